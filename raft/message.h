@@ -1,0 +1,63 @@
+#pragma once
+
+#include "log.h"
+#include "types.h"
+
+#include <vector>
+
+namespace raft {
+
+/// MessageType is the RPC a message carries: the two RPCs of Figure 2 and their replies.
+enum class MessageType : std::uint8_t {
+    RequestVote,
+    RequestVoteReply,
+    AppendEntries,
+    AppendEntriesReply,
+};
+
+/// messageTypeName returns "RequestVote", "AppendEntriesReply", ...
+const char *messageTypeName(MessageType type);
+/// isReply tells whether type is a reply.
+inline bool isReply(MessageType type)
+{
+    return type == MessageType::RequestVoteReply || type == MessageType::AppendEntriesReply;
+}
+
+/// Message is one RPC or reply between two servers. Only the fields of its type
+/// are meaningful; the others stay zero.
+struct Message {
+    MessageType type = MessageType::AppendEntries;
+    NodeId from = kNoNode;
+    NodeId to = kNoNode;
+    /// term is the sender's currentTerm (every RPC and reply carries it, §5.1).
+    Term term = 0;
+
+    // RequestVote: the candidate's last log entry (§5.4.1).
+    Index lastLogIndex = 0;
+    Term lastLogTerm = 0;
+    // RequestVoteReply.
+    bool voteGranted = false;
+
+    // AppendEntries (§5.3).
+    Index prevLogIndex = 0;
+    Term prevLogTerm = 0;
+    std::vector<Entry> entries;
+    Index leaderCommit = 0;
+
+    // AppendEntriesReply.
+    bool success = false;
+    /// matchIndex: on success, the index of the last entry the follower now holds
+    /// that matches the leader's (prevLogIndex + entries.size()).
+    Index matchIndex = 0;
+    /// rejectedIndex: on failure, the prevLogIndex of the AppendEntries rejected.
+    Index rejectedIndex = 0;
+    /// conflictTerm/conflictIndex: on failure, the fast back-off hint: the term of the
+    /// follower's entry at prevLogIndex (0 if it has none) and the first index the
+    /// leader should try next.
+    Term conflictTerm = 0;
+    Index conflictIndex = 0;
+
+    bool operator==(const Message &) const = default;
+};
+
+} // namespace raft

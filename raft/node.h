@@ -1,0 +1,182 @@
+#pragma once
+
+#include "log.h"
+#include "message.h"
+#include "trace.h"
+#include "types.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace raft {
+
+/// NodeConfig is what a server knows before it starts.
+struct NodeConfig {
+    NodeId id = 1;
+    /// clusterSize: servers are S1..S<clusterSize>.
+    int clusterSize = 5;
+    Time electionTimeoutMin = 150;
+    Time electionTimeoutMax = 300;
+    Time heartbeatInterval = 50;
+    /// noop: a new leader appends an empty entry of its term at once (§8), so that
+    /// entries of earlier terms commit without waiting for a client.
+    bool noop = true;
+    /// maxEntriesPerMessage bounds one AppendEntries.
+    int maxEntriesPerMessage = 64;
+    /// seed for this server's own generator (its election timeouts).
+    std::uint64_t seed = 1;
+
+    bool operator==(const NodeConfig &) const = default;
+};
+
+/// PersistentState is what Figure 2 keeps on stable storage: currentTerm, votedFor
+/// and the log. It survives a crash.
+struct PersistentState {
+    Term currentTerm = 0;
+    NodeId votedFor = kNoNode;
+    Log log;
+
+    bool operator==(const PersistentState &) const = default;
+};
+
+/// Ready is everything a node wants done after an input, in this order: save the
+/// persistent state, then send the messages (so nothing leaves that depends on state
+/// not yet saved), then apply the committed entries, then record the events.
+struct Ready {
+    /// hardStateChanged: currentTerm or votedFor changed; save them.
+    bool hardStateChanged = false;
+    /// persistFrom: entries from this index on changed (0 = none); storage drops its
+    /// entries from here and copies the node's.
+    Index persistFrom = 0;
+    std::vector<Message> messages;
+    /// entries (applyFrom..applyTo] are committed and must be applied in order.
+    Index applyFrom = 0;
+    Index applyTo = 0;
+    std::vector<TraceEvent> events;
+
+    void clear();
+    bool empty() const;
+
+    bool operator==(const Ready &) const = default;
+};
+
+/// VoteState is what a candidate knows of one peer's vote in the current election.
+enum class VoteState : std::uint8_t { None, Requested, Granted, Denied };
+
+/// Progress is the leader's view of one follower (Figure 2, volatile state on leaders).
+/// Invariant: matchIndex < nextIndex.
+struct Progress {
+    Index nextIndex = 1;
+    Index matchIndex = 0;
+    VoteState vote = VoteState::None;
+
+    bool operator==(const Progress &) const = default;
+};
+
+/// ProposeResult answers a client request.
+struct ProposeResult {
+    bool accepted = false;
+    /// On success, where the command went.
+    Index index = 0;
+    Term term = 0;
+    /// On refusal, the leader this server knows of (kNoNode if none).
+    NodeId leaderHint = kNoNode;
+};
+
+/// Node is one Raft server as a deterministic state machine, following Figure 2 of
+/// the extended paper. Its inputs are tick(now), step(message, now),
+/// propose(command, now) and timeoutNow(now); its output is a Ready value. It never
+/// sends, sleeps, reads a clock or starts a thread: the same config and the same
+/// calls always give the same outputs.
+class Node {
+public:
+    /// Node starts (or restarts) a server from its stable storage: always as a
+    /// follower, with commitIndex and lastApplied 0 (they are volatile, Figure 2).
+    Node(const NodeConfig &config, const PersistentState &stored, Time now);
+
+    /// tick fires every timer due at `now`: election timeout (followers and
+    /// candidates) or heartbeat (leaders).
+    void tick(Time now);
+    /// step handles one inbound RPC or reply.
+    void step(const Message &message, Time now);
+    /// propose appends a client command if this server is the leader (§5.3); otherwise
+    /// it refuses with a hint naming the leader it knows (§8).
+    ProposeResult propose(const std::string &command, Time now);
+    /// timeoutNow starts an election at once, as if the election timer fired.
+    void timeoutNow(Time now);
+    /// shiftTimers moves every deadline `delta` later (the node was paused).
+    void shiftTimers(Time delta);
+
+    /// takeReady moves the pending output into `into` (its old content is cleared;
+    /// buffers are swapped so neither side reallocates).
+    void takeReady(Ready &into);
+    bool hasReady() const { return !m_ready.empty(); }
+
+    /// nextDeadline is the time of the next timer: the election deadline for followers
+    /// and candidates, the next heartbeat for a leader.
+    Time nextDeadline() const { return m_role == Role::Leader ? m_heartbeatDeadline : m_electionDeadline; }
+
+    NodeId id() const { return m_config.id; }
+    const NodeConfig &config() const { return m_config; }
+    Role role() const { return m_role; }
+    Term term() const { return m_state.currentTerm; }
+    NodeId votedFor() const { return m_state.votedFor; }
+    /// leaderHint is the leader of the current term, if this server has heard from it.
+    NodeId leaderHint() const { return m_leader; }
+    const Log &log() const { return m_state.log; }
+    const PersistentState &persistentState() const { return m_state; }
+    Index commitIndex() const { return m_commitIndex; }
+    Index lastApplied() const { return m_lastApplied; }
+    /// electionDeadline is when the election timer fires; electionTimeout the random
+    /// duration it was last set to (for drawing the timer as an arc).
+    Time electionDeadline() const { return m_electionDeadline; }
+    Time electionTimeout() const { return m_electionTimeout; }
+    Time heartbeatDeadline() const { return m_heartbeatDeadline; }
+    /// progress is the leader's (or candidate's) view of peer: nextIndex, matchIndex, vote.
+    const Progress &progress(NodeId peer) const { return m_progress[peer - 1]; }
+    /// votes counts granted votes in the current election, including its own.
+    int votes() const;
+    int quorum() const { return m_config.clusterSize / 2 + 1; }
+
+    bool operator==(const Node &) const = default;
+
+private:
+    void becomeFollower(Term term, NodeId leader, Reason why, NodeId cause);
+    void becomeCandidate(Reason why);
+    void becomeLeader();
+
+    void handleRequestVote(const Message &m);
+    void handleRequestVoteReply(const Message &m);
+    void handleAppendEntries(const Message &m);
+    void handleAppendEntriesReply(const Message &m);
+
+    void resetElectionTimer();
+    void sendAppendEntries(NodeId peer);
+    void broadcastAppendEntries();
+    void maybeAdvanceCommit();
+    void setCommitIndex(Index index, Reason why);
+    void appendEntry(Entry entry);
+    void truncateAfter(Index index);
+    void setHardState(Term term, NodeId votedFor);
+    Message reply(const Message &to, MessageType type) const;
+    TraceEvent &emit(EventKind kind, Reason reason = Reason::None);
+
+    NodeConfig m_config;
+    Rng m_rng;
+    Time m_now = 0;
+    PersistentState m_state;
+    Role m_role = Role::Follower;
+    NodeId m_leader = kNoNode;
+    Index m_commitIndex = 0;
+    Index m_lastApplied = 0;
+    Time m_electionTimeout = 0;
+    Time m_electionDeadline = 0;
+    Time m_heartbeatDeadline = 0;
+    /// m_deferredReported: the last index a CommitDeferred event was emitted for.
+    Index m_deferredReported = 0;
+    std::vector<Progress> m_progress;
+    Ready m_ready;
+};
+
+} // namespace raft

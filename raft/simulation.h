@@ -1,0 +1,219 @@
+#pragma once
+
+#include "invariants.h"
+#include "kvstore.h"
+#include "network.h"
+#include "node.h"
+#include "trace.h"
+#include "types.h"
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace raft {
+
+/// ClusterConfig is everything that defines a run besides the user's actions.
+struct ClusterConfig {
+    int nodes = 5;
+    std::uint64_t seed = 1;
+    Time electionTimeoutMin = 150;
+    Time electionTimeoutMax = 300;
+    Time heartbeatInterval = 50;
+    NetworkConfig network;
+    /// noop: a new leader appends a no-op entry (§8).
+    bool noop = true;
+    /// checkInvariants: check the safety properties after every event.
+    bool checkInvariants = true;
+    /// recordTrace: keep trace events (off only for raw speed).
+    bool recordTrace = true;
+
+    /// validate returns an empty string when the config is usable, else the problem.
+    std::string validate() const;
+    bool operator==(const ClusterConfig &) const = default;
+};
+
+/// NodeStatus: a server is up, crashed (only its stable storage is left) or paused
+/// (frozen: its timers stop, its inbound messages wait at the door).
+enum class NodeStatus : std::uint8_t { Up, Crashed, Paused };
+const char *nodeStatusName(NodeStatus status);
+
+/// Server is one machine of the simulated world: the Raft node while it runs, its
+/// stable storage and its state machine.
+struct Server {
+    std::optional<Node> node;
+    PersistentState storage;
+    KvStore kv;
+    NodeStatus status = NodeStatus::Up;
+    Time pausedAt = 0;
+    std::uint32_t incarnation = 0;
+
+    bool operator==(const Server &) const = default;
+};
+
+/// InputKind is a user action. Every input is recorded with its time, so the same
+/// seed and inputs replay the same run.
+enum class InputKind : std::uint8_t {
+    Crash, Restart, Pause, Resume, Timeout, Request,
+    Partition, Isolate, Cut, Heal, Drop, Deliver, Duplicate, Hold, SetNetwork, Say,
+};
+const char *inputKindName(InputKind kind);
+
+/// Input is one recorded user action.
+struct Input {
+    Time t = 0;
+    InputKind kind = InputKind::Say;
+    NodeId node = kNoNode;
+    NodeId peer = kNoNode;
+    /// Cut: both directions.
+    bool flag = false;
+    std::uint64_t messageId = 0;
+    std::string text;
+    std::vector<std::vector<NodeId>> groups;
+    NetworkConfig network;
+
+    bool operator==(const Input &) const = default;
+};
+
+/// Stats counts what happened in a run.
+struct Stats {
+    std::uint64_t messagesSent = 0;
+    std::uint64_t messagesDelivered = 0;
+    std::uint64_t messagesDropped = 0;
+    std::uint64_t elections = 0;
+    std::uint64_t events = 0;
+    bool operator==(const Stats &) const = default;
+};
+
+/// Violation is a broken safety property and the event that broke it.
+struct Violation {
+    Time t = 0;
+    std::uint64_t step = 0;
+    std::string what;
+    bool operator==(const Violation &) const = default;
+};
+
+/// LostMessage is a message the network lost recently, kept briefly so a view can
+/// show where it vanished.
+struct LostMessage {
+    Envelope envelope;
+    Time lostAt = 0;
+    Reason reason = Reason::None;
+    bool operator==(const LostMessage &) const = default;
+};
+
+/// Simulation is the world: servers + network + one virtual clock (ms) + one seeded
+/// generator + the order of timer and delivery events. It is the only way time
+/// moves. It is a copyable value: a copy continues exactly as the original would.
+/// Events at the same time run in a total order: deliveries by message id, then
+/// timers by node id.
+class Simulation {
+public:
+    explicit Simulation(const ClusterConfig &config);
+
+    const ClusterConfig &config() const { return m_config; }
+    Time now() const { return m_now; }
+    int size() const { return m_config.nodes; }
+
+    // --- moving time ---
+    /// step processes exactly one event (a delivery, a loss, or a timer) and returns
+    /// true, or returns false if nothing is scheduled.
+    bool step();
+    /// nextEventTime is when step() would act, if anything is scheduled.
+    std::optional<Time> nextEventTime() const;
+    /// advanceTo processes every event due at or before t, then sets the clock to t.
+    void advanceTo(Time t);
+    void runFor(Time duration) { advanceTo(m_now + duration); }
+    /// runUntil returns true at once if pred() holds; otherwise it processes events
+    /// until pred() holds right after one of them (true), or until `maxDuration` has
+    /// passed (false, with the clock at the deadline).
+    bool runUntil(const std::function<bool()> &pred, Time maxDuration);
+
+    // --- what is there ---
+    const Server &server(NodeId id) const { return m_servers[id - 1]; }
+    /// node returns the running node, or nullptr if the server is crashed.
+    const Node *node(NodeId id) const;
+    NodeStatus status(NodeId id) const { return server(id).status; }
+    bool isLive(NodeId id) const { return status(id) != NodeStatus::Crashed; }
+    /// role of a crashed server is Follower; term and log come from its storage.
+    Role role(NodeId id) const;
+    Term term(NodeId id) const;
+    const Log &log(NodeId id) const;
+    Index commitIndex(NodeId id) const;
+    /// leader is the live node in role leader with the highest term, if any.
+    std::optional<NodeId> leader() const;
+    const Network &network() const { return m_network; }
+    const Trace &trace() const { return m_trace; }
+    const Stats &stats() const { return m_stats; }
+    const std::vector<Violation> &violations() const { return m_violations; }
+    const std::vector<Input> &inputs() const { return m_inputs; }
+    /// recentlyLost holds the messages lost in the last kLostMemory ms (oldest first).
+    const std::vector<LostMessage> &recentlyLost() const { return m_lost; }
+    static constexpr Time kLostMemory = 2000;
+    /// stepCount numbers the events processed so far (user actions count too).
+    std::uint64_t stepCount() const { return m_stats.events; }
+
+    // --- user actions (each recorded as an Input at now()) ---
+    void crash(NodeId id);
+    void restart(NodeId id);
+    void pause(NodeId id);
+    void resume(NodeId id);
+    /// timeout makes node start an election now (it must be up and not the leader).
+    void timeout(NodeId id);
+    /// request sends a client command to node; the result says where it went.
+    ProposeResult request(NodeId id, const std::string &command);
+    void partition(const std::vector<std::vector<NodeId>> &groups);
+    void isolate(NodeId id);
+    void cut(NodeId from, NodeId to, bool bothWays);
+    void heal();
+    /// dropMessage loses the message with this id (returns false if not in flight).
+    bool dropMessage(std::uint64_t id);
+    /// deliverMessage delivers the message with this id now, ahead of its time.
+    bool deliverMessage(std::uint64_t id);
+    /// duplicateMessage makes the network send a copy of a message in flight.
+    bool duplicateMessage(std::uint64_t id);
+    /// setHold turns manual delivery on or off for messages sent from now on.
+    void setHold(bool hold);
+    void setNetworkConfig(const NetworkConfig &config);
+    /// say adds a line of narration to the trace.
+    void say(const std::string &text);
+    /// apply performs a recorded input (used to replay a run); its t must be now().
+    void apply(const Input &input);
+
+    /// checkInvariantsNow runs the safety checks regardless of config (for tests).
+    bool checkInvariantsNow();
+
+    bool operator==(const Simulation &) const = default;
+
+private:
+    Server &mut(NodeId id) { return m_servers[id - 1]; }
+    void record(const Input &input);
+    void beginStep();
+    void deliver(Envelope envelope);
+    void lose(const Envelope &envelope, Reason reason);
+    void drain(NodeId id);
+    void afterStep();
+    TraceEvent &emit(EventKind kind, NodeId node, Reason reason = Reason::None);
+    NodeConfig nodeConfig(NodeId id, std::uint32_t incarnation) const;
+    std::optional<NodeId> nextTimer(Time &at) const;
+
+    ClusterConfig m_config;
+    Time m_now = 0;
+    Rng m_rng;
+    Network m_network;
+    std::vector<Server> m_servers;
+    Trace m_trace;
+    Stats m_stats;
+    Invariants m_invariants;
+    std::vector<Violation> m_violations;
+    std::vector<Input> m_inputs;
+    std::vector<LostMessage> m_lost;
+    /// pending client requests by log index: the term they were accepted in.
+    std::vector<std::pair<Index, Term>> m_pending;
+    Ready m_ready;
+    std::vector<ServerView> m_views;
+    std::vector<std::string> m_found;
+};
+
+} // namespace raft
