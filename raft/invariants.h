@@ -58,6 +58,8 @@ private:
         std::vector<Term> terms;
         /// matchCommitted: how many committed entries this log holds.
         Index matchCommitted = 0;
+        /// changed: something of this server changed in the current check.
+        bool changed = true;
         bool operator==(const Seen &) const = default;
     };
     struct Committed {
@@ -66,7 +68,8 @@ private:
         bool operator==(const Committed &) const = default;
     };
 
-    void checkServer(const ServerView &view, Seen &seen, std::vector<std::string> &found);
+    /// checkServer checks one server's own history and returns whether it changed.
+    bool checkServer(const ServerView &view, Seen &seen, std::vector<std::string> &found);
     void checkCommittedStored(int nodes, std::vector<std::string> &found);
 
     int m_nodes;

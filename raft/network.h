@@ -140,7 +140,7 @@ private:
     std::uint64_t insert(Envelope envelope);
     void schedule(std::uint32_t slot);
     bool isCurrent(const HeapItem &item) const;
-    void pruneHeapTop();
+    void pruneHeapTop() const;
 
     NetworkConfig m_config;
     int m_nodes;
@@ -150,7 +150,9 @@ private:
     std::array<std::array<bool, kMaxNodes + 1>, kMaxNodes + 1> m_cut{};
     std::vector<Slot> m_slots;
     std::vector<std::uint32_t> m_free;
-    std::vector<HeapItem> m_heap;
+    /// m_heap orders scheduled envelopes; stale items are skipped lazily (mutable so
+    /// const look-ups can drop them).
+    mutable std::vector<HeapItem> m_heap;
     std::size_t m_live = 0;
 };
 

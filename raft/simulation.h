@@ -56,7 +56,7 @@ struct Server {
 /// seed and inputs replay the same run.
 enum class InputKind : std::uint8_t {
     Crash, Restart, Pause, Resume, Timeout, Request,
-    Partition, Isolate, Cut, Heal, Drop, Deliver, Duplicate, Hold, SetNetwork, Say,
+    Partition, Isolate, Cut, Reconnect, Heal, Drop, Deliver, Duplicate, Hold, SetNetwork, Say,
 };
 const char *inputKindName(InputKind kind);
 
@@ -155,18 +155,22 @@ public:
     std::uint64_t stepCount() const { return m_stats.events; }
 
     // --- user actions (each recorded as an Input at now()) ---
-    void crash(NodeId id);
-    void restart(NodeId id);
-    void pause(NodeId id);
-    void resume(NodeId id);
+    // Each returns false, and does nothing, when the action is impossible (crash a
+    // crashed server, restart one that is up, ...).
+    bool crash(NodeId id);
+    bool restart(NodeId id);
+    bool pause(NodeId id);
+    bool resume(NodeId id);
     /// timeout makes node start an election now (it must be up and not the leader).
-    void timeout(NodeId id);
+    bool timeout(NodeId id);
     /// request sends a client command to node; the result says where it went.
     ProposeResult request(NodeId id, const std::string &command);
-    void partition(const std::vector<std::vector<NodeId>> &groups);
-    void isolate(NodeId id);
-    void cut(NodeId from, NodeId to, bool bothWays);
-    void heal();
+    bool partition(const std::vector<std::vector<NodeId>> &groups);
+    bool isolate(NodeId id);
+    bool cut(NodeId from, NodeId to, bool bothWays);
+    /// reconnect removes every cut to and from id (partition groups stay).
+    bool reconnect(NodeId id);
+    bool heal();
     /// dropMessage loses the message with this id (returns false if not in flight).
     bool dropMessage(std::uint64_t id);
     /// deliverMessage delivers the message with this id now, ahead of its time.
@@ -174,12 +178,12 @@ public:
     /// duplicateMessage makes the network send a copy of a message in flight.
     bool duplicateMessage(std::uint64_t id);
     /// setHold turns manual delivery on or off for messages sent from now on.
-    void setHold(bool hold);
-    void setNetworkConfig(const NetworkConfig &config);
+    bool setHold(bool hold);
+    bool setNetworkConfig(const NetworkConfig &config);
     /// say adds a line of narration to the trace.
-    void say(const std::string &text);
-    /// apply performs a recorded input (used to replay a run); its t must be now().
-    void apply(const Input &input);
+    bool say(const std::string &text);
+    /// apply performs a recorded input (used to replay a run) at now().
+    bool apply(const Input &input);
 
     /// checkInvariantsNow runs the safety checks regardless of config (for tests).
     bool checkInvariantsNow();
@@ -189,8 +193,10 @@ public:
 private:
     Server &mut(NodeId id) { return m_servers[id - 1]; }
     void record(const Input &input);
+    /// stepBefore processes the next event if it is due at or before limit.
+    bool stepBefore(Time limit);
     void beginStep();
-    void deliver(Envelope envelope);
+    bool deliver(Envelope envelope);
     void lose(const Envelope &envelope, Reason reason);
     void drain(NodeId id);
     void afterStep();

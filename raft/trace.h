@@ -22,6 +22,7 @@ enum class EventKind : std::uint8_t {
     AppendAccepted,    ///< follower node took AppendEntries from peer in `term`: prevLogIndex index, index2 entries (0 = heartbeat), value = matchIndex
     AppendRejected,    ///< follower node refused peer's AppendEntries; reason StaleTerm (term2 = sender's term), MissingEntry (index = prevLogIndex, index2 = node's lastIndex) or TermMismatch (index = prevLogIndex, term2 = leader's prevLogTerm, value = node's term there)
     LogTruncated,      ///< follower node removed entries after `index` (index2 removed) that conflicted with peer's entry of term2 (§5.3)
+    HeartbeatTimeout,  ///< leader node's heartbeat timer fired: it sends AppendEntries to every follower (§5.2)
     ReplicationAcked,  ///< leader node learned peer holds up to `index` (matchIndex); index2 = nextIndex
     ReplicationBackoff,///< leader node lowers peer's nextIndex to `index` (was index2) after a rejection
     CommitAdvanced,    ///< node's commitIndex rose to `index` (from index2); reason Majority (leader) or LeaderCommit (follower)
@@ -71,6 +72,7 @@ enum class Reason : std::uint8_t {
     UserDropped,        ///< the user dropped it
     Healed,             ///< the network was healed
     OutdatedReply,      ///< reply to a request we no longer wait for
+    NodePaused,         ///< the receiver is paused
 };
 
 /// TraceEvent is one structured trace event. `step` numbers the simulation event
@@ -103,7 +105,8 @@ const char *sectionOf(const TraceEvent &event);
 /// Trace is the run's list of events plus the strings some of them carry.
 class Trace {
 public:
-    void add(const TraceEvent &event) { m_events.push_back(event); }
+    /// add appends an event and returns it, for the caller to fill in.
+    TraceEvent &add(const TraceEvent &event) { return m_events.emplace_back(event); }
     /// addText stores a string and returns its id for TraceEvent::text.
     std::int32_t addText(std::string text);
     const std::string &text(std::int32_t id) const;

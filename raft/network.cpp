@@ -1,0 +1,275 @@
+#include "network.h"
+
+#include <algorithm>
+
+namespace raft {
+
+namespace {
+// Min-heap order on (time, id): std::push_heap keeps the largest on top, so "less"
+// here means "later".
+bool later(Time aAt, std::uint64_t aId, Time bAt, std::uint64_t bId)
+{
+    return aAt != bAt ? aAt > bAt : aId > bId;
+}
+} // namespace
+
+Network::Network(const NetworkConfig &config, int nodes)
+    : m_config(config)
+    , m_nodes(nodes)
+{
+}
+
+// --- topology -------------------------------------------------------------------
+
+bool Network::canReach(NodeId from, NodeId to) const
+{
+    return !m_cut[from][to] && m_group[from] == m_group[to];
+}
+
+Reason Network::blockReason(NodeId from, NodeId to) const
+{
+    if (m_group[from] != m_group[to])
+        return Reason::Partition;
+    if (m_cut[from][to])
+        return Reason::LinkCut;
+    return Reason::None;
+}
+
+void Network::partition(const std::vector<std::vector<NodeId>> &groups)
+{
+    const int rest = static_cast<int>(groups.size()) + 1;
+    for (NodeId n = 1; n <= m_nodes; ++n)
+        m_group[n] = rest;
+    for (std::size_t g = 0; g < groups.size(); ++g)
+        for (NodeId n : groups[g])
+            if (n >= 1 && n <= m_nodes)
+                m_group[n] = static_cast<int>(g) + 1;
+    // One group holding everyone is no partition at all.
+    bool split = false;
+    for (NodeId n = 2; n <= m_nodes; ++n)
+        split = split || m_group[n] != m_group[1];
+    if (!split)
+        m_group.fill(0);
+}
+
+void Network::cut(NodeId from, NodeId to)
+{
+    m_cut[from][to] = true;
+}
+
+void Network::restore(NodeId from, NodeId to)
+{
+    m_cut[from][to] = false;
+}
+
+void Network::isolate(NodeId node)
+{
+    for (NodeId other = 1; other <= m_nodes; ++other) {
+        if (other == node)
+            continue;
+        m_cut[node][other] = true;
+        m_cut[other][node] = true;
+    }
+}
+
+void Network::heal()
+{
+    m_group.fill(0);
+    for (auto &row : m_cut)
+        row.fill(false);
+}
+
+bool Network::hasFaults() const
+{
+    for (NodeId a = 1; a <= m_nodes; ++a) {
+        if (m_group[a] != 0)
+            return true;
+        for (NodeId b = 1; b <= m_nodes; ++b)
+            if (m_cut[a][b])
+                return true;
+    }
+    return false;
+}
+
+// --- traffic --------------------------------------------------------------------
+
+Time Network::drawLatency(Rng &rng) const
+{
+    const Time lo = std::max<Time>(1, m_config.latencyMin);
+    const Time hi = std::max(lo, m_config.latencyMax);
+    return rng.uniform(lo, hi);
+}
+
+std::uint64_t Network::insert(Envelope envelope)
+{
+    std::uint32_t slot;
+    if (!m_free.empty()) {
+        slot = m_free.back();
+        m_free.pop_back();
+    } else {
+        slot = static_cast<std::uint32_t>(m_slots.size());
+        m_slots.emplace_back();
+    }
+    m_slots[slot].envelope = std::move(envelope);
+    m_slots[slot].alive = true;
+    ++m_live;
+    if (!m_slots[slot].envelope.waiting)
+        schedule(slot);
+    return m_slots[slot].envelope.id;
+}
+
+void Network::schedule(std::uint32_t slot)
+{
+    const Envelope &e = m_slots[slot].envelope;
+    m_heap.push_back(HeapItem{e.eventTime(), e.id, slot});
+    std::push_heap(m_heap.begin(), m_heap.end(), [](const HeapItem &a, const HeapItem &b) {
+        return later(a.at, a.id, b.at, b.id);
+    });
+}
+
+bool Network::isCurrent(const HeapItem &item) const
+{
+    const Slot &s = m_slots[item.slot];
+    return s.alive && s.envelope.id == item.id && !s.envelope.waiting && s.envelope.eventTime() == item.at;
+}
+
+void Network::pruneHeapTop() const
+{
+    while (!m_heap.empty() && !isCurrent(m_heap.front())) {
+        std::pop_heap(m_heap.begin(), m_heap.end(), [](const HeapItem &a, const HeapItem &b) {
+            return later(a.at, a.id, b.at, b.id);
+        });
+        m_heap.pop_back();
+    }
+}
+
+int Network::send(const Message &message, Time now, Rng &rng)
+{
+    const auto make = [&](bool duplicate) {
+        Envelope e;
+        e.id = m_nextId++;
+        e.message = message;
+        e.sentAt = now;
+        e.deliverAt = now + drawLatency(rng);
+        e.held = m_hold;
+        e.duplicate = duplicate;
+        const Time latency = e.deliverAt - now;
+        const Reason blocked = blockReason(message.from, message.to);
+        if (blocked != Reason::None) {
+            // A wall stands between them: the message is lost where it meets it.
+            e.doomed = true;
+            e.lossReason = blocked;
+            e.lostAt = now + latency / 2;
+        } else if (rng.chance(m_config.loss)) {
+            e.doomed = true;
+            e.lossReason = Reason::RandomLoss;
+            e.lostAt = now + rng.uniform(latency / 4, (3 * latency) / 4);
+        }
+        insert(std::move(e));
+    };
+    make(false);
+    if (rng.chance(m_config.duplicate)) {
+        make(true);
+        return 2;
+    }
+    return 1;
+}
+
+std::optional<Time> Network::nextEventTime() const
+{
+    pruneHeapTop();
+    if (m_heap.empty())
+        return std::nullopt;
+    return m_heap.front().at;
+}
+
+std::optional<Envelope> Network::popNext(Time until)
+{
+    pruneHeapTop();
+    if (m_heap.empty() || m_heap.front().at > until)
+        return std::nullopt;
+    const std::uint32_t slot = m_heap.front().slot;
+    std::pop_heap(m_heap.begin(), m_heap.end(), [](const HeapItem &a, const HeapItem &b) {
+        return later(a.at, a.id, b.at, b.id);
+    });
+    m_heap.pop_back();
+    Envelope e = std::move(m_slots[slot].envelope);
+    m_slots[slot].alive = false;
+    m_free.push_back(slot);
+    --m_live;
+    return e;
+}
+
+const Envelope *Network::find(std::uint64_t id) const
+{
+    for (const Slot &s : m_slots)
+        if (s.alive && s.envelope.id == id)
+            return &s.envelope;
+    return nullptr;
+}
+
+std::optional<Envelope> Network::take(std::uint64_t id)
+{
+    for (std::uint32_t i = 0; i < m_slots.size(); ++i) {
+        Slot &s = m_slots[i];
+        if (s.alive && s.envelope.id == id) {
+            Envelope e = std::move(s.envelope);
+            s.alive = false;
+            m_free.push_back(i);
+            --m_live;
+            return e; // its heap item is now stale and is skipped when it surfaces
+        }
+    }
+    return std::nullopt;
+}
+
+void Network::park(Envelope envelope)
+{
+    envelope.waiting = true;
+    insert(std::move(envelope));
+}
+
+void Network::unparkFor(NodeId node, Time now)
+{
+    std::vector<std::uint32_t> slots;
+    for (std::uint32_t i = 0; i < m_slots.size(); ++i) {
+        const Slot &s = m_slots[i];
+        if (s.alive && s.envelope.waiting && !s.envelope.held && s.envelope.message.to == node)
+            slots.push_back(i);
+    }
+    std::sort(slots.begin(), slots.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return m_slots[a].envelope.id < m_slots[b].envelope.id;
+    });
+    for (std::uint32_t slot : slots) {
+        Envelope &e = m_slots[slot].envelope;
+        e.waiting = false;
+        e.deliverAt = std::max(e.deliverAt, now);
+        schedule(slot);
+    }
+}
+
+std::uint64_t Network::duplicateMessage(std::uint64_t id, Time now, Rng &rng)
+{
+    const Envelope *original = find(id);
+    if (!original)
+        return 0;
+    Envelope e;
+    e.id = m_nextId++;
+    e.message = original->message;
+    e.sentAt = now;
+    e.deliverAt = now + drawLatency(rng);
+    e.held = original->held;
+    e.duplicate = true;
+    return insert(std::move(e));
+}
+
+std::vector<const Envelope *> Network::envelopes() const
+{
+    std::vector<const Envelope *> out;
+    out.reserve(m_live);
+    forEach([&](const Envelope &e) { out.push_back(&e); });
+    std::sort(out.begin(), out.end(), [](const Envelope *a, const Envelope *b) { return a->id < b->id; });
+    return out;
+}
+
+} // namespace raft

@@ -1,0 +1,537 @@
+#include "node.h"
+
+#include <algorithm>
+#include <array>
+#include <functional>
+
+namespace raft {
+
+void Ready::clear()
+{
+    hardStateChanged = false;
+    persistFrom = 0;
+    messages.clear();
+    applyFrom = 0;
+    applyTo = 0;
+    events.clear();
+}
+
+bool Ready::empty() const
+{
+    return !hardStateChanged && persistFrom == 0 && messages.empty() && applyTo == applyFrom
+        && events.empty();
+}
+
+Node::Node(const NodeConfig &config, const PersistentState &stored, Time now)
+    : m_config(config)
+    , m_rng(config.seed)
+    , m_now(now)
+    , m_state(stored)
+    , m_progress(static_cast<std::size_t>(config.clusterSize))
+{
+    // Figure 2: every server starts as a follower; commitIndex and lastApplied are
+    // volatile and start at 0, even after a crash. The state machine is rebuilt from
+    // the log once the server learns the commit index again.
+    resetElectionTimer();
+}
+
+TraceEvent &Node::emit(EventKind kind, Reason reason)
+{
+    TraceEvent &e = m_ready.events.emplace_back();
+    e.t = m_now;
+    e.kind = kind;
+    e.reason = reason;
+    e.node = m_config.id;
+    e.term = m_state.currentTerm;
+    return e;
+}
+
+void Node::resetElectionTimer()
+{
+    // §5.2: a random timeout in [min, max] makes split votes rare and short.
+    m_electionTimeout = m_rng.uniform(m_config.electionTimeoutMin, m_config.electionTimeoutMax);
+    m_electionDeadline = m_now + m_electionTimeout;
+}
+
+void Node::setHardState(Term term, NodeId votedFor)
+{
+    if (term == m_state.currentTerm && votedFor == m_state.votedFor)
+        return;
+    m_state.currentTerm = term;
+    m_state.votedFor = votedFor;
+    m_ready.hardStateChanged = true;
+}
+
+void Node::appendEntry(Entry entry)
+{
+    m_state.log.append(std::move(entry));
+    const Index index = m_state.log.lastIndex();
+    if (m_ready.persistFrom == 0 || index < m_ready.persistFrom)
+        m_ready.persistFrom = index;
+}
+
+void Node::truncateAfter(Index index)
+{
+    m_state.log.truncateAfter(index);
+    if (m_ready.persistFrom == 0 || index + 1 < m_ready.persistFrom)
+        m_ready.persistFrom = index + 1;
+}
+
+Message Node::reply(const Message &to, MessageType type) const
+{
+    Message r;
+    r.type = type;
+    r.from = m_config.id;
+    r.to = to.from;
+    r.term = m_state.currentTerm;
+    return r;
+}
+
+int Node::votes() const
+{
+    int n = 0;
+    for (const Progress &p : m_progress)
+        n += p.vote == VoteState::Granted ? 1 : 0;
+    return n;
+}
+
+// --- timers -------------------------------------------------------------------
+
+void Node::tick(Time now)
+{
+    m_now = now;
+    if (m_role == Role::Leader) {
+        if (now >= m_heartbeatDeadline) {
+            // §5.2: the leader sends periodic heartbeats (AppendEntries, empty when
+            // the follower is up to date) to keep its authority.
+            emit(EventKind::HeartbeatTimeout);
+            broadcastAppendEntries();
+            m_heartbeatDeadline = now + m_config.heartbeatInterval;
+        }
+        return;
+    }
+    if (now >= m_electionDeadline)
+        becomeCandidate(Reason::None);
+}
+
+void Node::timeoutNow(Time now)
+{
+    m_now = now;
+    if (m_role != Role::Leader)
+        becomeCandidate(Reason::Forced);
+}
+
+void Node::shiftTimers(Time delta)
+{
+    m_electionDeadline += delta;
+    m_heartbeatDeadline += delta;
+}
+
+// --- role changes -----------------------------------------------------------
+
+void Node::becomeFollower(Term term, NodeId leader, Reason why, NodeId cause)
+{
+    const Term oldTerm = m_state.currentTerm;
+    const Role oldRole = m_role;
+    if (term > m_state.currentTerm)
+        setHardState(term, kNoNode); // a new term: no vote cast in it yet
+    m_role = Role::Follower;
+    m_leader = leader;
+    for (Progress &p : m_progress)
+        p.vote = VoteState::None;
+    // A server that was leading or campaigning needs its election timer again.
+    // A follower that only learns a higher term keeps its timer, so that a candidate
+    // with a stale log cannot hold everyone back by bumping terms (§5.2).
+    if (oldRole != Role::Follower)
+        resetElectionTimer();
+    if (oldRole != Role::Follower || oldTerm != term) {
+        TraceEvent &e = emit(EventKind::BecameFollower, why);
+        e.term2 = oldTerm;
+        e.value = static_cast<std::int64_t>(oldRole);
+        e.peer = cause;
+    }
+}
+
+void Node::becomeCandidate(Reason why)
+{
+    // §5.2: increment currentTerm, vote for self, reset the election timer, and send
+    // RequestVote to every other server.
+    setHardState(m_state.currentTerm + 1, m_config.id);
+    m_role = Role::Candidate;
+    m_leader = kNoNode;
+    for (Progress &p : m_progress)
+        p.vote = VoteState::Requested;
+    m_progress[m_config.id - 1].vote = VoteState::Granted;
+    resetElectionTimer();
+    TraceEvent &e = emit(EventKind::ElectionTimeout, why);
+    e.index = m_state.log.lastIndex();
+    e.term2 = m_state.log.lastTerm();
+
+    if (votes() >= quorum()) { // a cluster of one elects itself
+        becomeLeader();
+        return;
+    }
+    for (NodeId peer = 1; peer <= m_config.clusterSize; ++peer) {
+        if (peer == m_config.id)
+            continue;
+        Message &m = m_ready.messages.emplace_back();
+        m.type = MessageType::RequestVote;
+        m.from = m_config.id;
+        m.to = peer;
+        m.term = m_state.currentTerm;
+        m.lastLogIndex = m_state.log.lastIndex();
+        m.lastLogTerm = m_state.log.lastTerm();
+    }
+}
+
+void Node::becomeLeader()
+{
+    m_role = Role::Leader;
+    m_leader = m_config.id;
+    TraceEvent &e = emit(EventKind::BecameLeader, Reason::Majority);
+    e.index = static_cast<Index>(votes());
+    e.index2 = static_cast<Index>(m_config.clusterSize);
+    // Figure 2: nextIndex starts just after the leader's last entry, matchIndex at 0.
+    for (Progress &p : m_progress) {
+        p.nextIndex = m_state.log.lastIndex() + 1;
+        p.matchIndex = 0;
+    }
+    m_deferredReported = 0;
+    // §8: a no-op entry of the new term lets entries of earlier terms commit at once
+    // (a leader only counts replicas of its own term's entries, §5.4.2).
+    if (m_config.noop)
+        appendEntry(Entry{m_state.currentTerm, std::string()});
+    broadcastAppendEntries();
+    m_heartbeatDeadline = m_now + m_config.heartbeatInterval;
+    maybeAdvanceCommit();
+}
+
+// --- inputs -----------------------------------------------------------------
+
+void Node::step(const Message &m, Time now)
+{
+    m_now = now;
+    if (m.term > m_state.currentTerm) {
+        // §5.1: a server that sees a higher term adopts it and becomes a follower.
+        const NodeId leader = m.type == MessageType::AppendEntries ? m.from : kNoNode;
+        becomeFollower(m.term, leader, Reason::HigherTerm, m.from);
+        if (isReply(m.type))
+            return; // the reply was for a term that is over
+    }
+    switch (m.type) {
+    case MessageType::RequestVote: handleRequestVote(m); break;
+    case MessageType::RequestVoteReply: handleRequestVoteReply(m); break;
+    case MessageType::AppendEntries: handleAppendEntries(m); break;
+    case MessageType::AppendEntriesReply: handleAppendEntriesReply(m); break;
+    }
+}
+
+ProposeResult Node::propose(const std::string &command, Time now)
+{
+    m_now = now;
+    ProposeResult result;
+    if (m_role != Role::Leader) {
+        // §8: only the leader takes client requests; others point to the leader they know.
+        result.leaderHint = m_leader;
+        return result;
+    }
+    appendEntry(Entry{m_state.currentTerm, command});
+    result.accepted = true;
+    result.index = m_state.log.lastIndex();
+    result.term = m_state.currentTerm;
+    broadcastAppendEntries();
+    maybeAdvanceCommit(); // a cluster of one commits alone
+    return result;
+}
+
+// --- RequestVote ------------------------------------------------------------
+
+void Node::handleRequestVote(const Message &m)
+{
+    Message r = reply(m, MessageType::RequestVoteReply);
+    const Log &log = m_state.log;
+    auto deny = [&](Reason why) -> TraceEvent & {
+        TraceEvent &e = emit(EventKind::VoteDenied, why);
+        e.peer = m.from;
+        e.index = m.lastLogIndex;
+        e.term2 = m.lastLogTerm;
+        e.index2 = log.lastIndex();
+        e.value = static_cast<std::int64_t>(log.lastTerm());
+        return e;
+    };
+    if (m.term < m_state.currentTerm) {
+        // §5.1: a request from an older term is rejected; the reply carries our term
+        // so the stale candidate steps down.
+        deny(Reason::StaleTerm).term2 = m.term;
+    } else if (m_state.votedFor != kNoNode && m_state.votedFor != m.from) {
+        // §5.2: at most one vote per term, first come first served.
+        deny(Reason::AlreadyVoted).value = m_state.votedFor;
+    } else if (!log.isUpToDate(m.lastLogIndex, m.lastLogTerm)) {
+        // §5.4.1: never vote for a candidate whose log is less up-to-date than ours;
+        // otherwise it could win and overwrite committed entries.
+        deny(m.lastLogTerm < log.lastTerm() ? Reason::LogTermOlder : Reason::LogShorter);
+    } else {
+        setHardState(m_state.currentTerm, m.from); // saved before the reply leaves
+        r.voteGranted = true;
+        // §5.2: granting a vote resets the election timer.
+        resetElectionTimer();
+        TraceEvent &e = emit(EventKind::VoteGranted, Reason::UpToDate);
+        e.peer = m.from;
+        e.index = m.lastLogIndex;
+        e.term2 = m.lastLogTerm;
+    }
+    r.term = m_state.currentTerm;
+    m_ready.messages.push_back(std::move(r));
+}
+
+void Node::handleRequestVoteReply(const Message &m)
+{
+    if (m.term < m_state.currentTerm || m_role != Role::Candidate) {
+        TraceEvent &e = emit(EventKind::StaleIgnored,
+                             m.term < m_state.currentTerm ? Reason::StaleTerm : Reason::OutdatedReply);
+        e.peer = m.from;
+        e.term2 = m.term;
+        e.value = static_cast<std::int64_t>(m.type);
+        return;
+    }
+    m_progress[m.from - 1].vote = m.voteGranted ? VoteState::Granted : VoteState::Denied;
+    TraceEvent &e = emit(EventKind::VoteReceived);
+    e.peer = m.from;
+    e.value = m.voteGranted ? 1 : 0;
+    e.index = static_cast<Index>(votes());
+    e.index2 = static_cast<Index>(quorum());
+    // §5.2: a candidate that has votes from a majority becomes leader.
+    if (votes() >= quorum())
+        becomeLeader();
+}
+
+// --- AppendEntries ----------------------------------------------------------
+
+void Node::sendAppendEntries(NodeId peer)
+{
+    const Progress &p = m_progress[peer - 1];
+    const Log &log = m_state.log;
+    Message &m = m_ready.messages.emplace_back();
+    m.type = MessageType::AppendEntries;
+    m.from = m_config.id;
+    m.to = peer;
+    m.term = m_state.currentTerm;
+    m.prevLogIndex = p.nextIndex - 1;
+    m.prevLogTerm = log.termAt(m.prevLogIndex);
+    m.leaderCommit = m_commitIndex;
+    const Index last = std::min<Index>(log.lastIndex(),
+                                       p.nextIndex + static_cast<Index>(m_config.maxEntriesPerMessage) - 1);
+    if (last >= p.nextIndex) {
+        m.entries.reserve(last - p.nextIndex + 1);
+        for (Index i = p.nextIndex; i <= last; ++i)
+            m.entries.push_back(log.at(i));
+    }
+}
+
+void Node::broadcastAppendEntries()
+{
+    for (NodeId peer = 1; peer <= m_config.clusterSize; ++peer)
+        if (peer != m_config.id)
+            sendAppendEntries(peer);
+}
+
+void Node::handleAppendEntries(const Message &m)
+{
+    Message r = reply(m, MessageType::AppendEntriesReply);
+    if (m.term < m_state.currentTerm) {
+        // §5.1: reject a leader of an older term; our term in the reply makes it step down.
+        TraceEvent &e = emit(EventKind::AppendRejected, Reason::StaleTerm);
+        e.peer = m.from;
+        e.term2 = m.term;
+        r.rejectedIndex = m.prevLogIndex;
+        m_ready.messages.push_back(std::move(r));
+        return;
+    }
+    if (m_role == Role::Candidate) {
+        // §5.2: a candidate that hears from the leader of its own term steps down.
+        becomeFollower(m.term, m.from, Reason::LeaderOfTerm, m.from);
+    } else if (m_role == Role::Leader) {
+        // Two leaders in one term cannot happen (Election Safety); ignore it if it
+        // does, and let the invariant checker report it.
+        TraceEvent &e = emit(EventKind::StaleIgnored, Reason::None);
+        e.peer = m.from;
+        e.term2 = m.term;
+        e.value = static_cast<std::int64_t>(m.type);
+        return;
+    }
+    m_leader = m.from;
+    resetElectionTimer(); // the leader is alive: no election for now (§5.2)
+
+    Log &log = m_state.log;
+    r.rejectedIndex = m.prevLogIndex;
+    if (m.prevLogIndex > log.lastIndex()) {
+        // §5.3 consistency check: we have no entry at prevLogIndex. Hint: our log ends here.
+        TraceEvent &e = emit(EventKind::AppendRejected, Reason::MissingEntry);
+        e.peer = m.from;
+        e.index = m.prevLogIndex;
+        e.index2 = log.lastIndex();
+        r.conflictTerm = 0;
+        r.conflictIndex = log.lastIndex() + 1;
+        m_ready.messages.push_back(std::move(r));
+        return;
+    }
+    if (log.termAt(m.prevLogIndex) != m.prevLogTerm) {
+        // §5.3 consistency check: our entry at prevLogIndex has another term. Hint: the
+        // first index of that term, so the leader can skip the whole term at once.
+        const Term ours = log.termAt(m.prevLogIndex);
+        TraceEvent &e = emit(EventKind::AppendRejected, Reason::TermMismatch);
+        e.peer = m.from;
+        e.index = m.prevLogIndex;
+        e.term2 = m.prevLogTerm;
+        e.value = static_cast<std::int64_t>(ours);
+        r.conflictTerm = ours;
+        r.conflictIndex = log.firstIndexOfTerm(m.prevLogIndex);
+        m_ready.messages.push_back(std::move(r));
+        return;
+    }
+
+    // §5.3: an existing entry that conflicts with a new one (same index, different
+    // term) is deleted with all that follow it; entries already present are kept, so
+    // a delayed or duplicated AppendEntries never truncates what a later one added.
+    Index index = m.prevLogIndex;
+    for (const Entry &entry : m.entries) {
+        ++index;
+        if (index <= log.lastIndex()) {
+            if (log.termAt(index) == entry.term)
+                continue;
+            TraceEvent &e = emit(EventKind::LogTruncated, Reason::TermMismatch);
+            e.peer = m.from;
+            e.index = index - 1;
+            e.index2 = log.lastIndex() - (index - 1);
+            e.term2 = entry.term;
+            truncateAfter(index - 1);
+        }
+        appendEntry(entry);
+    }
+    const Index lastNew = m.prevLogIndex + m.entries.size();
+
+    TraceEvent &e = emit(EventKind::AppendAccepted, m.entries.empty() ? Reason::Heartbeat : Reason::None);
+    e.peer = m.from;
+    e.index = m.prevLogIndex;
+    e.index2 = m.entries.size();
+    e.value = static_cast<std::int64_t>(lastNew);
+
+    // §5.3: commitIndex = min(leaderCommit, index of last new entry). Not the end of
+    // our log: entries past lastNew were not checked against the leader's.
+    const Index commit = std::min(m.leaderCommit, lastNew);
+    if (commit > m_commitIndex)
+        setCommitIndex(commit, Reason::LeaderCommit);
+
+    r.success = true;
+    r.matchIndex = lastNew;
+    m_ready.messages.push_back(std::move(r));
+}
+
+void Node::handleAppendEntriesReply(const Message &m)
+{
+    if (m.term < m_state.currentTerm || m_role != Role::Leader) {
+        TraceEvent &e = emit(EventKind::StaleIgnored,
+                             m.term < m_state.currentTerm ? Reason::StaleTerm : Reason::OutdatedReply);
+        e.peer = m.from;
+        e.term2 = m.term;
+        e.value = static_cast<std::int64_t>(m.type);
+        return;
+    }
+    Progress &p = m_progress[m.from - 1];
+    if (m.success) {
+        const bool advanced = m.matchIndex > p.matchIndex;
+        if (advanced)
+            p.matchIndex = m.matchIndex;
+        if (p.nextIndex < p.matchIndex + 1)
+            p.nextIndex = p.matchIndex + 1;
+        TraceEvent &e = emit(EventKind::ReplicationAcked);
+        e.peer = m.from;
+        e.index = p.matchIndex;
+        e.index2 = p.nextIndex;
+        if (advanced) {
+            maybeAdvanceCommit();
+            // Keep a lagging follower coming: send the next batch at once.
+            if (p.nextIndex <= m_state.log.lastIndex())
+                sendAppendEntries(m.from);
+        }
+        return;
+    }
+    if (m.rejectedIndex + 1 != p.nextIndex) {
+        // A rejection of an older attempt; nextIndex has moved since.
+        TraceEvent &e = emit(EventKind::StaleIgnored, Reason::OutdatedReply);
+        e.peer = m.from;
+        e.term2 = m.term;
+        e.value = static_cast<std::int64_t>(m.type);
+        return;
+    }
+    // §5.3: after a rejection the leader decrements nextIndex and retries. With the
+    // follower's hint it skips a whole conflicting term at once: to just after our
+    // last entry of that term, or to the follower's first entry of it.
+    Index next = m.conflictIndex;
+    if (m.conflictTerm != 0) {
+        const Index ours = m_state.log.lastIndexOfTerm(m.conflictTerm);
+        if (ours != 0)
+            next = ours + 1;
+    }
+    next = std::min(next, m.rejectedIndex);       // always move back
+    next = std::max(next, p.matchIndex + 1);      // never below what is known to match
+    next = std::max<Index>(next, 1);
+    TraceEvent &e = emit(EventKind::ReplicationBackoff, m.conflictTerm != 0 ? Reason::TermMismatch : Reason::MissingEntry);
+    e.peer = m.from;
+    e.index = next;
+    e.index2 = p.nextIndex;
+    p.nextIndex = next;
+    sendAppendEntries(m.from);
+}
+
+// --- commitment ---------------------------------------------------------------
+
+void Node::maybeAdvanceCommit()
+{
+    // The highest index stored on a majority: the quorum-th largest matchIndex,
+    // counting the leader's own log.
+    std::array<Index, kMaxNodes> match{};
+    const int n = m_config.clusterSize;
+    for (int i = 0; i < n; ++i)
+        match[i] = (i + 1 == m_config.id) ? m_state.log.lastIndex() : m_progress[i].matchIndex;
+    std::nth_element(match.begin(), match.begin() + (quorum() - 1), match.begin() + n, std::greater<>());
+    const Index majority = match[quorum() - 1];
+    if (majority <= m_commitIndex)
+        return;
+    if (m_state.log.termAt(majority) == m_state.currentTerm) {
+        setCommitIndex(majority, Reason::Majority);
+        return;
+    }
+    // §5.4.2 (Figure 8): an entry of an earlier term is never committed by counting
+    // replicas; it commits when an entry of the current term above it does.
+    if (majority != m_deferredReported) {
+        m_deferredReported = majority;
+        TraceEvent &e = emit(EventKind::CommitDeferred, Reason::Majority);
+        e.index = majority;
+        e.term2 = m_state.log.termAt(majority);
+    }
+}
+
+void Node::setCommitIndex(Index index, Reason why)
+{
+    TraceEvent &e = emit(EventKind::CommitAdvanced, why);
+    e.index = index;
+    e.index2 = m_commitIndex;
+    if (m_role != Role::Leader)
+        e.peer = m_leader;
+    m_commitIndex = index;
+    // Figure 2: apply committed entries in order. The caller applies
+    // (applyFrom, applyTo] to the state machine when it takes the Ready.
+    if (m_ready.applyTo == m_ready.applyFrom)
+        m_ready.applyFrom = m_lastApplied;
+    m_ready.applyTo = m_commitIndex;
+    m_lastApplied = m_commitIndex;
+}
+
+void Node::takeReady(Ready &into)
+{
+    into.clear();
+    std::swap(into, m_ready);
+}
+
+} // namespace raft
