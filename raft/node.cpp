@@ -35,7 +35,7 @@ Node::Node(const NodeConfig &config, const PersistentState &stored, Time now)
     resetElectionTimer();
 }
 
-TraceEvent &Node::emit(EventKind kind, Reason reason)
+TraceEvent &Node::addEvent(EventKind kind, Reason reason)
 {
     TraceEvent &e = m_ready.events.emplace_back();
     e.t = m_now;
@@ -104,7 +104,7 @@ void Node::tick(Time now)
         if (now >= m_heartbeatDeadline) {
             // §5.2: the leader sends periodic heartbeats (AppendEntries, empty when
             // the follower is up to date) to keep its authority.
-            emit(EventKind::HeartbeatTimeout);
+            addEvent(EventKind::HeartbeatTimeout);
             broadcastAppendEntries();
             m_heartbeatDeadline = now + m_config.heartbeatInterval;
         }
@@ -127,6 +127,13 @@ void Node::shiftTimers(Time delta)
     m_heartbeatDeadline += delta;
 }
 
+void Node::setElectionDeadline(Time at, Time now)
+{
+    m_now = now;
+    m_electionDeadline = at;
+    m_electionTimeout = at - now;
+}
+
 // --- role changes -----------------------------------------------------------
 
 void Node::becomeFollower(Term term, NodeId leader, Reason why, NodeId cause)
@@ -145,7 +152,7 @@ void Node::becomeFollower(Term term, NodeId leader, Reason why, NodeId cause)
     if (oldRole != Role::Follower)
         resetElectionTimer();
     if (oldRole != Role::Follower || oldTerm != term) {
-        TraceEvent &e = emit(EventKind::BecameFollower, why);
+        TraceEvent &e = addEvent(EventKind::BecameFollower, why);
         e.term2 = oldTerm;
         e.value = static_cast<std::int64_t>(oldRole);
         e.peer = cause;
@@ -163,7 +170,7 @@ void Node::becomeCandidate(Reason why)
         p.vote = VoteState::Requested;
     m_progress[m_config.id - 1].vote = VoteState::Granted;
     resetElectionTimer();
-    TraceEvent &e = emit(EventKind::ElectionTimeout, why);
+    TraceEvent &e = addEvent(EventKind::ElectionTimeout, why);
     e.index = m_state.log.lastIndex();
     e.term2 = m_state.log.lastTerm();
 
@@ -188,7 +195,7 @@ void Node::becomeLeader()
 {
     m_role = Role::Leader;
     m_leader = m_config.id;
-    TraceEvent &e = emit(EventKind::BecameLeader, Reason::Majority);
+    TraceEvent &e = addEvent(EventKind::BecameLeader, Reason::Majority);
     e.index = static_cast<Index>(votes());
     e.index2 = static_cast<Index>(m_config.clusterSize);
     // Figure 2: nextIndex starts just after the leader's last entry, matchIndex at 0.
@@ -251,7 +258,7 @@ void Node::handleRequestVote(const Message &m)
     Message r = reply(m, MessageType::RequestVoteReply);
     const Log &log = m_state.log;
     auto deny = [&](Reason why) -> TraceEvent & {
-        TraceEvent &e = emit(EventKind::VoteDenied, why);
+        TraceEvent &e = addEvent(EventKind::VoteDenied, why);
         e.peer = m.from;
         e.index = m.lastLogIndex;
         e.term2 = m.lastLogTerm;
@@ -275,7 +282,7 @@ void Node::handleRequestVote(const Message &m)
         r.voteGranted = true;
         // §5.2: granting a vote resets the election timer.
         resetElectionTimer();
-        TraceEvent &e = emit(EventKind::VoteGranted, Reason::UpToDate);
+        TraceEvent &e = addEvent(EventKind::VoteGranted, Reason::UpToDate);
         e.peer = m.from;
         e.index = m.lastLogIndex;
         e.term2 = m.lastLogTerm;
@@ -287,7 +294,7 @@ void Node::handleRequestVote(const Message &m)
 void Node::handleRequestVoteReply(const Message &m)
 {
     if (m.term < m_state.currentTerm || m_role != Role::Candidate) {
-        TraceEvent &e = emit(EventKind::StaleIgnored,
+        TraceEvent &e = addEvent(EventKind::StaleIgnored,
                              m.term < m_state.currentTerm ? Reason::StaleTerm : Reason::OutdatedReply);
         e.peer = m.from;
         e.term2 = m.term;
@@ -295,7 +302,7 @@ void Node::handleRequestVoteReply(const Message &m)
         return;
     }
     m_progress[m.from - 1].vote = m.voteGranted ? VoteState::Granted : VoteState::Denied;
-    TraceEvent &e = emit(EventKind::VoteReceived);
+    TraceEvent &e = addEvent(EventKind::VoteReceived);
     e.peer = m.from;
     e.value = m.voteGranted ? 1 : 0;
     e.index = static_cast<Index>(votes());
@@ -340,7 +347,7 @@ void Node::handleAppendEntries(const Message &m)
     Message r = reply(m, MessageType::AppendEntriesReply);
     if (m.term < m_state.currentTerm) {
         // §5.1: reject a leader of an older term; our term in the reply makes it step down.
-        TraceEvent &e = emit(EventKind::AppendRejected, Reason::StaleTerm);
+        TraceEvent &e = addEvent(EventKind::AppendRejected, Reason::StaleTerm);
         e.peer = m.from;
         e.term2 = m.term;
         r.rejectedIndex = m.prevLogIndex;
@@ -353,7 +360,7 @@ void Node::handleAppendEntries(const Message &m)
     } else if (m_role == Role::Leader) {
         // Two leaders in one term cannot happen (Election Safety); ignore it if it
         // does, and let the invariant checker report it.
-        TraceEvent &e = emit(EventKind::StaleIgnored, Reason::None);
+        TraceEvent &e = addEvent(EventKind::StaleIgnored, Reason::None);
         e.peer = m.from;
         e.term2 = m.term;
         e.value = static_cast<std::int64_t>(m.type);
@@ -366,7 +373,7 @@ void Node::handleAppendEntries(const Message &m)
     r.rejectedIndex = m.prevLogIndex;
     if (m.prevLogIndex > log.lastIndex()) {
         // §5.3 consistency check: we have no entry at prevLogIndex. Hint: our log ends here.
-        TraceEvent &e = emit(EventKind::AppendRejected, Reason::MissingEntry);
+        TraceEvent &e = addEvent(EventKind::AppendRejected, Reason::MissingEntry);
         e.peer = m.from;
         e.index = m.prevLogIndex;
         e.index2 = log.lastIndex();
@@ -379,7 +386,7 @@ void Node::handleAppendEntries(const Message &m)
         // §5.3 consistency check: our entry at prevLogIndex has another term. Hint: the
         // first index of that term, so the leader can skip the whole term at once.
         const Term ours = log.termAt(m.prevLogIndex);
-        TraceEvent &e = emit(EventKind::AppendRejected, Reason::TermMismatch);
+        TraceEvent &e = addEvent(EventKind::AppendRejected, Reason::TermMismatch);
         e.peer = m.from;
         e.index = m.prevLogIndex;
         e.term2 = m.prevLogTerm;
@@ -399,7 +406,7 @@ void Node::handleAppendEntries(const Message &m)
         if (index <= log.lastIndex()) {
             if (log.termAt(index) == entry.term)
                 continue;
-            TraceEvent &e = emit(EventKind::LogTruncated, Reason::TermMismatch);
+            TraceEvent &e = addEvent(EventKind::LogTruncated, Reason::TermMismatch);
             e.peer = m.from;
             e.index = index - 1;
             e.index2 = log.lastIndex() - (index - 1);
@@ -410,7 +417,7 @@ void Node::handleAppendEntries(const Message &m)
     }
     const Index lastNew = m.prevLogIndex + m.entries.size();
 
-    TraceEvent &e = emit(EventKind::AppendAccepted, m.entries.empty() ? Reason::Heartbeat : Reason::None);
+    TraceEvent &e = addEvent(EventKind::AppendAccepted, m.entries.empty() ? Reason::Heartbeat : Reason::None);
     e.peer = m.from;
     e.index = m.prevLogIndex;
     e.index2 = m.entries.size();
@@ -430,7 +437,7 @@ void Node::handleAppendEntries(const Message &m)
 void Node::handleAppendEntriesReply(const Message &m)
 {
     if (m.term < m_state.currentTerm || m_role != Role::Leader) {
-        TraceEvent &e = emit(EventKind::StaleIgnored,
+        TraceEvent &e = addEvent(EventKind::StaleIgnored,
                              m.term < m_state.currentTerm ? Reason::StaleTerm : Reason::OutdatedReply);
         e.peer = m.from;
         e.term2 = m.term;
@@ -444,7 +451,7 @@ void Node::handleAppendEntriesReply(const Message &m)
             p.matchIndex = m.matchIndex;
         if (p.nextIndex < p.matchIndex + 1)
             p.nextIndex = p.matchIndex + 1;
-        TraceEvent &e = emit(EventKind::ReplicationAcked);
+        TraceEvent &e = addEvent(EventKind::ReplicationAcked);
         e.peer = m.from;
         e.index = p.matchIndex;
         e.index2 = p.nextIndex;
@@ -458,7 +465,7 @@ void Node::handleAppendEntriesReply(const Message &m)
     }
     if (m.rejectedIndex + 1 != p.nextIndex) {
         // A rejection of an older attempt; nextIndex has moved since.
-        TraceEvent &e = emit(EventKind::StaleIgnored, Reason::OutdatedReply);
+        TraceEvent &e = addEvent(EventKind::StaleIgnored, Reason::OutdatedReply);
         e.peer = m.from;
         e.term2 = m.term;
         e.value = static_cast<std::int64_t>(m.type);
@@ -476,7 +483,7 @@ void Node::handleAppendEntriesReply(const Message &m)
     next = std::min(next, m.rejectedIndex);       // always move back
     next = std::max(next, p.matchIndex + 1);      // never below what is known to match
     next = std::max<Index>(next, 1);
-    TraceEvent &e = emit(EventKind::ReplicationBackoff, m.conflictTerm != 0 ? Reason::TermMismatch : Reason::MissingEntry);
+    TraceEvent &e = addEvent(EventKind::ReplicationBackoff, m.conflictTerm != 0 ? Reason::TermMismatch : Reason::MissingEntry);
     e.peer = m.from;
     e.index = next;
     e.index2 = p.nextIndex;
@@ -506,7 +513,7 @@ void Node::maybeAdvanceCommit()
     // replicas; it commits when an entry of the current term above it does.
     if (majority != m_deferredReported) {
         m_deferredReported = majority;
-        TraceEvent &e = emit(EventKind::CommitDeferred, Reason::Majority);
+        TraceEvent &e = addEvent(EventKind::CommitDeferred, Reason::Majority);
         e.index = majority;
         e.term2 = m_state.log.termAt(majority);
     }
@@ -514,7 +521,7 @@ void Node::maybeAdvanceCommit()
 
 void Node::setCommitIndex(Index index, Reason why)
 {
-    TraceEvent &e = emit(EventKind::CommitAdvanced, why);
+    TraceEvent &e = addEvent(EventKind::CommitAdvanced, why);
     e.index = index;
     e.index2 = m_commitIndex;
     if (m_role != Role::Leader)

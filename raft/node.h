@@ -107,6 +107,9 @@ public:
     void timeoutNow(Time now);
     /// shiftTimers moves every deadline `delta` later (the node was paused).
     void shiftTimers(Time delta);
+    /// setElectionDeadline makes the election timer fire at `at` (>= now), as if it had
+    /// been set to that timeout at `now` (used to stage split votes).
+    void setElectionDeadline(Time at, Time now);
 
     /// takeReady moves the pending output into `into` (its old content is cleared;
     /// buffers are swapped so neither side reallocates).
@@ -160,7 +163,7 @@ private:
     void truncateAfter(Index index);
     void setHardState(Term term, NodeId votedFor);
     Message reply(const Message &to, MessageType type) const;
-    TraceEvent &emit(EventKind kind, Reason reason = Reason::None);
+    TraceEvent &addEvent(EventKind kind, Reason reason = Reason::None);
 
     NodeConfig m_config;
     Rng m_rng;

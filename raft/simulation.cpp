@@ -56,6 +56,7 @@ const char *inputKindName(InputKind kind)
     case InputKind::Hold: return "hold";
     case InputKind::SetNetwork: return "network";
     case InputKind::Say: return "say";
+    case InputKind::SetTimer: return "timer";
     }
     return "?";
 }
@@ -222,7 +223,7 @@ void Simulation::beginStep()
     ++m_stats.events;
 }
 
-TraceEvent &Simulation::emit(EventKind kind, NodeId node, Reason reason)
+TraceEvent &Simulation::addEvent(EventKind kind, NodeId node, Reason reason)
 {
     static TraceEvent discard;
     if (!m_config.recordTrace) {
@@ -274,7 +275,7 @@ bool Simulation::deliver(Envelope envelope)
 void Simulation::lose(const Envelope &envelope, Reason reason)
 {
     ++m_stats.messagesDropped;
-    TraceEvent &e = emit(EventKind::MessageLost, envelope.message.from, reason);
+    TraceEvent &e = addEvent(EventKind::MessageLost, envelope.message.from, reason);
     e.peer = envelope.message.to;
     e.value = static_cast<std::int64_t>(envelope.message.type);
     e.index = envelope.id;
@@ -316,7 +317,7 @@ void Simulation::drain(NodeId id)
     for (const Message &m : m_ready.messages) {
         ++m_stats.messagesSent;
         if (m_network.send(m, m_now, m_rng) == 2) {
-            TraceEvent &e = emit(EventKind::MessageDuplicated, m.from);
+            TraceEvent &e = addEvent(EventKind::MessageDuplicated, m.from);
             e.peer = m.to;
             e.value = static_cast<std::int64_t>(m.type);
         }
@@ -327,7 +328,7 @@ void Simulation::drain(NodeId id)
         const Entry &entry = log.at(i);
         s.kv.apply(entry.command);
         if (m_config.recordTrace && !entry.command.empty()) {
-            TraceEvent &e = emit(EventKind::Applied, id);
+            TraceEvent &e = addEvent(EventKind::Applied, id);
             e.index = i;
             e.term2 = entry.term;
             e.text = m_trace.addText(entry.command);
@@ -339,7 +340,7 @@ void Simulation::drain(NodeId id)
             const bool ours = m_pending[k].second == entry.term;
             if (ours && node.role() != Role::Leader)
                 continue; // the leader answers; followers only apply
-            TraceEvent &e = emit(ours ? EventKind::ClientAnswered : EventKind::ClientLost, id);
+            TraceEvent &e = addEvent(ours ? EventKind::ClientAnswered : EventKind::ClientLost, id);
             e.index = i;
             e.term2 = m_pending[k].second;
             if (m_config.recordTrace)
@@ -382,7 +383,7 @@ bool Simulation::checkInvariantsNow()
     if (m_invariants.check(m_views, m_found))
         return true;
     for (std::string &what : m_found) {
-        TraceEvent &e = emit(EventKind::InvariantViolated, kNoNode);
+        TraceEvent &e = addEvent(EventKind::InvariantViolated, kNoNode);
         if (m_config.recordTrace)
             e.text = m_trace.addText(what);
         m_violations.push_back(Violation{m_now, m_stats.events, std::move(what)});
@@ -410,7 +411,7 @@ bool Simulation::crash(NodeId id)
     s.node.reset();
     s.status = NodeStatus::Crashed;
     s.kv.clear();
-    TraceEvent &e = emit(EventKind::NodeCrashed, id);
+    TraceEvent &e = addEvent(EventKind::NodeCrashed, id);
     e.index = s.storage.log.lastIndex();
     // Messages waiting at its door are lost with it.
     std::vector<std::uint64_t> waiting;
@@ -434,7 +435,7 @@ bool Simulation::restart(NodeId id)
     ++s.incarnation;
     s.node.emplace(nodeConfig(id, s.incarnation), s.storage, m_now);
     s.status = NodeStatus::Up;
-    TraceEvent &e = emit(EventKind::NodeRestarted, id);
+    TraceEvent &e = addEvent(EventKind::NodeRestarted, id);
     e.index = s.storage.log.lastIndex();
     drain(id);
     afterStep();
@@ -449,7 +450,7 @@ bool Simulation::pause(NodeId id)
     Server &s = mut(id);
     s.status = NodeStatus::Paused;
     s.pausedAt = m_now;
-    emit(EventKind::NodePaused, id);
+    addEvent(EventKind::NodePaused, id);
     afterStep();
     return true;
 }
@@ -464,7 +465,7 @@ bool Simulation::resume(NodeId id)
     // Frozen time does not count: its timers resume where they stopped.
     s.node->shiftTimers(m_now - s.pausedAt);
     m_network.unparkFor(id, m_now);
-    emit(EventKind::NodeResumed, id);
+    addEvent(EventKind::NodeResumed, id);
     afterStep();
     return true;
 }
@@ -480,6 +481,19 @@ bool Simulation::timeout(NodeId id)
     return true;
 }
 
+bool Simulation::setElectionDeadline(NodeId id, Time at)
+{
+    if (id < 1 || id > size() || status(id) != NodeStatus::Up || role(id) == Role::Leader || at < m_now)
+        return false;
+    record(Input{.kind = InputKind::SetTimer, .node = id, .messageId = static_cast<std::uint64_t>(at)});
+    mut(id).node->setElectionDeadline(at, m_now);
+    TraceEvent &e = addEvent(EventKind::ConfigChanged, id);
+    if (m_config.recordTrace)
+        e.text = m_trace.addText(nodeName(id) + "'s election timer set to fire at " + std::to_string(at) + " ms");
+    afterStep();
+    return true;
+}
+
 ProposeResult Simulation::request(NodeId id, const std::string &command)
 {
     ProposeResult result;
@@ -489,7 +503,7 @@ ProposeResult Simulation::request(NodeId id, const std::string &command)
     Server &s = mut(id);
     if (s.status != NodeStatus::Up) {
         // The client gets no answer from a server that is down or frozen.
-        TraceEvent &e = emit(EventKind::ClientRefused, id,
+        TraceEvent &e = addEvent(EventKind::ClientRefused, id,
                              s.status == NodeStatus::Crashed ? Reason::DestinationCrashed : Reason::NodePaused);
         if (m_config.recordTrace)
             e.text = m_trace.addText(command);
@@ -497,7 +511,7 @@ ProposeResult Simulation::request(NodeId id, const std::string &command)
         return result;
     }
     result = s.node->propose(command, m_now);
-    TraceEvent &e = emit(result.accepted ? EventKind::ClientAccepted : EventKind::ClientRefused, id,
+    TraceEvent &e = addEvent(result.accepted ? EventKind::ClientAccepted : EventKind::ClientRefused, id,
                          result.accepted ? Reason::None : Reason::NotLeader);
     if (m_config.recordTrace)
         e.text = m_trace.addText(command);
@@ -534,7 +548,7 @@ bool Simulation::partition(const std::vector<std::vector<NodeId>> &groups)
                 return false;
     record(Input{.kind = InputKind::Partition, .groups = groups});
     m_network.partition(groups);
-    TraceEvent &e = emit(EventKind::NetworkChanged, kNoNode, Reason::Partition);
+    TraceEvent &e = addEvent(EventKind::NetworkChanged, kNoNode, Reason::Partition);
     if (m_config.recordTrace)
         e.text = m_trace.addText(describeGroups(groups));
     afterStep();
@@ -547,7 +561,7 @@ bool Simulation::isolate(NodeId id)
         return false;
     record(Input{.kind = InputKind::Isolate, .node = id});
     m_network.isolate(id);
-    emit(EventKind::NetworkChanged, id, Reason::LinkCut).value = 2;
+    addEvent(EventKind::NetworkChanged, id, Reason::LinkCut).value = 2;
     afterStep();
     return true;
 }
@@ -560,7 +574,7 @@ bool Simulation::cut(NodeId from, NodeId to, bool bothWays)
     m_network.cut(from, to);
     if (bothWays)
         m_network.cut(to, from);
-    TraceEvent &e = emit(EventKind::NetworkChanged, from, Reason::LinkCut);
+    TraceEvent &e = addEvent(EventKind::NetworkChanged, from, Reason::LinkCut);
     e.peer = to;
     e.value = bothWays ? 1 : 0;
     afterStep();
@@ -576,7 +590,7 @@ bool Simulation::reconnect(NodeId id)
         m_network.restore(id, other);
         m_network.restore(other, id);
     }
-    emit(EventKind::NetworkChanged, id, Reason::Healed);
+    addEvent(EventKind::NetworkChanged, id, Reason::Healed);
     afterStep();
     return true;
 }
@@ -585,7 +599,7 @@ bool Simulation::heal()
 {
     record(Input{.kind = InputKind::Heal});
     m_network.heal();
-    emit(EventKind::NetworkChanged, kNoNode, Reason::Healed);
+    addEvent(EventKind::NetworkChanged, kNoNode, Reason::Healed);
     afterStep();
     return true;
 }
@@ -629,7 +643,7 @@ bool Simulation::duplicateMessage(std::uint64_t id)
     record(Input{.kind = InputKind::Duplicate, .messageId = id});
     m_network.duplicateMessage(id, m_now, m_rng);
     ++m_stats.messagesSent;
-    TraceEvent &e = emit(EventKind::MessageDuplicated, m.from, Reason::Forced);
+    TraceEvent &e = addEvent(EventKind::MessageDuplicated, m.from, Reason::Forced);
     e.peer = m.to;
     e.value = static_cast<std::int64_t>(m.type);
     afterStep();
@@ -640,7 +654,7 @@ bool Simulation::setHold(bool hold)
 {
     record(Input{.kind = InputKind::Hold, .flag = hold});
     m_network.setHold(hold);
-    TraceEvent &e = emit(EventKind::ConfigChanged, kNoNode);
+    TraceEvent &e = addEvent(EventKind::ConfigChanged, kNoNode);
     if (m_config.recordTrace)
         e.text = m_trace.addText(hold ? "hold on" : "hold off");
     afterStep();
@@ -656,7 +670,7 @@ bool Simulation::setNetworkConfig(const NetworkConfig &config)
     record(Input{.kind = InputKind::SetNetwork, .network = config});
     m_network.setConfig(config);
     m_config.network = config;
-    TraceEvent &e = emit(EventKind::ConfigChanged, kNoNode);
+    TraceEvent &e = addEvent(EventKind::ConfigChanged, kNoNode);
     if (m_config.recordTrace)
         e.text = m_trace.addText("latency " + std::to_string(config.latencyMin) + " "
                                  + std::to_string(config.latencyMax) + ", loss "
@@ -669,7 +683,7 @@ bool Simulation::setNetworkConfig(const NetworkConfig &config)
 bool Simulation::say(const std::string &text)
 {
     record(Input{.kind = InputKind::Say, .text = text});
-    TraceEvent &e = emit(EventKind::Narration, kNoNode);
+    TraceEvent &e = addEvent(EventKind::Narration, kNoNode);
     if (m_config.recordTrace)
         e.text = m_trace.addText(text);
     afterStep();
@@ -696,6 +710,7 @@ bool Simulation::apply(const Input &input)
     case InputKind::Hold: return setHold(input.flag);
     case InputKind::SetNetwork: return setNetworkConfig(input.network);
     case InputKind::Say: return say(input.text);
+    case InputKind::SetTimer: return setElectionDeadline(input.node, static_cast<Time>(input.messageId));
     }
     return false;
 }

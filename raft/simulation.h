@@ -56,7 +56,7 @@ struct Server {
 /// seed and inputs replay the same run.
 enum class InputKind : std::uint8_t {
     Crash, Restart, Pause, Resume, Timeout, Request,
-    Partition, Isolate, Cut, Reconnect, Heal, Drop, Deliver, Duplicate, Hold, SetNetwork, Say,
+    Partition, Isolate, Cut, Reconnect, Heal, Drop, Deliver, Duplicate, Hold, SetNetwork, Say, SetTimer,
 };
 const char *inputKindName(InputKind kind);
 
@@ -163,6 +163,10 @@ public:
     bool resume(NodeId id);
     /// timeout makes node start an election now (it must be up and not the leader).
     bool timeout(NodeId id);
+    /// setElectionDeadline makes node's election timer fire at `at` (recorded as an
+    /// input: Input::network.latencyMin holds nothing; Input::messageId holds `at`).
+    /// The node must be up, not paused, not the leader, and at >= now().
+    bool setElectionDeadline(NodeId id, Time at);
     /// request sends a client command to node; the result says where it went.
     ProposeResult request(NodeId id, const std::string &command);
     bool partition(const std::vector<std::vector<NodeId>> &groups);
@@ -200,7 +204,7 @@ private:
     void lose(const Envelope &envelope, Reason reason);
     void drain(NodeId id);
     void afterStep();
-    TraceEvent &emit(EventKind kind, NodeId node, Reason reason = Reason::None);
+    TraceEvent &addEvent(EventKind kind, NodeId node, Reason reason = Reason::None);
     NodeConfig nodeConfig(NodeId id, std::uint32_t incarnation) const;
     std::optional<NodeId> nextTimer(Time &at) const;
 
