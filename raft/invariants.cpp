@@ -29,7 +29,6 @@ bool Invariants::check(const std::vector<ServerView> &servers, std::vector<std::
 
     // 2. Commitment: every server's committed prefix must be the one committed
     //    prefix (State Machine Safety); a longer one extends it.
-    Term committer = 0;
     const Index committedBefore = m_committed.size();
     for (const ServerView &view : servers) {
         if (!view.up || view.commitIndex == 0 || !m_seen[view.id - 1].changed)
@@ -57,9 +56,7 @@ bool Invariants::check(const std::vector<ServerView> &servers, std::vector<std::
             continue;
         }
         for (Index i = m_committed.size() + 1; i <= view.commitIndex; ++i)
-            m_committed.push_back(Committed{log.fingerprint(i), log.termAt(i)});
-        if (view.commitIndex > committedBefore)
-            committer = std::max(committer, view.term);
+            m_committed.push_back(Committed{log.fingerprint(i), log.termAt(i), view.term});
     }
 
     // 3. How much of the committed prefix each log holds; Leader Completeness; and
@@ -90,16 +87,17 @@ bool Invariants::check(const std::vector<ServerView> &servers, std::vector<std::
         seen.matchCommitted = k;
         if (k == committed)
             ++holders;
-        // A leader must hold every entry committed in an earlier term: checked when
-        // it takes office, and for a leader of a later term whenever more commits.
+        // Leader Completeness: a leader of term T holds every entry committed in a
+        // term before T. Checked when it takes office and whenever more commits.
         if (view.up && view.role == Role::Leader && k < committed) {
-            const bool newLeader = seen.role != Role::Leader || seen.term != view.term
-                || seen.incarnation != view.incarnation || !seen.up;
-            const bool laterLeader = committed > committedBefore && view.term > committer;
-            if (newLeader || laterLeader)
+            Index need = committed;
+            while (need > k && m_committed[need - 1].commitTerm >= view.term)
+                --need;
+            if (need > k)
                 found.push_back("Leader Completeness: " + nodeName(view.id) + ", leader of term "
-                                + term(view.term) + ", lacks committed entry " + std::to_string(k + 1)
-                                + " (term " + term(m_committed[k].term) + ")");
+                                + term(view.term) + ", lacks entry " + std::to_string(k + 1) + " (term "
+                                + term(m_committed[k].term) + ") committed in term "
+                                + term(m_committed[need - 1].commitTerm));
         }
     }
     if (committed > 0 && holders < m_nodes / 2 + 1)

@@ -65,6 +65,8 @@ private:
     struct Committed {
         std::uint64_t print = 0;
         Term term = 0;
+        /// commitTerm: the term of the server that first committed it.
+        Term commitTerm = 0;
         bool operator==(const Committed &) const = default;
     };
 
