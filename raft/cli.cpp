@@ -45,7 +45,7 @@ CliOptions parseOptions(const std::vector<std::string> &args)
         } else if (arg == "--help" || arg == "-h") {
             options.help = true;
         } else if (arg == "--script") {
-            if (i + 1 >= args.size())
+            if (i + 1 >= args.size() || args[i + 1].rfind("--", 0) == 0)
                 options.problems.push_back("--script needs a file name");
             else
                 options.script = args[++i];

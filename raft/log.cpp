@@ -21,19 +21,74 @@ std::uint64_t hashString(const std::string &s)
 }
 } // namespace
 
+Log::Chunk &Log::writableLast()
+{
+    std::shared_ptr<Chunk> &last = m_chunks.back();
+    if (last.use_count() > 1)
+        last = std::make_shared<Chunk>(*last); // copy-on-write: another log shares it
+    return *last;
+}
+
 void Log::append(Entry entry)
 {
-    const std::uint64_t prev = m_prints.empty() ? 0x5eedULL : m_prints.back();
-    m_prints.push_back(mix(mix(prev, entry.term), hashString(entry.command)));
-    m_entries.push_back(std::move(entry));
+    const std::uint64_t prev = m_size == 0 ? 0x5eedULL : fingerprint(m_size);
+    const std::uint64_t print = mix(mix(prev, entry.term), hashString(entry.command));
+    if (m_size % kChunk == 0) {
+        m_chunks.push_back(std::make_shared<Chunk>());
+        m_chunks.back()->entries.reserve(kChunk);
+        m_chunks.back()->prints.reserve(kChunk);
+    }
+    Chunk &chunk = writableLast();
+    chunk.entries.push_back(std::move(entry));
+    chunk.prints.push_back(print);
+    ++m_size;
 }
 
 void Log::truncateAfter(Index i)
 {
-    if (i < m_entries.size()) {
-        m_entries.resize(i);
-        m_prints.resize(i);
+    if (i >= m_size)
+        return;
+    m_chunks.resize((i + kChunk - 1) / kChunk);
+    m_size = i;
+    if (i % kChunk != 0) {
+        Chunk &chunk = writableLast();
+        chunk.entries.resize(i % kChunk);
+        chunk.prints.resize(i % kChunk);
     }
+}
+
+std::vector<Entry> Log::entries() const
+{
+    std::vector<Entry> out;
+    out.reserve(m_size);
+    for (const auto &chunk : m_chunks)
+        out.insert(out.end(), chunk->entries.begin(), chunk->entries.end());
+    return out;
+}
+
+std::size_t Log::memoryBytes(std::unordered_set<const void *> *counted) const
+{
+    std::size_t bytes = sizeof(*this) + m_chunks.capacity() * sizeof(m_chunks[0]);
+    for (const auto &chunk : m_chunks) {
+        if (counted && !counted->insert(chunk.get()).second)
+            continue;
+        bytes += sizeof(Chunk) + chunk->entries.capacity() * sizeof(Entry)
+            + chunk->prints.capacity() * sizeof(std::uint64_t);
+        for (const Entry &e : chunk->entries)
+            if (e.command.capacity() > 15)
+                bytes += e.command.capacity() + 1;
+    }
+    return bytes;
+}
+
+bool Log::operator==(const Log &other) const
+{
+    if (m_size != other.m_size)
+        return false;
+    for (std::size_t c = 0; c < m_chunks.size(); ++c)
+        if (m_chunks[c] != other.m_chunks[c] && m_chunks[c]->entries != other.m_chunks[c]->entries)
+            return false;
+    return true;
 }
 
 bool Log::isUpToDate(Index lastIndex, Term lastTerm) const

@@ -2,6 +2,8 @@
 
 #include "types.h"
 
+#include <memory>
+#include <unordered_set>
 #include <string>
 #include <vector>
 
@@ -20,21 +22,32 @@ struct Entry {
 /// Log is a server's log: entries 1..lastIndex(). Each entry also carries a
 /// fingerprint of the whole prefix up to it, so two logs can be compared at any
 /// index in O(1) (used by the Log Matching check, §5.3).
+///
+/// Entries live in fixed-size chunks. A full chunk never changes again, so copies of
+/// a log share their full chunks (copy-on-write): copying a log of any length costs
+/// a few pointers plus one partial chunk, which is what makes the history's frequent
+/// checkpoints cheap. Sharing is invisible through the interface.
 /// Invariant: fingerprint(i) == fingerprint(i-1) mixed with entry i.
+/// Invariant: every chunk but the last holds exactly kChunk entries.
 class Log {
 public:
+    static constexpr Index kChunk = 256;
+
     /// lastIndex is the index of the last entry, 0 when the log is empty.
-    Index lastIndex() const { return m_entries.size(); }
+    Index lastIndex() const { return m_size; }
     /// lastTerm is the term of the last entry, 0 when the log is empty.
-    Term lastTerm() const { return m_entries.empty() ? 0 : m_entries.back().term; }
-    bool empty() const { return m_entries.empty(); }
+    Term lastTerm() const { return m_size == 0 ? 0 : at(m_size).term; }
+    bool empty() const { return m_size == 0; }
 
     /// termAt is the term of entry i, 0 for i == 0. Requires i <= lastIndex().
-    Term termAt(Index i) const { return i == 0 ? 0 : m_entries[i - 1].term; }
+    Term termAt(Index i) const { return i == 0 ? 0 : at(i).term; }
     /// at returns entry i. Requires 1 <= i <= lastIndex().
-    const Entry &at(Index i) const { return m_entries[i - 1]; }
+    const Entry &at(Index i) const { return m_chunks[(i - 1) / kChunk]->entries[(i - 1) % kChunk]; }
     /// fingerprint is a hash of entries 1..i (0 for i == 0).
-    std::uint64_t fingerprint(Index i) const { return i == 0 ? 0 : m_prints[i - 1]; }
+    std::uint64_t fingerprint(Index i) const
+    {
+        return i == 0 ? 0 : m_chunks[(i - 1) / kChunk]->prints[(i - 1) % kChunk];
+    }
 
     /// append adds one entry after the last.
     void append(Entry entry);
@@ -51,13 +64,24 @@ public:
     /// lastIndexOfTerm returns the last index holding `term`, or 0 if none does.
     Index lastIndexOfTerm(Term term) const;
 
-    const std::vector<Entry> &entries() const { return m_entries; }
+    /// entries returns a copy of every entry, in order (for tests and reports).
+    std::vector<Entry> entries() const;
+    /// memoryBytes estimates the memory this log holds. With `counted`, chunks already
+    /// in the set are skipped (shared with a log counted before) and new ones added.
+    std::size_t memoryBytes(std::unordered_set<const void *> *counted = nullptr) const;
 
-    bool operator==(const Log &other) const { return m_entries == other.m_entries; }
+    bool operator==(const Log &other) const;
 
 private:
-    std::vector<Entry> m_entries;
-    std::vector<std::uint64_t> m_prints;
+    struct Chunk {
+        std::vector<Entry> entries;
+        std::vector<std::uint64_t> prints;
+    };
+    /// writableLast makes the last chunk private to this log before it changes.
+    Chunk &writableLast();
+
+    std::vector<std::shared_ptr<Chunk>> m_chunks;
+    Index m_size = 0;
 };
 
 } // namespace raft

@@ -280,8 +280,9 @@ std::optional<NodeRef> ScenarioParser::node(std::string_view text, bool allowLea
         if (id >= 1 && id <= m_nodes && word.size() == 2)
             return NodeRef{id, false};
         if (id >= 1 && id <= kMaxNodes && word.size() == 2)
-            error(quoted(text) + " does not exist: this cluster has " + std::to_string(m_nodes) + " node"
-                  + (m_nodes == 1 ? "" : "s") + " (S1.." + nodeName(m_nodes) + ")");
+            error(quoted(text) + " does not exist: this cluster has "
+                  + (m_nodes == 1 ? std::string("1 node (only S1)")
+                                  : std::to_string(m_nodes) + " nodes (S1.." + nodeName(m_nodes) + ")"));
         else
             error("no node " + quoted(text) + ": nodes are S1..S" + std::to_string(m_nodes));
         return std::nullopt;
@@ -523,6 +524,13 @@ void ScenarioParser::parseRun(ScenarioCommand &command, const std::vector<Token>
     }
     if (lower(tokens[1].text) != "until") {
         command.kind = CommandKind::Run;
+        static const std::array<std::string_view, 8> units = {"s", "ms", "sec", "secs", "second", "seconds",
+                                                               "millisecond", "milliseconds"};
+        if (tokens.size() == 3 && std::find(units.begin(), units.end(), lower(tokens[2].text)) != units.end()) {
+            error("write the unit right after the number: run " + std::string(tokens[1].text)
+                  + (lower(tokens[2].text).rfind("m", 0) == 0 ? "ms" : "s"));
+            return;
+        }
         if (!arity(tokens, 2, "run T"))
             return;
         if (const auto t = time(tokens[1].text, "duration"))

@@ -238,7 +238,7 @@ TraceEvent &Simulation::addEvent(EventKind kind, NodeId node, Reason reason)
     e.node = node;
     if (node != kNoNode)
         e.term = term(node);
-    return m_trace.add(e);
+    return out().add(e);
 }
 
 bool Simulation::deliver(Envelope envelope)
@@ -310,7 +310,7 @@ void Simulation::drain(NodeId id)
         if (m_config.recordTrace) {
             e.step = step;
             e.t = m_now;
-            m_trace.add(e);
+            out().add(e);
         }
     }
     // 3. Then the messages.
@@ -331,7 +331,7 @@ void Simulation::drain(NodeId id)
             TraceEvent &e = addEvent(EventKind::Applied, id);
             e.index = i;
             e.term2 = entry.term;
-            e.text = m_trace.addText(entry.command);
+            e.text = out().addText(entry.command);
         }
         // Answer (or give up on) the client whose request sits at this index.
         for (std::size_t k = 0; k < m_pending.size(); ++k) {
@@ -344,7 +344,7 @@ void Simulation::drain(NodeId id)
             e.index = i;
             e.term2 = m_pending[k].second;
             if (m_config.recordTrace)
-                e.text = m_trace.addText(entry.command);
+                e.text = out().addText(entry.command);
             m_pending.erase(m_pending.begin() + static_cast<std::ptrdiff_t>(k));
             break;
         }
@@ -385,7 +385,7 @@ bool Simulation::checkInvariantsNow()
     for (std::string &what : m_found) {
         TraceEvent &e = addEvent(EventKind::InvariantViolated, kNoNode);
         if (m_config.recordTrace)
-            e.text = m_trace.addText(what);
+            e.text = out().addText(what);
         m_violations.push_back(Violation{m_now, m_stats.events, std::move(what)});
     }
     return false;
@@ -397,6 +397,7 @@ void Simulation::record(const Input &input)
 {
     Input copy = input;
     copy.t = m_now;
+    copy.step = m_stats.events;
     m_inputs.push_back(std::move(copy));
     beginStep();
 }
@@ -489,7 +490,7 @@ bool Simulation::setElectionDeadline(NodeId id, Time at)
     mut(id).node->setElectionDeadline(at, m_now);
     TraceEvent &e = addEvent(EventKind::ConfigChanged, id);
     if (m_config.recordTrace)
-        e.text = m_trace.addText(nodeName(id) + "'s election timer set to fire at " + std::to_string(at) + " ms");
+        e.text = out().addText(nodeName(id) + "'s election timer set to fire at " + std::to_string(at) + " ms");
     afterStep();
     return true;
 }
@@ -506,7 +507,7 @@ ProposeResult Simulation::request(NodeId id, const std::string &command)
         TraceEvent &e = addEvent(EventKind::ClientRefused, id,
                              s.status == NodeStatus::Crashed ? Reason::DestinationCrashed : Reason::NodePaused);
         if (m_config.recordTrace)
-            e.text = m_trace.addText(command);
+            e.text = out().addText(command);
         afterStep();
         return result;
     }
@@ -514,7 +515,7 @@ ProposeResult Simulation::request(NodeId id, const std::string &command)
     TraceEvent &e = addEvent(result.accepted ? EventKind::ClientAccepted : EventKind::ClientRefused, id,
                          result.accepted ? Reason::None : Reason::NotLeader);
     if (m_config.recordTrace)
-        e.text = m_trace.addText(command);
+        e.text = out().addText(command);
     if (result.accepted) {
         e.index = result.index;
         m_pending.emplace_back(result.index, result.term);
@@ -550,7 +551,7 @@ bool Simulation::partition(const std::vector<std::vector<NodeId>> &groups)
     m_network.partition(groups);
     TraceEvent &e = addEvent(EventKind::NetworkChanged, kNoNode, Reason::Partition);
     if (m_config.recordTrace)
-        e.text = m_trace.addText(describeGroups(groups));
+        e.text = out().addText(describeGroups(groups));
     afterStep();
     return true;
 }
@@ -621,6 +622,7 @@ bool Simulation::deliverMessage(std::uint64_t id)
         return false;
     Input input{.kind = InputKind::Deliver, .messageId = id};
     input.t = m_now;
+    input.step = m_stats.events;
     m_inputs.push_back(input);
     Envelope envelope = *m_network.take(id);
     // The user carries it to the door: it arrives now, even if it was held or the
@@ -656,7 +658,7 @@ bool Simulation::setHold(bool hold)
     m_network.setHold(hold);
     TraceEvent &e = addEvent(EventKind::ConfigChanged, kNoNode);
     if (m_config.recordTrace)
-        e.text = m_trace.addText(hold ? "hold on" : "hold off");
+        e.text = out().addText(hold ? "hold on" : "hold off");
     afterStep();
     return true;
 }
@@ -672,7 +674,7 @@ bool Simulation::setNetworkConfig(const NetworkConfig &config)
     m_config.network = config;
     TraceEvent &e = addEvent(EventKind::ConfigChanged, kNoNode);
     if (m_config.recordTrace)
-        e.text = m_trace.addText("latency " + std::to_string(config.latencyMin) + " "
+        e.text = out().addText("latency " + std::to_string(config.latencyMin) + " "
                                  + std::to_string(config.latencyMax) + ", loss "
                                  + std::to_string(config.loss) + ", duplicate "
                                  + std::to_string(config.duplicate));
@@ -685,7 +687,7 @@ bool Simulation::say(const std::string &text)
     record(Input{.kind = InputKind::Say, .text = text});
     TraceEvent &e = addEvent(EventKind::Narration, kNoNode);
     if (m_config.recordTrace)
-        e.text = m_trace.addText(text);
+        e.text = out().addText(text);
     afterStep();
     return true;
 }
@@ -713,6 +715,86 @@ bool Simulation::apply(const Input &input)
     case InputKind::SetTimer: return setElectionDeadline(input.node, static_cast<Time>(input.messageId));
     }
     return false;
+}
+
+// --- history support ------------------------------------------------------------
+
+bool Simulation::operator==(const Simulation &o) const
+{
+    return m_config == o.m_config && m_now == o.m_now && m_rng == o.m_rng && m_network == o.m_network
+        && m_servers == o.m_servers && m_stats == o.m_stats && m_violations == o.m_violations
+        && m_inputs == o.m_inputs && m_lost == o.m_lost && m_pending == o.m_pending;
+}
+
+void Simulation::setTraceSink(Trace *sink)
+{
+    m_sink = sink;
+}
+
+Simulation Simulation::checkpoint()
+{
+    // The trace and the inputs only grow, and the history keeps them; the checker's
+    // memory of the past is rebuilt from the state when needed. Leaving all three
+    // out keeps a checkpoint to the size of the state itself.
+    Trace trace = std::move(m_trace);
+    std::vector<Input> inputs = std::move(m_inputs);
+    Invariants invariants = std::move(m_invariants);
+    m_trace = Trace();
+    m_inputs.clear();
+    m_invariants = Invariants(m_config.nodes);
+    Simulation copy = *this;
+    copy.m_sink = nullptr;
+    m_trace = std::move(trace);
+    m_inputs = std::move(inputs);
+    m_invariants = std::move(invariants);
+    return copy;
+}
+
+void Simulation::restore(const Simulation &checkpoint, const std::vector<Input> *timeline)
+{
+    Trace trace = std::move(m_trace);
+    Trace *sink = m_sink;
+    std::vector<Input> inputs = std::move(m_inputs);
+    const bool checking = m_config.checkInvariants;
+    const bool recording = m_config.recordTrace;
+    *this = checkpoint;
+    m_config.checkInvariants = checking;
+    m_config.recordTrace = recording;
+    m_sink = sink;
+    m_trace = std::move(trace);
+    m_trace.truncateAfterStep(m_stats.events); // an outside sink is its owner's to cut
+    m_inputs = timeline ? *timeline : std::move(inputs);
+    while (!m_inputs.empty() && m_inputs.back().step >= m_stats.events)
+        m_inputs.pop_back();
+    // A fresh checker learns the restored state at the next check; it cannot raise
+    // a false alarm from a past it did not see, and it still checks every change.
+    m_invariants = Invariants(m_config.nodes);
+}
+
+void Simulation::setChecking(bool on)
+{
+    if (on && !m_config.checkInvariants)
+        m_invariants = Invariants(m_config.nodes); // it missed events: start afresh
+    m_config.checkInvariants = on;
+}
+
+void Simulation::setClock(Time t)
+{
+    m_now = std::max(m_now, t);
+}
+
+std::size_t Simulation::memoryBytes(std::unordered_set<const void *> *counted) const
+{
+    std::size_t bytes = sizeof(*this) + m_inputs.capacity() * sizeof(Input) + m_lost.capacity() * sizeof(LostMessage);
+    for (const Server &s : m_servers) {
+        bytes += sizeof(Server) + s.storage.log.memoryBytes(counted);
+        if (s.node)
+            bytes += s.node->log().memoryBytes(counted);
+        for (const auto &[k, v] : s.kv.data())
+            bytes += 64 + k.capacity() + v.capacity();
+    }
+    bytes += m_network.size() * sizeof(Envelope);
+    return bytes;
 }
 
 } // namespace raft

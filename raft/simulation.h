@@ -63,6 +63,9 @@ const char *inputKindName(InputKind kind);
 /// Input is one recorded user action.
 struct Input {
     Time t = 0;
+    /// step: how many events had been processed when the input was applied; replay
+    /// applies it at exactly that point.
+    std::uint64_t step = 0;
     InputKind kind = InputKind::Say;
     NodeId node = kNoNode;
     NodeId peer = kNoNode;
@@ -120,6 +123,9 @@ public:
     /// step processes exactly one event (a delivery, a loss, or a timer) and returns
     /// true, or returns false if nothing is scheduled.
     bool step();
+    /// stepBefore processes the next event if it is due at or before limit, and
+    /// returns whether it did.
+    bool stepBefore(Time limit);
     /// nextEventTime is when step() would act, if anything is scheduled.
     std::optional<Time> nextEventTime() const;
     /// advanceTo processes every event due at or before t, then sets the clock to t.
@@ -144,7 +150,8 @@ public:
     /// leader is the live node in role leader with the highest term, if any.
     std::optional<NodeId> leader() const;
     const Network &network() const { return m_network; }
-    const Trace &trace() const { return m_trace; }
+    /// trace is the run's trace (or the outside sink it writes to, see setTraceSink).
+    const Trace &trace() const { return m_sink ? *m_sink : m_trace; }
     const Stats &stats() const { return m_stats; }
     const std::vector<Violation> &violations() const { return m_violations; }
     const std::vector<Input> &inputs() const { return m_inputs; }
@@ -192,13 +199,40 @@ public:
     /// checkInvariantsNow runs the safety checks regardless of config (for tests).
     bool checkInvariantsNow();
 
-    bool operator==(const Simulation &) const = default;
+    // --- history support ---
+    /// checkpoint returns a copy of the whole state except the trace (cheap: logs
+    /// share their chunks with the original).
+    Simulation checkpoint();
+    /// restore replaces the state with a checkpoint's and cuts the trace and inputs
+    /// back to the checkpoint's step. The checkpoint must come from this run's
+    /// timeline; if it lies ahead of the live state, pass the timeline's inputs so the
+    /// ones in between are not lost.
+    void restore(const Simulation &checkpoint, const std::vector<Input> *timeline = nullptr);
+    /// setClock moves the clock forward to t without processing anything. Requires no
+    /// event due before t (as after advanceTo), so replays can place inputs exactly.
+    void setClock(Time t);
+    /// setChecking turns the safety checks on or off (a replay of a checked past
+    /// need not check again). Turning them on starts the checker afresh.
+    void setChecking(bool on);
+    /// memoryBytes estimates the memory the state holds, without the trace; log chunks
+    /// already in `counted` are skipped (see Log::memoryBytes).
+    std::size_t memoryBytes(std::unordered_set<const void *> *counted = nullptr) const;
+
+    /// setTraceSink makes the simulation write its trace into `sink` (not owned; it
+    /// must outlive the simulation's use of it) instead of its own; nullptr switches
+    /// back. A history uses it to keep one trace for the whole timeline.
+    void setTraceSink(Trace *sink);
+
+    /// operator== compares the whole state of the world: clock, generator, servers,
+    /// network, stats, violations, inputs. The trace is a record of the run, not state
+    /// (compare it on its own); the checker's memory and scratch buffers are not state
+    /// either (a restored run rebuilds them).
+    bool operator==(const Simulation &other) const;
 
 private:
     Server &mut(NodeId id) { return m_servers[id - 1]; }
+    Trace &out() { return m_sink ? *m_sink : m_trace; }
     void record(const Input &input);
-    /// stepBefore processes the next event if it is due at or before limit.
-    bool stepBefore(Time limit);
     void beginStep();
     bool deliver(Envelope envelope);
     void lose(const Envelope &envelope, Reason reason);
@@ -214,6 +248,8 @@ private:
     Network m_network;
     std::vector<Server> m_servers;
     Trace m_trace;
+    /// m_sink, when set, receives the trace instead of m_trace (not owned).
+    Trace *m_sink = nullptr;
     Stats m_stats;
     Invariants m_invariants;
     std::vector<Violation> m_violations;

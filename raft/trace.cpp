@@ -154,6 +154,32 @@ void Trace::clear()
     m_texts.clear();
 }
 
+void Trace::truncateAfterStep(std::uint64_t step)
+{
+    // Events are recorded in step order, so the ones to drop are a suffix.
+    std::size_t keep = m_events.size();
+    while (keep > 0 && m_events[keep - 1].step > step)
+        --keep;
+    std::int32_t lastText = -1;
+    for (std::size_t i = keep; i-- > 0;) {
+        if (m_events[i].text >= 0) {
+            lastText = m_events[i].text;
+            break;
+        }
+    }
+    m_events.resize(keep);
+    m_texts.resize(static_cast<std::size_t>(lastText + 1));
+}
+
+std::size_t Trace::memoryBytes() const
+{
+    std::size_t bytes = m_events.capacity() * sizeof(TraceEvent) + m_texts.capacity() * sizeof(std::string);
+    for (const std::string &t : m_texts)
+        if (t.capacity() > 15)
+            bytes += t.capacity() + 1;
+    return bytes;
+}
+
 namespace {
 std::string n(NodeId id) { return nodeName(id); }
 std::string u(std::uint64_t v) { return std::to_string(v); }

@@ -115,6 +115,9 @@ public:
     const std::vector<TraceEvent> &events() const { return m_events; }
     std::size_t size() const { return m_events.size(); }
     void clear();
+    /// truncateAfterStep removes every event of a step after `step` (and their texts).
+    void truncateAfterStep(std::uint64_t step);
+    std::size_t memoryBytes() const;
 
     bool operator==(const Trace &) const = default;
 

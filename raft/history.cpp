@@ -1,0 +1,202 @@
+#include "history.h"
+
+#include <algorithm>
+#include <limits>
+#include <unordered_set>
+
+namespace raft {
+
+namespace {
+constexpr Time kForever = std::numeric_limits<Time>::max();
+}
+
+History::History(const ClusterConfig &config, HistoryOptions options)
+    : m_options(options)
+    , m_sim(config)
+{
+    if (m_options.checkpointEvery == 0)
+        m_options.checkpointEvery = 1;
+    m_sim.setTraceSink(&m_trace);
+    m_checkpoints.push_back(m_sim.checkpoint());
+}
+
+void History::syncSink()
+{
+    if (!hasFuture()) {
+        m_sim.setTraceSink(&m_trace);
+    } else if (&m_sim.trace() != &m_scratch) {
+        m_scratch.clear();
+        m_sim.setTraceSink(&m_scratch);
+    }
+}
+
+std::size_t History::visibleEvents() const
+{
+    const auto &events = m_trace.events();
+    const std::uint64_t step = currentStep();
+    const auto it = std::upper_bound(events.begin(), events.end(), step,
+                                     [](std::uint64_t s, const TraceEvent &e) { return s < e.step; });
+    return static_cast<std::size_t>(it - events.begin());
+}
+
+void History::maybeCheckpoint()
+{
+    if (currentStep() >= m_checkpoints.back().stepCount() + m_options.checkpointEvery)
+        m_checkpoints.push_back(m_sim.checkpoint());
+}
+
+void History::recorded()
+{
+    if (currentStep() < m_frontierStep)
+        return;
+    m_frontierStep = currentStep();
+    m_frontierTime = m_sim.now();
+    const std::vector<Input> &inputs = m_sim.inputs();
+    for (std::size_t i = m_script.size(); i < inputs.size(); ++i)
+        m_script.push_back(inputs[i]);
+}
+
+bool History::replayOne(Time until)
+{
+    syncSink();
+    const std::size_t next = m_sim.inputs().size();
+    if (next < m_script.size() && m_script[next].step == currentStep()) {
+        const Input &input = m_script[next];
+        if (input.t > until)
+            return false;
+        m_sim.setClock(input.t);
+        m_sim.apply(input);
+        return true;
+    }
+    if (currentStep() >= m_frontierStep)
+        return false;
+    const bool moved = m_sim.stepBefore(until);
+    syncSink();
+    return moved;
+}
+
+bool History::step()
+{
+    if (hasFuture())
+        return replayOne(kForever);
+    syncSink();
+    const bool moved = m_sim.step();
+    maybeCheckpoint();
+    recorded();
+    return moved;
+}
+
+void History::advanceTo(Time t)
+{
+    while (hasFuture()) {
+        if (!replayOne(t)) {
+            m_sim.setClock(t); // the next recorded step comes later than t
+            return;
+        }
+    }
+    syncSink();
+    while (m_sim.stepBefore(t))
+        maybeCheckpoint();
+    m_sim.setClock(t);
+    recorded();
+}
+
+bool History::runUntil(const std::function<bool()> &pred, Time maxDuration)
+{
+    if (pred())
+        return true;
+    const Time deadline = m_sim.now() + maxDuration;
+    for (;;) {
+        bool moved;
+        if (hasFuture()) {
+            moved = replayOne(deadline);
+        } else {
+            syncSink();
+            moved = m_sim.stepBefore(deadline);
+            maybeCheckpoint();
+            recorded();
+        }
+        if (!moved)
+            break;
+        if (pred())
+            return true;
+    }
+    advanceTo(deadline);
+    return false;
+}
+
+void History::discardFuture()
+{
+    m_script.resize(m_sim.inputs().size());
+    while (m_checkpoints.size() > 1
+           && (m_checkpoints.back().stepCount() > currentStep()
+               || (m_checkpoints.back().stepCount() == currentStep() && m_checkpoints.back().now() > m_sim.now())))
+        m_checkpoints.pop_back();
+    m_frontierStep = currentStep();
+    m_frontierTime = m_sim.now();
+    m_trace.truncateAfterStep(currentStep());
+}
+
+bool History::act(const Input &input)
+{
+    if (hasFuture() || m_sim.now() < m_frontierTime)
+        discardFuture();
+    syncSink();
+    const bool done = m_sim.apply(input);
+    maybeCheckpoint();
+    recorded();
+    return done;
+}
+
+void History::restoreBefore(std::uint64_t step, Time time)
+{
+    // The latest checkpoint at or before both the step and the time.
+    auto it = std::upper_bound(m_checkpoints.begin(), m_checkpoints.end(), step,
+                               [](std::uint64_t s, const Simulation &c) { return s < c.stepCount(); });
+    while (it != m_checkpoints.begin() && std::prev(it)->now() > time)
+        --it;
+    const Simulation &checkpoint = it == m_checkpoints.begin() ? m_checkpoints.front() : *std::prev(it);
+    const bool liveIsCloser = currentStep() <= step && m_sim.now() <= time && currentStep() >= checkpoint.stepCount();
+    if (!liveIsCloser)
+        m_sim.restore(checkpoint, &m_script);
+}
+
+bool History::stepBack()
+{
+    if (currentStep() == 0)
+        return false;
+    seekToStep(currentStep() - 1);
+    return true;
+}
+
+void History::seekToStep(std::uint64_t step)
+{
+    step = std::min(step, m_frontierStep);
+    restoreBefore(step, kForever);
+    while (currentStep() < step && replayOne(kForever)) {
+    }
+    if (step == m_frontierStep)
+        m_sim.setClock(m_frontierTime);
+}
+
+void History::seekToTime(Time t)
+{
+    t = std::min(t, m_frontierTime);
+    restoreBefore(m_frontierStep, t);
+    while (replayOne(t)) {
+    }
+    m_sim.setClock(t);
+}
+
+std::size_t History::memoryBytes() const
+{
+    std::unordered_set<const void *> counted;
+    std::size_t bytes = sizeof(*this) + m_script.capacity() * sizeof(Input) + m_trace.memoryBytes();
+    for (const Input &input : m_script)
+        bytes += input.text.capacity() > 15 ? input.text.capacity() + 1 : 0;
+    for (const Simulation &checkpoint : m_checkpoints)
+        bytes += checkpoint.memoryBytes(&counted);
+    return bytes;
+}
+
+} // namespace raft

@@ -1,0 +1,101 @@
+#pragma once
+
+#include "simulation.h"
+
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+namespace raft {
+
+/// HistoryOptions tunes how often the history takes a checkpoint.
+struct HistoryOptions {
+    /// checkpointEvery: steps between two checkpoints. Seeking replays at most this
+    /// many steps; each checkpoint costs the state's size minus the log chunks it
+    /// shares with its neighbours.
+    std::uint64_t checkpointEvery = 2000;
+};
+
+/// History keeps a whole run so it can be replayed to any earlier moment and played
+/// forward again. It relies on determinism: a run is its config plus its inputs, and
+/// the state at any step is the nearest earlier checkpoint replayed with the recorded
+/// inputs. Going back does not forget the future: playing forward follows the recorded
+/// inputs again, until the user acts, which starts a new branch from that moment
+/// (act() discards the old future; callers confirm with the user first).
+///
+/// The timeline is counted in steps (Simulation::stepCount()): every event and every
+/// user action is one step. The frontier is the furthest step recorded.
+class History {
+public:
+    explicit History(const ClusterConfig &config, HistoryOptions options = {});
+    // The live simulation writes into this object's trace: it stays where it is.
+    History(const History &) = delete;
+    History &operator=(const History &) = delete;
+
+    /// simulation is the live state, at currentStep(). Change it only through History.
+    const Simulation &simulation() const { return m_sim; }
+
+    std::uint64_t currentStep() const { return m_sim.stepCount(); }
+    std::uint64_t frontierStep() const { return m_frontierStep; }
+    Time frontierTime() const { return m_frontierTime; }
+    /// hasFuture tells whether the live state is behind the frontier.
+    bool hasFuture() const { return currentStep() < m_frontierStep; }
+    /// script is every input of the timeline up to the frontier.
+    const std::vector<Input> &script() const { return m_script; }
+    /// trace is the trace of the whole timeline up to the frontier; the events up to
+    /// the live state are the first visibleEvents() of it.
+    const Trace &trace() const { return m_trace; }
+    std::size_t visibleEvents() const;
+
+    // --- forward ---
+    /// step processes one step: the next recorded input if it is due, else the next
+    /// event. Returns false when nothing is left to do.
+    bool step();
+    /// advanceTo plays every step due at or before t, then sets the clock to t.
+    void advanceTo(Time t);
+    /// runUntil plays until pred() holds after a step (true) or maxDuration passes.
+    bool runUntil(const std::function<bool()> &pred, Time maxDuration);
+    /// act performs a user action now. If the live state is behind the frontier, the
+    /// old future is discarded first: a new branch starts here.
+    bool act(const Input &input);
+
+    // --- back and forth ---
+    /// stepBack undoes exactly one step. Returns false at step 0.
+    bool stepBack();
+    /// seekToStep puts the live state right after `step` steps (clamped to the frontier).
+    void seekToStep(std::uint64_t step);
+    /// seekToTime puts the live state at virtual time t: every step due at or before
+    /// t done, the clock at t (clamped to the frontier).
+    void seekToTime(Time t);
+
+    /// checkpointCount and memoryBytes describe what the history holds (the live
+    /// state's trace excluded; log chunks shared between checkpoints counted once).
+    std::size_t checkpointCount() const { return m_checkpoints.size(); }
+    std::size_t memoryBytes() const;
+
+private:
+    /// replayOne performs the next step of the recorded timeline if it is due at or
+    /// before `until`. Requires the live state behind the frontier.
+    bool replayOne(Time until);
+    /// restoreBefore restores the latest checkpoint at or before `step` whose clock is
+    /// at or before `time`, unless the live state is already closer.
+    void restoreBefore(std::uint64_t step, Time time);
+    /// recorded brings the frontier along after the live state moved past it.
+    void recorded();
+    void maybeCheckpoint();
+    void discardFuture();
+    /// syncSink points the live simulation's trace at the master trace at the frontier
+    /// and at a scratch trace while it replays a past already recorded.
+    void syncSink();
+
+    HistoryOptions m_options;
+    Simulation m_sim;
+    std::vector<Simulation> m_checkpoints;
+    std::vector<Input> m_script;
+    Trace m_trace;
+    Trace m_scratch;
+    std::uint64_t m_frontierStep = 0;
+    Time m_frontierTime = 0;
+};
+
+} // namespace raft
