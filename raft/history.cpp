@@ -17,6 +17,7 @@ History::History(const ClusterConfig &config, HistoryOptions options)
     if (m_options.checkpointEvery == 0)
         m_options.checkpointEvery = 1;
     m_sim.setTraceSink(&m_trace);
+    m_sim.setRecordInputs(false); // the script is kept here
     m_checkpoints.push_back(m_sim.checkpoint());
 }
 
@@ -51,21 +52,18 @@ void History::recorded()
         return;
     m_frontierStep = currentStep();
     m_frontierTime = m_sim.now();
-    const std::vector<Input> &inputs = m_sim.inputs();
-    for (std::size_t i = m_script.size(); i < inputs.size(); ++i)
-        m_script.push_back(inputs[i]);
 }
 
 bool History::replayOne(Time until)
 {
     syncSink();
-    const std::size_t next = m_sim.inputs().size();
-    if (next < m_script.size() && m_script[next].step == currentStep()) {
-        const Input &input = m_script[next];
+    if (m_nextInput < m_script.size() && m_script[m_nextInput].step == currentStep()) {
+        const Input &input = m_script[m_nextInput];
         if (input.t > until)
             return false;
         m_sim.setClock(input.t);
         m_sim.apply(input);
+        ++m_nextInput;
         return true;
     }
     if (currentStep() >= m_frontierStep)
@@ -127,7 +125,7 @@ bool History::runUntil(const std::function<bool()> &pred, Time maxDuration)
 
 void History::discardFuture()
 {
-    m_script.resize(m_sim.inputs().size());
+    m_script.resize(m_nextInput);
     while (m_checkpoints.size() > 1
            && (m_checkpoints.back().stepCount() > currentStep()
                || (m_checkpoints.back().stepCount() == currentStep() && m_checkpoints.back().now() > m_sim.now())))
@@ -142,7 +140,14 @@ bool History::act(const Input &input)
     if (hasFuture() || m_sim.now() < m_frontierTime)
         discardFuture();
     syncSink();
+    Input recordedInput = input;
+    recordedInput.t = m_sim.now();
+    recordedInput.step = currentStep();
     const bool done = m_sim.apply(input);
+    if (done) {
+        m_script.push_back(std::move(recordedInput));
+        m_nextInput = m_script.size();
+    }
     maybeCheckpoint();
     recorded();
     return done;
@@ -157,8 +162,14 @@ void History::restoreBefore(std::uint64_t step, Time time)
         --it;
     const Simulation &checkpoint = it == m_checkpoints.begin() ? m_checkpoints.front() : *std::prev(it);
     const bool liveIsCloser = currentStep() <= step && m_sim.now() <= time && currentStep() >= checkpoint.stepCount();
-    if (!liveIsCloser)
-        m_sim.restore(checkpoint, &m_script);
+    if (!liveIsCloser) {
+        m_sim.restore(checkpoint);
+        const std::uint64_t at = checkpoint.stepCount();
+        m_nextInput = static_cast<std::size_t>(
+            std::lower_bound(m_script.begin(), m_script.end(), at,
+                             [](const Input &in, std::uint64_t s) { return in.step < s; })
+            - m_script.begin());
+    }
 }
 
 bool History::stepBack()

@@ -13,7 +13,7 @@ struct HistoryOptions {
     /// checkpointEvery: steps between two checkpoints. Seeking replays at most this
     /// many steps; each checkpoint costs the state's size minus the log chunks it
     /// shares with its neighbours.
-    std::uint64_t checkpointEvery = 2000;
+    std::uint64_t checkpointEvery = 4000;
 };
 
 /// History keeps a whole run so it can be replayed to any earlier moment and played
@@ -92,6 +92,8 @@ private:
     Simulation m_sim;
     std::vector<Simulation> m_checkpoints;
     std::vector<Input> m_script;
+    /// m_nextInput: the first input of the script the live state has not applied.
+    std::size_t m_nextInput = 0;
     Trace m_trace;
     Trace m_scratch;
     std::uint64_t m_frontierStep = 0;

@@ -1,5 +1,7 @@
 #include "log.h"
 
+#include <algorithm>
+
 namespace raft {
 
 namespace {
@@ -24,8 +26,17 @@ std::uint64_t hashString(const std::string &s)
 Log::Chunk &Log::writableLast()
 {
     std::shared_ptr<Chunk> &last = m_chunks.back();
-    if (last.use_count() > 1)
-        last = std::make_shared<Chunk>(*last); // copy-on-write: another log shares it
+    const std::size_t mine = static_cast<std::size_t>((m_size - 1) % kChunk) + 1;
+    if (last.use_count() > 1) {
+        // Copy-on-write: another log shares this chunk, maybe with other entries
+        // past our end. Take a private copy of our part.
+        auto copy = std::make_shared<Chunk>();
+        copy->entries.reserve(kChunk);
+        copy->prints.reserve(kChunk);
+        copy->entries.assign(last->entries.begin(), last->entries.begin() + static_cast<std::ptrdiff_t>(mine));
+        copy->prints.assign(last->prints.begin(), last->prints.begin() + static_cast<std::ptrdiff_t>(mine));
+        last = std::move(copy);
+    }
     return *last;
 }
 
@@ -33,12 +44,19 @@ void Log::append(Entry entry)
 {
     const std::uint64_t prev = m_size == 0 ? 0x5eedULL : fingerprint(m_size);
     const std::uint64_t print = mix(mix(prev, entry.term), hashString(entry.command));
-    if (m_size % kChunk == 0) {
-        m_chunks.push_back(std::make_shared<Chunk>());
-        m_chunks.back()->entries.reserve(kChunk);
-        m_chunks.back()->prints.reserve(kChunk);
+    const std::size_t offset = static_cast<std::size_t>(m_size % kChunk);
+    if (offset == 0) {
+        auto chunk = std::make_shared<Chunk>();
+        chunk->entries.reserve(kChunk);
+        chunk->prints.reserve(kChunk);
+        m_chunks.push_back(std::move(chunk));
+    } else if (m_chunks.back()->entries.size() != offset) {
+        // A log sharing this chunk appended past our end: ours must diverge.
+        writableLast();
     }
-    Chunk &chunk = writableLast();
+    // Appending in place is safe even when the chunk is shared: every sharer sees
+    // only its own first entries, and ours end exactly where the chunk's end.
+    Chunk &chunk = *m_chunks.back();
     chunk.entries.push_back(std::move(entry));
     chunk.prints.push_back(print);
     ++m_size;
@@ -51,7 +69,7 @@ void Log::truncateAfter(Index i)
     m_chunks.resize((i + kChunk - 1) / kChunk);
     m_size = i;
     if (i % kChunk != 0) {
-        Chunk &chunk = writableLast();
+        Chunk &chunk = writableLast(); // never shrink a chunk another log still reads
         chunk.entries.resize(i % kChunk);
         chunk.prints.resize(i % kChunk);
     }
@@ -61,8 +79,8 @@ std::vector<Entry> Log::entries() const
 {
     std::vector<Entry> out;
     out.reserve(m_size);
-    for (const auto &chunk : m_chunks)
-        out.insert(out.end(), chunk->entries.begin(), chunk->entries.end());
+    for (Index i = 1; i <= m_size; ++i)
+        out.push_back(at(i));
     return out;
 }
 
@@ -85,9 +103,15 @@ bool Log::operator==(const Log &other) const
 {
     if (m_size != other.m_size)
         return false;
-    for (std::size_t c = 0; c < m_chunks.size(); ++c)
-        if (m_chunks[c] != other.m_chunks[c] && m_chunks[c]->entries != other.m_chunks[c]->entries)
-            return false;
+    for (std::size_t c = 0; c < m_chunks.size(); ++c) {
+        if (m_chunks[c] == other.m_chunks[c])
+            continue;
+        const Index first = static_cast<Index>(c) * kChunk + 1;
+        const Index last = std::min<Index>(m_size, first + kChunk - 1);
+        for (Index i = first; i <= last; ++i)
+            if (!(at(i) == other.at(i)))
+                return false;
+    }
     return true;
 }
 

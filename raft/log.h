@@ -23,10 +23,12 @@ struct Entry {
 /// fingerprint of the whole prefix up to it, so two logs can be compared at any
 /// index in O(1) (used by the Log Matching check, §5.3).
 ///
-/// Entries live in fixed-size chunks. A full chunk never changes again, so copies of
-/// a log share their full chunks (copy-on-write): copying a log of any length costs
-/// a few pointers plus one partial chunk, which is what makes the history's frequent
-/// checkpoints cheap. Sharing is invisible through the interface.
+/// Entries live in fixed-size chunks shared between copies of a log: copying a log
+/// of any length costs a pointer per chunk, which is what makes the history's frequent
+/// checkpoints and the stable-storage copy cheap. A log sees only the first entries
+/// of its last chunk up to its own length; it appends in place when its end is the
+/// chunk's end, and copies the chunk first otherwise or before shrinking it.
+/// Sharing is invisible through the interface.
 /// Invariant: fingerprint(i) == fingerprint(i-1) mixed with entry i.
 /// Invariant: every chunk but the last holds exactly kChunk entries.
 class Log {
@@ -77,7 +79,7 @@ private:
         std::vector<Entry> entries;
         std::vector<std::uint64_t> prints;
     };
-    /// writableLast makes the last chunk private to this log before it changes.
+    /// writableLast makes the last chunk private to this log (just its own entries).
     Chunk &writableLast();
 
     std::vector<std::shared_ptr<Chunk>> m_chunks;

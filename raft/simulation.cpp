@@ -297,10 +297,9 @@ void Simulation::drain(NodeId id)
         s.storage.votedFor = node.votedFor();
     }
     if (m_ready.persistFrom != 0) {
-        const Log &log = node.log();
-        s.storage.log.truncateAfter(m_ready.persistFrom - 1);
-        for (Index i = m_ready.persistFrom; i <= log.lastIndex(); ++i)
-            s.storage.log.append(log.at(i));
+        // Entries from persistFrom on changed: storage takes the node's log. A copy
+        // shares the log's full chunks, so this costs no more than copying the tail.
+        s.storage.log = node.log();
     }
     // 2. Record what the node did (before the network's reactions to it).
     const std::uint64_t step = m_stats.events;
@@ -395,10 +394,12 @@ bool Simulation::checkInvariantsNow()
 
 void Simulation::record(const Input &input)
 {
-    Input copy = input;
-    copy.t = m_now;
-    copy.step = m_stats.events;
-    m_inputs.push_back(std::move(copy));
+    if (m_recordInputs) {
+        Input copy = input;
+        copy.t = m_now;
+        copy.step = m_stats.events;
+        m_inputs.push_back(std::move(copy));
+    }
     beginStep();
 }
 
@@ -620,10 +621,12 @@ bool Simulation::deliverMessage(std::uint64_t id)
     const Envelope *e = m_network.find(id);
     if (!e || status(e->message.to) == NodeStatus::Paused)
         return false;
-    Input input{.kind = InputKind::Deliver, .messageId = id};
-    input.t = m_now;
-    input.step = m_stats.events;
-    m_inputs.push_back(input);
+    if (m_recordInputs) {
+        Input input{.kind = InputKind::Deliver, .messageId = id};
+        input.t = m_now;
+        input.step = m_stats.events;
+        m_inputs.push_back(input);
+    }
     Envelope envelope = *m_network.take(id);
     // The user carries it to the door: it arrives now, even if it was held or the
     // network had chosen to lose it; a wall in the way still stops it.

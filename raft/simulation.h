@@ -211,6 +211,9 @@ public:
     /// setClock moves the clock forward to t without processing anything. Requires no
     /// event due before t (as after advanceTo), so replays can place inputs exactly.
     void setClock(Time t);
+    /// setRecordInputs turns the recording of inputs() on (the default) or off (a
+    /// History keeps the inputs itself).
+    void setRecordInputs(bool on) { m_recordInputs = on; }
     /// setChecking turns the safety checks on or off (a replay of a checked past
     /// need not check again). Turning them on starts the checker afresh.
     void setChecking(bool on);
@@ -254,6 +257,7 @@ private:
     Invariants m_invariants;
     std::vector<Violation> m_violations;
     std::vector<Input> m_inputs;
+    bool m_recordInputs = true;
     std::vector<LostMessage> m_lost;
     /// pending client requests by log index: the term they were accepted in.
     std::vector<std::pair<Index, Term>> m_pending;
