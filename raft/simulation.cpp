@@ -334,16 +334,17 @@ void Simulation::drain(NodeId id)
         }
         // Answer (or give up on) the client whose request sits at this index.
         for (std::size_t k = 0; k < m_pending.size(); ++k) {
-            if (m_pending[k].first != i)
+            const PendingRequest &p = m_pending[k];
+            if (p.index != i)
                 continue;
-            const bool ours = m_pending[k].second == entry.term;
+            const bool ours = p.term == entry.term;
             if (ours && node.role() != Role::Leader)
                 continue; // the leader answers; followers only apply
             TraceEvent &e = addEvent(ours ? EventKind::ClientAnswered : EventKind::ClientLost, id);
             e.index = i;
-            e.term2 = m_pending[k].second;
+            e.term2 = p.term;
             if (m_config.recordTrace)
-                e.text = out().addText(entry.command);
+                e.text = out().addText(p.command);
             m_pending.erase(m_pending.begin() + static_cast<std::ptrdiff_t>(k));
             break;
         }
@@ -519,7 +520,7 @@ ProposeResult Simulation::request(NodeId id, const std::string &command)
         e.text = out().addText(command);
     if (result.accepted) {
         e.index = result.index;
-        m_pending.emplace_back(result.index, result.term);
+        m_pending.push_back(PendingRequest{result.index, result.term, command});
     } else {
         e.peer = result.leaderHint;
     }

@@ -259,8 +259,14 @@ private:
     std::vector<Input> m_inputs;
     bool m_recordInputs = true;
     std::vector<LostMessage> m_lost;
-    /// pending client requests by log index: the term they were accepted in.
-    std::vector<std::pair<Index, Term>> m_pending;
+    /// PendingRequest is a client request a leader accepted and has not yet answered.
+    struct PendingRequest {
+        Index index = 0;
+        Term term = 0;
+        std::string command;
+        bool operator==(const PendingRequest &) const = default;
+    };
+    std::vector<PendingRequest> m_pending;
     Ready m_ready;
     std::vector<ServerView> m_views;
     std::vector<std::string> m_found;

@@ -32,8 +32,8 @@ enum class EventKind : std::uint8_t {
     // --- clients (§8) ---
     ClientAccepted,    ///< leader node appended client command (text) at `index` in `term`
     ClientRefused,     ///< node is not leader; peer = the leader it knows (or none); text = command
-    ClientAnswered,    ///< leader node answered the client: entry `index` (text) is applied
-    ClientLost,        ///< the request accepted at `index` in `term` was overwritten before it committed; the client must retry
+    ClientAnswered,    ///< leader node answered the client: entry `index` (text), accepted in term2, is applied
+    ClientLost,        ///< the request (text) accepted at `index` in term term2 was overwritten before it committed; the client must retry
     // --- the network ---
     MessageLost,       ///< a message (value = MessageType) from node to peer was lost; reason Partition, LinkCut, RandomLoss, DestinationCrashed, UserDropped
     MessageDuplicated, ///< the network duplicated a message (value = MessageType) from node to peer
