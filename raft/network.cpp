@@ -93,10 +93,38 @@ bool Network::hasFaults() const
 
 // --- traffic --------------------------------------------------------------------
 
-Time Network::drawLatency(Rng &rng) const
+std::vector<std::vector<NodeId>> Network::groups() const
 {
-    const Time lo = std::max<Time>(1, m_config.latencyMin);
-    const Time hi = std::max(lo, m_config.latencyMax);
+    std::vector<std::vector<NodeId>> out;
+    std::vector<int> seen;
+    for (NodeId n = 1; n <= m_nodes; ++n) {
+        if (m_group[n] == 0)
+            return {};
+        const auto it = std::find(seen.begin(), seen.end(), m_group[n]);
+        if (it == seen.end()) {
+            seen.push_back(m_group[n]);
+            out.push_back({n});
+        } else {
+            out[static_cast<std::size_t>(it - seen.begin())].push_back(n);
+        }
+    }
+    return out;
+}
+
+void Network::setLink(NodeId from, NodeId to, const std::optional<LinkConditions> &conditions)
+{
+    m_link[from][to] = conditions;
+}
+
+const LinkConditions &Network::conditions(NodeId from, NodeId to) const
+{
+    return m_link[from][to] ? *m_link[from][to] : m_config;
+}
+
+Time Network::drawLatency(const LinkConditions &conditions, Rng &rng) const
+{
+    const Time lo = std::max<Time>(1, conditions.latencyMin);
+    const Time hi = std::max(lo, conditions.latencyMax);
     return rng.uniform(lo, hi);
 }
 
@@ -145,12 +173,13 @@ void Network::pruneHeapTop() const
 
 int Network::send(const Message &message, Time now, Rng &rng)
 {
+    const LinkConditions &link = conditions(message.from, message.to);
     const auto make = [&](bool duplicate) {
         Envelope e;
         e.id = m_nextId++;
         e.message = message;
         e.sentAt = now;
-        e.deliverAt = now + drawLatency(rng);
+        e.deliverAt = now + drawLatency(link, rng);
         e.held = m_hold;
         e.duplicate = duplicate;
         const Time latency = e.deliverAt - now;
@@ -160,7 +189,7 @@ int Network::send(const Message &message, Time now, Rng &rng)
             e.doomed = true;
             e.lossReason = blocked;
             e.lostAt = now + latency / 2;
-        } else if (rng.chance(m_config.loss)) {
+        } else if (rng.chance(link.loss)) {
             e.doomed = true;
             e.lossReason = Reason::RandomLoss;
             e.lostAt = now + rng.uniform(latency / 4, (3 * latency) / 4);
@@ -168,7 +197,7 @@ int Network::send(const Message &message, Time now, Rng &rng)
         insert(std::move(e));
     };
     make(false);
-    if (rng.chance(m_config.duplicate)) {
+    if (rng.chance(link.duplicate)) {
         make(true);
         return 2;
     }
@@ -257,7 +286,7 @@ std::uint64_t Network::duplicateMessage(std::uint64_t id, Time now, Rng &rng)
     e.id = m_nextId++;
     e.message = original->message;
     e.sentAt = now;
-    e.deliverAt = now + drawLatency(rng);
+    e.deliverAt = now + drawLatency(conditions(e.message.from, e.message.to), rng);
     e.held = original->held;
     e.duplicate = true;
     return insert(std::move(e));

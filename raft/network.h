@@ -23,6 +23,10 @@ struct NetworkConfig {
     bool operator==(const NetworkConfig &) const = default;
 };
 
+/// LinkConditions are the conditions of one one-way link when they differ from the
+/// network's (a per-link override): same fields as NetworkConfig.
+using LinkConditions = NetworkConfig;
+
 /// Envelope is one message in flight, with the network's bookkeeping.
 /// A message is drawn at (now - sentAt) / (deliverAt - sentAt) of its path.
 struct Envelope {
@@ -82,6 +86,17 @@ public:
     int groupOf(NodeId node) const { return m_group[node]; }
     bool isCut(NodeId from, NodeId to) const { return m_cut[from][to]; }
     bool hasFaults() const;
+    /// groups lists the partition's groups (empty when there is no partition), each
+    /// sorted, in order of their smallest node.
+    std::vector<std::vector<NodeId>> groups() const;
+
+    // --- per-link conditions ---
+    /// setLink overrides the conditions of the one-way link from -> to (nullopt: back
+    /// to the network's). Overrides survive heal(): they are conditions, not walls.
+    void setLink(NodeId from, NodeId to, const std::optional<LinkConditions> &conditions);
+    const std::optional<LinkConditions> &link(NodeId from, NodeId to) const { return m_link[from][to]; }
+    /// conditions are what a message from -> to meets now.
+    const LinkConditions &conditions(NodeId from, NodeId to) const;
 
     // --- hold mode ---
     /// setHold makes every message sent from now on wait at its destination's door.
@@ -136,7 +151,7 @@ private:
         std::uint32_t slot;
         bool operator==(const HeapItem &) const = default;
     };
-    Time drawLatency(Rng &rng) const;
+    Time drawLatency(const LinkConditions &conditions, Rng &rng) const;
     std::uint64_t insert(Envelope envelope);
     void schedule(std::uint32_t slot);
     bool isCurrent(const HeapItem &item) const;
@@ -148,6 +163,7 @@ private:
     std::uint64_t m_nextId = 1;
     std::array<int, kMaxNodes + 1> m_group{};
     std::array<std::array<bool, kMaxNodes + 1>, kMaxNodes + 1> m_cut{};
+    std::array<std::array<std::optional<LinkConditions>, kMaxNodes + 1>, kMaxNodes + 1> m_link{};
     std::vector<Slot> m_slots;
     std::vector<std::uint32_t> m_free;
     /// m_heap orders scheduled envelopes; stale items are skipped lazily (mutable so

@@ -57,6 +57,7 @@ const char *inputKindName(InputKind kind)
     case InputKind::SetNetwork: return "network";
     case InputKind::Say: return "say";
     case InputKind::SetTimer: return "timer";
+    case InputKind::SetLink: return "link";
     }
     return "?";
 }
@@ -686,6 +687,35 @@ bool Simulation::setNetworkConfig(const NetworkConfig &config)
     return true;
 }
 
+bool Simulation::setLinkConditions(NodeId from, NodeId to, const std::optional<LinkConditions> &conditions)
+{
+    if (from < 1 || from > size() || to < 1 || to > size() || from == to)
+        return false;
+    if (conditions) {
+        ClusterConfig check = m_config;
+        check.network = *conditions;
+        if (!check.validate().empty())
+            return false;
+    }
+    Input input{.kind = InputKind::SetLink, .node = from, .peer = to, .flag = conditions.has_value()};
+    if (conditions)
+        input.network = *conditions;
+    record(input);
+    m_network.setLink(from, to, conditions);
+    TraceEvent &e = addEvent(EventKind::ConfigChanged, from);
+    e.peer = to;
+    if (m_config.recordTrace) {
+        std::string text = "link " + nodeName(from) + " -> " + nodeName(to) + ": ";
+        text += conditions ? "latency " + std::to_string(conditions->latencyMin) + " "
+                + std::to_string(conditions->latencyMax) + ", loss " + std::to_string(conditions->loss)
+                + ", duplicate " + std::to_string(conditions->duplicate)
+                           : std::string("back to the network's conditions");
+        e.text = out().addText(text);
+    }
+    afterStep();
+    return true;
+}
+
 bool Simulation::say(const std::string &text)
 {
     record(Input{.kind = InputKind::Say, .text = text});
@@ -717,6 +747,9 @@ bool Simulation::apply(const Input &input)
     case InputKind::SetNetwork: return setNetworkConfig(input.network);
     case InputKind::Say: return say(input.text);
     case InputKind::SetTimer: return setElectionDeadline(input.node, static_cast<Time>(input.messageId));
+    case InputKind::SetLink:
+        return setLinkConditions(input.node, input.peer,
+                                 input.flag ? std::optional<LinkConditions>(input.network) : std::nullopt);
     }
     return false;
 }

@@ -56,7 +56,7 @@ struct Server {
 /// seed and inputs replay the same run.
 enum class InputKind : std::uint8_t {
     Crash, Restart, Pause, Resume, Timeout, Request,
-    Partition, Isolate, Cut, Reconnect, Heal, Drop, Deliver, Duplicate, Hold, SetNetwork, Say, SetTimer,
+    Partition, Isolate, Cut, Reconnect, Heal, Drop, Deliver, Duplicate, Hold, SetNetwork, Say, SetTimer, SetLink,
 };
 const char *inputKindName(InputKind kind);
 
@@ -191,6 +191,13 @@ public:
     /// setHold turns manual delivery on or off for messages sent from now on.
     bool setHold(bool hold);
     bool setNetworkConfig(const NetworkConfig &config);
+    /// setLinkConditions overrides the one-way link from -> to (nullopt: back to the
+    /// network's conditions). Recorded as Input{SetLink, node=from, peer=to,
+    /// flag=has override, network=conditions}.
+    bool setLinkConditions(NodeId from, NodeId to, const std::optional<LinkConditions> &conditions);
+    /// hasQuorum tells whether `side` holds a majority of the cluster (§5.2: only a
+    /// majority can elect a leader or commit).
+    bool hasQuorum(const std::vector<NodeId> &side) const { return static_cast<int>(side.size()) >= size() / 2 + 1; }
     /// say adds a line of narration to the trace.
     bool say(const std::string &text);
     /// apply performs a recorded input (used to replay a run) at now().
