@@ -153,6 +153,32 @@ bool History::act(const Input &input)
     return done;
 }
 
+std::string History::replay(const std::vector<Input> &script, std::optional<std::uint64_t> position)
+{
+    for (std::size_t i = 0; i < script.size(); ++i) {
+        const Input &in = script[i];
+        const std::string which = "action " + std::to_string(i + 1) + " (" + inputKindName(in.kind) + " at "
+            + std::to_string(in.t) + " ms, step " + std::to_string(in.step) + ")";
+        while (currentStep() < in.step) {
+            if (!step())
+                return which + ": the run ended before its step";
+        }
+        if (currentStep() != in.step || m_sim.now() > in.t)
+            return which + ": the run had moved past it (the file does not match this simulation)";
+        advanceTo(in.t);
+        if (currentStep() != in.step)
+            return which + ": events came between its step and its time (the file does not match this simulation)";
+        if (!act(in))
+            return which + ": it was impossible at that moment";
+    }
+    if (position) {
+        while (currentStep() < *position)
+            if (!step())
+                break;
+    }
+    return {};
+}
+
 void History::restoreBefore(std::uint64_t step, Time time)
 {
     // The latest checkpoint at or before both the step and the time.

@@ -4,6 +4,8 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
+#include <string>
 #include <vector>
 
 namespace raft {
@@ -55,6 +57,11 @@ public:
     void advanceTo(Time t);
     /// runUntil plays until pred() holds after a step (true) or maxDuration passes.
     bool runUntil(const std::function<bool()> &pred, Time maxDuration);
+    /// replay plays a saved script from the start of this (fresh) history: each input
+    /// at its step and time, then on to step `position` (or stays after the last input).
+    /// Returns an empty string, or what did not match (a file edited by hand, or saved
+    /// by a raftviz whose simulation differs).
+    std::string replay(const std::vector<Input> &script, std::optional<std::uint64_t> position);
     /// act performs a user action now. If the live state is behind the frontier, the
     /// old future is discarded first: a new branch starts here.
     bool act(const Input &input);

@@ -1,0 +1,449 @@
+#include "runfile.h"
+
+#include <charconv>
+#include <cstdio>
+#include <cstdlib>
+
+namespace raft {
+
+namespace {
+
+constexpr int kVersion = 1;
+
+std::string number(double v)
+{
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%.17g", v);
+    return buf;
+}
+
+std::string conditionsText(const NetworkConfig &c)
+{
+    return std::to_string(c.latencyMin) + " " + std::to_string(c.latencyMax) + " " + number(c.loss) + " "
+        + number(c.duplicate);
+}
+
+/// Line is one line of the file split into words, with the raw text for "the rest".
+struct Line {
+    std::string_view raw;
+    std::vector<std::string_view> words;
+
+    /// rest returns the text from word i to the end of the line, trimmed.
+    std::string rest(std::size_t i) const
+    {
+        if (i >= words.size())
+            return {};
+        std::string_view r = raw.substr(static_cast<std::size_t>(words[i].data() - raw.data()));
+        while (!r.empty() && (r.back() == ' ' || r.back() == '\t' || r.back() == '\r'))
+            r.remove_suffix(1);
+        return std::string(r);
+    }
+};
+
+Line split(std::string_view raw)
+{
+    Line line{raw, {}};
+    std::size_t i = 0;
+    while (i < raw.size()) {
+        while (i < raw.size() && (raw[i] == ' ' || raw[i] == '\t' || raw[i] == '\r'))
+            ++i;
+        std::size_t j = i;
+        while (j < raw.size() && raw[j] != ' ' && raw[j] != '\t' && raw[j] != '\r')
+            ++j;
+        if (j > i)
+            line.words.push_back(raw.substr(i, j - i));
+        i = j;
+    }
+    return line;
+}
+
+template <typename T>
+bool parseInt(std::string_view s, T &out)
+{
+    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+    return ec == std::errc() && end == s.data() + s.size();
+}
+
+bool parseDouble(std::string_view s, double &out)
+{
+    const std::string text(s);
+    char *end = nullptr;
+    out = std::strtod(text.c_str(), &end);
+    return !text.empty() && end == text.c_str() + text.size();
+}
+
+/// Parser reads one file; each check that fails adds "FILE:LINE: problem".
+class Parser {
+public:
+    Parser(std::string fileName, RunFile &run, std::vector<std::string> &errors)
+        : m_file(std::move(fileName))
+        , m_run(run)
+        , m_errors(errors)
+    {
+    }
+
+    void fail(int line, const std::string &problem)
+    {
+        m_errors.push_back(m_file + ":" + std::to_string(line) + ": " + problem);
+    }
+
+    bool node(int line, std::string_view word, NodeId &out)
+    {
+        int n = 0;
+        if (word.size() >= 2 && (word[0] == 'S' || word[0] == 's') && parseInt(word.substr(1), n) && n >= 1
+            && n <= m_run.config.nodes) {
+            out = n;
+            return true;
+        }
+        fail(line, "'" + std::string(word) + "' is not a server of this " + std::to_string(m_run.config.nodes)
+                       + "-server cluster (S1..S" + std::to_string(m_run.config.nodes) + ")");
+        return false;
+    }
+
+    bool conditions(int line, const Line &l, std::size_t at, NetworkConfig &c)
+    {
+        if (l.words.size() != at + 4) {
+            fail(line, "expected LATENCY-MIN LATENCY-MAX LOSS DUPLICATE");
+            return false;
+        }
+        if (!parseInt(l.words[at], c.latencyMin) || !parseInt(l.words[at + 1], c.latencyMax)
+            || !parseDouble(l.words[at + 2], c.loss) || !parseDouble(l.words[at + 3], c.duplicate)) {
+            fail(line, "expected numbers: LATENCY-MIN LATENCY-MAX LOSS DUPLICATE");
+            return false;
+        }
+        ClusterConfig check = m_run.config;
+        check.network = c;
+        if (const std::string problem = check.validate(); !problem.empty()) {
+            fail(line, problem);
+            return false;
+        }
+        return true;
+    }
+
+    bool setup(int line, const Line &l)
+    {
+        const std::string_view key = l.words[0];
+        ClusterConfig &c = m_run.config;
+        const auto need = [&](std::size_t n) {
+            if (l.words.size() == n + 1)
+                return true;
+            fail(line, "'" + std::string(key) + "' takes " + std::to_string(n) + (n == 1 ? " value" : " values"));
+            return false;
+        };
+        bool ok = true;
+        if (key == "nodes") {
+            ok = need(1) && parseInt(l.words[1], c.nodes) && c.nodes >= 1 && c.nodes <= kMaxNodes;
+            if (!ok)
+                fail(line, "nodes must be a number from 1 to 9");
+            return true;
+        }
+        if (key == "seed")
+            ok = need(1) && parseInt(l.words[1], c.seed);
+        else if (key == "election-timeout")
+            ok = need(2) && parseInt(l.words[1], c.electionTimeoutMin) && parseInt(l.words[2], c.electionTimeoutMax);
+        else if (key == "heartbeat")
+            ok = need(1) && parseInt(l.words[1], c.heartbeatInterval);
+        else if (key == "latency")
+            ok = need(2) && parseInt(l.words[1], c.network.latencyMin) && parseInt(l.words[2], c.network.latencyMax);
+        else if (key == "loss")
+            ok = need(1) && parseDouble(l.words[1], c.network.loss);
+        else if (key == "duplicate")
+            ok = need(1) && parseDouble(l.words[1], c.network.duplicate);
+        else if (key == "option") {
+            if (!need(2))
+                return true;
+            if (l.words[1] != "noop") {
+                fail(line, "unknown option '" + std::string(l.words[1]) + "' (known: noop)");
+                return true;
+            }
+            if (l.words[2] != "on" && l.words[2] != "off") {
+                fail(line, "option noop takes on or off");
+                return true;
+            }
+            c.noop = l.words[2] == "on";
+            return true;
+        } else
+            return false;
+        if (!ok)
+            fail(line, "bad value for '" + std::string(key) + "'");
+        return true;
+    }
+
+    void action(int line, const Line &l)
+    {
+        // at T step N KIND ...
+        Input in;
+        if (l.words.size() < 5 || l.words[2] != "step") {
+            fail(line, "expected 'at TIME step STEP ACTION ...'");
+            return;
+        }
+        if (!parseInt(l.words[1], in.t) || in.t < 0) {
+            fail(line, "'" + std::string(l.words[1]) + "' is not a time in milliseconds");
+            return;
+        }
+        if (!parseInt(l.words[3], in.step)) {
+            fail(line, "'" + std::string(l.words[3]) + "' is not a step number");
+            return;
+        }
+        if (!m_run.inputs.empty()
+            && (in.step <= m_run.inputs.back().step || in.t < m_run.inputs.back().t)) {
+            fail(line, "actions must be in the order they happened (time and step never go back; each action is "
+                       "its own step)");
+            return;
+        }
+        const std::string_view kind = l.words[4];
+        const std::size_t n = l.words.size() - 5; // arguments after the kind
+        const auto args = [&](std::size_t want) {
+            if (n == want)
+                return true;
+            fail(line, "'" + std::string(kind) + "' takes " + std::to_string(want)
+                           + (want == 1 ? " argument" : " arguments"));
+            return false;
+        };
+        const auto oneNode = [&](InputKind k) {
+            in.kind = k;
+            return args(1) && node(line, l.words[5], in.node);
+        };
+        bool ok = false;
+        if (kind == "crash")
+            ok = oneNode(InputKind::Crash);
+        else if (kind == "restart")
+            ok = oneNode(InputKind::Restart);
+        else if (kind == "pause")
+            ok = oneNode(InputKind::Pause);
+        else if (kind == "resume")
+            ok = oneNode(InputKind::Resume);
+        else if (kind == "timeout")
+            ok = oneNode(InputKind::Timeout);
+        else if (kind == "isolate")
+            ok = oneNode(InputKind::Isolate);
+        else if (kind == "reconnect")
+            ok = oneNode(InputKind::Reconnect);
+        else if (kind == "heal") {
+            in.kind = InputKind::Heal;
+            ok = args(0);
+        } else if (kind == "request") {
+            in.kind = InputKind::Request;
+            ok = n >= 1 && node(line, l.words[5], in.node);
+            in.text = l.rest(6);
+            if (n < 1)
+                fail(line, "'request' takes a server and a command");
+        } else if (kind == "say") {
+            in.kind = InputKind::Say;
+            in.text = l.rest(5);
+            ok = true;
+        } else if (kind == "partition") {
+            in.kind = InputKind::Partition;
+            in.groups.emplace_back();
+            ok = n >= 1;
+            for (std::size_t i = 5; i < l.words.size() && ok; ++i) {
+                if (l.words[i] == "|") {
+                    in.groups.emplace_back();
+                    continue;
+                }
+                NodeId id = kNoNode;
+                ok = node(line, l.words[i], id);
+                in.groups.back().push_back(id);
+            }
+            if (n < 1)
+                fail(line, "'partition' takes groups of servers separated by |");
+        } else if (kind == "cut" || kind == "link") {
+            const bool link = kind == "link";
+            in.kind = link ? InputKind::SetLink : InputKind::Cut;
+            if (n < 3) {
+                fail(line, "'" + std::string(kind) + "' takes Sx -> Sy" + (link ? " and conditions or 'default'" : ""));
+                return;
+            }
+            ok = node(line, l.words[5], in.node) && node(line, l.words[7], in.peer);
+            if (ok && l.words[6] == "<->" && !link) {
+                in.flag = true;
+            } else if (ok && l.words[6] != "->") {
+                fail(line, link ? "expected 'link Sx -> Sy ...'" : "expected 'cut Sx -> Sy' or 'cut Sx <-> Sy'");
+                ok = false;
+            }
+            if (ok && link) {
+                if (n == 4 && l.words[8] == "default") {
+                    in.flag = false;
+                } else {
+                    in.flag = true;
+                    ok = conditions(line, l, 8, in.network);
+                }
+            } else if (ok && n != 3) {
+                fail(line, "'cut' takes Sx -> Sy or Sx <-> Sy");
+                ok = false;
+            }
+        } else if (kind == "drop" || kind == "deliver" || kind == "duplicate") {
+            in.kind = kind == "drop" ? InputKind::Drop : kind == "deliver" ? InputKind::Deliver : InputKind::Duplicate;
+            ok = args(1) && parseInt(l.words[5], in.messageId) && in.messageId > 0;
+            if (n == 1 && !ok)
+                fail(line, "'" + std::string(l.words[5]) + "' is not a message number");
+        } else if (kind == "hold") {
+            in.kind = InputKind::Hold;
+            ok = args(1) && (l.words[5] == "on" || l.words[5] == "off");
+            if (n == 1 && !ok)
+                fail(line, "'hold' takes on or off");
+            in.flag = ok && l.words[5] == "on";
+        } else if (kind == "network") {
+            in.kind = InputKind::SetNetwork;
+            ok = conditions(line, l, 5, in.network);
+        } else if (kind == "timer") {
+            in.kind = InputKind::SetTimer;
+            Time at = 0;
+            ok = args(2) && node(line, l.words[5], in.node) && parseInt(l.words[6], at) && at >= in.t;
+            if (n == 2 && ok == false && at < in.t)
+                fail(line, "a timer cannot be set to fire before the action's own time");
+            in.messageId = static_cast<std::uint64_t>(at);
+        } else {
+            fail(line, "unknown action '" + std::string(kind) + "'");
+            return;
+        }
+        if (ok)
+            m_run.inputs.push_back(std::move(in));
+    }
+
+    void parse(std::string_view text)
+    {
+        if (text.size() >= 3 && static_cast<unsigned char>(text[0]) == 0xEF
+            && static_cast<unsigned char>(text[1]) == 0xBB && static_cast<unsigned char>(text[2]) == 0xBF)
+            text.remove_prefix(3); // a byte-order mark from an editor
+        int lineNo = 0;
+        bool sawHeader = false;
+        std::size_t pos = 0;
+        while (pos <= text.size()) {
+            const std::size_t end = std::min(text.find('\n', pos), text.size());
+            const std::string_view raw = text.substr(pos, end - pos);
+            pos = end + 1;
+            ++lineNo;
+            const Line l = split(raw);
+            if (l.words.empty() || l.words[0].front() == '#') {
+                if (end == text.size())
+                    break;
+                continue;
+            }
+            const std::string_view key = l.words[0];
+            if (!sawHeader) {
+                int version = 0;
+                if (key != "raftviz-run" || l.words.size() != 2 || !parseInt(l.words[1], version)) {
+                    fail(lineNo, "not a raftviz run file: it must start with 'raftviz-run 1'");
+                    return;
+                }
+                if (version != kVersion) {
+                    fail(lineNo, "run file version " + std::to_string(version) + " is not supported (this raftviz reads version "
+                                     + std::to_string(kVersion) + ")");
+                    return;
+                }
+                sawHeader = true;
+            } else if (key == "at") {
+                m_sawAction = true;
+                action(lineNo, l);
+            } else if (key == "note") {
+                m_run.notes.push_back(l.rest(1));
+            } else if (key == "position") {
+                std::uint64_t p = 0;
+                if (l.words.size() != 2 || !parseInt(l.words[1], p))
+                    fail(lineNo, "'position' takes one step number");
+                else
+                    m_run.position = p;
+            } else if (m_sawAction && setupWord(key)) {
+                fail(lineNo, "'" + std::string(key) + "' must come before the first action");
+            } else if (!setup(lineNo, l)) {
+                fail(lineNo, "unknown line '" + std::string(key) + "'");
+            }
+            if (end == text.size())
+                break;
+        }
+        if (!sawHeader) {
+            fail(lineNo == 0 ? 1 : lineNo, "the file is empty: a run file starts with 'raftviz-run 1'");
+            return;
+        }
+        if (const std::string problem = m_run.config.validate(); !problem.empty())
+            fail(1, "the cluster settings are invalid: " + problem);
+    }
+
+private:
+    static bool setupWord(std::string_view key)
+    {
+        return key == "nodes" || key == "seed" || key == "election-timeout" || key == "heartbeat" || key == "latency"
+            || key == "loss" || key == "duplicate" || key == "option";
+    }
+
+    std::string m_file;
+    RunFile &m_run;
+    std::vector<std::string> &m_errors;
+    bool m_sawAction = false;
+};
+
+} // namespace
+
+std::string formatInput(const Input &in)
+{
+    const std::string node = nodeName(in.node);
+    switch (in.kind) {
+    case InputKind::Crash: return "crash " + node;
+    case InputKind::Restart: return "restart " + node;
+    case InputKind::Pause: return "pause " + node;
+    case InputKind::Resume: return "resume " + node;
+    case InputKind::Timeout: return "timeout " + node;
+    case InputKind::Isolate: return "isolate " + node;
+    case InputKind::Reconnect: return "reconnect " + node;
+    case InputKind::Heal: return "heal";
+    case InputKind::Request: return "request " + node + " " + in.text;
+    case InputKind::Say: return "say " + in.text;
+    case InputKind::Partition: {
+        std::string s = "partition";
+        for (std::size_t g = 0; g < in.groups.size(); ++g) {
+            if (g > 0)
+                s += " |";
+            for (NodeId id : in.groups[g])
+                s += " " + nodeName(id);
+        }
+        return s;
+    }
+    case InputKind::Cut: return "cut " + node + (in.flag ? " <-> " : " -> ") + nodeName(in.peer);
+    case InputKind::SetLink:
+        return "link " + node + " -> " + nodeName(in.peer) + " "
+            + (in.flag ? conditionsText(in.network) : std::string("default"));
+    case InputKind::Drop: return "drop " + std::to_string(in.messageId);
+    case InputKind::Deliver: return "deliver " + std::to_string(in.messageId);
+    case InputKind::Duplicate: return "duplicate " + std::to_string(in.messageId);
+    case InputKind::Hold: return in.flag ? "hold on" : "hold off";
+    case InputKind::SetNetwork: return "network " + conditionsText(in.network);
+    case InputKind::SetTimer: return "timer " + node + " " + std::to_string(in.messageId);
+    }
+    return "?";
+}
+
+std::string formatRunFile(const RunFile &run)
+{
+    const ClusterConfig &c = run.config;
+    std::string s = "raftviz-run " + std::to_string(kVersion) + "\n";
+    s += "# A raftviz run: the cluster, then every action with its virtual time (ms) and step.\n";
+    s += "nodes " + std::to_string(c.nodes) + "\n";
+    s += "seed " + std::to_string(c.seed) + "\n";
+    s += "election-timeout " + std::to_string(c.electionTimeoutMin) + " " + std::to_string(c.electionTimeoutMax) + "\n";
+    s += "heartbeat " + std::to_string(c.heartbeatInterval) + "\n";
+    s += "latency " + std::to_string(c.network.latencyMin) + " " + std::to_string(c.network.latencyMax) + "\n";
+    s += "loss " + number(c.network.loss) + "\n";
+    s += "duplicate " + number(c.network.duplicate) + "\n";
+    s += std::string("option noop ") + (c.noop ? "on" : "off") + "\n";
+    for (const std::string &note : run.notes)
+        s += "note " + note + "\n";
+    for (const Input &in : run.inputs)
+        s += "at " + std::to_string(in.t) + " step " + std::to_string(in.step) + " " + formatInput(in) + "\n";
+    if (run.position)
+        s += "position " + std::to_string(*run.position) + "\n";
+    return s;
+}
+
+RunFileResult parseRunFile(std::string_view text, const std::string &fileName)
+{
+    RunFileResult result;
+    RunFile run;
+    Parser parser(fileName, run, result.errors);
+    parser.parse(text);
+    if (result.errors.empty())
+        result.run = std::move(run);
+    return result;
+}
+
+} // namespace raft

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "simulation.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace raft {
+
+/// RunFile is a saved run: the cluster configuration, every user action with the
+/// time and step it happened at, the teacher's notes, and where the viewer was.
+/// Determinism makes this enough to rebuild the whole run.
+///
+/// The text format is line-based and meant to be read (docs/run-file.md):
+///
+///     raftviz-run 1
+///     nodes 5
+///     seed 42
+///     election-timeout 150 300
+///     heartbeat 50
+///     latency 10 20
+///     loss 0
+///     duplicate 0
+///     option noop on
+///     note Kill the leader before it commits index 3.
+///     at 1234 step 567 crash S3
+///     at 1300 step 610 request S1 set x 5
+///     position 640
+struct RunFile {
+    ClusterConfig config;
+    std::vector<Input> inputs;
+    std::vector<std::string> notes;
+    /// position: the step the viewer was at when saving (none: the end of the run).
+    std::optional<std::uint64_t> position;
+
+    bool operator==(const RunFile &) const = default;
+};
+
+/// formatRunFile writes a run in the text format.
+std::string formatRunFile(const RunFile &run);
+
+/// RunFileResult is a parsed run, or every problem found, each as "FILE:LINE: problem".
+struct RunFileResult {
+    std::optional<RunFile> run;
+    std::vector<std::string> errors;
+};
+
+/// parseRunFile reads the text format. It never throws: a malformed, truncated or
+/// hand-edited file gives errors naming the line and the problem.
+RunFileResult parseRunFile(std::string_view text, const std::string &fileName);
+
+/// formatInput writes one input as it appears after "at T step N " (e.g. "crash S3").
+std::string formatInput(const Input &input);
+
+} // namespace raft
