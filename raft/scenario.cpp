@@ -355,10 +355,12 @@ void ScenarioParser::parseLine(int line, std::string_view raw)
                   + std::to_string(m_firstActionLine) + ")");
             return;
         }
-        const auto seen = m_setupSeen.find(word);
-        if (seen != m_setupSeen.end() && word != "option")
-            error(quoted(word) + " is already set on line " + std::to_string(seen->second));
-        m_setupSeen.emplace(word, line);
+        // Each setting once: a second "seed" is more likely a slip than a wish.
+        const std::string setting = word == "option" && tokens.size() > 1 ? "option " + lower(tokens[1].text) : word;
+        const auto seen = m_setupSeen.find(setting);
+        if (seen != m_setupSeen.end())
+            error(quoted(setting) + " is already set on line " + std::to_string(seen->second));
+        m_setupSeen.emplace(setting, line);
         m_lastSetupLine = line;
         parseSetup(word, tokens);
         return;
@@ -862,6 +864,9 @@ Scenario Scenario::parse(std::string_view text, std::string fileName)
     Scenario scenario;
     scenario.m_fileName = std::move(fileName);
     ScenarioParser parser(scenario);
+    // Some editors start a UTF-8 file with a byte order mark.
+    if (text.substr(0, 3) == "\xEF\xBB\xBF")
+        text.remove_prefix(3);
     int line = 0;
     std::size_t start = 0;
     while (start < text.size()) {
@@ -931,8 +936,8 @@ std::string logTerms(const Log &log)
     if (log.empty())
         return "empty";
     std::string out;
-    for (const Entry &entry : log.entries())
-        out += (out.empty() ? "" : " ") + std::to_string(entry.term);
+    for (Index i = 1; i <= log.lastIndex(); ++i)
+        out += (out.empty() ? "" : " ") + std::to_string(log.termAt(i));
     return out;
 }
 

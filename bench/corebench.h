@@ -1,0 +1,49 @@
+#pragma once
+
+#include "raft/simulation.h"
+
+#include <cstdint>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+/// corebench measures the speed of the raft/ core on the workload of issue 2 §4.
+/// It lives outside raft/ because it reads a wall clock, which the core never does.
+namespace corebench {
+
+/// WorkloadOptions describes one run of the benchmark workload.
+struct WorkloadOptions {
+    std::uint64_t seed = 1;
+    /// duration of virtual time to simulate.
+    raft::Time duration = 60'000;
+    /// requestEvery: one client "set" to the leader this often (virtual time).
+    raft::Time requestEvery = 100;
+    bool checkInvariants = true;
+    bool recordTrace = true;
+};
+
+/// WorkloadResult is what one run did.
+struct WorkloadResult {
+    raft::Stats stats;
+    raft::Time simulated = 0;
+    std::size_t violations = 0;
+    std::uint64_t requestsAccepted = 0;
+    /// committed: the highest commitIndex any server reached.
+    raft::Index committed = 0;
+};
+
+/// workloadConfig is the cluster of the workload: 5 nodes, election timeout
+/// 100-200 ms, heartbeat 50 ms, latency 10-15 ms.
+raft::ClusterConfig workloadConfig(const WorkloadOptions &options);
+
+/// runWorkload runs the workload once: virtual time advances in steps of
+/// requestEvery and after each step the leader (if any) gets one "set" request.
+WorkloadResult runWorkload(const WorkloadOptions &options);
+
+/// benchMain is `raftviz --bench`: it repeats the workload with fresh seeds until
+/// enough wall time has passed and prints one JSON line with the medians.
+/// Options after --bench: --min-seconds S (default 2), --seed N (first seed),
+/// --no-trace, --no-invariants. Matches raft::BenchFunction.
+int benchMain(const std::vector<std::string> &args, std::ostream &out, std::ostream &err);
+
+} // namespace corebench
