@@ -123,6 +123,22 @@ bool History::runUntil(const std::function<bool()> &pred, Time maxDuration)
     return false;
 }
 
+bool History::runUntilEvent(const std::function<bool(const TraceEvent &)> &match, Time maxDuration)
+{
+    std::size_t seen = visibleEvents();
+    return runUntil(
+        [&] {
+            const std::size_t now = visibleEvents();
+            const auto &events = m_trace.events();
+            for (std::size_t i = seen; i < now; ++i)
+                if (match(events[i]))
+                    return true;
+            seen = now;
+            return false;
+        },
+        maxDuration);
+}
+
 void History::discardFuture()
 {
     m_script.resize(m_nextInput);

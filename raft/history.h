@@ -57,6 +57,10 @@ public:
     void advanceTo(Time t);
     /// runUntil plays until pred() holds after a step (true) or maxDuration passes.
     bool runUntil(const std::function<bool()> &pred, Time maxDuration);
+    /// runUntilEvent plays until a step records an event that `match` accepts (true:
+    /// the live state is right after that step), or maxDuration passes (false). It is
+    /// "run to the next election won / commit / term change / event at S3".
+    bool runUntilEvent(const std::function<bool(const TraceEvent &)> &match, Time maxDuration);
     /// replay plays a saved script from the start of this (fresh) history: each input
     /// at its step and time, then on to step `position` (or stays after the last input).
     /// Returns an empty string, or what did not match (a file edited by hand, or saved

@@ -171,3 +171,26 @@ TEST(History, CheckpointsShareLogChunks)
     // Copied in full, the checkpoints would cost about count × live size / 2.
     EXPECT_LT(h.memoryBytes() - h.trace().memoryBytes(), h.checkpointCount() * live / 8);
 }
+
+// "Run to the next election won" stops right after the step that elected a leader,
+// in the recorded past and in new territory alike.
+TEST(History, RunUntilEventStopsRightAfterTheMatchingStep)
+{
+    History h(smallConfig(21));
+    const auto won = [](const TraceEvent &e) { return e.kind == EventKind::BecameLeader; };
+    ASSERT_TRUE(h.runUntilEvent(won, 5000));
+    const std::uint64_t firstWin = h.currentStep();
+    ASSERT_TRUE(h.simulation().leader().has_value());
+    EXPECT_EQ(h.trace().events()[h.visibleEvents() - 1].step, firstWin);
+    // One step earlier there was no leader yet.
+    h.stepBack();
+    EXPECT_FALSE(h.simulation().leader().has_value());
+    // Replaying the recorded past stops at the same step.
+    h.seekToStep(0);
+    ASSERT_TRUE(h.runUntilEvent(won, 5000));
+    EXPECT_EQ(h.currentStep(), firstWin);
+    // Nothing matches: it runs out the time and says so.
+    const Time before = h.simulation().now();
+    EXPECT_FALSE(h.runUntilEvent([](const TraceEvent &e) { return e.kind == EventKind::InvariantViolated; }, 700));
+    EXPECT_EQ(h.simulation().now(), before + 700);
+}
