@@ -172,31 +172,28 @@ bool Simulation::step()
 
 bool Simulation::stepBefore(Time limit)
 {
-    for (;;) {
-        Time timerAt = 0;
-        const auto timer = nextTimer(timerAt);
-        const auto net = m_network.nextEventTime();
-        if (net && (!timer || *net <= timerAt)) {
-            // Deliveries first at equal times, in message-id order.
-            if (std::max(*net, m_now) > limit)
-                return false;
-            std::optional<Envelope> e = m_network.popNext(*net);
-            m_now = std::max(m_now, e->eventTime());
-            if (!deliver(std::move(*e)))
-                continue; // it only reached a closed door: not an event
-        } else if (timer) {
-            if (std::max(timerAt, m_now) > limit)
-                return false;
-            m_now = std::max(m_now, timerAt);
-            beginStep();
-            mut(*timer).node->tick(m_now);
-            drain(*timer);
-        } else {
+    Time timerAt = 0;
+    const auto timer = nextTimer(timerAt);
+    const auto net = m_network.nextEventTime();
+    if (net && (!timer || *net <= timerAt)) {
+        // Deliveries first at equal times, in message-id order.
+        if (std::max(*net, m_now) > limit)
             return false;
-        }
-        afterStep();
-        return true;
+        std::optional<Envelope> e = m_network.popNext(*net);
+        m_now = std::max(m_now, e->eventTime());
+        deliver(std::move(*e));
+    } else if (timer) {
+        if (std::max(timerAt, m_now) > limit)
+            return false;
+        m_now = std::max(m_now, timerAt);
+        beginStep();
+        mut(*timer).node->tick(m_now);
+        drain(*timer);
+    } else {
+        return false;
     }
+    afterStep();
+    return true;
 }
 
 void Simulation::advanceTo(Time t)
@@ -242,35 +239,42 @@ TraceEvent &Simulation::addEvent(EventKind kind, NodeId node, Reason reason)
     return out().add(e);
 }
 
-bool Simulation::deliver(Envelope envelope)
+void Simulation::deliver(Envelope envelope)
 {
     const Message &m = envelope.message;
     if (envelope.doomed) {
         beginStep();
         lose(envelope, envelope.lossReason);
-        return true;
+        return;
     }
     if (!m_network.canReach(m.from, m.to)) {
         // A wall rose while it was on its way (§5.1: the network may lose messages).
         beginStep();
         lose(envelope, m_network.blockReason(m.from, m.to));
-        return true;
+        return;
     }
     Server &s = mut(m.to);
     if (s.status == NodeStatus::Crashed) {
         beginStep();
         lose(envelope, Reason::DestinationCrashed);
-        return true;
+        return;
     }
     if (s.status == NodeStatus::Paused || envelope.held) {
+        // It waits at the door. That is an event of its own: a replay that stops
+        // after the same number of steps must find it waiting too.
+        beginStep();
+        TraceEvent &e = addEvent(EventKind::MessageWaiting, m.from,
+                                 s.status == NodeStatus::Paused ? Reason::NodePaused : Reason::Forced);
+        e.peer = m.to;
+        e.value = static_cast<std::int64_t>(m.type);
+        e.index = envelope.id;
         m_network.park(std::move(envelope));
-        return false;
+        return;
     }
     beginStep();
     ++m_stats.messagesDelivered;
     s.node->step(m, m_now);
     drain(m.to);
-    return true;
 }
 
 void Simulation::lose(const Envelope &envelope, Reason reason)

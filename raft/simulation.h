@@ -244,7 +244,7 @@ private:
     Trace &out() { return m_sink ? *m_sink : m_trace; }
     void record(const Input &input);
     void beginStep();
-    bool deliver(Envelope envelope);
+    void deliver(Envelope envelope);
     void lose(const Envelope &envelope, Reason reason);
     void drain(NodeId id);
     void afterStep();

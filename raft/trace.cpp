@@ -42,6 +42,7 @@ const char *eventKindName(EventKind kind)
     case EventKind::ClientLost: return "ClientLost";
     case EventKind::MessageLost: return "MessageLost";
     case EventKind::MessageDuplicated: return "MessageDuplicated";
+    case EventKind::MessageWaiting: return "MessageWaiting";
     case EventKind::NodeCrashed: return "NodeCrashed";
     case EventKind::NodeRestarted: return "NodeRestarted";
     case EventKind::NodePaused: return "NodePaused";
@@ -343,6 +344,10 @@ std::string Trace::describe(const TraceEvent &e) const
         s = "The network " + std::string(e.reason == Reason::Forced ? "was told to duplicate" : "duplicated") + " a "
             + typeName(e.value) + " from " + who + " to " + peer;
         break;
+    case EventKind::MessageWaiting:
+        s = "A " + typeName(e.value) + " from " + who + " reached " + peer + " and waits at its door: "
+            + (e.reason == Reason::NodePaused ? peer + " is paused" : std::string("it is held for delivery by hand"));
+        break;
     case EventKind::NodeCrashed:
         s = who + " crashed: its currentTerm " + u(e.term) + ", votedFor and " + u(e.index)
             + " log entries survive on stable storage; everything else is lost";
@@ -523,9 +528,10 @@ std::string Trace::toJson(const TraceEvent &e) const
     case EventKind::StaleIgnored:
     case EventKind::MessageLost:
     case EventKind::MessageDuplicated:
+    case EventKind::MessageWaiting:
         out += ",\"message\":";
         appendJsonString(out, typeName(e.value));
-        if (e.kind == EventKind::MessageLost)
+        if (e.kind == EventKind::MessageLost || e.kind == EventKind::MessageWaiting)
             field(out, "id", e.index);
         else if (e.kind == EventKind::StaleIgnored)
             field(out, "messageTerm", e.term2);

@@ -37,6 +37,7 @@ enum class EventKind : std::uint8_t {
     // --- the network ---
     MessageLost,       ///< a message (value = MessageType) from node to peer was lost; reason Partition, LinkCut, RandomLoss, DestinationCrashed, UserDropped
     MessageDuplicated, ///< the network duplicated a message (value = MessageType) from node to peer
+    MessageWaiting,    ///< a message (value = MessageType, index = id) from node reached peer's door and waits: reason NodePaused (peer is paused) or Forced (held for manual delivery)
     // --- the user ---
     NodeCrashed,       ///< node crashed; its term, votedFor and log survive on stable storage
     NodeRestarted,     ///< node restarted from stable storage: term, index = log length; commitIndex 0
