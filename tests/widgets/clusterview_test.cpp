@@ -1,0 +1,483 @@
+// ClusterView, offscreen: geometry, selection and menus by mouse, animation of
+// messages, the rendered picture, legend and zoom.
+#include "raft/simulation.h"
+#include "widgets/clusterpalette.h"
+#include "widgets/clusterview.h"
+#include "widgets/renderbench.h"
+
+#include <QContextMenuEvent>
+#include <QDir>
+#include <QImage>
+#include <QSignalSpy>
+#include <QTest>
+#include <QToolTip>
+#include <QWheelEvent>
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <memory>
+#include <set>
+
+using widgets::ClusterPalette;
+using widgets::ClusterView;
+
+namespace {
+
+qreal distance(QPointF a, QPointF b)
+{
+    return std::hypot(a.x() - b.x(), a.y() - b.y());
+}
+
+/// slowConfig: messages take a visible while, so a test can catch them mid-flight.
+raft::ClusterConfig slowConfig(int nodes)
+{
+    raft::ClusterConfig config;
+    config.nodes = nodes;
+    config.seed = 11;
+    config.network.latencyMin = 400;
+    config.network.latencyMax = 400;
+    config.electionTimeoutMin = 1500;
+    config.electionTimeoutMax = 3000;
+    config.heartbeatInterval = 500;
+    return config;
+}
+
+/// electLeader runs sim until it has a leader.
+void electLeader(raft::Simulation &sim)
+{
+    ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, 60'000));
+}
+
+/// midFlight returns a message in flight that is not waiting and has travelled a part
+/// of its way at sim.now(), or nullptr.
+const raft::Envelope *midFlight(const raft::Simulation &sim)
+{
+    for (const raft::Envelope *envelope : sim.network().envelopes())
+        if (!envelope->waiting && !envelope->doomed && envelope->sentAt < sim.now()
+            && envelope->deliverAt > sim.now() + 150)
+            return envelope;
+    return nullptr;
+}
+
+/// render paints the view into an image of its size.
+QImage render(ClusterView &view)
+{
+    QImage image(view.size(), QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::black);
+    view.render(&image);
+    return image;
+}
+
+int countColour(const QImage &image, QColor colour, int tolerance = 6)
+{
+    int count = 0;
+    for (int y = 0; y < image.height(); ++y) {
+        const auto *line = reinterpret_cast<const QRgb *>(image.constScanLine(y));
+        for (int x = 0; x < image.width(); ++x) {
+            const QRgb p = line[x];
+            if (std::abs(qRed(p) - colour.red()) <= tolerance && std::abs(qGreen(p) - colour.green()) <= tolerance
+                && std::abs(qBlue(p) - colour.blue()) <= tolerance)
+                ++count;
+        }
+    }
+    return count;
+}
+
+/// saveScreenshot keeps a picture for a human to look at when RAFTVIZ_SCREENSHOT_DIR is set.
+void saveScreenshot(const QImage &image, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("RAFTVIZ_SCREENSHOT_DIR");
+    if (!dir.isEmpty())
+        image.save(QDir(dir).filePath(name));
+}
+
+class ClusterViewTest : public ::testing::Test {
+protected:
+    void show(const raft::Simulation &sim, QSize size = {1280, 720})
+    {
+        m_view = std::make_unique<ClusterView>();
+        m_view->resize(size);
+        m_view->setSimulation(&sim);
+        m_view->show();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(m_view.get()));
+    }
+    std::unique_ptr<ClusterView> m_view;
+};
+
+} // namespace
+
+TEST_F(ClusterViewTest, NodeCentresLieOnARingInsideTheWidget)
+{
+    for (int nodes = 1; nodes <= raft::kMaxNodes; ++nodes) {
+        raft::Simulation sim(slowConfig(nodes));
+        show(sim, {800, 600});
+        QPointF mean;
+        for (raft::NodeId id = 1; id <= nodes; ++id)
+            mean += m_view->nodeCenter(id);
+        mean /= nodes;
+        const qreal ring = distance(m_view->nodeCenter(1), mean);
+        const qreal r = m_view->nodeRadius();
+        EXPECT_GT(r, 10) << nodes << " nodes";
+        for (raft::NodeId id = 1; id <= nodes; ++id) {
+            const QPointF c = m_view->nodeCenter(id);
+            EXPECT_NEAR(distance(c, mean), ring, 0.5) << "S" << id << " of " << nodes;
+            EXPECT_TRUE(QRectF(m_view->rect()).adjusted(r, r, -r, -r).contains(c)) << "S" << id << " of " << nodes;
+            for (raft::NodeId other = 1; other < id; ++other)
+                EXPECT_GT(distance(c, m_view->nodeCenter(other)), 2.4 * r) << "discs overlap: S" << id;
+            EXPECT_EQ(m_view->nodeAt(c), id);
+        }
+    }
+}
+
+TEST_F(ClusterViewTest, ClickingANodeSelectsItAndEmptySpaceClearsIt)
+{
+    raft::Simulation sim(slowConfig(5));
+    show(sim);
+    QSignalSpy spy(m_view.get(), &ClusterView::nodeSelected);
+    QTest::mouseClick(m_view.get(), Qt::LeftButton, {}, m_view->nodeCenter(3).toPoint());
+    ASSERT_EQ(spy.count(), 1);
+    EXPECT_EQ(spy.at(0).at(0).value<raft::NodeId>(), 3);
+    EXPECT_EQ(m_view->selectedNode(), 3);
+
+    // A click on the rim (the timer ring) still hits the server.
+    const QPointF rim = m_view->nodeCenter(4) + QPointF(m_view->nodeRadius() * 1.1, 0);
+    QTest::mouseClick(m_view.get(), Qt::LeftButton, {}, rim.toPoint());
+    ASSERT_EQ(spy.count(), 2);
+    EXPECT_EQ(m_view->selectedNode(), 4);
+
+    QTest::mouseClick(m_view.get(), Qt::LeftButton, {}, QPoint(m_view->width() - 5, m_view->height() - 5));
+    ASSERT_EQ(spy.count(), 3);
+    EXPECT_EQ(spy.at(2).at(0).value<raft::NodeId>(), raft::kNoNode);
+    EXPECT_EQ(m_view->selectedNode(), raft::kNoNode);
+}
+
+TEST_F(ClusterViewTest, ClickingAMessageSelectsIt)
+{
+    raft::Simulation sim(slowConfig(3));
+    electLeader(sim);
+    sim.runFor(100);
+    const raft::Envelope *envelope = midFlight(sim);
+    ASSERT_NE(envelope, nullptr);
+    const std::uint64_t id = envelope->id;
+    show(sim);
+    const auto pos = m_view->messagePosition(id);
+    ASSERT_TRUE(pos.has_value());
+    EXPECT_EQ(m_view->messageAt(*pos), id);
+    // Generous: a few pixels off still hits it.
+    EXPECT_EQ(m_view->messageAt(*pos + QPointF(4, 3)), id);
+
+    QSignalSpy messages(m_view.get(), &ClusterView::messageSelected);
+    QSignalSpy nodes(m_view.get(), &ClusterView::nodeSelected);
+    QTest::mouseClick(m_view.get(), Qt::LeftButton, {}, pos->toPoint());
+    ASSERT_EQ(messages.count(), 1);
+    EXPECT_EQ(messages.at(0).at(0).value<std::uint64_t>(), id);
+    EXPECT_EQ(nodes.count(), 0);
+    EXPECT_EQ(m_view->selectedMessage(), id);
+    EXPECT_EQ(m_view->selectedNode(), raft::kNoNode);
+}
+
+TEST_F(ClusterViewTest, RightClickRequestsTheMenuOfWhatIsUnderThePointer)
+{
+    raft::Simulation sim(slowConfig(5));
+    electLeader(sim);
+    sim.runFor(100);
+    const raft::Envelope *envelope = midFlight(sim);
+    ASSERT_NE(envelope, nullptr);
+    show(sim);
+    QSignalSpy nodeMenu(m_view.get(), &ClusterView::nodeContextMenuRequested);
+    QSignalSpy messageMenu(m_view.get(), &ClusterView::messageContextMenuRequested);
+    QSignalSpy backgroundMenu(m_view.get(), &ClusterView::backgroundContextMenuRequested);
+    auto rightClick = [&](QPointF pos) {
+        QContextMenuEvent event(QContextMenuEvent::Mouse, pos.toPoint(), m_view->mapToGlobal(pos.toPoint()));
+        QApplication::sendEvent(m_view.get(), &event);
+    };
+
+    rightClick(m_view->nodeCenter(2));
+    ASSERT_EQ(nodeMenu.count(), 1);
+    EXPECT_EQ(nodeMenu.at(0).at(0).value<raft::NodeId>(), 2);
+    EXPECT_EQ(nodeMenu.at(0).at(1).toPoint(), m_view->mapToGlobal(m_view->nodeCenter(2).toPoint()));
+
+    rightClick(*m_view->messagePosition(envelope->id));
+    ASSERT_EQ(messageMenu.count(), 1);
+    EXPECT_EQ(messageMenu.at(0).at(0).value<std::uint64_t>(), envelope->id);
+
+    rightClick(QPointF(m_view->width() - 5, m_view->height() - 5));
+    EXPECT_EQ(backgroundMenu.count(), 1);
+    EXPECT_EQ(nodeMenu.count(), 1);
+    EXPECT_EQ(messageMenu.count(), 1);
+}
+
+TEST_F(ClusterViewTest, MessageMovesFromSenderTowardReceiver)
+{
+    raft::Simulation sim(slowConfig(3));
+    electLeader(sim);
+    sim.runFor(100);
+    const raft::Envelope *envelope = midFlight(sim);
+    ASSERT_NE(envelope, nullptr);
+    const std::uint64_t id = envelope->id;
+    show(sim);
+    const QPointF from = m_view->nodeCenter(envelope->message.from);
+    const QPointF to = m_view->nodeCenter(envelope->message.to);
+
+    std::vector<QPointF> positions;
+    for (double t = static_cast<double>(sim.now()); t < static_cast<double>(envelope->deliverAt); t += 37.5) {
+        m_view->setDisplayTime(t);
+        const auto pos = m_view->messagePosition(id);
+        ASSERT_TRUE(pos.has_value());
+        positions.push_back(*pos);
+    }
+    ASSERT_GE(positions.size(), 3u);
+    for (std::size_t i = 1; i < positions.size(); ++i) {
+        EXPECT_LT(distance(positions[i], to), distance(positions[i - 1], to));
+        EXPECT_GT(distance(positions[i], from), distance(positions[i - 1], from));
+    }
+    // Halfway in time is halfway along the path, between the two doors.
+    m_view->setDisplayTime((static_cast<double>(envelope->sentAt) + static_cast<double>(envelope->deliverAt)) / 2);
+    const QPointF half = *m_view->messagePosition(id);
+    EXPECT_NEAR(distance(half, from), distance(half, to), 1.0);
+}
+
+TEST_F(ClusterViewTest, LostMessageFadesOutWithAMarkWhereItVanished)
+{
+    raft::Simulation sim(slowConfig(3));
+    electLeader(sim);
+    sim.runFor(100);
+    const raft::Envelope *envelope = midFlight(sim);
+    ASSERT_NE(envelope, nullptr);
+    const std::uint64_t id = envelope->id;
+    show(sim);
+    m_view->setLegendVisible(false);
+    const QPointF where = *m_view->messagePosition(id);
+    ASSERT_TRUE(sim.dropMessage(id));
+    EXPECT_FALSE(m_view->messagePosition(id).has_value());
+    const QRect around = QRectF(where - QPointF(20, 20), QSizeF(40, 40)).toRect();
+
+    m_view->setDisplayTime(static_cast<double>(sim.now()));
+    const int fresh = countColour(render(*m_view).copy(around), ClusterPalette::cutLink(), 12);
+    EXPECT_GT(fresh, 20) << "a ✗ marks the spot";
+    m_view->setDisplayTime(static_cast<double>(sim.now()) + 2000);
+    EXPECT_EQ(countColour(render(*m_view).copy(around), ClusterPalette::cutLink(), 12), 0) << "and fades away";
+}
+
+TEST_F(ClusterViewTest, RenderedClusterIsNotBlankAndShowsTheLeader)
+{
+    raft::ClusterConfig config = slowConfig(5);
+    raft::Simulation sim(config);
+    electLeader(sim);
+    for (int i = 0; i < 3; ++i)
+        (void)sim.request(*sim.leader(), "set x " + std::to_string(i));
+    sim.runFor(1300);
+    show(sim);
+    const QImage image = render(*m_view);
+    saveScreenshot(image, QStringLiteral("clusterview.png"));
+
+    std::set<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 7)
+        for (int x = 0; x < image.width(); x += 7)
+            colours.insert(image.pixel(x, y));
+    EXPECT_GT(colours.size(), 20u);
+    EXPECT_GT(countColour(image, ClusterPalette::roleFill(raft::Role::Leader), 2), 2000);
+    // The leader's disc is filled with the leader's colour at its centre.
+    const QPoint centre = m_view->nodeCenter(*sim.leader()).toPoint() + QPoint(0, static_cast<int>(m_view->nodeRadius() * 0.8));
+    EXPECT_EQ(QColor(image.pixel(centre)).rgb(), ClusterPalette::roleFill(raft::Role::Leader).rgb());
+    // Followers are drawn in their own colour.
+    EXPECT_GT(countColour(image, ClusterPalette::roleFill(raft::Role::Follower), 2), 4 * 2000);
+}
+
+TEST_F(ClusterViewTest, FaultsRender)
+{
+    // A candidate counting votes, a crashed and a paused server, a partition, a cut
+    // link, lost and waiting messages: all drawn without trouble.
+    raft::ClusterConfig config = slowConfig(7);
+    raft::Simulation sim(config);
+    electLeader(sim);
+    const raft::NodeId leader = *sim.leader();
+    const raft::NodeId crashed = leader % 7 + 1;
+    const raft::NodeId paused = crashed % 7 + 1;
+    sim.crash(crashed);
+    sim.pause(paused);
+    sim.cut(paused % 7 + 1, leader, false);
+    sim.runFor(1200);
+    sim.partition({{leader, crashed}});
+    sim.runFor(700);
+    const raft::NodeId candidate = (paused + 1) % 7 + 1;
+    if (sim.status(candidate) == raft::NodeStatus::Up && sim.role(candidate) != raft::Role::Leader)
+        sim.timeout(candidate);
+    sim.runFor(250);
+    show(sim);
+    m_view->setSelectedNode(leader);
+    const QImage image = render(*m_view);
+    saveScreenshot(image, QStringLiteral("clusterview-faults.png"));
+    saveScreenshot(image.convertToFormat(QImage::Format_Grayscale8), QStringLiteral("clusterview-faults-grey.png"));
+
+    EXPECT_EQ(sim.status(crashed), raft::NodeStatus::Crashed);
+    EXPECT_GT(countColour(image, ClusterPalette::roleFill(raft::Role::Candidate), 2), 500);
+    EXPECT_GT(countColour(image, ClusterPalette::selection(), 2), 500);
+    bool waiting = false;
+    for (const raft::Envelope *envelope : sim.network().envelopes())
+        waiting = waiting || envelope->waiting;
+    EXPECT_TRUE(waiting) << "messages to the paused server wait at its door";
+}
+
+TEST_F(ClusterViewTest, SplitVoteShowsBothCandidatesTallies)
+{
+    // Two servers time out together: each asks the others, and the marks around each
+    // candidate show granted, refused and pending votes.
+    raft::Simulation sim(slowConfig(5));
+    sim.runFor(100);
+    sim.timeout(1);
+    sim.timeout(3);
+    sim.runFor(650);
+    ASSERT_EQ(sim.role(1), raft::Role::Candidate);
+    ASSERT_EQ(sim.role(3), raft::Role::Candidate);
+    show(sim);
+    m_view->setDisplayTime(static_cast<double>(sim.now()) + 0.5);
+    const QImage image = render(*m_view);
+    saveScreenshot(image, QStringLiteral("clusterview-election.png"));
+    EXPECT_GT(countColour(image, ClusterPalette::roleFill(raft::Role::Candidate), 2), 2 * 2000);
+}
+
+TEST_F(ClusterViewTest, SmallViewKeepsNineServersApart)
+{
+    raft::ClusterConfig config = slowConfig(9);
+    raft::Simulation sim(config);
+    electLeader(sim);
+    sim.runFor(200);
+    show(sim, {480, 300});
+    const qreal r = m_view->nodeRadius();
+    EXPECT_GT(r, 6);
+    for (raft::NodeId a = 1; a <= 9; ++a) {
+        EXPECT_EQ(m_view->nodeAt(m_view->nodeCenter(a)), a);
+        for (raft::NodeId b = 1; b < a; ++b)
+            EXPECT_GT(distance(m_view->nodeCenter(a), m_view->nodeCenter(b)), 2.4 * r);
+    }
+    const QImage image = render(*m_view);
+    saveScreenshot(image, QStringLiteral("clusterview-small.png"));
+    EXPECT_GT(countColour(image, ClusterPalette::roleFill(raft::Role::Leader), 2), 50);
+}
+
+TEST_F(ClusterViewTest, ToolTipsDescribeServersAndMessages)
+{
+    raft::Simulation sim(slowConfig(3));
+    electLeader(sim);
+    sim.runFor(100);
+    const raft::Envelope *envelope = midFlight(sim);
+    ASSERT_NE(envelope, nullptr);
+    show(sim);
+    auto hover = [&](QPointF pos) {
+        QHelpEvent event(QEvent::ToolTip, pos.toPoint(), m_view->mapToGlobal(pos.toPoint()));
+        QApplication::sendEvent(m_view.get(), &event);
+        return QToolTip::isVisible() ? QToolTip::text() : QString();
+    };
+    const QString leader = hover(m_view->nodeCenter(*sim.leader()));
+    EXPECT_TRUE(leader.contains(QStringLiteral("leader"))) << leader.toStdString();
+    EXPECT_TRUE(leader.contains(QStringLiteral("term %1").arg(sim.term(*sim.leader())))) << leader.toStdString();
+    const QString message = hover(*m_view->messagePosition(envelope->id));
+    EXPECT_TRUE(message.contains(QString::fromLatin1(raft::messageTypeName(envelope->message.type))))
+        << message.toStdString();
+    EXPECT_TRUE(message.contains(QStringLiteral("#%1").arg(envelope->id))) << message.toStdString();
+    QToolTip::hideText();
+}
+
+TEST_F(ClusterViewTest, LegendToggles)
+{
+    raft::Simulation sim(slowConfig(5));
+    show(sim);
+    EXPECT_TRUE(m_view->isLegendVisible());
+    const QPointF withLegend = m_view->nodeCenter(1);
+    const QImage shown = render(*m_view);
+
+    m_view->setLegendVisible(false);
+    EXPECT_FALSE(m_view->isLegendVisible());
+    const QImage hidden = render(*m_view);
+    saveScreenshot(hidden, QStringLiteral("clusterview-nolegend.png"));
+    // The ring makes room for the legend, and takes the room back without it.
+    EXPECT_NEAR(m_view->nodeCenter(1).x(), m_view->width() / 2.0, 1.0);
+    EXPECT_GT(withLegend.x(), m_view->nodeCenter(1).x() + 50);
+    // The legend's corner is painted only while it is visible.
+    const QRect corner(20, 20, 150, 250);
+    EXPECT_NE(shown.copy(corner), hidden.copy(corner));
+    EXPECT_EQ(countColour(hidden.copy(corner), ClusterPalette::background(), 0), corner.width() * corner.height());
+
+    m_view->setLegendVisible(true);
+    EXPECT_EQ(m_view->nodeCenter(1), withLegend);
+}
+
+TEST_F(ClusterViewTest, LegendFitsAShortViewInTwoColumns)
+{
+    // The window's default layout leaves the cluster about 775 by 420 pixels.
+    raft::Simulation sim(slowConfig(5));
+    electLeader(sim);
+    show(sim, {775, 420});
+    const QPointF withLegend = m_view->nodeCenter(1);
+    const QImage image = render(*m_view);
+    saveScreenshot(image, QStringLiteral("clusterview-short.png"));
+    m_view->setLegendVisible(false);
+    EXPECT_GT(withLegend.x(), m_view->nodeCenter(1).x() + 50) << "the legend is shown and the ring makes room";
+    EXPECT_NE(image.copy(20, 20, 150, 150), render(*m_view).copy(20, 20, 150, 150));
+}
+
+TEST_F(ClusterViewTest, ZoomChangesGeometry)
+{
+    raft::Simulation sim(slowConfig(5));
+    show(sim);
+    m_view->setLegendVisible(false);
+    const QPointF centre(m_view->width() / 2.0, m_view->height() / 2.0);
+    const qreal ring = distance(m_view->nodeCenter(1), centre);
+    const qreal radius = m_view->nodeRadius();
+
+    m_view->setZoom(1.5);
+    EXPECT_DOUBLE_EQ(m_view->zoom(), 1.5);
+    EXPECT_NEAR(distance(m_view->nodeCenter(1), centre), ring * 1.5, 0.5);
+    EXPECT_NEAR(m_view->nodeRadius(), radius * 1.5, 0.1);
+
+    m_view->setZoom(100);
+    EXPECT_DOUBLE_EQ(m_view->zoom(), ClusterView::kMaxZoom);
+    m_view->setZoom(0);
+    EXPECT_DOUBLE_EQ(m_view->zoom(), ClusterView::kMinZoom);
+
+    // The wheel zooms in about the cursor: the point under it stays put.
+    m_view->resetView();
+    const QPointF cursor = m_view->nodeCenter(2);
+    QWheelEvent wheel(cursor, m_view->mapToGlobal(cursor), QPoint(), QPoint(0, 120), Qt::NoButton, Qt::NoModifier,
+                      Qt::NoScrollPhase, false);
+    QApplication::sendEvent(m_view.get(), &wheel);
+    EXPECT_GT(m_view->zoom(), 1.05);
+    EXPECT_GT(m_view->nodeRadius(), radius * 1.05);
+    EXPECT_NEAR(m_view->nodeCenter(2).x(), cursor.x(), 0.5);
+    EXPECT_NEAR(m_view->nodeCenter(2).y(), cursor.y(), 0.5);
+}
+
+TEST_F(ClusterViewTest, ReplacingTheSimulationClearsTheSelection)
+{
+    raft::Simulation first(slowConfig(5));
+    show(first);
+    m_view->setSelectedNode(5);
+    EXPECT_EQ(m_view->selectedNode(), 5);
+    raft::Simulation second(slowConfig(3));
+    m_view->setSimulation(&second);
+    EXPECT_EQ(m_view->selectedNode(), raft::kNoNode);
+    EXPECT_EQ(m_view->nodeAt(m_view->nodeCenter(3)), 3);
+    EXPECT_EQ(m_view->nodeCenter(4), QPointF());
+    // A new cluster assigned in place (same object, other size) is noticed too.
+    first = raft::Simulation(slowConfig(3));
+    m_view->setSimulation(&first);
+    EXPECT_FALSE(render(*m_view).isNull());
+}
+
+TEST(RenderBench, PrintsOneJsonLineWithTheFrameTimes)
+{
+    testing::internal::CaptureStdout();
+    const int status = widgets::runRenderBenchmark({QStringLiteral("--frames"), QStringLiteral("30")});
+    const std::string out = testing::internal::GetCapturedStdout();
+    EXPECT_EQ(status, 0);
+    EXPECT_NE(out.find("\"frame_ms_median\":"), std::string::npos) << out;
+    EXPECT_NE(out.find("\"frame_ms_p99\":"), std::string::npos) << out;
+    EXPECT_NE(out.find("\"frames\":30,"), std::string::npos) << out;
+    EXPECT_NE(out.find("\"width\":1280,\"height\":720"), std::string::npos) << out;
+    const auto at = out.find("\"messages_in_flight\":");
+    ASSERT_NE(at, std::string::npos);
+    EXPECT_GT(std::stoi(out.substr(at + 21)), 200) << out;
+    EXPECT_EQ(widgets::runRenderBenchmark({QStringLiteral("--size"), QStringLiteral("bad")}), 1);
+}

@@ -1,0 +1,376 @@
+#include "widgets/clusterlegend.h"
+
+#include "widgets/clusterpalette.h"
+
+#include <QFont>
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QPainterPath>
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+namespace widgets {
+
+namespace {
+
+enum class Glyph {
+    None,
+    Follower,
+    Candidate,
+    Leader,
+    Crashed,
+    Paused,
+    Term,
+    Timer,
+    LogBar,
+    VotesDecided,
+    VotesOpen,
+    RequestVote,
+    VoteReply,
+    Heartbeat,
+    Entries,
+    AppendReply,
+    Waiting,
+    Lost,
+    Partition,
+    Cut,
+    Selected,
+};
+
+struct Row {
+    bool header = false;
+    Glyph glyph = Glyph::None;
+    QString text;
+};
+
+constexpr qreal kPad = 10;
+constexpr qreal kGlyphColumn = 58;
+constexpr qreal kGlyphColumnNarrow = 48;
+constexpr qreal kTextWidth = 236;
+constexpr qreal kTextWidthNarrow = 112;
+constexpr qreal kColumnGap = 14;
+constexpr qreal kRowMin = 28;
+constexpr qreal kFont = 13;
+constexpr qreal kHeaderFont = 13.5;
+constexpr qreal kTitleFont = 16;
+
+void drawArrowHead(QPainter &painter, QPointF tip, QPointF direction, qreal size)
+{
+    const qreal len = std::hypot(direction.x(), direction.y());
+    if (len <= 0)
+        return;
+    const QPointF u = direction / len;
+    const QPointF n(-u.y(), u.x());
+    const QPolygonF head({tip, tip - u * size + n * size * 0.55, tip - u * size - n * size * 0.55});
+    painter.drawPolygon(head);
+}
+
+void drawGlyph(QPainter &painter, Glyph glyph, QPointF c, qreal u)
+{
+    const qreal r = 11.5 * u;
+    const qreal m = 15 * u;
+    const QPointF left = c - QPointF(10 * u, 0);
+    const QPointF right = c + QPointF(10 * u, 0);
+    switch (glyph) {
+    case Glyph::None:
+        break;
+    case Glyph::Follower:
+        ClusterPalette::drawNodeDisc(painter, c, r, {raft::Role::Follower, false, false});
+        break;
+    case Glyph::Candidate:
+        ClusterPalette::drawNodeDisc(painter, c, r, {raft::Role::Candidate, false, false});
+        break;
+    case Glyph::Leader:
+        ClusterPalette::drawNodeDisc(painter, c, r, {raft::Role::Leader, false, false});
+        ClusterPalette::drawCrown(painter, c - QPointF(0, r * 0.30), r * 0.9);
+        break;
+    case Glyph::Crashed:
+        ClusterPalette::drawNodeDisc(painter, c, r, {raft::Role::Follower, true, false});
+        ClusterPalette::drawCrashBadge(painter, c + QPointF(r * 0.75, -r * 0.6), r * 0.55);
+        break;
+    case Glyph::Paused:
+        ClusterPalette::drawNodeDisc(painter, c, r, {raft::Role::Follower, false, true});
+        ClusterPalette::drawPauseBadge(painter, c + QPointF(r * 0.75, -r * 0.6), r * 0.55);
+        break;
+    case Glyph::Term: {
+        ClusterPalette::drawNodeDisc(painter, c, r, {raft::Role::Follower, false, false});
+        QFont font;
+        font.setBold(true);
+        font.setPixelSize(std::max(6, static_cast<int>(std::lround(r * 1.25))));
+        painter.setFont(font);
+        painter.setPen(ClusterPalette::ink());
+        painter.drawText(QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r), Qt::AlignCenter, QStringLiteral("7"));
+        break;
+    }
+    case Glyph::Timer:
+        ClusterPalette::drawTimerTrack(painter, c, r * 0.85);
+        ClusterPalette::drawTimerArc(painter, c, r * 0.85, 0.62, false);
+        ClusterPalette::drawNodeDisc(painter, c, r * 0.85, {raft::Role::Follower, false, false});
+        break;
+    case Glyph::LogBar: {
+        const QRectF bar(c.x() - 20 * u, c.y() - 4 * u, 40 * u, 8 * u);
+        painter.setPen(QPen(ClusterPalette::mutedInk(), std::max<qreal>(1.0, u)));
+        painter.setBrush(Qt::white);
+        painter.drawRect(bar);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(ClusterPalette::ink());
+        painter.drawRect(QRectF(bar.left(), bar.top(), bar.width() * 0.65, bar.height()));
+        break;
+    }
+    case Glyph::VotesDecided:
+        ClusterPalette::drawVoteMark(painter, left, 7 * u, raft::VoteState::Granted);
+        ClusterPalette::drawVoteMark(painter, right, 7 * u, raft::VoteState::Denied);
+        break;
+    case Glyph::VotesOpen:
+        ClusterPalette::drawVoteMark(painter, left, 7 * u, raft::VoteState::Requested);
+        ClusterPalette::drawVoteMark(painter, right, 7 * u, raft::VoteState::None);
+        break;
+    case Glyph::RequestVote:
+        ClusterPalette::drawMessage(painter, c, m, raft::MessageType::RequestVote, true, 0);
+        break;
+    case Glyph::VoteReply:
+        ClusterPalette::drawMessage(painter, left, m, raft::MessageType::RequestVoteReply, true, 0);
+        ClusterPalette::drawMessage(painter, right, m, raft::MessageType::RequestVoteReply, false, 0);
+        break;
+    case Glyph::Heartbeat:
+        ClusterPalette::drawMessage(painter, c, m, raft::MessageType::AppendEntries, true, 0);
+        break;
+    case Glyph::Entries:
+        ClusterPalette::drawMessage(painter, c, m, raft::MessageType::AppendEntries, true, 3);
+        break;
+    case Glyph::AppendReply:
+        ClusterPalette::drawMessage(painter, left, m, raft::MessageType::AppendEntriesReply, true, 0);
+        ClusterPalette::drawMessage(painter, right, m, raft::MessageType::AppendEntriesReply, false, 0);
+        break;
+    case Glyph::Waiting:
+        ClusterPalette::drawMessage(painter, c, m, raft::MessageType::AppendEntries, true, 0);
+        ClusterPalette::drawWaitingRing(painter, c, m);
+        break;
+    case Glyph::Lost:
+        painter.setOpacity(0.5);
+        ClusterPalette::drawMessage(painter, c, m, raft::MessageType::AppendEntries, true, 0);
+        painter.setOpacity(1.0);
+        ClusterPalette::drawLostMark(painter, c, m);
+        break;
+    case Glyph::Partition: {
+        const QRectF box(c.x() - 20 * u, c.y() - 9 * u, 40 * u, 18 * u);
+        QPen edge(ClusterPalette::groupEdge(1), std::max<qreal>(1.0, 1.5 * u), Qt::DashLine);
+        painter.setPen(edge);
+        painter.setBrush(ClusterPalette::groupTint(1));
+        painter.drawRoundedRect(box, 8 * u, 8 * u);
+        break;
+    }
+    case Glyph::Cut: {
+        const QPointF a = c - QPointF(22 * u, 0);
+        const QPointF b = c + QPointF(22 * u, 0);
+        QPen dashed(ClusterPalette::cutLink(), std::max<qreal>(1.0, 2.2 * u), Qt::CustomDashLine, Qt::FlatCap);
+        dashed.setDashPattern({3, 2});
+        painter.setPen(dashed);
+        painter.drawLine(a, b - QPointF(6 * u, 0));
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(ClusterPalette::cutLink());
+        drawArrowHead(painter, b, b - a, 8 * u);
+        break;
+    }
+    case Glyph::Selected:
+        painter.setPen(QPen(ClusterPalette::selection(), 6 * u));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawEllipse(c, r * 1.25, r * 1.25);
+        ClusterPalette::drawNodeDisc(painter, c, r, {raft::Role::Follower, false, false});
+        break;
+    }
+}
+
+/// rows lists the legend: full sentences, or brief labels for the two-column panel.
+std::vector<Row> rows(bool brief)
+{
+    using L = ClusterLegend;
+    auto pick = [brief](const QString &full, const QString &shortText) { return brief ? shortText : full; };
+    return {
+        {true, Glyph::None, L::tr("Servers")},
+        {false, Glyph::Follower, L::tr("Follower")},
+        {false, Glyph::Candidate, pick(L::tr("Candidate: dashed ring, asks for votes"), L::tr("Candidate"))},
+        {false, Glyph::Leader, pick(L::tr("Leader: crown and double ring"), L::tr("Leader"))},
+        {false, Glyph::Crashed, pick(L::tr("Crashed: grey; term and log survive on disk"), L::tr("Crashed"))},
+        {false, Glyph::Paused, pick(L::tr("Paused: frozen, its messages wait"), L::tr("Paused"))},
+        {false, Glyph::Term, pick(L::tr("Big number: the server's current term"), L::tr("Current term"))},
+        {false, Glyph::Timer, pick(L::tr("Election timer: empties as the timeout nears"), L::tr("Election timer"))},
+        {false, Glyph::LogBar, pick(L::tr("Log length; the dark part is committed"), L::tr("Log; dark = committed"))},
+        {true, Glyph::None, pick(L::tr("Votes around a candidate"), L::tr("Votes"))},
+        {false, Glyph::VotesDecided, pick(L::tr("Vote granted / refused"), L::tr("Granted / refused"))},
+        {false, Glyph::VotesOpen, pick(L::tr("Asked, reply in flight / not asked"), L::tr("Asked / not asked"))},
+        {true, Glyph::None, L::tr("Messages")},
+        {false, Glyph::RequestVote, L::tr("RequestVote")},
+        {false, Glyph::VoteReply, pick(L::tr("Vote reply: granted / refused"), L::tr("Vote reply"))},
+        {false, Glyph::Heartbeat, pick(L::tr("AppendEntries, empty: a heartbeat"), L::tr("Heartbeat"))},
+        {false, Glyph::Entries, pick(L::tr("AppendEntries carrying 3 entries"), L::tr("AppendEntries, 3 entries"))},
+        {false, Glyph::AppendReply, pick(L::tr("AppendEntries reply: success / failure"), L::tr("Append reply"))},
+        {false, Glyph::Waiting, pick(L::tr("Waiting at the door (receiver paused or held)"), L::tr("Waiting at door"))},
+        {false, Glyph::Lost, pick(L::tr("Lost: fades out where it vanished"), L::tr("Lost"))},
+        {true, Glyph::None, L::tr("Network")},
+        {false, Glyph::Partition, pick(L::tr("Partition: servers reach only their own region"), L::tr("Partition"))},
+        {false, Glyph::Cut, pick(L::tr("Cut link: messages this way are lost"), L::tr("Cut link"))},
+        {false, Glyph::Selected, pick(L::tr("Selected server or message"), L::tr("Selected"))},
+    };
+}
+
+/// Fonts holds the legend's fonts at one scale.
+struct Fonts {
+    explicit Fonts(qreal u)
+    {
+        text.setPixelSize(std::max(6, static_cast<int>(std::lround(kFont * u))));
+        header = text;
+        header.setBold(true);
+        header.setPixelSize(std::max(6, static_cast<int>(std::lround(kHeaderFont * u))));
+        title = header;
+        title.setPixelSize(std::max(7, static_cast<int>(std::lround(kTitleFont * u))));
+    }
+    QFont text;
+    QFont header;
+    QFont title;
+};
+
+/// sections splits the rows at their headers.
+std::vector<std::vector<Row>> sections(bool brief)
+{
+    std::vector<std::vector<Row>> result;
+    for (Row &row : rows(brief)) {
+        if (row.header || result.empty())
+            result.emplace_back();
+        result.back().push_back(std::move(row));
+    }
+    return result;
+}
+
+/// section measures (painter == nullptr) or paints one section whose column starts
+/// at x and is `width` wide, from y down; returns its height.
+qreal section(QPainter *painter, const std::vector<Row> &rows, const Fonts &fonts, qreal x, qreal y, qreal width,
+              qreal glyphColumn, qreal textWidth, qreal u)
+{
+    const QFontMetricsF textMetrics(fonts.text);
+    const QFontMetricsF headerMetrics(fonts.header);
+    const qreal top = y;
+    for (const Row &row : rows) {
+        if (row.header) {
+            y += 5 * u;
+            if (painter) {
+                painter->setFont(fonts.header);
+                painter->setPen(ClusterPalette::mutedInk());
+                painter->drawText(QPointF(x, y + headerMetrics.ascent()), row.text);
+                painter->setPen(QPen(QColor(0xC5, 0xCD, 0xD5), std::max<qreal>(1.0, u)));
+                const qreal lineY = y + headerMetrics.height() + 1 * u;
+                painter->drawLine(QPointF(x, lineY), QPointF(x + width, lineY));
+            }
+            y += headerMetrics.height() + 4 * u;
+            continue;
+        }
+        const QRectF textBox(QPointF(x + glyphColumn * u, y), QSizeF(textWidth, 1000 * u));
+        const QRectF used = textMetrics.boundingRect(textBox, Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop,
+                                                     row.text);
+        const qreal height = std::max(kRowMin * u, used.height() + 4 * u);
+        if (painter) {
+            drawGlyph(*painter, row.glyph, QPointF(x + (glyphColumn / 2 - 4) * u, y + height / 2), u);
+            painter->setFont(fonts.text);
+            painter->setPen(ClusterPalette::ink());
+            painter->drawText(QRectF(textBox.left(), y, textBox.width(), height),
+                              Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignVCenter, row.text);
+        }
+        y += height;
+    }
+    return y - top;
+}
+
+/// layout measures (painter == nullptr) or paints the panel at scale u: one column
+/// of sentences, or two columns of brief labels for views that are short.
+QSizeF layout(QPainter *painter, qreal u, int columns)
+{
+    const Fonts fonts(u);
+    const QFontMetricsF titleMetrics(fonts.title);
+    const qreal textWidth = (columns > 1 ? kTextWidthNarrow : kTextWidth) * u;
+    const qreal glyphColumn = columns > 1 ? kGlyphColumnNarrow : kGlyphColumn;
+    const qreal columnWidth = glyphColumn * u + textWidth;
+    const qreal gap = kColumnGap * u;
+    const qreal width = 2 * kPad * u + columns * columnWidth + (columns - 1) * gap;
+
+    qreal y = kPad * u;
+    if (painter) {
+        painter->setFont(fonts.title);
+        painter->setPen(ClusterPalette::ink());
+        painter->drawText(QPointF(kPad * u, y + titleMetrics.ascent()), ClusterLegend::tr("Legend"));
+    }
+    y += titleMetrics.height() + 2 * u;
+
+    const std::vector<std::vector<Row>> parts = sections(columns > 1);
+    std::vector<qreal> heights;
+    for (const auto &part : parts)
+        heights.push_back(section(nullptr, part, fonts, 0, 0, columnWidth, glyphColumn, textWidth, u));
+    // The first `split` sections go to the first column: the split that makes the
+    // taller column shortest.
+    std::size_t split = parts.size();
+    if (columns > 1) {
+        qreal best = 1e9;
+        for (std::size_t k = 1; k < parts.size(); ++k) {
+            qreal left = 0;
+            qreal right = 0;
+            for (std::size_t i = 0; i < parts.size(); ++i)
+                (i < k ? left : right) += heights[i];
+            if (std::max(left, right) < best) {
+                best = std::max(left, right);
+                split = k;
+            }
+        }
+    }
+    qreal tallest = 0;
+    for (int column = 0; column < (columns > 1 ? 2 : 1); ++column) {
+        const qreal x = kPad * u + column * (columnWidth + gap);
+        qreal columnY = y;
+        const std::size_t from = column == 0 ? 0 : split;
+        const std::size_t to = column == 0 ? split : parts.size();
+        for (std::size_t i = from; i < to; ++i)
+            columnY += painter ? section(painter, parts[i], fonts, x, columnY, columnWidth, glyphColumn, textWidth, u)
+                               : heights[i];
+        tallest = std::max(tallest, columnY - y);
+    }
+    return {width, y + tallest + kPad * u};
+}
+
+} // namespace
+
+qreal ClusterLegend::unitFor(qreal preferred, qreal maxHeight, int columns)
+{
+    qreal unit = preferred;
+    // Text wraps differently at other sizes, so shrink in a few steps.
+    for (int i = 0; i < 4; ++i) {
+        const qreal height = sizeAt(unit, columns).height();
+        if (height <= maxHeight)
+            break;
+        unit *= maxHeight / height * 0.99;
+    }
+    return std::max<qreal>(unit, 0.4);
+}
+
+QSizeF ClusterLegend::sizeAt(qreal unit, int columns)
+{
+    return layout(nullptr, unit, columns);
+}
+
+QPixmap ClusterLegend::render(qreal unit, qreal dpr, int columns)
+{
+    const QSizeF size = sizeAt(unit, columns);
+    QPixmap pixmap((size * dpr).toSize() + QSize(1, 1));
+    pixmap.setDevicePixelRatio(dpr);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setRenderHint(QPainter::TextAntialiasing);
+    const QRectF panel(QPointF(0.5, 0.5), size - QSizeF(1, 1));
+    painter.setPen(QPen(QColor(0xB8, 0xC2, 0xCC), 1));
+    painter.setBrush(QColor(255, 255, 255, 238));
+    painter.drawRoundedRect(panel, 8 * unit, 8 * unit);
+    layout(&painter, unit, columns);
+    return pixmap;
+}
+
+} // namespace widgets

@@ -1,0 +1,391 @@
+#include "widgets/clusterpalette.h"
+
+#include <QFont>
+#include <QPainter>
+#include <QPainterPath>
+#include <QPolygonF>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+namespace widgets {
+
+namespace {
+
+// Okabe–Ito colours and darker/lighter companions for outlines and fills.
+constexpr QRgb kBackground = 0xFFF7F8FA;
+constexpr QRgb kInk = 0xFF1B2631;
+constexpr QRgb kMutedInk = 0xFF56626E;
+constexpr QRgb kSelection = 0xFFF0E442;
+constexpr QRgb kVermillion = 0xFFD55E00;
+constexpr QRgb kDarkVermillion = 0xFF9C3F00;
+constexpr QRgb kBluishGreen = 0xFF009E73;
+constexpr QRgb kBlue = 0xFF0072B2;
+constexpr QRgb kDarkBlue = 0xFF00304D;
+constexpr QRgb kSkyBlue = 0xFF56B4E9;
+constexpr QRgb kOrange = 0xFFE69F00;
+constexpr QRgb kDarkOrange = 0xFF5C3D00;
+constexpr QRgb kYellow = 0xFFF0E442;
+constexpr QRgb kFollowerFill = 0xFFDDEBF6;
+constexpr QRgb kFollowerEdge = 0xFF2B5D82;
+constexpr QRgb kCandidateFill = 0xFFF5BE55;
+constexpr QRgb kCandidateEdge = 0xFF6B4500;
+constexpr QRgb kCrashedFill = 0xFFE4E4E4;
+constexpr QRgb kCrashedEdge = 0xFF8A8A8A;
+constexpr QRgb kCrashedInk = 0xFF5E5E5E;
+constexpr QRgb kTrack = 0xFFDCE2E8;
+constexpr QRgb kTimer = 0xFF6A8BA6;
+constexpr QRgb kFrozenTimer = 0xFFA9B3BC;
+constexpr QRgb kBadge = 0xFF263238;
+
+QPen pen(const QColor &colour, qreal width, Qt::PenStyle style = Qt::SolidLine)
+{
+    QPen p(colour, width, style, Qt::FlatCap, Qt::MiterJoin);
+    return p;
+}
+
+QPen roundPen(const QColor &colour, qreal width)
+{
+    return QPen(colour, width, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
+}
+
+} // namespace
+
+QColor ClusterPalette::background() { return QColor::fromRgba(kBackground); }
+QColor ClusterPalette::ink() { return QColor::fromRgba(kInk); }
+QColor ClusterPalette::mutedInk() { return QColor::fromRgba(kMutedInk); }
+QColor ClusterPalette::selection() { return QColor::fromRgba(kSelection); }
+QColor ClusterPalette::cutLink() { return QColor::fromRgba(kVermillion); }
+
+QColor ClusterPalette::roleFill(raft::Role role)
+{
+    switch (role) {
+    case raft::Role::Follower:
+        return QColor::fromRgba(kFollowerFill);
+    case raft::Role::Candidate:
+        return QColor::fromRgba(kCandidateFill);
+    case raft::Role::Leader:
+        return QColor::fromRgba(kBlue);
+    }
+    return QColor::fromRgba(kFollowerFill);
+}
+
+QColor ClusterPalette::textOn(const NodeLook &look)
+{
+    if (look.crashed)
+        return QColor::fromRgba(kCrashedInk);
+    return look.role == raft::Role::Leader ? QColor(Qt::white) : QColor::fromRgba(kInk);
+}
+
+QColor ClusterPalette::messageFill(raft::MessageType type)
+{
+    switch (type) {
+    case raft::MessageType::RequestVote:
+        return QColor::fromRgba(kOrange);
+    case raft::MessageType::RequestVoteReply:
+        return QColor::fromRgba(kYellow);
+    case raft::MessageType::AppendEntries:
+        return QColor::fromRgba(kBlue);
+    case raft::MessageType::AppendEntriesReply:
+        return QColor::fromRgba(kSkyBlue);
+    }
+    return QColor::fromRgba(kBlue);
+}
+
+QColor ClusterPalette::groupTint(int group)
+{
+    static const std::array<QRgb, 4> tints{0x2E56B4E9, 0x2EE69F00, 0x2E009E73, 0x2ECC79A7};
+    return QColor::fromRgba(tints[static_cast<std::size_t>(std::max(group - 1, 0)) % tints.size()]);
+}
+
+QColor ClusterPalette::groupEdge(int group)
+{
+    static const std::array<QRgb, 4> edges{0xFF2B7BB0, 0xFFA36F00, 0xFF00795A, 0xFFA0527F};
+    return QColor::fromRgba(edges[static_cast<std::size_t>(std::max(group - 1, 0)) % edges.size()]);
+}
+
+QColor ClusterPalette::timerColour(double fraction, bool frozen)
+{
+    if (frozen)
+        return QColor::fromRgba(kFrozenTimer);
+    return QColor::fromRgba(fraction < 0.25 ? kVermillion : kTimer);
+}
+
+void ClusterPalette::drawNodeDisc(QPainter &painter, QPointF c, qreal r, const NodeLook &look)
+{
+    painter.save();
+    if (look.crashed) {
+        painter.setBrush(QColor::fromRgba(kCrashedFill));
+        QPen p = pen(QColor::fromRgba(kCrashedEdge), std::max<qreal>(1.5, r * 0.06), Qt::CustomDashLine);
+        p.setCapStyle(Qt::RoundCap);
+        p.setDashPattern({0.01, 1.6});
+        painter.setPen(p);
+        painter.drawEllipse(c, r, r);
+        painter.restore();
+        return;
+    }
+    painter.setBrush(roleFill(look.role));
+    switch (look.role) {
+    case raft::Role::Follower:
+        painter.setPen(pen(QColor::fromRgba(kFollowerEdge), std::max<qreal>(1.0, r * 0.05)));
+        painter.drawEllipse(c, r, r);
+        break;
+    case raft::Role::Candidate: {
+        QPen p = pen(QColor::fromRgba(kCandidateEdge), std::max<qreal>(2.0, r * 0.10), Qt::CustomDashLine);
+        // About twelve dashes around the disc, whatever its size.
+        const qreal perimeter = 2 * 3.14159265 * r / p.widthF();
+        p.setDashPattern({perimeter / 24, perimeter / 24});
+        painter.setPen(p);
+        painter.drawEllipse(c, r, r);
+        break;
+    }
+    case raft::Role::Leader: {
+        painter.setPen(pen(QColor::fromRgba(kDarkBlue), std::max<qreal>(2.0, r * 0.08)));
+        painter.drawEllipse(c, r, r);
+        painter.setBrush(Qt::NoBrush);
+        painter.setPen(pen(QColor::fromRgba(kDarkBlue), std::max<qreal>(2.0, ringWidth(r))));
+        painter.drawEllipse(c, ringRadius(r), ringRadius(r));
+        break;
+    }
+    }
+    painter.restore();
+}
+
+void ClusterPalette::drawTimerTrack(QPainter &painter, QPointF c, qreal r)
+{
+    painter.save();
+    const qreal rr = ringRadius(r);
+    painter.setBrush(Qt::NoBrush);
+    painter.setPen(pen(QColor::fromRgba(kTrack), timerWidth(r)));
+    painter.drawEllipse(c, rr, rr);
+    painter.restore();
+}
+
+void ClusterPalette::drawTimerArc(QPainter &painter, QPointF c, qreal r, double fraction, bool frozen)
+{
+    fraction = std::clamp(fraction, 0.0, 1.0);
+    if (fraction <= 0)
+        return;
+    // The arc is drawn every frame for every server, so it is filled as a band
+    // (outer edge forward, inner edge back) from a table of unit vectors, which is
+    // several times cheaper than stroking an arc.
+    constexpr int kSteps = 180;
+    static const std::array<QPointF, kSteps + 1> unitCircle = [] {
+        std::array<QPointF, kSteps + 1> table{};
+        for (int i = 0; i <= kSteps; ++i) {
+            // Clockwise from twelve o'clock, with y pointing down.
+            const double angle = -3.14159265358979323846 / 2 + 2 * 3.14159265358979323846 * i / kSteps;
+            table[static_cast<std::size_t>(i)] = QPointF(std::cos(angle), std::sin(angle));
+        }
+        return table;
+    }();
+    const qreal rr = ringRadius(r);
+    const qreal half = timerWidth(r) / 2;
+    const double end = fraction * kSteps;
+    const int whole = static_cast<int>(end);
+    const double angleEnd = -3.14159265358979323846 / 2 + 2 * 3.14159265358979323846 * fraction;
+    const QPointF tip(std::cos(angleEnd), std::sin(angleEnd));
+    std::array<QPointF, 2 * (kSteps + 2)> band;
+    std::size_t n = 0;
+    for (int i = 0; i <= whole; ++i)
+        band[n++] = c + unitCircle[static_cast<std::size_t>(i)] * (rr + half);
+    band[n++] = c + tip * (rr + half);
+    band[n++] = c + tip * (rr - half);
+    for (int i = whole; i >= 0; --i)
+        band[n++] = c + unitCircle[static_cast<std::size_t>(i)] * (rr - half);
+    painter.save();
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(timerColour(fraction, frozen));
+    painter.drawPolygon(band.data(), static_cast<int>(n));
+    painter.restore();
+}
+
+void ClusterPalette::drawCrown(QPainter &painter, QPointF base, qreal width)
+{
+    const qreal w = width;
+    const qreal h = width * 0.68;
+    const QPolygonF crown({
+        QPointF(-0.50 * w, 0), QPointF(0.50 * w, 0), QPointF(0.56 * w, -0.92 * h), QPointF(0.26 * w, -0.48 * h),
+        QPointF(0, -1.0 * h), QPointF(-0.26 * w, -0.48 * h), QPointF(-0.56 * w, -0.92 * h),
+    });
+    painter.save();
+    painter.translate(base);
+    painter.setBrush(QColor::fromRgba(kYellow));
+    painter.setPen(QPen(QColor::fromRgba(kDarkOrange), std::max<qreal>(1.0, w * 0.07), Qt::SolidLine, Qt::RoundCap,
+                        Qt::RoundJoin));
+    painter.drawPolygon(crown);
+    painter.restore();
+}
+
+void ClusterPalette::drawPauseBadge(QPainter &painter, QPointF c, qreal radius)
+{
+    painter.save();
+    painter.setPen(QPen(Qt::white, std::max<qreal>(1.0, radius * 0.14)));
+    painter.setBrush(QColor::fromRgba(kBadge));
+    painter.drawEllipse(c, radius, radius);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(Qt::white);
+    const qreal bw = radius * 0.26;
+    const qreal bh = radius * 1.0;
+    painter.drawRect(QRectF(c.x() - radius * 0.38, c.y() - bh / 2, bw, bh));
+    painter.drawRect(QRectF(c.x() + radius * 0.12, c.y() - bh / 2, bw, bh));
+    painter.restore();
+}
+
+void ClusterPalette::drawCrashBadge(QPainter &painter, QPointF c, qreal radius)
+{
+    painter.save();
+    painter.setPen(QPen(Qt::white, std::max<qreal>(1.0, radius * 0.14)));
+    painter.setBrush(QColor::fromRgba(kBadge));
+    painter.drawEllipse(c, radius, radius);
+    const qreal s = radius;
+    const QPolygonF bolt({
+        QPointF(0.12 * s, -0.72 * s), QPointF(-0.38 * s, 0.08 * s), QPointF(-0.02 * s, 0.08 * s),
+        QPointF(-0.14 * s, 0.72 * s), QPointF(0.38 * s, -0.12 * s), QPointF(0.02 * s, -0.12 * s),
+    });
+    painter.translate(c);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(QColor::fromRgba(kYellow));
+    painter.drawPolygon(bolt);
+    painter.restore();
+}
+
+void ClusterPalette::drawCheck(QPainter &painter, QPointF c, qreal size, const QColor &colour, qreal width)
+{
+    const qreal s = size / 2;
+    const QPointF points[3] = {c + QPointF(-0.80 * s, 0.02 * s), c + QPointF(-0.22 * s, 0.62 * s),
+                               c + QPointF(0.82 * s, -0.62 * s)};
+    painter.save();
+    painter.setPen(roundPen(colour, width));
+    painter.setBrush(Qt::NoBrush);
+    painter.drawPolyline(points, 3);
+    painter.restore();
+}
+
+void ClusterPalette::drawCross(QPainter &painter, QPointF c, qreal size, const QColor &colour, qreal width)
+{
+    const qreal s = size / 2 * 0.72;
+    painter.save();
+    painter.setPen(roundPen(colour, width));
+    painter.drawLine(c + QPointF(-s, -s), c + QPointF(s, s));
+    painter.drawLine(c + QPointF(-s, s), c + QPointF(s, -s));
+    painter.restore();
+}
+
+void ClusterPalette::drawVoteMark(QPainter &painter, QPointF c, qreal radius, raft::VoteState vote)
+{
+    painter.save();
+    const qreal edge = std::max<qreal>(1.0, radius * 0.16);
+    switch (vote) {
+    case raft::VoteState::Granted:
+        painter.setPen(QPen(Qt::white, edge));
+        painter.setBrush(QColor::fromRgba(kBluishGreen));
+        painter.drawEllipse(c, radius, radius);
+        drawCheck(painter, c, radius * 1.25, Qt::white, radius * 0.30);
+        break;
+    case raft::VoteState::Denied:
+        painter.setPen(QPen(Qt::white, edge));
+        painter.setBrush(QColor::fromRgba(kVermillion));
+        painter.drawEllipse(c, radius, radius);
+        drawCross(painter, c, radius * 1.5, Qt::white, radius * 0.30);
+        break;
+    case raft::VoteState::Requested: {
+        QPen p(QColor::fromRgba(kInk), std::max<qreal>(1.2, radius * 0.24), Qt::CustomDashLine, Qt::FlatCap);
+        p.setDashPattern({1.6, 1.2});
+        painter.setPen(p);
+        painter.setBrush(Qt::white);
+        painter.drawEllipse(c, radius * 0.85, radius * 0.85);
+        break;
+    }
+    case raft::VoteState::None:
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(QColor::fromRgba(kCrashedEdge));
+        painter.drawEllipse(c, radius * 0.38, radius * 0.38);
+        break;
+    }
+    painter.restore();
+}
+
+void ClusterPalette::drawMessage(QPainter &painter, QPointF c, qreal size, raft::MessageType type, bool ok,
+                                 int entries)
+{
+    painter.save();
+    const qreal m = size;
+    const qreal edge = std::max<qreal>(1.0, m * 0.09);
+    const QColor replyInk = ok ? QColor::fromRgba(kInk) : QColor::fromRgba(kDarkVermillion);
+    switch (type) {
+    case raft::MessageType::RequestVote: {
+        const qreal d = m * 0.64;
+        const QPolygonF diamond({c + QPointF(0, -d), c + QPointF(d, 0), c + QPointF(0, d), c + QPointF(-d, 0)});
+        painter.setPen(QPen(QColor::fromRgba(kDarkOrange), edge, Qt::SolidLine, Qt::FlatCap, Qt::MiterJoin));
+        painter.setBrush(QColor::fromRgba(kOrange));
+        painter.drawPolygon(diamond);
+        break;
+    }
+    case raft::MessageType::RequestVoteReply:
+        painter.setPen(QPen(QColor::fromRgba(kDarkOrange), edge));
+        painter.setBrush(QColor::fromRgba(kYellow));
+        painter.drawEllipse(c, m * 0.52, m * 0.52);
+        if (ok)
+            drawCheck(painter, c, m * 0.62, replyInk, m * 0.15);
+        else
+            drawCross(painter, c, m * 0.78, replyInk, m * 0.15);
+        break;
+    case raft::MessageType::AppendEntries: {
+        const QRectF box(c.x() - m * 0.68, c.y() - m * 0.46, m * 1.36, m * 0.92);
+        const bool heartbeat = entries <= 0;
+        painter.setPen(QPen(heartbeat ? QColor::fromRgba(kBlue) : QColor::fromRgba(kDarkBlue), edge * 1.2,
+                            Qt::SolidLine, Qt::FlatCap, Qt::MiterJoin));
+        painter.setBrush(heartbeat ? QBrush(Qt::white) : QBrush(QColor::fromRgba(kBlue)));
+        painter.drawRect(box);
+        if (heartbeat) {
+            // The flap of an empty envelope.
+            const QPointF points[3] = {box.topLeft(), QPointF(box.center().x(), box.top() + box.height() * 0.55),
+                                       box.topRight()};
+            painter.setPen(QPen(QColor::fromRgba(kBlue), edge, Qt::SolidLine, Qt::FlatCap, Qt::MiterJoin));
+            painter.drawPolyline(points, 3);
+        } else {
+            QFont font;
+            font.setBold(true);
+            const QString text = entries > 99 ? QStringLiteral("99+") : QString::number(entries);
+            font.setPixelSize(std::max(6, static_cast<int>(m * (text.size() > 2 ? 0.50 : 0.72))));
+            painter.setFont(font);
+            painter.setPen(Qt::white);
+            painter.drawText(box, Qt::AlignCenter, text);
+        }
+        break;
+    }
+    case raft::MessageType::AppendEntriesReply: {
+        const qreal h = m * 0.50;
+        painter.setPen(QPen(QColor::fromRgba(kDarkBlue), edge));
+        painter.setBrush(QColor::fromRgba(kSkyBlue));
+        painter.drawRoundedRect(QRectF(c.x() - h, c.y() - h, 2 * h, 2 * h), h * 0.45, h * 0.45);
+        if (ok)
+            drawCheck(painter, c, m * 0.62, replyInk, m * 0.15);
+        else
+            drawCross(painter, c, m * 0.78, replyInk, m * 0.15);
+        break;
+    }
+    }
+    painter.restore();
+}
+
+void ClusterPalette::drawWaitingRing(QPainter &painter, QPointF c, qreal size)
+{
+    painter.save();
+    QPen p(QColor::fromRgba(kInk), std::max<qreal>(1.2, size * 0.09), Qt::CustomDashLine, Qt::FlatCap);
+    p.setDashPattern({2.0, 1.5});
+    painter.setPen(p);
+    painter.setBrush(Qt::NoBrush);
+    painter.drawEllipse(c, size * 0.92, size * 0.92);
+    painter.restore();
+}
+
+void ClusterPalette::drawLostMark(QPainter &painter, QPointF c, qreal size)
+{
+    drawCross(painter, c, size * 1.25, Qt::white, size * 0.34);
+    drawCross(painter, c, size * 1.25, QColor::fromRgba(kVermillion), size * 0.20);
+}
+
+} // namespace widgets

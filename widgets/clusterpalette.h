@@ -1,0 +1,100 @@
+#pragma once
+
+#include "raft/message.h"
+#include "raft/node.h"
+#include "raft/types.h"
+
+#include <QColor>
+#include <QPointF>
+
+class QPainter;
+
+namespace widgets {
+
+/// NodeLook is everything that decides how a server's disc is drawn.
+struct NodeLook {
+    raft::Role role = raft::Role::Follower;
+    bool crashed = false;
+    bool paused = false;
+};
+
+/// ClusterPalette holds the colours and glyphs that the cluster view and its legend
+/// share. The colours come from the Okabe–Ito palette (safe for colour-blind eyes),
+/// and every role, RPC and mark also has its own shape, so the picture still reads
+/// when printed or projected in greyscale:
+///  - follower: light disc, thin solid outline; candidate: orange disc, thick dashed
+///    outline; leader: dark blue disc, bold double ring and a crown; crashed: grey,
+///    dotted outline and a lightning badge.
+///  - requests are dark (RequestVote: orange diamond; AppendEntries: blue envelope,
+///    hollow when it is a heartbeat, else showing its entry count); replies are light
+///    and round (RequestVoteReply: yellow disc; AppendEntriesReply: sky-blue rounded
+///    square) and carry a ✓ or a ✗.
+/// Every draw function paints around a centre `c` at a size in pixels and leaves the
+/// painter's state as it found it.
+class ClusterPalette {
+public:
+    /// background is the colour behind the cluster.
+    static QColor background();
+    /// ink is the colour of ordinary text and outlines.
+    static QColor ink();
+    /// mutedInk is the colour of secondary text.
+    static QColor mutedInk();
+    /// selection is the colour of the halo around the selected node or message.
+    static QColor selection();
+    /// cutLink is the colour of a cut link and of a lost message's mark.
+    static QColor cutLink();
+    /// roleFill is the fill of a running server's disc in that role.
+    static QColor roleFill(raft::Role role);
+    /// textOn is the colour of text drawn on a disc with this look.
+    static QColor textOn(const NodeLook &look);
+    /// messageFill is the main colour of one RPC type.
+    static QColor messageFill(raft::MessageType type);
+    /// groupTint is the translucent fill of partition group `group` (1, 2, ...).
+    static QColor groupTint(int group);
+    /// groupEdge is the outline colour of partition group `group`.
+    static QColor groupEdge(int group);
+    /// timerColour is the colour of an election timer with `fraction` of its time left.
+    static QColor timerColour(double fraction, bool frozen);
+
+    /// ringRadius is the radius of a leader's second ring and of the timer arc, for a
+    /// disc of radius r; ringWidth is their pen width.
+    static qreal ringRadius(qreal r) { return r * 1.17; }
+    static qreal ringWidth(qreal r) { return r * 0.10; }
+    /// outerRadius is how far a node's drawing reaches (disc, ring, arc).
+    static qreal outerRadius(qreal r) { return ringRadius(r) + ringWidth(r) * 0.5; }
+
+    /// drawNodeDisc draws a server's disc of radius r with the outline of its role
+    /// (and a leader's second ring); text and badges are drawn by the caller.
+    static void drawNodeDisc(QPainter &painter, QPointF c, qreal r, const NodeLook &look);
+    /// timerWidth is the pen width of the election timer of a disc of radius r.
+    static qreal timerWidth(qreal r) { return r * 0.08; }
+    /// drawTimerTrack draws the pale full circle the election timer of a disc of radius r runs on.
+    static void drawTimerTrack(QPainter &painter, QPointF c, qreal r);
+    /// drawTimerArc draws the election timer's arc of the time left (fraction in
+    /// [0, 1]), clockwise from twelve o'clock, on the track of a disc of radius r.
+    static void drawTimerArc(QPainter &painter, QPointF c, qreal r, double fraction, bool frozen);
+    /// drawCrown draws the leader's crown, `width` wide, its base centred on `base`.
+    static void drawCrown(QPainter &painter, QPointF base, qreal width);
+    /// drawPauseBadge draws a paused server's badge: two bars in a dark disc.
+    static void drawPauseBadge(QPainter &painter, QPointF c, qreal radius);
+    /// drawCrashBadge draws a crashed server's badge: a lightning bolt in a dark disc.
+    static void drawCrashBadge(QPainter &painter, QPointF c, qreal radius);
+    /// drawCheck draws a ✓ that fits a square of side `size`.
+    static void drawCheck(QPainter &painter, QPointF c, qreal size, const QColor &colour, qreal width);
+    /// drawCross draws a ✗ that fits a square of side `size`.
+    static void drawCross(QPainter &painter, QPointF c, qreal size, const QColor &colour, qreal width);
+    /// drawVoteMark draws one peer's vote in a candidate's election: granted (✓ in a
+    /// green disc), requested (hollow dashed ring: reply in flight), denied (✗ in a
+    /// vermillion disc) or none (a small grey dot).
+    static void drawVoteMark(QPainter &painter, QPointF c, qreal radius, raft::VoteState vote);
+    /// drawMessage draws one message of nominal size `size`: its type's shape, a ✓/✗
+    /// for replies (`ok`), and for AppendEntries its entry count (0 = hollow heartbeat).
+    static void drawMessage(QPainter &painter, QPointF c, qreal size, raft::MessageType type, bool ok,
+                            int entries);
+    /// drawWaitingRing draws the dashed ring around a message waiting at a door.
+    static void drawWaitingRing(QPainter &painter, QPointF c, qreal size);
+    /// drawLostMark draws the ✗ that marks where a message was lost.
+    static void drawLostMark(QPainter &painter, QPointF c, qreal size);
+};
+
+} // namespace widgets

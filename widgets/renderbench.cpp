@@ -1,0 +1,252 @@
+#include "widgets/renderbench.h"
+
+#include "raft/simulation.h"
+#include "widgets/clusterview.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QImage>
+#include <QPainter>
+#include <QTextStream>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <ctime>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace widgets {
+
+namespace {
+
+struct Options {
+    int frames = 600;
+    int width = 1280;
+    int height = 720;
+    int messages = 300;
+    std::uint64_t seed = 7;
+    bool legend = true;
+    /// paced: start a frame every 1/60 s of wall time, as the window's frame timer
+    /// does, instead of back to back.
+    bool paced = false;
+};
+
+double percentile(std::vector<double> values, double p)
+{
+    if (values.empty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    const double rank = p * static_cast<double>(values.size() - 1);
+    const auto lo = static_cast<std::size_t>(std::floor(rank));
+    const auto hi = static_cast<std::size_t>(std::ceil(rank));
+    return values[lo] + (values[hi] - values[lo]) * (rank - static_cast<double>(lo));
+}
+
+/// cpuNowMs is this thread's CPU time in ms: unlike the wall clock it does not count
+/// the time other processes held the CPU, which on a shared machine decides the tail.
+double cpuNowMs()
+{
+#ifdef CLOCK_THREAD_CPUTIME_ID
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
+#else
+    return static_cast<double>(std::clock()) * 1e3 / CLOCKS_PER_SEC;
+#endif
+}
+
+/// loadAverage is the machine's one-minute load average, or -1 where unknown.
+double loadAverage()
+{
+    QFile file(QStringLiteral("/proc/loadavg"));
+    if (!file.open(QIODevice::ReadOnly))
+        return -1;
+    bool ok = false;
+    const double load = QString::fromLatin1(file.readLine()).section(QLatin1Char(' '), 0, 0).toDouble(&ok);
+    return ok ? load : -1;
+}
+
+bool parse(const QStringList &args, Options &options)
+{
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString &arg = args[i];
+        const bool hasValue = i + 1 < args.size();
+        bool ok = true;
+        if (arg == QLatin1String("--frames") && hasValue) {
+            options.frames = args[++i].toInt(&ok);
+            ok = ok && options.frames > 0;
+        } else if (arg == QLatin1String("--messages") && hasValue) {
+            options.messages = args[++i].toInt(&ok);
+            ok = ok && options.messages > 0;
+        } else if (arg == QLatin1String("--seed") && hasValue) {
+            options.seed = args[++i].toULongLong(&ok);
+        } else if (arg == QLatin1String("--size") && hasValue) {
+            const QStringList parts = args[++i].split(QLatin1Char('x'));
+            ok = parts.size() == 2;
+            if (ok) {
+                bool okW = false;
+                bool okH = false;
+                options.width = parts[0].toInt(&okW);
+                options.height = parts[1].toInt(&okH);
+                ok = okW && okH && options.width >= 64 && options.height >= 64;
+            }
+        } else if (arg == QLatin1String("--no-legend")) {
+            options.legend = false;
+        } else if (arg == QLatin1String("--paced")) {
+            options.paced = true;
+        }
+        if (!ok) {
+            std::fprintf(stderr, "raftviz --bench-render: bad value for %s\n", qPrintable(arg));
+            return false;
+        }
+    }
+    return true;
+}
+
+/// World is the benchmark's simulation plus the client that keeps it busy.
+struct World {
+    explicit World(const raft::ClusterConfig &config)
+        : sim(config)
+    {
+    }
+    /// request sends a client command to the leader, if there is one.
+    void request()
+    {
+        if (const auto leader = sim.leader())
+            (void)sim.request(*leader, "set k" + std::to_string(requests % 10) + " " + std::to_string(requests));
+        ++requests;
+    }
+    /// warmUp elects a leader and fills the pipes, with client requests so that some
+    /// AppendEntries carry entries.
+    void warmUp()
+    {
+        sim.runUntil([&] { return sim.leader().has_value(); }, 600'000);
+        for (int i = 0; i < 20; ++i) {
+            request();
+            sim.runFor(500);
+        }
+    }
+    raft::Simulation sim;
+    int requests = 0;
+};
+
+/// makeConfig: nine servers, slow links (2–4 s) and a leader that sends every
+/// `heartbeat` ms: a crowded picture.
+raft::ClusterConfig makeConfig(const Options &options, raft::Time heartbeat)
+{
+    raft::ClusterConfig config;
+    config.nodes = 9;
+    config.seed = options.seed;
+    config.network.latencyMin = 2000;
+    config.network.latencyMax = 4000;
+    config.heartbeatInterval = std::max<raft::Time>(1, heartbeat);
+    config.electionTimeoutMin = 20000;
+    config.electionTimeoutMax = 40000;
+    return config;
+}
+
+int run(const Options &options)
+{
+    // With latency L (mean 3 s) and heartbeat H, each of the 8 followers has about L/H
+    // AppendEntries and as many replies in flight, plus what client requests add.
+    // Guess H, measure, and scale H once to land near the wanted number of messages.
+    raft::Time heartbeat = 24 * 3000 / options.messages;
+    {
+        World probe(makeConfig(options, heartbeat));
+        probe.warmUp();
+        const double measured = static_cast<double>(std::max<std::size_t>(probe.sim.network().size(), 1));
+        heartbeat = static_cast<raft::Time>(std::lround(static_cast<double>(heartbeat) * measured / options.messages));
+    }
+    World world(makeConfig(options, heartbeat));
+    world.warmUp();
+    raft::Simulation &sim = world.sim;
+
+    ClusterView view;
+    view.resize(options.width, options.height);
+    view.setLegendVisible(options.legend);
+    view.setSimulation(&sim);
+    QImage image(options.width, options.height, QImage::Format_ARGB32_Premultiplied);
+
+    std::vector<double> frameMs;
+    std::vector<double> stepMs;
+    std::vector<double> paintMs;
+    std::vector<double> cpuMs;
+    std::size_t messagesMin = sim.network().size();
+    std::size_t messagesMax = messagesMin;
+    double messagesSum = 0;
+    double display = static_cast<double>(sim.now());
+    const int warmup = 30;
+    QElapsedTimer timer;
+    QElapsedTimer clock;
+    clock.start();
+    for (int frame = 0; frame < warmup + options.frames; ++frame) {
+        if (options.paced) {
+            const auto due = static_cast<qint64>(frame * 1e9 / 60.0);
+            const qint64 wait = due - clock.nsecsElapsed();
+            if (wait > 0)
+                std::this_thread::sleep_for(std::chrono::nanoseconds(wait));
+        }
+        timer.start();
+        const double cpuStart = cpuNowMs();
+        display += 1000.0 / 60.0;
+        if (frame % 30 == 0)
+            world.request(); // a client request every half second of virtual time
+        sim.advanceTo(static_cast<raft::Time>(std::floor(display)));
+        const qint64 stepped = timer.nsecsElapsed();
+        view.setDisplayTime(display);
+        view.render(&image, QPoint(), QRegion(), QWidget::RenderFlags(QWidget::DrawChildren));
+        const qint64 done = timer.nsecsElapsed();
+        const double cpu = cpuNowMs() - cpuStart;
+        if (frame < warmup)
+            continue;
+        frameMs.push_back(static_cast<double>(done) / 1e6);
+        stepMs.push_back(static_cast<double>(stepped) / 1e6);
+        paintMs.push_back(static_cast<double>(done - stepped) / 1e6);
+        cpuMs.push_back(cpu);
+        const std::size_t inFlight = sim.network().size();
+        messagesMin = std::min(messagesMin, inFlight);
+        messagesMax = std::max(messagesMax, inFlight);
+        messagesSum += static_cast<double>(inFlight);
+    }
+
+    const QString output = qEnvironmentVariable("RAFTVIZ_BENCH_IMAGE");
+    if (!output.isEmpty())
+        image.save(output);
+
+    const double frames = static_cast<double>(frameMs.size());
+    std::printf("{\"frame_ms_median\":%.3f,\"frame_ms_p99\":%.3f,\"frames\":%zu,\"messages_in_flight\":%.0f,"
+                "\"messages_min\":%zu,\"messages_max\":%zu,\"step_ms_median\":%.3f,\"step_ms_p99\":%.3f,"
+                "\"paint_ms_median\":%.3f,\"paint_ms_p99\":%.3f,\"frame_ms_max\":%.3f,\"cpu_ms_median\":%.3f,"
+                "\"cpu_ms_p99\":%.3f,\"load_average\":%.2f,\"paced\":%s,\"width\":%d,\"height\":%d}\n",
+                percentile(frameMs, 0.5), percentile(frameMs, 0.99), frameMs.size(), messagesSum / frames,
+                messagesMin, messagesMax, percentile(stepMs, 0.5), percentile(stepMs, 0.99),
+                percentile(paintMs, 0.5), percentile(paintMs, 0.99), percentile(frameMs, 1.0), percentile(cpuMs, 0.5),
+                percentile(cpuMs, 0.99), loadAverage(), options.paced ? "true" : "false", options.width,
+                options.height);
+    std::fflush(stdout);
+    return 0;
+}
+
+} // namespace
+
+int runRenderBenchmark(QStringList args)
+{
+    Options options;
+    if (!parse(args, options))
+        return 1;
+    if (qApp)
+        return run(options);
+    // Called before any QApplication (e.g. straight from main): make an offscreen one.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    static int argc = 1;
+    static char name[] = "raftviz";
+    static char *argv[] = {name, nullptr};
+    QApplication app(argc, argv);
+    return run(options);
+}
+
+} // namespace widgets
