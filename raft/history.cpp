@@ -17,7 +17,6 @@ History::History(const ClusterConfig &config, HistoryOptions options)
     if (m_options.checkpointEvery == 0)
         m_options.checkpointEvery = 1;
     m_sim.setTraceSink(&m_trace);
-    m_sim.setRecordInputs(false); // the script is kept here
     m_checkpoints.push_back(m_sim.checkpoint());
 }
 
@@ -63,6 +62,7 @@ bool History::replayOne(Time until)
             return false;
         m_sim.setClock(input.t);
         m_sim.apply(input);
+        harvest(false);
         ++m_nextInput;
         return true;
     }
@@ -151,22 +151,33 @@ void History::discardFuture()
     m_trace.truncateAfterStep(currentStep());
 }
 
-bool History::act(const Input &input)
+void History::harvest(bool keep)
+{
+    std::vector<Input> inputs = m_sim.takeInputs();
+    if (!keep)
+        return;
+    for (Input &input : inputs)
+        m_script.push_back(std::move(input));
+    m_nextInput = m_script.size();
+}
+
+void History::beginEdit()
 {
     if (hasFuture() || m_sim.now() < m_frontierTime)
         discardFuture();
     syncSink();
-    Input recordedInput = input;
-    recordedInput.t = m_sim.now();
-    recordedInput.step = currentStep();
-    const bool done = m_sim.apply(input);
-    if (done) {
-        m_script.push_back(std::move(recordedInput));
-        m_nextInput = m_script.size();
-    }
+}
+
+void History::endEdit()
+{
+    harvest(true);
     maybeCheckpoint();
     recorded();
-    return done;
+}
+
+bool History::act(const Input &input)
+{
+    return edit([&](Simulation &sim) { return sim.apply(input); });
 }
 
 std::string History::replay(const std::vector<Input> &script, std::optional<std::uint64_t> position)

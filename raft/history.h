@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <type_traits>
 #include <string>
 #include <vector>
 
@@ -69,6 +70,21 @@ public:
     /// act performs a user action now. If the live state is behind the frontier, the
     /// old future is discarded first: a new branch starts here.
     bool act(const Input &input);
+    /// edit lets f change the live simulation now with any of its user actions (e.g. a
+    /// scenario line) and records what it did, like act(). Returns f's result.
+    template <typename F>
+    auto edit(F &&f)
+    {
+        beginEdit();
+        if constexpr (std::is_void_v<decltype(f(m_sim))>) {
+            f(m_sim);
+            endEdit();
+        } else {
+            auto result = f(m_sim);
+            endEdit();
+            return result;
+        }
+    }
 
     // --- back and forth ---
     /// stepBack undoes exactly one step. Returns false at step 0.
@@ -95,6 +111,11 @@ private:
     void recorded();
     void maybeCheckpoint();
     void discardFuture();
+    void beginEdit();
+    void endEdit();
+    /// harvest moves the inputs the simulation recorded into the script (at the
+    /// frontier) or drops them (they replay a script already kept).
+    void harvest(bool keep);
     /// syncSink points the live simulation's trace at the master trace at the frontier
     /// and at a scratch trace while it replays a past already recorded.
     void syncSink();

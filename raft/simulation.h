@@ -8,6 +8,7 @@
 #include "types.h"
 
 #include <functional>
+#include <utility>
 #include <optional>
 #include <string>
 #include <vector>
@@ -218,9 +219,11 @@ public:
     /// setClock moves the clock forward to t without processing anything. Requires no
     /// event due before t (as after advanceTo), so replays can place inputs exactly.
     void setClock(Time t);
-    /// setRecordInputs turns the recording of inputs() on (the default) or off (a
-    /// History keeps the inputs itself).
+    /// setRecordInputs turns the recording of inputs() on (the default) or off.
     void setRecordInputs(bool on) { m_recordInputs = on; }
+    /// takeInputs hands over the inputs recorded so far and forgets them (a History
+    /// moves them into its script after every change).
+    std::vector<Input> takeInputs() { return std::exchange(m_inputs, {}); }
     /// setChecking turns the safety checks on or off (a replay of a checked past
     /// need not check again). Turning them on starts the checker afresh.
     void setChecking(bool on);
