@@ -141,6 +141,7 @@ bool History::runUntilEvent(const std::function<bool(const TraceEvent &)> &match
 
 void History::discardFuture()
 {
+    ++m_generation;
     m_script.resize(m_nextInput);
     while (m_checkpoints.size() > 1
            && (m_checkpoints.back().stepCount() > currentStep()

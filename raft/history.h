@@ -41,6 +41,9 @@ public:
     std::uint64_t currentStep() const { return m_sim.stepCount(); }
     std::uint64_t frontierStep() const { return m_frontierStep; }
     Time frontierTime() const { return m_frontierTime; }
+    /// generation counts the branches: it grows each time acting in the past discarded
+    /// a recorded future (views that cache the timeline rebuild when it changes).
+    std::uint64_t generation() const { return m_generation; }
     /// hasFuture tells whether the live state is behind the frontier.
     bool hasFuture() const { return currentStep() < m_frontierStep; }
     /// script is every input of the timeline up to the frontier.
@@ -128,6 +131,7 @@ private:
     std::size_t m_nextInput = 0;
     Trace m_trace;
     Trace m_scratch;
+    std::uint64_t m_generation = 0;
     std::uint64_t m_frontierStep = 0;
     Time m_frontierTime = 0;
 };
