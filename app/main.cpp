@@ -1,7 +1,8 @@
 // raftviz: the Raft classroom. Without a window: --headless, --bench (see README).
+#include "bench/corebench.h"
 #include "raft/cli.h"
 
-#include <QApplication>
+#include "guimain.h"
 
 #include <cstring>
 
@@ -10,8 +11,8 @@ int main(int argc, char *argv[])
     // The command-line modes need no display and no Qt.
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--headless") == 0 || std::strcmp(argv[i], "--bench") == 0)
-            return raft::cliMain(argc, argv);
+            return raft::cliMain(argc, argv, &corebench::benchMain);
     }
-    QApplication app(argc, argv);
-    return 0;
+    // The window, --screenshot and --bench-render.
+    return guiMain(argc, argv);
 }

@@ -1,0 +1,111 @@
+#include "guimain.h"
+
+#include "guioptions.h"
+#include "icons.h"
+#include "language.h"
+#include "mainwindow.h"
+#include "simulationcontroller.h"
+
+#include "widgets/clusterview.h"
+#include "widgets/inspector.h"
+#include "widgets/renderbench.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QPixmap>
+
+#include <cstdio>
+
+namespace {
+
+void printError(const QString &text)
+{
+    std::fprintf(stderr, "raftviz: %s\n", qPrintable(text));
+}
+
+/// takeScreenshot builds the window without the user's settings, runs the script (if
+/// any) up to virtual time `at`, and saves the window as a PNG.
+int takeScreenshot(const GuiOptions &options)
+{
+    MainWindowOptions windowOptions;
+    windowOptions.useSettings = false;
+    windowOptions.autoPlay = false;
+    MainWindow window(windowOptions);
+    window.resize(options.size);
+    window.show();
+    if (!options.script.isEmpty()) {
+        const QString error = window.openScenarioFile(options.script, false);
+        if (!error.isEmpty()) {
+            printError(error);
+            return 2;
+        }
+    }
+    window.controller()->runTo(options.at);
+    // Show the leader's fields, as a teacher would after clicking it.
+    if (const auto leader = window.controller()->simulation().leader()) {
+        window.clusterView()->setSelectedNode(*leader);
+        window.inspector()->showNode(*leader);
+        window.inspector()->refresh(window.controller()->displayTime());
+    }
+    for (int i = 0; i < 5; ++i)
+        QCoreApplication::processEvents();
+    const QPixmap picture = window.grab();
+    if (!picture.save(options.screenshot, "PNG")) {
+        printError(QStringLiteral("cannot write %1").arg(options.screenshot));
+        return 1;
+    }
+    std::printf("%s\n", qPrintable(QDir::toNativeSeparators(options.screenshot)));
+    return 0;
+}
+
+} // namespace
+
+int guiMain(int argc, char *argv[])
+{
+    QStringList raw;
+    for (int i = 1; i < argc; ++i)
+        raw.append(QString::fromLocal8Bit(argv[i]));
+    // Help needs no display.
+    if (raw.contains(QStringLiteral("--help")) || raw.contains(QStringLiteral("-h"))) {
+        std::printf("%s", qPrintable(GuiOptions::usage()));
+        return 0;
+    }
+    // The benchmark makes its own offscreen application.
+    if (const qsizetype at = raw.indexOf(QStringLiteral("--bench-render")); at >= 0)
+        return widgets::runRenderBenchmark(raw.mid(at + 1));
+    // A screenshot needs no display.
+    if (raw.contains(QStringLiteral("--screenshot")) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("raftviz"));
+    QApplication::setOrganizationName(QStringLiteral("raftviz"));
+    QApplication::setApplicationDisplayName(QStringLiteral("raftviz"));
+    QApplication::setApplicationVersion(QStringLiteral(RAFTVIZ_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("raftviz"));
+    QApplication::setWindowIcon(Icons::application());
+
+    QString error;
+    const std::optional<GuiOptions> options = GuiOptions::parse(QApplication::arguments().mid(1), &error);
+    if (!options) {
+        printError(error);
+        std::fprintf(stderr, "%s", qPrintable(GuiOptions::usage()));
+        return 2;
+    }
+    if (options->mode == GuiOptions::Mode::Help) {
+        std::printf("%s", qPrintable(GuiOptions::usage()));
+        return 0;
+    }
+    if (!options->language.isEmpty() && !Language::apply(options->language))
+        printError(QStringLiteral("the translation %1 is missing; using English").arg(options->language));
+    if (options->mode == GuiOptions::Mode::Screenshot)
+        return takeScreenshot(*options);
+
+    MainWindow window;
+    if (!options->language.isEmpty())
+        window.setLanguage(options->language);
+    window.show();
+    if (!options->script.isEmpty() && window.openScenarioFile(options->script).isEmpty())
+        window.controller()->play();
+    return QApplication::exec();
+}

@@ -1,0 +1,87 @@
+#include "guioptions.h"
+
+#include "raft/scenario.h"
+
+#include <QRegularExpression>
+
+std::optional<GuiOptions> GuiOptions::parse(const QStringList &args, QString *error)
+{
+    GuiOptions options;
+    auto fail = [&](const QString &text) -> std::optional<GuiOptions> {
+        if (error)
+            *error = text;
+        return std::nullopt;
+    };
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString &arg = args[i];
+        auto value = [&](QString *out) {
+            if (i + 1 >= args.size())
+                return false;
+            *out = args[++i];
+            return true;
+        };
+        QString text;
+        if (arg == QLatin1String("--bench-render")) {
+            options.mode = Mode::BenchRender;
+            options.benchArgs = args.mid(i + 1);
+            return options;
+        } else if (arg == QLatin1String("--help") || arg == QLatin1String("-h")) {
+            options.mode = Mode::Help;
+        } else if (arg == QLatin1String("--screenshot")) {
+            if (!value(&options.screenshot))
+                return fail(QStringLiteral("--screenshot needs a FILE"));
+            options.mode = Mode::Screenshot;
+        } else if (arg == QLatin1String("--script")) {
+            if (!value(&options.script))
+                return fail(QStringLiteral("--script needs a FILE"));
+        } else if (arg == QLatin1String("--at")) {
+            if (!value(&text))
+                return fail(QStringLiteral("--at needs a time, e.g. 3s or 1500ms"));
+            const auto at = raft::parseTime(text.toStdString());
+            if (!at || *at < 0)
+                return fail(QStringLiteral("--at: \"%1\" is not a time (e.g. 3s, 1500ms, 1500)").arg(text));
+            options.at = *at;
+        } else if (arg == QLatin1String("--size")) {
+            if (!value(&text))
+                return fail(QStringLiteral("--size needs WxH, e.g. 1280x720"));
+            const QRegularExpressionMatch match = QRegularExpression(QStringLiteral("^(\\d{2,5})[xX](\\d{2,5})$")).match(text);
+            if (!match.hasMatch())
+                return fail(QStringLiteral("--size: \"%1\" is not WxH, e.g. 1280x720").arg(text));
+            options.size = QSize(match.captured(1).toInt(), match.captured(2).toInt());
+            if (options.size.width() < 320 || options.size.height() < 240)
+                return fail(QStringLiteral("--size: the window must be at least 320x240"));
+        } else if (arg == QLatin1String("--lang")) {
+            if (!value(&options.language))
+                return fail(QStringLiteral("--lang needs en or zh_CN"));
+            if (options.language == QLatin1String("zh") || options.language == QLatin1String("zh-CN"))
+                options.language = QStringLiteral("zh_CN");
+            if (options.language != QLatin1String("en") && options.language != QLatin1String("zh_CN"))
+                return fail(QStringLiteral("--lang: \"%1\" is not a language (en, zh_CN)").arg(options.language));
+        } else if (arg.startsWith(QLatin1Char('-')) && arg.size() > 1) {
+            // Qt's own options (-platform, -style, ...) are taken by QApplication first.
+            return fail(QStringLiteral("unknown option %1 (try --help)").arg(arg));
+        } else {
+            return fail(QStringLiteral("unexpected argument %1 (try --help)").arg(arg));
+        }
+    }
+    return options;
+}
+
+QString GuiOptions::usage()
+{
+    return QStringLiteral(
+        "usage: raftviz [--script FILE] [--lang en|zh_CN]\n"
+        "       raftviz --screenshot FILE [--script FILE] [--at T] [--size WxH] [--lang en|zh_CN]\n"
+        "       raftviz --bench-render [--frames N] [--size WxH] [--messages N] [--seed N] [--no-legend]\n"
+        "       raftviz --headless --script FILE [--json] [--trace]\n"
+        "       raftviz --bench\n"
+        "\n"
+        "  --screenshot FILE  build the window, run the script (if any) to virtual time T\n"
+        "                     (default 3s), save the window as a PNG and exit; works with\n"
+        "                     QT_QPA_PLATFORM=offscreen (the default for this mode)\n"
+        "  --script FILE      a scenario script (docs/scenario-language.md)\n"
+        "  --at T             virtual time of the screenshot: 3s, 1500ms, 1500\n"
+        "  --size WxH         window size of the screenshot (default 1280x720)\n"
+        "  --lang CODE        interface language: en or zh_CN\n"
+        "  --bench-render     time the cluster view's frames (prints one JSON line)\n");
+}

@@ -1,0 +1,195 @@
+#pragma once
+
+#include "raft/scenario.h"
+#include "raft/simulation.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <QTimer>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+/// SimulationController is the one object that changes the raft::Simulation: it owns
+/// it, drives virtual time from a ~60 Hz frame timer (virtual time advances by
+/// wallDelta × speed), and turns every user action into a call on the Simulation,
+/// which records it as an input at the current virtual time. Views get const access
+/// only and redraw when it says that something happened.
+///
+/// It keeps a fractional display time: the Simulation's clock is advanced to
+/// floor(displayTime), and views draw messages at the fractional time so that
+/// animation stays smooth at 1/1000× speed.
+/// Invariant: simulation().now() <= displayTime() < simulation().now() + 1 while playing.
+///
+/// It can also play a scenario script (File > Open scenario…, the Scenarios menu):
+/// the script's setup lines build a fresh cluster and its actions run one by one in
+/// virtual time, so "run 2s" takes two virtual seconds that the viewer sees.
+class SimulationController : public QObject {
+    Q_OBJECT
+public:
+    /// kMinSpeed and kMaxSpeed bound the speed: 1/1000× to 10× real time.
+    static constexpr double kMinSpeed = 0.001;
+    static constexpr double kMaxSpeed = 10.0;
+    /// kDefaultSpeed: slow enough to follow one heartbeat (a 10–20 ms flight takes
+    /// ⅓–⅔ of a wall second), quick enough that the first election comes within seconds.
+    static constexpr double kDefaultSpeed = 1.0 / 30.0;
+    /// kFrameIntervalMs is the frame timer's period (about 60 Hz).
+    static constexpr int kFrameIntervalMs = 16;
+    /// kAutoRequestInterval is the virtual time between automatic client requests.
+    static constexpr raft::Time kAutoRequestInterval = 100;
+
+    explicit SimulationController(QObject *parent = nullptr);
+    ~SimulationController() override;
+
+    /// simulation is the world, read-only; the controller is its only writer.
+    const raft::Simulation &simulation() const { return *m_sim; }
+    /// config is the configuration the current cluster was built from.
+    const raft::ClusterConfig &config() const { return m_sim->config(); }
+    /// displayTime is the fractional virtual time (ms) views draw at.
+    double displayTime() const { return m_displayTime; }
+    bool isPlaying() const { return m_playing; }
+    double speed() const { return m_speed; }
+    bool autoRequests() const { return m_autoRequests; }
+
+    /// speedText words a speed the way the window shows it: "1/30×", "2×".
+    static QString speedText(double speed);
+    /// speedLadder lists the speeds faster()/slower() step through (1-2-5 steps).
+    static const std::vector<double> &speedLadder();
+
+    /// scenarioName is the file name of the scenario being played ("" if none).
+    QString scenarioName() const { return m_scenarioName; }
+    /// isScenarioRunning tells whether a scenario still has commands to run.
+    bool isScenarioRunning() const { return m_scenario.has_value() && m_nextCommand < m_scenario->commands().size(); }
+    /// scenarioFailures lists the failed expectations of the scenario being played.
+    const QStringList &scenarioFailures() const { return m_scenarioFailures; }
+
+    /// loadScenario parses text as a script; on success it builds the script's cluster
+    /// and starts playing its actions (returns ""), otherwise it changes nothing and
+    /// returns every problem as "FILE:LINE: problem" lines.
+    QString loadScenario(const QString &text, const QString &fileName);
+    /// loadScenarioFile reads a script file and calls loadScenario; errors mention the file.
+    QString loadScenarioFile(const QString &path);
+    /// runTo moves virtual time to `t` at once (no animation): it runs the scenario's
+    /// commands (if one is loaded) that start before `t`, then advances the clock to t.
+    void runTo(raft::Time t);
+
+public slots:
+    // --- time ---
+    void play();
+    void pause();
+    void togglePlay();
+    /// stepOnce pauses and processes exactly one event (Simulation::step()).
+    void stepOnce();
+    /// setSpeed clamps speed to [kMinSpeed, kMaxSpeed].
+    void setSpeed(double speed);
+    /// faster and slower move one notch along the speed ladder.
+    void faster();
+    void slower();
+    /// setAutoRequests turns the automatic client requests to the leader on or off.
+    void setAutoRequests(bool on);
+    /// advanceFrame advances by one frame of `wallMs` wall milliseconds (the timer's
+    /// work; public so that tests and the screenshot mode can drive frames).
+    void advanceFrame(double wallMs);
+
+    // --- servers ---
+    void crash(raft::NodeId id);
+    void restart(raft::NodeId id);
+    void pauseNode(raft::NodeId id);
+    void resumeNode(raft::NodeId id);
+    void timeoutNow(raft::NodeId id);
+    /// request sends a client command ("set k v", "del k") to a server.
+    void request(raft::NodeId id, const QString &command);
+    /// requestToLeader sends a command to the current leader (or says there is none).
+    void requestToLeader(const QString &command);
+    /// requestNext sends the next automatic command ("set x 1", "set y 2", …) to the leader.
+    void requestNext();
+    /// crashLeader crashes the current leader, if there is one.
+    void crashLeader();
+
+    // --- network ---
+    void isolate(raft::NodeId id);
+    /// reconnect removes every cut to and from id (Simulation::reconnect); partition
+    /// groups stay in place.
+    void reconnect(raft::NodeId id);
+    void heal();
+    void dropMessage(std::uint64_t id);
+    void duplicateMessage(std::uint64_t id);
+
+    // --- the cluster ---
+    /// newCluster replaces the world with a fresh one built from config.
+    void newCluster(const raft::ClusterConfig &config);
+    /// startOver rebuilds the current configuration from time zero.
+    void startOver();
+    /// restartAll restarts every crashed server and resumes every paused one.
+    void restartAll();
+    /// provokeSplitVote makes enough followers' election timers fire at the same
+    /// instant that no candidate can win a majority: at least the two that would fire
+    /// first. Without a leader it aligns their timers; with one it times them out now.
+    void provokeSplitVote();
+    /// spreadTimers spreads the followers' election timers evenly over the timeout
+    /// range, in the order they would have fired.
+    void spreadTimers();
+
+signals:
+    /// advanced: virtual time moved or the world changed; views redraw at displayTime.
+    void advanced(double displayTime);
+    /// structureChanged: the Simulation was replaced (new cluster, scenario); views
+    /// must drop everything they cached about it.
+    void structureChanged();
+    void playingChanged(bool playing);
+    void speedChanged(double speed);
+    void autoRequestsChanged(bool on);
+    /// actionReported: a sentence for the status bar about what a user action did.
+    void actionReported(const QString &text);
+    /// scenarioLineReached: the scenario's line `line` ran; ok false with why when a
+    /// check failed or the action was impossible.
+    void scenarioLineReached(int line, const QString &text, bool ok, const QString &why);
+    /// scenarioFinished: the scenario ran its last command.
+    void scenarioFinished(const QString &name, int passed, int failed);
+
+private:
+    void onFrame();
+    void replaceSimulation(const raft::ClusterConfig &config);
+    void changed();
+    void report(const QString &text);
+    bool requireNode(raft::NodeId id) const;
+    /// advanceTimeTo processes events up to virtual time t (ms, fractional),
+    /// running scenario commands and automatic requests that fall due on the way.
+    void advanceTimeTo(double t);
+    /// runInstantCommands runs the scenario's commands that take no time, until a
+    /// run command (which sets m_runTarget) or the end of the script.
+    void runInstantCommands();
+    /// runUntilConditionHolds tells whether the current "run until" is satisfied.
+    bool untilHolds() const;
+    void finishCommand(const raft::ScenarioCommand &command, bool ok, const std::string &why);
+    void autoRequestsDueUpTo(raft::Time t);
+
+    std::unique_ptr<raft::Simulation> m_sim;
+    QTimer m_frameTimer;
+    QElapsedTimer m_wallClock;
+    qint64 m_lastWallNs = 0;
+    double m_displayTime = 0.0;
+    double m_speed = kDefaultSpeed;
+    bool m_playing = false;
+    bool m_autoRequests = true;
+    raft::Time m_nextAutoRequest = kAutoRequestInterval;
+    std::uint64_t m_requestCounter = 0;
+    /// m_violationsSeen: how many invariant violations have already stopped playback.
+    std::size_t m_violationsSeen = 0;
+
+    // The scenario being played, command by command.
+    std::optional<raft::Scenario> m_scenario;
+    QString m_scenarioName;
+    std::size_t m_nextCommand = 0;
+    /// m_runTarget: the end of the current "run T" / the deadline of a "run until".
+    std::optional<raft::Time> m_runTarget;
+    bool m_runIsUntil = false;
+    /// m_untilBaseTerm: the leader's term when a "run until new-leader" started.
+    raft::Term m_untilBaseTerm = 0;
+    bool m_untilHadLeader = false;
+    int m_scenarioPassed = 0;
+    QStringList m_scenarioFailures;
+};

@@ -1,0 +1,202 @@
+// SimulationController: the one writer of the Simulation. Frames, speed, stepping,
+// user actions and scenario playback in virtual time.
+#include "app/simulationcontroller.h"
+
+#include <QSignalSpy>
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+using raft::NodeStatus;
+
+TEST(SimulationController, FramesAdvanceVirtualTimeByWallTimesSpeed)
+{
+    SimulationController controller;
+    controller.setAutoRequests(false);
+    QSignalSpy advanced(&controller, &SimulationController::advanced);
+    controller.setSpeed(0.5);
+    controller.advanceFrame(16.0); // paused: nothing moves
+    EXPECT_EQ(controller.displayTime(), 0.0);
+    controller.play();
+    controller.advanceFrame(16.0);
+    EXPECT_DOUBLE_EQ(controller.displayTime(), 8.0);
+    EXPECT_EQ(controller.simulation().now(), 8);
+    controller.setSpeed(0.001);
+    controller.advanceFrame(16.0);
+    // A fraction of a millisecond: the display moves, the clock waits for a whole one.
+    EXPECT_DOUBLE_EQ(controller.displayTime(), 8.016);
+    EXPECT_EQ(controller.simulation().now(), 8);
+    EXPECT_GE(advanced.count(), 2);
+    controller.pause();
+}
+
+TEST(SimulationController, SpeedIsClampedAndStepsAlongALadder)
+{
+    SimulationController controller;
+    EXPECT_DOUBLE_EQ(controller.speed(), SimulationController::kDefaultSpeed);
+    controller.setSpeed(1e6);
+    EXPECT_DOUBLE_EQ(controller.speed(), 10.0);
+    controller.setSpeed(0);
+    EXPECT_DOUBLE_EQ(controller.speed(), 0.001);
+    controller.faster();
+    EXPECT_DOUBLE_EQ(controller.speed(), 1.0 / 500);
+    controller.setSpeed(1.0);
+    controller.faster();
+    EXPECT_DOUBLE_EQ(controller.speed(), 2.0);
+    controller.slower();
+    controller.slower();
+    EXPECT_DOUBLE_EQ(controller.speed(), 0.5);
+    EXPECT_EQ(SimulationController::speedText(1.0 / 30), QStringLiteral("1/30×"));
+    EXPECT_EQ(SimulationController::speedText(2.0), QStringLiteral("2×"));
+}
+
+TEST(SimulationController, StepProcessesExactlyOneEvent)
+{
+    SimulationController controller;
+    controller.play();
+    const std::uint64_t before = controller.simulation().stepCount();
+    controller.stepOnce();
+    EXPECT_FALSE(controller.isPlaying());
+    EXPECT_EQ(controller.simulation().stepCount(), before + 1);
+    EXPECT_GE(controller.displayTime(), static_cast<double>(controller.simulation().now()));
+}
+
+TEST(SimulationController, AutomaticRequestsReplicateUnderTheViewersEyes)
+{
+    SimulationController controller;
+    ASSERT_TRUE(controller.autoRequests());
+    controller.runTo(3000);
+    const auto leader = controller.simulation().leader();
+    ASSERT_TRUE(leader.has_value());
+    // One request every 100 ms once there is a leader: a couple of dozen, committed.
+    EXPECT_GE(controller.simulation().commitIndex(*leader), 15u);
+    EXPECT_TRUE(controller.simulation().violations().empty());
+    controller.setAutoRequests(false);
+    const raft::Index last = controller.simulation().log(*leader).lastIndex();
+    controller.runTo(4000);
+    EXPECT_EQ(controller.simulation().log(*leader).lastIndex(), last);
+}
+
+TEST(SimulationController, UserActionsReachTheSimulation)
+{
+    SimulationController controller;
+    controller.setAutoRequests(false);
+    controller.runTo(1000);
+    const raft::NodeId leader = controller.simulation().leader().value();
+    QSignalSpy reports(&controller, &SimulationController::actionReported);
+
+    controller.requestToLeader(QStringLiteral("set x 9"));
+    controller.runTo(1200);
+    EXPECT_EQ(*controller.simulation().server(leader).kv.value("x"), "9");
+    controller.crashLeader();
+    EXPECT_EQ(controller.simulation().status(leader), NodeStatus::Crashed);
+    controller.restartAll();
+    EXPECT_EQ(controller.simulation().status(leader), NodeStatus::Up);
+    controller.pauseNode(2);
+    EXPECT_EQ(controller.simulation().status(2), NodeStatus::Paused);
+    controller.resumeNode(2);
+    controller.isolate(3);
+    EXPECT_TRUE(controller.simulation().network().isCut(3, 1));
+    controller.reconnect(3);
+    EXPECT_FALSE(controller.simulation().network().hasFaults());
+    EXPECT_GE(reports.count(), 7);
+    // Impossible actions are reported, not performed.
+    controller.restart(4);
+    EXPECT_TRUE(reports.last().at(0).toString().contains(QStringLiteral("not crashed")));
+}
+
+TEST(SimulationController, ProvokedSplitVoteLeavesNoWinnerInThatTerm)
+{
+    for (std::uint64_t seed = 1; seed <= 10; ++seed) {
+        SimulationController controller;
+        raft::ClusterConfig config;
+        config.seed = seed;
+        controller.newCluster(config);
+        controller.setAutoRequests(false);
+        controller.runTo(1000);
+        ASSERT_TRUE(controller.simulation().leader().has_value());
+        controller.provokeSplitVote();
+        raft::Term term = 0;
+        int candidates = 0;
+        for (raft::NodeId id = 1; id <= 5; ++id) {
+            if (controller.simulation().role(id) == raft::Role::Candidate) {
+                ++candidates;
+                term = controller.simulation().term(id);
+            }
+        }
+        EXPECT_GE(candidates, 2) << "seed " << seed;
+        // Let the votes come back: no one wins the split term.
+        controller.runTo(1000 + 60);
+        for (raft::NodeId id = 1; id <= 5; ++id)
+            EXPECT_FALSE(controller.simulation().role(id) == raft::Role::Leader && controller.simulation().term(id) == term)
+                << "seed " << seed << ": S" << id << " won the split term";
+        // A new random timeout settles it.
+        controller.runTo(4000);
+        EXPECT_TRUE(controller.simulation().leader().has_value()) << "seed " << seed;
+        EXPECT_TRUE(controller.simulation().violations().empty());
+    }
+}
+
+TEST(SimulationController, SpreadTimersSpreadsTheFollowersDeadlines)
+{
+    SimulationController controller;
+    controller.setAutoRequests(false);
+    controller.runTo(1000);
+    const raft::NodeId leader = controller.simulation().leader().value();
+    controller.crash(leader);
+    controller.spreadTimers();
+    std::vector<raft::Time> deadlines;
+    for (raft::NodeId id = 1; id <= 5; ++id)
+        if (const raft::Node *node = controller.simulation().node(id))
+            deadlines.push_back(node->electionDeadline());
+    std::sort(deadlines.begin(), deadlines.end());
+    ASSERT_EQ(deadlines.size(), 4u);
+    for (std::size_t i = 1; i < deadlines.size(); ++i)
+        EXPECT_GE(deadlines[i] - deadlines[i - 1], 30) << "timers at least 30 ms apart";
+}
+
+TEST(SimulationController, ScenarioRunsInVirtualTimeLineByLine)
+{
+    SimulationController controller;
+    QSignalSpy lines(&controller, &SimulationController::scenarioLineReached);
+    QSignalSpy finished(&controller, &SimulationController::scenarioFinished);
+    const QString error = controller.loadScenario(QStringLiteral("nodes 3\n"
+                                                                 "seed 4\n"
+                                                                 "timeout S2\n"
+                                                                 "run until leader max 1s\n"
+                                                                 "expect leader S2\n"
+                                                                 "say S2 leads\n"
+                                                                 "run 2s\n"
+                                                                 "crash S2\n"
+                                                                 "expect leader none\n"),
+                                                  QStringLiteral("lesson.scenario"));
+    ASSERT_EQ(error, QString());
+    EXPECT_EQ(controller.config().nodes, 3);
+    EXPECT_FALSE(controller.autoRequests());
+    EXPECT_TRUE(controller.isScenarioRunning());
+    // "timeout S2" ran at once; the rest waits for virtual time.
+    EXPECT_EQ(controller.simulation().role(2), raft::Role::Candidate);
+    controller.runTo(500);
+    EXPECT_EQ(controller.simulation().leader(), std::optional<raft::NodeId>(2));
+    EXPECT_TRUE(controller.isScenarioRunning()) << "still inside run 2s";
+    EXPECT_EQ(controller.simulation().status(2), NodeStatus::Up);
+    controller.runTo(3000);
+    EXPECT_FALSE(controller.isScenarioRunning());
+    EXPECT_EQ(controller.simulation().status(2), NodeStatus::Crashed);
+    EXPECT_EQ(finished.count(), 1);
+    EXPECT_EQ(lines.count(), 7);
+    EXPECT_TRUE(controller.scenarioFailures().isEmpty()) << controller.scenarioFailures().join('\n').toStdString();
+}
+
+TEST(SimulationController, MalformedScenarioChangesNothing)
+{
+    SimulationController controller;
+    controller.runTo(500);
+    const std::uint64_t steps = controller.simulation().stepCount();
+    const QString error = controller.loadScenario(QStringLiteral("nodes 12\nrun soon\n"), QStringLiteral("bad.txt"));
+    EXPECT_TRUE(error.contains(QStringLiteral("bad.txt:1:"))) << error.toStdString();
+    EXPECT_TRUE(error.contains(QStringLiteral("bad.txt:2:"))) << error.toStdString();
+    EXPECT_EQ(controller.simulation().stepCount(), steps);
+    EXPECT_FALSE(controller.isScenarioRunning());
+}

@@ -1,0 +1,200 @@
+#include "eventmodel.h"
+
+#include "clusterpalette.h"
+#include "eventtext.h"
+
+#include <QColor>
+#include <QFont>
+
+namespace widgets {
+
+using raft::EventKind;
+
+EventModel::EventModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+void EventModel::setSimulation(const raft::Simulation *simulation)
+{
+    beginResetModel();
+    m_sim = simulation;
+    m_scanned = 0;
+    m_routine.clear();
+    m_rows.clear();
+    m_lastAck = {};
+    scan();
+    for (std::size_t i = 0; i < m_scanned; ++i)
+        if (m_showRoutine || !isRoutine(i))
+            m_rows.push_back(static_cast<std::uint32_t>(i));
+    endResetModel();
+}
+
+const raft::TraceEvent &EventModel::event(int row) const
+{
+    return m_sim->trace().events()[traceIndex(row)];
+}
+
+void EventModel::scan()
+{
+    if (!m_sim)
+        return;
+    const auto &events = m_sim->trace().events();
+    if (events.size() < m_scanned) {
+        // The trace was replaced: start again (callers reset the model around this).
+        m_scanned = 0;
+        m_routine.clear();
+        m_rows.clear();
+        m_lastAck = {};
+    }
+    m_routine.resize(events.size());
+    for (std::size_t i = m_scanned; i < events.size(); ++i) {
+        const raft::TraceEvent &e = events[i];
+        bool routine = EventText::isRoutine(e);
+        if (e.kind == EventKind::ReplicationAcked && e.node >= 1 && e.peer >= 1) {
+            raft::Index &last = m_lastAck[static_cast<std::size_t>(e.node)][static_cast<std::size_t>(e.peer)];
+            routine = e.index == last;
+            last = e.index;
+        } else if (e.kind == EventKind::BecameLeader && e.node >= 1) {
+            // A new leader starts with matchIndex 0 for everyone.
+            m_lastAck[static_cast<std::size_t>(e.node)] = {};
+        }
+        m_routine[i] = routine ? 1 : 0;
+    }
+    m_scanned = events.size();
+}
+
+void EventModel::refresh()
+{
+    if (!m_sim)
+        return;
+    const std::size_t size = m_sim->trace().size();
+    if (size < m_scanned) {
+        setSimulation(m_sim);
+        return;
+    }
+    if (size == m_scanned)
+        return;
+    const std::size_t from = m_scanned;
+    scan();
+    std::vector<std::uint32_t> added;
+    for (std::size_t i = from; i < size; ++i)
+        if (m_showRoutine || !isRoutine(i))
+            added.push_back(static_cast<std::uint32_t>(i));
+    if (added.empty())
+        return;
+    const int first = static_cast<int>(m_rows.size());
+    beginInsertRows(QModelIndex(), first, first + static_cast<int>(added.size()) - 1);
+    m_rows.insert(m_rows.end(), added.begin(), added.end());
+    endInsertRows();
+}
+
+void EventModel::setShowRoutine(bool show)
+{
+    if (show == m_showRoutine)
+        return;
+    beginResetModel();
+    m_showRoutine = show;
+    m_rows.clear();
+    for (std::size_t i = 0; i < m_scanned; ++i)
+        if (m_showRoutine || !isRoutine(i))
+            m_rows.push_back(static_cast<std::uint32_t>(i));
+    endResetModel();
+}
+
+void EventModel::retranslate()
+{
+    Q_EMIT headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (!m_rows.empty())
+        Q_EMIT dataChanged(index(0, 0), index(static_cast<int>(m_rows.size()) - 1, ColumnCount - 1));
+}
+
+int EventModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int EventModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant EventModel::data(const QModelIndex &index, int role) const
+{
+    if (!m_sim || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const raft::TraceEvent &e = event(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case TimeColumn: return EventText::timeText(static_cast<double>(e.t));
+        case NodeColumn: return e.node == raft::kNoNode ? QString() : EventText::nodeText(e.node);
+        case EventColumn: return EventText::describe(m_sim->trace(), e);
+        default: return {};
+        }
+    case Qt::ToolTipRole:
+        return tr("%1 — %2 (event %3)\n%4")
+            .arg(EventText::timeText(static_cast<double>(e.t)), EventText::kindTitle(e.kind))
+            .arg(e.step)
+            .arg(EventText::describe(m_sim->trace(), e));
+    case Qt::TextAlignmentRole:
+        if (index.column() == TimeColumn)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        return int(Qt::AlignLeft | Qt::AlignVCenter);
+    case Qt::ForegroundRole:
+        if (e.kind == EventKind::InvariantViolated)
+            return QColor(Qt::white);
+        if (index.column() == TimeColumn || isRoutine(traceIndex(index.row())))
+            return ClusterPalette::mutedInk();
+        return {};
+    case Qt::BackgroundRole:
+        switch (e.kind) {
+        case EventKind::InvariantViolated: return QColor(0xC0, 0x1C, 0x1C);
+        case EventKind::BecameLeader: return QColor(0xD6, 0xE8, 0xF5);
+        case EventKind::ElectionTimeout: return QColor(0xFB, 0xEB, 0xC8);
+        case EventKind::CommitAdvanced:
+            if (e.reason == raft::Reason::Majority)
+                return QColor(0xDC, 0xF1, 0xE6);
+            return {};
+        case EventKind::NodeCrashed:
+        case EventKind::MessageLost:
+        case EventKind::NetworkChanged: return QColor(0xF8, 0xE0, 0xD6);
+        case EventKind::Narration: return QColor(0xFF, 0xF8, 0xD0);
+        default: return {};
+        }
+    case Qt::FontRole:
+        if (e.kind == EventKind::BecameLeader || e.kind == EventKind::InvariantViolated
+            || e.kind == EventKind::Narration) {
+            QFont bold;
+            bold.setBold(true);
+            return bold;
+        }
+        return {};
+    case TraceIndexRole:
+        return QVariant::fromValue<qulonglong>(traceIndex(index.row()));
+    case NodesRole: {
+        QList<int> nodes;
+        for (raft::NodeId id : EventText::nodesOf(e))
+            nodes.append(id);
+        return QVariant::fromValue(nodes);
+    }
+    case KindRole:
+        return static_cast<int>(e.kind);
+    default:
+        return {};
+    }
+}
+
+QVariant EventModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case TimeColumn: return tr("Time");
+    case NodeColumn: return tr("Server");
+    case EventColumn: return tr("What happened, and why");
+    default: return {};
+    }
+}
+
+} // namespace widgets

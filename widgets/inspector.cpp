@@ -1,0 +1,378 @@
+#include "inspector.h"
+
+#include "eventtext.h"
+
+#include <QEvent>
+#include <QHeaderView>
+#include <QLabel>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+namespace widgets {
+
+namespace {
+
+QString yesNo(bool value)
+{
+    return value ? Inspector::tr("yes") : Inspector::tr("no");
+}
+
+QString ms(double value)
+{
+    return Inspector::tr("%1 ms").arg(std::llround(value));
+}
+
+QString voteText(raft::VoteState vote)
+{
+    switch (vote) {
+    case raft::VoteState::None: return Inspector::tr("not asked");
+    case raft::VoteState::Requested: return Inspector::tr("asked, no answer yet");
+    case raft::VoteState::Granted: return Inspector::tr("granted");
+    case raft::VoteState::Denied: return Inspector::tr("denied");
+    }
+    return {};
+}
+
+QString lossText(raft::Reason reason)
+{
+    switch (reason) {
+    case raft::Reason::Partition: return Inspector::tr("a partition");
+    case raft::Reason::LinkCut: return Inspector::tr("a cut link");
+    case raft::Reason::RandomLoss: return Inspector::tr("random loss");
+    case raft::Reason::DestinationCrashed: return Inspector::tr("the receiver is down");
+    case raft::Reason::UserDropped: return Inspector::tr("dropped by you");
+    default: return Inspector::tr("the network");
+    }
+}
+
+} // namespace
+
+Inspector::Inspector(QWidget *parent)
+    : QWidget(parent)
+    , m_title(new QLabel(this))
+    , m_tree(new QTreeWidget(this))
+{
+    setObjectName(QStringLiteral("inspector"));
+    m_title->setObjectName(QStringLiteral("inspectorTitle"));
+    m_title->setWordWrap(true);
+    m_title->setMargin(6);
+    QFont titleFont = m_title->font();
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.1);
+    m_title->setFont(titleFont);
+
+    m_tree->setObjectName(QStringLiteral("inspectorTree"));
+    m_tree->setColumnCount(2);
+    m_tree->setRootIsDecorated(false);
+    m_tree->setIndentation(10);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setSelectionMode(QAbstractItemView::NoSelection);
+    m_tree->setFocusPolicy(Qt::NoFocus);
+    m_tree->setAlternatingRowColors(true);
+    m_tree->setHeaderHidden(true);
+    m_tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_tree->header()->setStretchLastSection(true);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_title);
+    layout->addWidget(m_tree, 1);
+    clear();
+}
+
+void Inspector::setSimulation(const raft::Simulation *simulation)
+{
+    m_sim = simulation;
+    clear();
+}
+
+void Inspector::showNode(raft::NodeId id)
+{
+    m_message = 0;
+    m_lastEnvelope.reset();
+    m_node = id;
+    if (id == raft::kNoNode)
+        clear();
+    else
+        refresh(m_displayTime);
+}
+
+void Inspector::showMessage(std::uint64_t id)
+{
+    m_node = raft::kNoNode;
+    m_message = id;
+    m_lastEnvelope.reset();
+    if (id == 0)
+        clear();
+    else
+        refresh(m_displayTime);
+}
+
+void Inspector::clear()
+{
+    m_node = raft::kNoNode;
+    m_message = 0;
+    m_lastEnvelope.reset();
+    m_title->setText(tr("Nothing selected"));
+    m_tree->clear();
+    m_rows.clear();
+    auto *hint = new QTreeWidgetItem(m_tree);
+    hint->setText(0, tr("Click a server or a message to see its fields."));
+    hint->setFirstColumnSpanned(true);
+    hint->setForeground(0, palette().brush(QPalette::PlaceholderText));
+}
+
+void Inspector::refresh(double displayTime)
+{
+    m_displayTime = displayTime;
+    if (!m_sim)
+        return;
+    if (m_node != raft::kNoNode && m_node <= m_sim->size()) {
+        const QString state = m_sim->status(m_node) == raft::NodeStatus::Up
+            ? EventText::roleText(m_sim->role(m_node))
+            : EventText::statusText(m_sim->status(m_node));
+        show(tr("%1 — %2, term %3").arg(EventText::nodeText(m_node), state).arg(m_sim->term(m_node)),
+             nodeRows(displayTime));
+    } else if (m_message != 0) {
+        if (const raft::Envelope *envelope = m_sim->network().find(m_message))
+            m_lastEnvelope = *envelope;
+        if (!m_lastEnvelope) {
+            // Not in flight: perhaps it was just lost.
+            for (const raft::LostMessage &lost : m_sim->recentlyLost())
+                if (lost.envelope.id == m_message)
+                    m_lastEnvelope = lost.envelope;
+        }
+        if (!m_lastEnvelope) {
+            clear();
+            return;
+        }
+        const raft::Message &m = m_lastEnvelope->message;
+        show(tr("Message #%1: %2 %3 → %4")
+                 .arg(m_message)
+                 .arg(EventText::messageTypeText(m.type), EventText::nodeText(m.from), EventText::nodeText(m.to)),
+             messageRows(displayTime));
+    }
+}
+
+QList<Inspector::Row> Inspector::nodeRows(double displayTime) const
+{
+    QList<Row> rows;
+    const raft::NodeId id = m_node;
+    const raft::Server &server = m_sim->server(id);
+    const raft::Node *node = m_sim->node(id);
+    const raft::Log &log = m_sim->log(id);
+
+    rows.append({tr("State"), {}, true});
+    rows.append({tr("Status"), EventText::statusText(server.status)});
+    rows.append({tr("Role"), EventText::roleText(m_sim->role(id))});
+    rows.append({tr("currentTerm"), QString::number(m_sim->term(id))});
+    const raft::NodeId votedFor = node ? node->votedFor() : server.storage.votedFor;
+    rows.append({tr("votedFor"), votedFor == raft::kNoNode ? tr("nobody in this term") : EventText::nodeText(votedFor)});
+    if (node) {
+        rows.append({tr("Leader it knows"),
+                     node->leaderHint() == raft::kNoNode ? tr("none") : EventText::nodeText(node->leaderHint())});
+        rows.append({tr("commitIndex"), QString::number(node->commitIndex())});
+        rows.append({tr("lastApplied"), QString::number(node->lastApplied())});
+    } else {
+        rows.append({tr("commitIndex"), tr("lost in the crash (volatile)")});
+        rows.append({tr("lastApplied"), tr("lost in the crash (volatile)")});
+    }
+    rows.append({tr("Log length"), tr("%1 (last term %2)").arg(log.lastIndex()).arg(log.lastTerm())});
+
+    if (node) {
+        const bool paused = server.status == raft::NodeStatus::Paused;
+        // A paused server's timers are frozen at the moment it was paused.
+        const double now = paused ? static_cast<double>(server.pausedAt) : displayTime;
+        if (node->role() == raft::Role::Leader) {
+            const double left = static_cast<double>(node->heartbeatDeadline()) - now;
+            rows.append({tr("Next heartbeat"), tr("in %1").arg(ms(std::max(0.0, left)))});
+        } else {
+            const double left = static_cast<double>(node->electionDeadline()) - now;
+            QString text = tr("in %1 (of %2)").arg(ms(std::max(0.0, left)), ms(static_cast<double>(node->electionTimeout())));
+            if (paused)
+                text = tr("frozen, %1 left").arg(ms(std::max(0.0, left)));
+            rows.append({tr("Election timeout"), text});
+        }
+    } else {
+        rows.append({tr("Election timeout"), tr("not running (crashed)")});
+    }
+
+    if (node && node->role() == raft::Role::Leader) {
+        rows.append({tr("Replication (leader's view, Figure 2)"), {}, true});
+        for (raft::NodeId peer = 1; peer <= m_sim->size(); ++peer) {
+            if (peer == id)
+                continue;
+            const raft::Progress &p = node->progress(peer);
+            rows.append({EventText::nodeText(peer),
+                         tr("nextIndex %1, matchIndex %2").arg(p.nextIndex).arg(p.matchIndex)});
+        }
+    } else if (node && node->role() == raft::Role::Candidate) {
+        rows.append({tr("Votes in term %1: %2 of %3 needed").arg(node->term()).arg(node->votes()).arg(node->quorum()), {}, true});
+        for (raft::NodeId peer = 1; peer <= m_sim->size(); ++peer) {
+            if (peer == id)
+                continue;
+            rows.append({EventText::nodeText(peer), voteText(node->progress(peer).vote)});
+        }
+    }
+
+    const auto &store = server.kv.data();
+    rows.append({tr("Key/value store (keys: %1)").arg(store.size()), {}, true});
+    if (store.empty()) {
+        rows.append({tr("(empty)"), {}});
+    } else {
+        for (const auto &[key, value] : store)
+            rows.append({QString::fromStdString(key), QString::fromStdString(value)});
+    }
+
+    if (!log.empty()) {
+        rows.append({tr("Last entries"), {}, true});
+        const raft::Index first = log.lastIndex() > 5 ? log.lastIndex() - 4 : 1;
+        const raft::Index commit = m_sim->commitIndex(id);
+        for (raft::Index i = log.lastIndex(); i >= first; --i) {
+            const raft::Entry &entry = log.at(i);
+            rows.append({tr("index %1").arg(i),
+                         tr("term %1 · %2%3")
+                             .arg(entry.term)
+                             .arg(EventText::commandText(entry.command),
+                                  i <= commit ? tr(" · committed") : QString())});
+        }
+    }
+    return rows;
+}
+
+QList<Inspector::Row> Inspector::messageRows(double displayTime) const
+{
+    QList<Row> rows;
+    const raft::Envelope &envelope = *m_lastEnvelope;
+    const raft::Message &m = envelope.message;
+    const bool inFlight = m_sim->network().find(envelope.id) != nullptr;
+
+    rows.append({tr("RPC"), {}, true});
+    rows.append({tr("Type"), EventText::messageTypeText(m.type)});
+    rows.append({tr("From"), EventText::nodeText(m.from)});
+    rows.append({tr("To"), EventText::nodeText(m.to)});
+    rows.append({tr("term"), QString::number(m.term)});
+    switch (m.type) {
+    case raft::MessageType::RequestVote:
+        rows.append({tr("lastLogIndex"), QString::number(m.lastLogIndex)});
+        rows.append({tr("lastLogTerm"), QString::number(m.lastLogTerm)});
+        break;
+    case raft::MessageType::RequestVoteReply:
+        rows.append({tr("voteGranted"), yesNo(m.voteGranted)});
+        break;
+    case raft::MessageType::AppendEntries:
+        rows.append({tr("prevLogIndex"), QString::number(m.prevLogIndex)});
+        rows.append({tr("prevLogTerm"), QString::number(m.prevLogTerm)});
+        rows.append({tr("entries"), m.entries.empty() ? tr("none — a heartbeat")
+                                                      : QString::number(m.entries.size())});
+        rows.append({tr("leaderCommit"), QString::number(m.leaderCommit)});
+        break;
+    case raft::MessageType::AppendEntriesReply:
+        rows.append({tr("success"), yesNo(m.success)});
+        if (m.success) {
+            rows.append({tr("matchIndex"), QString::number(m.matchIndex)});
+        } else {
+            rows.append({tr("rejectedIndex"), QString::number(m.rejectedIndex)});
+            rows.append({tr("conflictTerm"), QString::number(m.conflictTerm)});
+            rows.append({tr("conflictIndex"), QString::number(m.conflictIndex)});
+        }
+        break;
+    }
+
+    rows.append({tr("In the network"), {}, true});
+    rows.append({tr("Sent at"), EventText::timeText(static_cast<double>(envelope.sentAt))});
+    rows.append({tr("Due at"), EventText::timeText(static_cast<double>(envelope.deliverAt))});
+    QString state;
+    if (!inFlight) {
+        state = tr("no longer in flight (delivered or lost)");
+        for (const raft::LostMessage &lost : m_sim->recentlyLost())
+            if (lost.envelope.id == envelope.id)
+                state = tr("lost at %1: %2").arg(EventText::timeText(static_cast<double>(lost.lostAt)), lossText(lost.reason));
+    } else if (envelope.held) {
+        state = tr("held at %1's door until you deliver it").arg(EventText::nodeText(m.to));
+    } else if (envelope.waiting) {
+        state = tr("waiting at %1's door (it is paused)").arg(EventText::nodeText(m.to));
+    } else if (envelope.doomed) {
+        state = tr("in flight, but it will be lost (%1)").arg(lossText(envelope.lossReason));
+    } else {
+        const double span = static_cast<double>(envelope.deliverAt - envelope.sentAt);
+        const double done = span > 0 ? (displayTime - static_cast<double>(envelope.sentAt)) / span : 1.0;
+        state = tr("in flight, %1% of the way").arg(std::clamp(static_cast<int>(done * 100.0), 0, 100));
+    }
+    rows.append({tr("State"), state});
+    rows.append({tr("Copy made by the network"), yesNo(envelope.duplicate)});
+
+    if (!m.entries.empty()) {
+        rows.append({tr("Entries carried"), {}, true});
+        raft::Index index = m.prevLogIndex;
+        for (const raft::Entry &entry : m.entries) {
+            ++index;
+            rows.append({tr("index %1").arg(index),
+                         tr("term %1 · %2").arg(entry.term).arg(EventText::commandText(entry.command))});
+        }
+    }
+    return rows;
+}
+
+void Inspector::show(const QString &title, const QList<Row> &rows)
+{
+    m_title->setText(title);
+    if (rows.size() == m_rows.size()) {
+        // Same shape as before: update the texts in place (cheap at 60 frames a second).
+        bool sameShape = true;
+        for (int i = 0; i < rows.size() && sameShape; ++i)
+            sameShape = rows[i].isSection == m_rows[i].isSection;
+        if (sameShape && m_tree->topLevelItemCount() == rows.size()) {
+            for (int i = 0; i < rows.size(); ++i) {
+                if (rows[i] == m_rows[i])
+                    continue;
+                QTreeWidgetItem *item = m_tree->topLevelItem(i);
+                item->setText(0, rows[i].field);
+                item->setText(1, rows[i].value);
+            }
+            m_rows = rows;
+            return;
+        }
+    }
+    m_tree->clear();
+    QFont sectionFont = m_tree->font();
+    sectionFont.setBold(true);
+    for (const Row &row : rows) {
+        auto *item = new QTreeWidgetItem(m_tree);
+        item->setText(0, row.field);
+        item->setText(1, row.value);
+        if (row.isSection) {
+            item->setFirstColumnSpanned(true);
+            item->setFont(0, sectionFont);
+            item->setBackground(0, palette().brush(QPalette::Button));
+        }
+    }
+    m_rows = rows;
+}
+
+QStringList Inspector::lines() const
+{
+    QStringList out;
+    out.append(m_title->text());
+    for (const Row &row : m_rows)
+        out.append(row.isSection ? row.field : tr("%1: %2").arg(row.field, row.value));
+    return out;
+}
+
+void Inspector::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        m_rows.clear();
+        if (m_node == raft::kNoNode && m_message == 0)
+            clear();
+        else
+            refresh(m_displayTime);
+    }
+    QWidget::changeEvent(event);
+}
+
+} // namespace widgets

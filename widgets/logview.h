@@ -1,0 +1,53 @@
+#pragma once
+
+#include "raft/simulation.h"
+
+#include <QList>
+#include <QWidget>
+
+class QLabel;
+class QTableView;
+
+namespace widgets {
+
+class LogModel;
+class LogLegend;
+
+/// LogView shows every server's log as a grid (a LogModel in a table): rows are
+/// servers, columns are log indices, cells coloured by term and showing it, committed
+/// entries solid and uncommitted ones pale with a dashed edge, each server's
+/// commitIndex marked by a bar, and the leader's nextIndex (▽) and matchIndex (▲)
+/// for each follower. Hovering a cell shows its command. The view follows the tail
+/// of the logs as they grow, unless the user has scrolled away from it.
+class LogView : public QWidget {
+    Q_OBJECT
+public:
+    explicit LogView(QWidget *parent = nullptr);
+
+    /// setSimulation shows a world (not owned; nullptr for none).
+    void setSimulation(const raft::Simulation *simulation);
+    /// refresh updates the grid after the world moved.
+    void refresh();
+    /// setHighlightedNodes selects the rows of these servers (empty clears).
+    void setHighlightedNodes(const QList<raft::NodeId> &nodes);
+
+    LogModel *model() const { return m_model; }
+    QTableView *table() const { return m_table; }
+    /// isFollowingTail tells whether the view keeps the newest index in sight.
+    bool isFollowingTail() const { return m_followTail; }
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void onScrollAction();
+    void scrollToTail();
+    void retranslateUi();
+
+    LogModel *m_model = nullptr;
+    QTableView *m_table = nullptr;
+    LogLegend *m_legend = nullptr;
+    bool m_followTail = true;
+};
+
+} // namespace widgets
