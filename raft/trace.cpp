@@ -304,10 +304,10 @@ std::string Trace::describe(const TraceEvent &e) const
         break;
     case EventKind::StaleIgnored:
         if (e.reason == Reason::StaleTerm)
-            s = who + " ignored a " + typeName(e.value) + " from " + peer + " of term " + u(e.term2)
+            s = who + " ignored the " + typeName(e.value) + " from " + peer + " of term " + u(e.term2)
                 + ": its own term " + u(e.term) + " is newer";
         else
-            s = who + " ignored a " + typeName(e.value) + " from " + peer + ": it answers a request "
+            s = who + " ignored the " + typeName(e.value) + " from " + peer + ": it answers a request "
                 + who + " no longer waits for";
         break;
     case EventKind::ClientAccepted:
@@ -330,7 +330,7 @@ std::string Trace::describe(const TraceEvent &e) const
             + " was replaced by another leader's entry before it committed; the client must retry";
         break;
     case EventKind::MessageLost:
-        s = "A " + typeName(e.value) + " from " + who + " to " + peer + " was lost: ";
+        s = "The " + typeName(e.value) + " from " + who + " to " + peer + " was lost: ";
         switch (e.reason) {
         case Reason::Partition: s += "a network partition separates them"; break;
         case Reason::LinkCut: s += "the link from " + who + " to " + peer + " is cut"; break;
@@ -341,11 +341,11 @@ std::string Trace::describe(const TraceEvent &e) const
         }
         break;
     case EventKind::MessageDuplicated:
-        s = "The network " + std::string(e.reason == Reason::Forced ? "was told to duplicate" : "duplicated") + " a "
+        s = "The network " + std::string(e.reason == Reason::Forced ? "was told to duplicate" : "duplicated") + " the "
             + typeName(e.value) + " from " + who + " to " + peer;
         break;
     case EventKind::MessageWaiting:
-        s = "A " + typeName(e.value) + " from " + who + " reached " + peer + " and waits at its door: "
+        s = "The " + typeName(e.value) + " from " + who + " reached " + peer + " and waits at its door: "
             + (e.reason == Reason::NodePaused ? peer + " is paused" : std::string("it is held for delivery by hand"));
         break;
     case EventKind::NodeCrashed:

@@ -370,11 +370,11 @@ QString EventText::sentence(const raft::Trace &trace, const TraceEvent &e)
 
     case EventKind::StaleIgnored:
         if (e.reason == Reason::StaleTerm)
-            return tr("%1 ignored a %2 from %3 of term %4: its own term %5 is newer")
+            return tr("%1 ignored the %2 from %3 of term %4: its own term %5 is newer")
                 .arg(n, messageTypeText(typeOf(e)), p)
                 .arg(e.term2)
                 .arg(e.term);
-        return tr("%1 ignored a %2 from %3: it answers a request %1 no longer waits for")
+        return tr("%1 ignored the %2 from %3: it answers a request %1 no longer waits for")
             .arg(n, messageTypeText(typeOf(e)), p);
 
     case EventKind::ClientAccepted:
@@ -406,17 +406,17 @@ QString EventText::sentence(const raft::Trace &trace, const TraceEvent &e)
             .arg(e.term2);
 
     case EventKind::MessageLost:
-        return tr("A %1 from %2 to %3 was lost: %4").arg(messageTypeText(typeOf(e)), n, p, lossReason(e));
+        return tr("The %1 from %2 to %3 was lost: %4").arg(messageTypeText(typeOf(e)), n, p, lossReason(e));
 
     case EventKind::MessageDuplicated:
         if (e.reason == Reason::Forced)
-            return tr("The network was told to duplicate a %1 from %2 to %3").arg(messageTypeText(typeOf(e)), n, p);
-        return tr("The network duplicated a %1 from %2 to %3").arg(messageTypeText(typeOf(e)), n, p);
+            return tr("The network was told to duplicate the %1 from %2 to %3").arg(messageTypeText(typeOf(e)), n, p);
+        return tr("The network duplicated the %1 from %2 to %3").arg(messageTypeText(typeOf(e)), n, p);
 
     case EventKind::MessageWaiting:
         if (e.reason == Reason::NodePaused)
-            return tr("A %1 from %2 reached %3 and waits at its door: %3 is paused").arg(messageTypeText(typeOf(e)), n, p);
-        return tr("A %1 from %2 reached %3 and waits at its door: it is held for delivery by hand")
+            return tr("The %1 from %2 reached %3 and waits at its door: %3 is paused").arg(messageTypeText(typeOf(e)), n, p);
+        return tr("The %1 from %2 reached %3 and waits at its door: it is held for delivery by hand")
             .arg(messageTypeText(typeOf(e)), n, p);
 
     case EventKind::NodeCrashed:

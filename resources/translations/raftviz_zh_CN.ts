@@ -562,11 +562,11 @@
             <translation>%1 把条目 %2 %3 应用到它的状态机</translation>
         </message>
         <message>
-            <source>%1 ignored a %2 from %3 of term %4: its own term %5 is newer</source>
+            <source>%1 ignored the %2 from %3 of term %4: its own term %5 is newer</source>
             <translation>%1 忽略了 %3 发来的任期 %4 的 %2：它自己的任期 %5 更新</translation>
         </message>
         <message>
-            <source>%1 ignored a %2 from %3: it answers a request %1 no longer waits for</source>
+            <source>%1 ignored the %2 from %3: it answers a request %1 no longer waits for</source>
             <translation>%1 忽略了 %3 发来的 %2：它回复的请求 %1 已不再等待</translation>
         </message>
         <message>
@@ -598,15 +598,15 @@
             <translation>在任期 %3 被接受到索引 %2 的客户端请求 %1 在提交之前被另一个领导者的条目替换了；客户端必须重试</translation>
         </message>
         <message>
-            <source>A %1 from %2 to %3 was lost: %4</source>
+            <source>The %1 from %2 to %3 was lost: %4</source>
             <translation>从 %2 发往 %3 的 %1 丢失了：%4</translation>
         </message>
         <message>
-            <source>The network was told to duplicate a %1 from %2 to %3</source>
+            <source>The network was told to duplicate the %1 from %2 to %3</source>
             <translation>网络被要求复制一条从 %2 发往 %3 的 %1</translation>
         </message>
         <message>
-            <source>The network duplicated a %1 from %2 to %3</source>
+            <source>The network duplicated the %1 from %2 to %3</source>
             <translation>网络复制了一条从 %2 发往 %3 的 %1</translation>
         </message>
         <message>
@@ -666,11 +666,11 @@
             <translation>消息等待</translation>
         </message>
         <message>
-            <source>A %1 from %2 reached %3 and waits at its door: %3 is paused</source>
+            <source>The %1 from %2 reached %3 and waits at its door: %3 is paused</source>
             <translation>从 %2 发出的 %1 到达 %3，在门口等待：%3 已暂停</translation>
         </message>
         <message>
-            <source>A %1 from %2 reached %3 and waits at its door: it is held for delivery by hand</source>
+            <source>The %1 from %2 reached %3 and waits at its door: it is held for delivery by hand</source>
             <translation>从 %2 发出的 %1 到达 %3，在门口等待：它被扣留，等待手动投递</translation>
         </message>
     </context>
