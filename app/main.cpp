@@ -1,14 +1,20 @@
-// raftviz: the Raft classroom. Without a window: --headless, --bench (see README).
+// raftviz: the Raft classroom. Without a window: --headless, --bench, --bench-history (see README).
 #include "bench/corebench.h"
+#include "bench/historybench.h"
 #include "raft/cli.h"
 
 #include "guimain.h"
 
 #include <cstring>
+#include <iostream>
+#include <string>
+#include <vector>
 
 int main(int argc, char *argv[])
 {
     // The command-line modes need no display and no Qt.
+    if (argc > 1 && std::strcmp(argv[1], "--bench-history") == 0)
+        return historybench::historyBenchMain(std::vector<std::string>(argv + 2, argv + argc), std::cout, std::cerr);
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--headless") == 0 || std::strcmp(argv[i], "--bench") == 0)
             return raft::cliMain(argc, argv, &corebench::benchMain);

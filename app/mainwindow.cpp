@@ -4,6 +4,7 @@
 #include "icons.h"
 #include "language.h"
 #include "newclusterdialog.h"
+#include "runio.h"
 #include "settings.h"
 #include "shortcutsdialog.h"
 #include "simulationcontroller.h"
@@ -14,9 +15,19 @@
 #include "widgets/eventtext.h"
 #include "widgets/inspector.h"
 #include "widgets/logview.h"
+#include "widgets/networkpane.h"
+#include "widgets/networksides.h"
+#include "widgets/stepbanner.h"
+#include "widgets/timeline.h"
+
+#include "raft/runfile.h"
 
 #include <QAction>
 #include <QActionGroup>
+#include <QCheckBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QPlainTextEdit>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
@@ -89,12 +100,14 @@ MainWindow::MainWindow(const MainWindowOptions &options, QWidget *parent)
     createDocks();
     createStatusBar();
     connectController();
+    createHistoryUi();
     retranslateUi();
     resize(1280, 720);
     resetLayout();
     m_defaultState = saveState();
     readSettings();
     onStructureChanged();
+    onHistoryReplaced();
     if (m_options.autoPlay)
         m_controller->play();
 }
@@ -141,6 +154,11 @@ void MainWindow::createCentralWidget()
     connect(m_clusterView, &widgets::ClusterView::messageContextMenuRequested, this, &MainWindow::showMessageMenu);
     connect(m_clusterView, &widgets::ClusterView::backgroundContextMenuRequested, this,
             &MainWindow::showBackgroundMenu);
+    // Breaking the network with the mouse: sides by selection or by dragging a server,
+    // a click on a link's lane cuts (or reopens) that direction.
+    connect(m_clusterView, &widgets::ClusterView::partitionRequested, m_controller, &SimulationController::partition);
+    connect(m_clusterView, &widgets::ClusterView::linkClicked, m_controller, &SimulationController::toggleCut);
+    connect(m_clusterView, &widgets::ClusterView::linkContextMenuRequested, this, &MainWindow::showLinkMenu);
 }
 
 void MainWindow::createActions()
@@ -209,6 +227,15 @@ void MainWindow::createActions()
     m_healAction = make("healAction", {QKeySequence(Qt::Key_H)});
     m_healAction->setIcon(Icons::heal());
     connect(m_healAction, &QAction::triggered, m_controller, &SimulationController::heal);
+    m_partitionSelectionAction = make("partitionSelectionAction", {QKeySequence(Qt::Key_P)});
+    connect(m_partitionSelectionAction, &QAction::triggered, this, [this] {
+        if (m_clusterView->canPartitionSelection())
+            m_clusterView->requestPartitionOfSelection();
+        else
+            statusBar()->showMessage(tr("First select the servers of one side: Ctrl-click them, or drag a box "
+                                        "around them on empty space."),
+                                     8000);
+    });
     m_newClusterAction = make("newClusterAction", {QKeySequence::New});
     m_newClusterAction->setIcon(Icons::newCluster());
     connect(m_newClusterAction, &QAction::triggered, this, &MainWindow::newCluster);
@@ -289,6 +316,8 @@ void MainWindow::createMenus()
     m_clusterMenu->addAction(m_splitVoteAction);
     m_clusterMenu->addAction(m_spreadTimersAction);
     m_clusterMenu->addAction(m_restartAllAction);
+    m_clusterMenu->addSeparator();
+    m_clusterMenu->addAction(m_partitionSelectionAction);
     m_clusterMenu->addAction(m_healAction);
     m_clusterMenu->addSeparator();
     m_clusterMenu->addAction(m_newClusterAction);
@@ -389,8 +418,9 @@ void MainWindow::createDocks()
 
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
     setCorner(Qt::TopRightCorner, Qt::RightDockWidgetArea);
+    createNetworkDock();
 
-    for (QDockWidget *dock : {m_logDock, m_inspectorDock, m_eventsDock}) {
+    for (QDockWidget *dock : {m_logDock, m_inspectorDock, m_eventsDock, m_networkDock}) {
         dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable
                           | QDockWidget::DockWidgetFloatable);
         QAction *toggle = dock->toggleViewAction();
@@ -407,10 +437,13 @@ void MainWindow::createDocks()
 
 void MainWindow::resetLayout()
 {
-    for (QDockWidget *dock : {m_logDock, m_inspectorDock, m_eventsDock}) {
+    for (QDockWidget *dock : {m_logDock, m_inspectorDock, m_eventsDock, m_networkDock}) {
         dock->setFloating(false);
         dock->show();
     }
+    // The Network pane shares the Inspector's place, one tab away.
+    tabifyDockWidget(m_inspectorDock, m_networkDock);
+    m_inspectorDock->raise();
     m_toolBar->show();
     resizeDocks({m_inspectorDock, m_eventsDock}, {width() * 39 / 100, width() * 39 / 100}, Qt::Horizontal);
     resizeDocks({m_inspectorDock, m_eventsDock}, {height() * 42 / 100, height() * 58 / 100}, Qt::Vertical);
@@ -430,6 +463,11 @@ void MainWindow::createStatusBar()
     bold.setBold(true);
     m_leaderLabel->setFont(bold);
     m_timeLabel->setMinimumWidth(m_timeLabel->fontMetrics().horizontalAdvance(QStringLiteral("t = 0000.000 s")) + 10);
+    m_quorumLabel = new QLabel(this);
+    m_quorumLabel->setObjectName(QStringLiteral("quorumLabel"));
+    m_quorumLabel->setStyleSheet(QStringLiteral("color: #9c3f00;"));
+    m_quorumLabel->hide();
+    statusBar()->addPermanentWidget(m_quorumLabel);
     statusBar()->addPermanentWidget(m_leaderLabel);
     statusBar()->addPermanentWidget(m_timeLabel);
     statusBar()->addPermanentWidget(m_speedLabel);
@@ -490,6 +528,9 @@ void MainWindow::retranslateUi()
           tr("Spread the followers' election timers evenly over the timeout range, so that one clearly fires first"));
     words(m_restartAllAction, tr("&Restart All"), tr("Restart every crashed server and resume every paused one"));
     words(m_healAction, tr("&Heal Network"), tr("Remove every partition and cut link"));
+    words(m_partitionSelectionAction, tr("&Partition: Selection vs the Rest"),
+          tr("Put the selected servers on one side of a wall and the others on the other side "
+             "(select with Ctrl-click or by dragging on empty space)"));
     words(m_newClusterAction, tr("&New Cluster…"),
           tr("Build a fresh cluster: servers, seed, timeouts, latency, loss and duplication"));
     words(m_legendAction, tr("&Legend"), tr("Show or hide the legend that explains every colour, shape and mark"));
@@ -514,7 +555,11 @@ void MainWindow::retranslateUi()
     m_logDock->toggleViewAction()->setStatusTip(tr("Show or hide every server's log"));
     m_inspectorDock->toggleViewAction()->setStatusTip(tr("Show or hide the fields of the selected server or message"));
     m_eventsDock->toggleViewAction()->setStatusTip(tr("Show or hide what happened, and why"));
+    m_networkDock->setWindowTitle(tr("Network"));
+    m_networkDock->toggleViewAction()->setStatusTip(
+        tr("Show or hide the network's conditions, its faults and the message statistics"));
     m_toolBar->toggleViewAction()->setStatusTip(tr("Show or hide the toolbar"));
+    retranslateHistoryUi();
     onSpeedChanged(m_controller->speed());
     updateStatus();
     updateBanners();
@@ -598,6 +643,7 @@ void MainWindow::onStructureChanged()
     m_inspector->setSimulation(sim);
     m_inspectLeader = true;
     m_eventsPane->setSimulation(sim);
+    m_networkPane->setSimulation(sim);
     m_lastNarration.clear();
     onAdvanced(m_controller->displayTime());
 }
@@ -617,6 +663,8 @@ void MainWindow::onAdvanced(double displayTime)
     m_clusterView->setDisplayTime(displayTime);
     m_logView->refresh();
     m_eventsPane->refresh();
+    if (m_networkPane->isVisible())
+        m_networkPane->refresh();
     m_inspector->refresh(displayTime);
     updateStatus();
     updateBanners();
@@ -666,6 +714,11 @@ void MainWindow::updateStatus()
     const QString style = QStringLiteral("color: %1;").arg(colour.name());
     if (m_leaderLabel->styleSheet() != style)
         m_leaderLabel->setStyleSheet(style);
+    // A partition: say plainly which sides have no quorum.
+    const QString quorum = sim.network().hasFaults() ? widgets::NetworkSides::summary(sim, true) : QString();
+    set(m_quorumLabel, quorum);
+    if (m_quorumLabel->isHidden() != quorum.isEmpty())
+        m_quorumLabel->setVisible(!quorum.isEmpty());
     if (!m_controller->isPlaying())
         set(m_speedLabel, tr("Paused · speed %1").arg(SimulationController::speedText(m_controller->speed())));
     else
@@ -836,6 +889,21 @@ QMenu *MainWindow::createNodeMenu(NodeId id)
         else
             m_controller->isolate(id);
     });
+
+    // Sides: the selection this server belongs to (or the server alone) against the rest.
+    const std::vector<NodeId> selected = m_clusterView->selectedNodes();
+    const bool inSelection = std::find(selected.begin(), selected.end(), id) != selected.end();
+    const std::vector<NodeId> side = inSelection ? selected : std::vector<NodeId>{id};
+    QAction *partitionAction =
+        menu->addAction(tr("Partition: %1 vs the Rest").arg(widgets::NetworkSides::nodeList(side)));
+    partitionAction->setObjectName(QStringLiteral("partitionNodeAction"));
+    partitionAction->setStatusTip(tr("Put these servers on one side of a wall and every other server on the other "
+                                     "side (Ctrl-click or drag on empty space to select several)"));
+    partitionAction->setEnabled(static_cast<int>(side.size()) < sim.size());
+    connect(partitionAction, &QAction::triggered, this, [this, side] {
+        m_clusterView->setSelectedNodes(side);
+        m_clusterView->requestPartitionOfSelection();
+    });
     return menu;
 }
 
@@ -848,6 +916,10 @@ QMenu *MainWindow::createMessageMenu(std::uint64_t id)
         menu->addSection(tr("%1 %2 → %3").arg(EventText::messageTypeText(m.type), EventText::nodeText(m.from),
                                                EventText::nodeText(m.to)));
     }
+    QAction *deliver = menu->addAction(tr("Deliver &now"));
+    deliver->setObjectName(QStringLiteral("deliverMessageAction"));
+    deliver->setStatusTip(tr("Deliver this message at once, ahead of the others: its receiver handles it now"));
+    connect(deliver, &QAction::triggered, m_controller, [this, id] { m_controller->deliverMessage(id); });
     QAction *drop = menu->addAction(tr("&Drop"));
     drop->setObjectName(QStringLiteral("dropMessageAction"));
     drop->setStatusTip(tr("Lose this message, as an unreliable network may"));
@@ -880,6 +952,14 @@ QMenu *MainWindow::createBackgroundMenu()
     heal->setObjectName(QStringLiteral("healMenuAction"));
     heal->setStatusTip(m_healAction->statusTip());
     connect(heal, &QAction::triggered, m_controller, &SimulationController::heal);
+    menu->addAction(m_partitionSelectionAction);
+    QAction *network = menu->addAction(tr("Network &Conditions…"));
+    network->setObjectName(QStringLiteral("networkConditionsMenuAction"));
+    network->setStatusTip(tr("Latency, loss and duplication of the whole network and of single links"));
+    connect(network, &QAction::triggered, this, [this] {
+        m_networkDock->show();
+        m_networkDock->raise();
+    });
     menu->addSeparator();
     menu->addAction(m_splitVoteAction);
     menu->addAction(m_restartAllAction);
@@ -889,7 +969,11 @@ QMenu *MainWindow::createBackgroundMenu()
 
 void MainWindow::showNodeMenu(NodeId id, QPoint globalPos)
 {
-    m_clusterView->setSelectedNode(id);
+    // A right-click on a server of a multiple selection keeps the selection, for
+    // "Partition: selection vs the rest".
+    const std::vector<NodeId> selected = m_clusterView->selectedNodes();
+    if (std::find(selected.begin(), selected.end(), id) == selected.end())
+        m_clusterView->setSelectedNode(id);
     onNodeSelected(id);
     popup(createNodeMenu(id), globalPos);
 }
@@ -902,6 +986,87 @@ void MainWindow::showMessageMenu(std::uint64_t id, QPoint globalPos)
 void MainWindow::showBackgroundMenu(QPoint globalPos)
 {
     popup(createBackgroundMenu(), globalPos);
+}
+
+QMenu *MainWindow::createLinkMenu(NodeId from, NodeId to)
+{
+    const raft::Network &network = m_controller->simulation().network();
+    const QString a = EventText::nodeText(from);
+    const QString b = EventText::nodeText(to);
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("linkMenu"));
+    menu->addSection(tr("Link %1 ↔ %2").arg(a, b));
+    const bool forwardCut = network.isCut(from, to);
+    const bool backwardCut = network.isCut(to, from);
+    const auto add = [&](const QString &text, const QString &name, const QString &tip, bool enabled) {
+        QAction *action = menu->addAction(text);
+        action->setObjectName(name);
+        action->setStatusTip(tip);
+        action->setEnabled(enabled);
+        return action;
+    };
+    QAction *cutForward = add(tr("Cut %1 → %2").arg(a, b), QStringLiteral("cutForwardAction"),
+                              tr("Messages from %1 to %2 are lost; %2 can still reach %1").arg(a, b), !forwardCut);
+    connect(cutForward, &QAction::triggered, m_controller, [this, from, to] { m_controller->cut(from, to, false); });
+    QAction *cutBackward = add(tr("Cut %1 → %2").arg(b, a), QStringLiteral("cutBackwardAction"),
+                               tr("Messages from %1 to %2 are lost; %2 can still reach %1").arg(b, a), !backwardCut);
+    connect(cutBackward, &QAction::triggered, m_controller, [this, from, to] { m_controller->cut(to, from, false); });
+    QAction *cutBoth = add(tr("Cut Both Ways"), QStringLiteral("cutBothAction"),
+                           tr("Neither %1 nor %2 can reach the other").arg(a, b), !(forwardCut && backwardCut));
+    connect(cutBoth, &QAction::triggered, m_controller, [this, from, to] { m_controller->cut(from, to, true); });
+    QAction *restore = add(tr("&Restore %1 ↔ %2").arg(a, b), QStringLiteral("restoreLinkAction"),
+                           tr("Reopen both directions of this link (a partition wall, if any, stays)"),
+                           forwardCut || backwardCut);
+    restore->setIcon(Icons::heal());
+    connect(restore, &QAction::triggered, m_controller, [this, from, to] { m_controller->restoreLink(from, to, true); });
+    if (network.groupOf(from) != network.groupOf(to)) {
+        QAction *wall = menu->addAction(tr("A partition wall stands between them"));
+        wall->setEnabled(false);
+    }
+    menu->addSeparator();
+    QAction *conditions = add(tr("Link &Conditions %1 → %2…").arg(a, b), QStringLiteral("linkConditionsAction"),
+                              tr("Give this one-way link its own latency, loss and duplication"), true);
+    connect(conditions, &QAction::triggered, this, [this, from, to] { editLinkConditions(from, to); });
+    if (network.link(from, to) || network.link(to, from)) {
+        QAction *reset = add(tr("The Network's Conditions Again"), QStringLiteral("resetLinkConditionsAction"),
+                             tr("Both directions of this link meet the network's conditions again"), true);
+        connect(reset, &QAction::triggered, m_controller, [this, from, to] {
+            if (m_controller->simulation().network().link(from, to))
+                m_controller->setLinkConditions(from, to, std::nullopt);
+            if (m_controller->simulation().network().link(to, from))
+                m_controller->setLinkConditions(to, from, std::nullopt);
+        });
+    }
+    return menu;
+}
+
+void MainWindow::showLinkMenu(NodeId from, NodeId to, QPoint globalPos)
+{
+    popup(createLinkMenu(from, to), globalPos);
+}
+
+void MainWindow::createNetworkDock()
+{
+    m_networkPane = new widgets::NetworkPane(this);
+    m_networkDock = new QDockWidget(this);
+    m_networkDock->setObjectName(QStringLiteral("networkDock"));
+    m_networkDock->setWidget(m_networkPane);
+    addDockWidget(Qt::RightDockWidgetArea, m_networkDock);
+    // The Network pane shares the Inspector's place, one tab away.
+    tabifyDockWidget(m_inspectorDock, m_networkDock);
+    m_inspectorDock->raise();
+    connect(m_networkPane, &widgets::NetworkPane::networkConfigChanged, m_controller,
+            &SimulationController::setNetworkConfig);
+    connect(m_networkPane, &widgets::NetworkPane::linkConditionsChanged, m_controller,
+            &SimulationController::setLinkConditions);
+    connect(m_networkPane, &widgets::NetworkPane::healRequested, m_controller, &SimulationController::heal);
+}
+
+void MainWindow::editLinkConditions(NodeId from, NodeId to)
+{
+    m_networkDock->show();
+    m_networkDock->raise();
+    m_networkPane->editLink(from, to);
 }
 
 // --- dialogs ------------------------------------------------------------------------------
@@ -942,9 +1107,13 @@ void MainWindow::showShortcuts()
 {
     QList<QAction *> list = {m_playAction, m_stepAction, m_fasterAction, m_slowerAction, m_requestLeaderAction,
                              m_crashLeaderAction, m_autoRequestsAction, m_splitVoteAction, m_spreadTimersAction,
-                             m_restartAllAction, m_healAction, m_legendAction, m_zoomInAction, m_zoomOutAction,
-                             m_resetZoomAction, m_startOverAction, m_newClusterAction, m_openScenarioAction,
-                             m_savePictureAction, m_shortcutsAction, m_quitAction};
+                             m_restartAllAction, m_healAction, m_partitionSelectionAction, m_legendAction,
+                             m_zoomInAction, m_zoomOutAction, m_resetZoomAction, m_startOverAction, m_newClusterAction,
+                             m_openScenarioAction, m_savePictureAction, m_shortcutsAction, m_quitAction};
+    // The history's commands, after Step.
+    list.insert(list.indexOf(m_stepAction) + 1, m_stepBackAction);
+    list << m_nextElectionAction << m_nextCommitAction << m_nextTermAction << m_nextAtNodeAction << m_holdAction
+         << m_deliverAllAction << m_saveRunAction << m_openRunAction;
     auto *dialog = new ShortcutsDialog(list, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
@@ -986,6 +1155,8 @@ QStringList MainWindow::scenarioResources()
     static const QStringList order = {
         QStringLiteral("leader-election"), QStringLiteral("split-vote"), QStringLiteral("leader-crash"),
         QStringLiteral("lagging-follower"), QStringLiteral("minority-leader"),
+        QStringLiteral("partition-leader-minority"), QStringLiteral("partition-leader-majority"),
+        QStringLiteral("one-way-link"), QStringLiteral("flaky-network"),
     };
     std::stable_sort(paths.begin(), paths.end(), [](const QString &a, const QString &b) {
         auto rank = [](const QString &path) {
@@ -1010,6 +1181,14 @@ QString MainWindow::scenarioTitle(const QString &resourcePath)
         return tr("Log Replication with a Lagging Follower");
     if (base == QLatin1String("minority-leader"))
         return tr("Partition: the Leader on the Minority Side");
+    if (base == QLatin1String("partition-leader-minority"))
+        return tr("Partition 3|2, Leader on the Minority Side");
+    if (base == QLatin1String("partition-leader-majority"))
+        return tr("Partition 3|2, Leader on the Majority Side");
+    if (base == QLatin1String("one-way-link"))
+        return tr("One-Way Link Failure");
+    if (base == QLatin1String("flaky-network"))
+        return tr("Flaky Network (20% Loss)");
     return base;
 }
 
@@ -1071,4 +1250,346 @@ QString MainWindow::openScenarioFile(const QString &path, bool showErrors)
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
     return error;
+}
+
+// --- history: stepping, the timeline, branches, saved runs --------------------------------
+
+namespace {
+
+/// setWords gives an action its text, status tip and a tooltip with its shortcut.
+void setWords(QAction *action, const QString &text, const QString &tip)
+{
+    action->setText(text);
+    action->setStatusTip(tip);
+    QString toolTip = QString(text).remove(QLatin1Char('&')).remove(QStringLiteral("…"));
+    if (!action->shortcut().isEmpty())
+        toolTip += QStringLiteral(" (%1)").arg(action->shortcut().toString(QKeySequence::NativeText));
+    action->setToolTip(toolTip);
+}
+
+} // namespace
+
+void MainWindow::createHistoryUi()
+{
+    // The banner that explains each step, and the timeline, under the cluster view.
+    m_stepBanner = new widgets::StepBanner(centralWidget());
+    m_stepBanner->setObjectName(QStringLiteral("stepBanner"));
+    m_timeline = new widgets::Timeline(centralWidget());
+    m_timeline->setObjectName(QStringLiteral("timeline"));
+    if (auto *layout = qobject_cast<QVBoxLayout *>(centralWidget()->layout())) {
+        layout->addWidget(m_stepBanner);
+        layout->addWidget(m_timeline);
+    }
+    // The banner appears when the user steps, and makes room again during playback.
+    m_stepBanner->hide();
+    connect(m_controller, &SimulationController::playingChanged, this, [this](bool playing) {
+        if (playing)
+            m_stepBanner->hide();
+    });
+
+    auto make = [this](const char *name, const QList<QKeySequence> &keys = {}) {
+        auto *action = new QAction(this);
+        action->setObjectName(QLatin1String(name));
+        action->setShortcuts(keys);
+        action->setShortcutContext(Qt::WindowShortcut);
+        addAction(action);
+        return action;
+    };
+    m_stepBackAction = make("stepBackAction", {QKeySequence(Qt::Key_Comma), QKeySequence(Qt::Key_Left)});
+    m_stepBackAction->setIcon(style()->standardIcon(QStyle::SP_MediaSkipBackward));
+    m_stepBackAction->setAutoRepeat(true);
+    m_stepAction->setAutoRepeat(true);
+    connect(m_stepBackAction, &QAction::triggered, m_controller, &SimulationController::stepBack);
+
+    using Next = SimulationController::NextEvent;
+    m_nextElectionAction = make("nextElectionAction", {QKeySequence(Qt::SHIFT | Qt::Key_E)});
+    connect(m_nextElectionAction, &QAction::triggered, m_controller,
+            [this] { m_controller->runToNext(Next::ElectionWon); });
+    m_nextCommitAction = make("nextCommitAction", {QKeySequence(Qt::SHIFT | Qt::Key_C)});
+    connect(m_nextCommitAction, &QAction::triggered, m_controller, [this] { m_controller->runToNext(Next::Commit); });
+    m_nextTermAction = make("nextTermAction", {QKeySequence(Qt::SHIFT | Qt::Key_T)});
+    connect(m_nextTermAction, &QAction::triggered, m_controller,
+            [this] { m_controller->runToNext(Next::TermChange); });
+    m_nextAtNodeAction = make("nextAtNodeAction", {QKeySequence(Qt::SHIFT | Qt::Key_N)});
+    connect(m_nextAtNodeAction, &QAction::triggered, this, [this] {
+        const NodeId node = m_clusterView->selectedNode();
+        if (node == raft::kNoNode) {
+            statusBar()->showMessage(tr("Select a server first: click it in the cluster view."), 8000);
+            return;
+        }
+        m_controller->runToNext(Next::AtNode, node);
+    });
+
+    // H is Heal already: hold is Shift+H.
+    m_holdAction = make("holdAction", {QKeySequence(Qt::SHIFT | Qt::Key_H)});
+    m_holdAction->setCheckable(true);
+    connect(m_holdAction, &QAction::toggled, m_controller, &SimulationController::setHold);
+    connect(m_controller, &SimulationController::holdChanged, this, [this](bool hold) {
+        const QSignalBlocker blocker(m_holdAction);
+        m_holdAction->setChecked(hold);
+    });
+    m_deliverAllAction = make("deliverAllAction", {QKeySequence(Qt::SHIFT | Qt::Key_D)});
+    connect(m_deliverAllAction, &QAction::triggered, m_controller, &SimulationController::deliverAllWaiting);
+
+    m_saveRunAction = make("saveRunAction", {QKeySequence::Save});
+    m_saveRunAction->setIcon(style()->standardIcon(QStyle::SP_DialogSaveButton));
+    connect(m_saveRunAction, &QAction::triggered, this, &MainWindow::saveRun);
+    m_openRunAction = make("openRunAction", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O)});
+    connect(m_openRunAction, &QAction::triggered, this, &MainWindow::openRun);
+    m_runNotesAction = make("runNotesAction");
+    connect(m_runNotesAction, &QAction::triggered, this, &MainWindow::editRunNotes);
+    m_exportTraceAction = make("exportTraceAction");
+    connect(m_exportTraceAction, &QAction::triggered, this, &MainWindow::exportTrace);
+    m_exportLogAction = make("exportLogAction");
+    connect(m_exportLogAction, &QAction::triggered, this, &MainWindow::exportLogTable);
+
+    // Menus: the run files before Save Picture, the history commands after Step.
+    const QList<QAction *> fileActions = m_fileMenu->actions();
+    QAction *before = fileActions.size() > 1 ? fileActions.at(1) : nullptr;
+    m_fileMenu->insertAction(before, m_openRunAction);
+    m_fileMenu->insertAction(before, m_saveRunAction);
+    m_fileMenu->insertAction(before, m_runNotesAction);
+    m_fileMenu->insertSeparator(before);
+    m_fileMenu->insertAction(before, m_exportTraceAction);
+    m_fileMenu->insertAction(before, m_exportLogAction);
+
+    const QList<QAction *> simActions = m_simulationMenu->actions();
+    const qsizetype stepAt = simActions.indexOf(m_stepAction);
+    QAction *afterStep = stepAt >= 0 && stepAt + 1 < simActions.size() ? simActions.at(stepAt + 1) : nullptr;
+    m_simulationMenu->insertAction(m_stepAction, m_stepBackAction);
+    m_runToNextMenu = new QMenu(m_simulationMenu);
+    m_runToNextMenu->setObjectName(QStringLiteral("runToNextMenu"));
+    m_runToNextMenu->addAction(m_nextElectionAction);
+    m_runToNextMenu->addAction(m_nextCommitAction);
+    m_runToNextMenu->addAction(m_nextTermAction);
+    m_runToNextMenu->addAction(m_nextAtNodeAction);
+    m_simulationMenu->insertMenu(afterStep, m_runToNextMenu);
+    m_simulationMenu->insertSeparator(afterStep);
+    m_simulationMenu->insertAction(afterStep, m_holdAction);
+    m_simulationMenu->insertAction(afterStep, m_deliverAllAction);
+
+    // The toolbar: Step back beside Step; both repeat while the button is held.
+    m_toolBar->insertAction(m_stepAction, m_stepBackAction);
+    for (QAction *action : {m_stepBackAction, m_stepAction}) {
+        if (auto *button = qobject_cast<QToolButton *>(m_toolBar->widgetForAction(action))) {
+            button->setAutoRepeat(true);
+            button->setAutoRepeatDelay(400);
+            button->setAutoRepeatInterval(80);
+        }
+    }
+
+    m_controller->setBranchConfirmation([this] { return askBranch(); });
+    connect(m_controller, &SimulationController::structureChanged, this, &MainWindow::onHistoryReplaced);
+    connect(m_controller, &SimulationController::advanced, this, &MainWindow::onHistoryAdvanced);
+    connect(m_controller, &SimulationController::stepped, this, &MainWindow::onStepped);
+    connect(m_timeline, &widgets::Timeline::seekRequested, m_controller, &SimulationController::seekToTime);
+    connect(m_eventsPane, &widgets::EventsPane::eventActivated, this, &MainWindow::onEventActivated);
+}
+
+void MainWindow::retranslateHistoryUi()
+{
+    setWords(m_stepBackAction, tr("Step &Back"), tr("Stop the clock and undo exactly one event"));
+    m_runToNextMenu->setTitle(tr("Run to &Next"));
+    setWords(m_nextElectionAction, tr("&Election Won"), tr("Play until a candidate wins an election, then stop"));
+    setWords(m_nextCommitAction, tr("&Commit"), tr("Play until a leader commits an entry, then stop"));
+    setWords(m_nextTermAction, tr("&Term Change"), tr("Play until a server's term rises, then stop"));
+    setWords(m_nextAtNodeAction, tr("Event at the &Selected Server"),
+             tr("Play until something happens at the selected server, then stop"));
+    setWords(m_holdAction, tr("&Hold Messages (Deliver by Hand)"),
+             tr("Every new message waits at its receiver's door until you deliver it (right-click it)"));
+    setWords(m_deliverAllAction, tr("&Deliver All Waiting"), tr("Deliver every held message, oldest first"));
+    setWords(m_saveRunAction, tr("&Save Run…"), tr("Save the cluster, every action and your notes to a file"));
+    setWords(m_openRunAction, tr("Open &Run…"), tr("Open a saved run and replay it to where it was saved"));
+    setWords(m_runNotesAction, tr("Run &Notes…"), tr("Edit the notes saved with the run"));
+    setWords(m_exportTraceAction, tr("Export &Trace…"), tr("Save the events up to now as JSON lines"));
+    setWords(m_exportLogAction, tr("Export &Log Table…"), tr("Save every server's log as a CSV table"));
+    m_stepBanner->setPlaceholderText(tr("Step forward (→) or back (←): each event is explained here."));
+    m_timeline->setToolTip(QString());
+}
+
+void MainWindow::onHistoryReplaced()
+{
+    const raft::History &history = m_controller->history();
+    m_timeline->setHistory(&history);
+    m_eventsPane->setTrace(&history.trace(), history.visibleEvents(), history.generation());
+    m_stepBanner->clear();
+    m_timeline->refresh();
+}
+
+void MainWindow::onHistoryAdvanced()
+{
+    const raft::History &history = m_controller->history();
+    m_eventsPane->setVisibleCount(history.visibleEvents(), history.generation());
+    m_timeline->refresh();
+}
+
+void MainWindow::onStepped(std::size_t firstEvent, std::size_t endEvent)
+{
+    const raft::History &history = m_controller->history();
+    m_stepBanner->showStep(history.trace(), firstEvent, endEvent);
+    m_stepBanner->show();
+    if (m_stepBanner->isEmpty())
+        return;
+    // The server that acted is selected, and the inspector shows it.
+    const NodeId node = m_stepBanner->mainEvent().node;
+    if (node >= 1 && node <= m_controller->simulation().size()) {
+        m_clusterView->setSelectedNode(node);
+        m_inspectLeader = false;
+        m_inspector->showNode(node);
+    }
+}
+
+void MainWindow::onEventActivated(std::size_t traceIndex)
+{
+    const raft::Trace &trace = m_controller->history().trace();
+    if (traceIndex >= trace.size())
+        return;
+    m_controller->seekToStep(trace.events()[traceIndex].step);
+}
+
+bool MainWindow::askBranch()
+{
+    ++m_branchQuestions;
+    if (m_branchAnswer)
+        return *m_branchAnswer;
+    if (m_branchNoAsk)
+        return true;
+    QMessageBox box(QMessageBox::Question, tr("Start a New Branch?"),
+                    tr("Acting here starts a new branch and discards what happened after this moment. Continue?"),
+                    QMessageBox::Yes | QMessageBox::Cancel, this);
+    box.setObjectName(QStringLiteral("branchQuestion"));
+    box.setDefaultButton(QMessageBox::Cancel);
+    auto *dontAsk = new QCheckBox(tr("Don't ask again"), &box);
+    box.setCheckBox(dontAsk);
+    const bool yes = box.exec() == QMessageBox::Yes;
+    if (yes && dontAsk->isChecked())
+        m_branchNoAsk = true;
+    return yes;
+}
+
+QString MainWindow::saveRunFile(const QString &path)
+{
+    const std::string text = raft::formatRunFile(m_controller->runFile());
+    const QString error = RunIo::writeAtomically(path, QByteArray::fromStdString(text));
+    if (error.isEmpty())
+        statusBar()->showMessage(tr("Saved the run to %1").arg(QDir::toNativeSeparators(path)), 6000);
+    return error;
+}
+
+QString MainWindow::openRunFile(const QString &path, bool showErrors)
+{
+    QString text;
+    QString error = RunIo::readText(path, text);
+    std::optional<raft::RunFile> run;
+    if (error.isEmpty()) {
+        const raft::RunFileResult parsed = raft::parseRunFile(text.toStdString(), QFileInfo(path).fileName().toStdString());
+        QStringList lines;
+        for (const std::string &line : parsed.errors)
+            lines.append(QString::fromStdString(line));
+        error = lines.join(QLatin1Char('\n'));
+        if (error.isEmpty() && parsed.run)
+            run = parsed.run;
+        else if (error.isEmpty())
+            error = tr("%1: not a saved run").arg(QFileInfo(path).fileName());
+    }
+    if (run) {
+        const QString problem = m_controller->loadRun(*run);
+        if (problem.isEmpty()) {
+            m_scenarioPath.clear();
+            const int rows = m_controller->simulation().size();
+            resizeDocks({m_logDock}, {logDockHeight(rows, height())}, Qt::Vertical);
+            updateBanners();
+            statusBar()->showMessage(tr("Opened the run %1").arg(QFileInfo(path).fileName()), 6000);
+            return {};
+        }
+        error = tr("%1: %2").arg(QFileInfo(path).fileName(), problem);
+    }
+    if (!showErrors)
+        return error;
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Cannot Open the Run"),
+                                tr("The run “%1” cannot be replayed, so nothing was changed.")
+                                    .arg(QFileInfo(path).fileName()),
+                                QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("runErrorBox"));
+    box->setInformativeText(error);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+    return error;
+}
+
+QString MainWindow::exportTraceFile(const QString &path)
+{
+    const raft::History &history = m_controller->history();
+    return RunIo::writeAtomically(path, RunIo::traceJsonLines(history.trace(), history.visibleEvents()));
+}
+
+QString MainWindow::exportLogTableFile(const QString &path)
+{
+    return RunIo::writeAtomically(path, RunIo::logTableCsv(m_controller->simulation()));
+}
+
+void MainWindow::saveRun()
+{
+    QString path = QFileDialog::getSaveFileName(this, tr("Save Run"), QStringLiteral("run.raftrun"),
+                                                tr("raftviz runs (*.raftrun)"));
+    if (path.isEmpty())
+        return;
+    if (!path.endsWith(QStringLiteral(".raftrun")))
+        path += QStringLiteral(".raftrun");
+    const QString error = saveRunFile(path);
+    if (!error.isEmpty())
+        QMessageBox::warning(this, tr("Save Run"), error);
+}
+
+void MainWindow::openRun()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Run"), QString(),
+                                                      tr("raftviz runs (*.raftrun);;All files (*)"));
+    if (!path.isEmpty())
+        openRunFile(path);
+}
+
+void MainWindow::editRunNotes()
+{
+    QDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("runNotesDialog"));
+    dialog.setWindowTitle(tr("Run Notes"));
+    auto *edit = new QPlainTextEdit(&dialog);
+    edit->setPlainText(m_controller->notes().join(QLatin1Char('\n')));
+    edit->setPlaceholderText(tr("What this run shows, for the next lecture…"));
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto *layout = new QVBoxLayout(&dialog);
+    layout->addWidget(edit);
+    layout->addWidget(buttons);
+    dialog.resize(480, 300);
+    if (dialog.exec() == QDialog::Accepted)
+        m_controller->setNotes(edit->toPlainText().split(QLatin1Char('\n')));
+}
+
+void MainWindow::exportTrace()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Trace"), QStringLiteral("trace.jsonl"),
+                                                      tr("JSON lines (*.jsonl)"));
+    if (path.isEmpty())
+        return;
+    const QString error = exportTraceFile(path);
+    if (!error.isEmpty())
+        QMessageBox::warning(this, tr("Export Trace"), error);
+    else
+        statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 6000);
+}
+
+void MainWindow::exportLogTable()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Log Table"), QStringLiteral("logs.csv"),
+                                                      tr("CSV tables (*.csv)"));
+    if (path.isEmpty())
+        return;
+    const QString error = exportLogTableFile(path);
+    if (!error.isEmpty())
+        QMessageBox::warning(this, tr("Export Log Table"), error);
+    else
+        statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 6000);
 }

@@ -7,7 +7,9 @@
 #include <QString>
 
 #include <cstdint>
+#include <cstddef>
 #include <memory>
+#include <optional>
 
 class QAction;
 class QActionGroup;
@@ -24,6 +26,9 @@ class ClusterView;
 class EventsPane;
 class Inspector;
 class LogView;
+class NetworkPane;
+class StepBanner;
+class Timeline;
 } // namespace widgets
 
 /// MainWindowOptions says where the window keeps its settings and how it starts.
@@ -53,6 +58,7 @@ public:
     widgets::Inspector *inspector() const { return m_inspector; }
     widgets::LogView *logView() const { return m_logView; }
     widgets::EventsPane *eventsPane() const { return m_eventsPane; }
+    widgets::NetworkPane *networkPane() const { return m_networkPane; }
 
     /// createNodeMenu builds the context menu of server id (objectName "nodeMenu");
     /// the caller owns it.
@@ -61,6 +67,9 @@ public:
     QMenu *createMessageMenu(std::uint64_t id);
     /// createBackgroundMenu builds the context menu of empty space ("backgroundMenu").
     QMenu *createBackgroundMenu();
+    /// createLinkMenu builds the context menu of the link from -> to ("linkMenu"): cut
+    /// either direction or both, restore, and its own conditions in the Network pane.
+    QMenu *createLinkMenu(raft::NodeId from, raft::NodeId to);
 
     /// openScenarioFile plays a script; on a malformed file it changes nothing, shows
     /// a message box naming FILE:LINE and the problem (objectName
@@ -77,6 +86,26 @@ public:
     /// violationText is what the red banner says ("" when no invariant broke).
     QString violationText() const;
 
+    // --- history: stepping, the timeline, branches, saved runs ---
+    widgets::Timeline *timeline() const { return m_timeline; }
+    widgets::StepBanner *stepBanner() const { return m_stepBanner; }
+    /// setBranchAnswer answers "start a new branch here?" without a dialog (tests,
+    /// scripts); nullopt asks the user.
+    void setBranchAnswer(std::optional<bool> answer) { m_branchAnswer = answer; }
+    /// branchQuestions counts how often that question was put.
+    int branchQuestions() const { return m_branchQuestions; }
+    /// saveRunFile saves the run (config, actions, notes, position) to path,
+    /// atomically; returns "" or the problem.
+    QString saveRunFile(const QString &path);
+    /// openRunFile replays a saved run. On a malformed file or a replay that does not
+    /// match, it changes nothing, shows the problems (objectName "runErrorBox",
+    /// non-blocking; unless showErrors is false) and returns them ("" on success).
+    QString openRunFile(const QString &path, bool showErrors = true);
+    /// exportTraceFile writes the visible events as JSON lines; "" or the problem.
+    QString exportTraceFile(const QString &path);
+    /// exportLogTableFile writes every server's log as CSV; "" or the problem.
+    QString exportLogTableFile(const QString &path);
+
 public Q_SLOTS:
     void openScenario();
     void newCluster();
@@ -87,6 +116,12 @@ public Q_SLOTS:
     void requestToLeaderDialog();
     /// requestDialog asks for a command and sends it to server id.
     void requestDialog(raft::NodeId id);
+    void saveRun();
+    void openRun();
+    /// editRunNotes edits the notes saved with the run.
+    void editRunNotes();
+    void exportTrace();
+    void exportLogTable();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -117,6 +152,11 @@ private:
     void showNodeMenu(raft::NodeId id, QPoint globalPos);
     void showMessageMenu(std::uint64_t id, QPoint globalPos);
     void showBackgroundMenu(QPoint globalPos);
+    void showLinkMenu(raft::NodeId from, raft::NodeId to, QPoint globalPos);
+    /// createNetworkDock makes the Network pane's dock (called by createDocks()).
+    void createNetworkDock();
+    /// editLinkConditions shows the Network pane with the link from -> to in its editor.
+    void editLinkConditions(raft::NodeId from, raft::NodeId to);
     void runBuiltInScenario(const QString &resourcePath);
     void updateStatus();
     void updateBanners();
@@ -124,6 +164,22 @@ private:
     /// for the shipped ones.
     QString scenarioDisplayTitle() const;
     void popup(QMenu *menu, QPoint globalPos);
+
+    // --- history ---
+    /// createHistoryUi adds the step banner and timeline under the cluster view, the
+    /// step back / run to next / hold actions and the run files to the menus.
+    void createHistoryUi();
+    void retranslateHistoryUi();
+    /// onHistoryReplaced points the timeline and events pane at a new history.
+    void onHistoryReplaced();
+    /// onHistoryAdvanced keeps the timeline and the events pane at the live step.
+    void onHistoryAdvanced();
+    /// onStepped explains a step in the banner and highlights the server that acted.
+    void onStepped(std::size_t firstEvent, std::size_t endEvent);
+    /// onEventActivated jumps to the step of a clicked event.
+    void onEventActivated(std::size_t traceIndex);
+    /// askBranch asks before an action discards the recorded future.
+    bool askBranch();
 
     MainWindowOptions m_options;
     std::unique_ptr<Settings> m_settings;
@@ -144,6 +200,8 @@ private:
     QDockWidget *m_logDock = nullptr;
     QDockWidget *m_inspectorDock = nullptr;
     QDockWidget *m_eventsDock = nullptr;
+    QDockWidget *m_networkDock = nullptr;
+    widgets::NetworkPane *m_networkPane = nullptr;
     widgets::LogView *m_logView = nullptr;
     widgets::Inspector *m_inspector = nullptr;
     widgets::EventsPane *m_eventsPane = nullptr;
@@ -152,6 +210,8 @@ private:
     QLabel *m_timeLabel = nullptr;
     QLabel *m_speedLabel = nullptr;
     QLabel *m_leaderLabel = nullptr;
+    /// m_quorumLabel says which sides of a partition have no quorum (hidden when whole).
+    QLabel *m_quorumLabel = nullptr;
 
     // Toolbar.
     QToolBar *m_toolBar = nullptr;
@@ -184,6 +244,7 @@ private:
     QAction *m_spreadTimersAction = nullptr;
     QAction *m_restartAllAction = nullptr;
     QAction *m_healAction = nullptr;
+    QAction *m_partitionSelectionAction = nullptr;
     QAction *m_newClusterAction = nullptr;
     QAction *m_legendAction = nullptr;
     QAction *m_zoomInAction = nullptr;
@@ -196,4 +257,25 @@ private:
     QAction *m_shortcutsAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QList<QAction *> m_scenarioActions;
+
+    // History.
+    widgets::StepBanner *m_stepBanner = nullptr;
+    widgets::Timeline *m_timeline = nullptr;
+    QMenu *m_runToNextMenu = nullptr;
+    QAction *m_stepBackAction = nullptr;
+    QAction *m_nextElectionAction = nullptr;
+    QAction *m_nextCommitAction = nullptr;
+    QAction *m_nextTermAction = nullptr;
+    QAction *m_nextAtNodeAction = nullptr;
+    QAction *m_holdAction = nullptr;
+    QAction *m_deliverAllAction = nullptr;
+    QAction *m_saveRunAction = nullptr;
+    QAction *m_openRunAction = nullptr;
+    QAction *m_runNotesAction = nullptr;
+    QAction *m_exportTraceAction = nullptr;
+    QAction *m_exportLogAction = nullptr;
+    std::optional<bool> m_branchAnswer;
+    int m_branchQuestions = 0;
+    /// m_branchNoAsk: the user ticked "Don't ask again" and said yes.
+    bool m_branchNoAsk = false;
 };

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "raft/history.h"
+#include "raft/runfile.h"
 #include "raft/scenario.h"
 #include "raft/simulation.h"
 
@@ -9,8 +11,11 @@
 #include <QStringList>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 #include <optional>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 /// SimulationController is the one object that changes the raft::Simulation: it owns
@@ -44,10 +49,13 @@ public:
     explicit SimulationController(QObject *parent = nullptr);
     ~SimulationController() override;
 
-    /// simulation is the world, read-only; the controller is its only writer.
-    const raft::Simulation &simulation() const { return *m_sim; }
+    /// simulation is the world at the live moment, read-only; the controller is its
+    /// only writer (through history()).
+    const raft::Simulation &simulation() const { return m_history->simulation(); }
+    /// history is the whole run: every step can be revisited (seekToStep, stepBack).
+    const raft::History &history() const { return *m_history; }
     /// config is the configuration the current cluster was built from.
-    const raft::ClusterConfig &config() const { return m_sim->config(); }
+    const raft::ClusterConfig &config() const { return simulation().config(); }
     /// displayTime is the fractional virtual time (ms) views draw at.
     double displayTime() const { return m_displayTime; }
     bool isPlaying() const { return m_playing; }
@@ -75,6 +83,33 @@ public:
     /// runTo moves virtual time to `t` at once (no animation): it runs the scenario's
     /// commands (if one is loaded) that start before `t`, then advances the clock to t.
     void runTo(raft::Time t);
+
+    // --- history: stepping back, seeking, branches, saved runs -----------------------
+    /// BranchConfirmation is asked before an action would discard the recorded future
+    /// (the live state is behind the frontier); it answers whether to go ahead.
+    using BranchConfirmation = std::function<bool()>;
+    /// setBranchConfirmation installs that question (none: always go ahead).
+    void setBranchConfirmation(BranchConfirmation confirm) { m_confirmBranch = std::move(confirm); }
+    /// NextEvent is what "Run to next…" waits for.
+    enum class NextEvent { ElectionWon, Commit, TermChange, AtNode };
+    /// kRunToNextLimit: how much virtual time "Run to next…" plays before giving up.
+    static constexpr raft::Time kRunToNextLimit = 60'000;
+    /// runToNext pauses, plays at once until a step records such an event (at `node`
+    /// for AtNode) and stops right after it, showing that step. Returns false, and
+    /// says so, if none happened within kRunToNextLimit.
+    bool runToNext(NextEvent what, raft::NodeId node = raft::kNoNode);
+    /// isHolding tells whether new messages wait at their destination's door.
+    bool isHolding() const { return simulation().network().isHolding(); }
+    /// waitingMessages lists the ids of the messages waiting at a door, in id order.
+    std::vector<std::uint64_t> waitingMessages() const;
+    /// notes are the teacher's notes, saved with the run.
+    const QStringList &notes() const { return m_notes; }
+    void setNotes(const QStringList &notes) { m_notes = notes; }
+    /// runFile describes the current run for saving: config, script, notes, position.
+    raft::RunFile runFile() const;
+    /// loadRun rebuilds a saved run: a fresh history from its config with its inputs
+    /// replayed up to its position. On a problem it changes nothing and returns it.
+    QString loadRun(const raft::RunFile &run);
 
 public slots:
     // --- time ---
@@ -115,6 +150,21 @@ public slots:
     /// groups stay in place.
     void reconnect(raft::NodeId id);
     void heal();
+    /// partition replaces the partition groups (Simulation::partition); one group of
+    /// everyone removes the partition (cut links stay).
+    void partition(const std::vector<std::vector<raft::NodeId>> &groups);
+    /// cut cuts the one-way link from -> to, or both directions.
+    void cut(raft::NodeId from, raft::NodeId to, bool bothWays);
+    /// restoreLink reopens the link from -> to (or both directions), other cuts stay.
+    void restoreLink(raft::NodeId from, raft::NodeId to, bool bothWays);
+    /// toggleCut cuts the one-way link from -> to if it is open, else reopens it (a
+    /// click on a link's lane).
+    void toggleCut(raft::NodeId from, raft::NodeId to);
+    /// setNetworkConfig gives every link new conditions (latency range, loss, duplication).
+    void setNetworkConfig(const raft::NetworkConfig &config);
+    /// setLinkConditions gives the one-way link from -> to conditions of its own
+    /// (nullopt: the network's again).
+    void setLinkConditions(raft::NodeId from, raft::NodeId to, const std::optional<raft::LinkConditions> &conditions);
     void dropMessage(std::uint64_t id);
     void duplicateMessage(std::uint64_t id);
 
@@ -133,6 +183,20 @@ public slots:
     /// range, in the order they would have fired.
     void spreadTimers();
 
+    // --- history ---
+    /// stepBack pauses and undoes exactly one step.
+    void stepBack();
+    /// seekToStep pauses and puts the world right after `step` steps.
+    void seekToStep(quint64 step);
+    /// seekToTime pauses and puts the world at virtual time t.
+    void seekToTime(raft::Time t);
+    /// setHold turns manual delivery on or off for the messages sent from now on.
+    void setHold(bool hold);
+    /// deliverMessage delivers a message now, ahead of its time (or off the door).
+    void deliverMessage(std::uint64_t id);
+    /// deliverAllWaiting delivers every message waiting at a door, in id order.
+    void deliverAllWaiting();
+
 signals:
     /// advanced: virtual time moved or the world changed; views redraw at displayTime.
     void advanced(double displayTime);
@@ -149,6 +213,11 @@ signals:
     void scenarioLineReached(int line, const QString &text, bool ok, const QString &why);
     /// scenarioFinished: the scenario ran its last command.
     void scenarioFinished(const QString &name, int passed, int failed);
+    /// stepped: a step forward or back (or a seek) made these events of
+    /// history().trace() the ones to explain: [firstEvent, endEvent).
+    void stepped(std::size_t firstEvent, std::size_t endEvent);
+    /// holdChanged: manual delivery was turned on or off.
+    void holdChanged(bool hold);
 
 private:
     void onFrame();
@@ -167,7 +236,46 @@ private:
     void finishCommand(const raft::ScenarioCommand &command, bool ok, const std::string &why);
     void autoRequestsDueUpTo(raft::Time t);
 
-    std::unique_ptr<raft::Simulation> m_sim;
+    // --- history ---
+    /// confirmBranch asks before acting behind the frontier (which discards the
+    /// recorded future); false means the action must not happen.
+    bool confirmBranch();
+    /// change runs f on the live simulation through History::edit, so it is recorded.
+    /// Behind the frontier it asks first (unless confirmBranch() just did); refused,
+    /// it changes nothing and returns a default result.
+    template <typename F>
+    auto change(F &&f)
+    {
+        using Result = decltype(f(std::declval<raft::Simulation &>()));
+        if (m_history->hasFuture() && !m_branchApproved && !confirmBranch()) {
+            if constexpr (std::is_void_v<Result>)
+                return;
+            else
+                return Result{};
+        }
+        m_branchApproved = false;
+        return m_history->edit(std::forward<F>(f));
+    }
+    /// afterSeek lines the display time and automatic requests up with the live state
+    /// after it moved back or jumped.
+    void afterSeek();
+    /// leavingFrontier remembers when the next automatic request was due at the
+    /// frontier, before the live state moves back from it.
+    void leavingFrontier();
+    /// caughtUp restores that schedule once the live state is back at the frontier.
+    void caughtUp();
+    /// currentStepEvents is the range of the trace's events of the current step.
+    std::pair<std::size_t, std::size_t> currentStepEvents() const;
+
+    std::unique_ptr<raft::History> m_history;
+    BranchConfirmation m_confirmBranch;
+    /// m_replaying: the live state left the frontier and has not caught up with it;
+    /// m_frontierAutoRequest: when the next automatic request was due there.
+    bool m_replaying = false;
+    /// m_branchApproved: confirmBranch() said yes for the action under way.
+    bool m_branchApproved = false;
+    raft::Time m_frontierAutoRequest = kAutoRequestInterval;
+    QStringList m_notes;
     QTimer m_frameTimer;
     QElapsedTimer m_wallClock;
     qint64 m_lastWallNs = 0;

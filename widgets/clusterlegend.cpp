@@ -35,8 +35,13 @@ enum class Glyph {
     Waiting,
     Lost,
     Partition,
+    NoQuorum,
     Cut,
+    LinkOverride,
     Selected,
+    Select,
+    MoveServer,
+    Pan,
 };
 
 struct Row {
@@ -155,11 +160,24 @@ void drawGlyph(QPainter &painter, Glyph glyph, QPointF c, qreal u)
         ClusterPalette::drawLostMark(painter, c, m);
         break;
     case Glyph::Partition: {
-        const QRectF box(c.x() - 20 * u, c.y() - 9 * u, 40 * u, 18 * u);
-        QPen edge(ClusterPalette::groupEdge(1), std::max<qreal>(1.0, 1.5 * u), Qt::DashLine);
-        painter.setPen(edge);
+        const QRectF box(c.x() - 22 * u, c.y() - 10 * u, 44 * u, 20 * u);
+        painter.setPen(Qt::NoPen);
         painter.setBrush(ClusterPalette::groupTint(1));
-        painter.drawRoundedRect(box, 8 * u, 8 * u);
+        painter.drawRect(QRectF(box.left(), box.top(), box.width() / 2, box.height()));
+        painter.setBrush(ClusterPalette::groupTint(2));
+        painter.drawRect(QRectF(box.center().x(), box.top(), box.width() / 2, box.height()));
+        ClusterPalette::drawWall(painter, QPointF(c.x(), box.top()), QPointF(c.x(), box.bottom()), 6 * u);
+        ClusterPalette::drawLostMark(painter, c - QPointF(6 * u, 0), 7 * u);
+        break;
+    }
+    case Glyph::NoQuorum: {
+        const QRectF box(c.x() - 20 * u, c.y() - 10 * u, 40 * u, 20 * u);
+        painter.setPen(QPen(ClusterPalette::groupEdge(1), std::max<qreal>(1.0, u)));
+        painter.setBrush(ClusterPalette::groupTint(1));
+        painter.drawRect(box);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(QBrush(ClusterPalette::noQuorumHatch(), Qt::BDiagPattern));
+        painter.drawRect(box);
         break;
     }
     case Glyph::Cut: {
@@ -172,6 +190,51 @@ void drawGlyph(QPainter &painter, Glyph glyph, QPointF c, qreal u)
         painter.setPen(Qt::NoPen);
         painter.setBrush(ClusterPalette::cutLink());
         drawArrowHead(painter, b, b - a, 8 * u);
+        ClusterPalette::drawLostMark(painter, c - QPointF(3 * u, 0), 9 * u);
+        break;
+    }
+    case Glyph::LinkOverride: {
+        QFont font;
+        font.setPixelSize(std::max(6, static_cast<int>(std::lround(10 * u))));
+        painter.setFont(font);
+        const QRectF box(c.x() - 21 * u, c.y() - 8 * u, 42 * u, 16 * u);
+        painter.setPen(QPen(ClusterPalette::linkOverride(), std::max<qreal>(1.0, 1.2 * u)));
+        painter.setBrush(ClusterPalette::badgeFill());
+        painter.drawRoundedRect(box, 5 * u, 5 * u);
+        painter.setPen(ClusterPalette::ink());
+        painter.drawText(box, Qt::AlignCenter, ClusterLegend::tr("20%"));
+        break;
+    }
+    case Glyph::Select: {
+        const QRectF band(c.x() - 20 * u, c.y() - 10 * u, 40 * u, 20 * u);
+        QColor fill = ClusterPalette::selection();
+        fill.setAlpha(70);
+        painter.setPen(QPen(ClusterPalette::ink(), std::max<qreal>(1.0, u), Qt::DashLine));
+        painter.setBrush(fill);
+        painter.drawRect(band);
+        break;
+    }
+    case Glyph::MoveServer: {
+        ClusterPalette::drawNodeDisc(painter, c - QPointF(10 * u, 0), 8 * u, {raft::Role::Follower, false, false});
+        ClusterPalette::drawWall(painter, c + QPointF(5 * u, -11 * u), c + QPointF(5 * u, 11 * u), 4 * u);
+        painter.setPen(QPen(ClusterPalette::ink(), std::max<qreal>(1.0, 1.6 * u)));
+        painter.drawLine(c - QPointF(1 * u, 0), c + QPointF(16 * u, 0));
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(ClusterPalette::ink());
+        drawArrowHead(painter, c + QPointF(20 * u, 0), QPointF(1, 0), 6 * u);
+        break;
+    }
+    case Glyph::Pan: {
+        // Four arrows: the picture moves.
+        painter.setPen(QPen(ClusterPalette::mutedInk(), std::max<qreal>(1.0, 1.6 * u)));
+        painter.drawLine(c - QPointF(14 * u, 0), c + QPointF(14 * u, 0));
+        painter.drawLine(c - QPointF(0, 10 * u), c + QPointF(0, 10 * u));
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(ClusterPalette::mutedInk());
+        drawArrowHead(painter, c + QPointF(16 * u, 0), QPointF(1, 0), 6 * u);
+        drawArrowHead(painter, c - QPointF(16 * u, 0), QPointF(-1, 0), 6 * u);
+        drawArrowHead(painter, c + QPointF(0, 12 * u), QPointF(0, 1), 6 * u);
+        drawArrowHead(painter, c - QPointF(0, 12 * u), QPointF(0, -1), 6 * u);
         break;
     }
     case Glyph::Selected:
@@ -186,33 +249,59 @@ void drawGlyph(QPainter &painter, Glyph glyph, QPointF c, qreal u)
 /// rows lists the legend: full sentences, or brief labels for the two-column panel.
 std::vector<Row> rows(bool brief)
 {
-    using L = ClusterLegend;
     auto pick = [brief](const QString &full, const QString &shortText) { return brief ? shortText : full; };
     return {
-        {true, Glyph::None, L::tr("Servers")},
-        {false, Glyph::Follower, L::tr("Follower")},
-        {false, Glyph::Candidate, pick(L::tr("Candidate: dashed ring, asks for votes"), L::tr("Candidate"))},
-        {false, Glyph::Leader, pick(L::tr("Leader: crown and double ring"), L::tr("Leader"))},
-        {false, Glyph::Crashed, pick(L::tr("Crashed: grey; term and log survive on disk"), L::tr("Crashed"))},
-        {false, Glyph::Paused, pick(L::tr("Paused: frozen, its messages wait"), L::tr("Paused"))},
-        {false, Glyph::Term, pick(L::tr("Big number: the server's current term"), L::tr("Current term"))},
-        {false, Glyph::Timer, pick(L::tr("Election timer: empties as the timeout nears"), L::tr("Election timer"))},
-        {false, Glyph::LogBar, pick(L::tr("Log length; the dark part is committed"), L::tr("Log; dark = committed"))},
-        {true, Glyph::None, pick(L::tr("Votes around a candidate"), L::tr("Votes"))},
-        {false, Glyph::VotesDecided, pick(L::tr("Vote granted / refused"), L::tr("Granted / refused"))},
-        {false, Glyph::VotesOpen, pick(L::tr("Asked, reply in flight / not asked"), L::tr("Asked / not asked"))},
-        {true, Glyph::None, L::tr("Messages")},
-        {false, Glyph::RequestVote, L::tr("RequestVote")},
-        {false, Glyph::VoteReply, pick(L::tr("Vote reply: granted / refused"), L::tr("Vote reply"))},
-        {false, Glyph::Heartbeat, pick(L::tr("AppendEntries, empty: a heartbeat"), L::tr("Heartbeat"))},
-        {false, Glyph::Entries, pick(L::tr("AppendEntries carrying 3 entries"), L::tr("AppendEntries, 3 entries"))},
-        {false, Glyph::AppendReply, pick(L::tr("AppendEntries reply: success / failure"), L::tr("Append reply"))},
-        {false, Glyph::Waiting, pick(L::tr("Waiting at the door (receiver paused or held)"), L::tr("Waiting at door"))},
-        {false, Glyph::Lost, pick(L::tr("Lost: fades out where it vanished"), L::tr("Lost"))},
-        {true, Glyph::None, L::tr("Network")},
-        {false, Glyph::Partition, pick(L::tr("Partition: servers reach only their own region"), L::tr("Partition"))},
-        {false, Glyph::Cut, pick(L::tr("Cut link: messages this way are lost"), L::tr("Cut link"))},
-        {false, Glyph::Selected, pick(L::tr("Selected server or message"), L::tr("Selected"))},
+        {true, Glyph::None, ClusterLegend::tr("Servers")},
+        {false, Glyph::Follower, ClusterLegend::tr("Follower")},
+        {false, Glyph::Candidate, pick(ClusterLegend::tr("Candidate: dashed ring, asks for votes"),
+                                       ClusterLegend::tr("Candidate"))},
+        {false, Glyph::Leader, pick(ClusterLegend::tr("Leader: crown and double ring"), ClusterLegend::tr("Leader"))},
+        {false, Glyph::Crashed, pick(ClusterLegend::tr("Crashed: grey; term and log survive on disk"),
+                                     ClusterLegend::tr("Crashed"))},
+        {false, Glyph::Paused, pick(ClusterLegend::tr("Paused: frozen, its messages wait"),
+                                    ClusterLegend::tr("Paused"))},
+        {false, Glyph::Term, pick(ClusterLegend::tr("Big number: the server's current term"),
+                                  ClusterLegend::tr("Current term"))},
+        {false, Glyph::Timer, pick(ClusterLegend::tr("Election timer: empties as the timeout nears"),
+                                   ClusterLegend::tr("Election timer"))},
+        {false, Glyph::LogBar, pick(ClusterLegend::tr("Log length; the dark part is committed"),
+                                    ClusterLegend::tr("Log; dark = committed"))},
+        {true, Glyph::None, pick(ClusterLegend::tr("Votes around a candidate"), ClusterLegend::tr("Votes"))},
+        {false, Glyph::VotesDecided, pick(ClusterLegend::tr("Vote granted / refused"),
+                                          ClusterLegend::tr("Granted / refused"))},
+        {false, Glyph::VotesOpen, pick(ClusterLegend::tr("Asked, reply in flight / not asked"),
+                                       ClusterLegend::tr("Asked / not asked"))},
+        {true, Glyph::None, ClusterLegend::tr("Messages")},
+        {false, Glyph::RequestVote, ClusterLegend::tr("RequestVote")},
+        {false, Glyph::VoteReply, pick(ClusterLegend::tr("Vote reply: granted / refused"),
+                                       ClusterLegend::tr("Vote reply"))},
+        {false, Glyph::Heartbeat, pick(ClusterLegend::tr("AppendEntries, empty: a heartbeat"),
+                                       ClusterLegend::tr("Heartbeat"))},
+        {false, Glyph::Entries, pick(ClusterLegend::tr("AppendEntries carrying 3 entries"),
+                                     ClusterLegend::tr("AppendEntries, 3 entries"))},
+        {false, Glyph::AppendReply, pick(ClusterLegend::tr("AppendEntries reply: success / failure"),
+                                         ClusterLegend::tr("Append reply"))},
+        {false, Glyph::Waiting, pick(ClusterLegend::tr("Waiting at the door (receiver paused or held)"),
+                                     ClusterLegend::tr("Waiting at door"))},
+        {false, Glyph::Lost, pick(ClusterLegend::tr("Lost: fades out where it vanished"), ClusterLegend::tr("Lost"))},
+        {true, Glyph::None, ClusterLegend::tr("Network")},
+        {false, Glyph::Partition, pick(ClusterLegend::tr("Partition: a wall between sides; messages die at it"),
+                                       ClusterLegend::tr("Partition wall"))},
+        {false, Glyph::NoQuorum, pick(ClusterLegend::tr("Hatched side: no quorum, cannot elect or commit"),
+                                      ClusterLegend::tr("No quorum"))},
+        {false, Glyph::Cut, pick(ClusterLegend::tr("Cut: messages this way are lost (✗)"),
+                                 ClusterLegend::tr("Cut link"))},
+        {false, Glyph::LinkOverride, pick(ClusterLegend::tr("Link with its own loss or latency"),
+                                          ClusterLegend::tr("Own conditions"))},
+        {false, Glyph::Selected, pick(ClusterLegend::tr("Selected server or message"),
+                                      ClusterLegend::tr("Selected"))},
+        {true, Glyph::None, ClusterLegend::tr("Mouse")},
+        {false, Glyph::Select, pick(ClusterLegend::tr("Drag on empty space: select; Ctrl-click: add"),
+                                    ClusterLegend::tr("Drag: select"))},
+        {false, Glyph::MoveServer, pick(ClusterLegend::tr("Drag a server to another side to move it"),
+                                        ClusterLegend::tr("Drag: move server"))},
+        {false, Glyph::Pan, pick(ClusterLegend::tr("Pan: middle button, or Shift and drag"),
+                                 ClusterLegend::tr("Pan: middle / Shift"))},
     };
 }
 

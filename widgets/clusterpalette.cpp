@@ -105,6 +105,16 @@ QColor ClusterPalette::groupEdge(int group)
     return QColor::fromRgba(edges[static_cast<std::size_t>(std::max(group - 1, 0)) % edges.size()]);
 }
 
+QColor ClusterPalette::link() { return QColor(0xCF, 0xD6, 0xDD); }
+QColor ClusterPalette::wallLink() { return QColor(0xC4, 0xCB, 0xD2); }
+QColor ClusterPalette::liveLink() { return QColor(0x8F, 0xA0, 0xB0); }
+QColor ClusterPalette::linkOverride() { return QColor::fromRgba(kDarkOrange); }
+QColor ClusterPalette::badgeFill() { return QColor(0xFF, 0xF1, 0xC7); }
+QColor ClusterPalette::noQuorumHatch() { return QColor(0x37, 0x47, 0x4F, 70); }
+QColor ClusterPalette::noQuorumFill() { return QColor(0x37, 0x47, 0x4F, 220); }
+QColor ClusterPalette::headlineFill() { return QColor(0xFC, 0xE4, 0xD6, 240); }
+QColor ClusterPalette::wall() { return QColor(0x3B, 0x45, 0x50); }
+
 QColor ClusterPalette::timerColour(double fraction, bool frozen)
 {
     if (frozen)
@@ -386,6 +396,20 @@ void ClusterPalette::drawLostMark(QPainter &painter, QPointF c, qreal size)
 {
     drawCross(painter, c, size * 1.25, Qt::white, size * 0.34);
     drawCross(painter, c, size * 1.25, QColor::fromRgba(kVermillion), size * 0.20);
+}
+
+void ClusterPalette::drawWall(QPainter &painter, QPointF a, QPointF b, qreal width)
+{
+    painter.save();
+    painter.setBrush(Qt::NoBrush);
+    painter.setPen(QPen(wall(), width, Qt::SolidLine, Qt::RoundCap));
+    painter.drawLine(a, b);
+    // Bricks: short light dashes down the middle of the band.
+    QPen bricks(QColor(0xA7, 0xB1, 0xBB), width * 0.42, Qt::CustomDashLine, Qt::FlatCap);
+    bricks.setDashPattern({2.2, 1.4});
+    painter.setPen(bricks);
+    painter.drawLine(a, b);
+    painter.restore();
 }
 
 } // namespace widgets

@@ -53,6 +53,24 @@ public:
     static QColor groupTint(int group);
     /// groupEdge is the outline colour of partition group `group`.
     static QColor groupEdge(int group);
+    /// link is the colour of the faint line between two servers that can talk.
+    static QColor link();
+    /// wallLink is the colour of the dotted line between two servers a wall separates.
+    static QColor wallLink();
+    /// liveLink is the colour of the open direction of a link cut the other way.
+    static QColor liveLink();
+    /// linkOverride is the colour of a link direction with conditions of its own and of
+    /// its badge's outline; badgeFill is the badge's fill.
+    static QColor linkOverride();
+    static QColor badgeFill();
+    /// noQuorumHatch is the colour of the hatching over a side without a quorum;
+    /// noQuorumFill the fill of its label.
+    static QColor noQuorumHatch();
+    static QColor noQuorumFill();
+    /// headlineFill is the fill of the view's headline ("No side has a leader").
+    static QColor headlineFill();
+    /// wall is the colour of a partition wall.
+    static QColor wall();
     /// timerColour is the colour of an election timer with `fraction` of its time left.
     static QColor timerColour(double fraction, bool frozen);
 
@@ -95,6 +113,9 @@ public:
     static void drawWaitingRing(QPainter &painter, QPointF c, qreal size);
     /// drawLostMark draws the ✗ that marks where a message was lost.
     static void drawLostMark(QPainter &painter, QPointF c, qreal size);
+    /// drawWall draws a partition wall from a to b, `width` thick: a dark band laid
+    /// with lighter bricks, so it reads as a wall in colour and in greyscale.
+    static void drawWall(QPainter &painter, QPointF a, QPointF b, qreal width);
 };
 
 } // namespace widgets

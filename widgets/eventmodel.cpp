@@ -4,7 +4,10 @@
 #include "eventtext.h"
 
 #include <QColor>
+
 #include <QFont>
+
+#include <algorithm>
 
 namespace widgets {
 
@@ -19,27 +22,62 @@ void EventModel::setSimulation(const raft::Simulation *simulation)
 {
     beginResetModel();
     m_sim = simulation;
+    m_trace = nullptr;
+    m_visible = std::numeric_limits<std::size_t>::max();
     m_scanned = 0;
     m_routine.clear();
-    m_rows.clear();
     m_lastAck = {};
     scan();
-    for (std::size_t i = 0; i < m_scanned; ++i)
+    m_shown = m_scanned;
+    rebuildRows();
+    endResetModel();
+}
+
+void EventModel::setTrace(const raft::Trace *trace, std::size_t visible, std::uint64_t generation)
+{
+    beginResetModel();
+    m_sim = nullptr;
+    m_trace = trace;
+    m_visible = visible;
+    m_generation = generation;
+    m_scanned = 0;
+    m_routine.clear();
+    m_lastAck = {};
+    scan();
+    m_shown = std::min(m_scanned, m_visible);
+    rebuildRows();
+    endResetModel();
+}
+
+void EventModel::setVisibleCount(std::size_t visible, std::uint64_t generation)
+{
+    if (m_trace && generation != m_generation) {
+        // The history branched: its events after the branch point were replaced.
+        setTrace(m_trace, visible, generation);
+        return;
+    }
+    m_visible = visible;
+    refresh();
+}
+
+void EventModel::rebuildRows()
+{
+    m_rows.clear();
+    for (std::size_t i = 0; i < m_shown; ++i)
         if (m_showRoutine || !isRoutine(i))
             m_rows.push_back(static_cast<std::uint32_t>(i));
-    endResetModel();
 }
 
 const raft::TraceEvent &EventModel::event(int row) const
 {
-    return m_sim->trace().events()[traceIndex(row)];
+    return trace()->events()[traceIndex(row)];
 }
 
 void EventModel::scan()
 {
-    if (!m_sim)
+    if (!trace())
         return;
-    const auto &events = m_sim->trace().events();
+    const auto &events = trace()->events();
     if (events.size() < m_scanned) {
         // The trace was replaced: start again (callers reset the model around this).
         m_scanned = 0;
@@ -66,19 +104,37 @@ void EventModel::scan()
 
 void EventModel::refresh()
 {
-    if (!m_sim)
+    if (!trace())
         return;
-    const std::size_t size = m_sim->trace().size();
+    const std::size_t size = trace()->size();
     if (size < m_scanned) {
-        setSimulation(m_sim);
+        // The trace was cut back (a new branch): read it again.
+        if (m_trace)
+            setTrace(m_trace, m_visible, m_generation);
+        else
+            setSimulation(m_sim);
         return;
     }
-    if (size == m_scanned)
-        return;
-    const std::size_t from = m_scanned;
     scan();
+    const std::size_t end = std::min(size, m_visible);
+    if (end < m_shown) {
+        // Stepped back: the rows of the events after the live step go.
+        const auto first = std::lower_bound(m_rows.begin(), m_rows.end(), end);
+        const auto row = static_cast<int>(first - m_rows.begin());
+        m_shown = end;
+        if (first == m_rows.end())
+            return;
+        beginRemoveRows(QModelIndex(), row, static_cast<int>(m_rows.size()) - 1);
+        m_rows.erase(first, m_rows.end());
+        endRemoveRows();
+        return;
+    }
+    if (end == m_shown)
+        return;
+    const std::size_t from = m_shown;
+    m_shown = end;
     std::vector<std::uint32_t> added;
-    for (std::size_t i = from; i < size; ++i)
+    for (std::size_t i = from; i < end; ++i)
         if (m_showRoutine || !isRoutine(i))
             added.push_back(static_cast<std::uint32_t>(i));
     if (added.empty())
@@ -95,10 +151,7 @@ void EventModel::setShowRoutine(bool show)
         return;
     beginResetModel();
     m_showRoutine = show;
-    m_rows.clear();
-    for (std::size_t i = 0; i < m_scanned; ++i)
-        if (m_showRoutine || !isRoutine(i))
-            m_rows.push_back(static_cast<std::uint32_t>(i));
+    rebuildRows();
     endResetModel();
 }
 
@@ -121,7 +174,7 @@ int EventModel::columnCount(const QModelIndex &parent) const
 
 QVariant EventModel::data(const QModelIndex &index, int role) const
 {
-    if (!m_sim || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!trace() || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const raft::TraceEvent &e = event(index.row());
     switch (role) {
@@ -129,14 +182,14 @@ QVariant EventModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case TimeColumn: return EventText::timeText(static_cast<double>(e.t));
         case NodeColumn: return e.node == raft::kNoNode ? QString() : EventText::nodeText(e.node);
-        case EventColumn: return EventText::describe(m_sim->trace(), e);
+        case EventColumn: return EventText::describe(*trace(), e);
         default: return {};
         }
     case Qt::ToolTipRole:
         return tr("%1 — %2 (event %3)\n%4")
             .arg(EventText::timeText(static_cast<double>(e.t)), EventText::kindTitle(e.kind))
             .arg(e.step)
-            .arg(EventText::describe(m_sim->trace(), e));
+            .arg(EventText::describe(*trace(), e));
     case Qt::TextAlignmentRole:
         if (index.column() == TimeColumn)
             return int(Qt::AlignRight | Qt::AlignVCenter);

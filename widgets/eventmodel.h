@@ -5,7 +5,9 @@
 #include <QAbstractTableModel>
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 namespace widgets {
@@ -18,8 +20,10 @@ namespace widgets {
 /// It can hide the routine background of a healthy cluster — heartbeats sent and
 /// accepted, and acknowledgements that teach nothing new (matchIndex unchanged) — so
 /// that elections, commits and faults stand out.
+/// It shows either a Simulation's own trace, or the first visible events of a
+/// History's trace (the rest is the recorded future).
 /// Invariant: m_rows lists, in order, the indices of the trace's events (up to
-/// m_scanned) that pass the filter.
+/// m_shown <= m_scanned) that pass the filter.
 class EventModel : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -37,7 +41,18 @@ public:
 
     /// setSimulation points the model at a world (not owned; nullptr for none) and resets.
     void setSimulation(const raft::Simulation *simulation);
-    /// refresh appends the rows of events added to the trace since the last call.
+    /// setTrace points the model at a history's trace (not owned; nullptr for none),
+    /// of which only the first `visible` events are shown (History::visibleEvents()),
+    /// and resets. `generation` is the history's (History::generation()).
+    void setTrace(const raft::Trace *trace, std::size_t visible, std::uint64_t generation = 0);
+    /// setVisibleCount shows the first `visible` events of the trace: stepping back
+    /// removes the rows of the later events, stepping forward adds them again. A new
+    /// `generation` (the history branched, replacing its future) reads the trace again.
+    void setVisibleCount(std::size_t visible, std::uint64_t generation = 0);
+    /// visibleCount is how many of the trace's events the rows reflect.
+    std::size_t visibleCount() const { return m_shown; }
+    /// refresh appends the rows of events added to the trace since the last call (up
+    /// to the visible count).
     void refresh();
     /// setShowRoutine shows or hides the routine events (heartbeats and repeated acks).
     void setShowRoutine(bool show);
@@ -59,8 +74,17 @@ private:
     /// scan classifies the trace's events from m_scanned on as routine or not.
     void scan();
     bool isRoutine(std::size_t i) const { return m_routine[i] != 0; }
+    /// trace is the trace shown: the history's, or the simulation's (nullptr: none).
+    const raft::Trace *trace() const { return m_trace ? m_trace : m_sim ? &m_sim->trace() : nullptr; }
+    /// rebuildRows lists the rows of the first m_shown events again.
+    void rebuildRows();
 
     const raft::Simulation *m_sim = nullptr;
+    const raft::Trace *m_trace = nullptr;
+    /// m_visible: how many events may be shown; m_shown: how many the rows reflect.
+    std::size_t m_visible = std::numeric_limits<std::size_t>::max();
+    std::size_t m_shown = 0;
+    std::uint64_t m_generation = 0;
     bool m_showRoutine = false;
     std::size_t m_scanned = 0;
     std::vector<std::uint8_t> m_routine;

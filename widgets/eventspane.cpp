@@ -94,6 +94,28 @@ void EventsPane::setSimulation(const raft::Simulation *simulation)
     updateDetail();
 }
 
+void EventsPane::setTrace(const raft::Trace *trace, std::size_t visible, std::uint64_t generation)
+{
+    m_model->setTrace(trace, visible, generation);
+    m_followTail = true;
+    m_table->scrollToBottom();
+    updateCount();
+    updateDetail();
+}
+
+void EventsPane::setVisibleCount(std::size_t visible, std::uint64_t generation)
+{
+    const int before = m_model->rowCount();
+    const std::size_t shownBefore = m_model->visibleCount();
+    m_model->setVisibleCount(visible, generation);
+    if (m_model->rowCount() != before || m_model->visibleCount() < shownBefore) {
+        if (m_followTail)
+            m_table->scrollToBottom();
+        updateCount();
+        updateDetail();
+    }
+}
+
 void EventsPane::refresh()
 {
     const int before = m_model->rowCount();
@@ -125,6 +147,9 @@ void EventsPane::onClicked(const QModelIndex &index)
     QList<raft::NodeId> nodes;
     for (int id : index.data(EventModel::NodesRole).value<QList<int>>())
         nodes.append(id);
+    // Jump first (the step's banner selects the server that acted), then select every
+    // server the clicked line concerns.
+    Q_EMIT eventActivated(static_cast<std::size_t>(index.data(EventModel::TraceIndexRole).toULongLong()));
     Q_EMIT nodesActivated(nodes);
 }
 

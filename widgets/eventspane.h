@@ -26,6 +26,12 @@ public:
 
     /// setSimulation shows a world's trace (not owned; nullptr for none).
     void setSimulation(const raft::Simulation *simulation);
+    /// setTrace shows the first `visible` events of a history's trace (not owned);
+    /// generation is the history's (History::generation()).
+    void setTrace(const raft::Trace *trace, std::size_t visible, std::uint64_t generation = 0);
+    /// setVisibleCount shows the first `visible` events of that trace (the live
+    /// step's); a new generation (a branch) reads the trace again.
+    void setVisibleCount(std::size_t visible, std::uint64_t generation = 0);
     /// refresh appends the events that happened since the last call.
     void refresh();
 
@@ -37,6 +43,8 @@ public:
 Q_SIGNALS:
     /// nodesActivated: the user clicked a line about these servers (first = main one).
     void nodesActivated(const QList<raft::NodeId> &nodes);
+    /// eventActivated: the user clicked the line of the trace's event `traceIndex`.
+    void eventActivated(std::size_t traceIndex);
 
 protected:
     void changeEvent(QEvent *event) override;

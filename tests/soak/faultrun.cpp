@@ -1,0 +1,487 @@
+#include "faultrun.h"
+
+#include <algorithm>
+#include <array>
+#include <sstream>
+
+namespace raft::soak {
+
+namespace {
+
+/// drawConfig draws the cluster of a run: mostly 3 and 5 servers, sometimes 1, 2, 4,
+/// 6 or 7; a latency range that is sometimes much wider than the heartbeat, so that
+/// messages overtake each other; loss and duplication up to 30%.
+ClusterConfig drawConfig(Rng &rng, std::uint64_t seed)
+{
+    static constexpr std::array<int, 12> kSizes = {1, 2, 3, 3, 3, 4, 5, 5, 5, 5, 6, 7};
+    ClusterConfig c;
+    c.seed = seed;
+    c.nodes = kSizes[static_cast<std::size_t>(rng.uniform(0, static_cast<std::int64_t>(kSizes.size()) - 1))];
+    c.electionTimeoutMin = rng.uniform(100, 250);
+    c.electionTimeoutMax = c.electionTimeoutMin + rng.uniform(20, 250);
+    c.heartbeatInterval = rng.uniform(10, c.electionTimeoutMin / 3);
+    c.network.latencyMin = rng.uniform(1, 20);
+    c.network.latencyMax = c.network.latencyMin + (rng.chance(0.5) ? rng.uniform(0, 30) : rng.uniform(30, 200));
+    c.network.loss = rng.chance(0.3) ? 0.0 : rng.unit() * 0.3;
+    c.network.duplicate = rng.chance(0.4) ? 0.0 : rng.unit() * 0.3;
+    c.noop = !rng.chance(0.4);
+    c.checkInvariants = true;
+    c.recordTrace = true;
+    return c;
+}
+
+NetworkConfig drawNetwork(Rng &rng)
+{
+    NetworkConfig n;
+    n.latencyMin = rng.uniform(1, 30);
+    n.latencyMax = n.latencyMin + rng.uniform(0, 150);
+    n.loss = rng.chance(0.4) ? 0.0 : rng.unit() * 0.4;
+    n.duplicate = rng.chance(0.5) ? 0.0 : rng.unit() * 0.3;
+    return n;
+}
+
+enum class Action : std::uint8_t {
+    Crash, Restart, Pause, Resume, Partition, Isolate, Cut, Reconnect, Heal,
+    Request, Timeout, StageTimer, Drop, Duplicate, Deliver, Hold, Network, Link,
+    CrashLeader, IsolateLeader, PauseLeader, RequestThenDepose,
+};
+
+struct Weighted {
+    Action action;
+    int weight;
+};
+
+constexpr std::array<Weighted, 22> kActions = {{
+    {Action::Crash, 8},     {Action::Restart, 10},  {Action::Pause, 6},     {Action::Resume, 8},
+    {Action::Partition, 5}, {Action::Isolate, 5},   {Action::Cut, 6},       {Action::Reconnect, 3},
+    {Action::Heal, 6},      {Action::Request, 22},  {Action::Timeout, 5},   {Action::StageTimer, 2},
+    {Action::Drop, 4},      {Action::Duplicate, 4}, {Action::Deliver, 3},   {Action::Hold, 2},
+    {Action::Network, 3},   {Action::Link, 4},      {Action::CrashLeader, 8}, {Action::IsolateLeader, 4},
+    {Action::PauseLeader, 3}, {Action::RequestThenDepose, 10},
+}};
+
+Action drawAction(Rng &rng)
+{
+    int total = 0;
+    for (const Weighted &w : kActions)
+        total += w.weight;
+    std::int64_t pick = rng.uniform(0, total - 1);
+    for (const Weighted &w : kActions) {
+        if (pick < w.weight)
+            return w.action;
+        pick -= w.weight;
+    }
+    return Action::Request;
+}
+
+std::string groupsText(const std::vector<std::vector<NodeId>> &groups)
+{
+    std::string out;
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        out += g ? " | " : "";
+        for (std::size_t i = 0; i < groups[g].size(); ++i)
+            out += (i ? " " : "") + nodeName(groups[g][i]);
+    }
+    return out;
+}
+
+std::string networkText(const NetworkConfig &n)
+{
+    std::ostringstream out;
+    out << "latency " << n.latencyMin << " " << n.latencyMax << ", loss " << n.loss << ", duplicate " << n.duplicate;
+    return out.str();
+}
+
+} // namespace
+
+std::string formatConfig(const ClusterConfig &c)
+{
+    std::ostringstream out;
+    out << "nodes " << c.nodes << ", seed " << c.seed << ", election-timeout " << c.electionTimeoutMin << " "
+        << c.electionTimeoutMax << ", heartbeat " << c.heartbeatInterval << ", " << networkText(c.network)
+        << ", noop " << (c.noop ? "on" : "off");
+    return out.str();
+}
+
+std::string formatInput(const Input &in)
+{
+    std::ostringstream out;
+    out << "t=" << in.t << " " << inputKindName(in.kind);
+    switch (in.kind) {
+    case InputKind::Crash:
+    case InputKind::Restart:
+    case InputKind::Pause:
+    case InputKind::Resume:
+    case InputKind::Timeout:
+    case InputKind::Isolate:
+    case InputKind::Reconnect:
+        out << " " << nodeName(in.node);
+        break;
+    case InputKind::Request:
+        out << " " << nodeName(in.node) << " " << in.text;
+        break;
+    case InputKind::Partition:
+        out << " " << groupsText(in.groups);
+        break;
+    case InputKind::Cut:
+        out << " " << nodeName(in.node) << (in.flag ? " <-> " : " -> ") << nodeName(in.peer);
+        break;
+    case InputKind::Drop:
+    case InputKind::Deliver:
+    case InputKind::Duplicate:
+        out << " message #" << in.messageId;
+        break;
+    case InputKind::Hold:
+        out << (in.flag ? " on" : " off");
+        break;
+    case InputKind::SetNetwork:
+        out << " " << networkText(in.network);
+        break;
+    case InputKind::Say:
+        out << " " << in.text;
+        break;
+    case InputKind::SetTimer:
+        out << " " << nodeName(in.node) << " fires at " << in.messageId;
+        break;
+    case InputKind::SetLink:
+        out << " " << nodeName(in.node) << " -> " << nodeName(in.peer) << " "
+            << (in.flag ? networkText(in.network) : std::string("as the network"));
+        break;
+    case InputKind::Heal:
+        break;
+    }
+    return out.str();
+}
+
+FaultRun::FaultRun(std::uint64_t seed)
+    : m_seed(seed)
+    , m_rng(mixSeed(seed, 0x50a4))
+    , m_config(drawConfig(m_rng, seed))
+    , m_sim(m_config)
+{
+}
+
+bool FaultRun::fail(std::string why)
+{
+    m_failure = std::move(why);
+    return false;
+}
+
+NodeId FaultRun::anyNode()
+{
+    return static_cast<NodeId>(m_rng.uniform(1, m_config.nodes));
+}
+
+bool FaultRun::run()
+{
+    storm();
+    if (!m_sim.violations().empty())
+        return fail("invariant violated at t=" + std::to_string(m_sim.violations().front().t) + ": "
+                    + m_sim.violations().front().what);
+    if (!converge())
+        return false;
+    if (!m_sim.violations().empty())
+        return fail("invariant violated at t=" + std::to_string(m_sim.violations().front().t) + ": "
+                    + m_sim.violations().front().what);
+    return true;
+}
+
+void FaultRun::storm()
+{
+    const int count = static_cast<int>(m_rng.uniform(10, 40));
+    for (int i = 0; i < count && m_sim.violations().empty(); ++i) {
+        m_sim.runFor(m_rng.uniform(0, 300));
+        act();
+    }
+    m_sim.runFor(m_rng.uniform(0, 500));
+}
+
+void FaultRun::act()
+{
+    settle();
+    Simulation &sim = m_sim;
+    const int n = m_config.nodes;
+    std::vector<NodeId> up, crashed, paused, followers;
+    for (NodeId id = 1; id <= n; ++id) {
+        switch (sim.status(id)) {
+        case NodeStatus::Up:
+            up.push_back(id);
+            if (sim.role(id) != Role::Leader)
+                followers.push_back(id);
+            break;
+        case NodeStatus::Crashed: crashed.push_back(id); break;
+        case NodeStatus::Paused: paused.push_back(id); break;
+        }
+    }
+    const auto pick = [&](const std::vector<NodeId> &from) {
+        return from[static_cast<std::size_t>(m_rng.uniform(0, static_cast<std::int64_t>(from.size()) - 1))];
+    };
+    const auto pickMessage = [&]() -> std::uint64_t {
+        const auto all = sim.network().envelopes();
+        if (all.empty())
+            return 0;
+        return all[static_cast<std::size_t>(m_rng.uniform(0, static_cast<std::int64_t>(all.size()) - 1))]->id;
+    };
+
+    bool done = false;
+    switch (drawAction(m_rng)) {
+    case Action::Crash:
+        if (!up.empty() || !paused.empty())
+            done = sim.crash(up.empty() ? pick(paused) : pick(up));
+        break;
+    case Action::Restart:
+        if (!crashed.empty())
+            done = sim.restart(pick(crashed));
+        break;
+    case Action::Pause:
+        if (!up.empty())
+            done = sim.pause(pick(up));
+        break;
+    case Action::Resume:
+        if (!paused.empty())
+            done = sim.resume(pick(paused));
+        break;
+    case Action::Partition: {
+        const int groups = static_cast<int>(m_rng.uniform(2, 3));
+        std::vector<std::vector<NodeId>> g(static_cast<std::size_t>(groups));
+        for (NodeId id = 1; id <= n; ++id)
+            g[static_cast<std::size_t>(m_rng.uniform(0, groups - 1))].push_back(id);
+        g.erase(std::remove_if(g.begin(), g.end(), [](const auto &x) { return x.empty(); }), g.end());
+        done = sim.partition(g);
+        break;
+    }
+    case Action::Isolate:
+        done = sim.isolate(anyNode());
+        break;
+    case Action::Cut:
+        if (n >= 2) {
+            const NodeId from = anyNode();
+            NodeId to = anyNode();
+            while (to == from)
+                to = anyNode();
+            done = sim.cut(from, to, m_rng.chance(0.5));
+        }
+        break;
+    case Action::Reconnect:
+        done = sim.reconnect(anyNode());
+        break;
+    case Action::Heal:
+        done = sim.heal();
+        break;
+    case Action::Request:
+        break; // below
+    case Action::Timeout:
+        if (!followers.empty())
+            done = sim.timeout(pick(followers));
+        break;
+    case Action::StageTimer:
+        if (!followers.empty())
+            done = sim.setElectionDeadline(pick(followers), sim.now() + m_rng.uniform(0, 50));
+        break;
+    case Action::Drop:
+        if (const std::uint64_t id = pickMessage())
+            done = sim.dropMessage(id);
+        break;
+    case Action::Duplicate:
+        if (const std::uint64_t id = pickMessage())
+            done = sim.duplicateMessage(id);
+        break;
+    case Action::Deliver:
+        if (const std::uint64_t id = pickMessage())
+            done = sim.deliverMessage(id);
+        break;
+    case Action::Hold:
+        done = sim.setHold(!sim.network().isHolding());
+        break;
+    case Action::Network:
+        done = sim.setNetworkConfig(drawNetwork(m_rng));
+        break;
+    case Action::CrashLeader:
+        // Leader changes while entries are in flight are where Figure 8 lives (§5.4.2).
+        if (const auto leader = sim.leader())
+            done = sim.crash(*leader);
+        break;
+    case Action::IsolateLeader:
+        if (const auto leader = sim.leader())
+            done = sim.isolate(*leader);
+        break;
+    case Action::PauseLeader:
+        if (const auto leader = sim.leader())
+            done = sim.pause(*leader);
+        break;
+    case Action::RequestThenDepose:
+        // A request reaches the leader, which falls before (or just after) its
+        // AppendEntries get out: entries that exist on one or a few servers only, the
+        // raw material of conflicting logs (§5.3) and of Figure 8 (§5.4.2).
+        if (const auto leader = sim.leader(); leader && sim.status(*leader) == NodeStatus::Up) {
+            ++m_requests;
+            sim.request(*leader, "set k" + std::to_string(m_rng.uniform(0, 4)) + " " + std::to_string(m_requests));
+            sim.runFor(m_rng.uniform(0, m_config.network.latencyMax));
+            settle();
+            done = m_rng.chance(0.5) ? sim.crash(*leader) : sim.isolate(*leader);
+        }
+        break;
+    case Action::Link:
+        // One slow, lossy or duplicating one-way link (or back to normal).
+        if (n >= 2) {
+            const NodeId from = anyNode();
+            NodeId to = anyNode();
+            while (to == from)
+                to = anyNode();
+            std::optional<LinkConditions> conditions;
+            if (m_rng.chance(0.75))
+                conditions = drawNetwork(m_rng);
+            done = sim.setLinkConditions(from, to, conditions);
+        }
+        break;
+    }
+    if (!done) {
+        // A client request: usually to the leader, sometimes to anyone.
+        const auto leader = sim.leader();
+        const NodeId to = leader && m_rng.chance(0.8) ? *leader : anyNode();
+        const std::string key = "k" + std::to_string(m_rng.uniform(0, 4));
+        ++m_requests;
+        sim.request(to, m_rng.chance(0.1) ? "del " + key : "set " + key + " " + std::to_string(m_requests));
+    }
+    ++m_actions;
+}
+
+bool FaultRun::converge()
+{
+    Simulation &sim = m_sim;
+    const int n = m_config.nodes;
+
+    // Undo every fault.
+    settle();
+    sim.heal();
+    if (sim.network().isHolding())
+        sim.setHold(false);
+    for (NodeId id = 1; id <= n; ++id) {
+        if (sim.status(id) == NodeStatus::Crashed)
+            sim.restart(id);
+        else if (sim.status(id) == NodeStatus::Paused)
+            sim.resume(id);
+    }
+    for (NodeId from = 1; from <= n; ++from)
+        for (NodeId to = 1; to <= n; ++to)
+            if (sim.network().link(from, to))
+                sim.setLinkConditions(from, to, std::nullopt);
+    NetworkConfig calm;
+    calm.latencyMin = std::min<Time>(m_config.network.latencyMin, 10);
+    calm.latencyMax = calm.latencyMin + 10;
+    sim.setNetworkConfig(calm);
+    // Messages held for manual delivery would wait forever: carry them over, late.
+    std::vector<std::uint64_t> held;
+    sim.network().forEach([&](const Envelope &e) {
+        if (e.held)
+            held.push_back(e.id);
+    });
+    std::sort(held.begin(), held.end());
+    for (std::uint64_t id : held) {
+        settle();
+        sim.deliverMessage(id);
+    }
+    sim.runFor(2 * m_config.electionTimeoutMax);
+
+    // A leader exists and a fresh request commits everywhere.
+    const auto everyoneHas = [&](const ProposeResult &r) {
+        for (NodeId id = 1; id <= n; ++id) {
+            const Node *node = sim.node(id);
+            if (!node || node->commitIndex() < r.index || node->lastApplied() != node->commitIndex()
+                || node->log().termAt(r.index) != r.term)
+                return false;
+        }
+        return true;
+    };
+    bool committed = false;
+    ProposeResult r;
+    std::string command;
+    for (int attempt = 1; attempt <= 5 && !committed; ++attempt) {
+        if (!sim.runUntil([&] { return sim.leader().has_value(); }, 20 * m_config.electionTimeoutMax))
+            continue;
+        settle();
+        command = "set fresh " + std::to_string(m_seed) + "-" + std::to_string(attempt);
+        r = sim.request(*sim.leader(), command);
+        if (r.accepted)
+            committed = sim.runUntil([&] { return everyoneHas(r); }, 5000);
+    }
+    if (!committed)
+        return fail(sim.leader() ? "no fresh request committed on every server after healing"
+                                 : "no leader after healing");
+
+    // Every commitIndex reaches the leader's; then the committed prefixes and the state
+    // machines must agree.
+    const NodeId leader = *sim.leader();
+    sim.runUntil(
+        [&] {
+            for (NodeId id = 1; id <= n; ++id)
+                if (sim.commitIndex(id) != sim.commitIndex(leader))
+                    return false;
+            return true;
+        },
+        2000);
+    settle();
+    const Index c = sim.commitIndex(leader);
+    const Log &reference = sim.log(leader);
+    KvStore rebuilt;
+    for (Index i = 1; i <= c; ++i)
+        rebuilt.apply(reference.at(i).command);
+    for (NodeId id = 1; id <= n; ++id) {
+        const std::string who = nodeName(id);
+        if (sim.commitIndex(id) != c)
+            return fail(who + "'s commitIndex " + std::to_string(sim.commitIndex(id)) + " differs from leader "
+                        + nodeName(leader) + "'s " + std::to_string(c));
+        if (sim.log(id).lastIndex() < c || sim.log(id).fingerprint(c) != reference.fingerprint(c))
+            return fail(who + "'s committed prefix differs from leader " + nodeName(leader) + "'s");
+        if (sim.log(id).at(r.index).command != command)
+            return fail(who + " holds another command at the fresh request's index");
+        if (!(sim.server(id).kv == rebuilt))
+            return fail(who + "'s state machine differs from the committed log applied in order");
+    }
+    return true;
+}
+
+std::string FaultRun::report(std::size_t traceLines) const
+{
+    std::ostringstream out;
+    out << "fault run seed " << m_seed << ": " << (m_failure.empty() ? "ok" : m_failure) << "\n";
+    out << "  config: " << formatConfig(m_config) << "\n";
+    out << "  replay: build/tests/raft_soak --seed " << m_seed << " --trace\n";
+    out << "  inputs (" << m_sim.inputs().size() << "):\n";
+    for (const Input &in : m_sim.inputs())
+        out << "    " << formatInput(in) << "\n";
+    for (const Violation &v : m_sim.violations())
+        out << "  violation at t=" << v.t << " step " << v.step << ": " << v.what << "\n";
+    // The trace up to the first violation (or the end), in words.
+    const auto &events = m_sim.trace().events();
+    std::size_t end = events.size();
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        if (events[i].kind == EventKind::InvariantViolated) {
+            end = i + 1;
+            break;
+        }
+    }
+    const std::size_t from = end > traceLines ? end - traceLines : 0;
+    out << "  trace events " << from + 1 << ".." << end << " of " << events.size() << ":\n";
+    for (std::size_t i = from; i < end; ++i)
+        out << "    t=" << events[i].t << " " << m_sim.trace().describe(events[i]) << "\n";
+    return out.str();
+}
+
+Simulation FaultRun::replay(const ClusterConfig &config, const std::vector<Input> &inputs, Time until)
+{
+    Simulation sim(config);
+    for (const Input &in : inputs) {
+        // Exactly the events the original processed before the input, then the input
+        // at its time (events due at that same time may still be waiting, as they
+        // were in the original).
+        while (sim.stepCount() < in.step && sim.step()) {
+        }
+        sim.setClock(in.t);
+        sim.apply(in);
+    }
+    sim.advanceTo(until);
+    return sim;
+}
+
+} // namespace raft::soak

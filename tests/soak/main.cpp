@@ -1,0 +1,161 @@
+// raft_soak: the long randomized fault sweep. Each seed is one FaultRun (see
+// faultrun.h): a random cluster, a storm of faults with the safety invariants checked
+// after every event, then healing and a check that the cluster converges.
+//
+//   raft_soak --seeds 100000            seeds 1..100000 on every core
+//   raft_soak --seeds 5000 --first 7000 seeds 7000..11999
+//   raft_soak --seed 1234 [--trace]     one seed, with its inputs (and whole trace)
+//
+// Exit code 0 when every run passed, 1 when one failed (its report is printed), 2 on
+// a wrong command line.
+#include "soak/faultrun.h"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdlib>
+#include <iostream>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace {
+
+struct Options {
+    std::uint64_t first = 1;
+    std::uint64_t seeds = 10000;
+    bool single = false;
+    bool trace = false;
+    bool quiet = false;
+    unsigned jobs = 0;
+    std::size_t maxReports = 3;
+};
+
+void usage(std::ostream &out)
+{
+    out << "usage: raft_soak [--seeds N] [--first S] [--jobs J] [--quiet] [--max-reports K]\n"
+           "       raft_soak --seed S [--trace]\n";
+}
+
+bool parseNumber(const char *text, std::uint64_t &out)
+{
+    char *end = nullptr;
+    out = std::strtoull(text, &end, 10);
+    return end && *end == '\0' && end != text;
+}
+
+struct Totals {
+    std::uint64_t runs = 0;
+    std::uint64_t failures = 0;
+    std::uint64_t actions = 0;
+    std::uint64_t events = 0;
+    std::uint64_t delivered = 0;
+    std::uint64_t elections = 0;
+    double virtualSeconds = 0;
+    std::vector<std::string> reports;
+};
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    using raft::soak::FaultRun;
+    Options o;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        std::uint64_t value = 0;
+        const bool hasValue = i + 1 < argc && parseNumber(argv[i + 1], value);
+        if (arg == "--seeds" && hasValue) {
+            o.seeds = value;
+            ++i;
+        } else if (arg == "--first" && hasValue) {
+            o.first = value;
+            ++i;
+        } else if (arg == "--seed" && hasValue) {
+            o.first = value;
+            o.seeds = 1;
+            o.single = true;
+            ++i;
+        } else if (arg == "--jobs" && hasValue && value > 0) {
+            o.jobs = static_cast<unsigned>(value);
+            ++i;
+        } else if (arg == "--max-reports" && hasValue) {
+            o.maxReports = value;
+            ++i;
+        } else if (arg == "--trace") {
+            o.trace = true;
+        } else if (arg == "--quiet") {
+            o.quiet = true;
+        } else if (arg == "--help" || arg == "-h") {
+            usage(std::cout);
+            return 0;
+        } else {
+            std::cerr << "raft_soak: unknown or incomplete argument '" << arg << "'\n";
+            usage(std::cerr);
+            return 2;
+        }
+    }
+
+    if (o.single) {
+        FaultRun run(o.first);
+        const bool ok = run.run();
+        const std::size_t lines = o.trace ? run.simulation().trace().size() : 40;
+        std::cout << run.report(lines);
+        return ok ? 0 : 1;
+    }
+
+    const unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
+    const auto start = std::chrono::steady_clock::now();
+    std::atomic<std::uint64_t> next{0};
+    std::mutex mutex;
+    Totals totals;
+    auto lastProgress = start;
+
+    const auto worker = [&] {
+        for (;;) {
+            const std::uint64_t k = next.fetch_add(1);
+            if (k >= o.seeds)
+                return;
+            FaultRun run(o.first + k);
+            const bool ok = run.run();
+            const raft::Simulation &sim = run.simulation();
+            std::lock_guard<std::mutex> lock(mutex);
+            ++totals.runs;
+            totals.actions += static_cast<std::uint64_t>(run.actions());
+            totals.events += sim.stats().events;
+            totals.delivered += sim.stats().messagesDelivered;
+            totals.elections += sim.stats().elections;
+            totals.virtualSeconds += static_cast<double>(sim.now()) / 1000.0;
+            if (!ok) {
+                ++totals.failures;
+                if (totals.reports.size() < o.maxReports)
+                    totals.reports.push_back(run.report());
+                if (!o.quiet)
+                    std::cerr << "raft_soak: seed " << run.seed() << " FAILED: " << run.failure() << "\n";
+            }
+            const auto now = std::chrono::steady_clock::now();
+            if (!o.quiet && now - lastProgress > std::chrono::seconds(10)) {
+                lastProgress = now;
+                std::cerr << "raft_soak: " << totals.runs << "/" << o.seeds << " seeds, " << totals.failures
+                          << " failed, "
+                          << std::chrono::duration_cast<std::chrono::seconds>(now - start).count() << " s\n";
+            }
+        }
+    };
+    std::vector<std::thread> threads;
+    for (unsigned j = 0; j < jobs; ++j)
+        threads.emplace_back(worker);
+    for (std::thread &t : threads)
+        t.join();
+
+    const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    for (const std::string &r : totals.reports)
+        std::cout << r << "\n";
+    std::cout << "raft_soak: seeds " << o.first << ".." << o.first + o.seeds - 1 << " (" << totals.runs
+              << " runs on " << jobs << " threads): " << totals.failures << " failed; " << totals.actions
+              << " faults and requests, " << totals.elections << " elections, " << totals.delivered
+              << " messages delivered, " << totals.events << " events with invariants checked, "
+              << static_cast<std::uint64_t>(totals.virtualSeconds) << " virtual s in " << wall << " wall s\n";
+    return totals.failures == 0 ? 0 : 1;
+}
