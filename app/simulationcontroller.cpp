@@ -567,24 +567,7 @@ void SimulationController::restoreLink(NodeId from, NodeId to, bool bothWays)
     }
     if (!confirmBranch())
         return;
-    // Until the core can reopen one link by itself (see /work/notes/requests.md,
-    // issue 5), reopen every link of `from` and cut again those that stay cut.
-    const bool done = change([&](raft::Simulation &sim) {
-        std::vector<std::pair<NodeId, NodeId>> keep;
-        for (NodeId other = 1; other <= sim.size(); ++other) {
-            if (other == from)
-                continue;
-            if (sim.network().isCut(from, other) && other != to)
-                keep.emplace_back(from, other);
-            if (sim.network().isCut(other, from) && !(other == to && bothWays))
-                keep.emplace_back(other, from);
-        }
-        if (!sim.reconnect(from))
-            return false;
-        for (const auto &[a, b] : keep)
-            sim.cut(a, b, false);
-        return true;
-    });
+    const bool done = change([&](raft::Simulation &sim) { return sim.restoreLink(from, to, bothWays); });
     if (done)
         report(bothWays ? tr("The link %1 ↔ %2 is open again.").arg(nodeText(from), nodeText(to))
                         : tr("The link %1 → %2 is open again.").arg(nodeText(from), nodeText(to)));

@@ -247,9 +247,9 @@ public:
             }
             if (n < 1)
                 fail(line, "'partition' takes groups of servers separated by |");
-        } else if (kind == "cut" || kind == "link") {
+        } else if (kind == "cut" || kind == "link" || kind == "restore") {
             const bool link = kind == "link";
-            in.kind = link ? InputKind::SetLink : InputKind::Cut;
+            in.kind = link ? InputKind::SetLink : kind == "cut" ? InputKind::Cut : InputKind::Restore;
             if (n < 3) {
                 fail(line, "'" + std::string(kind) + "' takes Sx -> Sy" + (link ? " and conditions or 'default'" : ""));
                 return;
@@ -258,7 +258,8 @@ public:
             if (ok && l.words[6] == "<->" && !link) {
                 in.flag = true;
             } else if (ok && l.words[6] != "->") {
-                fail(line, link ? "expected 'link Sx -> Sy ...'" : "expected 'cut Sx -> Sy' or 'cut Sx <-> Sy'");
+                fail(line, link ? "expected 'link Sx -> Sy ...'"
+                                : "expected '" + std::string(kind) + " Sx -> Sy' or '" + std::string(kind) + " Sx <-> Sy'");
                 ok = false;
             }
             if (ok && link) {
@@ -269,7 +270,7 @@ public:
                     ok = conditions(line, l, 8, in.network);
                 }
             } else if (ok && n != 3) {
-                fail(line, "'cut' takes Sx -> Sy or Sx <-> Sy");
+                fail(line, "'" + std::string(kind) + "' takes Sx -> Sy or Sx <-> Sy");
                 ok = false;
             }
         } else if (kind == "drop" || kind == "deliver" || kind == "duplicate") {
@@ -400,6 +401,7 @@ std::string formatInput(const Input &in)
         return s;
     }
     case InputKind::Cut: return "cut " + node + (in.flag ? " <-> " : " -> ") + nodeName(in.peer);
+    case InputKind::Restore: return "restore " + node + (in.flag ? " <-> " : " -> ") + nodeName(in.peer);
     case InputKind::SetLink:
         return "link " + node + " -> " + nodeName(in.peer) + " "
             + (in.flag ? conditionsText(in.network) : std::string("default"));

@@ -58,6 +58,7 @@ const char *inputKindName(InputKind kind)
     case InputKind::Say: return "say";
     case InputKind::SetTimer: return "timer";
     case InputKind::SetLink: return "link";
+    case InputKind::Restore: return "restore";
     }
     return "?";
 }
@@ -603,6 +604,23 @@ bool Simulation::reconnect(NodeId id)
     return true;
 }
 
+bool Simulation::restoreLink(NodeId from, NodeId to, bool bothWays)
+{
+    if (from < 1 || from > size() || to < 1 || to > size() || from == to)
+        return false;
+    if (!m_network.isCut(from, to) && !(bothWays && m_network.isCut(to, from)))
+        return false;
+    record(Input{.kind = InputKind::Restore, .node = from, .peer = to, .flag = bothWays});
+    m_network.restore(from, to);
+    if (bothWays)
+        m_network.restore(to, from);
+    TraceEvent &e = addEvent(EventKind::NetworkChanged, from, Reason::Healed);
+    e.peer = to;
+    e.value = bothWays ? 1 : 0;
+    afterStep();
+    return true;
+}
+
 bool Simulation::heal()
 {
     record(Input{.kind = InputKind::Heal});
@@ -743,6 +761,7 @@ bool Simulation::apply(const Input &input)
     case InputKind::Isolate: return isolate(input.node);
     case InputKind::Cut: return cut(input.node, input.peer, input.flag);
     case InputKind::Reconnect: return reconnect(input.node);
+    case InputKind::Restore: return restoreLink(input.node, input.peer, input.flag);
     case InputKind::Heal: return heal();
     case InputKind::Drop: return dropMessage(input.messageId);
     case InputKind::Deliver: return deliverMessage(input.messageId);

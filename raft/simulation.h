@@ -57,7 +57,7 @@ struct Server {
 /// seed and inputs replay the same run.
 enum class InputKind : std::uint8_t {
     Crash, Restart, Pause, Resume, Timeout, Request,
-    Partition, Isolate, Cut, Reconnect, Heal, Drop, Deliver, Duplicate, Hold, SetNetwork, Say, SetTimer, SetLink,
+    Partition, Isolate, Cut, Reconnect, Heal, Drop, Deliver, Duplicate, Hold, SetNetwork, Say, SetTimer, SetLink, Restore,
 };
 const char *inputKindName(InputKind kind);
 
@@ -182,6 +182,9 @@ public:
     bool cut(NodeId from, NodeId to, bool bothWays);
     /// reconnect removes every cut to and from id (partition groups stay).
     bool reconnect(NodeId id);
+    /// restoreLink reopens the cut link from -> to (and to -> from if bothWays).
+    /// Returns false if no such link is cut.
+    bool restoreLink(NodeId from, NodeId to, bool bothWays);
     bool heal();
     /// dropMessage loses the message with this id (returns false if not in flight).
     bool dropMessage(std::uint64_t id);

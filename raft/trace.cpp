@@ -372,7 +372,10 @@ std::string Trace::describe(const TraceEvent &e) const
                 s = "The link " + who + (e.value ? " <-> " : " -> ") + peer + " was cut";
             break;
         case Reason::Healed:
-            s = e.node ? who + " was reconnected" : std::string("The network was healed");
+            if (e.node && e.peer)
+                s = "The link " + who + (e.value ? " <-> " : " -> ") + peer + " was restored";
+            else
+                s = e.node ? who + " was reconnected" : std::string("The network was healed");
             break;
         default: s = "The network changed";
         }

@@ -450,6 +450,9 @@ QString EventText::sentence(const raft::Trace &trace, const TraceEvent &e)
                 return tr("The link %1 <-> %2 was cut").arg(n, p);
             return tr("The link %1 -> %2 was cut").arg(n, p);
         case Reason::Healed:
+            if (e.node != raft::kNoNode && e.peer != raft::kNoNode)
+                return e.value ? tr("The link %1 <-> %2 was restored").arg(n, p)
+                               : tr("The link %1 -> %2 was restored").arg(n, p);
             if (e.node != raft::kNoNode)
                 return tr("%1 was reconnected").arg(n);
             return tr("The network was healed");

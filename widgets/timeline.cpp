@@ -114,6 +114,9 @@ QString actionText(const raft::Input &in)
         return in.flag ? Timeline::tr("You cut the link between %1 and %2").arg(n, p)
                        : Timeline::tr("You cut the link from %1 to %2").arg(n, p);
     case InputKind::Reconnect: return Timeline::tr("You reconnected %1").arg(n);
+    case InputKind::Restore:
+        return in.flag ? Timeline::tr("You restored the link between %1 and %2").arg(n, p)
+                       : Timeline::tr("You restored the link from %1 to %2").arg(n, p);
     case InputKind::Heal: return Timeline::tr("You healed the network");
     case InputKind::Drop: return Timeline::tr("You dropped message #%1").arg(in.messageId);
     case InputKind::Deliver: return Timeline::tr("You delivered message #%1").arg(in.messageId);
@@ -137,6 +140,7 @@ bool changesTopology(InputKind kind)
     case InputKind::Isolate:
     case InputKind::Cut:
     case InputKind::Reconnect:
+    case InputKind::Restore:
     case InputKind::Heal:
         return true;
     default:
@@ -370,6 +374,11 @@ void Timeline::readScript()
                 net.restore(in.node, other);
                 net.restore(other, in.node);
             }
+            break;
+        case InputKind::Restore:
+            net.restore(in.node, in.peer);
+            if (in.flag)
+                net.restore(in.peer, in.node);
             break;
         case InputKind::Heal: net.heal(); break;
         default: break;

@@ -690,6 +690,14 @@
         <translation>%1 -&gt; %2 的链路被切断</translation>
     </message>
     <message>
+        <source>The link %1 &lt;-&gt; %2 was restored</source>
+        <translation>链路 %1 &lt;-&gt; %2 已恢复</translation>
+    </message>
+    <message>
+        <source>The link %1 -&gt; %2 was restored</source>
+        <translation>链路 %1 -&gt; %2 已恢复</translation>
+    </message>
+    <message>
         <source>%1 was reconnected</source>
         <translation>%1 已重新连接</translation>
     </message>
@@ -2793,6 +2801,14 @@ or out of the circle to give it a side of its own</source>
     <message>
         <source>You reconnected %1</source>
         <translation>你重新连接了 %1</translation>
+    </message>
+    <message>
+        <source>You restored the link between %1 and %2</source>
+        <translation>你恢复了 %1 与 %2 之间的链路</translation>
+    </message>
+    <message>
+        <source>You restored the link from %1 to %2</source>
+        <translation>你恢复了从 %1 到 %2 的链路</translation>
     </message>
     <message>
         <source>You healed the network</source>

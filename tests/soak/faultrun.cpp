@@ -1,5 +1,7 @@
 #include "faultrun.h"
 
+#include "raft/runfile.h"
+
 #include <algorithm>
 #include <array>
 #include <sstream>
@@ -74,17 +76,6 @@ Action drawAction(Rng &rng)
     return Action::Request;
 }
 
-std::string groupsText(const std::vector<std::vector<NodeId>> &groups)
-{
-    std::string out;
-    for (std::size_t g = 0; g < groups.size(); ++g) {
-        out += g ? " | " : "";
-        for (std::size_t i = 0; i < groups[g].size(); ++i)
-            out += (i ? " " : "") + nodeName(groups[g][i]);
-    }
-    return out;
-}
-
 std::string networkText(const NetworkConfig &n)
 {
     std::ostringstream out;
@@ -103,54 +94,10 @@ std::string formatConfig(const ClusterConfig &c)
     return out.str();
 }
 
-std::string formatInput(const Input &in)
+std::string timedInput(const Input &in)
 {
-    std::ostringstream out;
-    out << "t=" << in.t << " " << inputKindName(in.kind);
-    switch (in.kind) {
-    case InputKind::Crash:
-    case InputKind::Restart:
-    case InputKind::Pause:
-    case InputKind::Resume:
-    case InputKind::Timeout:
-    case InputKind::Isolate:
-    case InputKind::Reconnect:
-        out << " " << nodeName(in.node);
-        break;
-    case InputKind::Request:
-        out << " " << nodeName(in.node) << " " << in.text;
-        break;
-    case InputKind::Partition:
-        out << " " << groupsText(in.groups);
-        break;
-    case InputKind::Cut:
-        out << " " << nodeName(in.node) << (in.flag ? " <-> " : " -> ") << nodeName(in.peer);
-        break;
-    case InputKind::Drop:
-    case InputKind::Deliver:
-    case InputKind::Duplicate:
-        out << " message #" << in.messageId;
-        break;
-    case InputKind::Hold:
-        out << (in.flag ? " on" : " off");
-        break;
-    case InputKind::SetNetwork:
-        out << " " << networkText(in.network);
-        break;
-    case InputKind::Say:
-        out << " " << in.text;
-        break;
-    case InputKind::SetTimer:
-        out << " " << nodeName(in.node) << " fires at " << in.messageId;
-        break;
-    case InputKind::SetLink:
-        out << " " << nodeName(in.node) << " -> " << nodeName(in.peer) << " "
-            << (in.flag ? networkText(in.network) : std::string("as the network"));
-        break;
-    case InputKind::Heal:
-        break;
-    }
-    return out.str();
+    // The run-file wording, with the time: "t=1234 crash S3".
+    return "t=" + std::to_string(in.t) + " " + raft::formatInput(in);
 }
 
 FaultRun::FaultRun(std::uint64_t seed)
@@ -449,7 +396,7 @@ std::string FaultRun::report(std::size_t traceLines) const
     out << "  replay: build/tests/raft_soak --seed " << m_seed << " --trace\n";
     out << "  inputs (" << m_sim.inputs().size() << "):\n";
     for (const Input &in : m_sim.inputs())
-        out << "    " << formatInput(in) << "\n";
+        out << "    " << timedInput(in) << "\n";
     for (const Violation &v : m_sim.violations())
         out << "  violation at t=" << v.t << " step " << v.step << ": " << v.what << "\n";
     // The trace up to the first violation (or the end), in words.
