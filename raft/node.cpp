@@ -77,6 +77,14 @@ void Node::truncateAfter(Index index)
         m_ready.persistFrom = index + 1;
 }
 
+void Node::ignore(const Message &m, Reason why)
+{
+    TraceEvent &e = addEvent(EventKind::StaleIgnored, why);
+    e.peer = m.from;
+    e.term2 = m.term;
+    e.value = static_cast<std::int64_t>(m.type);
+}
+
 Message Node::reply(const Message &to, MessageType type) const
 {
     Message r;
@@ -294,11 +302,7 @@ void Node::handleRequestVote(const Message &m)
 void Node::handleRequestVoteReply(const Message &m)
 {
     if (m.term < m_state.currentTerm || m_role != Role::Candidate) {
-        TraceEvent &e = addEvent(EventKind::StaleIgnored,
-                             m.term < m_state.currentTerm ? Reason::StaleTerm : Reason::OutdatedReply);
-        e.peer = m.from;
-        e.term2 = m.term;
-        e.value = static_cast<std::int64_t>(m.type);
+        ignore(m, m.term < m_state.currentTerm ? Reason::StaleTerm : Reason::OutdatedReply);
         return;
     }
     m_progress[m.from - 1].vote = m.voteGranted ? VoteState::Granted : VoteState::Denied;
@@ -360,10 +364,7 @@ void Node::handleAppendEntries(const Message &m)
     } else if (m_role == Role::Leader) {
         // Two leaders in one term cannot happen (Election Safety); ignore it if it
         // does, and let the invariant checker report it.
-        TraceEvent &e = addEvent(EventKind::StaleIgnored, Reason::None);
-        e.peer = m.from;
-        e.term2 = m.term;
-        e.value = static_cast<std::int64_t>(m.type);
+        ignore(m, Reason::None);
         return;
     }
     m_leader = m.from;
@@ -437,11 +438,7 @@ void Node::handleAppendEntries(const Message &m)
 void Node::handleAppendEntriesReply(const Message &m)
 {
     if (m.term < m_state.currentTerm || m_role != Role::Leader) {
-        TraceEvent &e = addEvent(EventKind::StaleIgnored,
-                             m.term < m_state.currentTerm ? Reason::StaleTerm : Reason::OutdatedReply);
-        e.peer = m.from;
-        e.term2 = m.term;
-        e.value = static_cast<std::int64_t>(m.type);
+        ignore(m, m.term < m_state.currentTerm ? Reason::StaleTerm : Reason::OutdatedReply);
         return;
     }
     Progress &p = m_progress[m.from - 1];
@@ -465,10 +462,7 @@ void Node::handleAppendEntriesReply(const Message &m)
     }
     if (m.rejectedIndex + 1 != p.nextIndex) {
         // A rejection of an older attempt; nextIndex has moved since.
-        TraceEvent &e = addEvent(EventKind::StaleIgnored, Reason::OutdatedReply);
-        e.peer = m.from;
-        e.term2 = m.term;
-        e.value = static_cast<std::int64_t>(m.type);
+        ignore(m, Reason::OutdatedReply);
         return;
     }
     // §5.3: after a rejection the leader decrements nextIndex and retries. With the

@@ -163,6 +163,8 @@ private:
     void truncateAfter(Index index);
     void setHardState(Term term, NodeId votedFor);
     Message reply(const Message &to, MessageType type) const;
+    /// ignore records that message m was dropped unanswered, and why.
+    void ignore(const Message &m, Reason why);
     TraceEvent &addEvent(EventKind kind, Reason reason = Reason::None);
 
     NodeConfig m_config;

@@ -1,8 +1,8 @@
 #include "trace.h"
 
+#include "json.h"
 #include "message.h"
 
-#include <cstdio>
 
 namespace raft {
 
@@ -399,25 +399,7 @@ std::string Trace::describe(const TraceEvent &e) const
 namespace {
 void appendJsonString(std::string &out, std::string_view s)
 {
-    out += '"';
-    for (const char c : s) {
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20) {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(static_cast<unsigned char>(c)));
-                out += buf;
-            } else {
-                out += c;
-            }
-        }
-    }
-    out += '"';
+    out += jsonEscape(s);
 }
 
 void field(std::string &out, const char *name, std::uint64_t v)

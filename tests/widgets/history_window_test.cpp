@@ -24,6 +24,7 @@
 #include <QToolBar>
 #include <QToolButton>
 
+#include "windowfixture.h"
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -33,39 +34,8 @@ namespace {
 
 /// HistoryWindowTest gives each test a fresh window with the clock stopped, in
 /// English, with its settings in a temporary file.
-class HistoryWindowTest : public ::testing::Test {
+class HistoryWindowTest : public WindowFixture {
 protected:
-    void SetUp() override
-    {
-        ASSERT_TRUE(m_dir.isValid());
-        Language::apply(QStringLiteral("en"));
-        MainWindowOptions options;
-        options.settingsFile = m_dir.filePath(QStringLiteral("raftviz.ini"));
-        options.autoPlay = false;
-        m_window = std::make_unique<MainWindow>(options);
-        m_window->resize(1280, 720);
-        m_window->show();
-        ASSERT_TRUE(QTest::qWaitForWindowExposed(m_window.get()));
-    }
-
-    void TearDown() override
-    {
-        while (QWidget *popup = QApplication::activePopupWidget())
-            popup->close();
-        m_window.reset();
-    }
-
-    SimulationController &controller() { return *m_window->controller(); }
-    const raft::Simulation &sim() { return m_window->controller()->simulation(); }
-    const raft::History &history() { return m_window->controller()->history(); }
-    QAction *action(const char *name)
-    {
-        auto *found = m_window->findChild<QAction *>(QLatin1String(name));
-        EXPECT_NE(found, nullptr) << name;
-        return found;
-    }
-    QString path(const char *name) const { return m_dir.filePath(QLatin1String(name)); }
-
     /// sendMouse sends a mouse event with the left button held (for drags).
     static void sendMouse(QWidget *widget, QEvent::Type type, QPointF pos, Qt::MouseButtons buttons)
     {
@@ -73,8 +43,6 @@ protected:
         QApplication::sendEvent(widget, &event);
     }
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<MainWindow> m_window;
 };
 
 TEST_F(HistoryWindowTest, StepForwardThenBackRestoresTheWholeState)

@@ -32,6 +32,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "windowfixture.h"
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -59,37 +60,8 @@ raft::ClusterConfig slowConfig()
 
 /// WindowTest gives each test a fresh window at 1280×720 with settings in a
 /// temporary file, in English, with the clock stopped (tests move time themselves).
-class WindowTest : public ::testing::Test {
+class WindowTest : public WindowFixture {
 protected:
-    void SetUp() override
-    {
-        ASSERT_TRUE(m_dir.isValid());
-        Language::apply(QStringLiteral("en"));
-        MainWindowOptions options;
-        options.settingsFile = m_dir.filePath(QStringLiteral("raftviz.ini"));
-        options.autoPlay = false;
-        m_window = std::make_unique<MainWindow>(options);
-        m_window->resize(1280, 720);
-        m_window->show();
-        ASSERT_TRUE(QTest::qWaitForWindowExposed(m_window.get()));
-    }
-
-    void TearDown() override
-    {
-        closePopups();
-        m_window.reset();
-        Language::apply(QStringLiteral("en"));
-    }
-
-    static void closePopups()
-    {
-        while (QWidget *popup = QApplication::activePopupWidget())
-            popup->close();
-        QApplication::processEvents();
-    }
-
-    SimulationController &controller() { return *m_window->controller(); }
-    const raft::Simulation &sim() { return m_window->controller()->simulation(); }
     widgets::ClusterView &view() { return *m_window->clusterView(); }
 
     /// electLeader runs virtual time until there is a leader.
@@ -116,8 +88,6 @@ protected:
         return nullptr;
     }
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<MainWindow> m_window;
 };
 
 } // namespace

@@ -30,6 +30,7 @@
 #include <QTest>
 #include <QToolButton>
 
+#include "windowfixture.h"
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -715,28 +716,9 @@ TEST_F(NetworkViewTest, NineServersWithAPartitionAnIsolatedServerAndAHoveredLink
 namespace {
 
 /// NetworkWindowTest gives each test a fresh window in English, its clock stopped.
-class NetworkWindowTest : public ::testing::Test {
+class NetworkWindowTest : public WindowFixture {
 protected:
-    void SetUp() override
-    {
-        ASSERT_TRUE(m_dir.isValid());
-        Language::apply(QStringLiteral("en"));
-        MainWindowOptions options;
-        options.settingsFile = m_dir.filePath(QStringLiteral("raftviz.ini"));
-        options.autoPlay = false;
-        m_window = std::make_unique<MainWindow>(options);
-        m_window->resize(1600, 1000);
-        m_window->show();
-        ASSERT_TRUE(QTest::qWaitForWindowExposed(m_window.get()));
-    }
-    void TearDown() override
-    {
-        while (QWidget *popup = QApplication::activePopupWidget())
-            popup->close();
-        QApplication::processEvents();
-        m_window.reset();
-    }
-    SimulationController &controller() { return *m_window->controller(); }
+    QSize windowSize() const override { return {1600, 1000}; }
     /// lastInput is the kind of the last user action the run recorded (the history
     /// keeps the script; the live simulation does not).
     raft::InputKind lastInput()
@@ -745,7 +727,6 @@ protected:
         EXPECT_FALSE(script.empty());
         return script.empty() ? raft::InputKind::Say : script.back().kind;
     }
-    const raft::Simulation &sim() { return m_window->controller()->simulation(); }
     ClusterView &view() { return *m_window->clusterView(); }
     QAction *action(const char *name) { return m_window->findChild<QAction *>(QLatin1String(name)); }
     QMenu *openMenu(const QString &name)
@@ -762,8 +743,6 @@ protected:
                 return a;
         return nullptr;
     }
-    QTemporaryDir m_dir;
-    std::unique_ptr<MainWindow> m_window;
 };
 
 } // namespace
