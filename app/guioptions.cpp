@@ -74,7 +74,8 @@ QString GuiOptions::usage()
         "       raftviz --screenshot FILE [--script FILE] [--at T] [--size WxH] [--lang en|zh_CN]\n"
         "       raftviz --bench-render [--frames N] [--size WxH] [--messages N] [--seed N] [--no-legend]\n"
         "       raftviz --headless --script FILE [--json] [--trace]\n"
-        "       raftviz --bench\n"
+        "       raftviz --bench [--min-seconds S] [--no-trace] [--no-invariants]\n"
+        "       raftviz --bench-history [--minutes M] [--seeks N]\n"
         "\n"
         "  --screenshot FILE  build the window, run the script (if any) to virtual time T\n"
         "                     (default 3s), save the window as a PNG and exit; works with\n"
@@ -83,5 +84,7 @@ QString GuiOptions::usage()
         "  --at T             virtual time of the screenshot: 3s, 1500ms, 1500\n"
         "  --size WxH         window size of the screenshot (default 1280x720)\n"
         "  --lang CODE        interface language: en or zh_CN\n"
-        "  --bench-render     time the cluster view's frames (prints one JSON line)\n");
+        "  --bench-render     time the cluster view's frames (prints one JSON line)\n"
+        "  --bench            time the Raft core on the standard workload (one JSON line)\n"
+        "  --bench-history    record an hour with history, then time random seeks (one JSON line)\n");
 }
