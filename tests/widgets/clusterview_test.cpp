@@ -13,6 +13,8 @@
 #include <QToolTip>
 #include <QWheelEvent>
 
+#include "imagetools.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -58,30 +60,6 @@ const raft::Envelope *midFlight(const raft::Simulation &sim)
             && envelope->deliverAt > sim.now() + 150)
             return envelope;
     return nullptr;
-}
-
-/// render paints the view into an image of its size.
-QImage render(ClusterView &view)
-{
-    QImage image(view.size(), QImage::Format_ARGB32_Premultiplied);
-    image.fill(Qt::black);
-    view.render(&image);
-    return image;
-}
-
-int countColour(const QImage &image, QColor colour, int tolerance = 6)
-{
-    int count = 0;
-    for (int y = 0; y < image.height(); ++y) {
-        const auto *line = reinterpret_cast<const QRgb *>(image.constScanLine(y));
-        for (int x = 0; x < image.width(); ++x) {
-            const QRgb p = line[x];
-            if (std::abs(qRed(p) - colour.red()) <= tolerance && std::abs(qGreen(p) - colour.green()) <= tolerance
-                && std::abs(qBlue(p) - colour.blue()) <= tolerance)
-                ++count;
-        }
-    }
-    return count;
 }
 
 /// saveScreenshot keeps a picture for a human to look at when RAFTVIZ_SCREENSHOT_DIR is set.

@@ -31,6 +31,8 @@
 #include <QToolButton>
 
 #include "windowfixture.h"
+#include "imagetools.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -57,29 +59,6 @@ raft::ClusterConfig slowConfig(int nodes, std::uint64_t seed = 11)
     config.electionTimeoutMax = 3000;
     config.heartbeatInterval = 500;
     return config;
-}
-
-QImage render(ClusterView &view)
-{
-    QImage image(view.size(), QImage::Format_ARGB32_Premultiplied);
-    image.fill(Qt::black);
-    view.render(&image);
-    return image;
-}
-
-/// countColour counts the pixels of image within `tolerance` of colour.
-int countColour(const QImage &image, QColor colour, int tolerance = 4)
-{
-    int count = 0;
-    for (int y = 0; y < image.height(); ++y) {
-        const auto *line = reinterpret_cast<const QRgb *>(image.constScanLine(y));
-        for (int x = 0; x < image.width(); ++x)
-            if (std::abs(qRed(line[x]) - colour.red()) <= tolerance
-                && std::abs(qGreen(line[x]) - colour.green()) <= tolerance
-                && std::abs(qBlue(line[x]) - colour.blue()) <= tolerance)
-                ++count;
-    }
-    return count;
 }
 
 /// saveScreenshot keeps a picture for a human to look at when RAFTVIZ_SCREENSHOT_DIR is set.
