@@ -1012,6 +1012,9 @@ raft::RunFile SimulationController::runFile() const
     for (const QString &line : m_notes)
         run.notes.push_back(line.toStdString());
     run.position = m_history->currentStep();
+    run.positionTime = simulation().now();
+    run.endStep = m_history->frontierStep();
+    run.endTime = m_history->frontierTime();
     return run;
 }
 
@@ -1021,7 +1024,7 @@ QString SimulationController::loadRun(const raft::RunFile &run)
     if (!invalid.empty())
         return QString::fromStdString(invalid);
     auto history = std::make_unique<raft::History>(run.config);
-    const std::string problem = history->replay(run.inputs, run.position);
+    const std::string problem = history->replay(run.inputs, run.position, run.endStep, run.endTime, run.positionTime);
     if (!problem.empty())
         return QString::fromStdString(problem);
     pause();

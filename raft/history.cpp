@@ -181,7 +181,8 @@ bool History::act(const Input &input)
     return edit([&](Simulation &sim) { return sim.apply(input); });
 }
 
-std::string History::replay(const std::vector<Input> &script, std::optional<std::uint64_t> position)
+std::string History::replay(const std::vector<Input> &script, std::optional<std::uint64_t> position,
+                            std::optional<std::uint64_t> endStep, Time endTime, std::optional<Time> positionTime)
 {
     for (std::size_t i = 0; i < script.size(); ++i) {
         const Input &in = script[i];
@@ -199,10 +200,29 @@ std::string History::replay(const std::vector<Input> &script, std::optional<std:
         if (!act(in))
             return which + ": it was impossible at that moment";
     }
-    if (position) {
-        while (currentStep() < *position)
+    if (endStep) {
+        while (currentStep() < *endStep)
             if (!step())
-                break;
+                return "the run ended before its recorded end (step " + std::to_string(*endStep) + ")";
+        if (currentStep() != *endStep || m_sim.now() > endTime)
+            return "the recorded end (step " + std::to_string(*endStep) + " at " + std::to_string(endTime)
+                + " ms) does not match this simulation";
+        advanceTo(endTime);
+    }
+    if (position) {
+        if (*position > m_frontierStep) {
+            while (currentStep() < *position)
+                if (!step())
+                    break;
+        } else {
+            seekToStep(*position);
+        }
+        // The clock may have run on past the step's own time (no event in between).
+        if (positionTime && *positionTime > m_sim.now() && currentStep() == *position) {
+            const auto next = m_sim.nextEventTime();
+            if (!next || *next > *positionTime)
+                advanceTo(*positionTime);
+        }
     }
     return {};
 }

@@ -65,11 +65,14 @@ public:
     /// the live state is right after that step), or maxDuration passes (false). It is
     /// "run to the next election won / commit / term change / event at S3".
     bool runUntilEvent(const std::function<bool(const TraceEvent &)> &match, Time maxDuration);
-    /// replay plays a saved script from the start of this (fresh) history: each input
-    /// at its step and time, then on to step `position` (or stays after the last input).
-    /// Returns an empty string, or what did not match (a file edited by hand, or saved
-    /// by a raftviz whose simulation differs).
-    std::string replay(const std::vector<Input> &script, std::optional<std::uint64_t> position);
+    /// replay plays a saved run from the start of this (fresh) history: each input at
+    /// its step and time, then on to the run's end (`endStep`, clock at `endTime`) if
+    /// given, and last back or forth to step `position` (clock at `positionTime` if it
+    /// had run on past that step). Returns an empty string, or what did not match (a
+    /// file edited by hand, or saved by a raftviz whose simulation differs).
+    std::string replay(const std::vector<Input> &script, std::optional<std::uint64_t> position,
+                       std::optional<std::uint64_t> endStep = std::nullopt, Time endTime = 0,
+                       std::optional<Time> positionTime = std::nullopt);
     /// act performs a user action now. If the live state is behind the frontier, the
     /// old future is discarded first: a new branch starts here.
     bool act(const Input &input);

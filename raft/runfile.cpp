@@ -341,10 +341,24 @@ public:
                 m_run.notes.push_back(l.rest(1));
             } else if (key == "position") {
                 std::uint64_t p = 0;
-                if (l.words.size() != 2 || !parseInt(l.words[1], p))
-                    fail(lineNo, "'position' takes one step number");
-                else
+                Time t = 0;
+                if ((l.words.size() != 2 && l.words.size() != 3) || !parseInt(l.words[1], p)
+                    || (l.words.size() == 3 && (!parseInt(l.words[2], t) || t < 0))) {
+                    fail(lineNo, "'position' takes a step number and, optionally, a time");
+                } else {
                     m_run.position = p;
+                    if (l.words.size() == 3)
+                        m_run.positionTime = t;
+                }
+            } else if (key == "end") {
+                std::uint64_t p = 0;
+                Time t = 0;
+                if (l.words.size() != 3 || !parseInt(l.words[1], p) || !parseInt(l.words[2], t) || t < 0) {
+                    fail(lineNo, "'end' takes the run's last step and its time");
+                } else {
+                    m_run.endStep = p;
+                    m_run.endTime = t;
+                }
             } else if (m_sawAction && setupWord(key)) {
                 fail(lineNo, "'" + std::string(key) + "' must come before the first action");
             } else if (!setup(lineNo, l)) {
@@ -432,8 +446,14 @@ std::string formatRunFile(const RunFile &run)
         s += "note " + note + "\n";
     for (const Input &in : run.inputs)
         s += "at " + std::to_string(in.t) + " step " + std::to_string(in.step) + " " + formatInput(in) + "\n";
-    if (run.position)
-        s += "position " + std::to_string(*run.position) + "\n";
+    if (run.endStep)
+        s += "end " + std::to_string(*run.endStep) + " " + std::to_string(run.endTime) + "\n";
+    if (run.position) {
+        s += "position " + std::to_string(*run.position);
+        if (run.positionTime)
+            s += " " + std::to_string(*run.positionTime);
+        s += "\n";
+    }
     return s;
 }
 

@@ -27,13 +27,20 @@ namespace raft {
 ///     note Kill the leader before it commits index 3.
 ///     at 1234 step 567 crash S3
 ///     at 1300 step 610 request S1 set x 5
-///     position 640
+///     end 700 3000
+///     position 640 2500
 struct RunFile {
     ClusterConfig config;
     std::vector<Input> inputs;
     std::vector<std::string> notes;
-    /// position: the step the viewer was at when saving (none: the end of the run).
+    /// position: the step the viewer was at when saving (none: the end of the run),
+    /// and the clock there (it may have run on past the step's own time).
     std::optional<std::uint64_t> position;
+    std::optional<Time> positionTime;
+    /// end: where the recorded run ends (its last step and the clock then), so that
+    /// a viewer who had gone back keeps the future on reopening.
+    std::optional<std::uint64_t> endStep;
+    Time endTime = 0;
 
     bool operator==(const RunFile &) const = default;
 };

@@ -33,7 +33,8 @@ RunFile recordedRun()
     h.act(Input{.kind = InputKind::Heal});
     h.act(Input{.kind = InputKind::Say, .text = "  watch S3  "});
     h.advanceTo(2500);
-    RunFile run{c, h.script(), {"Lesson 3: partitions", "Ask: who can commit?"}, h.currentStep() - 5};
+    RunFile run{c, h.script(), {"Lesson 3: partitions", "Ask: who can commit?"}, h.currentStep() - 5, 2400,
+                h.frontierStep(), h.frontierTime()};
     return run;
 }
 
@@ -50,6 +51,9 @@ TEST(RunFile, RoundTripsEveryField)
     EXPECT_EQ(back.run->config, run.config);
     EXPECT_EQ(back.run->notes, run.notes);
     EXPECT_EQ(back.run->position, run.position);
+    EXPECT_EQ(back.run->positionTime, run.positionTime);
+    EXPECT_EQ(back.run->endStep, run.endStep);
+    EXPECT_EQ(back.run->endTime, run.endTime);
     ASSERT_EQ(back.run->inputs.size(), run.inputs.size());
     for (std::size_t i = 0; i < run.inputs.size(); ++i) {
         Input want = run.inputs[i];
@@ -78,6 +82,35 @@ TEST(RunFile, ReopensToTheSameState)
     reopened.advanceTo(3000);
     EXPECT_TRUE(reopened.simulation() == original.simulation());
     EXPECT_EQ(reopened.trace(), original.trace());
+}
+
+// A viewer who went back before saving reopens at that moment with the future kept.
+TEST(RunFile, ReopensBehindTheEndWithTheFutureKept)
+{
+    ClusterConfig c;
+    c.seed = 8;
+    History original(c);
+    original.advanceTo(1200);
+    original.act(Input{.kind = InputKind::Crash, .node = original.simulation().leader().value_or(1)});
+    original.advanceTo(4000);
+    const Simulation end = original.simulation();
+    original.seekToTime(900);
+    const Simulation there = original.simulation();
+
+    RunFile run{c, original.script(), {}, original.currentStep(), original.simulation().now(),
+                original.frontierStep(), original.frontierTime()};
+    const RunFileResult parsed = parseRunFile(formatRunFile(run), "back.raftrun");
+    ASSERT_TRUE(parsed.run) << parsed.errors.front();
+    History reopened(parsed.run->config);
+    ASSERT_EQ(reopened.replay(parsed.run->inputs, parsed.run->position, parsed.run->endStep, parsed.run->endTime,
+                              parsed.run->positionTime),
+              "");
+    EXPECT_TRUE(reopened.simulation() == there);
+    EXPECT_EQ(reopened.simulation().now(), 900);
+    EXPECT_TRUE(reopened.hasFuture());
+    EXPECT_EQ(reopened.frontierTime(), 4000);
+    reopened.advanceTo(4000);
+    EXPECT_TRUE(reopened.simulation() == end);
 }
 
 // A hand-edited file whose actions cannot happen as written is refused, not obeyed.
@@ -114,7 +147,8 @@ TEST(RunFile, DamagedFilesNameLineAndProblem)
         {"raftviz-run 1\nat 10 step 3 heal\nseed 4\n", "x.raftrun:3: 'seed' must come before the first action"},
         {"raftviz-run 1\nat 10 step 3 network 10 5 0 0\n", "x.raftrun:2: latency must be a range"},
         {"raftviz-run 1\nat 10 step 3 cut S1 => S2\n", "x.raftrun:2: expected 'cut Sx -> Sy' or 'cut Sx <-> Sy'"},
-        {"raftviz-run 1\nposition soon\n", "x.raftrun:2: 'position' takes one step number"},
+        {"raftviz-run 1\nposition soon\n", "x.raftrun:2: 'position' takes a step number"},
+        {"raftviz-run 1\nend 5\n", "x.raftrun:2: 'end' takes the run's last step and its time"},
         {"raftviz-run 1\nfrobnicate 3\n", "x.raftrun:2: unknown line 'frobnicate'"},
         // A file cut off in the middle of a line still reads up to the cut.
         {good.substr(0, good.find("\nat ") + 7), "x.raftrun:"},
