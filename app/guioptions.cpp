@@ -44,7 +44,8 @@ std::optional<GuiOptions> GuiOptions::parse(const QStringList &args, QString *er
         } else if (arg == QLatin1String("--size")) {
             if (!value(&text))
                 return fail(QStringLiteral("--size needs WxH, e.g. 1280x720"));
-            const QRegularExpressionMatch match = QRegularExpression(QStringLiteral("^(\\d{2,5})[xX](\\d{2,5})$")).match(text);
+            const QRegularExpressionMatch match =
+                QRegularExpression(QStringLiteral("^(\\d{2,5})[xX](\\d{2,5})$")).match(text);
             if (!match.hasMatch())
                 return fail(QStringLiteral("--size: \"%1\" is not WxH, e.g. 1280x720").arg(text));
             options.size = QSize(match.captured(1).toInt(), match.captured(2).toInt());

@@ -58,8 +58,8 @@ QIcon Icons::application()
 QIcon Icons::clientRequest()
 {
     return paint([](QPainter &painter, qreal side) {
-        ClusterPalette::drawMessage(painter, QPointF(side / 2, side / 2), side * 0.42,
-                                    raft::MessageType::AppendEntries, true, 1);
+        ClusterPalette::drawMessage(painter, QPointF(side / 2, side / 2), side * 0.42, raft::MessageType::AppendEntries,
+                                    true, 1);
     });
 }
 

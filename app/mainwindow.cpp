@@ -24,12 +24,11 @@
 
 #include <QAction>
 #include <QActionGroup>
+#include <QApplication>
 #include <QCheckBox>
+#include <QCloseEvent>
 #include <QDialog>
 #include <QDialogButtonBox>
-#include <QPlainTextEdit>
-#include <QApplication>
-#include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
 #include <QFile>
@@ -40,6 +39,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QSignalBlocker>
 #include <QSlider>
 #include <QStatusBar>
@@ -58,7 +58,7 @@ namespace {
 
 /// The speed slider is logarithmic: position = 100 × log10(speed).
 constexpr int kSliderMin = -300; // 1/1000×
-constexpr int kSliderMax = 100;  // 10×
+constexpr int kSliderMax = 100; // 10×
 
 int sliderPosition(double speed)
 {
@@ -86,7 +86,7 @@ MainWindow::MainWindow(const MainWindowOptions &options, QWidget *parent)
     : QMainWindow(parent)
     , m_options(options)
     , m_settings(options.settingsFile.isEmpty() ? std::make_unique<Settings>()
-                                                 : std::make_unique<Settings>(options.settingsFile))
+                                                : std::make_unique<Settings>(options.settingsFile))
     , m_controller(new SimulationController(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -246,9 +246,11 @@ void MainWindow::createActions()
     m_legendAction->setIcon(Icons::legend());
     connect(m_legendAction, &QAction::toggled, m_clusterView, &widgets::ClusterView::setLegendVisible);
     m_zoomInAction = make("zoomInAction", {QKeySequence::ZoomIn});
-    connect(m_zoomInAction, &QAction::triggered, this, [this] { m_clusterView->setZoom(m_clusterView->zoom() * 1.25); });
+    connect(m_zoomInAction, &QAction::triggered, this,
+            [this] { m_clusterView->setZoom(m_clusterView->zoom() * 1.25); });
     m_zoomOutAction = make("zoomOutAction", {QKeySequence::ZoomOut});
-    connect(m_zoomOutAction, &QAction::triggered, this, [this] { m_clusterView->setZoom(m_clusterView->zoom() / 1.25); });
+    connect(m_zoomOutAction, &QAction::triggered, this,
+            [this] { m_clusterView->setZoom(m_clusterView->zoom() / 1.25); });
     m_resetZoomAction = make("resetZoomAction", {QKeySequence(Qt::CTRL | Qt::Key_0)});
     connect(m_resetZoomAction, &QAction::triggered, m_clusterView, &widgets::ClusterView::resetView);
     m_resetLayoutAction = make("resetLayoutAction");
@@ -674,8 +676,8 @@ void MainWindow::onPlayingChanged(bool playing)
 {
     m_playAction->setText(playing ? tr("&Pause") : tr("&Play"));
     m_playAction->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
-    m_playAction->setToolTip(QStringLiteral("%1 (%2)").arg(playing ? tr("Pause") : tr("Play"),
-                                                             m_playAction->shortcut().toString(QKeySequence::NativeText)));
+    m_playAction->setToolTip(QStringLiteral("%1 (%2)").arg(
+        playing ? tr("Pause") : tr("Play"), m_playAction->shortcut().toString(QKeySequence::NativeText)));
     updateStatus();
 }
 
@@ -778,9 +780,11 @@ void MainWindow::onScenarioFinished(const QString &, int passed, int failed)
 {
     const QString name = scenarioDisplayTitle();
     if (failed == 0)
-        statusBar()->showMessage(tr("Scenario “%1” finished: every expectation held (%2).").arg(name).arg(passed), 10000);
+        statusBar()->showMessage(tr("Scenario “%1” finished: every expectation held (%2).").arg(name).arg(passed),
+                                 10000);
     else
-        statusBar()->showMessage(tr("Scenario “%1” finished: %2 held, %3 failed.").arg(name).arg(passed).arg(failed), 10000);
+        statusBar()->showMessage(tr("Scenario “%1” finished: %2 held, %3 failed.").arg(name).arg(passed).arg(failed),
+                                 10000);
     updateBanners();
 }
 
@@ -839,7 +843,7 @@ QMenu *MainWindow::createNodeMenu(NodeId id)
 
     QAction *pauseAction = menu->addAction(status == NodeStatus::Paused ? tr("&Resume") : tr("&Pause"));
     pauseAction->setObjectName(status == NodeStatus::Paused ? QStringLiteral("resumeNodeAction")
-                                                           : QStringLiteral("pauseNodeAction"));
+                                                            : QStringLiteral("pauseNodeAction"));
     pauseAction->setStatusTip(tr("A paused server freezes: its timers stop and its messages wait at the door"));
     pauseAction->setEnabled(status != NodeStatus::Crashed);
     connect(pauseAction, &QAction::triggered, m_controller, [this, id, status] {
@@ -851,11 +855,13 @@ QMenu *MainWindow::createNodeMenu(NodeId id)
 
     QAction *crashAction = menu->addAction(status == NodeStatus::Crashed ? tr("Re&start") : tr("&Crash"));
     crashAction->setObjectName(status == NodeStatus::Crashed ? QStringLiteral("restartNodeAction")
-                                                            : QStringLiteral("crashNodeAction"));
-    crashAction->setIcon(status == NodeStatus::Crashed ? style()->standardIcon(QStyle::SP_BrowserReload) : Icons::crash());
-    crashAction->setStatusTip(status == NodeStatus::Crashed
-                                  ? tr("Restart from stable storage: term, vote and log survive; commitIndex starts at 0")
-                                  : tr("Crash: only the stable storage (term, vote, log) survives"));
+                                                             : QStringLiteral("crashNodeAction"));
+    crashAction->setIcon(status == NodeStatus::Crashed ? style()->standardIcon(QStyle::SP_BrowserReload)
+                                                       : Icons::crash());
+    crashAction->setStatusTip(
+        status == NodeStatus::Crashed
+            ? tr("Restart from stable storage: term, vote and log survive; commitIndex starts at 0")
+            : tr("Crash: only the stable storage (term, vote, log) survives"));
     connect(crashAction, &QAction::triggered, m_controller, [this, id, status] {
         if (status == NodeStatus::Crashed)
             m_controller->restart(id);
@@ -894,8 +900,8 @@ QMenu *MainWindow::createNodeMenu(NodeId id)
     const std::vector<NodeId> selected = m_clusterView->selectedNodes();
     const bool inSelection = std::find(selected.begin(), selected.end(), id) != selected.end();
     const std::vector<NodeId> side = inSelection ? selected : std::vector<NodeId>{id};
-    QAction *partitionAction =
-        menu->addAction(tr("Partition: %1 vs the Rest").arg(widgets::NetworkSides::nodeList(side)));
+    QAction *partitionAction = menu->addAction(
+        tr("Partition: %1 vs the Rest").arg(widgets::NetworkSides::nodeList(side)));
     partitionAction->setObjectName(QStringLiteral("partitionNodeAction"));
     partitionAction->setStatusTip(tr("Put these servers on one side of a wall and every other server on the other "
                                      "side (Ctrl-click or drag on empty space to select several)"));
@@ -913,8 +919,9 @@ QMenu *MainWindow::createMessageMenu(std::uint64_t id)
     menu->setObjectName(QStringLiteral("messageMenu"));
     if (const raft::Envelope *envelope = m_controller->simulation().network().find(id)) {
         const raft::Message &m = envelope->message;
-        menu->addSection(tr("%1 %2 → %3").arg(EventText::messageTypeText(m.type), EventText::nodeText(m.from),
-                                               EventText::nodeText(m.to)));
+        menu->addSection(
+            tr("%1 %2 → %3")
+                .arg(EventText::messageTypeText(m.type), EventText::nodeText(m.from), EventText::nodeText(m.to)));
     }
     QAction *deliver = menu->addAction(tr("Deliver &now"));
     deliver->setObjectName(QStringLiteral("deliverMessageAction"));
@@ -1018,7 +1025,8 @@ QMenu *MainWindow::createLinkMenu(NodeId from, NodeId to)
                            tr("Reopen both directions of this link (a partition wall, if any, stays)"),
                            forwardCut || backwardCut);
     restore->setIcon(Icons::heal());
-    connect(restore, &QAction::triggered, m_controller, [this, from, to] { m_controller->restoreLink(from, to, true); });
+    connect(restore, &QAction::triggered, m_controller,
+            [this, from, to] { m_controller->restoreLink(from, to, true); });
     if (network.groupOf(from) != network.groupOf(to)) {
         QAction *wall = menu->addAction(tr("A partition wall stands between them"));
         wall->setEnabled(false);
@@ -1105,11 +1113,13 @@ void MainWindow::newCluster()
 
 void MainWindow::showShortcuts()
 {
-    QList<QAction *> list = {m_playAction, m_stepAction, m_fasterAction, m_slowerAction, m_requestLeaderAction,
-                             m_crashLeaderAction, m_autoRequestsAction, m_splitVoteAction, m_spreadTimersAction,
-                             m_restartAllAction, m_healAction, m_partitionSelectionAction, m_legendAction,
-                             m_zoomInAction, m_zoomOutAction, m_resetZoomAction, m_startOverAction, m_newClusterAction,
-                             m_openScenarioAction, m_savePictureAction, m_shortcutsAction, m_quitAction};
+    QList<QAction *> list = {
+        m_playAction,          m_stepAction,        m_fasterAction,       m_slowerAction,
+        m_requestLeaderAction, m_crashLeaderAction, m_autoRequestsAction, m_splitVoteAction,
+        m_spreadTimersAction,  m_restartAllAction,  m_healAction,         m_partitionSelectionAction,
+        m_legendAction,        m_zoomInAction,      m_zoomOutAction,      m_resetZoomAction,
+        m_startOverAction,     m_newClusterAction,  m_openScenarioAction, m_savePictureAction,
+        m_shortcutsAction,     m_quitAction};
     // The history's commands, after Step.
     list.insert(list.indexOf(m_stepAction) + 1, m_stepBackAction);
     list << m_nextElectionAction << m_nextCommitAction << m_nextTermAction << m_nextAtNodeAction << m_holdAction
@@ -1153,10 +1163,15 @@ QStringList MainWindow::scenarioResources()
         paths.append(dir.filePath(name));
     // The lessons in teaching order, then any others by name.
     static const QStringList order = {
-        QStringLiteral("leader-election"), QStringLiteral("split-vote"), QStringLiteral("leader-crash"),
-        QStringLiteral("lagging-follower"), QStringLiteral("minority-leader"),
-        QStringLiteral("partition-leader-minority"), QStringLiteral("partition-leader-majority"),
-        QStringLiteral("one-way-link"), QStringLiteral("flaky-network"),
+        QStringLiteral("leader-election"),
+        QStringLiteral("split-vote"),
+        QStringLiteral("leader-crash"),
+        QStringLiteral("lagging-follower"),
+        QStringLiteral("minority-leader"),
+        QStringLiteral("partition-leader-minority"),
+        QStringLiteral("partition-leader-majority"),
+        QStringLiteral("one-way-link"),
+        QStringLiteral("flaky-network"),
     };
     std::stable_sort(paths.begin(), paths.end(), [](const QString &a, const QString &b) {
         auto rank = [](const QString &path) {
@@ -1241,10 +1256,10 @@ QString MainWindow::openScenarioFile(const QString &path, bool showErrors)
     if (!showErrors)
         return error;
     // Non-blocking, so that nothing waits on it (tests, a running clock).
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("Cannot Run the Scenario"),
-                                tr("The scenario “%1” has errors, so nothing was changed.")
-                                    .arg(QFileInfo(path).fileName()),
-                                QMessageBox::Ok, this);
+    auto *box = new QMessageBox(
+        QMessageBox::Warning, tr("Cannot Run the Scenario"),
+        tr("The scenario “%1” has errors, so nothing was changed.").arg(QFileInfo(path).fileName()), QMessageBox::Ok,
+        this);
     box->setObjectName(QStringLiteral("scenarioErrorBox"));
     box->setInformativeText(error);
     box->setAttribute(Qt::WA_DeleteOnClose);
@@ -1308,8 +1323,7 @@ void MainWindow::createHistoryUi()
     m_nextCommitAction = make("nextCommitAction", {QKeySequence(Qt::SHIFT | Qt::Key_C)});
     connect(m_nextCommitAction, &QAction::triggered, m_controller, [this] { m_controller->runToNext(Next::Commit); });
     m_nextTermAction = make("nextTermAction", {QKeySequence(Qt::SHIFT | Qt::Key_T)});
-    connect(m_nextTermAction, &QAction::triggered, m_controller,
-            [this] { m_controller->runToNext(Next::TermChange); });
+    connect(m_nextTermAction, &QAction::triggered, m_controller, [this] { m_controller->runToNext(Next::TermChange); });
     m_nextAtNodeAction = make("nextAtNodeAction", {QKeySequence(Qt::SHIFT | Qt::Key_N)});
     connect(m_nextAtNodeAction, &QAction::triggered, this, [this] {
         const NodeId node = m_clusterView->selectedNode();
@@ -1482,7 +1496,8 @@ QString MainWindow::openRunFile(const QString &path, bool showErrors)
     QString error = RunIo::readText(path, text);
     std::optional<raft::RunFile> run;
     if (error.isEmpty()) {
-        const raft::RunFileResult parsed = raft::parseRunFile(text.toStdString(), QFileInfo(path).fileName().toStdString());
+        const raft::RunFileResult parsed = raft::parseRunFile(text.toStdString(),
+                                                              QFileInfo(path).fileName().toStdString());
         QStringList lines;
         for (const std::string &line : parsed.errors)
             lines.append(QString::fromStdString(line));
@@ -1506,10 +1521,10 @@ QString MainWindow::openRunFile(const QString &path, bool showErrors)
     }
     if (!showErrors)
         return error;
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("Cannot Open the Run"),
-                                tr("The run “%1” cannot be replayed, so nothing was changed.")
-                                    .arg(QFileInfo(path).fileName()),
-                                QMessageBox::Ok, this);
+    auto *box = new QMessageBox(
+        QMessageBox::Warning, tr("Cannot Open the Run"),
+        tr("The run “%1” cannot be replayed, so nothing was changed.").arg(QFileInfo(path).fileName()), QMessageBox::Ok,
+        this);
     box->setObjectName(QStringLiteral("runErrorBox"));
     box->setInformativeText(error);
     box->setAttribute(Qt::WA_DeleteOnClose);

@@ -6,8 +6,8 @@
 #include <QMainWindow>
 #include <QString>
 
-#include <cstdint>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
 

@@ -19,18 +19,28 @@ const QString kCluster = QStringLiteral("cluster/");
 
 Settings::Settings()
     : m_store(std::make_unique<QSettings>(QStringLiteral("raftviz"), QStringLiteral("raftviz")))
-{
-}
+{ }
 
 Settings::Settings(const QString &fileName)
     : m_store(std::make_unique<QSettings>(fileName, QSettings::IniFormat))
-{
-}
+{ }
 
-QByteArray Settings::geometry() const { return m_store->value(kGeometry).toByteArray(); }
-void Settings::setGeometry(const QByteArray &geometry) { m_store->setValue(kGeometry, geometry); }
-QByteArray Settings::windowState() const { return m_store->value(kState).toByteArray(); }
-void Settings::setWindowState(const QByteArray &state) { m_store->setValue(kState, state); }
+QByteArray Settings::geometry() const
+{
+    return m_store->value(kGeometry).toByteArray();
+}
+void Settings::setGeometry(const QByteArray &geometry)
+{
+    m_store->setValue(kGeometry, geometry);
+}
+QByteArray Settings::windowState() const
+{
+    return m_store->value(kState).toByteArray();
+}
+void Settings::setWindowState(const QByteArray &state)
+{
+    m_store->setValue(kState, state);
+}
 
 double Settings::speed() const
 {
@@ -41,7 +51,10 @@ double Settings::speed() const
     return std::clamp(speed, SimulationController::kMinSpeed, SimulationController::kMaxSpeed);
 }
 
-void Settings::setSpeed(double speed) { m_store->setValue(kSpeed, speed); }
+void Settings::setSpeed(double speed)
+{
+    m_store->setValue(kSpeed, speed);
+}
 
 raft::ClusterConfig Settings::clusterConfig() const
 {
@@ -58,7 +71,8 @@ raft::ClusterConfig Settings::clusterConfig() const
         return ok ? value : fallback;
     };
     config.nodes = static_cast<int>(integer("nodes", defaults.nodes));
-    config.seed = m_store->value(kCluster + QLatin1String("seed"), QVariant::fromValue<qulonglong>(defaults.seed)).toULongLong();
+    config.seed =
+        m_store->value(kCluster + QLatin1String("seed"), QVariant::fromValue<qulonglong>(defaults.seed)).toULongLong();
     config.electionTimeoutMin = integer("electionTimeoutMin", defaults.electionTimeoutMin);
     config.electionTimeoutMax = integer("electionTimeoutMax", defaults.electionTimeoutMax);
     config.heartbeatInterval = integer("heartbeat", defaults.heartbeatInterval);
@@ -76,11 +90,15 @@ void Settings::setClusterConfig(const raft::ClusterConfig &config)
 {
     m_store->setValue(kCluster + QLatin1String("nodes"), config.nodes);
     m_store->setValue(kCluster + QLatin1String("seed"), QVariant::fromValue<qulonglong>(config.seed));
-    m_store->setValue(kCluster + QLatin1String("electionTimeoutMin"), QVariant::fromValue<qlonglong>(config.electionTimeoutMin));
-    m_store->setValue(kCluster + QLatin1String("electionTimeoutMax"), QVariant::fromValue<qlonglong>(config.electionTimeoutMax));
+    m_store->setValue(kCluster + QLatin1String("electionTimeoutMin"),
+                      QVariant::fromValue<qlonglong>(config.electionTimeoutMin));
+    m_store->setValue(kCluster + QLatin1String("electionTimeoutMax"),
+                      QVariant::fromValue<qlonglong>(config.electionTimeoutMax));
     m_store->setValue(kCluster + QLatin1String("heartbeat"), QVariant::fromValue<qlonglong>(config.heartbeatInterval));
-    m_store->setValue(kCluster + QLatin1String("latencyMin"), QVariant::fromValue<qlonglong>(config.network.latencyMin));
-    m_store->setValue(kCluster + QLatin1String("latencyMax"), QVariant::fromValue<qlonglong>(config.network.latencyMax));
+    m_store->setValue(kCluster + QLatin1String("latencyMin"),
+                      QVariant::fromValue<qlonglong>(config.network.latencyMin));
+    m_store->setValue(kCluster + QLatin1String("latencyMax"),
+                      QVariant::fromValue<qlonglong>(config.network.latencyMax));
     m_store->setValue(kCluster + QLatin1String("loss"), config.network.loss);
     m_store->setValue(kCluster + QLatin1String("duplicate"), config.network.duplicate);
     m_store->setValue(kCluster + QLatin1String("noop"), config.noop);
@@ -94,12 +112,33 @@ QString Settings::language() const
     return Language::systemDefault();
 }
 
-void Settings::setLanguage(const QString &language) { m_store->setValue(kLanguage, language); }
+void Settings::setLanguage(const QString &language)
+{
+    m_store->setValue(kLanguage, language);
+}
 
-bool Settings::legendVisible() const { return m_store->value(kLegend, true).toBool(); }
-void Settings::setLegendVisible(bool visible) { m_store->setValue(kLegend, visible); }
-bool Settings::autoRequests() const { return m_store->value(kAutoRequests, true).toBool(); }
-void Settings::setAutoRequests(bool on) { m_store->setValue(kAutoRequests, on); }
+bool Settings::legendVisible() const
+{
+    return m_store->value(kLegend, true).toBool();
+}
+void Settings::setLegendVisible(bool visible)
+{
+    m_store->setValue(kLegend, visible);
+}
+bool Settings::autoRequests() const
+{
+    return m_store->value(kAutoRequests, true).toBool();
+}
+void Settings::setAutoRequests(bool on)
+{
+    m_store->setValue(kAutoRequests, on);
+}
 
-void Settings::sync() { m_store->sync(); }
-QString Settings::fileName() const { return m_store->fileName(); }
+void Settings::sync()
+{
+    m_store->sync();
+}
+QString Settings::fileName() const
+{
+    return m_store->fileName();
+}

@@ -41,7 +41,7 @@ const std::vector<double> &SimulationController::speedLadder()
 {
     static const std::vector<double> ladder = {
         1.0 / 1000, 1.0 / 500, 1.0 / 200, 1.0 / 100, 1.0 / 50, 1.0 / 30, 1.0 / 20,
-        1.0 / 10, 1.0 / 5, 1.0 / 2, 1.0, 2.0, 5.0, 10.0,
+        1.0 / 10,   1.0 / 5,   1.0 / 2,   1.0,       2.0,      5.0,      10.0,
     };
     return ladder;
 }
@@ -232,7 +232,8 @@ void SimulationController::advanceTimeTo(double t)
             m_runTarget.reset();
             ++m_nextCommand;
             finishCommand(command, ok,
-                ok ? std::string() : "the condition did not hold within " + std::to_string(command.duration) + " ms");
+                          ok ? std::string()
+                             : "the condition did not hold within " + std::to_string(command.duration) + " ms");
             continue;
         }
         if (limit >= t)
@@ -267,7 +268,8 @@ void SimulationController::runInstantCommands()
             m_runTarget = simulation().now() + command.duration;
             return;
         }
-        const raft::CommandOutcome outcome = change([&](raft::Simulation &sim) { return raft::executeCommand(sim, command); });
+        const raft::CommandOutcome outcome = change(
+            [&](raft::Simulation &sim) { return raft::executeCommand(sim, command); });
         ++m_nextCommand;
         finishCommand(command, outcome.ok, outcome.why);
     }
@@ -280,12 +282,10 @@ bool SimulationController::untilHolds() const
     const raft::ScenarioCommand &command = m_scenario->commands()[m_nextCommand];
     const auto leader = simulation().leader();
     switch (command.until) {
-    case raft::UntilCondition::Leader:
-        return leader.has_value();
+    case raft::UntilCondition::Leader: return leader.has_value();
     case raft::UntilCondition::NewLeader:
         return leader && (!m_untilHadLeader || simulation().term(*leader) > m_untilBaseTerm);
-    case raft::UntilCondition::Committed:
-        return leader && simulation().commitIndex(*leader) >= command.number;
+    case raft::UntilCondition::Committed: return leader && simulation().commitIndex(*leader) >= command.number;
     }
     return false;
 }
@@ -431,7 +431,8 @@ void SimulationController::request(NodeId id, const QString &command)
     }
     if (!confirmBranch())
         return;
-    const raft::ProposeResult result = change([&](raft::Simulation &sim) { return sim.request(id, command.toStdString()); });
+    const raft::ProposeResult result = change(
+        [&](raft::Simulation &sim) { return sim.request(id, command.toStdString()); });
     if (result.accepted) {
         report(tr("%1 appended “%2” at index %3 in term %4.")
                    .arg(nodeText(id), command)
@@ -684,9 +685,11 @@ void SimulationController::restartAll()
         return;
     int restarted = 0;
     for (NodeId id = 1; id <= simulation().size(); ++id) {
-        if (simulation().status(id) == NodeStatus::Crashed && change([&](raft::Simulation &sim) { return sim.restart(id); }))
+        if (simulation().status(id) == NodeStatus::Crashed
+            && change([&](raft::Simulation &sim) { return sim.restart(id); }))
             ++restarted;
-        else if (simulation().status(id) == NodeStatus::Paused && change([&](raft::Simulation &sim) { return sim.resume(id); }))
+        else if (simulation().status(id) == NodeStatus::Paused
+                 && change([&](raft::Simulation &sim) { return sim.resume(id); }))
             ++restarted;
     }
     if (restarted > 0)
@@ -910,17 +913,14 @@ bool SimulationController::runToNext(NextEvent what, NodeId node)
     pause();
     const auto match = [what, node](const raft::TraceEvent &e) {
         switch (what) {
-        case NextEvent::ElectionWon:
-            return e.kind == raft::EventKind::BecameLeader;
-        case NextEvent::Commit:
-            return e.kind == raft::EventKind::CommitAdvanced && e.reason == raft::Reason::Majority;
+        case NextEvent::ElectionWon: return e.kind == raft::EventKind::BecameLeader;
+        case NextEvent::Commit: return e.kind == raft::EventKind::CommitAdvanced && e.reason == raft::Reason::Majority;
         case NextEvent::TermChange:
             // A term rises when a server times out into a new term or steps down to a
             // higher one (§5.1).
             return e.kind == raft::EventKind::ElectionTimeout
                 || (e.kind == raft::EventKind::BecameFollower && e.term > e.term2);
-        case NextEvent::AtNode:
-            return e.node == node;
+        case NextEvent::AtNode: return e.node == node;
         }
         return false;
     };

@@ -243,8 +243,7 @@ private:
     /// change runs f on the live simulation through History::edit, so it is recorded.
     /// Behind the frontier it asks first (unless confirmBranch() just did); refused,
     /// it changes nothing and returns a default result.
-    template <typename F>
-    auto change(F &&f)
+    template <typename F> auto change(F &&f)
     {
         using Result = decltype(f(std::declval<raft::Simulation &>()));
         if (m_history->hasFuture() && !m_branchApproved && !confirmBranch()) {

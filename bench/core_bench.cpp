@@ -28,9 +28,18 @@ void workload(benchmark::State &state, bool invariants, bool trace)
                                                    benchmark::Counter::kIsRate);
 }
 
-void BM_Workload(benchmark::State &state) { workload(state, true, true); }
-void BM_WorkloadNoTrace(benchmark::State &state) { workload(state, true, false); }
-void BM_WorkloadNoInvariants(benchmark::State &state) { workload(state, false, false); }
+void BM_Workload(benchmark::State &state)
+{
+    workload(state, true, true);
+}
+void BM_WorkloadNoTrace(benchmark::State &state)
+{
+    workload(state, true, false);
+}
+void BM_WorkloadNoInvariants(benchmark::State &state)
+{
+    workload(state, false, false);
+}
 
 /// One election from a cold start: until the first leader is known.
 void BM_FirstElection(benchmark::State &state)

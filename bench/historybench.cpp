@@ -44,8 +44,7 @@ int historyBenchMain(const std::vector<std::string> &args, std::ostream &out, st
         } else if (args[i] == "--seeks" && hasValue) {
             seeks = std::stol(args[++i]);
         } else {
-            err << "raftviz --bench-history: unknown option '" << args[i]
-                << "' (use --minutes M, --seeks N)\n";
+            err << "raftviz --bench-history: unknown option '" << args[i] << "' (use --minutes M, --seeks N)\n";
             return 2;
         }
     }
@@ -94,7 +93,8 @@ int historyBenchMain(const std::vector<std::string> &args, std::ostream &out, st
     // The trace is kept with or without history (the plain run keeps one too), so
     // history_mb is what the history adds: checkpoints and the script of inputs.
     const double traceMb = static_cast<double>(history.trace().memoryBytes()) / (1024.0 * 1024.0);
-    const double historyMb = static_cast<double>(history.memoryBytes() - history.trace().memoryBytes()) / (1024.0 * 1024.0);
+    const double historyMb = static_cast<double>(history.memoryBytes() - history.trace().memoryBytes())
+        / (1024.0 * 1024.0);
 
     char line[512];
     std::snprintf(line, sizeof line,
@@ -102,8 +102,8 @@ int historyBenchMain(const std::vector<std::string> &args, std::ostream &out, st
                   "\"history_mb\":%.1f,\"trace_mb\":%.1f,\"checkpoints\":%zu,\"steps\":%llu,"
                   "\"seeks\":%ld,\"seek_ms_median\":%.2f,\"seek_ms_max\":%.2f}",
                   minutes, record, plain, plain > 0 ? record / plain : 0.0, historyMb, traceMb,
-                  history.checkpointCount(), static_cast<unsigned long long>(history.frontierStep()), seeks,
-                  median, worst);
+                  history.checkpointCount(), static_cast<unsigned long long>(history.frontierStep()), seeks, median,
+                  worst);
     out << line << '\n';
     return 0;
 }

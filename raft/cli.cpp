@@ -255,8 +255,8 @@ int runCli(const std::vector<std::string> &args, std::ostream &out, std::ostream
             words << options.script << ':' << command.line << ": FAILED: " << command.text << ": " << outcome.why
                   << '\n';
         for (; violationsShown < sim.violations().size(); ++violationsShown)
-            words << options.script << ':' << command.line << ": INVARIANT VIOLATED: "
-                  << describeViolation(sim.violations()[violationsShown]) << '\n';
+            words << options.script << ':' << command.line
+                  << ": INVARIANT VIOLATED: " << describeViolation(sim.violations()[violationsShown]) << '\n';
     }
 
     const bool ok = runner.succeeded();

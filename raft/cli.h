@@ -22,8 +22,7 @@ int cliMain(int argc, char **argv, BenchFunction bench = nullptr);
 
 /// runCli is cliMain with the arguments (args[0] is the program name) and the
 /// output streams spelled out, so that tests can run it in-process.
-int runCli(const std::vector<std::string> &args, std::ostream &out, std::ostream &err,
-           BenchFunction bench = nullptr);
+int runCli(const std::vector<std::string> &args, std::ostream &out, std::ostream &err, BenchFunction bench = nullptr);
 
 /// runResultJson describes the end of a run as one JSON object: time, leader,
 /// nodes (status, role, term, votedFor, commitIndex, lastApplied, log, kv),

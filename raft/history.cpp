@@ -258,8 +258,7 @@ void History::seekToStep(std::uint64_t step)
 {
     step = std::min(step, m_frontierStep);
     restoreBefore(step, kForever);
-    while (currentStep() < step && replayOne(kForever)) {
-    }
+    while (currentStep() < step && replayOne(kForever)) { }
     if (step == m_frontierStep)
         m_sim.setClock(m_frontierTime);
 }
@@ -268,8 +267,7 @@ void History::seekToTime(Time t)
 {
     t = std::min(t, m_frontierTime);
     restoreBefore(m_frontierStep, t);
-    while (replayOne(t)) {
-    }
+    while (replayOne(t)) { }
     m_sim.setClock(t);
 }
 

@@ -5,8 +5,8 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
-#include <type_traits>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 namespace raft {
@@ -78,8 +78,7 @@ public:
     bool act(const Input &input);
     /// edit lets f change the live simulation now with any of its user actions (e.g. a
     /// scenario line) and records what it did, like act(). Returns f's result.
-    template <typename F>
-    auto edit(F &&f)
+    template <typename F> auto edit(F &&f)
     {
         beginEdit();
         if constexpr (std::is_void_v<decltype(f(m_sim))>) {

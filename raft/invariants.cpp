@@ -5,14 +5,16 @@
 namespace raft {
 
 namespace {
-std::string term(Term t) { return std::to_string(t); }
+std::string term(Term t)
+{
+    return std::to_string(t);
+}
 } // namespace
 
 Invariants::Invariants(int nodes)
     : m_nodes(nodes)
     , m_seen(static_cast<std::size_t>(nodes))
-{
-}
+{ }
 
 bool Invariants::check(const std::vector<ServerView> &servers, std::vector<std::string> &found)
 {
@@ -49,8 +51,8 @@ bool Invariants::check(const std::vector<ServerView> &servers, std::vector<std::
             Index first = 1;
             while (first < shared && log.fingerprint(first) == m_committed[first - 1].print)
                 ++first;
-            found.push_back("State Machine Safety: " + nodeName(view.id) + " committed entry "
-                            + std::to_string(first) + " of term " + term(log.termAt(first))
+            found.push_back("State Machine Safety: " + nodeName(view.id) + " committed entry " + std::to_string(first)
+                            + " of term " + term(log.termAt(first))
                             + ", but another server committed a different entry (term "
                             + term(m_committed[first - 1].term) + ") at that index");
             continue;
@@ -94,16 +96,15 @@ bool Invariants::check(const std::vector<ServerView> &servers, std::vector<std::
             while (need > k && m_committed[need - 1].commitTerm >= view.term)
                 --need;
             if (need > k)
-                found.push_back("Leader Completeness: " + nodeName(view.id) + ", leader of term "
-                                + term(view.term) + ", lacks entry " + std::to_string(k + 1) + " (term "
-                                + term(m_committed[k].term) + ") committed in term "
-                                + term(m_committed[need - 1].commitTerm));
+                found.push_back("Leader Completeness: " + nodeName(view.id) + ", leader of term " + term(view.term)
+                                + ", lacks entry " + std::to_string(k + 1) + " (term " + term(m_committed[k].term)
+                                + ") committed in term " + term(m_committed[need - 1].commitTerm));
         }
     }
     if (committed > 0 && holders < m_nodes / 2 + 1)
         found.push_back("Committed entries are durable: committed entry " + std::to_string(committed)
-                        + " is stored on only " + std::to_string(holders) + " of "
-                        + std::to_string(m_nodes) + " servers, not a majority");
+                        + " is stored on only " + std::to_string(holders) + " of " + std::to_string(m_nodes)
+                        + " servers, not a majority");
 
     for (const ServerView &view : servers) {
         Seen &seen = m_seen[view.id - 1];
@@ -122,14 +123,14 @@ bool Invariants::checkServer(const ServerView &view, Seen &seen, std::vector<std
 {
     const Log &log = *view.log;
     const Index length = log.lastIndex();
-    if (view.term == seen.term && view.role == seen.role && view.up == seen.up
-        && view.incarnation == seen.incarnation && view.commitIndex == seen.commitIndex
-        && length == seen.prints.size() && (length == 0 || seen.prints.back() == log.fingerprint(length)))
+    if (view.term == seen.term && view.role == seen.role && view.up == seen.up && view.incarnation == seen.incarnation
+        && view.commitIndex == seen.commitIndex && length == seen.prints.size()
+        && (length == 0 || seen.prints.back() == log.fingerprint(length)))
         return false; // the common case: a heartbeat changed nothing the checks look at
 
     if (view.term < seen.term)
-        found.push_back("Term monotonicity: " + nodeName(view.id) + "'s currentTerm went down from "
-                        + term(seen.term) + " to " + term(view.term));
+        found.push_back("Term monotonicity: " + nodeName(view.id) + "'s currentTerm went down from " + term(seen.term)
+                        + " to " + term(view.term));
 
     // Election Safety: at most one leader per term.
     if (view.up && view.role == Role::Leader) {

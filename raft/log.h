@@ -3,8 +3,8 @@
 #include "types.h"
 
 #include <memory>
-#include <unordered_set>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 namespace raft {

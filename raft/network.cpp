@@ -16,8 +16,7 @@ bool later(Time aAt, std::uint64_t aId, Time bAt, std::uint64_t bId)
 Network::Network(const NetworkConfig &config, int nodes)
     : m_config(config)
     , m_nodes(nodes)
-{
-}
+{ }
 
 // --- topology -------------------------------------------------------------------
 
@@ -150,9 +149,8 @@ void Network::schedule(std::uint32_t slot)
 {
     const Envelope &e = m_slots[slot].envelope;
     m_heap.push_back(HeapItem{e.eventTime(), e.id, slot});
-    std::push_heap(m_heap.begin(), m_heap.end(), [](const HeapItem &a, const HeapItem &b) {
-        return later(a.at, a.id, b.at, b.id);
-    });
+    std::push_heap(m_heap.begin(), m_heap.end(),
+                   [](const HeapItem &a, const HeapItem &b) { return later(a.at, a.id, b.at, b.id); });
 }
 
 bool Network::isCurrent(const HeapItem &item) const
@@ -164,9 +162,8 @@ bool Network::isCurrent(const HeapItem &item) const
 void Network::pruneHeapTop() const
 {
     while (!m_heap.empty() && !isCurrent(m_heap.front())) {
-        std::pop_heap(m_heap.begin(), m_heap.end(), [](const HeapItem &a, const HeapItem &b) {
-            return later(a.at, a.id, b.at, b.id);
-        });
+        std::pop_heap(m_heap.begin(), m_heap.end(),
+                      [](const HeapItem &a, const HeapItem &b) { return later(a.at, a.id, b.at, b.id); });
         m_heap.pop_back();
     }
 }
@@ -218,9 +215,8 @@ std::optional<Envelope> Network::popNext(Time until)
     if (m_heap.empty() || m_heap.front().at > until)
         return std::nullopt;
     const std::uint32_t slot = m_heap.front().slot;
-    std::pop_heap(m_heap.begin(), m_heap.end(), [](const HeapItem &a, const HeapItem &b) {
-        return later(a.at, a.id, b.at, b.id);
-    });
+    std::pop_heap(m_heap.begin(), m_heap.end(),
+                  [](const HeapItem &a, const HeapItem &b) { return later(a.at, a.id, b.at, b.id); });
     m_heap.pop_back();
     Envelope e = std::move(m_slots[slot].envelope);
     m_slots[slot].alive = false;
@@ -266,9 +262,8 @@ void Network::unparkFor(NodeId node, Time now)
         if (s.alive && s.envelope.waiting && !s.envelope.held && s.envelope.message.to == node)
             slots.push_back(i);
     }
-    std::sort(slots.begin(), slots.end(), [&](std::uint32_t a, std::uint32_t b) {
-        return m_slots[a].envelope.id < m_slots[b].envelope.id;
-    });
+    std::sort(slots.begin(), slots.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return m_slots[a].envelope.id < m_slots[b].envelope.id; });
     for (std::uint32_t slot : slots) {
         Envelope &e = m_slots[slot].envelope;
         e.waiting = false;

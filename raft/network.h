@@ -129,8 +129,7 @@ public:
     /// envelopes returns every message in flight ordered by id.
     std::vector<const Envelope *> envelopes() const;
     /// forEach calls f(const Envelope &) for every message in flight (unordered).
-    template <typename F>
-    void forEach(F &&f) const
+    template <typename F> void forEach(F &&f) const
     {
         for (const Slot &slot : m_slots)
             if (slot.alive)

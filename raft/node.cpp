@@ -18,8 +18,7 @@ void Ready::clear()
 
 bool Ready::empty() const
 {
-    return !hardStateChanged && persistFrom == 0 && messages.empty() && applyTo == applyFrom
-        && events.empty();
+    return !hardStateChanged && persistFrom == 0 && messages.empty() && applyTo == applyFrom && events.empty();
 }
 
 Node::Node(const NodeConfig &config, const PersistentState &stored, Time now)
@@ -474,10 +473,11 @@ void Node::handleAppendEntriesReply(const Message &m)
         if (ours != 0)
             next = ours + 1;
     }
-    next = std::min(next, m.rejectedIndex);       // always move back
-    next = std::max(next, p.matchIndex + 1);      // never below what is known to match
+    next = std::min(next, m.rejectedIndex); // always move back
+    next = std::max(next, p.matchIndex + 1); // never below what is known to match
     next = std::max<Index>(next, 1);
-    TraceEvent &e = addEvent(EventKind::ReplicationBackoff, m.conflictTerm != 0 ? Reason::TermMismatch : Reason::MissingEntry);
+    TraceEvent &e = addEvent(EventKind::ReplicationBackoff,
+                             m.conflictTerm != 0 ? Reason::TermMismatch : Reason::MissingEntry);
     e.peer = m.from;
     e.index = next;
     e.index2 = p.nextIndex;

@@ -57,8 +57,7 @@ Line split(std::string_view raw)
     return line;
 }
 
-template <typename T>
-bool parseInt(std::string_view s, T &out)
+template <typename T> bool parseInt(std::string_view s, T &out)
 {
     const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
     return ec == std::errc() && end == s.data() + s.size();
@@ -79,8 +78,7 @@ public:
         : m_file(std::move(fileName))
         , m_run(run)
         , m_errors(errors)
-    {
-    }
+    { }
 
     void fail(int line, const std::string &problem)
     {
@@ -95,8 +93,9 @@ public:
             out = n;
             return true;
         }
-        fail(line, "'" + std::string(word) + "' is not a server of this " + std::to_string(m_run.config.nodes)
-                       + "-server cluster (S1..S" + std::to_string(m_run.config.nodes) + ")");
+        fail(line,
+             "'" + std::string(word) + "' is not a server of this " + std::to_string(m_run.config.nodes)
+                 + "-server cluster (S1..S" + std::to_string(m_run.config.nodes) + ")");
         return false;
     }
 
@@ -185,10 +184,10 @@ public:
             fail(line, "'" + std::string(l.words[3]) + "' is not a step number");
             return;
         }
-        if (!m_run.inputs.empty()
-            && (in.step <= m_run.inputs.back().step || in.t < m_run.inputs.back().t)) {
-            fail(line, "actions must be in the order they happened (time and step never go back; each action is "
-                       "its own step)");
+        if (!m_run.inputs.empty() && (in.step <= m_run.inputs.back().step || in.t < m_run.inputs.back().t)) {
+            fail(line,
+                 "actions must be in the order they happened (time and step never go back; each action is "
+                 "its own step)");
             return;
         }
         const std::string_view kind = l.words[4];
@@ -196,8 +195,9 @@ public:
         const auto args = [&](std::size_t want) {
             if (n == want)
                 return true;
-            fail(line, "'" + std::string(kind) + "' takes " + std::to_string(want)
-                           + (want == 1 ? " argument" : " arguments"));
+            fail(line,
+                 "'" + std::string(kind) + "' takes " + std::to_string(want)
+                     + (want == 1 ? " argument" : " arguments"));
             return false;
         };
         const auto oneNode = [&](InputKind k) {
@@ -258,8 +258,9 @@ public:
             if (ok && l.words[6] == "<->" && !link) {
                 in.flag = true;
             } else if (ok && l.words[6] != "->") {
-                fail(line, link ? "expected 'link Sx -> Sy ...'"
-                                : "expected '" + std::string(kind) + " Sx -> Sy' or '" + std::string(kind) + " Sx <-> Sy'");
+                fail(line,
+                     link ? "expected 'link Sx -> Sy ...'"
+                          : "expected '" + std::string(kind) + " Sx -> Sy' or '" + std::string(kind) + " Sx <-> Sy'");
                 ok = false;
             }
             if (ok && link) {
@@ -329,8 +330,9 @@ public:
                     return;
                 }
                 if (version != kVersion) {
-                    fail(lineNo, "run file version " + std::to_string(version) + " is not supported (this raftviz reads version "
-                                     + std::to_string(kVersion) + ")");
+                    fail(lineNo,
+                         "run file version " + std::to_string(version)
+                             + " is not supported (this raftviz reads version " + std::to_string(kVersion) + ")");
                     return;
                 }
                 sawHeader = true;

@@ -169,8 +169,7 @@ std::size_t editDistance(std::string_view a, std::string_view b)
 }
 
 /// suggestion returns " (did you mean 'X'?)" for the closest candidate, or "".
-template <typename Names>
-std::string suggestion(std::string_view word, const Names &candidates)
+template <typename Names> std::string suggestion(std::string_view word, const Names &candidates)
 {
     const std::string key = lower(word);
     std::string best;
@@ -188,13 +187,13 @@ std::string suggestion(std::string_view word, const Names &candidates)
     return " (did you mean " + quoted(best) + "?)";
 }
 
-constexpr std::array<std::string_view, 8> kSetupWords = {
-    "nodes", "seed", "election-timeout", "heartbeat", "latency", "loss", "duplicate", "option"};
-constexpr std::array<std::string_view, 15> kActionWords = {
-    "run", "crash", "restart", "pause", "resume", "timeout", "request",
-    "partition", "isolate", "cut", "reconnect", "heal", "say", "expect", "until"};
-constexpr std::array<std::string_view, 9> kCheckWords = {
-    "leader", "role", "status", "term", "commit", "applied", "log", "kv", "agree"};
+constexpr std::array<std::string_view, 8> kSetupWords = {"nodes",   "seed", "election-timeout", "heartbeat",
+                                                         "latency", "loss", "duplicate",        "option"};
+constexpr std::array<std::string_view, 15> kActionWords = {"run",       "crash",   "restart",   "pause",   "resume",
+                                                           "timeout",   "request", "partition", "isolate", "cut",
+                                                           "reconnect", "heal",    "say",       "expect",  "until"};
+constexpr std::array<std::string_view, 9> kCheckWords = {"leader",  "role", "status", "term", "commit",
+                                                         "applied", "log",  "kv",     "agree"};
 constexpr std::array<std::string_view, 3> kUntilWords = {"leader", "new-leader", "committed"};
 constexpr std::array<std::string_view, 3> kRoleWords = {"follower", "candidate", "leader"};
 constexpr std::array<std::string_view, 3> kStatusWords = {"up", "crashed", "paused"};
@@ -224,7 +223,9 @@ std::string joinTokens(const std::vector<Token> &tokens, std::size_t from)
 /// ScenarioParser turns lines into commands, collecting every problem it finds.
 class ScenarioParser {
 public:
-    explicit ScenarioParser(Scenario &scenario) : m_scenario(scenario) {}
+    explicit ScenarioParser(Scenario &scenario)
+        : m_scenario(scenario)
+    { }
 
     void parseLine(int line, std::string_view raw);
     void finish();
@@ -333,8 +334,8 @@ bool ScenarioParser::arity(const std::vector<Token> &tokens, std::size_t expecte
 {
     if (tokens.size() == expected)
         return true;
-    error(std::string(tokens.size() < expected ? "missing argument" : "too many arguments") + ": usage is '"
-          + usage + "'");
+    error(std::string(tokens.size() < expected ? "missing argument" : "too many arguments") + ": usage is '" + usage
+          + "'");
     return false;
 }
 
@@ -401,8 +402,8 @@ void ScenarioParser::parseSetup(const std::string &word, const std::vector<Token
         if (!low || !high)
             return;
         if (*low > *high) {
-            error(word + ": the minimum " + std::to_string(*low) + "ms is above the maximum "
-                  + std::to_string(*high) + "ms");
+            error(word + ": the minimum " + std::to_string(*low) + "ms is above the maximum " + std::to_string(*high)
+                  + "ms");
             return;
         }
         if (election && *low == 0) {
@@ -481,8 +482,8 @@ void ScenarioParser::parseAction(const std::string &word, const std::vector<Toke
     } else if (word == "crash" || word == "restart" || word == "pause" || word == "resume" || word == "timeout"
                || word == "isolate" || word == "reconnect") {
         static const std::map<std::string, CommandKind> kinds = {
-            {"crash", CommandKind::Crash}, {"restart", CommandKind::Restart}, {"pause", CommandKind::Pause},
-            {"resume", CommandKind::Resume}, {"timeout", CommandKind::Timeout}, {"isolate", CommandKind::Isolate},
+            {"crash", CommandKind::Crash},        {"restart", CommandKind::Restart}, {"pause", CommandKind::Pause},
+            {"resume", CommandKind::Resume},      {"timeout", CommandKind::Timeout}, {"isolate", CommandKind::Isolate},
             {"reconnect", CommandKind::Reconnect}};
         command.kind = kinds.at(word);
         const std::string usage = word + " Sx";
@@ -526,8 +527,8 @@ void ScenarioParser::parseRun(ScenarioCommand &command, const std::vector<Token>
     }
     if (lower(tokens[1].text) != "until") {
         command.kind = CommandKind::Run;
-        static const std::array<std::string_view, 8> units = {"s", "ms", "sec", "secs", "second", "seconds",
-                                                               "millisecond", "milliseconds"};
+        static const std::array<std::string_view, 8> units = {"s",      "ms",      "sec",         "secs",
+                                                              "second", "seconds", "millisecond", "milliseconds"};
         if (tokens.size() == 3 && std::find(units.begin(), units.end(), lower(tokens[2].text)) != units.end()) {
             error("write the unit right after the number: run " + std::string(tokens[1].text)
                   + (lower(tokens[2].text).rfind("m", 0) == 0 ? "ms" : "s"));
@@ -704,8 +705,8 @@ void ScenarioParser::parseExpect(ScenarioCommand &command, const std::vector<Tok
         command.kind = kind;
         // expect term S1 >= 3; the operator may be glued to the number (>=3) or left out (=).
         if (tokens.size() < 4 || tokens.size() > 5) {
-            error(std::string(tokens.size() < 4 ? "missing argument" : "too many arguments") + ": usage is '"
-                  + usage + "'");
+            error(std::string(tokens.size() < 4 ? "missing argument" : "too many arguments") + ": usage is '" + usage
+                  + "'");
             return;
         }
         const auto n = node(tokens[2].text, true);
@@ -717,7 +718,7 @@ void ScenarioParser::parseExpect(ScenarioCommand &command, const std::vector<Tok
             op = op.substr(0, end == std::string_view::npos ? op.size() : end);
         }
         static const std::map<std::string_view, Compare> ops = {
-            {"", Compare::Equal}, {"=", Compare::Equal}, {"==", Compare::Equal}, {"!=", Compare::NotEqual},
+            {"", Compare::Equal}, {"=", Compare::Equal},      {"==", Compare::Equal},  {"!=", Compare::NotEqual},
             {"<", Compare::Less}, {"<=", Compare::LessEqual}, {">", Compare::Greater}, {">=", Compare::GreaterEqual}};
         const auto found = ops.find(op);
         if (found == ops.end() || (tokens.size() == 5 && op.empty())) {
@@ -878,15 +879,16 @@ Scenario Scenario::parse(std::string_view text, std::string fileName)
     }
     parser.finish();
     // Errors come out in line order (closeSetup may report an earlier line late).
-    std::stable_sort(scenario.m_errors.begin(), scenario.m_errors.end(), [&](const std::string &a, const std::string &b) {
-        const auto lineOf = [&](const std::string &e) {
-            int n = 0;
-            const std::size_t at = scenario.m_fileName.size() + 1;
-            std::from_chars(e.data() + at, e.data() + e.size(), n);
-            return n;
-        };
-        return lineOf(a) < lineOf(b);
-    });
+    std::stable_sort(scenario.m_errors.begin(), scenario.m_errors.end(),
+                     [&](const std::string &a, const std::string &b) {
+                         const auto lineOf = [&](const std::string &e) {
+                             int n = 0;
+                             const std::size_t at = scenario.m_fileName.size() + 1;
+                             std::from_chars(e.data() + at, e.data() + e.size(), n);
+                             return n;
+                         };
+                         return lineOf(a) < lineOf(b);
+                     });
     return scenario;
 }
 
@@ -1044,10 +1046,8 @@ CommandOutcome check(const Simulation &sim, const ScenarioCommand &command)
         const std::optional<NodeId> leader = sim.leader();
         const std::string leads = leader ? nodeName(*leader) + " leads term " + std::to_string(sim.term(*leader)) : "";
         switch (command.want) {
-        case LeaderWant::Any:
-            return leader ? CommandOutcome{} : fail("no leader");
-        case LeaderWant::None:
-            return leader ? fail(leads) : CommandOutcome{};
+        case LeaderWant::Any: return leader ? CommandOutcome{} : fail("no leader");
+        case LeaderWant::None: return leader ? fail(leads) : CommandOutcome{};
         case LeaderWant::Node:
             if (leader == command.node.id)
                 return {};
@@ -1115,8 +1115,7 @@ CommandOutcome check(const Simulation &sim, const ScenarioCommand &command)
         }
         return why.empty() ? CommandOutcome{} : fail(why);
     }
-    case CommandKind::ExpectAgree:
-        return checkAgree(sim);
+    case CommandKind::ExpectAgree: return checkAgree(sim);
     case CommandKind::ExpectNoViolations: {
         const std::vector<Violation> &violations = sim.violations();
         if (violations.empty())
@@ -1124,8 +1123,7 @@ CommandOutcome check(const Simulation &sim, const ScenarioCommand &command)
         return fail(std::to_string(violations.size()) + " violation" + (violations.size() == 1 ? "" : "s")
                     + "; first at t=" + std::to_string(violations.front().t) + "ms: " + violations.front().what);
     }
-    default:
-        return {};
+    default: return {};
     }
 }
 
@@ -1151,11 +1149,8 @@ CommandOutcome executeCommand(Simulation &sim, const ScenarioCommand &command)
     const NodeStatus status = needsNode ? sim.status(id) : NodeStatus::Up;
 
     switch (kind) {
-    case CommandKind::Run:
-        sim.runFor(command.duration);
-        return {};
-    case CommandKind::RunUntil:
-        return runUntil(sim, command);
+    case CommandKind::Run: sim.runFor(command.duration); return {};
+    case CommandKind::RunUntil: return runUntil(sim, command);
     case CommandKind::Crash:
         if (status == NodeStatus::Crashed)
             return fail(name + " is already crashed");
@@ -1187,12 +1182,9 @@ CommandOutcome executeCommand(Simulation &sim, const ScenarioCommand &command)
         // and the trace says so.
         sim.request(id, command.argument);
         return {};
-    case CommandKind::Partition:
-        return done(sim.partition(command.groups));
-    case CommandKind::Isolate:
-        return done(sim.isolate(id));
-    case CommandKind::Reconnect:
-        return done(sim.reconnect(id));
+    case CommandKind::Partition: return done(sim.partition(command.groups));
+    case CommandKind::Isolate: return done(sim.isolate(id));
+    case CommandKind::Reconnect: return done(sim.reconnect(id));
     case CommandKind::Cut: {
         const Resolved peer = resolve(sim, command.peer);
         if (!peer)
@@ -1202,21 +1194,16 @@ CommandOutcome executeCommand(Simulation &sim, const ScenarioCommand &command)
                         + " are both " + name);
         return done(sim.cut(id, peer.id, command.bothWays));
     }
-    case CommandKind::Heal:
-        sim.heal();
-        return {};
-    case CommandKind::Say:
-        sim.say(command.argument);
-        return {};
-    default:
-        return {};
+    case CommandKind::Heal: sim.heal(); return {};
+    case CommandKind::Say: sim.say(command.argument); return {};
+    default: return {};
     }
 }
 
 ScenarioRunner::ScenarioRunner(Scenario scenario)
-    : m_scenario(std::move(scenario)), m_sim(m_scenario.config())
-{
-}
+    : m_scenario(std::move(scenario))
+    , m_sim(m_scenario.config())
+{ }
 
 CommandOutcome ScenarioRunner::step()
 {

@@ -27,31 +27,31 @@ struct NodeRef {
 /// shape the ClusterConfig; actions change the world; checks ("expect ...") look.
 enum class CommandKind : std::uint8_t {
     // --- actions ---
-    Run,            ///< run T: duration
-    RunUntil,       ///< run until leader|new-leader|committed N [max T]: until, number, duration
-    Crash,          ///< crash Sx: node
-    Restart,        ///< restart Sx: node
-    Pause,          ///< pause Sx: node
-    Resume,         ///< resume Sx: node
-    Timeout,        ///< timeout Sx: node
-    Request,        ///< request Sx set K V | del K: node, argument = the command as written
-    Partition,      ///< partition S1 S2 | S3 S4 S5: groups
-    Isolate,        ///< isolate Sx: node
-    Cut,            ///< cut Sx -> Sy | cut Sx <-> Sy: node, peer, bothWays
-    Reconnect,      ///< reconnect Sx: node (undoes isolate and cuts of Sx; partitions stay)
-    Heal,           ///< heal
-    Say,            ///< say TEXT: argument
+    Run, ///< run T: duration
+    RunUntil, ///< run until leader|new-leader|committed N [max T]: until, number, duration
+    Crash, ///< crash Sx: node
+    Restart, ///< restart Sx: node
+    Pause, ///< pause Sx: node
+    Resume, ///< resume Sx: node
+    Timeout, ///< timeout Sx: node
+    Request, ///< request Sx set K V | del K: node, argument = the command as written
+    Partition, ///< partition S1 S2 | S3 S4 S5: groups
+    Isolate, ///< isolate Sx: node
+    Cut, ///< cut Sx -> Sy | cut Sx <-> Sy: node, peer, bothWays
+    Reconnect, ///< reconnect Sx: node (undoes isolate and cuts of Sx; partitions stay)
+    Heal, ///< heal
+    Say, ///< say TEXT: argument
     // --- checks ---
-    ExpectLeader,   ///< expect leader Sx|any|none: want, node
+    ExpectLeader, ///< expect leader Sx|any|none: want, node
     ExpectLeaderIn, ///< expect leader in Sx Sy ...: nodes
-    ExpectRole,     ///< expect role Sx leader|follower|candidate: node, role
-    ExpectStatus,   ///< expect status Sx up|crashed|paused: node, status
-    ExpectTerm,     ///< expect term Sx OP N: node, compare, number
-    ExpectCommit,   ///< expect commit Sx OP N: node, compare, number
-    ExpectApplied,  ///< expect applied Sx OP N: node, compare, number
-    ExpectLog,      ///< expect log Sx T1 T2 ... | empty: node, terms
-    ExpectKv,       ///< expect kv Sx K=V K2=<none> ...: node, kv
-    ExpectAgree,    ///< expect agree
+    ExpectRole, ///< expect role Sx leader|follower|candidate: node, role
+    ExpectStatus, ///< expect status Sx up|crashed|paused: node, status
+    ExpectTerm, ///< expect term Sx OP N: node, compare, number
+    ExpectCommit, ///< expect commit Sx OP N: node, compare, number
+    ExpectApplied, ///< expect applied Sx OP N: node, compare, number
+    ExpectLog, ///< expect log Sx T1 T2 ... | empty: node, terms
+    ExpectKv, ///< expect kv Sx K=V K2=<none> ...: node, kv
+    ExpectAgree, ///< expect agree
     ExpectNoViolations, ///< expect violations none
 };
 
@@ -62,7 +62,7 @@ bool isCheck(CommandKind kind);
 
 /// UntilCondition is what a "run until" waits for.
 enum class UntilCondition : std::uint8_t {
-    Leader,    ///< some live node leads
+    Leader, ///< some live node leads
     NewLeader, ///< a leader of a higher term than the leader when the line started (any leader if there was none)
     Committed, ///< the leader's commitIndex >= number
 };

@@ -14,9 +14,8 @@ std::string ClusterConfig::validate() const
     if (heartbeatInterval < 1)
         return "heartbeat must be at least 1 ms";
     if (heartbeatInterval >= electionTimeoutMin)
-        return "heartbeat (" + std::to_string(heartbeatInterval)
-            + " ms) must be shorter than the election timeout (" + std::to_string(electionTimeoutMin)
-            + " ms), or followers time out while the leader is healthy (§5.6)";
+        return "heartbeat (" + std::to_string(heartbeatInterval) + " ms) must be shorter than the election timeout ("
+            + std::to_string(electionTimeoutMin) + " ms), or followers time out while the leader is healthy (§5.6)";
     if (network.latencyMin < 1 || network.latencyMax < network.latencyMin)
         return "latency must be a range MIN MAX with 1 <= MIN <= MAX";
     if (network.loss < 0 || network.loss > 1)
@@ -199,8 +198,7 @@ bool Simulation::stepBefore(Time limit)
 
 void Simulation::advanceTo(Time t)
 {
-    while (stepBefore(t)) {
-    }
+    while (stepBefore(t)) { }
     m_now = std::max(m_now, t);
 }
 
@@ -513,7 +511,7 @@ ProposeResult Simulation::request(NodeId id, const std::string &command)
     if (s.status != NodeStatus::Up) {
         // The client gets no answer from a server that is down or frozen.
         TraceEvent &e = addEvent(EventKind::ClientRefused, id,
-                             s.status == NodeStatus::Crashed ? Reason::DestinationCrashed : Reason::NodePaused);
+                                 s.status == NodeStatus::Crashed ? Reason::DestinationCrashed : Reason::NodePaused);
         if (m_config.recordTrace)
             e.text = out().addText(command);
         afterStep();
@@ -521,7 +519,7 @@ ProposeResult Simulation::request(NodeId id, const std::string &command)
     }
     result = s.node->propose(command, m_now);
     TraceEvent &e = addEvent(result.accepted ? EventKind::ClientAccepted : EventKind::ClientRefused, id,
-                         result.accepted ? Reason::None : Reason::NotLeader);
+                             result.accepted ? Reason::None : Reason::NotLeader);
     if (m_config.recordTrace)
         e.text = out().addText(command);
     if (result.accepted) {
@@ -701,10 +699,9 @@ bool Simulation::setNetworkConfig(const NetworkConfig &config)
     m_config.network = config;
     TraceEvent &e = addEvent(EventKind::ConfigChanged, kNoNode);
     if (m_config.recordTrace)
-        e.text = out().addText("latency " + std::to_string(config.latencyMin) + " "
-                                 + std::to_string(config.latencyMax) + ", loss "
-                                 + std::to_string(config.loss) + ", duplicate "
-                                 + std::to_string(config.duplicate));
+        e.text = out().addText("latency " + std::to_string(config.latencyMin) + " " + std::to_string(config.latencyMax)
+                               + ", loss " + std::to_string(config.loss) + ", duplicate "
+                               + std::to_string(config.duplicate));
     afterStep();
     return true;
 }
@@ -728,10 +725,10 @@ bool Simulation::setLinkConditions(NodeId from, NodeId to, const std::optional<L
     e.peer = to;
     if (m_config.recordTrace) {
         std::string text = "link " + nodeName(from) + " -> " + nodeName(to) + ": ";
-        text += conditions ? "latency " + std::to_string(conditions->latencyMin) + " "
-                + std::to_string(conditions->latencyMax) + ", loss " + std::to_string(conditions->loss)
-                + ", duplicate " + std::to_string(conditions->duplicate)
-                           : std::string("back to the network's conditions");
+        text += conditions
+            ? "latency " + std::to_string(conditions->latencyMin) + " " + std::to_string(conditions->latencyMax)
+                + ", loss " + std::to_string(conditions->loss) + ", duplicate " + std::to_string(conditions->duplicate)
+            : std::string("back to the network's conditions");
         e.text = out().addText(text);
     }
     afterStep();
@@ -782,8 +779,8 @@ bool Simulation::apply(const Input &input)
 bool Simulation::operator==(const Simulation &o) const
 {
     return m_config == o.m_config && m_now == o.m_now && m_rng == o.m_rng && m_network == o.m_network
-        && m_servers == o.m_servers && m_stats == o.m_stats && m_violations == o.m_violations
-        && m_inputs == o.m_inputs && m_lost == o.m_lost && m_pending == o.m_pending;
+        && m_servers == o.m_servers && m_stats == o.m_stats && m_violations == o.m_violations && m_inputs == o.m_inputs
+        && m_lost == o.m_lost && m_pending == o.m_pending;
 }
 
 void Simulation::setTraceSink(Trace *sink)

@@ -8,9 +8,9 @@
 #include "types.h"
 
 #include <functional>
-#include <utility>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace raft {
@@ -56,8 +56,26 @@ struct Server {
 /// InputKind is a user action. Every input is recorded with its time, so the same
 /// seed and inputs replay the same run.
 enum class InputKind : std::uint8_t {
-    Crash, Restart, Pause, Resume, Timeout, Request,
-    Partition, Isolate, Cut, Reconnect, Heal, Drop, Deliver, Duplicate, Hold, SetNetwork, Say, SetTimer, SetLink, Restore,
+    Crash,
+    Restart,
+    Pause,
+    Resume,
+    Timeout,
+    Request,
+    Partition,
+    Isolate,
+    Cut,
+    Reconnect,
+    Heal,
+    Drop,
+    Deliver,
+    Duplicate,
+    Hold,
+    SetNetwork,
+    Say,
+    SetTimer,
+    SetLink,
+    Restore,
 };
 const char *inputKindName(InputKind kind);
 

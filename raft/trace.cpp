@@ -3,7 +3,6 @@
 #include "json.h"
 #include "message.h"
 
-
 namespace raft {
 
 const char *messageTypeName(MessageType type)
@@ -91,42 +90,31 @@ const char *sectionOf(const TraceEvent &e)
     case EventKind::ElectionTimeout:
     case EventKind::VoteReceived:
     case EventKind::BecameLeader:
-    case EventKind::HeartbeatTimeout:
-        return "§5.2";
-    case EventKind::VoteGranted:
-        return "§5.4.1";
+    case EventKind::HeartbeatTimeout: return "§5.2";
+    case EventKind::VoteGranted: return "§5.4.1";
     case EventKind::VoteDenied:
         switch (e.reason) {
         case Reason::StaleTerm: return "§5.1";
         case Reason::AlreadyVoted: return "§5.2";
         default: return "§5.4.1";
         }
-    case EventKind::BecameFollower:
-        return e.reason == Reason::LeaderOfTerm ? "§5.2" : "§5.1";
-    case EventKind::AppendRejected:
-        return e.reason == Reason::StaleTerm ? "§5.1" : "§5.3";
+    case EventKind::BecameFollower: return e.reason == Reason::LeaderOfTerm ? "§5.2" : "§5.1";
+    case EventKind::AppendRejected: return e.reason == Reason::StaleTerm ? "§5.1" : "§5.3";
     case EventKind::AppendAccepted:
     case EventKind::LogTruncated:
     case EventKind::ReplicationAcked:
     case EventKind::ReplicationBackoff:
-    case EventKind::Applied:
-        return "§5.3";
-    case EventKind::CommitAdvanced:
-        return e.reason == Reason::Majority ? "§5.3, §5.4.2" : "§5.3";
-    case EventKind::CommitDeferred:
-        return "§5.4.2";
-    case EventKind::StaleIgnored:
-        return e.reason == Reason::StaleTerm ? "§5.1" : "";
+    case EventKind::Applied: return "§5.3";
+    case EventKind::CommitAdvanced: return e.reason == Reason::Majority ? "§5.3, §5.4.2" : "§5.3";
+    case EventKind::CommitDeferred: return "§5.4.2";
+    case EventKind::StaleIgnored: return e.reason == Reason::StaleTerm ? "§5.1" : "";
     case EventKind::ClientAccepted:
     case EventKind::ClientRefused:
     case EventKind::ClientAnswered:
-    case EventKind::ClientLost:
-        return "§8";
+    case EventKind::ClientLost: return "§8";
     case EventKind::NodeCrashed:
-    case EventKind::NodeRestarted:
-        return "§5.5";
-    default:
-        return "";
+    case EventKind::NodeRestarted: return "§5.5";
+    default: return "";
     }
 }
 
@@ -182,11 +170,26 @@ std::size_t Trace::memoryBytes() const
 }
 
 namespace {
-std::string n(NodeId id) { return nodeName(id); }
-std::string u(std::uint64_t v) { return std::to_string(v); }
-std::string typeName(std::int64_t v) { return messageTypeName(static_cast<MessageType>(v)); }
-std::string quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
-std::string command(std::string_view s) { return s.empty() ? std::string("no-op") : quoted(s); }
+std::string n(NodeId id)
+{
+    return nodeName(id);
+}
+std::string u(std::uint64_t v)
+{
+    return std::to_string(v);
+}
+std::string typeName(std::int64_t v)
+{
+    return messageTypeName(static_cast<MessageType>(v));
+}
+std::string quoted(std::string_view s)
+{
+    return "\"" + std::string(s) + "\"";
+}
+std::string command(std::string_view s)
+{
+    return s.empty() ? std::string("no-op") : quoted(s);
+}
 } // namespace
 
 std::string Trace::describe(const TraceEvent &e) const
@@ -196,16 +199,15 @@ std::string Trace::describe(const TraceEvent &e) const
     std::string s;
     switch (e.kind) {
     case EventKind::ElectionTimeout:
-        s = e.reason == Reason::Forced
-            ? who + " was told to time out: it starts an election for term " + u(e.term)
-            : who + "'s election timeout fired without word from a leader: it becomes a candidate for term "
-                + u(e.term);
+        s = e.reason == Reason::Forced ? who + " was told to time out: it starts an election for term " + u(e.term)
+                                       : who
+                + "'s election timeout fired without word from a leader: it becomes a candidate for term " + u(e.term);
         s += ", votes for itself and asks the others for votes";
         break;
     case EventKind::VoteGranted:
-        s = who + " voted for " + peer + " in term " + u(e.term) + ": " + peer
-            + "'s log (last term " + u(e.term2) + ", index " + u(e.index) + ") is at least as up-to-date as "
-            + who + "'s, and " + who + " had not voted for anyone else in this term";
+        s = who + " voted for " + peer + " in term " + u(e.term) + ": " + peer + "'s log (last term " + u(e.term2)
+            + ", index " + u(e.index) + ") is at least as up-to-date as " + who + "'s, and " + who
+            + " had not voted for anyone else in this term";
         break;
     case EventKind::VoteDenied:
         s = who + " denied its vote to " + peer + " in term " + u(e.term) + ": ";
@@ -217,19 +219,19 @@ std::string Trace::describe(const TraceEvent &e) const
             s += who + " already voted for " + n(static_cast<NodeId>(e.value)) + " in this term";
             break;
         case Reason::LogTermOlder:
-            s += peer + "'s last log term " + u(e.term2) + " is older than " + who + "'s " + u(static_cast<std::uint64_t>(e.value));
+            s += peer + "'s last log term " + u(e.term2) + " is older than " + who + "'s "
+                + u(static_cast<std::uint64_t>(e.value));
             break;
         case Reason::LogShorter:
             s += "both logs end in term " + u(e.term2) + ", but " + peer + "'s log is shorter (" + u(e.index)
                 + " entries, " + who + " has " + u(e.index2) + ")";
             break;
-        default:
-            s += reasonName(e.reason);
+        default: s += reasonName(e.reason);
         }
         break;
     case EventKind::VoteReceived:
-        s = who + (e.value ? " got a vote from " : " was refused a vote by ") + peer + " in term " + u(e.term)
-            + ": " + u(e.index) + " of " + u(e.index2) + " votes needed";
+        s = who + (e.value ? " got a vote from " : " was refused a vote by ") + peer + " in term " + u(e.term) + ": "
+            + u(e.index) + " of " + u(e.index2) + " votes needed";
         break;
     case EventKind::BecameLeader:
         s = who + " won the election for term " + u(e.term) + " with " + u(e.index) + " of " + u(e.index2)
@@ -237,7 +239,8 @@ std::string Trace::describe(const TraceEvent &e) const
         break;
     case EventKind::BecameFollower:
         if (e.reason == Reason::LeaderOfTerm)
-            s = who + " heard from " + peer + ", the leader of its term " + u(e.term) + ": it stops campaigning and follows";
+            s = who + " heard from " + peer + ", the leader of its term " + u(e.term)
+                + ": it stops campaigning and follows";
         else if (static_cast<Role>(e.value) == Role::Follower)
             s = who + " saw term " + u(e.term) + " from " + peer + ", newer than its term " + u(e.term2)
                 + ": it moves to term " + u(e.term);
@@ -267,8 +270,7 @@ std::string Trace::describe(const TraceEvent &e) const
             s += who + "'s entry at prevLogIndex " + u(e.index) + " has term " + u(static_cast<std::uint64_t>(e.value))
                 + ", not the leader's " + u(e.term2);
             break;
-        default:
-            s += reasonName(e.reason);
+        default: s += reasonName(e.reason);
         }
         break;
     case EventKind::LogTruncated:
@@ -280,8 +282,8 @@ std::string Trace::describe(const TraceEvent &e) const
             + " it sends AppendEntries to every follower";
         break;
     case EventKind::ReplicationAcked:
-        s = "Leader " + who + " learned that " + peer + " holds its log up to index " + u(e.index)
-            + " (matchIndex " + u(e.index) + ", nextIndex " + u(e.index2) + ")";
+        s = "Leader " + who + " learned that " + peer + " holds its log up to index " + u(e.index) + " (matchIndex "
+            + u(e.index) + ", nextIndex " + u(e.index2) + ")";
         break;
     case EventKind::ReplicationBackoff:
         s = "Leader " + who + " moves " + peer + "'s nextIndex back from " + u(e.index2) + " to " + u(e.index)
@@ -289,8 +291,8 @@ std::string Trace::describe(const TraceEvent &e) const
         break;
     case EventKind::CommitAdvanced:
         if (e.reason == Reason::Majority)
-            s = who + " committed up to index " + u(e.index) + ": a majority stores it, and the entry is from its current term "
-                + u(e.term);
+            s = who + " committed up to index " + u(e.index)
+                + ": a majority stores it, and the entry is from its current term " + u(e.term);
         else
             s = who + " advanced its commitIndex from " + u(e.index2) + " to " + u(e.index) + " as leader "
                 + (e.peer ? n(e.peer) : std::string("of term ") + u(e.term)) + " told it";
@@ -307,12 +309,12 @@ std::string Trace::describe(const TraceEvent &e) const
             s = who + " ignored the " + typeName(e.value) + " from " + peer + " of term " + u(e.term2)
                 + ": its own term " + u(e.term) + " is newer";
         else
-            s = who + " ignored the " + typeName(e.value) + " from " + peer + ": it answers a request "
-                + who + " no longer waits for";
+            s = who + " ignored the " + typeName(e.value) + " from " + peer + ": it answers a request " + who
+                + " no longer waits for";
         break;
     case EventKind::ClientAccepted:
-        s = "Leader " + who + " appended client request " + quoted(textOf(e)) + " at index " + u(e.index)
-            + " in term " + u(e.term);
+        s = "Leader " + who + " appended client request " + quoted(textOf(e)) + " at index " + u(e.index) + " in term "
+            + u(e.term);
         break;
     case EventKind::ClientRefused:
         if (e.reason == Reason::NotLeader)
@@ -323,7 +325,8 @@ std::string Trace::describe(const TraceEvent &e) const
                 + (e.reason == Reason::NodePaused ? "paused" : "down");
         break;
     case EventKind::ClientAnswered:
-        s = "Leader " + who + " answered the client: " + quoted(textOf(e)) + " (index " + u(e.index) + ") is committed and applied";
+        s = "Leader " + who + " answered the client: " + quoted(textOf(e)) + " (index " + u(e.index)
+            + ") is committed and applied";
         break;
     case EventKind::ClientLost:
         s = "The client request " + quoted(textOf(e)) + " accepted at index " + u(e.index) + " in term " + u(e.term2)
@@ -356,12 +359,8 @@ std::string Trace::describe(const TraceEvent &e) const
         s = who + " restarted as a follower in term " + u(e.term) + " with its " + u(e.index)
             + " stored entries; commitIndex is 0 until a leader tells it more";
         break;
-    case EventKind::NodePaused:
-        s = who + " is paused: its timers stop and messages wait at its door";
-        break;
-    case EventKind::NodeResumed:
-        s = who + " resumed";
-        break;
+    case EventKind::NodePaused: s = who + " is paused: its timers stop and messages wait at its door"; break;
+    case EventKind::NodeResumed: s = who + " resumed"; break;
     case EventKind::NetworkChanged:
         switch (e.reason) {
         case Reason::Partition: s = "The network was partitioned: " + std::string(textOf(e)); break;
@@ -380,15 +379,9 @@ std::string Trace::describe(const TraceEvent &e) const
         default: s = "The network changed";
         }
         break;
-    case EventKind::ConfigChanged:
-        s = "Settings changed: " + std::string(textOf(e));
-        break;
-    case EventKind::Narration:
-        s = std::string(textOf(e));
-        break;
-    case EventKind::InvariantViolated:
-        s = "SAFETY VIOLATION: " + std::string(textOf(e));
-        break;
+    case EventKind::ConfigChanged: s = "Settings changed: " + std::string(textOf(e)); break;
+    case EventKind::Narration: s = std::string(textOf(e)); break;
+    case EventKind::InvariantViolated: s = "SAFETY VIOLATION: " + std::string(textOf(e)); break;
     }
     const char *section = sectionOf(e);
     if (*section)
@@ -507,9 +500,7 @@ std::string Trace::toJson(const TraceEvent &e) const
     case EventKind::Applied:
     case EventKind::ClientAccepted:
     case EventKind::ClientAnswered:
-    case EventKind::ClientLost:
-        field(out, "index", e.index);
-        break;
+    case EventKind::ClientLost: field(out, "index", e.index); break;
     case EventKind::StaleIgnored:
     case EventKind::MessageLost:
     case EventKind::MessageDuplicated:
@@ -522,11 +513,8 @@ std::string Trace::toJson(const TraceEvent &e) const
             field(out, "messageTerm", e.term2);
         break;
     case EventKind::NodeCrashed:
-    case EventKind::NodeRestarted:
-        field(out, "logLength", e.index);
-        break;
-    default:
-        break;
+    case EventKind::NodeRestarted: field(out, "logLength", e.index); break;
+    default: break;
     }
     if (e.text >= 0) {
         out += ",\"text\":";

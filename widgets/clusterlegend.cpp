@@ -79,14 +79,9 @@ void drawGlyph(QPainter &painter, Glyph glyph, QPointF c, qreal u)
     const QPointF left = c - QPointF(10 * u, 0);
     const QPointF right = c + QPointF(10 * u, 0);
     switch (glyph) {
-    case Glyph::None:
-        break;
-    case Glyph::Follower:
-        ClusterPalette::drawNodeDisc(painter, c, r, {raft::Role::Follower, false, false});
-        break;
-    case Glyph::Candidate:
-        ClusterPalette::drawNodeDisc(painter, c, r, {raft::Role::Candidate, false, false});
-        break;
+    case Glyph::None: break;
+    case Glyph::Follower: ClusterPalette::drawNodeDisc(painter, c, r, {raft::Role::Follower, false, false}); break;
+    case Glyph::Candidate: ClusterPalette::drawNodeDisc(painter, c, r, {raft::Role::Candidate, false, false}); break;
     case Glyph::Leader:
         ClusterPalette::drawNodeDisc(painter, c, r, {raft::Role::Leader, false, false});
         ClusterPalette::drawCrown(painter, c - QPointF(0, r * 0.30), r * 0.9);
@@ -132,19 +127,13 @@ void drawGlyph(QPainter &painter, Glyph glyph, QPointF c, qreal u)
         ClusterPalette::drawVoteMark(painter, left, 7 * u, raft::VoteState::Requested);
         ClusterPalette::drawVoteMark(painter, right, 7 * u, raft::VoteState::None);
         break;
-    case Glyph::RequestVote:
-        ClusterPalette::drawMessage(painter, c, m, raft::MessageType::RequestVote, true, 0);
-        break;
+    case Glyph::RequestVote: ClusterPalette::drawMessage(painter, c, m, raft::MessageType::RequestVote, true, 0); break;
     case Glyph::VoteReply:
         ClusterPalette::drawMessage(painter, left, m, raft::MessageType::RequestVoteReply, true, 0);
         ClusterPalette::drawMessage(painter, right, m, raft::MessageType::RequestVoteReply, false, 0);
         break;
-    case Glyph::Heartbeat:
-        ClusterPalette::drawMessage(painter, c, m, raft::MessageType::AppendEntries, true, 0);
-        break;
-    case Glyph::Entries:
-        ClusterPalette::drawMessage(painter, c, m, raft::MessageType::AppendEntries, true, 3);
-        break;
+    case Glyph::Heartbeat: ClusterPalette::drawMessage(painter, c, m, raft::MessageType::AppendEntries, true, 0); break;
+    case Glyph::Entries: ClusterPalette::drawMessage(painter, c, m, raft::MessageType::AppendEntries, true, 3); break;
     case Glyph::AppendReply:
         ClusterPalette::drawMessage(painter, left, m, raft::MessageType::AppendEntriesReply, true, 0);
         ClusterPalette::drawMessage(painter, right, m, raft::MessageType::AppendEntriesReply, false, 0);
@@ -253,55 +242,56 @@ std::vector<Row> rows(bool brief)
     return {
         {true, Glyph::None, ClusterLegend::tr("Servers")},
         {false, Glyph::Follower, ClusterLegend::tr("Follower")},
-        {false, Glyph::Candidate, pick(ClusterLegend::tr("Candidate: dashed ring, asks for votes"),
-                                       ClusterLegend::tr("Candidate"))},
+        {false, Glyph::Candidate,
+         pick(ClusterLegend::tr("Candidate: dashed ring, asks for votes"), ClusterLegend::tr("Candidate"))},
         {false, Glyph::Leader, pick(ClusterLegend::tr("Leader: crown and double ring"), ClusterLegend::tr("Leader"))},
-        {false, Glyph::Crashed, pick(ClusterLegend::tr("Crashed: grey; term and log survive on disk"),
-                                     ClusterLegend::tr("Crashed"))},
-        {false, Glyph::Paused, pick(ClusterLegend::tr("Paused: frozen, its messages wait"),
-                                    ClusterLegend::tr("Paused"))},
-        {false, Glyph::Term, pick(ClusterLegend::tr("Big number: the server's current term"),
-                                  ClusterLegend::tr("Current term"))},
-        {false, Glyph::Timer, pick(ClusterLegend::tr("Election timer: empties as the timeout nears"),
-                                   ClusterLegend::tr("Election timer"))},
-        {false, Glyph::LogBar, pick(ClusterLegend::tr("Log length; the dark part is committed"),
-                                    ClusterLegend::tr("Log; dark = committed"))},
+        {false, Glyph::Crashed,
+         pick(ClusterLegend::tr("Crashed: grey; term and log survive on disk"), ClusterLegend::tr("Crashed"))},
+        {false, Glyph::Paused,
+         pick(ClusterLegend::tr("Paused: frozen, its messages wait"), ClusterLegend::tr("Paused"))},
+        {false, Glyph::Term,
+         pick(ClusterLegend::tr("Big number: the server's current term"), ClusterLegend::tr("Current term"))},
+        {false, Glyph::Timer,
+         pick(ClusterLegend::tr("Election timer: empties as the timeout nears"), ClusterLegend::tr("Election timer"))},
+        {false, Glyph::LogBar,
+         pick(ClusterLegend::tr("Log length; the dark part is committed"), ClusterLegend::tr("Log; dark = committed"))},
         {true, Glyph::None, pick(ClusterLegend::tr("Votes around a candidate"), ClusterLegend::tr("Votes"))},
-        {false, Glyph::VotesDecided, pick(ClusterLegend::tr("Vote granted / refused"),
-                                          ClusterLegend::tr("Granted / refused"))},
-        {false, Glyph::VotesOpen, pick(ClusterLegend::tr("Asked, reply in flight / not asked"),
-                                       ClusterLegend::tr("Asked / not asked"))},
+        {false, Glyph::VotesDecided,
+         pick(ClusterLegend::tr("Vote granted / refused"), ClusterLegend::tr("Granted / refused"))},
+        {false, Glyph::VotesOpen,
+         pick(ClusterLegend::tr("Asked, reply in flight / not asked"), ClusterLegend::tr("Asked / not asked"))},
         {true, Glyph::None, ClusterLegend::tr("Messages")},
         {false, Glyph::RequestVote, ClusterLegend::tr("RequestVote")},
-        {false, Glyph::VoteReply, pick(ClusterLegend::tr("Vote reply: granted / refused"),
-                                       ClusterLegend::tr("Vote reply"))},
-        {false, Glyph::Heartbeat, pick(ClusterLegend::tr("AppendEntries, empty: a heartbeat"),
-                                       ClusterLegend::tr("Heartbeat"))},
-        {false, Glyph::Entries, pick(ClusterLegend::tr("AppendEntries carrying 3 entries"),
-                                     ClusterLegend::tr("AppendEntries, 3 entries"))},
-        {false, Glyph::AppendReply, pick(ClusterLegend::tr("AppendEntries reply: success / failure"),
-                                         ClusterLegend::tr("Append reply"))},
-        {false, Glyph::Waiting, pick(ClusterLegend::tr("Waiting at the door (receiver paused or held)"),
-                                     ClusterLegend::tr("Waiting at door"))},
+        {false, Glyph::VoteReply,
+         pick(ClusterLegend::tr("Vote reply: granted / refused"), ClusterLegend::tr("Vote reply"))},
+        {false, Glyph::Heartbeat,
+         pick(ClusterLegend::tr("AppendEntries, empty: a heartbeat"), ClusterLegend::tr("Heartbeat"))},
+        {false, Glyph::Entries,
+         pick(ClusterLegend::tr("AppendEntries carrying 3 entries"), ClusterLegend::tr("AppendEntries, 3 entries"))},
+        {false, Glyph::AppendReply,
+         pick(ClusterLegend::tr("AppendEntries reply: success / failure"), ClusterLegend::tr("Append reply"))},
+        {false, Glyph::Waiting,
+         pick(ClusterLegend::tr("Waiting at the door (receiver paused or held)"),
+              ClusterLegend::tr("Waiting at door"))},
         {false, Glyph::Lost, pick(ClusterLegend::tr("Lost: fades out where it vanished"), ClusterLegend::tr("Lost"))},
         {true, Glyph::None, ClusterLegend::tr("Network")},
-        {false, Glyph::Partition, pick(ClusterLegend::tr("Partition: a wall between sides; messages die at it"),
-                                       ClusterLegend::tr("Partition wall"))},
-        {false, Glyph::NoQuorum, pick(ClusterLegend::tr("Hatched side: no quorum, cannot elect or commit"),
-                                      ClusterLegend::tr("No quorum"))},
-        {false, Glyph::Cut, pick(ClusterLegend::tr("Cut: messages this way are lost (✗)"),
-                                 ClusterLegend::tr("Cut link"))},
-        {false, Glyph::LinkOverride, pick(ClusterLegend::tr("Link with its own loss or latency"),
-                                          ClusterLegend::tr("Own conditions"))},
-        {false, Glyph::Selected, pick(ClusterLegend::tr("Selected server or message"),
-                                      ClusterLegend::tr("Selected"))},
+        {false, Glyph::Partition,
+         pick(ClusterLegend::tr("Partition: a wall between sides; messages die at it"),
+              ClusterLegend::tr("Partition wall"))},
+        {false, Glyph::NoQuorum,
+         pick(ClusterLegend::tr("Hatched side: no quorum, cannot elect or commit"), ClusterLegend::tr("No quorum"))},
+        {false, Glyph::Cut,
+         pick(ClusterLegend::tr("Cut: messages this way are lost (✗)"), ClusterLegend::tr("Cut link"))},
+        {false, Glyph::LinkOverride,
+         pick(ClusterLegend::tr("Link with its own loss or latency"), ClusterLegend::tr("Own conditions"))},
+        {false, Glyph::Selected, pick(ClusterLegend::tr("Selected server or message"), ClusterLegend::tr("Selected"))},
         {true, Glyph::None, ClusterLegend::tr("Mouse")},
-        {false, Glyph::Select, pick(ClusterLegend::tr("Drag on empty space: select; Ctrl-click: add"),
-                                    ClusterLegend::tr("Drag: select"))},
-        {false, Glyph::MoveServer, pick(ClusterLegend::tr("Drag a server to another side to move it"),
-                                        ClusterLegend::tr("Drag: move server"))},
-        {false, Glyph::Pan, pick(ClusterLegend::tr("Pan: middle button, or Shift and drag"),
-                                 ClusterLegend::tr("Pan: middle / Shift"))},
+        {false, Glyph::Select,
+         pick(ClusterLegend::tr("Drag on empty space: select; Ctrl-click: add"), ClusterLegend::tr("Drag: select"))},
+        {false, Glyph::MoveServer,
+         pick(ClusterLegend::tr("Drag a server to another side to move it"), ClusterLegend::tr("Drag: move server"))},
+        {false, Glyph::Pan,
+         pick(ClusterLegend::tr("Pan: middle button, or Shift and drag"), ClusterLegend::tr("Pan: middle / Shift"))},
     };
 }
 

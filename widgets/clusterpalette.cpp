@@ -52,21 +52,33 @@ QPen roundPen(const QColor &colour, qreal width)
 
 } // namespace
 
-QColor ClusterPalette::background() { return QColor::fromRgba(kBackground); }
-QColor ClusterPalette::ink() { return QColor::fromRgba(kInk); }
-QColor ClusterPalette::mutedInk() { return QColor::fromRgba(kMutedInk); }
-QColor ClusterPalette::selection() { return QColor::fromRgba(kSelection); }
-QColor ClusterPalette::cutLink() { return QColor::fromRgba(kVermillion); }
+QColor ClusterPalette::background()
+{
+    return QColor::fromRgba(kBackground);
+}
+QColor ClusterPalette::ink()
+{
+    return QColor::fromRgba(kInk);
+}
+QColor ClusterPalette::mutedInk()
+{
+    return QColor::fromRgba(kMutedInk);
+}
+QColor ClusterPalette::selection()
+{
+    return QColor::fromRgba(kSelection);
+}
+QColor ClusterPalette::cutLink()
+{
+    return QColor::fromRgba(kVermillion);
+}
 
 QColor ClusterPalette::roleFill(raft::Role role)
 {
     switch (role) {
-    case raft::Role::Follower:
-        return QColor::fromRgba(kFollowerFill);
-    case raft::Role::Candidate:
-        return QColor::fromRgba(kCandidateFill);
-    case raft::Role::Leader:
-        return QColor::fromRgba(kBlue);
+    case raft::Role::Follower: return QColor::fromRgba(kFollowerFill);
+    case raft::Role::Candidate: return QColor::fromRgba(kCandidateFill);
+    case raft::Role::Leader: return QColor::fromRgba(kBlue);
     }
     return QColor::fromRgba(kFollowerFill);
 }
@@ -81,14 +93,10 @@ QColor ClusterPalette::textOn(const NodeLook &look)
 QColor ClusterPalette::messageFill(raft::MessageType type)
 {
     switch (type) {
-    case raft::MessageType::RequestVote:
-        return QColor::fromRgba(kOrange);
-    case raft::MessageType::RequestVoteReply:
-        return QColor::fromRgba(kYellow);
-    case raft::MessageType::AppendEntries:
-        return QColor::fromRgba(kBlue);
-    case raft::MessageType::AppendEntriesReply:
-        return QColor::fromRgba(kSkyBlue);
+    case raft::MessageType::RequestVote: return QColor::fromRgba(kOrange);
+    case raft::MessageType::RequestVoteReply: return QColor::fromRgba(kYellow);
+    case raft::MessageType::AppendEntries: return QColor::fromRgba(kBlue);
+    case raft::MessageType::AppendEntriesReply: return QColor::fromRgba(kSkyBlue);
     }
     return QColor::fromRgba(kBlue);
 }
@@ -105,15 +113,42 @@ QColor ClusterPalette::groupEdge(int group)
     return QColor::fromRgba(edges[static_cast<std::size_t>(std::max(group - 1, 0)) % edges.size()]);
 }
 
-QColor ClusterPalette::link() { return QColor(0xCF, 0xD6, 0xDD); }
-QColor ClusterPalette::wallLink() { return QColor(0xC4, 0xCB, 0xD2); }
-QColor ClusterPalette::liveLink() { return QColor(0x8F, 0xA0, 0xB0); }
-QColor ClusterPalette::linkOverride() { return QColor::fromRgba(kDarkOrange); }
-QColor ClusterPalette::badgeFill() { return QColor(0xFF, 0xF1, 0xC7); }
-QColor ClusterPalette::noQuorumHatch() { return QColor(0x37, 0x47, 0x4F, 70); }
-QColor ClusterPalette::noQuorumFill() { return QColor(0x37, 0x47, 0x4F, 220); }
-QColor ClusterPalette::headlineFill() { return QColor(0xFC, 0xE4, 0xD6, 240); }
-QColor ClusterPalette::wall() { return QColor(0x3B, 0x45, 0x50); }
+QColor ClusterPalette::link()
+{
+    return QColor(0xCF, 0xD6, 0xDD);
+}
+QColor ClusterPalette::wallLink()
+{
+    return QColor(0xC4, 0xCB, 0xD2);
+}
+QColor ClusterPalette::liveLink()
+{
+    return QColor(0x8F, 0xA0, 0xB0);
+}
+QColor ClusterPalette::linkOverride()
+{
+    return QColor::fromRgba(kDarkOrange);
+}
+QColor ClusterPalette::badgeFill()
+{
+    return QColor(0xFF, 0xF1, 0xC7);
+}
+QColor ClusterPalette::noQuorumHatch()
+{
+    return QColor(0x37, 0x47, 0x4F, 70);
+}
+QColor ClusterPalette::noQuorumFill()
+{
+    return QColor(0x37, 0x47, 0x4F, 220);
+}
+QColor ClusterPalette::headlineFill()
+{
+    return QColor(0xFC, 0xE4, 0xD6, 240);
+}
+QColor ClusterPalette::wall()
+{
+    return QColor(0x3B, 0x45, 0x50);
+}
 
 QColor ClusterPalette::timerColour(double fraction, bool frozen)
 {
@@ -216,8 +251,13 @@ void ClusterPalette::drawCrown(QPainter &painter, QPointF base, qreal width)
     const qreal w = width;
     const qreal h = width * 0.68;
     const QPolygonF crown({
-        QPointF(-0.50 * w, 0), QPointF(0.50 * w, 0), QPointF(0.56 * w, -0.92 * h), QPointF(0.26 * w, -0.48 * h),
-        QPointF(0, -1.0 * h), QPointF(-0.26 * w, -0.48 * h), QPointF(-0.56 * w, -0.92 * h),
+        QPointF(-0.50 * w, 0),
+        QPointF(0.50 * w, 0),
+        QPointF(0.56 * w, -0.92 * h),
+        QPointF(0.26 * w, -0.48 * h),
+        QPointF(0, -1.0 * h),
+        QPointF(-0.26 * w, -0.48 * h),
+        QPointF(-0.56 * w, -0.92 * h),
     });
     painter.save();
     painter.translate(base);
@@ -251,8 +291,12 @@ void ClusterPalette::drawCrashBadge(QPainter &painter, QPointF c, qreal radius)
     painter.drawEllipse(c, radius, radius);
     const qreal s = radius;
     const QPolygonF bolt({
-        QPointF(0.12 * s, -0.72 * s), QPointF(-0.38 * s, 0.08 * s), QPointF(-0.02 * s, 0.08 * s),
-        QPointF(-0.14 * s, 0.72 * s), QPointF(0.38 * s, -0.12 * s), QPointF(0.02 * s, -0.12 * s),
+        QPointF(0.12 * s, -0.72 * s),
+        QPointF(-0.38 * s, 0.08 * s),
+        QPointF(-0.02 * s, 0.08 * s),
+        QPointF(-0.14 * s, 0.72 * s),
+        QPointF(0.38 * s, -0.12 * s),
+        QPointF(0.02 * s, -0.12 * s),
     });
     painter.translate(c);
     painter.setPen(Qt::NoPen);
@@ -317,8 +361,7 @@ void ClusterPalette::drawVoteMark(QPainter &painter, QPointF c, qreal radius, ra
     painter.restore();
 }
 
-void ClusterPalette::drawMessage(QPainter &painter, QPointF c, qreal size, raft::MessageType type, bool ok,
-                                 int entries)
+void ClusterPalette::drawMessage(QPainter &painter, QPointF c, qreal size, raft::MessageType type, bool ok, int entries)
 {
     painter.save();
     const qreal m = size;

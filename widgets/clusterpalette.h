@@ -107,8 +107,7 @@ public:
     static void drawVoteMark(QPainter &painter, QPointF c, qreal radius, raft::VoteState vote);
     /// drawMessage draws one message of nominal size `size`: its type's shape, a ✓/✗
     /// for replies (`ok`), and for AppendEntries its entry count (0 = hollow heartbeat).
-    static void drawMessage(QPainter &painter, QPointF c, qreal size, raft::MessageType type, bool ok,
-                            int entries);
+    static void drawMessage(QPainter &painter, QPointF c, qreal size, raft::MessageType type, bool ok, int entries);
     /// drawWaitingRing draws the dashed ring around a message waiting at a door.
     static void drawWaitingRing(QPainter &painter, QPointF c, qreal size);
     /// drawLostMark draws the ✗ that marks where a message was lost.

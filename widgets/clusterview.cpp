@@ -48,12 +48,9 @@ QPointF unit(QPointF v)
 bool replyOk(const raft::Message &message)
 {
     switch (message.type) {
-    case raft::MessageType::RequestVoteReply:
-        return message.voteGranted;
-    case raft::MessageType::AppendEntriesReply:
-        return message.success;
-    default:
-        return true;
+    case raft::MessageType::RequestVoteReply: return message.voteGranted;
+    case raft::MessageType::AppendEntriesReply: return message.success;
+    default: return true;
     }
 }
 
@@ -65,7 +62,7 @@ QString typeText(raft::MessageType type)
 /// LabelMetrics is the geometry of a node's label for a disc of radius r; layout()
 /// and paintNode() share it so that what is reserved is what is drawn.
 struct LabelMetrics {
-    bool detailed = false;  ///< big enough for the log bar and the log line
+    bool detailed = false; ///< big enough for the log bar and the log line
     qreal namePixels = 0;
     qreal smallPixels = 0;
     qreal pad = 0;
@@ -343,11 +340,10 @@ ClusterView::Fit ClusterView::fit(int nodes) const
     const qreal lineHeight = plain.height() / 100;
     auto maxRing = [&](qreal radius) {
         const LabelMetrics m = labelMetrics(radius);
-        const qreal labelWidth =
-            std::max(m.namePixels * nameAdvance, m.detailed ? std::max(m.smallPixels * logAdvance, m.barWidth) : 0)
+        const qreal labelWidth = std::max(m.namePixels * nameAdvance,
+                                          m.detailed ? std::max(m.smallPixels * logAdvance, m.barWidth) : 0)
             + 2 * m.pad;
-        const qreal labelHeight =
-            m.namePixels * lineHeight
+        const qreal labelHeight = m.namePixels * lineHeight
             + (m.detailed ? 2 * m.gap + m.barHeight + m.smallPixels * lineHeight : 0) + m.pad;
         const qreal outer = ClusterPalette::outerRadius(radius) + radius * 0.08;
         qreal ring = nodes <= 1 ? 0 : 1e9;
@@ -428,8 +424,7 @@ double ClusterView::travelFraction(const raft::Envelope &envelope) const
     return std::clamp((m_displayTime - static_cast<double>(envelope.sentAt)) / span, 0.0, 1.0);
 }
 
-template <typename F>
-void ClusterView::forEachDrawnMessage(F &&f) const
+template <typename F> void ClusterView::forEachDrawnMessage(F &&f) const
 {
     if (!m_simulation)
         return;
@@ -616,8 +611,8 @@ const ClusterView::SidesGeometry &ClusterView::sidesGeometry() const
                 if (std::abs(denominator) < 1e-9)
                     continue;
                 const QPointF rel = start - l.centre;
-                const qreal along = cross(rel, edge) / denominator;   // distance on the ray
-                const qreal at = cross(rel, dir) / denominator;       // fraction on the chord
+                const qreal along = cross(rel, edge) / denominator; // distance on the ray
+                const qreal at = cross(rel, dir) / denominator; // fraction on the chord
                 if (along > 0 && at >= 0 && at <= 1)
                     hole = std::max(hole, along + margin);
             }
@@ -771,7 +766,7 @@ QString ClusterView::linkBadge(raft::NodeId from, raft::NodeId to) const
         parts << tr("dup %1%").arg(percent(link->duplicate));
     if (link->latencyMin != base.latencyMin || link->latencyMax != base.latencyMax)
         parts << (link->latencyMin == link->latencyMax ? tr("%1 ms").arg(link->latencyMin)
-                                                        : tr("%1–%2 ms").arg(link->latencyMin).arg(link->latencyMax));
+                                                       : tr("%1–%2 ms").arg(link->latencyMin).arg(link->latencyMax));
     if (parts.isEmpty())
         return tr("own conditions");
     return parts.join(QStringLiteral(" · "));
@@ -795,8 +790,7 @@ QSizeF ClusterView::textSize(FontKind kind, const QString &text)
     return it->size();
 }
 
-void ClusterView::drawText(QPainter &painter, FontKind kind, const QString &text, QPointF centre,
-                           const QColor &colour)
+void ClusterView::drawText(QPainter &painter, FontKind kind, const QString &text, QPointF centre, const QColor &colour)
 {
     const QSizeF size = textSize(kind, text);
     painter.setFont(m_fonts[static_cast<std::size_t>(kind)]);
@@ -808,11 +802,11 @@ void ClusterView::drawText(QPainter &painter, FontKind kind, const QString &text
 const QPixmap &ClusterView::sprite(const raft::Message &message)
 {
     const int entries = message.type == raft::MessageType::AppendEntries
-                            ? static_cast<int>(std::min<std::size_t>(message.entries.size(), 100))
-                            : 0;
+        ? static_cast<int>(std::min<std::size_t>(message.entries.size(), 100))
+        : 0;
     const bool ok = replyOk(message);
     const std::uint32_t key = static_cast<std::uint32_t>(message.type) | (ok ? 4u : 0u)
-                              | (static_cast<std::uint32_t>(entries) << 3);
+        | (static_cast<std::uint32_t>(entries) << 3);
     auto it = m_sprites.find(key);
     if (it != m_sprites.end())
         return *it;
@@ -1332,9 +1326,8 @@ void ClusterView::placeSideTags(const std::vector<NetworkSide> &sides)
         const qreal h = size.height() / 2 + 8;
         const qreal left = l.legendShown ? l.legendRect.right() + 8 + w : w;
         const std::array<QPointF, 6> candidates{
-            QPointF(l.centre.x(), height() - h), QPointF(l.centre.x(), h),
-            QPointF(width() - w, h),             QPointF(width() - w, height() - h),
-            QPointF(left, height() - h),         QPointF(left, h)};
+            QPointF(l.centre.x(), height() - h), QPointF(l.centre.x(), h),    QPointF(width() - w, h),
+            QPointF(width() - w, height() - h),  QPointF(left, height() - h), QPointF(left, h)};
         QPointF best = candidates.front();
         double bestScore = 1e300;
         for (const QPointF &at : candidates) {
@@ -1464,14 +1457,14 @@ void ClusterView::paintNode(QPainter &painter, raft::NodeId id, raft::Index maxL
     // pixmap made when they last changed.
     const raft::Term term = m_simulation->term(id);
     const QString votes = look.role == raft::Role::Candidate && detailed
-                              ? tr("%1 of %2 votes").arg(node->votes()).arg(node->quorum())
-                              : QString();
+        ? tr("%1 of %2 votes").arg(node->votes()).arg(node->quorum())
+        : QString();
     const QString discKey = QStringLiteral("%1 %2 %3 %4 ")
                                 .arg(static_cast<int>(look.role))
                                 .arg(look.crashed ? 1 : 0)
                                 .arg(look.paused ? 1 : 0)
                                 .arg(term)
-                            + votes;
+        + votes;
     const qreal discHalf = std::ceil(std::max(l.outer, r * 1.42)) + 2;
     if (sprites.discKey != discKey || sprites.disc.isNull()) {
         sprites.disc = QPixmap(QSize(static_cast<int>(2 * discHalf), static_cast<int>(2 * discHalf)) * dpr);
@@ -1541,8 +1534,9 @@ void ClusterView::paintNode(QPainter &painter, raft::NodeId id, raft::Index maxL
         const QSizeF nameSize = textSize(FontKind::Name, name);
         const QSizeF logSize = detailed ? textSize(FontKind::Small, logText) : QSizeF();
         const qreal blockWidth = std::ceil(std::max({nameSize.width(), logSize.width(), barWidth})) + 2 * pad;
-        const qreal blockHeight =
-            std::ceil(nameSize.height() + (detailed ? gap + barHeight + gap + logSize.height() : 0)) + pad;
+        const qreal blockHeight = std::ceil(nameSize.height()
+                                            + (detailed ? gap + barHeight + gap + logSize.height() : 0))
+            + pad;
         sprites.labelSize = QSizeF(blockWidth, blockHeight);
         sprites.barTop = std::round(pad / 2 + nameSize.height() + gap);
         sprites.label = QPixmap(QSize(static_cast<int>(blockWidth), static_cast<int>(blockHeight)) * dpr);
@@ -1561,13 +1555,13 @@ void ClusterView::paintNode(QPainter &painter, raft::NodeId id, raft::Index maxL
         drawText(p, FontKind::Name, name, QPointF(x, pad / 2 + nameSize.height() / 2),
                  look.crashed ? ClusterPalette::mutedInk() : ClusterPalette::ink());
         if (detailed)
-            drawText(p, FontKind::Small, logText,
-                     QPointF(x, sprites.barTop + barHeight + gap + logSize.height() / 2), ClusterPalette::mutedInk());
+            drawText(p, FontKind::Small, logText, QPointF(x, sprites.barTop + barHeight + gap + logSize.height() / 2),
+                     ClusterPalette::mutedInk());
         sprites.labelKey = labelKey;
     }
     const QPointF out = l.outward[static_cast<std::size_t>(id)];
-    const qreal extent =
-        std::abs(out.x()) * sprites.labelSize.width() / 2 + std::abs(out.y()) * sprites.labelSize.height() / 2;
+    const qreal extent = std::abs(out.x()) * sprites.labelSize.width() / 2
+        + std::abs(out.y()) * sprites.labelSize.height() / 2;
     const QPointF blockCentre = c + out * (l.outer + r * 0.08 + extent);
     const QPointF topLeft(std::round(blockCentre.x() - sprites.labelSize.width() / 2),
                           std::round(blockCentre.y() - sprites.labelSize.height() / 2));
@@ -1820,8 +1814,7 @@ void ClusterView::mouseMoveEvent(QMouseEvent *event)
         break;
     case Drag::RubberBand:
     case Drag::Node:
-    case Drag::None:
-        break;
+    case Drag::None: break;
     }
     m_dragPos = pos;
     update();
@@ -1858,9 +1851,7 @@ void ClusterView::mouseReleaseEvent(QMouseEvent *event)
                 emitSelection();
         }
         break;
-    case Drag::RubberBand:
-        finishRubberBand(pos, m_pressAdds);
-        break;
+    case Drag::RubberBand: finishRubberBand(pos, m_pressAdds); break;
     case Drag::PendingNode:
         if (selectedNodes().size() > 1) {
             setSelectedNode(m_dragNode);
@@ -1868,8 +1859,7 @@ void ClusterView::mouseReleaseEvent(QMouseEvent *event)
             emitSelection();
         }
         break;
-    case Drag::None:
-        break;
+    case Drag::None: break;
     }
     update();
     event->accept();
@@ -1878,8 +1868,7 @@ void ClusterView::mouseReleaseEvent(QMouseEvent *event)
 void ClusterView::mouseDoubleClickEvent(QMouseEvent *event)
 {
     const QPointF pos = event->position();
-    if (event->button() == Qt::LeftButton && nodeAt(pos) == raft::kNoNode && messageAt(pos) == 0
-        && !linkAt(pos)) {
+    if (event->button() == Qt::LeftButton && nodeAt(pos) == raft::kNoNode && messageAt(pos) == 0 && !linkAt(pos)) {
         resetView();
         event->accept();
         return;
@@ -2004,24 +1993,26 @@ QString ClusterView::toolTipAt(QPointF pos) const
                                .arg(m.term);
             switch (m.type) {
             case raft::MessageType::RequestVote:
-                text += QLatin1Char('\n') + tr("last log index %1, last log term %2").arg(m.lastLogIndex).arg(m.lastLogTerm);
+                text += QLatin1Char('\n')
+                    + tr("last log index %1, last log term %2").arg(m.lastLogIndex).arg(m.lastLogTerm);
                 break;
             case raft::MessageType::RequestVoteReply:
                 text += QLatin1Char('\n') + (m.voteGranted ? tr("vote granted") : tr("vote refused"));
                 break;
             case raft::MessageType::AppendEntries:
                 text += QLatin1Char('\n')
-                        + (m.entries.empty() ? tr("heartbeat (no entries)")
-                                             : tr("%n entries", nullptr, static_cast<int>(m.entries.size())));
-                text += QLatin1Char('\n') + tr("prevLogIndex %1, prevLogTerm %2, leaderCommit %3")
-                                                .arg(m.prevLogIndex)
-                                                .arg(m.prevLogTerm)
-                                                .arg(m.leaderCommit);
+                    + (m.entries.empty() ? tr("heartbeat (no entries)")
+                                         : tr("%n entries", nullptr, static_cast<int>(m.entries.size())));
+                text += QLatin1Char('\n')
+                    + tr("prevLogIndex %1, prevLogTerm %2, leaderCommit %3")
+                          .arg(m.prevLogIndex)
+                          .arg(m.prevLogTerm)
+                          .arg(m.leaderCommit);
                 break;
             case raft::MessageType::AppendEntriesReply:
                 text += QLatin1Char('\n')
-                        + (m.success ? tr("success, matchIndex %1").arg(m.matchIndex)
-                                     : tr("failure at prevLogIndex %1").arg(m.rejectedIndex));
+                    + (m.success ? tr("success, matchIndex %1").arg(m.matchIndex)
+                                 : tr("failure at prevLogIndex %1").arg(m.rejectedIndex));
                 break;
             }
             if (envelope->waiting)
@@ -2046,15 +2037,9 @@ QString ClusterView::toolTipAt(QPointF pos) const
         role = tr("crashed");
     else
         switch (m_simulation->role(id)) {
-        case raft::Role::Follower:
-            role = tr("follower");
-            break;
-        case raft::Role::Candidate:
-            role = tr("candidate");
-            break;
-        case raft::Role::Leader:
-            role = tr("leader");
-            break;
+        case raft::Role::Follower: role = tr("follower"); break;
+        case raft::Role::Candidate: role = tr("candidate"); break;
+        case raft::Role::Leader: role = tr("leader"); break;
         }
     if (status == raft::NodeStatus::Paused)
         role = tr("%1, paused").arg(role);
@@ -2071,15 +2056,12 @@ QString ClusterView::linkToolTip(raft::NodeId from, raft::NodeId to) const
     const QString a = m_names[static_cast<std::size_t>(from)];
     const QString b = m_names[static_cast<std::size_t>(to)];
     const auto state = [&](raft::NodeId x, raft::NodeId y) {
-        const QString arrow =
-            tr("%1 → %2").arg(m_names[static_cast<std::size_t>(x)], m_names[static_cast<std::size_t>(y)]);
+        const QString arrow = tr("%1 → %2").arg(m_names[static_cast<std::size_t>(x)],
+                                                m_names[static_cast<std::size_t>(y)]);
         switch (network.blockReason(x, y)) {
-        case raft::Reason::Partition:
-            return tr("%1: blocked by the partition wall").arg(arrow);
-        case raft::Reason::LinkCut:
-            return tr("%1: cut, messages this way are lost").arg(arrow);
-        default:
-            break;
+        case raft::Reason::Partition: return tr("%1: blocked by the partition wall").arg(arrow);
+        case raft::Reason::LinkCut: return tr("%1: cut, messages this way are lost").arg(arrow);
+        default: break;
         }
         const raft::LinkConditions &c = network.conditions(x, y);
         const QString conditions = tr("latency %1–%2 ms, loss %3%, duplication %4%")
@@ -2091,9 +2073,9 @@ QString ClusterView::linkToolTip(raft::NodeId from, raft::NodeId to) const
                                   : tr("%1: open (%2)").arg(arrow, conditions);
     };
     return state(from, to) + QLatin1Char('\n') + state(to, from) + QLatin1Char('\n')
-           + tr("Click: cut or restore %1 → %2 (the lane nearer the pointer)\n"
-                "Right-click: cut, restore, link conditions…")
-                 .arg(a, b);
+        + tr("Click: cut or restore %1 → %2 (the lane nearer the pointer)\n"
+             "Right-click: cut, restore, link conditions…")
+              .arg(a, b);
 }
 
 bool ClusterView::event(QEvent *event)

@@ -194,17 +194,17 @@ private:
     struct Layout {
         int nodes = 0;
         QPointF centre;
-        qreal ring = 0;        ///< radius of the ring of node centres
-        qreal radius = 0;      ///< radius of a node's disc
-        qreal outer = 0;       ///< how far a node's drawing (rings) reaches
-        qreal message = 0;     ///< nominal size of a message glyph
-        qreal lane = 0;        ///< sideways offset of a message lane from the centre line
-        qreal legendUnit = 1;  ///< scale of the legend panel
+        qreal ring = 0; ///< radius of the ring of node centres
+        qreal radius = 0; ///< radius of a node's disc
+        qreal outer = 0; ///< how far a node's drawing (rings) reaches
+        qreal message = 0; ///< nominal size of a message glyph
+        qreal lane = 0; ///< sideways offset of a message lane from the centre line
+        qreal legendUnit = 1; ///< scale of the legend panel
         int legendColumns = 1;
-        QRectF legendRect;     ///< where the legend panel goes (if shown)
-        bool legendShown = false;  ///< visible, and the view is large enough for it
+        QRectF legendRect; ///< where the legend panel goes (if shown)
+        bool legendShown = false; ///< visible, and the view is large enough for it
         std::array<QPointF, raft::kMaxNodes + 1> centres{};
-        std::array<QPointF, raft::kMaxNodes + 1> outward{};  ///< unit vector away from the ring centre
+        std::array<QPointF, raft::kMaxNodes + 1> outward{}; ///< unit vector away from the ring centre
     };
     /// Fit is how the cluster fits the widget at zoom 1: the legend, the size of the
     /// discs and of the ring. It changes with the widget's size, not with zoom or pan.
@@ -236,8 +236,7 @@ private:
     Lane lane(raft::NodeId from, raft::NodeId to) const;
     double travelFraction(const raft::Envelope &envelope) const;
     /// forEachDrawnMessage calls f(envelope, position) for every message drawn now.
-    template <typename F>
-    void forEachDrawnMessage(F &&f) const;
+    template <typename F> void forEachDrawnMessage(F &&f) const;
 
     void paintScene(QPainter &painter);
     void paintBackground(QPainter &painter);
@@ -286,8 +285,8 @@ private:
     std::vector<raft::NodeId> dropJoins(raft::NodeId id, QPointF pos) const;
     /// paintCaption draws a label of one or two lines (title, note) in a rounded box
     /// centred on `centre` and kept inside the widget.
-    void paintCaption(QPainter &painter, const QString &title, const QString &note, QPointF centre,
-                      const QColor &fill, const QColor &ink);
+    void paintCaption(QPainter &painter, const QString &title, const QString &note, QPointF centre, const QColor &fill,
+                      const QColor &ink);
     /// captionSize is the size of the box paintCaption draws.
     QSizeF captionSize(const QString &title, const QString &note);
     /// SidesGeometry is the partition's picture for the current layout and faults,
@@ -323,18 +322,18 @@ private:
     /// Drag is what the mouse is doing while a button is held.
     enum class Drag {
         None,
-        Pending,     ///< pressed on empty space or a link: a click, or the start of a rubber band
-        RubberBand,  ///< selecting the servers inside a rectangle
+        Pending, ///< pressed on empty space or a link: a click, or the start of a rubber band
+        RubberBand, ///< selecting the servers inside a rectangle
         PendingNode, ///< pressed on a server: a click, or the start of a drag
-        Node,        ///< dragging a server toward another side
-        Pan,         ///< moving the picture (middle button, or Shift and the left button)
+        Node, ///< dragging a server toward another side
+        Pan, ///< moving the picture (middle button, or Shift and the left button)
     };
     Drag m_drag = Drag::None;
     QPointF m_pressPos;
     QPointF m_dragPos;
     QPointF m_panAtPress;
     raft::NodeId m_dragNode = raft::kNoNode;
-    bool m_pressAdds = false;  ///< Ctrl was held at the press
+    bool m_pressAdds = false; ///< Ctrl was held at the press
     std::optional<Link> m_pressLink;
     std::optional<Link> m_hoverLink;
 
@@ -347,7 +346,7 @@ private:
         bool quorum = false;
     };
     std::vector<SideTag> m_tags;
-    QString m_tagsKey;  ///< what m_tags were placed for
+    QString m_tagsKey; ///< what m_tags were placed for
     QString m_headline;
     QPointF m_headlineAt;
     mutable Layout m_layout;
@@ -359,7 +358,7 @@ private:
     std::uint64_t m_backgroundSignature = 0;
     bool m_backgroundValid = false;
     QPixmap m_legend;
-    QString m_legendKey;  ///< the scale, columns and pixel ratio m_legend was painted at
+    QString m_legendKey; ///< the scale, columns and pixel ratio m_legend was painted at
     QHash<std::uint32_t, QPixmap> m_sprites;
     /// NodeSprites: one server's disc (with its texts) and label, and what they show.
     struct NodeSprites {
@@ -368,11 +367,11 @@ private:
         QString labelKey;
         QPixmap label;
         QSizeF labelSize;
-        qreal barTop = 0;  ///< where the log bar goes, from the label's top
-        QRectF labelRect;  ///< where the label was last drawn
+        qreal barTop = 0; ///< where the log bar goes, from the label's top
+        QRectF labelRect; ///< where the label was last drawn
     };
     std::array<NodeSprites, raft::kMaxNodes + 1> m_nodeSprites;
-    qreal m_builtRadius = -1;  ///< node radius the fonts, texts and sprites were made for
+    qreal m_builtRadius = -1; ///< node radius the fonts, texts and sprites were made for
     qreal m_builtDpr = 0;
     std::array<QFont, 5> m_fonts;
     std::array<QHash<QString, QStaticText>, 5> m_texts;

@@ -15,8 +15,7 @@ using raft::EventKind;
 
 EventModel::EventModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 void EventModel::setSimulation(const raft::Simulation *simulation)
 {
@@ -223,18 +222,15 @@ QVariant EventModel::data(const QModelIndex &index, int role) const
             return bold;
         }
         return {};
-    case TraceIndexRole:
-        return QVariant::fromValue<qulonglong>(traceIndex(index.row()));
+    case TraceIndexRole: return QVariant::fromValue<qulonglong>(traceIndex(index.row()));
     case NodesRole: {
         QList<int> nodes;
         for (raft::NodeId id : EventText::nodesOf(e))
             nodes.append(id);
         return QVariant::fromValue(nodes);
     }
-    case KindRole:
-        return static_cast<int>(e.kind);
-    default:
-        return {};
+    case KindRole: return static_cast<int>(e.kind);
+    default: return {};
     }
 }
 

@@ -133,8 +133,9 @@ void EventsPane::updateDetail()
     QString text;
     if (row >= 0) {
         const QModelIndex index = m_model->index(row, EventModel::EventColumn);
-        text = tr("<b>%1</b> %2").arg(m_model->index(row, EventModel::TimeColumn).data().toString().toHtmlEscaped(),
-                                      index.data().toString().toHtmlEscaped());
+        text = tr("<b>%1</b> %2")
+                   .arg(m_model->index(row, EventModel::TimeColumn).data().toString().toHtmlEscaped(),
+                        index.data().toString().toHtmlEscaped());
     }
     if (m_detail->text() != text)
         m_detail->setText(text);
@@ -167,7 +168,6 @@ void EventsPane::onScrollAction()
 void EventsPane::updateCount()
 {
     m_count->setText(tr("Events: %1").arg(m_model->rowCount()));
-
 }
 
 void EventsPane::changeEvent(QEvent *event)
@@ -184,7 +184,8 @@ void EventsPane::retranslateUi()
     const QFontMetrics metrics = columns->fontMetrics();
     auto fit = [&](int column, const QString &widest) {
         const QString header = m_model->headerData(column, Qt::Horizontal).toString();
-        columns->resizeSection(column, std::max(metrics.horizontalAdvance(header), m_table->fontMetrics().horizontalAdvance(widest)) + 16);
+        columns->resizeSection(
+            column, std::max(metrics.horizontalAdvance(header), m_table->fontMetrics().horizontalAdvance(widest)) + 16);
     };
     fit(EventModel::TimeColumn, QStringLiteral("000.000 s"));
     fit(EventModel::NodeColumn, QStringLiteral("S9"));

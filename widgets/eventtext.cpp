@@ -88,15 +88,12 @@ QList<raft::NodeId> EventText::nodesOf(const TraceEvent &event)
 bool EventText::isRoutine(const TraceEvent &event)
 {
     switch (event.kind) {
-    case EventKind::HeartbeatTimeout:
-        return true;
-    case EventKind::AppendAccepted:
-        return event.index2 == 0;
+    case EventKind::HeartbeatTimeout: return true;
+    case EventKind::AppendAccepted: return event.index2 == 0;
     case EventKind::MessageLost:
         // A crashed server misses every heartbeat: expected, and said once by its crash.
         return event.reason == Reason::DestinationCrashed;
-    default:
-        return false;
+    default: return false;
     }
 }
 
@@ -415,7 +412,8 @@ QString EventText::sentence(const raft::Trace &trace, const TraceEvent &e)
 
     case EventKind::MessageWaiting:
         if (e.reason == Reason::NodePaused)
-            return tr("The %1 from %2 reached %3 and waits at its door: %3 is paused").arg(messageTypeText(typeOf(e)), n, p);
+            return tr("The %1 from %2 reached %3 and waits at its door: %3 is paused")
+                .arg(messageTypeText(typeOf(e)), n, p);
         return tr("The %1 from %2 reached %3 and waits at its door: it is held for delivery by hand")
             .arg(messageTypeText(typeOf(e)), n, p);
 
@@ -433,16 +431,13 @@ QString EventText::sentence(const raft::Trace &trace, const TraceEvent &e)
             .arg(e.term)
             .arg(e.index);
 
-    case EventKind::NodePaused:
-        return tr("%1 is paused: its timers stop and messages wait at its door").arg(n);
+    case EventKind::NodePaused: return tr("%1 is paused: its timers stop and messages wait at its door").arg(n);
 
-    case EventKind::NodeResumed:
-        return tr("%1 resumed").arg(n);
+    case EventKind::NodeResumed: return tr("%1 resumed").arg(n);
 
     case EventKind::NetworkChanged:
         switch (e.reason) {
-        case Reason::Partition:
-            return tr("The network was partitioned: %1").arg(text);
+        case Reason::Partition: return tr("The network was partitioned: %1").arg(text);
         case Reason::LinkCut:
             if (e.value == 2)
                 return tr("%1 was isolated from the network").arg(n);
@@ -456,18 +451,14 @@ QString EventText::sentence(const raft::Trace &trace, const TraceEvent &e)
             if (e.node != raft::kNoNode)
                 return tr("%1 was reconnected").arg(n);
             return tr("The network was healed");
-        default:
-            return tr("The network changed");
+        default: return tr("The network changed");
         }
 
-    case EventKind::ConfigChanged:
-        return tr("Settings changed: %1").arg(text);
+    case EventKind::ConfigChanged: return tr("Settings changed: %1").arg(text);
 
-    case EventKind::Narration:
-        return text;
+    case EventKind::Narration: return text;
 
-    case EventKind::InvariantViolated:
-        return tr("SAFETY VIOLATION: %1").arg(text);
+    case EventKind::InvariantViolated: return tr("SAFETY VIOLATION: %1").arg(text);
     }
     return QString::fromLatin1(raft::eventKindName(e.kind));
 }

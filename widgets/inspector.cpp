@@ -171,7 +171,8 @@ QList<Inspector::Row> Inspector::nodeRows(double displayTime) const
     rows.append({tr("Role"), EventText::roleText(m_sim->role(id))});
     rows.append({tr("currentTerm"), QString::number(m_sim->term(id))});
     const raft::NodeId votedFor = node ? node->votedFor() : server.storage.votedFor;
-    rows.append({tr("votedFor"), votedFor == raft::kNoNode ? tr("nobody in this term") : EventText::nodeText(votedFor)});
+    rows.append(
+        {tr("votedFor"), votedFor == raft::kNoNode ? tr("nobody in this term") : EventText::nodeText(votedFor)});
     if (node) {
         rows.append({tr("Leader it knows"),
                      node->leaderHint() == raft::kNoNode ? tr("none") : EventText::nodeText(node->leaderHint())});
@@ -192,7 +193,8 @@ QList<Inspector::Row> Inspector::nodeRows(double displayTime) const
             rows.append({tr("Next heartbeat"), tr("in %1").arg(ms(std::max(0.0, left)))});
         } else {
             const double left = static_cast<double>(node->electionDeadline()) - now;
-            QString text = tr("in %1 (of %2)").arg(ms(std::max(0.0, left)), ms(static_cast<double>(node->electionTimeout())));
+            QString text =
+                tr("in %1 (of %2)").arg(ms(std::max(0.0, left)), ms(static_cast<double>(node->electionTimeout())));
             if (paused)
                 text = tr("frozen, %1 left").arg(ms(std::max(0.0, left)));
             rows.append({tr("Election timeout"), text});
@@ -207,11 +209,13 @@ QList<Inspector::Row> Inspector::nodeRows(double displayTime) const
             if (peer == id)
                 continue;
             const raft::Progress &p = node->progress(peer);
-            rows.append({EventText::nodeText(peer),
-                         tr("nextIndex %1, matchIndex %2").arg(p.nextIndex).arg(p.matchIndex)});
+            rows.append(
+                {EventText::nodeText(peer), tr("nextIndex %1, matchIndex %2").arg(p.nextIndex).arg(p.matchIndex)});
         }
     } else if (node && node->role() == raft::Role::Candidate) {
-        rows.append({tr("Votes in term %1: %2 of %3 needed").arg(node->term()).arg(node->votes()).arg(node->quorum()), {}, true});
+        rows.append({tr("Votes in term %1: %2 of %3 needed").arg(node->term()).arg(node->votes()).arg(node->quorum()),
+                     {},
+                     true});
         for (raft::NodeId peer = 1; peer <= m_sim->size(); ++peer) {
             if (peer == id)
                 continue;
@@ -234,11 +238,11 @@ QList<Inspector::Row> Inspector::nodeRows(double displayTime) const
         const raft::Index commit = m_sim->commitIndex(id);
         for (raft::Index i = log.lastIndex(); i >= first; --i) {
             const raft::Entry &entry = log.at(i);
-            rows.append({tr("index %1").arg(i),
-                         tr("term %1 · %2%3")
-                             .arg(entry.term)
-                             .arg(EventText::commandText(entry.command),
-                                  i <= commit ? tr(" · committed") : QString())});
+            rows.append(
+                {tr("index %1").arg(i),
+                 tr("term %1 · %2%3")
+                     .arg(entry.term)
+                     .arg(EventText::commandText(entry.command), i <= commit ? tr(" · committed") : QString())});
         }
     }
     return rows;
@@ -261,14 +265,11 @@ QList<Inspector::Row> Inspector::messageRows(double displayTime) const
         rows.append({tr("lastLogIndex"), QString::number(m.lastLogIndex)});
         rows.append({tr("lastLogTerm"), QString::number(m.lastLogTerm)});
         break;
-    case raft::MessageType::RequestVoteReply:
-        rows.append({tr("voteGranted"), yesNo(m.voteGranted)});
-        break;
+    case raft::MessageType::RequestVoteReply: rows.append({tr("voteGranted"), yesNo(m.voteGranted)}); break;
     case raft::MessageType::AppendEntries:
         rows.append({tr("prevLogIndex"), QString::number(m.prevLogIndex)});
         rows.append({tr("prevLogTerm"), QString::number(m.prevLogTerm)});
-        rows.append({tr("entries"), m.entries.empty() ? tr("none — a heartbeat")
-                                                      : QString::number(m.entries.size())});
+        rows.append({tr("entries"), m.entries.empty() ? tr("none — a heartbeat") : QString::number(m.entries.size())});
         rows.append({tr("leaderCommit"), QString::number(m.leaderCommit)});
         break;
     case raft::MessageType::AppendEntriesReply:
@@ -291,7 +292,8 @@ QList<Inspector::Row> Inspector::messageRows(double displayTime) const
         state = tr("no longer in flight (delivered or lost)");
         for (const raft::LostMessage &lost : m_sim->recentlyLost())
             if (lost.envelope.id == envelope.id)
-                state = tr("lost at %1: %2").arg(EventText::timeText(static_cast<double>(lost.lostAt)), lossText(lost.reason));
+                state = tr("lost at %1: %2")
+                            .arg(EventText::timeText(static_cast<double>(lost.lostAt)), lossText(lost.reason));
     } else if (envelope.held) {
         state = tr("held at %1's door until you deliver it").arg(EventText::nodeText(m.to));
     } else if (envelope.waiting) {

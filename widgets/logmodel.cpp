@@ -48,8 +48,7 @@ QIcon roleIcon(raft::Role role, raft::NodeStatus status)
 
 LogModel::LogModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 void LogModel::setSimulation(const raft::Simulation *simulation)
 {
@@ -206,10 +205,9 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
             lines << tr("%1, index %2, term %3").arg(EventText::nodeText(id)).arg(i).arg(entry.term);
             lines << (entry.command.empty() ? tr("no-op (a new leader's first entry, §8)")
                                             : QString::fromStdString(entry.command));
-            lines << (i <= commit ? tr("committed: %1's commitIndex is %2").arg(EventText::nodeText(id)).arg(commit)
-                                  : tr("not yet committed: %1's commitIndex is %2")
-                                        .arg(EventText::nodeText(id))
-                                        .arg(commit));
+            lines << (i <= commit
+                          ? tr("committed: %1's commitIndex is %2").arg(EventText::nodeText(id)).arg(commit)
+                          : tr("not yet committed: %1's commitIndex is %2").arg(EventText::nodeText(id)).arg(commit));
         } else {
             lines << tr("%1 has no entry at index %2").arg(EventText::nodeText(id)).arg(i);
         }
@@ -219,28 +217,17 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
             lines << tr("the leader's nextIndex for %1: the next entry it sends").arg(EventText::nodeText(id));
         return lines.join(QLatin1Char('\n'));
     }
-    case Qt::TextAlignmentRole:
-        return int(Qt::AlignCenter);
-    case HasEntryRole:
-        return has;
-    case TermRole:
-        return has ? QVariant::fromValue<quint64>(log.termAt(i)) : QVariant();
-    case CommandRole:
-        return has ? QString::fromStdString(log.at(i).command) : QVariant();
-    case CommittedRole:
-        return has && i <= commit;
-    case CommitIndexRole:
-        return commit > 0 && i == commit;
-    case MatchIndexRole:
-        return progress != nullptr && progress->matchIndex == i;
-    case NextIndexRole:
-        return progress != nullptr && progress->nextIndex == i;
-    case StatusRole:
-        return static_cast<int>(m_sim->status(id));
-    case ServerRoleRole:
-        return static_cast<int>(m_sim->role(id));
-    default:
-        return {};
+    case Qt::TextAlignmentRole: return int(Qt::AlignCenter);
+    case HasEntryRole: return has;
+    case TermRole: return has ? QVariant::fromValue<quint64>(log.termAt(i)) : QVariant();
+    case CommandRole: return has ? QString::fromStdString(log.at(i).command) : QVariant();
+    case CommittedRole: return has && i <= commit;
+    case CommitIndexRole: return commit > 0 && i == commit;
+    case MatchIndexRole: return progress != nullptr && progress->matchIndex == i;
+    case NextIndexRole: return progress != nullptr && progress->nextIndex == i;
+    case StatusRole: return static_cast<int>(m_sim->status(id));
+    case ServerRoleRole: return static_cast<int>(m_sim->role(id));
+    default: return {};
     }
 }
 
@@ -277,8 +264,7 @@ QVariant LogModel::headerData(int section, Qt::Orientation orientation, int role
         if (m_sim->status(id) == raft::NodeStatus::Crashed)
             return QColor(Qt::gray);
         return {};
-    case Qt::DecorationRole:
-        return roleIcon(m_sim->role(id), m_sim->status(id));
+    case Qt::DecorationRole: return roleIcon(m_sim->role(id), m_sim->status(id));
     case Qt::FontRole:
         if (m_sim->status(id) == raft::NodeStatus::Up && m_sim->role(id) == raft::Role::Leader) {
             QFont bold;
@@ -286,12 +272,9 @@ QVariant LogModel::headerData(int section, Qt::Orientation orientation, int role
             return bold;
         }
         return {};
-    case ServerRoleRole:
-        return static_cast<int>(m_sim->role(id));
-    case StatusRole:
-        return static_cast<int>(m_sim->status(id));
-    default:
-        return {};
+    case ServerRoleRole: return static_cast<int>(m_sim->role(id));
+    case StatusRole: return static_cast<int>(m_sim->status(id));
+    default: return {};
     }
 }
 

@@ -6,11 +6,11 @@
 
 #include <QEvent>
 #include <QHash>
-#include <QPixmap>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPainter>
 #include <QPainterPath>
+#include <QPixmap>
 #include <QScrollBar>
 #include <QStyledItemDelegate>
 #include <QTableView>
@@ -141,7 +141,9 @@ public:
         look.crashed = index.data(LogModel::StatusRole).toInt() == static_cast<int>(raft::NodeStatus::Crashed);
         look.selected = option.state.testFlag(QStyle::State_Selected);
         if (look.hasEntry)
-            painter->drawPixmap(option.rect.topLeft(), entryPixmap(look, option.rect.size(), painter->device()->devicePixelRatioF(), option.font));
+            painter->drawPixmap(
+                option.rect.topLeft(),
+                entryPixmap(look, option.rect.size(), painter->device()->devicePixelRatioF(), option.font));
         if (look.selected || look.commitMark || look.matchMark || look.nextMark) {
             painter->save();
             painter->setRenderHint(QPainter::Antialiasing, true);

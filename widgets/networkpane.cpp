@@ -72,8 +72,7 @@ QSlider *makePercentSlider(QWidget *parent, const QString &name)
 }
 
 /// setIfIdle shows value in a control unless the user is editing it.
-template <typename Box, typename Value>
-void setIfIdle(Box *box, Value value)
+template <typename Box, typename Value> void setIfIdle(Box *box, Value value)
 {
     if (box->hasFocus() || box->value() == value)
         return;
@@ -549,9 +548,9 @@ void NetworkPane::refreshStats()
     m_statsValid = true;
     m_sent->setText(QString::number(stats.messagesSent));
     m_delivered->setText(QString::number(stats.messagesDelivered));
-    const double share = stats.messagesSent > 0 ? 100.0 * static_cast<double>(stats.messagesDropped)
-                                                      / static_cast<double>(stats.messagesSent)
-                                                : 0.0;
+    const double share = stats.messagesSent > 0
+        ? 100.0 * static_cast<double>(stats.messagesDropped) / static_cast<double>(stats.messagesSent)
+        : 0.0;
     m_dropped->setText(tr("%1 (%2 % of sent)").arg(stats.messagesDropped).arg(share, 0, 'f', 1));
 }
 

@@ -110,8 +110,7 @@ bool parse(const QStringList &args, Options &options)
 struct World {
     explicit World(const raft::ClusterConfig &config)
         : sim(config)
-    {
-    }
+    { }
     /// request sends a client command to the leader, if there is one.
     void request()
     {
@@ -221,11 +220,10 @@ int run(const Options &options)
                 "\"messages_min\":%zu,\"messages_max\":%zu,\"step_ms_median\":%.3f,\"step_ms_p99\":%.3f,"
                 "\"paint_ms_median\":%.3f,\"paint_ms_p99\":%.3f,\"frame_ms_max\":%.3f,\"cpu_ms_median\":%.3f,"
                 "\"cpu_ms_p99\":%.3f,\"load_average\":%.2f,\"paced\":%s,\"width\":%d,\"height\":%d}\n",
-                percentile(frameMs, 0.5), percentile(frameMs, 0.99), frameMs.size(), messagesSum / frames,
-                messagesMin, messagesMax, percentile(stepMs, 0.5), percentile(stepMs, 0.99),
-                percentile(paintMs, 0.5), percentile(paintMs, 0.99), percentile(frameMs, 1.0), percentile(cpuMs, 0.5),
-                percentile(cpuMs, 0.99), loadAverage(), options.paced ? "true" : "false", options.width,
-                options.height);
+                percentile(frameMs, 0.5), percentile(frameMs, 0.99), frameMs.size(), messagesSum / frames, messagesMin,
+                messagesMax, percentile(stepMs, 0.5), percentile(stepMs, 0.99), percentile(paintMs, 0.5),
+                percentile(paintMs, 0.99), percentile(frameMs, 1.0), percentile(cpuMs, 0.5), percentile(cpuMs, 0.99),
+                loadAverage(), options.paced ? "true" : "false", options.width, options.height);
     std::fflush(stdout);
     return 0;
 }

@@ -251,9 +251,8 @@ void StepBanner::reword()
         if (i != m_main)
             others.push_back(i);
     std::vector<std::size_t> shown = others;
-    std::stable_sort(shown.begin(), shown.end(), [&](std::size_t a, std::size_t b) {
-        return importance(events[a]) > importance(events[b]);
-    });
+    std::stable_sort(shown.begin(), shown.end(),
+                     [&](std::size_t a, std::size_t b) { return importance(events[a]) > importance(events[b]); });
     if (shown.size() > static_cast<std::size_t>(kMaxDetails))
         shown.resize(kMaxDetails);
     std::sort(shown.begin(), shown.end());
@@ -365,7 +364,8 @@ void StepBanner::paintEvent(QPaintEvent *)
     const QFontMetrics stepMetrics(stepF);
     const double column = std::max({stepMetrics.horizontalAdvance(tr("Step %1").arg(88888)),
                                     stepMetrics.horizontalAdvance(m_stepText),
-                                    detailMetrics.horizontalAdvance(m_timeText)}) + 4.0;
+                                    detailMetrics.horizontalAdvance(m_timeText)})
+        + 4.0;
     const double blockHeight = stepMetrics.lineSpacing() + detailMetrics.lineSpacing();
     const double blockTop = (height() - blockHeight) / 2;
     painter.setFont(stepF);

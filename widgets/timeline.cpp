@@ -49,8 +49,9 @@ constexpr QRgb kFocus = 0xFF0072B2;
 
 /// tickSteps are the spacings of the axis' labelled ticks, in ms.
 constexpr std::array<double, 25> kTickSteps{
-    1, 2, 5, 10, 20, 50, 100, 200, 500, 1'000, 2'000, 5'000, 10'000, 15'000, 30'000,
-    60'000, 120'000, 300'000, 600'000, 900'000, 1'800'000, 3'600'000, 7'200'000, 18'000'000, 36'000'000,
+    1,       2,       5,         10,        20,        50,         100,        200,     500,
+    1'000,   2'000,   5'000,     10'000,    15'000,    30'000,     60'000,     120'000, 300'000,
+    600'000, 900'000, 1'800'000, 3'600'000, 7'200'000, 18'000'000, 36'000'000,
 };
 
 /// Finer ticks without labels between the labelled ones: how many intervals.
@@ -141,10 +142,8 @@ bool changesTopology(InputKind kind)
     case InputKind::Cut:
     case InputKind::Reconnect:
     case InputKind::Restore:
-    case InputKind::Heal:
-        return true;
-    default:
-        return false;
+    case InputKind::Heal: return true;
+    default: return false;
     }
 }
 
@@ -191,8 +190,12 @@ void drawRestart(QPainter &painter, QPointF c, qreal r)
     painter.drawRoundedRect(QRectF(c.x() - h, c.y() - h, 2 * h, 2 * h), h * 0.3, h * 0.3);
     // An upward arrow: the server is back up.
     const QPolygonF arrow({
-        c + QPointF(0, -0.62 * h), c + QPointF(0.55 * h, 0.02 * h), c + QPointF(0.2 * h, 0.02 * h),
-        c + QPointF(0.2 * h, 0.62 * h), c + QPointF(-0.2 * h, 0.62 * h), c + QPointF(-0.2 * h, 0.02 * h),
+        c + QPointF(0, -0.62 * h),
+        c + QPointF(0.55 * h, 0.02 * h),
+        c + QPointF(0.2 * h, 0.02 * h),
+        c + QPointF(0.2 * h, 0.62 * h),
+        c + QPointF(-0.2 * h, 0.62 * h),
+        c + QPointF(-0.2 * h, 0.02 * h),
         c + QPointF(-0.55 * h, 0.02 * h),
     });
     painter.setPen(Qt::NoPen);
@@ -326,17 +329,10 @@ void Timeline::readEvents()
             mark.kind = TimelineMark::Kind::Crash;
             closeReign(true);
             break;
-        case EventKind::BecameFollower:
-            closeReign(true);
-            continue;
-        case EventKind::NodeRestarted:
-            mark.kind = TimelineMark::Kind::Restart;
-            break;
-        case EventKind::InvariantViolated:
-            mark.kind = TimelineMark::Kind::Violation;
-            break;
-        default:
-            continue;
+        case EventKind::BecameFollower: closeReign(true); continue;
+        case EventKind::NodeRestarted: mark.kind = TimelineMark::Kind::Restart; break;
+        case EventKind::InvariantViolated: mark.kind = TimelineMark::Kind::Violation; break;
+        default: continue;
         }
         m_marks.push_back(mark);
     }
@@ -422,8 +418,9 @@ void Timeline::updateAccessibleText()
     if (!m_history)
         return;
     // Tenths of a second are enough for a screen reader, and change less often.
-    const QString text = tr("At %1 of %2").arg(EventText::timeText(static_cast<double>(liveTime() / 100 * 100)),
-                                                EventText::timeText(static_cast<double>(frontierTime() / 100 * 100)));
+    const QString text = tr("At %1 of %2")
+                             .arg(EventText::timeText(static_cast<double>(liveTime() / 100 * 100)),
+                                  EventText::timeText(static_cast<double>(frontierTime() / 100 * 100)));
     if (text != accessibleDescription())
         setAccessibleDescription(text);
 }
@@ -992,25 +989,13 @@ void Timeline::keyPressEvent(QKeyEvent *event)
         return;
     }
     switch (event->key()) {
-    case Qt::Key_Home:
-        Q_EMIT seekRequested(0);
-        break;
-    case Qt::Key_End:
-        Q_EMIT seekRequested(m_history->frontierTime());
-        break;
+    case Qt::Key_Home: Q_EMIT seekRequested(0); break;
+    case Qt::Key_End: Q_EMIT seekRequested(m_history->frontierTime()); break;
     case Qt::Key_Plus:
-    case Qt::Key_Equal:
-        zoomBy(0.5, liveTime());
-        break;
-    case Qt::Key_Minus:
-        zoomBy(2.0, liveTime());
-        break;
-    case Qt::Key_0:
-        zoomToFit();
-        break;
-    default:
-        QWidget::keyPressEvent(event);
-        return;
+    case Qt::Key_Equal: zoomBy(0.5, liveTime()); break;
+    case Qt::Key_Minus: zoomBy(2.0, liveTime()); break;
+    case Qt::Key_0: zoomToFit(); break;
+    default: QWidget::keyPressEvent(event); return;
     }
     event->accept();
 }

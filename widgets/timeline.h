@@ -17,12 +17,12 @@ namespace widgets {
 /// glance, or one of the user's own actions.
 struct TimelineMark {
     enum class Kind : std::uint8_t {
-        Election,  ///< a BecameLeader event; `term` is the term won
-        Commit,    ///< a leader's CommitAdvanced (reason Majority)
-        Crash,     ///< a NodeCrashed event
-        Restart,   ///< a NodeRestarted event
+        Election, ///< a BecameLeader event; `term` is the term won
+        Commit, ///< a leader's CommitAdvanced (reason Majority)
+        Crash, ///< a NodeCrashed event
+        Restart, ///< a NodeRestarted event
         Violation, ///< an InvariantViolated event
-        Action,    ///< a user action of History::script(); `source` indexes the script
+        Action, ///< a user action of History::script(); `source` indexes the script
     };
     Kind kind = Kind::Election;
     raft::Time t = 0;

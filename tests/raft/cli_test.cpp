@@ -51,7 +51,9 @@ struct Json {
 /// JsonReader parses one JSON text; ok() is false if it was not valid JSON.
 class JsonReader {
 public:
-    explicit JsonReader(std::string_view text) : m_text(text) {}
+    explicit JsonReader(std::string_view text)
+        : m_text(text)
+    { }
 
     Json parse()
     {
@@ -226,8 +228,7 @@ public:
     explicit TempScript(const std::string &text)
     {
         const auto *info = ::testing::UnitTest::GetInstance()->current_test_info();
-        m_path = (std::filesystem::temp_directory_path()
-                  / ("raftviz_cli_test_" + std::string(info->name()) + ".txt"))
+        m_path = (std::filesystem::temp_directory_path() / ("raftviz_cli_test_" + std::string(info->name()) + ".txt"))
                      .string();
         std::ofstream(m_path) << text;
     }
@@ -257,8 +258,9 @@ TEST(JsonWriter, EscapesAndNests)
     w.key("nan").value(0.0 / 0.0);
     w.key("nested").beginArray().beginObject().key("a").value(-3).endObject().beginArray().endArray().endArray();
     w.endObject();
-    EXPECT_EQ(w.str(), R"({"leader":"S1","none":null,"terms":[1,2],"empty":{},"ok":true,"rate":2.5,"nan":null,)"
-                       R"("nested":[{"a":-3},[]]})");
+    EXPECT_EQ(w.str(),
+              R"({"leader":"S1","none":null,"terms":[1,2],"empty":{},"ok":true,"rate":2.5,"nan":null,)"
+              R"("nested":[{"a":-3},[]]})");
     const Json back = parseJson(w.str());
     EXPECT_EQ(back["terms"][1].num(), 2);
 }
@@ -267,15 +269,20 @@ TEST(JsonWriter, EscapesAndNests)
 
 TEST(Cli, WrongCommandLinesExitTwoWithUsage)
 {
-    for (const std::vector<std::string> &args :
-         {std::vector<std::string>{}, {"--headless"}, {"--script", "x.txt"}, {"--headless", "--script"}, {"--headless", "--script", "--json"},
-          {"--headless", "--script=", "--json"}, {"--headless", "--script", "x.txt", "--frobnicate"}}) {
+    for (const std::vector<std::string> &args : {std::vector<std::string>{},
+                                                 {"--headless"},
+                                                 {"--script", "x.txt"},
+                                                 {"--headless", "--script"},
+                                                 {"--headless", "--script", "--json"},
+                                                 {"--headless", "--script=", "--json"},
+                                                 {"--headless", "--script", "x.txt", "--frobnicate"}}) {
         const CliRun r = run(args);
         EXPECT_EQ(r.code, 2) << ::testing::PrintToString(args);
         EXPECT_THAT(r.err, HasSubstr("usage: raftviz --headless --script FILE"));
         EXPECT_THAT(r.out, IsEmpty());
     }
-    EXPECT_THAT(run({"--headless", "--script", "x.txt", "--frobnicate"}).err, HasSubstr("unknown option '--frobnicate'"));
+    EXPECT_THAT(run({"--headless", "--script", "x.txt", "--frobnicate"}).err,
+                HasSubstr("unknown option '--frobnicate'"));
 }
 
 TEST(Cli, HelpPrintsUsage)
@@ -396,7 +403,8 @@ TEST(Cli, JsonReportIsTheLastLineAndDescribesTheWorld)
     const Json::Array &nodes = report["nodes"].arr();
     ASSERT_THAT(nodes, SizeIs(3));
     for (const Json &node : nodes)
-        for (const char *key : {"name", "status", "role", "term", "votedFor", "commitIndex", "lastApplied", "log", "kv"})
+        for (const char *key :
+             {"name", "status", "role", "term", "votedFor", "commitIndex", "lastApplied", "log", "kv"})
             EXPECT_TRUE(node.has(key)) << key;
 
     const Json &s1 = nodes[0];

@@ -136,8 +136,7 @@ Simulation replayByStep(const ClusterConfig &config, const std::vector<Input> &i
 {
     Simulation sim(config);
     for (const Input &in : inputs) {
-        while (sim.stepCount() < in.step && sim.step()) {
-        }
+        while (sim.stepCount() < in.step && sim.step()) { }
         sim.setClock(in.t);
         sim.apply(in);
     }

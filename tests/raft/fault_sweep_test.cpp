@@ -21,10 +21,10 @@ constexpr int kChunks = 8;
 #ifdef NDEBUG
 constexpr std::uint64_t kSeedsPerChunk = 2500; // 20000 seeds in Release
 #else
-constexpr std::uint64_t kSeedsPerChunk = 100;  // 800 seeds: a quick pass in Debug
+constexpr std::uint64_t kSeedsPerChunk = 100; // 800 seeds: a quick pass in Debug
 #endif
 
-class FaultSweep : public ::testing::TestWithParam<int> {};
+class FaultSweep : public ::testing::TestWithParam<int> { };
 
 // Reference: §5.4 (Figure 3) — under any interleaving of faults, Election Safety,
 // Leader Append-Only, Log Matching, Leader Completeness and State Machine Safety
@@ -50,11 +50,11 @@ TEST_P(FaultSweep, InvariantsHoldAndTheClusterConvergesAfterHealing)
         lost += run.simulation().stats().messagesDropped;
     }
     // The sweep is not vacuous: every kind of fault happened.
-    for (InputKind kind : {InputKind::Crash, InputKind::Restart, InputKind::Pause, InputKind::Resume,
-                           InputKind::Partition, InputKind::Isolate, InputKind::Cut, InputKind::Reconnect,
-                           InputKind::Heal, InputKind::Request, InputKind::Timeout, InputKind::SetTimer,
-                           InputKind::Drop, InputKind::Duplicate, InputKind::Deliver, InputKind::Hold,
-                           InputKind::SetNetwork, InputKind::SetLink})
+    for (InputKind kind :
+         {InputKind::Crash, InputKind::Restart, InputKind::Pause, InputKind::Resume, InputKind::Partition,
+          InputKind::Isolate, InputKind::Cut, InputKind::Reconnect, InputKind::Heal, InputKind::Request,
+          InputKind::Timeout, InputKind::SetTimer, InputKind::Drop, InputKind::Duplicate, InputKind::Deliver,
+          InputKind::Hold, InputKind::SetNetwork, InputKind::SetLink})
         EXPECT_TRUE(used.count(kind)) << "no run used " << inputKindName(kind);
     EXPECT_GT(elections, kSeedsPerChunk);
     EXPECT_GT(lost, kSeedsPerChunk);

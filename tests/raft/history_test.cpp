@@ -95,7 +95,8 @@ TEST(History, SeekToAnyStepReproducesTheRun)
         for (const auto &[step, copy] : copies)
             steps.push_back(step);
         for (int i = 0; i < 40; ++i) {
-            const std::uint64_t step = steps[static_cast<std::size_t>(rng.uniform(0, static_cast<std::int64_t>(steps.size()) - 1))];
+            const std::uint64_t step =
+                steps[static_cast<std::size_t>(rng.uniform(0, static_cast<std::int64_t>(steps.size()) - 1))];
             h.seekToStep(step);
             const Simulation &expected = copies.at(step).state;
             ASSERT_EQ(h.currentStep(), step);

@@ -43,7 +43,7 @@ TEST(KvStore, NoOpAndUnknownCommandsChangeNothing)
     KvStore kv;
     kv.apply("set x 1");
     const KvStore before = kv;
-    kv.apply("");          // a leader's no-op (§8)
+    kv.apply(""); // a leader's no-op (§8)
     kv.apply("get x");
     kv.apply("set");
     kv.apply("set x");

@@ -102,12 +102,12 @@ TEST(Log, EqualityComparesEntries)
 TEST(Log, IsUpToDateComparesLastTermThenLength)
 {
     const Log log = makeLog({1, 1, 2}); // last entry (3, 2)
-    EXPECT_TRUE(log.isUpToDate(3, 2));   // identical
-    EXPECT_TRUE(log.isUpToDate(4, 2));   // same term, longer
-    EXPECT_FALSE(log.isUpToDate(2, 2));  // same term, shorter
-    EXPECT_TRUE(log.isUpToDate(1, 3));   // later term wins even when much shorter
-    EXPECT_FALSE(log.isUpToDate(9, 1));  // older term loses even when much longer
-    EXPECT_FALSE(log.isUpToDate(0, 0));  // an empty log is behind
+    EXPECT_TRUE(log.isUpToDate(3, 2)); // identical
+    EXPECT_TRUE(log.isUpToDate(4, 2)); // same term, longer
+    EXPECT_FALSE(log.isUpToDate(2, 2)); // same term, shorter
+    EXPECT_TRUE(log.isUpToDate(1, 3)); // later term wins even when much shorter
+    EXPECT_FALSE(log.isUpToDate(9, 1)); // older term loses even when much longer
+    EXPECT_FALSE(log.isUpToDate(0, 0)); // an empty log is behind
 
     const Log empty;
     EXPECT_TRUE(empty.isUpToDate(0, 0));

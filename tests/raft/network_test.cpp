@@ -248,8 +248,8 @@ TEST(Network, PopNextStopsAtTheGivenTime)
 {
     Network net(conditions(10, 10), 3);
     Rng rng(1);
-    net.send(msg(1, 2), 0, rng);  // due at 10
-    net.send(msg(1, 3), 5, rng);  // due at 15
+    net.send(msg(1, 2), 0, rng); // due at 10
+    net.send(msg(1, 3), 5, rng); // due at 15
     EXPECT_EQ(net.nextEventTime(), 10);
     EXPECT_FALSE(net.popNext(9).has_value());
     EXPECT_TRUE(net.popNext(10).has_value());
@@ -471,8 +471,9 @@ TEST(NetworkInSimulation, DeliverMessageDeliversItNow)
     // The receiver answered at once: its reply to the candidate is in flight.
     bool replied = false;
     for (const Envelope *r : sim.network().envelopes())
-        replied = replied || (r->message.type == MessageType::RequestVoteReply && r->message.from == e.message.to
-                              && r->message.to == e.message.from && r->sentAt == now);
+        replied = replied
+            || (r->message.type == MessageType::RequestVoteReply && r->message.from == e.message.to
+                && r->message.to == e.message.from && r->sentAt == now);
     EXPECT_TRUE(replied);
     EXPECT_FALSE(sim.deliverMessage(e.id));
 }

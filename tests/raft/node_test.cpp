@@ -146,7 +146,7 @@ TEST(Node, CandidateTracksEachPeersVote)
     const auto received = h.events(EventKind::VoteReceived);
     ASSERT_EQ(received.size(), 1u);
     EXPECT_EQ(received[0].value, 0);
-    EXPECT_EQ(received[0].index, 2u);  // votes now
+    EXPECT_EQ(received[0].index, 2u); // votes now
     EXPECT_EQ(received[0].index2, 3u); // votes needed
 }
 
@@ -250,8 +250,7 @@ public:
     }
 
 private:
-    template <typename F>
-    void deliver(NodeHarness &h, F f)
+    template <typename F> void deliver(NodeHarness &h, F f)
     {
         f(h);
         for (const Message &m : h.sent())

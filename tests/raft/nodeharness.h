@@ -129,7 +129,10 @@ inline Message appendRejected(NodeId from, NodeId to, Term term, Index rejectedI
 class NodeHarness {
 public:
     explicit NodeHarness(NodeConfig config, PersistentState stored = {}, Time now = 0)
-        : m_config(config), m_storage(stored), m_now(now), m_node(config, stored, now)
+        : m_config(config)
+        , m_storage(stored)
+        , m_now(now)
+        , m_node(config, stored, now)
     {
         take();
     }
@@ -251,8 +254,7 @@ private:
             for (Index i = r.persistFrom; i <= log.lastIndex(); ++i)
                 m_storage.log.append(log.at(i));
         }
-        EXPECT_EQ(m_storage.currentTerm, m_node.term())
-            << "currentTerm changed without Ready::hardStateChanged";
+        EXPECT_EQ(m_storage.currentTerm, m_node.term()) << "currentTerm changed without Ready::hardStateChanged";
         EXPECT_EQ(m_storage.votedFor, m_node.votedFor()) << "votedFor changed without Ready::hardStateChanged";
         EXPECT_TRUE(m_storage.log == m_node.log()) << "the log changed without Ready::persistFrom covering it";
         // 2. Every message carries the sender's saved term.

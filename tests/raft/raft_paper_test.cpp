@@ -23,8 +23,7 @@ bool hasEvent(const std::vector<TraceEvent> &events, EventKind kind, Reason reas
 }
 
 /// traceHas tells whether the simulation's trace holds an event matching pred.
-template <typename Pred>
-bool traceHas(const Simulation &sim, Pred pred)
+template <typename Pred> bool traceHas(const Simulation &sim, Pred pred)
 {
     const auto &events = sim.trace().events();
     return std::any_of(events.begin(), events.end(), pred);
@@ -40,7 +39,10 @@ ClusterConfig cluster(int nodes, std::uint64_t seed, bool noop = true)
     return c;
 }
 
-bool hasLeader(const Simulation &sim) { return sim.leader().has_value(); }
+bool hasLeader(const Simulation &sim)
+{
+    return sim.leader().has_value();
+}
 
 // ===================================================================================
 // §5.1 Raft basics: terms
@@ -306,8 +308,7 @@ TEST(PaperElection, SplitVoteIsRetriedAfterANewRandomTimeout)
         const Time timeout = h.node().electionTimeout();
         EXPECT_GE(timeout, 150);
         EXPECT_LE(timeout, 300);
-        EXPECT_EQ(h.node().electionDeadline(), h.now() + timeout)
-            << "the timer restarts when the election starts";
+        EXPECT_EQ(h.node().electionDeadline(), h.now() + timeout) << "the timer restarts when the election starts";
         timeouts.insert(timeout);
     }
     EXPECT_GE(timeouts.size(), 5u) << "each election draws a new random timeout";
@@ -429,9 +430,8 @@ TEST(PaperElectionScenario, MinorityPartitionCannotElectALeader)
     sim.runFor(5000);
     ASSERT_TRUE(hasLeader(sim));
     EXPECT_GE(*sim.leader(), 3);
-    EXPECT_FALSE(traceHas(sim, [](const TraceEvent &e) {
-        return e.kind == EventKind::BecameLeader && (e.node == 1 || e.node == 2);
-    }));
+    EXPECT_FALSE(traceHas(
+        sim, [](const TraceEvent &e) { return e.kind == EventKind::BecameLeader && (e.node == 1 || e.node == 2); }));
     EXPECT_TRUE(sim.violations().empty());
 }
 
@@ -797,8 +797,8 @@ TEST(PaperElectionRestrictionScenario, ServerMissingCommittedEntriesCannotWin)
     ASSERT_TRUE(sim.runUntil([&] { return hasLeader(sim); }, 5000));
     EXPECT_EQ(*sim.leader(), other);
     EXPECT_TRUE(traceHas(sim, [&](const TraceEvent &e) {
-        return e.kind == EventKind::VoteDenied && e.node == other && e.peer == behind &&
-               (e.reason == Reason::LogTermOlder || e.reason == Reason::LogShorter);
+        return e.kind == EventKind::VoteDenied && e.node == other && e.peer == behind
+            && (e.reason == Reason::LogTermOlder || e.reason == Reason::LogShorter);
     }));
     EXPECT_TRUE(sim.violations().empty());
 }
@@ -887,8 +887,7 @@ struct Figure8 {
         ASSERT_TRUE(sim.runUntil([&] { return sim.leader() == 1 || sim.leader() == 2; }, 5000));
         sim.advanceTo(sim.now());
         l3 = *sim.leader();
-        ASSERT_TRUE(sim.runUntil(
-            [&] { return sim.log(3).lastIndex() >= 1 && sim.log(4).lastIndex() >= 1; }, 1000));
+        ASSERT_TRUE(sim.runUntil([&] { return sim.log(3).lastIndex() >= 1 && sim.log(4).lastIndex() >= 1; }, 1000));
         sim.runFor(200);
         sim.advanceTo(sim.now());
     }
@@ -906,9 +905,8 @@ TEST(PaperFigure8Scenario, OldTermEntryOnAMajorityIsNotCommittedAndMayBeOverwrit
     for (NodeId id = 1; id <= 4; ++id)
         ASSERT_EQ(sim.log(id).termAt(1), f.t1) << nodeName(id);
     EXPECT_EQ(sim.commitIndex(f.l3), 0u) << "Figure 8 (c): counting replicas must not commit an older term";
-    EXPECT_TRUE(traceHas(sim, [&](const TraceEvent &e) {
-        return e.kind == EventKind::CommitDeferred && e.node == f.l3;
-    }));
+    EXPECT_TRUE(
+        traceHas(sim, [&](const TraceEvent &e) { return e.kind == EventKind::CommitDeferred && e.node == f.l3; }));
 
     // (d) The leader crashes before an entry of its term is committed; with S1 and S2
     // out of the way, S5's entry of the later term t2 wins and replaces entry 1.

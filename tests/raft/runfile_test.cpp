@@ -26,15 +26,23 @@ RunFile recordedRun()
     h.step();
     h.act(Input{.kind = InputKind::Partition, .groups = {{1, 2}, {3, 4, 5}}});
     h.advanceTo(1500);
-    h.act(Input{.kind = InputKind::SetLink, .node = 1, .peer = 2, .flag = true,
+    h.act(Input{.kind = InputKind::SetLink,
+                .node = 1,
+                .peer = 2,
+                .flag = true,
                 .network = NetworkConfig{.latencyMin = 30, .latencyMax = 90, .loss = 0.3, .duplicate = 0.1}});
     h.act(Input{.kind = InputKind::Cut, .node = 3, .peer = 4, .flag = true});
     h.act(Input{.kind = InputKind::Hold, .flag = true});
     h.act(Input{.kind = InputKind::Heal});
     h.act(Input{.kind = InputKind::Say, .text = "  watch S3  "});
     h.advanceTo(2500);
-    RunFile run{c, h.script(), {"Lesson 3: partitions", "Ask: who can commit?"}, h.currentStep() - 5, 2400,
-                h.frontierStep(), h.frontierTime()};
+    RunFile run{c,
+                h.script(),
+                {"Lesson 3: partitions", "Ask: who can commit?"},
+                h.currentStep() - 5,
+                2400,
+                h.frontierStep(),
+                h.frontierTime()};
     return run;
 }
 
@@ -72,7 +80,8 @@ TEST(RunFile, ReopensToTheSameState)
     original.advanceTo(1000);
     original.act(Input{.kind = InputKind::Crash, .node = original.simulation().leader().value_or(2)});
     original.advanceTo(2000);
-    original.act(Input{.kind = InputKind::Request, .node = original.simulation().leader().value_or(1), .text = "set a 1"});
+    original.act(
+        Input{.kind = InputKind::Request, .node = original.simulation().leader().value_or(1), .text = "set a 1"});
     original.advanceTo(3000);
 
     const RunFileResult parsed = parseRunFile(formatRunFile(RunFile{c, original.script(), {}, std::nullopt}), "x");
@@ -97,8 +106,13 @@ TEST(RunFile, ReopensBehindTheEndWithTheFutureKept)
     original.seekToTime(900);
     const Simulation there = original.simulation();
 
-    RunFile run{c, original.script(), {}, original.currentStep(), original.simulation().now(),
-                original.frontierStep(), original.frontierTime()};
+    RunFile run{c,
+                original.script(),
+                {},
+                original.currentStep(),
+                original.simulation().now(),
+                original.frontierStep(),
+                original.frontierTime()};
     const RunFileResult parsed = parseRunFile(formatRunFile(run), "back.raftrun");
     ASSERT_TRUE(parsed.run) << parsed.errors.front();
     History reopened(parsed.run->config);
@@ -119,7 +133,8 @@ TEST(RunFile, ReplayRefusesAScriptThatDoesNotMatch)
     ClusterConfig c;
     History h(c);
     // Restarting a server that is up cannot happen.
-    const std::string problem = h.replay({Input{.t = 50, .step = 0, .kind = InputKind::Restart, .node = 1}}, std::nullopt);
+    const std::string problem = h.replay({Input{.t = 50, .step = 0, .kind = InputKind::Restart, .node = 1}},
+                                         std::nullopt);
     EXPECT_NE(problem.find("impossible"), std::string::npos) << problem;
     History late(c);
     // At step 40 the clock is long past 1 ms.

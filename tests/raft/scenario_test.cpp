@@ -72,8 +72,8 @@ TEST(ScenarioTime, AcceptsMillisecondsAndSeconds)
 
 TEST(ScenarioTime, RejectsMalformedTimes)
 {
-    for (const char *bad : {"", "ms", "s", "-3", "2m", "1e3", "1.", ".5s", "1.5ms", "0.0001s", "10 s", "x",
-                            "1,5s", "99999999999999999999"})
+    for (const char *bad : {"", "ms", "s", "-3", "2m", "1e3", "1.", ".5s", "1.5ms", "0.0001s", "10 s", "x", "1,5s",
+                            "99999999999999999999"})
         EXPECT_EQ(parseTime(bad), std::nullopt) << bad;
 }
 
@@ -163,9 +163,9 @@ TEST(ScenarioParse, Run)
 TEST(ScenarioParse, NodeActions)
 {
     const std::vector<std::pair<const char *, CommandKind>> cases = {
-        {"crash S1", CommandKind::Crash},     {"restart S2", CommandKind::Restart},
-        {"pause S3", CommandKind::Pause},     {"resume S4", CommandKind::Resume},
-        {"timeout S5", CommandKind::Timeout}, {"isolate S1", CommandKind::Isolate},
+        {"crash S1", CommandKind::Crash},        {"restart S2", CommandKind::Restart},
+        {"pause S3", CommandKind::Pause},        {"resume S4", CommandKind::Resume},
+        {"timeout S5", CommandKind::Timeout},    {"isolate S1", CommandKind::Isolate},
         {"reconnect S2", CommandKind::Reconnect}};
     for (const auto &[text, kind] : cases) {
         const ScenarioCommand command = only(text);
@@ -252,11 +252,11 @@ TEST(ScenarioParse, ExpectRoleAndStatus)
 TEST(ScenarioParse, ExpectComparisons)
 {
     const std::vector<std::pair<const char *, Compare>> cases = {
-        {"expect term S1 = 3", Compare::Equal},         {"expect term S1 == 3", Compare::Equal},
-        {"expect term S1 3", Compare::Equal},           {"expect term S1 != 3", Compare::NotEqual},
-        {"expect term S1 < 3", Compare::Less},          {"expect term S1 <= 3", Compare::LessEqual},
-        {"expect term S1 > 3", Compare::Greater},       {"expect term S1 >= 3", Compare::GreaterEqual},
-        {"expect term S1 >=3", Compare::GreaterEqual},  {"expect term S1 <3", Compare::Less}};
+        {"expect term S1 = 3", Compare::Equal},        {"expect term S1 == 3", Compare::Equal},
+        {"expect term S1 3", Compare::Equal},          {"expect term S1 != 3", Compare::NotEqual},
+        {"expect term S1 < 3", Compare::Less},         {"expect term S1 <= 3", Compare::LessEqual},
+        {"expect term S1 > 3", Compare::Greater},      {"expect term S1 >= 3", Compare::GreaterEqual},
+        {"expect term S1 >=3", Compare::GreaterEqual}, {"expect term S1 <3", Compare::Less}};
     for (const auto &[text, op] : cases) {
         const ScenarioCommand command = only(text);
         EXPECT_EQ(command.kind, CommandKind::ExpectTerm) << text;
@@ -444,7 +444,8 @@ TEST(ScenarioErrors, MangledScriptsNeverCrashTheParser)
         const int edits = 1 + static_cast<int>(rng.uniform(0, 4));
         for (int e = 0; e < edits; ++e) {
             const auto at = static_cast<std::size_t>(rng.uniform(0, static_cast<std::int64_t>(mangled.size()) - 1));
-            const char c = alphabet[static_cast<std::size_t>(rng.uniform(0, static_cast<std::int64_t>(alphabet.size()) - 1))];
+            const char c =
+                alphabet[static_cast<std::size_t>(rng.uniform(0, static_cast<std::int64_t>(alphabet.size()) - 1))];
             switch (rng.uniform(0, 2)) {
             case 0: mangled[at] = c; break;
             case 1: mangled.insert(mangled.begin() + static_cast<std::ptrdiff_t>(at), c); break;

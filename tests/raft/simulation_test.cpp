@@ -19,7 +19,10 @@ ClusterConfig cluster(int nodes, std::uint64_t seed)
     return c;
 }
 
-bool hasLeader(const Simulation &sim) { return sim.leader().has_value(); }
+bool hasLeader(const Simulation &sim)
+{
+    return sim.leader().has_value();
+}
 
 std::size_t countKind(const Simulation &sim, EventKind kind)
 {
@@ -198,9 +201,9 @@ TEST(Simulation, ActionsAreRecordedAsInputsWithTheirTime)
     EXPECT_TRUE(sim.say("hello"));
 
     const std::vector<InputKind> expected = {
-        InputKind::Crash, InputKind::Restart, InputKind::Pause, InputKind::Resume, InputKind::Timeout,
-        InputKind::Request, InputKind::Partition, InputKind::Isolate, InputKind::Cut, InputKind::Reconnect,
-        InputKind::Heal, InputKind::Hold, InputKind::Hold, InputKind::SetNetwork, InputKind::Say,
+        InputKind::Crash,   InputKind::Restart,   InputKind::Pause,   InputKind::Resume,     InputKind::Timeout,
+        InputKind::Request, InputKind::Partition, InputKind::Isolate, InputKind::Cut,        InputKind::Reconnect,
+        InputKind::Heal,    InputKind::Hold,      InputKind::Hold,    InputKind::SetNetwork, InputKind::Say,
     };
     ASSERT_EQ(sim.inputs().size(), expected.size());
     for (std::size_t i = 0; i < expected.size(); ++i)
@@ -227,10 +230,10 @@ TEST(Simulation, ImpossibleActionsChangeNothingAndAreNotRecorded)
     const NodeId f = leader % 3 + 1;
     ASSERT_TRUE(sim.crash(f));
     const std::size_t recorded = sim.inputs().size();
-    EXPECT_FALSE(sim.crash(f));        // already down
+    EXPECT_FALSE(sim.crash(f)); // already down
     EXPECT_FALSE(sim.restart(leader)); // already up
-    EXPECT_FALSE(sim.resume(leader));  // not paused
-    EXPECT_FALSE(sim.pause(f));        // crashed
+    EXPECT_FALSE(sim.resume(leader)); // not paused
+    EXPECT_FALSE(sim.pause(f)); // crashed
     EXPECT_FALSE(sim.timeout(leader)); // the leader does not time out
     EXPECT_FALSE(sim.timeout(f));
     EXPECT_FALSE(sim.crash(0));

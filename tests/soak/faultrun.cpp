@@ -43,9 +43,28 @@ NetworkConfig drawNetwork(Rng &rng)
 }
 
 enum class Action : std::uint8_t {
-    Crash, Restart, Pause, Resume, Partition, Isolate, Cut, Reconnect, Heal,
-    Request, Timeout, StageTimer, Drop, Duplicate, Deliver, Hold, Network, Link,
-    CrashLeader, IsolateLeader, PauseLeader, RequestThenDepose,
+    Crash,
+    Restart,
+    Pause,
+    Resume,
+    Partition,
+    Isolate,
+    Cut,
+    Reconnect,
+    Heal,
+    Request,
+    Timeout,
+    StageTimer,
+    Drop,
+    Duplicate,
+    Deliver,
+    Hold,
+    Network,
+    Link,
+    CrashLeader,
+    IsolateLeader,
+    PauseLeader,
+    RequestThenDepose,
 };
 
 struct Weighted {
@@ -54,11 +73,16 @@ struct Weighted {
 };
 
 constexpr std::array<Weighted, 22> kActions = {{
-    {Action::Crash, 8},     {Action::Restart, 10},  {Action::Pause, 6},     {Action::Resume, 8},
-    {Action::Partition, 5}, {Action::Isolate, 5},   {Action::Cut, 6},       {Action::Reconnect, 3},
-    {Action::Heal, 6},      {Action::Request, 22},  {Action::Timeout, 5},   {Action::StageTimer, 2},
-    {Action::Drop, 4},      {Action::Duplicate, 4}, {Action::Deliver, 3},   {Action::Hold, 2},
-    {Action::Network, 3},   {Action::Link, 4},      {Action::CrashLeader, 8}, {Action::IsolateLeader, 4},
+    {Action::Crash, 8},       {Action::Restart, 10},
+    {Action::Pause, 6},       {Action::Resume, 8},
+    {Action::Partition, 5},   {Action::Isolate, 5},
+    {Action::Cut, 6},         {Action::Reconnect, 3},
+    {Action::Heal, 6},        {Action::Request, 22},
+    {Action::Timeout, 5},     {Action::StageTimer, 2},
+    {Action::Drop, 4},        {Action::Duplicate, 4},
+    {Action::Deliver, 3},     {Action::Hold, 2},
+    {Action::Network, 3},     {Action::Link, 4},
+    {Action::CrashLeader, 8}, {Action::IsolateLeader, 4},
     {Action::PauseLeader, 3}, {Action::RequestThenDepose, 10},
 }};
 
@@ -89,8 +113,8 @@ std::string formatConfig(const ClusterConfig &c)
 {
     std::ostringstream out;
     out << "nodes " << c.nodes << ", seed " << c.seed << ", election-timeout " << c.electionTimeoutMin << " "
-        << c.electionTimeoutMax << ", heartbeat " << c.heartbeatInterval << ", " << networkText(c.network)
-        << ", noop " << (c.noop ? "on" : "off");
+        << c.electionTimeoutMax << ", heartbeat " << c.heartbeatInterval << ", " << networkText(c.network) << ", noop "
+        << (c.noop ? "on" : "off");
     return out.str();
 }
 
@@ -105,8 +129,7 @@ FaultRun::FaultRun(std::uint64_t seed)
     , m_rng(mixSeed(seed, 0x50a4))
     , m_config(drawConfig(m_rng, seed))
     , m_sim(m_config)
-{
-}
+{ }
 
 bool FaultRun::fail(std::string why)
 {
@@ -197,9 +220,7 @@ void FaultRun::act()
         done = sim.partition(g);
         break;
     }
-    case Action::Isolate:
-        done = sim.isolate(anyNode());
-        break;
+    case Action::Isolate: done = sim.isolate(anyNode()); break;
     case Action::Cut:
         if (n >= 2) {
             const NodeId from = anyNode();
@@ -209,14 +230,9 @@ void FaultRun::act()
             done = sim.cut(from, to, m_rng.chance(0.5));
         }
         break;
-    case Action::Reconnect:
-        done = sim.reconnect(anyNode());
-        break;
-    case Action::Heal:
-        done = sim.heal();
-        break;
-    case Action::Request:
-        break; // below
+    case Action::Reconnect: done = sim.reconnect(anyNode()); break;
+    case Action::Heal: done = sim.heal(); break;
+    case Action::Request: break; // below
     case Action::Timeout:
         if (!followers.empty())
             done = sim.timeout(pick(followers));
@@ -237,12 +253,8 @@ void FaultRun::act()
         if (const std::uint64_t id = pickMessage())
             done = sim.deliverMessage(id);
         break;
-    case Action::Hold:
-        done = sim.setHold(!sim.network().isHolding());
-        break;
-    case Action::Network:
-        done = sim.setNetworkConfig(drawNetwork(m_rng));
-        break;
+    case Action::Hold: done = sim.setHold(!sim.network().isHolding()); break;
+    case Action::Network: done = sim.setNetworkConfig(drawNetwork(m_rng)); break;
     case Action::CrashLeader:
         // Leader changes while entries are in flight are where Figure 8 lives (§5.4.2).
         if (const auto leader = sim.leader())
@@ -422,8 +434,7 @@ Simulation FaultRun::replay(const ClusterConfig &config, const std::vector<Input
         // Exactly the events the original processed before the input, then the input
         // at its time (events due at that same time may still be waiting, as they
         // were in the original).
-        while (sim.stepCount() < in.step && sim.step()) {
-        }
+        while (sim.stepCount() < in.step && sim.step()) { }
         sim.setClock(in.t);
         sim.apply(in);
     }

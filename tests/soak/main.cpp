@@ -138,8 +138,8 @@ int main(int argc, char **argv)
             if (!o.quiet && now - lastProgress > std::chrono::seconds(10)) {
                 lastProgress = now;
                 std::cerr << "raft_soak: " << totals.runs << "/" << o.seeds << " seeds, " << totals.failures
-                          << " failed, "
-                          << std::chrono::duration_cast<std::chrono::seconds>(now - start).count() << " s\n";
+                          << " failed, " << std::chrono::duration_cast<std::chrono::seconds>(now - start).count()
+                          << " s\n";
             }
         }
     };
@@ -152,10 +152,10 @@ int main(int argc, char **argv)
     const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     for (const std::string &r : totals.reports)
         std::cout << r << "\n";
-    std::cout << "raft_soak: seeds " << o.first << ".." << o.first + o.seeds - 1 << " (" << totals.runs
-              << " runs on " << jobs << " threads): " << totals.failures << " failed; " << totals.actions
-              << " faults and requests, " << totals.elections << " elections, " << totals.delivered
-              << " messages delivered, " << totals.events << " events with invariants checked, "
-              << static_cast<std::uint64_t>(totals.virtualSeconds) << " virtual s in " << wall << " wall s\n";
+    std::cout << "raft_soak: seeds " << o.first << ".." << o.first + o.seeds - 1 << " (" << totals.runs << " runs on "
+              << jobs << " threads): " << totals.failures << " failed; " << totals.actions << " faults and requests, "
+              << totals.elections << " elections, " << totals.delivered << " messages delivered, " << totals.events
+              << " events with invariants checked, " << static_cast<std::uint64_t>(totals.virtualSeconds)
+              << " virtual s in " << wall << " wall s\n";
     return totals.failures == 0 ? 0 : 1;
 }

@@ -257,7 +257,8 @@ TEST_F(ClusterViewTest, RenderedClusterIsNotBlankAndShowsTheLeader)
     EXPECT_GT(colours.size(), 20u);
     EXPECT_GT(countColour(image, ClusterPalette::roleFill(raft::Role::Leader), 2), 2000);
     // The leader's disc is filled with the leader's colour at its centre.
-    const QPoint centre = m_view->nodeCenter(*sim.leader()).toPoint() + QPoint(0, static_cast<int>(m_view->nodeRadius() * 0.8));
+    const QPoint centre = m_view->nodeCenter(*sim.leader()).toPoint()
+        + QPoint(0, static_cast<int>(m_view->nodeRadius() * 0.8));
     EXPECT_EQ(QColor(image.pixel(centre)).rgb(), ClusterPalette::roleFill(raft::Role::Leader).rgb());
     // Followers are drawn in their own colour.
     EXPECT_GT(countColour(image, ClusterPalette::roleFill(raft::Role::Follower), 2), 4 * 2000);

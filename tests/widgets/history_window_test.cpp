@@ -42,7 +42,6 @@ protected:
         QMouseEvent event(type, pos, widget->mapToGlobal(pos), Qt::LeftButton, buttons, Qt::NoModifier);
         QApplication::sendEvent(widget, &event);
     }
-
 };
 
 TEST_F(HistoryWindowTest, StepForwardThenBackRestoresTheWholeState)

@@ -28,7 +28,11 @@ namespace {
 /// qWarning in Warning mode) so that a test can assert there were none.
 class TesterFailures {
 public:
-    TesterFailures() { s_failures.clear(); m_previous = qInstallMessageHandler(&TesterFailures::handle); }
+    TesterFailures()
+    {
+        s_failures.clear();
+        m_previous = qInstallMessageHandler(&TesterFailures::handle);
+    }
     ~TesterFailures() { qInstallMessageHandler(m_previous); }
     const QStringList &failures() const { return s_failures; }
 

@@ -87,7 +87,6 @@ protected:
                 return menu;
         return nullptr;
     }
-
 };
 
 } // namespace
@@ -373,10 +372,10 @@ TEST_F(WindowTest, ScenarioMenuListsTheLessons)
     QStringList titles;
     for (QAction *action : menu->actions())
         titles << action->text();
-    for (const QString &expected : {QStringLiteral("Leader Election"), QStringLiteral("Split Vote"),
-                                    QStringLiteral("Leader Crash and Re-election"),
-                                    QStringLiteral("Log Replication with a Lagging Follower"),
-                                    QStringLiteral("Partition: the Leader on the Minority Side")})
+    for (const QString &expected :
+         {QStringLiteral("Leader Election"), QStringLiteral("Split Vote"),
+          QStringLiteral("Leader Crash and Re-election"), QStringLiteral("Log Replication with a Lagging Follower"),
+          QStringLiteral("Partition: the Leader on the Minority Side")})
         EXPECT_TRUE(titles.contains(expected)) << expected.toStdString();
 
     auto *lesson = m_window->findChild<QAction *>(QStringLiteral("scenario:leader-election"));
@@ -401,7 +400,8 @@ TEST_F(WindowTest, EveryShippedScenarioRunsWithoutAFailedExpectation)
                 controller().runTo(t);
             EXPECT_FALSE(controller().isScenarioRunning()) << variant.toStdString();
             EXPECT_TRUE(controller().scenarioFailures().isEmpty())
-                << variant.toStdString() << ": " << controller().scenarioFailures().join(QLatin1Char('\n')).toStdString();
+                << variant.toStdString() << ": "
+                << controller().scenarioFailures().join(QLatin1Char('\n')).toStdString();
             EXPECT_TRUE(sim().violations().empty()) << variant.toStdString();
         }
     }
@@ -426,7 +426,7 @@ TEST_F(WindowTest, ClickingAnEventSelectsTheServersItConcerns)
 
     EXPECT_EQ(view().selectedNode(), event.node);
     const std::vector<raft::NodeId> both = event.node < event.peer ? std::vector<raft::NodeId>{event.node, event.peer}
-                                                                  : std::vector<raft::NodeId>{event.peer, event.node};
+                                                                   : std::vector<raft::NodeId>{event.peer, event.node};
     EXPECT_EQ(view().selectedNodes(), both) << "the voter and the candidate are both selected";
     EXPECT_EQ(m_window->inspector()->node(), event.node);
     const QModelIndexList rows = m_window->logView()->table()->selectionModel()->selectedRows();

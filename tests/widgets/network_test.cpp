@@ -30,8 +30,8 @@
 #include <QTest>
 #include <QToolButton>
 
-#include "windowfixture.h"
 #include "imagetools.h"
+#include "windowfixture.h"
 
 #include <gtest/gtest.h>
 
@@ -299,7 +299,9 @@ TEST_F(NetworkViewTest, ClickingALinkEmitsItsDirection)
     EXPECT_EQ(*m_view->hoveredLink(), (ClusterView::Link{1, 2}));
     std::optional<ClusterView::Link> menu;
     QObject::connect(m_view.get(), &ClusterView::linkContextMenuRequested,
-                     [&](raft::NodeId from, raft::NodeId to, QPoint) { menu = ClusterView::Link{from, to}; });
+                     [&](raft::NodeId from, raft::NodeId to, QPoint) {
+                         menu = ClusterView::Link{from, to};
+                     });
     QContextMenuEvent event(QContextMenuEvent::Mouse, middle.toPoint(), m_view->mapToGlobal(middle.toPoint()));
     QApplication::sendEvent(m_view.get(), &event);
     ASSERT_TRUE(menu.has_value());
@@ -560,8 +562,9 @@ TEST(NetworkPaneTest, FaultsAreListedAndHealIsRequested)
     QStringList lines;
     for (int i = 0; i < faults->count(); ++i)
         lines << faults->item(i)->text();
-    EXPECT_EQ(lines, (QStringList{QStringLiteral("Partition: S1 S2 | S3 S4 S5"),
-                                  QStringLiteral("Cut one way: S3 → S4"), QStringLiteral("Cut both ways: S4 ↔ S5")}));
+    EXPECT_EQ(lines,
+              (QStringList{QStringLiteral("Partition: S1 S2 | S3 S4 S5"), QStringLiteral("Cut one way: S3 → S4"),
+                           QStringLiteral("Cut both ways: S4 ↔ S5")}));
     EXPECT_TRUE(heal->isEnabled());
     auto *quorum = pane.findChild<QLabel *>(QStringLiteral("quorumLabel"));
     EXPECT_TRUE(quorum->text().contains(QStringLiteral("No quorum: S1 S2 (2 of 5)"))) << quorum->text().toStdString();
@@ -838,7 +841,8 @@ TEST_F(NetworkWindowTest, NetworkPaneChangesTheWholeNetworkAndItsDockComesBackFr
 
 TEST_F(NetworkWindowTest, TheScenariosMenuOffersTheNetworkLessons)
 {
-    for (const char *name : {"partition-leader-minority", "partition-leader-majority", "one-way-link", "flaky-network"}) {
+    for (const char *name :
+         {"partition-leader-minority", "partition-leader-majority", "one-way-link", "flaky-network"}) {
         QAction *lesson = m_window->findChild<QAction *>(QStringLiteral("scenario:") + QLatin1String(name));
         ASSERT_NE(lesson, nullptr) << name;
         EXPECT_NE(lesson->text(), QLatin1String(name)) << "a shipped lesson has a title";

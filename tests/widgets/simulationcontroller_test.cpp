@@ -129,7 +129,8 @@ TEST(SimulationController, ProvokedSplitVoteLeavesNoWinnerInThatTerm)
         // Let the votes come back: no one wins the split term.
         controller.runTo(1000 + 60);
         for (raft::NodeId id = 1; id <= 5; ++id)
-            EXPECT_FALSE(controller.simulation().role(id) == raft::Role::Leader && controller.simulation().term(id) == term)
+            EXPECT_FALSE(controller.simulation().role(id) == raft::Role::Leader
+                         && controller.simulation().term(id) == term)
                 << "seed " << seed << ": S" << id << " won the split term";
         // A new random timeout settles it.
         controller.runTo(4000);

@@ -96,12 +96,12 @@ TEST(Timeline, MarksFollowTheTrace)
     EXPECT_FALSE(timeline.reigns().back().end.has_value()); // the new leader still leads
 
     // Commits by the leader, and one action mark per recorded input.
-    EXPECT_EQ(marksOf(timeline, TimelineMark::Kind::Commit).size(),
-              static_cast<std::size_t>(std::count_if(
-                  run.history->trace().events().begin(), run.history->trace().events().end(),
-                  [](const raft::TraceEvent &e) {
-                      return e.kind == EventKind::CommitAdvanced && e.reason == raft::Reason::Majority;
-                  })));
+    EXPECT_EQ(
+        marksOf(timeline, TimelineMark::Kind::Commit).size(),
+        static_cast<std::size_t>(std::count_if(
+            run.history->trace().events().begin(), run.history->trace().events().end(), [](const raft::TraceEvent &e) {
+                return e.kind == EventKind::CommitAdvanced && e.reason == raft::Reason::Majority;
+            })));
     EXPECT_GE(marksOf(timeline, TimelineMark::Kind::Commit).size(), 7u);
     ASSERT_EQ(timeline.actionMarks().size(), run.history->script().size());
     EXPECT_EQ(timeline.actionMarks().back().t, run.crashAt);
@@ -165,7 +165,8 @@ TEST(Timeline, DraggingAsksToSeekAlongTheWay)
     // A click on the crash, a little off, goes to the moment of the crash.
     const int crashX = static_cast<int>(timeline.xForTime(run.crashAt)) + 3;
     for (int crashY = 0; crashY < timeline.height() / 2; ++crashY) {
-        if (!timeline.toolTipAt(QPointF(crashX, crashY)).contains(widgets::EventText::kindTitle(EventKind::NodeCrashed)))
+        if (!timeline.toolTipAt(QPointF(crashX, crashY))
+                 .contains(widgets::EventText::kindTitle(EventKind::NodeCrashed)))
             continue;
         QTest::mouseClick(&timeline, Qt::LeftButton, Qt::NoModifier, QPoint(crashX, crashY));
         ASSERT_EQ(seeks.count(), 1);
@@ -225,8 +226,8 @@ TEST(Timeline, WheelZoomsAroundTheCursorAndTheViewFollowsTheLivePosition)
     ASSERT_FALSE(timeline.isZoomed());
     const Time underCursor = timeline.timeForX(300);
 
-    QWheelEvent wheel(QPointF(300, 30), timeline.mapToGlobal(QPointF(300, 30)), QPoint(), QPoint(0, 240),
-                      Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+    QWheelEvent wheel(QPointF(300, 30), timeline.mapToGlobal(QPointF(300, 30)), QPoint(), QPoint(0, 240), Qt::NoButton,
+                      Qt::NoModifier, Qt::NoScrollPhase, false);
     QApplication::sendEvent(&timeline, &wheel);
     ASSERT_TRUE(timeline.isZoomed());
     EXPECT_LT(timeline.visibleSpan(), 10000 * 0.7);
