@@ -26,7 +26,7 @@ QString nodeText(NodeId id)
 } // namespace
 
 SimulationController::SimulationController(QObject *parent)
-    : QObject(parent)
+    : widgets::SimulationSource(parent)
     , m_history(std::make_unique<raft::History>(raft::ClusterConfig{}))
 {
     m_frameTimer.setTimerType(Qt::PreciseTimer);

@@ -5,6 +5,8 @@
 #include "raft/scenario.h"
 #include "raft/simulation.h"
 
+#include "widgets/simulationsource.h"
+
 #include <QElapsedTimer>
 #include <QObject>
 #include <QString>
@@ -32,7 +34,7 @@
 /// It can also play a scenario script (File > Open scenario…, the Scenarios menu):
 /// the script's setup lines build a fresh cluster and its actions run one by one in
 /// virtual time, so "run 2s" takes two virtual seconds that the viewer sees.
-class SimulationController : public QObject {
+class SimulationController : public widgets::SimulationSource {
     Q_OBJECT
 public:
     /// kMinSpeed and kMaxSpeed bound the speed: 1/1000× to 10× real time.
@@ -51,14 +53,14 @@ public:
 
     /// simulation is the world at the live moment, read-only; the controller is its
     /// only writer (through history()).
-    const raft::Simulation &simulation() const { return m_history->simulation(); }
+    const raft::Simulation &simulation() const override { return m_history->simulation(); }
     /// history is the whole run: every step can be revisited (seekToStep, stepBack).
-    const raft::History &history() const { return *m_history; }
+    const raft::History &history() const override { return *m_history; }
     /// config is the configuration the current cluster was built from.
     const raft::ClusterConfig &config() const { return simulation().config(); }
     /// displayTime is the fractional virtual time (ms) views draw at.
-    double displayTime() const { return m_displayTime; }
-    bool isPlaying() const { return m_playing; }
+    double displayTime() const override { return m_displayTime; }
+    bool isPlaying() const override { return m_playing; }
     double speed() const { return m_speed; }
     bool autoRequests() const { return m_autoRequests; }
 
@@ -198,12 +200,7 @@ public slots:
     void deliverAllWaiting();
 
 signals:
-    /// advanced: virtual time moved or the world changed; views redraw at displayTime.
-    void advanced(double displayTime);
-    /// structureChanged: the Simulation was replaced (new cluster, scenario); views
-    /// must drop everything they cached about it.
-    void structureChanged();
-    void playingChanged(bool playing);
+    // advanced, structureChanged, stepped and playingChanged: see widgets::SimulationSource.
     void speedChanged(double speed);
     void autoRequestsChanged(bool on);
     /// actionReported: a sentence for the status bar about what a user action did.
@@ -213,9 +210,6 @@ signals:
     void scenarioLineReached(int line, const QString &text, bool ok, const QString &why);
     /// scenarioFinished: the scenario ran its last command.
     void scenarioFinished(const QString &name, int passed, int failed);
-    /// stepped: a step forward or back (or a seek) made these events of
-    /// history().trace() the ones to explain: [firstEvent, endEvent).
-    void stepped(std::size_t firstEvent, std::size_t endEvent);
     /// holdChanged: manual delivery was turned on or off.
     void holdChanged(bool hold);
 
