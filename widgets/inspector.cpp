@@ -1,6 +1,8 @@
 #include "inspector.h"
 
 #include "eventtext.h"
+#include "selection.h"
+#include "simulationsource.h"
 
 #include <QEvent>
 #include <QHeaderView>
@@ -84,10 +86,57 @@ Inspector::Inspector(QWidget *parent)
     clear();
 }
 
+void Inspector::setSource(const SimulationSource *source)
+{
+    setSimulation(&source->simulation());
+    connect(source, &SimulationSource::structureChanged, this, [this, source] {
+        setSimulation(&source->simulation());
+        if (m_selection)
+            showSelection();
+    });
+    connect(source, &SimulationSource::advanced, this, &Inspector::onAdvanced);
+}
+
+void Inspector::setSelection(const Selection *selection)
+{
+    m_selection = selection;
+    connect(selection, &Selection::changed, this, &Inspector::showSelection);
+    showSelection();
+}
+
 void Inspector::setSimulation(const raft::Simulation *simulation)
 {
     m_sim = simulation;
     clear();
+}
+
+void Inspector::showSelection()
+{
+    if (m_selection->message() != 0)
+        showMessage(m_selection->message());
+    else if (m_selection->node() != raft::kNoNode)
+        showNode(m_selection->node());
+    else
+        followLeader();
+}
+
+void Inspector::followLeader()
+{
+    const raft::NodeId leader = m_sim ? m_sim->leader().value_or(raft::kNoNode) : raft::kNoNode;
+    if (m_node == leader && (leader != raft::kNoNode || m_message == 0))
+        return;
+    if (leader == raft::kNoNode)
+        clear();
+    else
+        showNode(leader);
+}
+
+void Inspector::onAdvanced(double displayTime)
+{
+    // Until the user picks something, the inspector shows the leader.
+    if (m_selection && m_selection->isEmpty())
+        followLeader();
+    refresh(displayTime);
 }
 
 void Inspector::showNode(raft::NodeId id)

@@ -3,6 +3,8 @@
 #include "clusterpalette.h"
 #include "eventtext.h"
 #include "logmodel.h"
+#include "selection.h"
+#include "simulationsource.h"
 
 #include <QEvent>
 #include <QHash>
@@ -14,7 +16,10 @@
 #include <QScrollBar>
 #include <QStyledItemDelegate>
 #include <QTableView>
+#include <QScopedValueRollback>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace widgets {
 
@@ -64,13 +69,18 @@ void paintEntry(QPainter &painter, const QRectF &rect, const CellLook &look, con
     painter.drawText(box, Qt::AlignCenter, QString::number(look.term));
 }
 
-/// paintMarks paints what sits on top of a cell: the selection, the commitIndex bar
-/// and the leader's matchIndex (▲) and nextIndex (▽) for the row's follower.
+/// paintSelection paints the background of a selected cell: behind the entry, so that
+/// a selected row keeps its terms' colours.
+void paintSelection(QPainter &painter, const QRectF &rect)
+{
+    painter.fillRect(rect, QColor(240, 228, 66, 150));
+}
+
+/// paintMarks paints what sits on top of a cell: the commitIndex bar and the leader's
+/// matchIndex (▲) and nextIndex (▽) for the row's follower.
 void paintMarks(QPainter &painter, const QRectF &rect, const CellLook &look)
 {
     const QColor leaderColour = ClusterPalette::roleFill(raft::Role::Leader);
-    if (look.selected)
-        painter.fillRect(rect, QColor(240, 228, 66, 110));
     if (look.empty && !look.hasEntry) {
         painter.setPen(QPen(QColor(0xB0, 0xB8, 0xC0), 1.0, Qt::DotLine));
         painter.setBrush(Qt::NoBrush);
@@ -140,11 +150,13 @@ public:
         look.nextMark = index.data(LogModel::NextIndexRole).toBool();
         look.crashed = index.data(LogModel::StatusRole).toInt() == static_cast<int>(raft::NodeStatus::Crashed);
         look.selected = option.state.testFlag(QStyle::State_Selected);
+        if (look.selected)
+            paintSelection(*painter, option.rect);
         if (look.hasEntry)
             painter->drawPixmap(
                 option.rect.topLeft(),
                 entryPixmap(look, option.rect.size(), painter->device()->devicePixelRatioF(), option.font));
-        if (look.selected || look.commitMark || look.matchMark || look.nextMark) {
+        if (look.commitMark || look.matchMark || look.nextMark) {
             painter->save();
             painter->setRenderHint(QPainter::Antialiasing, true);
             paintMarks(*painter, option.rect, look);
@@ -281,15 +293,35 @@ LogView::LogView(QWidget *parent)
     layout->addWidget(m_legend);
 
     connect(m_table->horizontalScrollBar(), &QScrollBar::actionTriggered, this, &LogView::onScrollAction);
-    // Columns arrive as logs grow: keep the tail in sight if the user wants it.
+    // Columns arrive as logs grow: keep the tail in sight if the user wants it, and the
+    // selected rows highlighted to their end.
     connect(m_model, &QAbstractItemModel::columnsInserted, this, [this] {
         if (m_followTail)
             scrollToTail();
+        if (m_selection)
+            showSelection();
     });
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &LogView::onUserSelection);
+}
+
+void LogView::setSource(const SimulationSource *source)
+{
+    setSimulation(&source->simulation());
+    connect(source, &SimulationSource::structureChanged, this,
+            [this, source] { setSimulation(&source->simulation()); });
+    connect(source, &SimulationSource::advanced, this, &LogView::refresh);
+}
+
+void LogView::setSelection(Selection *selection)
+{
+    m_selection = selection;
+    connect(selection, &Selection::changed, this, &LogView::showSelection);
+    showSelection();
 }
 
 void LogView::setSimulation(const raft::Simulation *simulation)
 {
+    const QScopedValueRollback updating(m_updating, true);
     m_model->setSimulation(simulation);
     m_followTail = true;
     scrollToTail();
@@ -297,11 +329,35 @@ void LogView::setSimulation(const raft::Simulation *simulation)
 
 void LogView::refresh()
 {
+    const QScopedValueRollback updating(m_updating, true);
     m_model->refresh();
+}
+
+void LogView::showSelection()
+{
+    const std::vector<raft::NodeId> &nodes = m_selection->nodes();
+    setHighlightedNodes(QList<raft::NodeId>(nodes.begin(), nodes.end()));
+}
+
+void LogView::onUserSelection()
+{
+    if (m_updating || !m_selection)
+        return;
+    std::vector<raft::NodeId> nodes;
+    for (const QModelIndex &index : m_table->selectionModel()->selectedIndexes())
+        nodes.push_back(static_cast<raft::NodeId>(index.row() + 1));
+    std::sort(nodes.begin(), nodes.end());
+    nodes.erase(std::unique(nodes.begin(), nodes.end()), nodes.end());
+    // The row clicked last is the main one.
+    const auto current = static_cast<raft::NodeId>(m_table->currentIndex().row() + 1);
+    if (const auto at = std::find(nodes.begin(), nodes.end(), current); at != nodes.end())
+        std::rotate(nodes.begin(), at, at + 1);
+    m_selection->selectNodes(nodes);
 }
 
 void LogView::setHighlightedNodes(const QList<raft::NodeId> &nodes)
 {
+    const QScopedValueRollback updating(m_updating, true);
     QItemSelection selection;
     const int lastColumn = m_model->columnCount() - 1;
     for (raft::NodeId id : nodes) {

@@ -12,18 +12,27 @@ namespace widgets {
 
 class LogModel;
 class LogLegend;
+class Selection;
+class SimulationSource;
 
 /// LogView shows every server's log as a grid (a LogModel in a table): rows are
 /// servers, columns are log indices, cells coloured by term and showing it, committed
 /// entries solid and uncommitted ones pale with a dashed edge, each server's
 /// commitIndex marked by a bar, and the leader's nextIndex (▽) and matchIndex (▲)
 /// for each follower. Hovering a cell shows its command. The view follows the tail
-/// of the logs as they grow, unless the user has scrolled away from it.
+/// of the logs as they grow, unless the user has scrolled away from it. The rows of the
+/// selected servers are highlighted; selecting rows selects those servers everywhere.
 class LogView : public QWidget {
     Q_OBJECT
 public:
     explicit LogView(QWidget *parent = nullptr);
 
+    /// setSource shows the source's world and follows it (a new world on
+    /// structureChanged, a refresh on advanced). Call it once.
+    void setSource(const SimulationSource *source);
+    /// setSelection highlights the rows of the selected servers, and makes the rows the
+    /// user selects the shared selection. Call it once.
+    void setSelection(Selection *selection);
     /// setSimulation shows a world (not owned; nullptr for none).
     void setSimulation(const raft::Simulation *simulation);
     /// refresh updates the grid after the world moved.
@@ -41,12 +50,19 @@ protected:
 
 private:
     void onScrollAction();
+    /// onUserSelection hands the rows the user selected to the shared selection.
+    void onUserSelection();
+    /// showSelection highlights the shared selection's rows.
+    void showSelection();
     void scrollToTail();
     void retranslateUi();
 
     LogModel *m_model = nullptr;
     QTableView *m_table = nullptr;
     LogLegend *m_legend = nullptr;
+    Selection *m_selection = nullptr;
+    /// m_updating: the grid or its selection is being changed by the program, not the user.
+    bool m_updating = false;
     bool m_followTail = true;
 };
 

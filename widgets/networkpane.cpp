@@ -1,6 +1,7 @@
 #include "widgets/networkpane.h"
 
 #include "widgets/networksides.h"
+#include "widgets/simulationsource.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -278,6 +279,18 @@ NetworkPane::~NetworkPane() = default;
 QSize NetworkPane::sizeHint() const
 {
     return {360, 520};
+}
+
+void NetworkPane::setSource(const SimulationSource *source)
+{
+    setSimulation(&source->simulation());
+    connect(source, &SimulationSource::structureChanged, this,
+            [this, source] { setSimulation(&source->simulation()); });
+    // A hidden pane catches up when it is shown again (showEvent).
+    connect(source, &SimulationSource::advanced, this, [this] {
+        if (isVisible())
+            refresh();
+    });
 }
 
 void NetworkPane::setSimulation(const raft::Simulation *simulation)

@@ -24,6 +24,8 @@ class QTableWidget;
 
 namespace widgets {
 
+class SimulationSource;
+
 /// NetworkPane is the network's control panel: the conditions every link starts with
 /// (latency range, loss, duplication), the links that have conditions of their own,
 /// the faults in place (partition groups, cut links) with a Heal button, which sides
@@ -41,6 +43,9 @@ public:
     explicit NetworkPane(QWidget *parent = nullptr);
     ~NetworkPane() override;
 
+    /// setSource shows the source's world and follows it: a new world on
+    /// structureChanged, a refresh on advanced while the pane is visible. Call it once.
+    void setSource(const SimulationSource *source);
     /// setSimulation shows a world's network (not owned; nullptr for none) and refreshes.
     void setSimulation(const raft::Simulation *simulation);
     /// simulation is the world shown, or nullptr.
