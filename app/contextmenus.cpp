@@ -1,0 +1,258 @@
+#include "contextmenus.h"
+
+#include "actiontable.h"
+#include "clientrequestdialog.h"
+#include "icons.h"
+#include "simulationcontroller.h"
+
+#include "widgets/clusterview.h"
+#include "widgets/eventtext.h"
+#include "widgets/networksides.h"
+#include "widgets/selection.h"
+
+#include <QAction>
+#include <QMenu>
+#include <QStyle>
+#include <QWidget>
+
+#include <algorithm>
+
+using raft::NodeId;
+using raft::NodeStatus;
+using widgets::EventText;
+
+ContextMenus::ContextMenus(QWidget *window, SimulationController *controller, widgets::Selection *selection,
+                           widgets::ClusterView *view, const ActionTable *actions)
+    : QObject(window)
+    , m_window(window)
+    , m_controller(controller)
+    , m_selection(selection)
+    , m_view(view)
+    , m_actions(actions)
+{
+    connect(view, &widgets::ClusterView::nodeContextMenuRequested, this, &ContextMenus::showNodeMenu);
+    connect(view, &widgets::ClusterView::messageContextMenuRequested, this,
+            [this](std::uint64_t id, QPoint globalPos) { popup(createMessageMenu(id), globalPos); });
+    connect(view, &widgets::ClusterView::backgroundContextMenuRequested, this,
+            [this](QPoint globalPos) { popup(createBackgroundMenu(), globalPos); });
+    connect(view, &widgets::ClusterView::linkContextMenuRequested, this,
+            [this](NodeId from, NodeId to, QPoint globalPos) { popup(createLinkMenu(from, to), globalPos); });
+}
+
+void ContextMenus::popup(QMenu *menu, QPoint globalPos)
+{
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->popup(globalPos);
+}
+
+void ContextMenus::showNodeMenu(NodeId id, QPoint globalPos)
+{
+    // A right-click on a server of a multiple selection keeps the selection, for
+    // "Partition: selection vs the rest", and makes that server the main one.
+    std::vector<NodeId> nodes = m_selection->nodes();
+    const auto at = std::find(nodes.begin(), nodes.end(), id);
+    if (at == nodes.end())
+        nodes = {id};
+    else
+        std::rotate(nodes.begin(), at, at + 1);
+    m_selection->selectNodes(nodes);
+    popup(createNodeMenu(id), globalPos);
+}
+
+void ContextMenus::askRequest(const QString &target, const std::function<void(const QString &)> &send)
+{
+    auto *dialog = new ClientRequestDialog(target, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [dialog, send] { send(dialog->command()); });
+    dialog->open();
+}
+
+QMenu *ContextMenus::createNodeMenu(NodeId id)
+{
+    const raft::Simulation &sim = m_controller->simulation();
+    auto *menu = new QMenu(m_window);
+    menu->setObjectName(QStringLiteral("nodeMenu"));
+    const NodeStatus status = sim.status(id);
+    const QString name = EventText::nodeText(id);
+    const QString state = status == NodeStatus::Up ? EventText::roleText(sim.role(id)) : EventText::statusText(status);
+    menu->addSection(tr("%1 — %2, term %3").arg(name, state).arg(sim.term(id)));
+
+    const bool paused = status == NodeStatus::Paused;
+    QAction *pauseAction = menu->addAction(paused ? tr("&Resume") : tr("&Pause"));
+    pauseAction->setObjectName(paused ? QStringLiteral("resumeNodeAction") : QStringLiteral("pauseNodeAction"));
+    pauseAction->setStatusTip(tr("A paused server freezes: its timers stop and its messages wait at the door"));
+    pauseAction->setEnabled(status != NodeStatus::Crashed);
+    connect(pauseAction, &QAction::triggered, m_controller, [this, id, paused] {
+        if (paused)
+            m_controller->resumeNode(id);
+        else
+            m_controller->pauseNode(id);
+    });
+
+    const bool crashed = status == NodeStatus::Crashed;
+    QAction *crashAction = menu->addAction(crashed ? tr("Re&start") : tr("&Crash"));
+    crashAction->setObjectName(crashed ? QStringLiteral("restartNodeAction") : QStringLiteral("crashNodeAction"));
+    crashAction->setIcon(crashed ? m_window->style()->standardIcon(QStyle::SP_BrowserReload) : Icons::crash());
+    crashAction->setStatusTip(crashed
+                                  ? tr("Restart from stable storage: term, vote and log survive; commitIndex starts at 0")
+                                  : tr("Crash: only the stable storage (term, vote, log) survives"));
+    connect(crashAction, &QAction::triggered, m_controller, [this, id, crashed] {
+        if (crashed)
+            m_controller->restart(id);
+        else
+            m_controller->crash(id);
+    });
+
+    QAction *timeoutAction = menu->addAction(tr("&Time Out Now"));
+    timeoutAction->setObjectName(QStringLiteral("timeoutNodeAction"));
+    timeoutAction->setStatusTip(tr("Start an election now, as if the election timer had fired"));
+    timeoutAction->setEnabled(status == NodeStatus::Up && sim.role(id) != raft::Role::Leader);
+    connect(timeoutAction, &QAction::triggered, m_controller, [this, id] { m_controller->timeoutNow(id); });
+
+    QAction *requestAction = menu->addAction(Icons::clientRequest(), tr("Client &Request…"));
+    requestAction->setObjectName(QStringLiteral("requestNodeAction"));
+    requestAction->setStatusTip(tr("Send a client command to this server"));
+    connect(requestAction, &QAction::triggered, this, [this, id] {
+        askRequest(EventText::nodeText(id), [this, id](const QString &command) { m_controller->request(id, command); });
+    });
+
+    menu->addSeparator();
+    bool hasCuts = false;
+    for (NodeId other = 1; other <= sim.size(); ++other)
+        hasCuts = hasCuts || (other != id && (sim.network().isCut(id, other) || sim.network().isCut(other, id)));
+    QAction *isolateAction = menu->addAction(hasCuts ? tr("Reco&nnect") : tr("&Isolate from Network"));
+    isolateAction->setObjectName(hasCuts ? QStringLiteral("reconnectNodeAction") : QStringLiteral("isolateNodeAction"));
+    isolateAction->setIcon(hasCuts ? Icons::heal() : QIcon());
+    isolateAction->setStatusTip(hasCuts ? tr("Restore every cut link to and from this server")
+                                        : tr("Cut every link to and from this server"));
+    connect(isolateAction, &QAction::triggered, m_controller, [this, id, hasCuts] {
+        if (hasCuts)
+            m_controller->reconnect(id);
+        else
+            m_controller->isolate(id);
+    });
+
+    // Sides: the selection this server belongs to (or the server alone) against the rest.
+    std::vector<NodeId> side = m_selection->contains(id) ? m_selection->nodes() : std::vector<NodeId>{id};
+    std::sort(side.begin(), side.end());
+    QAction *partitionAction = menu->addAction(tr("Partition: %1 vs the Rest").arg(widgets::NetworkSides::nodeList(side)));
+    partitionAction->setObjectName(QStringLiteral("partitionNodeAction"));
+    partitionAction->setStatusTip(tr("Put these servers on one side of a wall and every other server on the other "
+                                     "side (Ctrl-click or drag on empty space to select several)"));
+    partitionAction->setEnabled(static_cast<int>(side.size()) < sim.size());
+    connect(partitionAction, &QAction::triggered, this, [this, side] {
+        m_selection->selectNodes(side);
+        m_view->requestPartitionOfSelection();
+    });
+    return menu;
+}
+
+QMenu *ContextMenus::createMessageMenu(std::uint64_t id)
+{
+    auto *menu = new QMenu(m_window);
+    menu->setObjectName(QStringLiteral("messageMenu"));
+    if (const raft::Envelope *envelope = m_controller->simulation().network().find(id)) {
+        const raft::Message &m = envelope->message;
+        menu->addSection(
+            tr("%1 %2 → %3")
+                .arg(EventText::messageTypeText(m.type), EventText::nodeText(m.from), EventText::nodeText(m.to)));
+    }
+    QAction *deliver = menu->addAction(tr("Deliver &now"));
+    deliver->setObjectName(QStringLiteral("deliverMessageAction"));
+    deliver->setStatusTip(tr("Deliver this message at once, ahead of the others: its receiver handles it now"));
+    connect(deliver, &QAction::triggered, m_controller, [this, id] { m_controller->deliverMessage(id); });
+    QAction *drop = menu->addAction(tr("&Drop"));
+    drop->setObjectName(QStringLiteral("dropMessageAction"));
+    drop->setStatusTip(tr("Lose this message, as an unreliable network may"));
+    connect(drop, &QAction::triggered, m_controller, [this, id] { m_controller->dropMessage(id); });
+    QAction *duplicate = menu->addAction(tr("D&uplicate"));
+    duplicate->setObjectName(QStringLiteral("duplicateMessageAction"));
+    duplicate->setStatusTip(tr("Send a second copy of this message, as an unreliable network may"));
+    connect(duplicate, &QAction::triggered, m_controller, [this, id] { m_controller->duplicateMessage(id); });
+    QAction *inspect = menu->addAction(tr("&Inspect"));
+    inspect->setObjectName(QStringLiteral("inspectMessageAction"));
+    inspect->setStatusTip(tr("Show every field of this message in the inspector"));
+    connect(inspect, &QAction::triggered, this, [this, id] {
+        m_selection->selectMessage(id);
+        Q_EMIT inspectorWanted();
+    });
+    return menu;
+}
+
+QMenu *ContextMenus::createBackgroundMenu()
+{
+    auto *menu = new QMenu(m_window);
+    menu->setObjectName(QStringLiteral("backgroundMenu"));
+    QAction *request = menu->addAction(Icons::clientRequest(), tr("Client &Request to the Leader…"));
+    request->setObjectName(QStringLiteral("requestLeaderMenuAction"));
+    request->setStatusTip(tr("Send a client command to the current leader"));
+    connect(request, &QAction::triggered, this, [this] {
+        askRequest(tr("the leader"), [this](const QString &command) { m_controller->requestToLeader(command); });
+    });
+    QAction *heal = menu->addAction(Icons::heal(), tr("&Heal Network"));
+    heal->setObjectName(QStringLiteral("healMenuAction"));
+    heal->setStatusTip(m_actions->action(QStringLiteral("healAction"))->statusTip());
+    connect(heal, &QAction::triggered, m_controller, &SimulationController::heal);
+    menu->addAction(m_actions->action(QStringLiteral("partitionSelectionAction")));
+    QAction *network = menu->addAction(tr("Network &Conditions…"));
+    network->setObjectName(QStringLiteral("networkConditionsMenuAction"));
+    network->setStatusTip(tr("Latency, loss and duplication of the whole network and of single links"));
+    connect(network, &QAction::triggered, this, &ContextMenus::networkPaneWanted);
+    menu->addSeparator();
+    for (const char *name : {"splitVoteAction", "restartAllAction", "legendAction"})
+        menu->addAction(m_actions->action(QLatin1String(name)));
+    return menu;
+}
+
+QMenu *ContextMenus::createLinkMenu(NodeId from, NodeId to)
+{
+    const raft::Network &network = m_controller->simulation().network();
+    const QString a = EventText::nodeText(from);
+    const QString b = EventText::nodeText(to);
+    auto *menu = new QMenu(m_window);
+    menu->setObjectName(QStringLiteral("linkMenu"));
+    menu->addSection(tr("Link %1 ↔ %2").arg(a, b));
+    const bool forwardCut = network.isCut(from, to);
+    const bool backwardCut = network.isCut(to, from);
+    const auto add = [&](const QString &text, const QString &name, const QString &tip, bool enabled) {
+        QAction *action = menu->addAction(text);
+        action->setObjectName(name);
+        action->setStatusTip(tip);
+        action->setEnabled(enabled);
+        return action;
+    };
+    QAction *cutForward = add(tr("Cut %1 → %2").arg(a, b), QStringLiteral("cutForwardAction"),
+                              tr("Messages from %1 to %2 are lost; %2 can still reach %1").arg(a, b), !forwardCut);
+    connect(cutForward, &QAction::triggered, m_controller, [this, from, to] { m_controller->cut(from, to, false); });
+    QAction *cutBackward = add(tr("Cut %1 → %2").arg(b, a), QStringLiteral("cutBackwardAction"),
+                               tr("Messages from %1 to %2 are lost; %2 can still reach %1").arg(b, a), !backwardCut);
+    connect(cutBackward, &QAction::triggered, m_controller, [this, from, to] { m_controller->cut(to, from, false); });
+    QAction *cutBoth = add(tr("Cut Both Ways"), QStringLiteral("cutBothAction"),
+                           tr("Neither %1 nor %2 can reach the other").arg(a, b), !(forwardCut && backwardCut));
+    connect(cutBoth, &QAction::triggered, m_controller, [this, from, to] { m_controller->cut(from, to, true); });
+    QAction *restore = add(tr("&Restore %1 ↔ %2").arg(a, b), QStringLiteral("restoreLinkAction"),
+                           tr("Reopen both directions of this link (a partition wall, if any, stays)"),
+                           forwardCut || backwardCut);
+    restore->setIcon(Icons::heal());
+    connect(restore, &QAction::triggered, m_controller,
+            [this, from, to] { m_controller->restoreLink(from, to, true); });
+    if (network.groupOf(from) != network.groupOf(to)) {
+        QAction *wall = menu->addAction(tr("A partition wall stands between them"));
+        wall->setEnabled(false);
+    }
+    menu->addSeparator();
+    QAction *conditions = add(tr("Link &Conditions %1 → %2…").arg(a, b), QStringLiteral("linkConditionsAction"),
+                              tr("Give this one-way link its own latency, loss and duplication"), true);
+    connect(conditions, &QAction::triggered, this, [this, from, to] { Q_EMIT linkEditorWanted(from, to); });
+    if (network.link(from, to) || network.link(to, from)) {
+        QAction *reset = add(tr("The Network's Conditions Again"), QStringLiteral("resetLinkConditionsAction"),
+                             tr("Both directions of this link meet the network's conditions again"), true);
+        connect(reset, &QAction::triggered, m_controller, [this, from, to] {
+            if (m_controller->simulation().network().link(from, to))
+                m_controller->setLinkConditions(from, to, std::nullopt);
+            if (m_controller->simulation().network().link(to, from))
+                m_controller->setLinkConditions(to, from, std::nullopt);
+        });
+    }
+    return menu;
+}

@@ -1,0 +1,149 @@
+#include "runfilecommands.h"
+
+#include "runio.h"
+#include "simulationcontroller.h"
+
+#include "raft/runfile.h"
+
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QVBoxLayout>
+
+#include <optional>
+
+RunFileCommands::RunFileCommands(QWidget *window, SimulationController *controller)
+    : QObject(window)
+    , m_window(window)
+    , m_controller(controller)
+{
+}
+
+QString RunFileCommands::saveRunFile(const QString &path)
+{
+    const std::string text = raft::formatRunFile(m_controller->runFile());
+    const QString error = RunIo::writeAtomically(path, QByteArray::fromStdString(text));
+    if (error.isEmpty())
+        Q_EMIT reported(tr("Saved the run to %1").arg(QDir::toNativeSeparators(path)), 6000);
+    return error;
+}
+
+QString RunFileCommands::openRunFile(const QString &path, bool showErrors)
+{
+    const QString fileName = QFileInfo(path).fileName();
+    QString text;
+    QString error = RunIo::readText(path, text);
+    std::optional<raft::RunFile> run;
+    if (error.isEmpty()) {
+        const raft::RunFileResult parsed = raft::parseRunFile(text.toStdString(), fileName.toStdString());
+        QStringList lines;
+        for (const std::string &line : parsed.errors)
+            lines.append(QString::fromStdString(line));
+        error = lines.join(QLatin1Char('\n'));
+        if (error.isEmpty() && parsed.run)
+            run = parsed.run;
+        else if (error.isEmpty())
+            error = tr("%1: not a saved run").arg(fileName);
+    }
+    if (run) {
+        const QString problem = m_controller->loadRun(*run);
+        if (problem.isEmpty()) {
+            Q_EMIT runOpened();
+            Q_EMIT reported(tr("Opened the run %1").arg(fileName), 6000);
+            return {};
+        }
+        error = tr("%1: %2").arg(fileName, problem);
+    }
+    if (!showErrors)
+        return error;
+    // Non-blocking, so that nothing waits on it (tests, a running clock).
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Cannot Open the Run"),
+                                tr("The run “%1” cannot be replayed, so nothing was changed.").arg(fileName),
+                                QMessageBox::Ok, m_window);
+    box->setObjectName(QStringLiteral("runErrorBox"));
+    box->setInformativeText(error);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+    return error;
+}
+
+QString RunFileCommands::exportTraceFile(const QString &path)
+{
+    const raft::History &history = m_controller->history();
+    return RunIo::writeAtomically(path, RunIo::traceJsonLines(history.trace(), history.visibleEvents()));
+}
+
+QString RunFileCommands::exportLogTableFile(const QString &path)
+{
+    return RunIo::writeAtomically(path, RunIo::logTableCsv(m_controller->simulation()));
+}
+
+void RunFileCommands::saveRun()
+{
+    QString path = QFileDialog::getSaveFileName(m_window, tr("Save Run"), QStringLiteral("run.raftrun"),
+                                                tr("raftviz runs (*.raftrun)"));
+    if (path.isEmpty())
+        return;
+    if (!path.endsWith(QStringLiteral(".raftrun")))
+        path += QStringLiteral(".raftrun");
+    const QString error = saveRunFile(path);
+    if (!error.isEmpty())
+        QMessageBox::warning(m_window, tr("Save Run"), error);
+}
+
+void RunFileCommands::openRun()
+{
+    const QString path = QFileDialog::getOpenFileName(m_window, tr("Open Run"), QString(),
+                                                      tr("raftviz runs (*.raftrun);;All files (*)"));
+    if (!path.isEmpty())
+        openRunFile(path);
+}
+
+void RunFileCommands::editRunNotes()
+{
+    QDialog dialog(m_window);
+    dialog.setObjectName(QStringLiteral("runNotesDialog"));
+    dialog.setWindowTitle(tr("Run Notes"));
+    auto *edit = new QPlainTextEdit(&dialog);
+    edit->setPlainText(m_controller->notes().join(QLatin1Char('\n')));
+    edit->setPlaceholderText(tr("What this run shows, for the next lecture…"));
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto *layout = new QVBoxLayout(&dialog);
+    layout->addWidget(edit);
+    layout->addWidget(buttons);
+    dialog.resize(480, 300);
+    if (dialog.exec() == QDialog::Accepted)
+        m_controller->setNotes(edit->toPlainText().split(QLatin1Char('\n')));
+}
+
+void RunFileCommands::exportTrace()
+{
+    const QString path = QFileDialog::getSaveFileName(m_window, tr("Export Trace"), QStringLiteral("trace.jsonl"),
+                                                      tr("JSON lines (*.jsonl)"));
+    if (path.isEmpty())
+        return;
+    const QString error = exportTraceFile(path);
+    if (!error.isEmpty())
+        QMessageBox::warning(m_window, tr("Export Trace"), error);
+    else
+        Q_EMIT reported(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 6000);
+}
+
+void RunFileCommands::exportLogTable()
+{
+    const QString path = QFileDialog::getSaveFileName(m_window, tr("Export Log Table"), QStringLiteral("logs.csv"),
+                                                      tr("CSV tables (*.csv)"));
+    if (path.isEmpty())
+        return;
+    const QString error = exportLogTableFile(path);
+    if (!error.isEmpty())
+        QMessageBox::warning(m_window, tr("Export Log Table"), error);
+    else
+        Q_EMIT reported(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 6000);
+}
