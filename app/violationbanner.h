@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QLabel>
+#include <QString>
+
+namespace raft {
+class Simulation;
+}
+
+namespace widgets {
+class SimulationSource;
+}
+
+/// ViolationBanner is the red band over the cluster that appears when one of the paper's
+/// safety properties breaks (which should never happen outside a teaching "bug" switch):
+/// when, at which event and what, with the count of any further violations.
+class ViolationBanner : public QLabel {
+    Q_OBJECT
+public:
+    explicit ViolationBanner(QWidget *parent = nullptr);
+
+    /// setSource follows the source's world (call it once).
+    void setSource(const widgets::SimulationSource *source);
+    /// text is what the banner says about sim ("" when no invariant broke).
+    static QString text(const raft::Simulation &sim);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void refresh();
+
+    const widgets::SimulationSource *m_source = nullptr;
+};
