@@ -6,8 +6,7 @@
 #include "mainwindow.h"
 #include "simulationcontroller.h"
 
-#include "widgets/clusterview.h"
-#include "widgets/inspector.h"
+#include "widgets/selection.h"
 #include "widgets/renderbench.h"
 
 #include <QApplication>
@@ -42,11 +41,8 @@ int takeScreenshot(const GuiOptions &options)
     }
     window.controller()->runTo(options.at);
     // Show the leader's fields, as a teacher would after clicking it.
-    if (const auto leader = window.controller()->simulation().leader()) {
-        window.clusterView()->setSelectedNode(*leader);
-        window.inspector()->showNode(*leader);
-        window.inspector()->refresh(window.controller()->displayTime());
-    }
+    if (const auto leader = window.controller()->simulation().leader())
+        window.selection()->selectNode(*leader);
     for (int i = 0; i < 5; ++i)
         QCoreApplication::processEvents();
     const QPixmap picture = window.grab();

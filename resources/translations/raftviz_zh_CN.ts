@@ -280,6 +280,189 @@
     </message>
 </context>
 <context>
+    <name>ContextMenus</name>
+    <message>
+        <source>%1 — %2, term %3</source>
+        <translation>%1 — %2，任期 %3</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>A paused server freezes: its timers stop and its messages wait at the door</source>
+        <translation>暂停的服务器会冻结：它的计时器停止，发给它的消息在门口等待</translation>
+    </message>
+    <message>
+        <source>Re&amp;start</source>
+        <translation>重启(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Crash</source>
+        <translation>崩溃(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Restart from stable storage: term, vote and log survive; commitIndex starts at 0</source>
+        <translation>从稳定存储重启：任期、投票和日志保留；commitIndex 从 0 开始</translation>
+    </message>
+    <message>
+        <source>Crash: only the stable storage (term, vote, log) survives</source>
+        <translation>崩溃：只有稳定存储（任期、投票、日志）得以保留</translation>
+    </message>
+    <message>
+        <source>&amp;Time Out Now</source>
+        <translation>立即超时(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Start an election now, as if the election timer had fired</source>
+        <translation>立即发起选举，就像选举计时器到期一样</translation>
+    </message>
+    <message>
+        <source>Client &amp;Request…</source>
+        <translation>客户端请求(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Send a client command to this server</source>
+        <translation>向这台服务器发送客户端命令</translation>
+    </message>
+    <message>
+        <source>Reco&amp;nnect</source>
+        <translation>重新连接(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Isolate from Network</source>
+        <translation>与网络隔离(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Restore every cut link to and from this server</source>
+        <translation>恢复这台服务器所有被切断的链路</translation>
+    </message>
+    <message>
+        <source>Cut every link to and from this server</source>
+        <translation>切断这台服务器的所有链路</translation>
+    </message>
+    <message>
+        <source>Partition: %1 vs the Rest</source>
+        <translation>网络分区：%1 与其余的</translation>
+    </message>
+    <message>
+        <source>Put these servers on one side of a wall and every other server on the other side (Ctrl-click or drag on empty space to select several)</source>
+        <translation>把这些服务器放在墙的一侧，其余所有服务器放在另一侧（用 Ctrl+单击或在空白处拖动可选择多台）</translation>
+    </message>
+    <message>
+        <source>%1 %2 → %3</source>
+        <translation>%1 %2 → %3</translation>
+    </message>
+    <message>
+        <source>Deliver &amp;now</source>
+        <translation>立即投递(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Deliver this message at once, ahead of the others: its receiver handles it now</source>
+        <translation>立即投递这条消息，先于其他消息：接收者现在就处理它</translation>
+    </message>
+    <message>
+        <source>&amp;Drop</source>
+        <translation>丢弃(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Lose this message, as an unreliable network may</source>
+        <translation>丢弃这条消息，就像不可靠的网络可能做的那样</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>复制(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Send a second copy of this message, as an unreliable network may</source>
+        <translation>再发送这条消息的一份副本，就像不可靠的网络可能做的那样</translation>
+    </message>
+    <message>
+        <source>&amp;Inspect</source>
+        <translation>检查(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Show every field of this message in the inspector</source>
+        <translation>在检查器中显示这条消息的所有字段</translation>
+    </message>
+    <message>
+        <source>Client &amp;Request to the Leader…</source>
+        <translation>向领导者发送客户端请求(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Send a client command to the current leader</source>
+        <translation>向当前领导者发送客户端命令</translation>
+    </message>
+    <message>
+        <source>the leader</source>
+        <translation>领导者</translation>
+    </message>
+    <message>
+        <source>&amp;Heal Network</source>
+        <translation>恢复网络(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Network &amp;Conditions…</source>
+        <translation>网络条件(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Latency, loss and duplication of the whole network and of single links</source>
+        <translation>整个网络以及单条链路的延迟、丢包和重复</translation>
+    </message>
+    <message>
+        <source>Link %1 ↔ %2</source>
+        <translation>链路 %1 ↔ %2</translation>
+    </message>
+    <message>
+        <source>Cut %1 → %2</source>
+        <translation>切断 %1 → %2</translation>
+    </message>
+    <message>
+        <source>Messages from %1 to %2 are lost; %2 can still reach %1</source>
+        <translation>从 %1 到 %2 的消息丢失；%2 仍能联系上 %1</translation>
+    </message>
+    <message>
+        <source>Cut Both Ways</source>
+        <translation>双向切断</translation>
+    </message>
+    <message>
+        <source>Neither %1 nor %2 can reach the other</source>
+        <translation>%1 和 %2 都联系不上对方</translation>
+    </message>
+    <message>
+        <source>&amp;Restore %1 ↔ %2</source>
+        <translation>恢复 %1 ↔ %2(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Reopen both directions of this link (a partition wall, if any, stays)</source>
+        <translation>重新打通这条链路的两个方向（如果有分区墙，墙仍然保留）</translation>
+    </message>
+    <message>
+        <source>A partition wall stands between them</source>
+        <translation>它们之间隔着一道分区墙</translation>
+    </message>
+    <message>
+        <source>Link &amp;Conditions %1 → %2…</source>
+        <translation>链路条件 %1 → %2(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Give this one-way link its own latency, loss and duplication</source>
+        <translation>为这条单向链路设置独立的延迟、丢包和重复</translation>
+    </message>
+    <message>
+        <source>The Network&apos;s Conditions Again</source>
+        <translation>恢复为网络的条件</translation>
+    </message>
+    <message>
+        <source>Both directions of this link meet the network&apos;s conditions again</source>
+        <translation>这条链路的两个方向重新采用整个网络的条件</translation>
+    </message>
+</context>
+<context>
     <name>EventText</name>
     <message>
         <source>&quot;%1&quot;</source>
@@ -731,6 +914,33 @@
     </message>
 </context>
 <context>
+    <name>LessonBar</name>
+    <message>
+        <source>Line %1: %2 — %3</source>
+        <translation>第 %1 行：%2 — %3</translation>
+    </message>
+    <message>
+        <source>Scenario “%1” finished: every expectation held (%2).</source>
+        <translation>场景“%1”结束：所有预期都成立（%2 项）。</translation>
+    </message>
+    <message>
+        <source>Scenario “%1” finished: %2 held, %3 failed.</source>
+        <translation>场景“%1”结束：%2 项预期成立，%3 项失败。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Scenario: %1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;场景：%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source> &lt;i&gt;(finished)&lt;/i&gt;</source>
+        <translation> &lt;i&gt;（已结束）&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source> &lt;span style=&apos;color:#b0301c&apos;&gt;failed expectations: %1&lt;/span&gt;</source>
+        <translation> &lt;span style=&apos;color:#b0301c&apos;&gt;失败的预期：%1&lt;/span&gt;</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>There is no leader right now: the client must wait and retry.</source>
@@ -977,10 +1187,6 @@
         <translation>工具栏</translation>
     </message>
     <message>
-        <source>Speed of the simulated world: 1/1000× to 10× real time</source>
-        <translation>模拟世界的速度：实时的 1/1000× 到 10×</translation>
-    </message>
-    <message>
         <source>Log</source>
         <translation>日志</translation>
     </message>
@@ -1013,154 +1219,6 @@
         <translation>缺少 %1 的翻译。</translation>
     </message>
     <message>
-        <source>Pause</source>
-        <translation>暂停</translation>
-    </message>
-    <message>
-        <source>Play</source>
-        <translation>播放</translation>
-    </message>
-    <message>
-        <source>Speed %1</source>
-        <translation>速度 %1</translation>
-    </message>
-    <message>
-        <source>t = %1</source>
-        <translation>t = %1</translation>
-    </message>
-    <message>
-        <source>Leader %1 · term %2</source>
-        <translation>领导者 %1 · 任期 %2</translation>
-    </message>
-    <message>
-        <source>No leader · highest term %1</source>
-        <translation>没有领导者 · 最高任期 %1</translation>
-    </message>
-    <message>
-        <source>Paused · speed %1</source>
-        <translation>已暂停 · 速度 %1</translation>
-    </message>
-    <message>
-        <source>⚠ Safety violated at %1 (event %2): %3</source>
-        <translation>⚠ 安全性在 %1（事件 %2）被破坏：%3</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Scenario: %1&lt;/b&gt;</source>
-        <translation>&lt;b&gt;场景：%1&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source> &lt;i&gt;(finished)&lt;/i&gt;</source>
-        <translation> &lt;i&gt;（已结束）&lt;/i&gt;</translation>
-    </message>
-    <message>
-        <source>Line %1: %2 — %3</source>
-        <translation>第 %1 行：%2 — %3</translation>
-    </message>
-    <message>
-        <source>Scenario “%1” finished: %2 held, %3 failed.</source>
-        <translation>场景“%1”结束：%2 项预期成立，%3 项失败。</translation>
-    </message>
-    <message>
-        <source>%1 — %2, term %3</source>
-        <translation>%1 — %2，任期 %3</translation>
-    </message>
-    <message>
-        <source>&amp;Resume</source>
-        <translation>恢复(&amp;R)</translation>
-    </message>
-    <message>
-        <source>A paused server freezes: its timers stop and its messages wait at the door</source>
-        <translation>暂停的服务器会冻结：它的计时器停止，发给它的消息在门口等待</translation>
-    </message>
-    <message>
-        <source>Re&amp;start</source>
-        <translation>重启(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Crash</source>
-        <translation>崩溃(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Restart from stable storage: term, vote and log survive; commitIndex starts at 0</source>
-        <translation>从稳定存储重启：任期、投票和日志保留；commitIndex 从 0 开始</translation>
-    </message>
-    <message>
-        <source>Crash: only the stable storage (term, vote, log) survives</source>
-        <translation>崩溃：只有稳定存储（任期、投票、日志）得以保留</translation>
-    </message>
-    <message>
-        <source>&amp;Time Out Now</source>
-        <translation>立即超时(&amp;T)</translation>
-    </message>
-    <message>
-        <source>Start an election now, as if the election timer had fired</source>
-        <translation>立即发起选举，就像选举计时器到期一样</translation>
-    </message>
-    <message>
-        <source>Client &amp;Request…</source>
-        <translation>客户端请求(&amp;R)…</translation>
-    </message>
-    <message>
-        <source>Send a client command to this server</source>
-        <translation>向这台服务器发送客户端命令</translation>
-    </message>
-    <message>
-        <source>Reco&amp;nnect</source>
-        <translation>重新连接(&amp;N)</translation>
-    </message>
-    <message>
-        <source>&amp;Isolate from Network</source>
-        <translation>与网络隔离(&amp;I)</translation>
-    </message>
-    <message>
-        <source>Restore every cut link to and from this server</source>
-        <translation>恢复这台服务器所有被切断的链路</translation>
-    </message>
-    <message>
-        <source>Cut every link to and from this server</source>
-        <translation>切断这台服务器的所有链路</translation>
-    </message>
-    <message>
-        <source>%1 %2 → %3</source>
-        <translation>%1 %2 → %3</translation>
-    </message>
-    <message>
-        <source>&amp;Drop</source>
-        <translation>丢弃(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Lose this message, as an unreliable network may</source>
-        <translation>丢弃这条消息，就像不可靠的网络可能做的那样</translation>
-    </message>
-    <message>
-        <source>D&amp;uplicate</source>
-        <translation>复制(&amp;U)</translation>
-    </message>
-    <message>
-        <source>Send a second copy of this message, as an unreliable network may</source>
-        <translation>再发送这条消息的一份副本，就像不可靠的网络可能做的那样</translation>
-    </message>
-    <message>
-        <source>&amp;Inspect</source>
-        <translation>检查(&amp;I)</translation>
-    </message>
-    <message>
-        <source>Show every field of this message in the inspector</source>
-        <translation>在检查器中显示这条消息的所有字段</translation>
-    </message>
-    <message>
-        <source>Client &amp;Request to the Leader…</source>
-        <translation>向领导者发送客户端请求(&amp;R)…</translation>
-    </message>
-    <message>
-        <source>Send a client command to the current leader</source>
-        <translation>向当前领导者发送客户端命令</translation>
-    </message>
-    <message>
-        <source>the leader</source>
-        <translation>领导者</translation>
-    </message>
-    <message>
         <source>About raftviz</source>
         <translation>关于 raftviz</translation>
     </message>
@@ -1185,26 +1243,6 @@
         <translation>无法写入 %1。</translation>
     </message>
     <message>
-        <source>Leader Election</source>
-        <translation>领导者选举</translation>
-    </message>
-    <message>
-        <source>Split Vote</source>
-        <translation>选票瓜分</translation>
-    </message>
-    <message>
-        <source>Leader Crash and Re-election</source>
-        <translation>领导者崩溃与重新选举</translation>
-    </message>
-    <message>
-        <source>Log Replication with a Lagging Follower</source>
-        <translation>日志复制与落后的跟随者</translation>
-    </message>
-    <message>
-        <source>Partition: the Leader on the Minority Side</source>
-        <translation>网络分区：领导者在少数派一侧</translation>
-    </message>
-    <message>
         <source>Open Scenario</source>
         <translation>打开场景</translation>
     </message>
@@ -1223,18 +1261,6 @@
     <message>
         <source>Spread the followers&apos; election timers evenly over the timeout range, so that one clearly fires first</source>
         <translation>把跟随者的选举计时器均匀分布在超时范围内，使其中一个明显最先到期</translation>
-    </message>
-    <message>
-        <source> — and %1 more</source>
-        <translation> — 另外还有 %1 处</translation>
-    </message>
-    <message>
-        <source> &lt;span style=&apos;color:#b0301c&apos;&gt;failed expectations: %1&lt;/span&gt;</source>
-        <translation> &lt;span style=&apos;color:#b0301c&apos;&gt;失败的预期：%1&lt;/span&gt;</translation>
-    </message>
-    <message>
-        <source>Scenario “%1” finished: every expectation held (%2).</source>
-        <translation>场景“%1”结束：所有预期都成立（%2 项）。</translation>
     </message>
     <message>
         <source>Select a server first: click it in the cluster view.</source>
@@ -1357,74 +1383,6 @@
         <translation>不再询问</translation>
     </message>
     <message>
-        <source>Saved the run to %1</source>
-        <translation>运行已保存到 %1</translation>
-    </message>
-    <message>
-        <source>%1: not a saved run</source>
-        <translation>%1：不是保存的运行</translation>
-    </message>
-    <message>
-        <source>Opened the run %1</source>
-        <translation>已打开运行 %1</translation>
-    </message>
-    <message>
-        <source>Cannot Open the Run</source>
-        <translation>无法打开运行</translation>
-    </message>
-    <message>
-        <source>The run “%1” cannot be replayed, so nothing was changed.</source>
-        <translation>运行“%1”无法重放，因此没有做任何更改。</translation>
-    </message>
-    <message>
-        <source>Save Run</source>
-        <translation>保存运行</translation>
-    </message>
-    <message>
-        <source>raftviz runs (*.raftrun)</source>
-        <translation>raftviz 运行 (*.raftrun)</translation>
-    </message>
-    <message>
-        <source>Open Run</source>
-        <translation>打开运行</translation>
-    </message>
-    <message>
-        <source>raftviz runs (*.raftrun);;All files (*)</source>
-        <translation>raftviz 运行 (*.raftrun);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Run Notes</source>
-        <translation>运行笔记</translation>
-    </message>
-    <message>
-        <source>What this run shows, for the next lecture…</source>
-        <translation>这次运行展示了什么，留给下一堂课…</translation>
-    </message>
-    <message>
-        <source>Export Trace</source>
-        <translation>导出追踪</translation>
-    </message>
-    <message>
-        <source>JSON lines (*.jsonl)</source>
-        <translation>JSON 行 (*.jsonl)</translation>
-    </message>
-    <message>
-        <source>Export Log Table</source>
-        <translation>导出日志表</translation>
-    </message>
-    <message>
-        <source>CSV tables (*.csv)</source>
-        <translation>CSV 表格 (*.csv)</translation>
-    </message>
-    <message>
-        <source>Deliver &amp;now</source>
-        <translation>立即投递(&amp;N)</translation>
-    </message>
-    <message>
-        <source>Deliver this message at once, ahead of the others: its receiver handles it now</source>
-        <translation>立即投递这条消息，先于其他消息：接收者现在就处理它</translation>
-    </message>
-    <message>
         <source>&amp;Partition: Selection vs the Rest</source>
         <translation>网络分区：选中的与其余的(&amp;P)</translation>
     </message>
@@ -1439,90 +1397,6 @@
     <message>
         <source>Show or hide the network&apos;s conditions, its faults and the message statistics</source>
         <translation>显示或隐藏网络条件、网络故障和消息统计</translation>
-    </message>
-    <message>
-        <source>Partition: %1 vs the Rest</source>
-        <translation>网络分区：%1 与其余的</translation>
-    </message>
-    <message>
-        <source>Put these servers on one side of a wall and every other server on the other side (Ctrl-click or drag on empty space to select several)</source>
-        <translation>把这些服务器放在墙的一侧，其余所有服务器放在另一侧（用 Ctrl+单击或在空白处拖动可选择多台）</translation>
-    </message>
-    <message>
-        <source>Network &amp;Conditions…</source>
-        <translation>网络条件(&amp;C)…</translation>
-    </message>
-    <message>
-        <source>Latency, loss and duplication of the whole network and of single links</source>
-        <translation>整个网络以及单条链路的延迟、丢包和重复</translation>
-    </message>
-    <message>
-        <source>Link %1 ↔ %2</source>
-        <translation>链路 %1 ↔ %2</translation>
-    </message>
-    <message>
-        <source>Cut %1 → %2</source>
-        <translation>切断 %1 → %2</translation>
-    </message>
-    <message>
-        <source>Messages from %1 to %2 are lost; %2 can still reach %1</source>
-        <translation>从 %1 到 %2 的消息丢失；%2 仍能联系上 %1</translation>
-    </message>
-    <message>
-        <source>Cut Both Ways</source>
-        <translation>双向切断</translation>
-    </message>
-    <message>
-        <source>Neither %1 nor %2 can reach the other</source>
-        <translation>%1 和 %2 都联系不上对方</translation>
-    </message>
-    <message>
-        <source>&amp;Restore %1 ↔ %2</source>
-        <translation>恢复 %1 ↔ %2(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Reopen both directions of this link (a partition wall, if any, stays)</source>
-        <translation>重新打通这条链路的两个方向（如果有分区墙，墙仍然保留）</translation>
-    </message>
-    <message>
-        <source>A partition wall stands between them</source>
-        <translation>它们之间隔着一道分区墙</translation>
-    </message>
-    <message>
-        <source>Link &amp;Conditions %1 → %2…</source>
-        <translation>链路条件 %1 → %2(&amp;C)…</translation>
-    </message>
-    <message>
-        <source>Give this one-way link its own latency, loss and duplication</source>
-        <translation>为这条单向链路设置独立的延迟、丢包和重复</translation>
-    </message>
-    <message>
-        <source>The Network&apos;s Conditions Again</source>
-        <translation>恢复为网络的条件</translation>
-    </message>
-    <message>
-        <source>Both directions of this link meet the network&apos;s conditions again</source>
-        <translation>这条链路的两个方向重新采用整个网络的条件</translation>
-    </message>
-    <message>
-        <source>Partition 3|2, Leader on the Minority Side</source>
-        <translation>网络分区 3|2：领导者在少数派一侧</translation>
-    </message>
-    <message>
-        <source>Partition 3|2, Leader on the Majority Side</source>
-        <translation>网络分区 3|2：领导者在多数派一侧</translation>
-    </message>
-    <message>
-        <source>One-Way Link Failure</source>
-        <translation>单向链路故障</translation>
-    </message>
-    <message>
-        <source>Flaky Network (20% Loss)</source>
-        <translation>不可靠的网络（20% 丢包）</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
     </message>
     <message>
         <source>First select the servers of one side: Ctrl-click them, or drag a box around them on empty space.</source>
@@ -1657,6 +1531,77 @@
     <message>
         <source>The heartbeat (%1 ms) must be shorter than the shortest election timeout (%2 ms), or followers time out while the leader is healthy (§5.6).</source>
         <translation>心跳间隔（%1 毫秒）必须短于最短的选举超时（%2 毫秒），否则领导者正常时跟随者也会超时（§5.6）。</translation>
+    </message>
+</context>
+<context>
+    <name>RunFileCommands</name>
+    <message>
+        <source>Saved the run to %1</source>
+        <translation>运行已保存到 %1</translation>
+    </message>
+    <message>
+        <source>%1: not a saved run</source>
+        <translation>%1：不是保存的运行</translation>
+    </message>
+    <message>
+        <source>Opened the run %1</source>
+        <translation>已打开运行 %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot Open the Run</source>
+        <translation>无法打开运行</translation>
+    </message>
+    <message>
+        <source>The run “%1” cannot be replayed, so nothing was changed.</source>
+        <translation>运行“%1”无法重放，因此没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>Save Run</source>
+        <translation>保存运行</translation>
+    </message>
+    <message>
+        <source>raftviz runs (*.raftrun)</source>
+        <translation>raftviz 运行 (*.raftrun)</translation>
+    </message>
+    <message>
+        <source>Open Run</source>
+        <translation>打开运行</translation>
+    </message>
+    <message>
+        <source>raftviz runs (*.raftrun);;All files (*)</source>
+        <translation>raftviz 运行 (*.raftrun);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Run Notes</source>
+        <translation>运行笔记</translation>
+    </message>
+    <message>
+        <source>What this run shows, for the next lecture…</source>
+        <translation>这次运行展示了什么，留给下一堂课…</translation>
+    </message>
+    <message>
+        <source>Export Trace</source>
+        <translation>导出追踪</translation>
+    </message>
+    <message>
+        <source>JSON lines (*.jsonl)</source>
+        <translation>JSON 行 (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Export Log Table</source>
+        <translation>导出日志表</translation>
+    </message>
+    <message>
+        <source>CSV tables (*.csv)</source>
+        <translation>CSV 表格 (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -1960,6 +1905,47 @@
     <message>
         <source>The link %1 → %2 has the network&apos;s conditions again.</source>
         <translation>链路 %1 → %2 重新采用整个网络的条件。</translation>
+    </message>
+</context>
+<context>
+    <name>SpeedControls</name>
+    <message>
+        <source>Speed of the simulated world: 1/1000× to 10× real time</source>
+        <translation>模拟世界的速度：实时的 1/1000× 到 10×</translation>
+    </message>
+</context>
+<context>
+    <name>StatusLine</name>
+    <message>
+        <source>t = %1</source>
+        <translation>t = %1</translation>
+    </message>
+    <message>
+        <source>Leader %1 · term %2</source>
+        <translation>领导者 %1 · 任期 %2</translation>
+    </message>
+    <message>
+        <source>No leader · highest term %1</source>
+        <translation>没有领导者 · 最高任期 %1</translation>
+    </message>
+    <message>
+        <source>Speed %1</source>
+        <translation>速度 %1</translation>
+    </message>
+    <message>
+        <source>Paused · speed %1</source>
+        <translation>已暂停 · 速度 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ViolationBanner</name>
+    <message>
+        <source>⚠ Safety violated at %1 (event %2): %3</source>
+        <translation>⚠ 安全性在 %1（事件 %2）被破坏：%3</translation>
+    </message>
+    <message>
+        <source> — and %1 more</source>
+        <translation> — 另外还有 %1 处</translation>
     </message>
 </context>
 <context>

@@ -365,8 +365,7 @@ TEST_F(WindowTest, MalformedScenarioShowsAnErrorInsteadOfCrashing)
 
 TEST_F(WindowTest, ScenarioMenuListsTheLessons)
 {
-    const QStringList scenarios = MainWindow::scenarioResources();
-    ASSERT_GE(scenarios.size(), 5);
+    ASSERT_GE(m_window->lessons().lessons().size(), 5);
     auto *menu = m_window->findChild<QMenu *>(QStringLiteral("scenariosMenu"));
     ASSERT_NE(menu, nullptr);
     QStringList titles;
@@ -390,10 +389,9 @@ TEST_F(WindowTest, ScenarioMenuListsTheLessons)
 
 TEST_F(WindowTest, EveryShippedScenarioRunsWithoutAFailedExpectation)
 {
-    for (const QString &path : MainWindow::scenarioResources()) {
-        for (const QString &variant : {path, QStringLiteral(":/scenarios/zh_CN/") + QFileInfo(path).fileName()}) {
-            if (!QFile::exists(variant))
-                continue;
+    const LessonCatalogue &lessons = m_window->lessons();
+    for (const LessonCatalogue::Lesson &lesson : lessons.lessons()) {
+        for (const QString &variant : {lesson.path, lessons.path(lesson.name, QStringLiteral("zh_CN"))}) {
             ASSERT_EQ(controller().loadScenarioFile(variant), QString()) << variant.toStdString();
             // In steps, as frames would: the script's "run" lines take virtual time.
             for (raft::Time t = 0; t <= 30'000 && controller().isScenarioRunning(); t += 37)
