@@ -195,7 +195,7 @@ QString ActionTable::toolTipText(const QString &text, const QKeySequence &key)
 {
     // "&Play" and "播放(&P)" both become "Play", "播放".
     static const QRegularExpression mnemonic(QStringLiteral("\\(&[^)]\\)"));
-    QString tip = QString(text).remove(mnemonic).remove(QLatin1Char('&')).remove(QStringLiteral("…"));
+    QString tip = QString(text).remove(mnemonic).remove(QLatin1Char('&')).remove(QStringLiteral("…")).trimmed();
     if (!key.isEmpty())
         tip += QStringLiteral(" (%1)").arg(key.toString(QKeySequence::NativeText));
     return tip;
