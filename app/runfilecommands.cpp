@@ -124,26 +124,25 @@ void RunFileCommands::editRunNotes()
 
 void RunFileCommands::exportTrace()
 {
-    const QString path = QFileDialog::getSaveFileName(m_window, tr("Export Trace"), QStringLiteral("trace.jsonl"),
-                                                      tr("JSON lines (*.jsonl)"));
-    if (path.isEmpty())
-        return;
-    const QString error = exportTraceFile(path);
-    if (!error.isEmpty())
-        QMessageBox::warning(m_window, tr("Export Trace"), error);
-    else
-        Q_EMIT reported(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 6000);
+    exportTo(tr("Export Trace"), QStringLiteral("trace.jsonl"), tr("JSON lines (*.jsonl)"),
+             &RunFileCommands::exportTraceFile);
 }
 
 void RunFileCommands::exportLogTable()
 {
-    const QString path = QFileDialog::getSaveFileName(m_window, tr("Export Log Table"), QStringLiteral("logs.csv"),
-                                                      tr("CSV tables (*.csv)"));
+    exportTo(tr("Export Log Table"), QStringLiteral("logs.csv"), tr("CSV tables (*.csv)"),
+             &RunFileCommands::exportLogTableFile);
+}
+
+void RunFileCommands::exportTo(const QString &title, const QString &fileName, const QString &filter,
+                               QString (RunFileCommands::*write)(const QString &))
+{
+    const QString path = QFileDialog::getSaveFileName(m_window, title, fileName, filter);
     if (path.isEmpty())
         return;
-    const QString error = exportLogTableFile(path);
+    const QString error = (this->*write)(path);
     if (!error.isEmpty())
-        QMessageBox::warning(m_window, tr("Export Log Table"), error);
+        QMessageBox::warning(m_window, title, error);
     else
         Q_EMIT reported(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 6000);
 }

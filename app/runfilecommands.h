@@ -44,6 +44,11 @@ Q_SIGNALS:
     void runOpened();
 
 private:
+    /// exportTo asks for a file (dialog title, suggested name, filter), writes it with
+    /// `write` and says how it went.
+    void exportTo(const QString &title, const QString &fileName, const QString &filter,
+                  QString (RunFileCommands::*write)(const QString &));
+
     QWidget *m_window = nullptr;
     SimulationController *m_controller = nullptr;
 };
