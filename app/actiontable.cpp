@@ -28,7 +28,6 @@ ActionTable::ActionTable(QWidget *window, const char *context, std::vector<Actio
         action->setShortcuts(keys);
         // Shortcuts work wherever the focus is in the window, docks included.
         action->setShortcutContext(Qt::WindowShortcut);
-        action->setData(spec.data);
         if (spec.checkedWhen)
             action->setCheckable(true);
         if (spec.group) {

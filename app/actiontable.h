@@ -5,7 +5,6 @@
 #include <QList>
 #include <QObject>
 #include <QStyle>
-#include <QVariant>
 
 #include <functional>
 #include <variant>
@@ -62,7 +61,6 @@ struct ActionSpec {
     /// verbatimText, if set, gives words that are never translated (a language's own name).
     std::function<QString()> verbatimText = {};
     unsigned options = 0;
-    QVariant data = {};
 
     bool has(ActionOption option) const { return (options & static_cast<unsigned>(option)) != 0; }
 };

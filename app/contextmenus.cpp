@@ -93,9 +93,9 @@ QMenu *ContextMenus::createNodeMenu(NodeId id)
     QAction *crashAction = menu->addAction(crashed ? tr("Re&start") : tr("&Crash"));
     crashAction->setObjectName(crashed ? QStringLiteral("restartNodeAction") : QStringLiteral("crashNodeAction"));
     crashAction->setIcon(crashed ? m_window->style()->standardIcon(QStyle::SP_BrowserReload) : Icons::crash());
-    crashAction->setStatusTip(crashed
-                                  ? tr("Restart from stable storage: term, vote and log survive; commitIndex starts at 0")
-                                  : tr("Crash: only the stable storage (term, vote, log) survives"));
+    crashAction->setStatusTip(
+        crashed ? tr("Restart from stable storage: term, vote and log survive; commitIndex starts at 0")
+                : tr("Crash: only the stable storage (term, vote, log) survives"));
     connect(crashAction, &QAction::triggered, m_controller, [this, id, crashed] {
         if (crashed)
             m_controller->restart(id);
@@ -135,7 +135,8 @@ QMenu *ContextMenus::createNodeMenu(NodeId id)
     // Sides: the selection this server belongs to (or the server alone) against the rest.
     std::vector<NodeId> side = m_selection->contains(id) ? m_selection->nodes() : std::vector<NodeId>{id};
     std::sort(side.begin(), side.end());
-    QAction *partitionAction = menu->addAction(tr("Partition: %1 vs the Rest").arg(widgets::NetworkSides::nodeList(side)));
+    QAction *partitionAction = menu->addAction(
+        tr("Partition: %1 vs the Rest").arg(widgets::NetworkSides::nodeList(side)));
     partitionAction->setObjectName(QStringLiteral("partitionNodeAction"));
     partitionAction->setStatusTip(tr("Put these servers on one side of a wall and every other server on the other "
                                      "side (Ctrl-click or drag on empty space to select several)"));

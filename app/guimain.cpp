@@ -6,8 +6,8 @@
 #include "mainwindow.h"
 #include "simulationcontroller.h"
 
-#include "widgets/selection.h"
 #include "widgets/renderbench.h"
+#include "widgets/selection.h"
 
 #include <QApplication>
 #include <QDir>

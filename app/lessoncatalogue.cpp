@@ -66,7 +66,7 @@ QString LessonCatalogue::title(const QString &name, const QString &language) con
 QString LessonCatalogue::lessonOf(const QString &file) const
 {
     const QFileInfo info(file);
-    const QString name = info.completeBaseName();
+    QString name = info.completeBaseName();
     for (const QString &language : m_languages)
         if (QFileInfo(path(name, language)) == info)
             return name;

@@ -203,9 +203,8 @@ void MainWindow::connectViews()
 
     // The parts that carry commands of their own.
     const auto report = [this](const QString &text, int timeoutMs) { statusBar()->showMessage(text, timeoutMs); };
-    connect(m_controller, &SimulationController::actionReported, this, [report](const QString &text) {
-        report(text, 8000);
-    });
+    connect(m_controller, &SimulationController::actionReported, this,
+            [report](const QString &text) { report(text, 8000); });
     connect(m_lessonBar, &LessonBar::reported, this, report);
     connect(m_runFiles, &RunFileCommands::reported, this, report);
     connect(m_runFiles, &RunFileCommands::runOpened, this, [this] {
@@ -244,11 +243,10 @@ void MainWindow::connectSelection()
             m_clusterView->setSelectedNodes(m_selection->nodes());
     });
     // A line of the Events pane selects the servers it is about.
-    connect(m_eventsPane, &widgets::EventsPane::nodesActivated, m_selection,
-            [this](const QList<NodeId> &nodes) {
-                if (!nodes.isEmpty())
-                    m_selection->selectNodes(std::vector<NodeId>(nodes.begin(), nodes.end()));
-            });
+    connect(m_eventsPane, &widgets::EventsPane::nodesActivated, m_selection, [this](const QList<NodeId> &nodes) {
+        if (!nodes.isEmpty())
+            m_selection->selectNodes(std::vector<NodeId>(nodes.begin(), nodes.end()));
+    });
     // After the step banner (connected in connectViews) has explained the step.
     connect(m_controller, &SimulationController::stepped, this, &MainWindow::onStepped);
 }
@@ -450,7 +448,7 @@ void MainWindow::openScenario()
 
 QString MainWindow::openScenarioFile(const QString &path, bool showErrors)
 {
-    const QString error = m_controller->loadScenarioFile(path);
+    QString error = m_controller->loadScenarioFile(path);
     if (error.isEmpty()) {
         m_lessonBar->setScenario(path);
         fitLogDock();

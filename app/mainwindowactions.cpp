@@ -12,10 +12,10 @@
 #include "widgets/selection.h"
 
 #include <QAction>
-#include <QLabel>
-#include <QSlider>
 #include <QDockWidget>
+#include <QLabel>
 #include <QMenuBar>
+#include <QSlider>
 #include <QStatusBar>
 #include <QToolBar>
 
@@ -44,8 +44,7 @@ void MainWindow::createActions()
         return ActionSpec{.handler = [this, code](bool) { setLanguage(QLatin1String(code)); },
                           .checkedWhen = [code] { return Language::current() == QLatin1String(code); },
                           .group = "language",
-                          .verbatimText = [code] { return Language::displayName(QLatin1String(code)); },
-                          .data = QLatin1String(code)};
+                          .verbatimText = [code] { return Language::displayName(QLatin1String(code)); }};
     };
     auto english = language("en");
     english.name = "englishAction";
@@ -324,20 +323,25 @@ void MainWindow::createActions()
     m_actions->buildMenus(
         menuBar(),
         {
-            {"fileMenu", QT_TR_NOOP("&File"),
+            {"fileMenu",
+             QT_TR_NOOP("&File"),
              {"openScenarioAction", "openRunAction", "saveRunAction", "runNotesAction", sep, "exportTraceAction",
               "exportLogAction", "savePictureAction", sep, "quitAction"}},
-            {"simulationMenu", QT_TR_NOOP("&Simulation"),
+            {"simulationMenu",
+             QT_TR_NOOP("&Simulation"),
              {"playAction", "stepBackAction", "stepAction", "runToNextMenu", sep, "holdAction", "deliverAllAction", sep,
-              "fasterAction", "slowerAction", sep, "requestLeaderAction", "autoRequestsAction", "crashLeaderAction", sep,
-              "startOverAction"}},
-            {"runToNextMenu", QT_TR_NOOP("Run to &Next"),
+              "fasterAction", "slowerAction", sep, "requestLeaderAction", "autoRequestsAction", "crashLeaderAction",
+              sep, "startOverAction"}},
+            {"runToNextMenu",
+             QT_TR_NOOP("Run to &Next"),
              {"nextElectionAction", "nextCommitAction", "nextTermAction", "nextAtNodeAction"}},
-            {"clusterMenu", QT_TR_NOOP("&Cluster"),
+            {"clusterMenu",
+             QT_TR_NOOP("&Cluster"),
              {"splitVoteAction", "spreadTimersAction", "restartAllAction", sep, "partitionSelectionAction",
               "healAction", sep, "newClusterAction"}},
             {"scenariosMenu", QT_TR_NOOP("Sce&narios"), {"@lessons", sep, "openScenarioAction"}},
-            {"viewMenu", QT_TR_NOOP("&View"),
+            {"viewMenu",
+             QT_TR_NOOP("&View"),
              {"legendAction", sep, "zoomInAction", "zoomOutAction", "resetZoomAction", sep, "@panes", sep,
               "resetLayoutAction"}},
             {"settingsMenu", QT_TR_NOOP("Se&ttings"), {"languageMenu"}},

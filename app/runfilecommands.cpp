@@ -20,13 +20,12 @@ RunFileCommands::RunFileCommands(QWidget *window, SimulationController *controll
     : QObject(window)
     , m_window(window)
     , m_controller(controller)
-{
-}
+{ }
 
 QString RunFileCommands::saveRunFile(const QString &path)
 {
     const std::string text = raft::formatRunFile(m_controller->runFile());
-    const QString error = RunIo::writeAtomically(path, QByteArray::fromStdString(text));
+    QString error = RunIo::writeAtomically(path, QByteArray::fromStdString(text));
     if (error.isEmpty())
         Q_EMIT reported(tr("Saved the run to %1").arg(QDir::toNativeSeparators(path)), 6000);
     return error;

@@ -13,10 +13,10 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QPixmap>
+#include <QScopedValueRollback>
 #include <QScrollBar>
 #include <QStyledItemDelegate>
 #include <QTableView>
-#include <QScopedValueRollback>
 #include <QVBoxLayout>
 
 #include <algorithm>

@@ -8,8 +8,7 @@ namespace widgets {
 
 Selection::Selection(QObject *parent)
     : QObject(parent)
-{
-}
+{ }
 
 void Selection::setSource(const SimulationSource *source)
 {

@@ -106,9 +106,9 @@ TEST_F(ActionTableTest, NoShortcutIsUsedTwice)
     QHash<QKeySequence, QString> owner;
     for (QAction *action : m_window->findChildren<QAction *>()) {
         for (const QKeySequence &key : action->shortcuts()) {
-            EXPECT_FALSE(owner.contains(key)) << key.toString().toStdString() << " belongs to "
-                                              << owner.value(key).toStdString() << " and to "
-                                              << action->objectName().toStdString();
+            EXPECT_FALSE(owner.contains(key))
+                << key.toString().toStdString() << " belongs to " << owner.value(key).toStdString() << " and to "
+                << action->objectName().toStdString();
             owner.insert(key, action->objectName());
         }
     }
@@ -193,7 +193,8 @@ TEST_F(ActionTableTest, TheTableFollowsTheWorld)
     EXPECT_TRUE(action("chineseAction")->isChecked());
     EXPECT_FALSE(action("englishAction")->isChecked());
     EXPECT_EQ(action("playAction")->text(), QStringLiteral("播放(&P)"));
-    EXPECT_TRUE(action("playAction")->toolTip().startsWith(QStringLiteral("播放 ("))) << action("playAction")->toolTip().toStdString();
+    EXPECT_TRUE(action("playAction")->toolTip().startsWith(QStringLiteral("播放 (")))
+        << action("playAction")->toolTip().toStdString();
     EXPECT_EQ(action("englishAction")->text(), QStringLiteral("English"));
     EXPECT_EQ(action("chineseAction")->text(), QStringLiteral("简体中文"));
     EXPECT_EQ(action("scenario:leader-election")->text(), QStringLiteral("领导者选举"));
@@ -242,8 +243,10 @@ TEST(LessonCatalogue, ListsEveryLessonFileInBothLanguagesWithItsTitle)
         }
     }
     // The titles the Scenarios menu has always shown.
-    EXPECT_EQ(catalogue.title(QStringLiteral("leader-election"), QStringLiteral("en")), QStringLiteral("Leader Election"));
-    EXPECT_EQ(catalogue.title(QStringLiteral("leader-election"), QStringLiteral("zh_CN")), QStringLiteral("领导者选举"));
+    EXPECT_EQ(catalogue.title(QStringLiteral("leader-election"), QStringLiteral("en")),
+              QStringLiteral("Leader Election"));
+    EXPECT_EQ(catalogue.title(QStringLiteral("leader-election"), QStringLiteral("zh_CN")),
+              QStringLiteral("领导者选举"));
     EXPECT_EQ(catalogue.title(QStringLiteral("flaky-network"), QStringLiteral("en")),
               QStringLiteral("Flaky Network (20% Loss)"));
     EXPECT_EQ(catalogue.title(QStringLiteral("partition-leader-majority"), QStringLiteral("zh_CN")),
