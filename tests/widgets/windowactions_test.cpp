@@ -32,7 +32,7 @@ namespace {
 
 using ActionTableTest = WindowFixture;
 
-/// kShortcuts: the keys every command has had since before the table (portable text,
+/// expectedShortcuts: the keys every command has had since before the table (portable text,
 /// one entry per key; the platform's Quit key is whatever the platform says).
 const std::map<std::string, QStringList> &expectedShortcuts()
 {
