@@ -90,6 +90,15 @@ bool Network::hasFaults() const
     return false;
 }
 
+int Network::cutLinkCount() const
+{
+    int n = 0;
+    for (NodeId a = 1; a <= m_nodes; ++a)
+        for (NodeId b = 1; b <= m_nodes; ++b)
+            n += m_cut[a][b] ? 1 : 0;
+    return n;
+}
+
 // --- traffic --------------------------------------------------------------------
 
 std::vector<std::vector<NodeId>> Network::groups() const

@@ -86,6 +86,8 @@ public:
     int groupOf(NodeId node) const { return m_group[node]; }
     bool isCut(NodeId from, NodeId to) const { return m_cut[from][to]; }
     bool hasFaults() const;
+    /// cutLinkCount counts the cut links, one per direction.
+    int cutLinkCount() const;
     /// groups lists the partition's groups (empty when there is no partition), each
     /// sorted, in order of their smallest node.
     std::vector<std::vector<NodeId>> groups() const;

@@ -235,6 +235,11 @@ TraceEvent &Simulation::addEvent(EventKind kind, NodeId node, Reason reason)
     e.node = node;
     if (node != kNoNode)
         e.term = term(node);
+    if (kind == EventKind::NetworkChanged) {
+        // The faults left after the change, so that readers of the trace need no network.
+        e.index = static_cast<Index>(m_network.cutLinkCount());
+        e.index2 = m_network.groups().size();
+    }
     return out().add(e);
 }
 

@@ -7,46 +7,46 @@
 
 namespace raft {
 
-/// EventKind says what happened in one trace event. The fields a kind uses are
-/// listed beside it; describe() words every kind in English, and the UI words them
-/// again through tr() from the same fields.
+/// EventKind says what happened in one trace event. Everything else about a kind
+/// (its name, section, importance, timeline mark, and what each field means) is its
+/// row in the catalogue (eventcatalog.h); its sentence is in eventwording.cpp.
 enum class EventKind : std::uint8_t {
     // --- elections (§5.2) ---
-    ElectionTimeout, ///< node became candidate in `term` (reason Forced if the user asked); index/term2 = its last log index/term
-    VoteGranted, ///< node voted for peer in `term`; index/term2 = peer's last log index/term
-    VoteDenied, ///< node refused peer in `term`; reason; index/term2 = peer's last log; index2/value = node's last log index/term; for AlreadyVoted value = votedFor
-    VoteReceived, ///< candidate node got peer's answer in `term`: value 1 granted/0 denied; index = votes now; index2 = votes needed
-    BecameLeader, ///< node won `term` with index votes of index2 servers
-    BecameFollower, ///< node stepped down to follower of `term` (was term2, role value) because of peer; reason HigherTerm or LeaderOfTerm
+    ElectionTimeout, ///< a server's election timer fired: it becomes a candidate
+    VoteGranted, ///< a server voted for a candidate
+    VoteDenied, ///< a server refused a candidate its vote
+    VoteReceived, ///< a candidate counted an answer to its RequestVote
+    BecameLeader, ///< a candidate won its election
+    BecameFollower, ///< a server stepped down, or moved to a newer term
     // --- replication (§5.3) ---
-    AppendAccepted, ///< follower node took AppendEntries from peer in `term`: prevLogIndex index, index2 entries (0 = heartbeat), value = matchIndex
-    AppendRejected, ///< follower node refused peer's AppendEntries; reason StaleTerm (term2 = sender's term), MissingEntry (index = prevLogIndex, index2 = node's lastIndex) or TermMismatch (index = prevLogIndex, term2 = leader's prevLogTerm, value = node's term there)
-    LogTruncated, ///< follower node removed entries after `index` (index2 removed) that conflicted with peer's entry of term2 (§5.3)
-    HeartbeatTimeout, ///< leader node's heartbeat timer fired: it sends AppendEntries to every follower (§5.2)
-    ReplicationAcked, ///< leader node learned peer holds up to `index` (matchIndex); index2 = nextIndex
-    ReplicationBackoff, ///< leader node lowers peer's nextIndex to `index` (was index2) after a rejection
-    CommitAdvanced, ///< node's commitIndex rose to `index` (from index2); reason Majority (leader) or LeaderCommit (follower)
-    CommitDeferred, ///< leader node has `index` on a majority, but its term term2 is older than `term`: not committed by counting (§5.4.2)
-    Applied, ///< node applied entry `index` (term) to its state machine; text = command
-    StaleIgnored, ///< node ignored peer's message (value = MessageType) of term term2 < `term`, or a reply that no longer matters (reason)
+    AppendAccepted, ///< a follower took an AppendEntries
+    AppendRejected, ///< a follower refused an AppendEntries
+    LogTruncated, ///< a follower deleted conflicting entries
+    HeartbeatTimeout, ///< a leader's heartbeat timer fired
+    ReplicationAcked, ///< a leader learned how far a follower's log matches
+    ReplicationBackoff, ///< a leader moved a follower's nextIndex back
+    CommitAdvanced, ///< a server's commitIndex rose
+    CommitDeferred, ///< a leader may not commit an older term's entry by counting (§5.4.2)
+    Applied, ///< a server applied an entry to its state machine
+    StaleIgnored, ///< a server ignored a stale message or an outdated reply
     // --- clients (§8) ---
-    ClientAccepted, ///< leader node appended client command (text) at `index` in `term`
-    ClientRefused, ///< node is not leader; peer = the leader it knows (or none); text = command
-    ClientAnswered, ///< leader node answered the client: entry `index` (text), accepted in term2, is applied
-    ClientLost, ///< the request (text) accepted at `index` in term term2 was overwritten before it committed; the client must retry
+    ClientAccepted, ///< a leader appended a client's command
+    ClientRefused, ///< a server did not take a client's command
+    ClientAnswered, ///< a leader answered a client: its command is applied
+    ClientLost, ///< a client's command was overwritten before it committed
     // --- the network ---
-    MessageLost, ///< a message (value = MessageType) from node to peer was lost; reason Partition, LinkCut, RandomLoss, DestinationCrashed, UserDropped
-    MessageDuplicated, ///< the network duplicated a message (value = MessageType) from node to peer
-    MessageWaiting, ///< a message (value = MessageType, index = id) from node reached peer's door and waits: reason NodePaused (peer is paused) or Forced (held for manual delivery)
+    MessageLost, ///< the network lost a message
+    MessageDuplicated, ///< the network duplicated a message
+    MessageWaiting, ///< a message waits at a paused or held door
     // --- the user ---
-    NodeCrashed, ///< node crashed; its term, votedFor and log survive on stable storage
-    NodeRestarted, ///< node restarted from stable storage: term, index = log length; commitIndex 0
-    NodePaused, ///< node froze: timers stopped, inbound messages wait
-    NodeResumed, ///< node resumed
-    NetworkChanged, ///< partition/cut/isolate/heal; text says what; reason Partition, LinkCut or Healed
-    ConfigChanged, ///< the user changed a network or cluster setting; text says what
-    Narration, ///< a `say` line of a scenario; text
-    InvariantViolated, ///< a safety property broke; text names it
+    NodeCrashed, ///< a server crashed
+    NodeRestarted, ///< a server restarted from stable storage
+    NodePaused, ///< a server froze
+    NodeResumed, ///< a server resumed
+    NetworkChanged, ///< the user partitioned, cut, isolated, reconnected or healed
+    ConfigChanged, ///< the user changed a network or cluster setting
+    Narration, ///< a `say` line of a scenario
+    InvariantViolated, ///< a safety property broke
 };
 
 /// Reason refines an EventKind: which rule of the paper applied.
@@ -96,6 +96,7 @@ struct TraceEvent {
     bool operator==(const TraceEvent &) const = default;
 };
 
+// These three read the catalogue (eventcatalog.cpp).
 /// eventKindName returns the kind's stable identifier, e.g. "VoteDenied".
 const char *eventKindName(EventKind kind);
 /// reasonName returns the reason's stable identifier, e.g. "LogTermOlder".
@@ -125,8 +126,8 @@ public:
     /// describe words an event in English, with its reason and the paper's section:
     /// "S3 denied its vote to S1 in term 4: S1's last log term 2 is older than S3's 3 (§5.4.1)".
     std::string describe(const TraceEvent &event) const;
-    /// toJson returns the event as one JSON object: t, step, kind, node, the kind's
-    /// fields, and why (describe()).
+    /// toJson returns the event as one JSON object: t, step, kind, node, peer, reason,
+    /// term, the kind's own fields under the catalogue's names, text, and why (describe()).
     std::string toJson(const TraceEvent &event) const;
 
 private:

@@ -1,0 +1,404 @@
+#include "eventwording.h"
+
+#include "eventcatalog.h"
+
+namespace raft {
+
+namespace {
+
+using Type = WordArg::Type;
+
+WordArg node(NodeId id)
+{
+    return {Type::Node, static_cast<std::uint64_t>(id)};
+}
+WordArg number(std::uint64_t n)
+{
+    return {Type::Number, n};
+}
+WordArg signedNumber(std::int64_t n)
+{
+    return {Type::Number, static_cast<std::uint64_t>(n)};
+}
+WordArg role(std::int64_t r)
+{
+    return {Type::Role, static_cast<std::uint64_t>(r)};
+}
+WordArg message(std::int64_t type)
+{
+    return {Type::Message, static_cast<std::uint64_t>(type)};
+}
+WordArg reasonArg(Reason reason)
+{
+    return {Type::ReasonName, static_cast<std::uint64_t>(reason)};
+}
+constexpr WordArg kText{Type::Text, 0};
+constexpr WordArg kQuoted{Type::Quoted, 0};
+constexpr WordArg kCommand{Type::Command, 0};
+
+/// say builds a Wording from a pattern and its args, in %-order.
+Wording say(const char *pattern, std::initializer_list<WordArg> args = {})
+{
+    Wording w;
+    w.pattern = pattern;
+    for (const WordArg &arg : args)
+        w.args[w.count++] = arg;
+    return w;
+}
+
+// One function per kind whose sentence depends on its reason or its fields; the
+// reason-dependent choices are if-chains, so that a new Reason needs no edit here.
+
+Wording electionTimeout(const TraceEvent &e)
+{
+    if (e.reason == Reason::Forced)
+        return say(RAFT_TRANSLATABLE(
+                       "EventWording",
+                       "%1 was told to time out: it starts an election for term %2, votes for itself and asks the "
+                       "others for votes"),
+                   {node(e.node), number(e.term)});
+    return say(
+        RAFT_TRANSLATABLE("EventWording",
+                          "%1's election timeout fired without word from a leader: it becomes a candidate for term %2, "
+                          "votes for itself and asks the others for votes"),
+        {node(e.node), number(e.term)});
+}
+
+Wording voteDenied(const TraceEvent &e)
+{
+    const WordArg n = node(e.node);
+    const WordArg p = node(e.peer);
+    if (e.reason == Reason::StaleTerm)
+        return say(RAFT_TRANSLATABLE("EventWording",
+                                     "%1 denied its vote to %2 in term %3: %2's term %4 is older than %1's %3"),
+                   {n, p, number(e.term), number(e.term2)});
+    if (e.reason == Reason::AlreadyVoted)
+        return say(RAFT_TRANSLATABLE("EventWording",
+                                     "%1 denied its vote to %2 in term %3: %1 already voted for %4 in this term"),
+                   {n, p, number(e.term), node(static_cast<NodeId>(e.value))});
+    if (e.reason == Reason::LogTermOlder)
+        return say(
+            RAFT_TRANSLATABLE("EventWording",
+                              "%1 denied its vote to %2 in term %3: %2's last log term %4 is older than %1's %5"),
+            {n, p, number(e.term), number(e.term2), signedNumber(e.value)});
+    if (e.reason == Reason::LogShorter)
+        return say(RAFT_TRANSLATABLE(
+                       "EventWording",
+                       "%1 denied its vote to %2 in term %3: both logs end in term %4, but %2's log is shorter (%5 "
+                       "entries, %1 has %6)"),
+                   {n, p, number(e.term), number(e.term2), number(e.index), number(e.index2)});
+    return say(RAFT_TRANSLATABLE("EventWording", "%1 denied its vote to %2 in term %3: %4"),
+               {n, p, number(e.term), reasonArg(e.reason)});
+}
+
+Wording voteReceived(const TraceEvent &e)
+{
+    const std::initializer_list<WordArg> args{node(e.node), node(e.peer), number(e.term), number(e.index),
+                                              number(e.index2)};
+    if (e.value != 0)
+        return say(RAFT_TRANSLATABLE("EventWording", "%1 got a vote from %2 in term %3: %4 of %5 votes needed"), args);
+    return say(RAFT_TRANSLATABLE("EventWording", "%1 was refused a vote by %2 in term %3: %4 of %5 votes needed"),
+               args);
+}
+
+Wording becameFollower(const TraceEvent &e)
+{
+    const WordArg n = node(e.node);
+    const WordArg p = node(e.peer);
+    if (e.reason == Reason::LeaderOfTerm)
+        return say(RAFT_TRANSLATABLE("EventWording",
+                                     "%1 heard from %2, the leader of its term %3: it stops campaigning and follows"),
+                   {n, p, number(e.term)});
+    if (static_cast<Role>(e.value) == Role::Follower)
+        return say(
+            RAFT_TRANSLATABLE("EventWording", "%1 saw term %2 from %3, newer than its term %4: it moves to term %2"),
+            {n, number(e.term), p, number(e.term2)});
+    return say(
+        RAFT_TRANSLATABLE("EventWording",
+                          "%1 saw term %2 from %3, newer than its term %4: it stops being %5 and becomes a follower"),
+        {n, number(e.term), p, number(e.term2), role(e.value)});
+}
+
+Wording appendAccepted(const TraceEvent &e)
+{
+    const WordArg n = node(e.node);
+    const WordArg p = node(e.peer);
+    if (e.index2 == 0)
+        return say(RAFT_TRANSLATABLE(
+                       "EventWording",
+                       "%1 accepted a heartbeat from leader %2 (term %3): its log matches up to index %4, and its "
+                       "election timer restarts"),
+                   {n, p, number(e.term), number(e.index)});
+    if (e.index2 == 1)
+        return say(RAFT_TRANSLATABLE(
+                       "EventWording",
+                       "%1 accepted 1 entry from leader %2 at index %3: its entry at prevLogIndex %4 matches the "
+                       "leader's"),
+                   {n, p, number(e.index + 1), number(e.index)});
+    return say(
+        RAFT_TRANSLATABLE("EventWording",
+                          "%1 accepted %2 entries from leader %3 at index %4..%5: its entry at prevLogIndex %6 matches "
+                          "the leader's"),
+        {n, number(e.index2), p, number(e.index + 1), number(e.index + e.index2), number(e.index)});
+}
+
+Wording appendRejected(const TraceEvent &e)
+{
+    const WordArg n = node(e.node);
+    const WordArg p = node(e.peer);
+    if (e.reason == Reason::StaleTerm)
+        return say(
+            RAFT_TRANSLATABLE("EventWording", "%1 rejected AppendEntries from %2: %2's term %3 is older than %1's %4"),
+            {n, p, number(e.term2), number(e.term)});
+    if (e.reason == Reason::MissingEntry)
+        return say(RAFT_TRANSLATABLE(
+                       "EventWording",
+                       "%1 rejected AppendEntries from %2: %1 has no entry at prevLogIndex %3 (its log ends at %4)"),
+                   {n, p, number(e.index), number(e.index2)});
+    if (e.reason == Reason::TermMismatch)
+        return say(
+            RAFT_TRANSLATABLE("EventWording",
+                              "%1 rejected AppendEntries from %2: %1's entry at prevLogIndex %3 has term %4, not the "
+                              "leader's %5"),
+            {n, p, number(e.index), signedNumber(e.value), number(e.term2)});
+    return say(RAFT_TRANSLATABLE("EventWording", "%1 rejected AppendEntries from %2: %3"), {n, p, reasonArg(e.reason)});
+}
+
+Wording logTruncated(const TraceEvent &e)
+{
+    if (e.index2 == 1)
+        return say(
+            RAFT_TRANSLATABLE("EventWording",
+                              "%1 deleted 1 entry after index %2: they conflict with leader %3's entry of term %4"),
+            {node(e.node), number(e.index), node(e.peer), number(e.term2)});
+    return say(
+        RAFT_TRANSLATABLE("EventWording",
+                          "%1 deleted %2 entries after index %3: they conflict with leader %4's entry of term %5"),
+        {node(e.node), number(e.index2), number(e.index), node(e.peer), number(e.term2)});
+}
+
+Wording commitAdvanced(const TraceEvent &e)
+{
+    const WordArg n = node(e.node);
+    if (e.reason == Reason::Majority)
+        return say(RAFT_TRANSLATABLE(
+                       "EventWording",
+                       "%1 committed up to index %2: a majority stores it, and the entry is from its current term "
+                       "%3"),
+                   {n, number(e.index), number(e.term)});
+    if (e.peer != kNoNode)
+        return say(RAFT_TRANSLATABLE("EventWording", "%1 advanced its commitIndex from %2 to %3 as leader %4 told it"),
+                   {n, number(e.index2), number(e.index), node(e.peer)});
+    return say(
+        RAFT_TRANSLATABLE("EventWording", "%1 advanced its commitIndex from %2 to %3 as leader of term %4 told it"),
+        {n, number(e.index2), number(e.index), number(e.term)});
+}
+
+Wording staleIgnored(const TraceEvent &e)
+{
+    if (e.reason == Reason::StaleTerm)
+        return say(RAFT_TRANSLATABLE("EventWording", "%1 ignored the %2 from %3 of term %4: its own term %5 is newer"),
+                   {node(e.node), message(e.value), node(e.peer), number(e.term2), number(e.term)});
+    return say(
+        RAFT_TRANSLATABLE("EventWording", "%1 ignored the %2 from %3: it answers a request %1 no longer waits for"),
+        {node(e.node), message(e.value), node(e.peer)});
+}
+
+Wording clientRefused(const TraceEvent &e)
+{
+    const WordArg n = node(e.node);
+    if (e.reason == Reason::NotLeader && e.peer != kNoNode)
+        return say(RAFT_TRANSLATABLE("EventWording", "%1 refused client request %2: it is not the leader; try %3"),
+                   {n, kQuoted, node(e.peer)});
+    if (e.reason == Reason::NotLeader)
+        return say(
+            RAFT_TRANSLATABLE("EventWording", "%1 refused client request %2: it is not the leader; it knows no leader"),
+            {n, kQuoted});
+    if (e.reason == Reason::NodePaused)
+        return say(RAFT_TRANSLATABLE("EventWording", "%1 cannot take client request %2: it is paused"), {n, kQuoted});
+    return say(RAFT_TRANSLATABLE("EventWording", "%1 cannot take client request %2: it is down"), {n, kQuoted});
+}
+
+Wording messageLost(const TraceEvent &e)
+{
+    const std::initializer_list<WordArg> args{message(e.value), node(e.node), node(e.peer)};
+    if (e.reason == Reason::Partition)
+        return say(
+            RAFT_TRANSLATABLE("EventWording", "The %1 from %2 to %3 was lost: a network partition separates them"),
+            args);
+    if (e.reason == Reason::LinkCut)
+        return say(RAFT_TRANSLATABLE("EventWording", "The %1 from %2 to %3 was lost: the link from %2 to %3 is cut"),
+                   args);
+    if (e.reason == Reason::RandomLoss)
+        return say(RAFT_TRANSLATABLE("EventWording", "The %1 from %2 to %3 was lost: the network dropped it"), args);
+    if (e.reason == Reason::DestinationCrashed)
+        return say(RAFT_TRANSLATABLE("EventWording", "The %1 from %2 to %3 was lost: %3 is down"), args);
+    if (e.reason == Reason::UserDropped)
+        return say(RAFT_TRANSLATABLE("EventWording", "The %1 from %2 to %3 was lost: dropped by hand"), args);
+    return say(RAFT_TRANSLATABLE("EventWording", "The %1 from %2 to %3 was lost: %4"),
+               {message(e.value), node(e.node), node(e.peer), reasonArg(e.reason)});
+}
+
+Wording messageDuplicated(const TraceEvent &e)
+{
+    const std::initializer_list<WordArg> args{message(e.value), node(e.node), node(e.peer)};
+    if (e.reason == Reason::Forced)
+        return say(RAFT_TRANSLATABLE("EventWording", "The network was told to duplicate the %1 from %2 to %3"), args);
+    return say(RAFT_TRANSLATABLE("EventWording", "The network duplicated the %1 from %2 to %3"), args);
+}
+
+Wording messageWaiting(const TraceEvent &e)
+{
+    const std::initializer_list<WordArg> args{message(e.value), node(e.node), node(e.peer)};
+    if (e.reason == Reason::NodePaused)
+        return say(RAFT_TRANSLATABLE("EventWording", "The %1 from %2 reached %3 and waits at its door: %3 is paused"),
+                   args);
+    return say(RAFT_TRANSLATABLE("EventWording",
+                                 "The %1 from %2 reached %3 and waits at its door: it is held for delivery by hand"),
+               args);
+}
+
+Wording networkChanged(const TraceEvent &e)
+{
+    const WordArg n = node(e.node);
+    const WordArg p = node(e.peer);
+    if (e.reason == Reason::Partition)
+        return say(RAFT_TRANSLATABLE("EventWording", "The network was partitioned: %1"), {kText});
+    if (e.reason == Reason::LinkCut) {
+        if (e.value == 2)
+            return say(RAFT_TRANSLATABLE("EventWording", "%1 was isolated from the network"), {n});
+        if (e.value != 0)
+            return say(RAFT_TRANSLATABLE("EventWording", "The link %1 <-> %2 was cut"), {n, p});
+        return say(RAFT_TRANSLATABLE("EventWording", "The link %1 -> %2 was cut"), {n, p});
+    }
+    if (e.reason == Reason::Healed) {
+        if (e.node != kNoNode && e.peer != kNoNode)
+            return e.value != 0 ? say(RAFT_TRANSLATABLE("EventWording", "The link %1 <-> %2 was restored"), {n, p})
+                                : say(RAFT_TRANSLATABLE("EventWording", "The link %1 -> %2 was restored"), {n, p});
+        if (e.node != kNoNode)
+            return say(RAFT_TRANSLATABLE("EventWording", "%1 was reconnected"), {n});
+        return say(RAFT_TRANSLATABLE("EventWording", "The network was healed"));
+    }
+    return say(RAFT_TRANSLATABLE("EventWording", "The network changed"));
+}
+
+} // namespace
+
+Wording wordingOf(const TraceEvent &e)
+{
+    // One case per kind (-Wswitch-enum keeps it complete): the kinds whose sentence
+    // depends on the reason or the fields have a function of their own above.
+    const WordArg n = node(e.node);
+    const WordArg p = node(e.peer);
+    switch (e.kind) {
+    // --- elections (§5.2) ---
+    case EventKind::ElectionTimeout: return electionTimeout(e);
+    case EventKind::VoteGranted:
+        return say(RAFT_TRANSLATABLE(
+                       "EventWording",
+                       "%1 voted for %2 in term %3: %2's log (last term %4, index %5) is at least as up-to-date as "
+                       "%1's, and %1 had not voted for anyone else in this term"),
+                   {n, p, number(e.term), number(e.term2), number(e.index)});
+    case EventKind::VoteDenied: return voteDenied(e);
+    case EventKind::VoteReceived: return voteReceived(e);
+    case EventKind::BecameLeader:
+        return say(RAFT_TRANSLATABLE(
+                       "EventWording",
+                       "%1 won the election for term %2 with %3 of %4 votes, a majority: it becomes leader and sends "
+                       "AppendEntries to assert its authority"),
+                   {n, number(e.term), number(e.index), number(e.index2)});
+    case EventKind::BecameFollower: return becameFollower(e);
+    // --- replication (§5.3) ---
+    case EventKind::AppendAccepted: return appendAccepted(e);
+    case EventKind::AppendRejected: return appendRejected(e);
+    case EventKind::LogTruncated: return logTruncated(e);
+    case EventKind::HeartbeatTimeout:
+        return say(RAFT_TRANSLATABLE(
+                       "EventWording",
+                       "%1's heartbeat timer fired: as leader of term %2 it sends AppendEntries to every follower"),
+                   {n, number(e.term)});
+    case EventKind::ReplicationAcked:
+        return say(
+            RAFT_TRANSLATABLE("EventWording",
+                              "Leader %1 learned that %2 holds its log up to index %3 (matchIndex %3, nextIndex %4)"),
+            {n, p, number(e.index), number(e.index2)});
+    case EventKind::ReplicationBackoff:
+        return say(
+            RAFT_TRANSLATABLE("EventWording",
+                              "Leader %1 moves %2's nextIndex back from %3 to %4 and retries: %2's log did not match"),
+            {n, p, number(e.index2), number(e.index)});
+    case EventKind::CommitAdvanced: return commitAdvanced(e);
+    case EventKind::CommitDeferred:
+        return say(RAFT_TRANSLATABLE(
+                       "EventWording",
+                       "%1 has index %2 on a majority but does not commit it: it is from term %3, and a leader only "
+                       "commits entries of its current term %4 by counting replicas"),
+                   {n, number(e.index), number(e.term2), number(e.term)});
+    case EventKind::Applied:
+        return say(RAFT_TRANSLATABLE("EventWording", "%1 applied entry %2 %3 to its state machine"),
+                   {n, number(e.index), kCommand});
+    case EventKind::StaleIgnored: return staleIgnored(e);
+    // --- clients (§8) ---
+    case EventKind::ClientAccepted:
+        return say(RAFT_TRANSLATABLE("EventWording", "Leader %1 appended client request %2 at index %3 in term %4"),
+                   {n, kQuoted, number(e.index), number(e.term)});
+    case EventKind::ClientRefused: return clientRefused(e);
+    case EventKind::ClientAnswered:
+        return say(
+            RAFT_TRANSLATABLE("EventWording", "Leader %1 answered the client: %2 (index %3) is committed and applied"),
+            {n, kQuoted, number(e.index)});
+    case EventKind::ClientLost:
+        return say(RAFT_TRANSLATABLE(
+                       "EventWording",
+                       "The client request %1 accepted at index %2 in term %3 was replaced by another leader's entry "
+                       "before it committed; the client must retry"),
+                   {kQuoted, number(e.index), number(e.term2)});
+    // --- the network ---
+    case EventKind::MessageLost: return messageLost(e);
+    case EventKind::MessageDuplicated: return messageDuplicated(e);
+    case EventKind::MessageWaiting: return messageWaiting(e);
+    // --- the user ---
+    case EventKind::NodeCrashed:
+        return say(
+            RAFT_TRANSLATABLE("EventWording",
+                              "%1 crashed: its currentTerm %2, votedFor and %3 log entries survive on stable storage; "
+                              "everything else is lost"),
+            {n, number(e.term), number(e.index)});
+    case EventKind::NodeRestarted:
+        return say(RAFT_TRANSLATABLE(
+                       "EventWording",
+                       "%1 restarted as a follower in term %2 with its %3 stored entries; commitIndex is 0 until a "
+                       "leader tells it more"),
+                   {n, number(e.term), number(e.index)});
+    case EventKind::NodePaused:
+        return say(RAFT_TRANSLATABLE("EventWording", "%1 is paused: its timers stop and messages wait at its door"),
+                   {n});
+    case EventKind::NodeResumed: return say(RAFT_TRANSLATABLE("EventWording", "%1 resumed"), {n});
+    case EventKind::NetworkChanged: return networkChanged(e);
+    case EventKind::ConfigChanged: return say(RAFT_TRANSLATABLE("EventWording", "Settings changed: %1"), {kText});
+    case EventKind::Narration: return say("%1", {kText}); // the lesson's own words, in its own language
+    case EventKind::InvariantViolated: return say(RAFT_TRANSLATABLE("EventWording", "SAFETY VIOLATION: %1"), {kText});
+    }
+    return say("%1", {reasonArg(e.reason)});
+}
+
+std::string fillPattern(std::string_view pattern, const std::string *args, std::size_t count)
+{
+    std::string out;
+    out.reserve(pattern.size() + 32);
+    for (std::size_t i = 0; i < pattern.size(); ++i) {
+        const char c = pattern[i];
+        if (c == '%' && i + 1 < pattern.size() && pattern[i + 1] >= '1' && pattern[i + 1] <= '9') {
+            const auto arg = static_cast<std::size_t>(pattern[i + 1] - '1');
+            if (arg < count) {
+                out += args[arg];
+                ++i;
+                continue;
+            }
+        }
+        out += c;
+    }
+    return out;
+}
+
+} // namespace raft
