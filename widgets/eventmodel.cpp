@@ -2,9 +2,9 @@
 
 #include "clusterpalette.h"
 #include "eventtext.h"
+#include "raft/eventcatalog.h"
 
 #include <QColor>
-
 #include <QFont>
 
 #include <algorithm>
@@ -12,6 +12,24 @@
 namespace widgets {
 
 using raft::EventKind;
+
+namespace {
+/// tint is the background of a highlighted row in a tone, or none.
+QVariant tint(raft::Tone tone)
+{
+    switch (tone) {
+    case raft::Tone::Alarm: return QColor(0xC0, 0x1C, 0x1C);
+    case raft::Tone::Leader: return QColor(0xD6, 0xE8, 0xF5);
+    case raft::Tone::Election: return QColor(0xFB, 0xEB, 0xC8);
+    case raft::Tone::Progress: return QColor(0xDC, 0xF1, 0xE6);
+    case raft::Tone::Trouble: return QColor(0xF8, 0xE0, 0xD6);
+    case raft::Tone::Recovery: return QColor(0xD8, 0xEF, 0xEC);
+    case raft::Tone::Narration: return QColor(0xFF, 0xF8, 0xD0);
+    case raft::Tone::Plain: return {};
+    }
+    return {};
+}
+} // namespace
 
 EventModel::EventModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -87,7 +105,7 @@ void EventModel::scan()
     m_routine.resize(events.size());
     for (std::size_t i = m_scanned; i < events.size(); ++i) {
         const raft::TraceEvent &e = events[i];
-        bool routine = EventText::isRoutine(e);
+        bool routine = raft::isRoutine(e);
         if (e.kind == EventKind::ReplicationAcked && e.node >= 1 && e.peer >= 1) {
             raft::Index &last = m_lastAck[static_cast<std::size_t>(e.node)][static_cast<std::size_t>(e.peer)];
             routine = e.index == last;
@@ -184,39 +202,35 @@ QVariant EventModel::data(const QModelIndex &index, int role) const
         case EventColumn: return EventText::describe(*trace(), e);
         default: return {};
         }
-    case Qt::ToolTipRole:
-        return tr("%1 — %2 (event %3)\n%4")
-            .arg(EventText::timeText(static_cast<double>(e.t)), EventText::kindTitle(e.kind))
-            .arg(e.step)
-            .arg(EventText::describe(*trace(), e));
+    case Qt::ToolTipRole: {
+        QString tip = tr("%1 — %2 (event %3)\n%4")
+                          .arg(EventText::timeText(static_cast<double>(e.t)), EventText::kindTitle(e.kind))
+                          .arg(e.step)
+                          .arg(EventText::describe(*trace(), e));
+        const QString fields = EventText::fieldsText(*trace(), e);
+        if (!fields.isEmpty())
+            tip += QLatin1Char('\n') + fields;
+        if (e.reason != raft::Reason::None)
+            tip += QLatin1Char('\n') + tr("Rule: %1").arg(EventText::reasonText(e.reason));
+        return tip;
+    }
     case Qt::TextAlignmentRole:
         if (index.column() == TimeColumn)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return int(Qt::AlignLeft | Qt::AlignVCenter);
     case Qt::ForegroundRole:
-        if (e.kind == EventKind::InvariantViolated)
+        if (raft::infoOf(e.kind).tone == raft::Tone::Alarm)
             return QColor(Qt::white);
         if (index.column() == TimeColumn || isRoutine(traceIndex(index.row())))
             return ClusterPalette::mutedInk();
         return {};
     case Qt::BackgroundRole:
-        switch (e.kind) {
-        case EventKind::InvariantViolated: return QColor(0xC0, 0x1C, 0x1C);
-        case EventKind::BecameLeader: return QColor(0xD6, 0xE8, 0xF5);
-        case EventKind::ElectionTimeout: return QColor(0xFB, 0xEB, 0xC8);
-        case EventKind::CommitAdvanced:
-            if (e.reason == raft::Reason::Majority)
-                return QColor(0xDC, 0xF1, 0xE6);
+        // Key events and headlines stand out in their tone's tint.
+        if (raft::importanceOf(e) < raft::Importance::Key)
             return {};
-        case EventKind::NodeCrashed:
-        case EventKind::MessageLost:
-        case EventKind::NetworkChanged: return QColor(0xF8, 0xE0, 0xD6);
-        case EventKind::Narration: return QColor(0xFF, 0xF8, 0xD0);
-        default: return {};
-        }
+        return tint(raft::infoOf(e.kind).tone);
     case Qt::FontRole:
-        if (e.kind == EventKind::BecameLeader || e.kind == EventKind::InvariantViolated
-            || e.kind == EventKind::Narration) {
+        if (raft::importanceOf(e) == raft::Importance::Headline) {
             QFont bold;
             bold.setBold(true);
             return bold;

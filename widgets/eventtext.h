@@ -7,15 +7,22 @@
 #include <QCoreApplication>
 #include <QList>
 #include <QString>
+#include <QStringList>
+
+namespace raft {
+struct WordArg;
+}
 
 namespace widgets {
 
 /// EventText words the simulation in the user's language: every raft::EventKind as a
 /// sentence built from the event's structured fields, with the rule that applied and
 /// the paper's section, plus the names of roles, statuses and RPCs. It is the one
-/// place that does so: the Events pane, the status bar and the inspector all use it.
-/// Its English reads like raft::Trace::describe(); the other languages come from
-/// the translation files through tr().
+/// place in the window that does so: the Events pane, the status bar and the
+/// inspector all use it. The sentence and its values come from the core
+/// (raft::wordingOf), the kinds' titles and sections from its catalogue
+/// (raft/eventcatalog.h), so its English is raft::Trace::describe()'s; the other
+/// languages come from the translation files (context raft::kWordingContext).
 class EventText {
     Q_DECLARE_TR_FUNCTIONS(EventText)
 
@@ -32,6 +39,10 @@ public:
     /// isRoutine tells whether an event is the steady background of a cluster: a
     /// heartbeat sent or accepted, a message lost because its receiver is down.
     static bool isRoutine(const raft::TraceEvent &event);
+    /// reasonText is a reason's rule in a few words ("the candidate's last log term is older").
+    static QString reasonText(raft::Reason reason);
+    /// fieldsText lists the event's own fields with their names: "prevLogIndex 7 · entries 2".
+    static QString fieldsText(const raft::Trace &trace, const raft::TraceEvent &event);
 
     /// nodeText names a server: "S3" ("—" for nobody).
     static QString nodeText(raft::NodeId id);
@@ -48,7 +59,10 @@ public:
 
 private:
     static QString sentence(const raft::Trace &trace, const raft::TraceEvent &event);
-    static QString lossReason(const raft::TraceEvent &event);
+    /// argText shows one value of a sentence; text is the event's text.
+    static QString argText(const raft::WordArg &arg, const QString &text);
+    /// fill replaces each %1..%9 of a (translated) pattern by its arg, in one pass.
+    static QString fill(const QString &pattern, const QStringList &args);
 };
 
 } // namespace widgets

@@ -1,5 +1,6 @@
 #include "widgets/stepbanner.h"
 
+#include "raft/eventcatalog.h"
 #include "widgets/clusterpalette.h"
 #include "widgets/eventtext.h"
 #include "widgets/logmodel.h"
@@ -13,8 +14,6 @@
 #include <algorithm>
 #include <vector>
 
-using raft::EventKind;
-using raft::Reason;
 using raft::TraceEvent;
 
 namespace widgets {
@@ -136,44 +135,6 @@ QSize StepBanner::minimumSizeHint() const
     return {300, sizeHint().height()};
 }
 
-int StepBanner::importance(const TraceEvent &e)
-{
-    switch (e.kind) {
-    case EventKind::InvariantViolated: return 100;
-    case EventKind::Narration: return 95;
-    case EventKind::BecameLeader: return 90;
-    case EventKind::CommitAdvanced: return e.reason == Reason::Majority ? 86 : 58;
-    case EventKind::ClientLost: return 85;
-    case EventKind::LogTruncated: return 84;
-    case EventKind::CommitDeferred: return 83;
-    case EventKind::NodeCrashed:
-    case EventKind::NodeRestarted:
-    case EventKind::NetworkChanged: return 80;
-    case EventKind::VoteDenied:
-    case EventKind::AppendRejected: return 78;
-    case EventKind::NodePaused:
-    case EventKind::NodeResumed:
-    case EventKind::ConfigChanged: return 75;
-    case EventKind::ElectionTimeout: return 72;
-    case EventKind::BecameFollower: return 70;
-    case EventKind::ClientAccepted:
-    case EventKind::ClientRefused:
-    case EventKind::ClientAnswered: return 66;
-    case EventKind::VoteGranted: return 62;
-    case EventKind::VoteReceived: return 60;
-    case EventKind::ReplicationBackoff: return 56;
-    case EventKind::MessageDuplicated: return 50;
-    case EventKind::MessageWaiting: return 48;
-    case EventKind::MessageLost: return EventText::isRoutine(e) ? 8 : 52;
-    case EventKind::AppendAccepted: return EventText::isRoutine(e) ? 10 : 45;
-    case EventKind::ReplicationAcked: return 36;
-    case EventKind::Applied: return 34;
-    case EventKind::StaleIgnored: return 30;
-    case EventKind::HeartbeatTimeout: return 12;
-    }
-    return 0;
-}
-
 void StepBanner::showStep(const raft::Trace &trace, std::size_t firstEvent, std::size_t endEvent)
 {
     endEvent = std::min(endEvent, trace.size());
@@ -189,7 +150,7 @@ void StepBanner::showStep(const raft::Trace &trace, std::size_t firstEvent, std:
     m_hasStep = m_events.size() > 0;
     m_main = 0;
     for (std::size_t i = 1; i < m_events.size(); ++i)
-        if (importance(m_events.events()[i]) > importance(m_events.events()[m_main]))
+        if (raft::rankOf(m_events.events()[i]) > raft::rankOf(m_events.events()[m_main]))
             m_main = i;
     reword();
     if (m_mainText != before)
@@ -252,7 +213,7 @@ void StepBanner::reword()
             others.push_back(i);
     std::vector<std::size_t> shown = others;
     std::stable_sort(shown.begin(), shown.end(),
-                     [&](std::size_t a, std::size_t b) { return importance(events[a]) > importance(events[b]); });
+                     [&](std::size_t a, std::size_t b) { return raft::rankOf(events[a]) > raft::rankOf(events[b]); });
     if (shown.size() > static_cast<std::size_t>(kMaxDetails))
         shown.resize(kMaxDetails);
     std::sort(shown.begin(), shown.end());
@@ -278,32 +239,17 @@ QColor StepBanner::accent() const
     if (!m_hasStep)
         return ClusterPalette::mutedInk();
     const TraceEvent &e = mainEvent();
-    switch (e.kind) {
-    case EventKind::BecameLeader: return LogModel::termColor(e.term).darker(135);
-    case EventKind::CommitAdvanced:
-    case EventKind::Applied:
-    case EventKind::ClientAnswered:
-    case EventKind::ClientAccepted:
-    case EventKind::AppendAccepted:
-    case EventKind::ReplicationAcked: return QColor::fromRgba(kBlue);
-    case EventKind::VoteDenied:
-    case EventKind::AppendRejected:
-    case EventKind::LogTruncated:
-    case EventKind::ClientLost:
-    case EventKind::ClientRefused:
-    case EventKind::CommitDeferred:
-    case EventKind::MessageLost:
-    case EventKind::NodeCrashed:
-    case EventKind::NetworkChanged:
-    case EventKind::InvariantViolated: return QColor::fromRgba(kVermillion);
-    case EventKind::ElectionTimeout:
-    case EventKind::VoteGranted:
-    case EventKind::VoteReceived:
-    case EventKind::BecameFollower: return QColor::fromRgba(kOrange);
-    case EventKind::NodeRestarted:
-    case EventKind::NodeResumed: return QColor::fromRgba(kGreen);
-    default: return ClusterPalette::mutedInk();
+    switch (raft::infoOf(e.kind).tone) {
+    case raft::Tone::Leader: return LogModel::termColor(e.term).darker(135);
+    case raft::Tone::Progress: return QColor::fromRgba(kBlue);
+    case raft::Tone::Trouble:
+    case raft::Tone::Alarm: return QColor::fromRgba(kVermillion);
+    case raft::Tone::Election: return QColor::fromRgba(kOrange);
+    case raft::Tone::Recovery: return QColor::fromRgba(kGreen);
+    case raft::Tone::Plain:
+    case raft::Tone::Narration: return ClusterPalette::mutedInk();
     }
+    return ClusterPalette::mutedInk();
 }
 
 void StepBanner::setFlash(const QColor &colour)

@@ -14,7 +14,9 @@ class QPropertyAnimation;
 namespace widgets {
 
 /// StepBanner is the band that explains the step just taken, large enough to read
-/// from the back of a classroom: the most important event of the step as a sentence
+/// from the back of a classroom: the most important event of the step (the highest
+/// raft::rankOf: a leader elected, a commit, a refusal before the heartbeats of a
+/// quiet cluster) as a sentence
 /// (the rule that applied, in words), the step's other events smaller beneath it (up
 /// to kMaxDetails, then "+N more"), the step number and virtual time on the left and
 /// the paper's section as a badge on the right. The band flashes gently when its
@@ -55,11 +57,6 @@ public:
     /// mainEvent is the event shown large (meaningful when !isEmpty()).
     const raft::TraceEvent &mainEvent() const { return m_events.events()[m_main]; }
 
-    /// importance ranks an event for the banner: the higher, the more a student should
-    /// see it first (a leader elected, a commit, a refusal and its reason before the
-    /// heartbeats of a quiet cluster).
-    static int importance(const raft::TraceEvent &event);
-
     /// flash is the colour laid over the band now; setFlash sets it (the animation does).
     QColor flash() const { return m_flash; }
     void setFlash(const QColor &colour);
@@ -78,7 +75,7 @@ private:
     QFont mainFont() const;
     QFont stepFont() const;
     QFont badgeFont() const;
-    /// accent is the colour of the band's left edge, after the main event's kind.
+    /// accent is the colour of the band's left edge, after the main event's tone.
     QColor accent() const;
 
     /// m_events: a copy of the step's events, with the texts they refer to.

@@ -501,22 +501,6 @@
         <translation>已暂停</translation>
     </message>
     <message>
-        <source>RequestVote</source>
-        <translation>RequestVote</translation>
-    </message>
-    <message>
-        <source>RequestVoteReply</source>
-        <translation>RequestVote 回复</translation>
-    </message>
-    <message>
-        <source>AppendEntries</source>
-        <translation>AppendEntries</translation>
-    </message>
-    <message>
-        <source>AppendEntriesReply</source>
-        <translation>AppendEntries 回复</translation>
-    </message>
-    <message>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
@@ -524,6 +508,26 @@
         <source>no-op</source>
         <translation>空操作（no-op）</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>a field&apos;s name, then its value</comment>
+        <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>EventWording</name>
     <message>
         <source>Election timeout</source>
         <translation>选举超时</translation>
@@ -613,6 +617,10 @@
         <translation>消息重复</translation>
     </message>
     <message>
+        <source>Message waiting</source>
+        <translation>消息等待</translation>
+    </message>
+    <message>
         <source>Crash</source>
         <translation>崩溃</translation>
     </message>
@@ -645,28 +653,112 @@
         <translation>安全性被破坏</translation>
     </message>
     <message>
-        <source>a network partition separates them</source>
-        <translation>网络分区把它们隔开了</translation>
+        <source>no particular rule</source>
+        <translation>无特定规则</translation>
     </message>
     <message>
-        <source>the link from %1 to %2 is cut</source>
-        <translation>从 %1 到 %2 的链路被切断</translation>
+        <source>the sender&apos;s term is older than ours</source>
+        <translation>发送者的任期比我们的旧</translation>
     </message>
     <message>
-        <source>the network dropped it</source>
-        <translation>网络把它丢弃了</translation>
+        <source>one vote per term, first come first served</source>
+        <translation>每个任期只投一票，先到先得</translation>
     </message>
     <message>
-        <source>%1 is down</source>
-        <translation>%1 已宕机</translation>
+        <source>the candidate&apos;s last log term is older</source>
+        <translation>候选人最后一条日志的任期更旧</translation>
     </message>
     <message>
-        <source>dropped by hand</source>
-        <translation>被手动丢弃</translation>
+        <source>same last term, but the candidate&apos;s log is shorter</source>
+        <translation>最后的任期相同，但候选人的日志更短</translation>
     </message>
     <message>
-        <source>%1 (%2)</source>
-        <translation>%1（%2）</translation>
+        <source>the candidate&apos;s log is at least as up-to-date</source>
+        <translation>候选人的日志至少一样新</translation>
+    </message>
+    <message>
+        <source>a newer term was seen: step down to follower</source>
+        <translation>看到了更新的任期：退回为跟随者</translation>
+    </message>
+    <message>
+        <source>a candidate hears from the leader of its own term</source>
+        <translation>候选人收到了本任期领导者的消息</translation>
+    </message>
+    <message>
+        <source>AppendEntries with no entries</source>
+        <translation>不带日志条目的 AppendEntries</translation>
+    </message>
+    <message>
+        <source>the log has no entry at prevLogIndex</source>
+        <translation>日志在 prevLogIndex 处没有条目</translation>
+    </message>
+    <message>
+        <source>the entry at prevLogIndex has another term</source>
+        <translation>prevLogIndex 处的条目任期不同</translation>
+    </message>
+    <message>
+        <source>a majority: of votes, or of copies of an entry of the current term</source>
+        <translation>多数派：多数选票，或当前任期条目的多数副本</translation>
+    </message>
+    <message>
+        <source>a follower learns commitIndex from the leader</source>
+        <translation>跟随者从领导者那里得知 commitIndex</translation>
+    </message>
+    <message>
+        <source>only the leader takes client requests</source>
+        <translation>只有领导者接受客户端请求</translation>
+    </message>
+    <message>
+        <source>the user forced it</source>
+        <translation>由用户强制</translation>
+    </message>
+    <message>
+        <source>a network partition</source>
+        <translation>网络分区</translation>
+    </message>
+    <message>
+        <source>a cut link</source>
+        <translation>链路被切断</translation>
+    </message>
+    <message>
+        <source>the network&apos;s loss probability</source>
+        <translation>网络的丢包概率</translation>
+    </message>
+    <message>
+        <source>the receiver is down</source>
+        <translation>接收者已宕机</translation>
+    </message>
+    <message>
+        <source>the user dropped it</source>
+        <translation>被用户丢弃</translation>
+    </message>
+    <message>
+        <source>the network was healed</source>
+        <translation>网络已恢复</translation>
+    </message>
+    <message>
+        <source>a reply to a request no longer waited for</source>
+        <translation>对已不再等待的请求的回复</translation>
+    </message>
+    <message>
+        <source>the receiver is paused</source>
+        <translation>接收者已暂停</translation>
+    </message>
+    <message>
+        <source>RequestVote</source>
+        <translation>RequestVote</translation>
+    </message>
+    <message>
+        <source>RequestVoteReply</source>
+        <translation>RequestVote 回复</translation>
+    </message>
+    <message>
+        <source>AppendEntries</source>
+        <translation>AppendEntries</translation>
+    </message>
+    <message>
+        <source>AppendEntriesReply</source>
+        <translation>AppendEntries 回复</translation>
     </message>
     <message>
         <source>%1 was told to time out: it starts an election for term %2, votes for itself and asks the others for votes</source>
@@ -675,10 +767,6 @@
     <message>
         <source>%1&apos;s election timeout fired without word from a leader: it becomes a candidate for term %2, votes for itself and asks the others for votes</source>
         <translation>%1 的选举超时到期，期间没有收到领导者的消息：它成为任期 %2 的候选人，给自己投票，并向其他服务器请求投票</translation>
-    </message>
-    <message>
-        <source>%1 voted for %2 in term %3: %2&apos;s log (last term %4, index %5) is at least as up-to-date as %1&apos;s, and %1 had not voted for anyone else in this term</source>
-        <translation>%1 在任期 %3 投票给 %2：%2 的日志（最后任期 %4，索引 %5）至少和 %1 的一样新，而且 %1 在这个任期还没有投票给别人</translation>
     </message>
     <message>
         <source>%1 denied its vote to %2 in term %3: %2&apos;s term %4 is older than %1&apos;s %3</source>
@@ -707,10 +795,6 @@
     <message>
         <source>%1 was refused a vote by %2 in term %3: %4 of %5 votes needed</source>
         <translation>%1 在任期 %3 被 %2 拒绝投票：已有 %4 票，需要 %5 票</translation>
-    </message>
-    <message>
-        <source>%1 won the election for term %2 with %3 of %4 votes, a majority: it becomes leader and sends AppendEntries to assert its authority</source>
-        <translation>%1 以 %3/%4 票（多数）赢得任期 %2 的选举：它成为领导者，并发送 AppendEntries 以确立自己的地位</translation>
     </message>
     <message>
         <source>%1 heard from %2, the leader of its term %3: it stops campaigning and follows</source>
@@ -761,18 +845,6 @@
         <translation>%1 删除了索引 %3 之后的 %2 个条目：它们与领导者 %4 任期 %5 的条目冲突</translation>
     </message>
     <message>
-        <source>%1&apos;s heartbeat timer fired: as leader of term %2 it sends AppendEntries to every follower</source>
-        <translation>%1 的心跳计时器到期：作为任期 %2 的领导者，它向每个跟随者发送 AppendEntries</translation>
-    </message>
-    <message>
-        <source>Leader %1 learned that %2 holds its log up to index %3 (matchIndex %3, nextIndex %4)</source>
-        <translation>领导者 %1 得知 %2 的日志与它一致到索引 %3（matchIndex %3，nextIndex %4）</translation>
-    </message>
-    <message>
-        <source>Leader %1 moves %2&apos;s nextIndex back from %3 to %4 and retries: %2&apos;s log did not match</source>
-        <translation>领导者 %1 把 %2 的 nextIndex 从 %3 回退到 %4 并重试：%2 的日志不匹配</translation>
-    </message>
-    <message>
         <source>%1 committed up to index %2: a majority stores it, and the entry is from its current term %3</source>
         <translation>%1 提交到索引 %2：多数服务器已存储该条目，并且它属于当前任期 %3</translation>
     </message>
@@ -785,24 +857,12 @@
         <translation>%1 按任期 %4 的领导者的通知把 commitIndex 从 %2 推进到 %3</translation>
     </message>
     <message>
-        <source>%1 has index %2 on a majority but does not commit it: it is from term %3, and a leader only commits entries of its current term %4 by counting replicas</source>
-        <translation>%1 的索引 %2 已存储在多数服务器上，但它不提交：该条目属于任期 %3，而领导者只通过计数副本来提交当前任期 %4 的条目</translation>
-    </message>
-    <message>
-        <source>%1 applied entry %2 %3 to its state machine</source>
-        <translation>%1 把条目 %2 %3 应用到它的状态机</translation>
-    </message>
-    <message>
         <source>%1 ignored the %2 from %3 of term %4: its own term %5 is newer</source>
         <translation>%1 忽略了 %3 发来的任期 %4 的 %2：它自己的任期 %5 更新</translation>
     </message>
     <message>
         <source>%1 ignored the %2 from %3: it answers a request %1 no longer waits for</source>
         <translation>%1 忽略了 %3 发来的 %2：它回复的请求 %1 已不再等待</translation>
-    </message>
-    <message>
-        <source>Leader %1 appended client request %2 at index %3 in term %4</source>
-        <translation>领导者 %1 在任期 %4 把客户端请求 %2 追加到索引 %3</translation>
     </message>
     <message>
         <source>%1 refused client request %2: it is not the leader; try %3</source>
@@ -821,12 +881,24 @@
         <translation>%1 无法接受客户端请求 %2：它已宕机</translation>
     </message>
     <message>
-        <source>Leader %1 answered the client: %2 (index %3) is committed and applied</source>
-        <translation>领导者 %1 答复了客户端：%2（索引 %3）已提交并应用</translation>
+        <source>The %1 from %2 to %3 was lost: a network partition separates them</source>
+        <translation>从 %2 发往 %3 的 %1 丢失了：网络分区把它们隔开了</translation>
     </message>
     <message>
-        <source>The client request %1 accepted at index %2 in term %3 was replaced by another leader&apos;s entry before it committed; the client must retry</source>
-        <translation>在任期 %3 被接受到索引 %2 的客户端请求 %1 在提交之前被另一个领导者的条目替换了；客户端必须重试</translation>
+        <source>The %1 from %2 to %3 was lost: the link from %2 to %3 is cut</source>
+        <translation>从 %2 发往 %3 的 %1 丢失了：从 %2 到 %3 的链路被切断</translation>
+    </message>
+    <message>
+        <source>The %1 from %2 to %3 was lost: the network dropped it</source>
+        <translation>从 %2 发往 %3 的 %1 丢失了：网络把它丢弃了</translation>
+    </message>
+    <message>
+        <source>The %1 from %2 to %3 was lost: %3 is down</source>
+        <translation>从 %2 发往 %3 的 %1 丢失了：%3 已宕机</translation>
+    </message>
+    <message>
+        <source>The %1 from %2 to %3 was lost: dropped by hand</source>
+        <translation>从 %2 发往 %3 的 %1 丢失了：被手动丢弃</translation>
     </message>
     <message>
         <source>The %1 from %2 to %3 was lost: %4</source>
@@ -841,20 +913,12 @@
         <translation>网络复制了一条从 %2 发往 %3 的 %1</translation>
     </message>
     <message>
-        <source>%1 crashed: its currentTerm %2, votedFor and %3 log entries survive on stable storage; everything else is lost</source>
-        <translation>%1 崩溃了：它的 currentTerm %2、votedFor 和 %3 个日志条目保存在稳定存储中；其余一切都丢失了</translation>
+        <source>The %1 from %2 reached %3 and waits at its door: %3 is paused</source>
+        <translation>从 %2 发出的 %1 到达 %3，在门口等待：%3 已暂停</translation>
     </message>
     <message>
-        <source>%1 restarted as a follower in term %2 with its %3 stored entries; commitIndex is 0 until a leader tells it more</source>
-        <translation>%1 以跟随者身份在任期 %2 重启，带着存储的 %3 个条目；在领导者告诉它更多之前，commitIndex 为 0</translation>
-    </message>
-    <message>
-        <source>%1 is paused: its timers stop and messages wait at its door</source>
-        <translation>%1 已暂停：它的计时器停止，发给它的消息在门口等待</translation>
-    </message>
-    <message>
-        <source>%1 resumed</source>
-        <translation>%1 已恢复</translation>
+        <source>The %1 from %2 reached %3 and waits at its door: it is held for delivery by hand</source>
+        <translation>从 %2 发出的 %1 到达 %3，在门口等待：它被扣留，等待手动投递</translation>
     </message>
     <message>
         <source>The network was partitioned: %1</source>
@@ -893,24 +957,68 @@
         <translation>网络发生了变化</translation>
     </message>
     <message>
+        <source>%1 voted for %2 in term %3: %2&apos;s log (last term %4, index %5) is at least as up-to-date as %1&apos;s, and %1 had not voted for anyone else in this term</source>
+        <translation>%1 在任期 %3 投票给 %2：%2 的日志（最后任期 %4，索引 %5）至少和 %1 的一样新，而且 %1 在这个任期还没有投票给别人</translation>
+    </message>
+    <message>
+        <source>%1 won the election for term %2 with %3 of %4 votes, a majority: it becomes leader and sends AppendEntries to assert its authority</source>
+        <translation>%1 以 %3/%4 票（多数）赢得任期 %2 的选举：它成为领导者，并发送 AppendEntries 以确立自己的地位</translation>
+    </message>
+    <message>
+        <source>%1&apos;s heartbeat timer fired: as leader of term %2 it sends AppendEntries to every follower</source>
+        <translation>%1 的心跳计时器到期：作为任期 %2 的领导者，它向每个跟随者发送 AppendEntries</translation>
+    </message>
+    <message>
+        <source>Leader %1 learned that %2 holds its log up to index %3 (matchIndex %3, nextIndex %4)</source>
+        <translation>领导者 %1 得知 %2 的日志与它一致到索引 %3（matchIndex %3，nextIndex %4）</translation>
+    </message>
+    <message>
+        <source>Leader %1 moves %2&apos;s nextIndex back from %3 to %4 and retries: %2&apos;s log did not match</source>
+        <translation>领导者 %1 把 %2 的 nextIndex 从 %3 回退到 %4 并重试：%2 的日志不匹配</translation>
+    </message>
+    <message>
+        <source>%1 has index %2 on a majority but does not commit it: it is from term %3, and a leader only commits entries of its current term %4 by counting replicas</source>
+        <translation>%1 的索引 %2 已存储在多数服务器上，但它不提交：该条目属于任期 %3，而领导者只通过计数副本来提交当前任期 %4 的条目</translation>
+    </message>
+    <message>
+        <source>%1 applied entry %2 %3 to its state machine</source>
+        <translation>%1 把条目 %2 %3 应用到它的状态机</translation>
+    </message>
+    <message>
+        <source>Leader %1 appended client request %2 at index %3 in term %4</source>
+        <translation>领导者 %1 在任期 %4 把客户端请求 %2 追加到索引 %3</translation>
+    </message>
+    <message>
+        <source>Leader %1 answered the client: %2 (index %3) is committed and applied</source>
+        <translation>领导者 %1 答复了客户端：%2（索引 %3）已提交并应用</translation>
+    </message>
+    <message>
+        <source>The client request %1 accepted at index %2 in term %3 was replaced by another leader&apos;s entry before it committed; the client must retry</source>
+        <translation>在任期 %3 被接受到索引 %2 的客户端请求 %1 在提交之前被另一个领导者的条目替换了；客户端必须重试</translation>
+    </message>
+    <message>
+        <source>%1 crashed: its currentTerm %2, votedFor and %3 log entries survive on stable storage; everything else is lost</source>
+        <translation>%1 崩溃了：它的 currentTerm %2、votedFor 和 %3 个日志条目保存在稳定存储中；其余一切都丢失了</translation>
+    </message>
+    <message>
+        <source>%1 restarted as a follower in term %2 with its %3 stored entries; commitIndex is 0 until a leader tells it more</source>
+        <translation>%1 以跟随者身份在任期 %2 重启，带着存储的 %3 个条目；在领导者告诉它更多之前，commitIndex 为 0</translation>
+    </message>
+    <message>
+        <source>%1 is paused: its timers stop and messages wait at its door</source>
+        <translation>%1 已暂停：它的计时器停止，发给它的消息在门口等待</translation>
+    </message>
+    <message>
+        <source>%1 resumed</source>
+        <translation>%1 已恢复</translation>
+    </message>
+    <message>
         <source>Settings changed: %1</source>
         <translation>设置已更改：%1</translation>
     </message>
     <message>
         <source>SAFETY VIOLATION: %1</source>
         <translation>安全性被破坏：%1</translation>
-    </message>
-    <message>
-        <source>Message waiting</source>
-        <translation>消息等待</translation>
-    </message>
-    <message>
-        <source>The %1 from %2 reached %3 and waits at its door: %3 is paused</source>
-        <translation>从 %2 发出的 %1 到达 %3，在门口等待：%3 已暂停</translation>
-    </message>
-    <message>
-        <source>The %1 from %2 reached %3 and waits at its door: it is held for delivery by hand</source>
-        <translation>从 %2 发出的 %1 到达 %3，在门口等待：它被扣留，等待手动投递</translation>
     </message>
 </context>
 <context>
@@ -2154,6 +2262,10 @@ or out of the circle to give it a side of its own</source>
     <message>
         <source>What happened, and why</source>
         <translation>发生了什么，为什么</translation>
+    </message>
+    <message>
+        <source>Rule: %1</source>
+        <translation>规则：%1</translation>
     </message>
 </context>
 <context>

@@ -67,7 +67,7 @@ TEST(StepBanner, MostImportantEventFirstTheRestCounted)
         return trace.add(TraceEvent{.t = 1250, .step = 42, .kind = kind, .reason = reason, .node = node});
     };
     add(EventKind::HeartbeatTimeout, 1).term = 2;
-    add(EventKind::AppendAccepted, 2).term = 2;
+    add(EventKind::AppendAccepted, 2, raft::Reason::Heartbeat).term = 2;
     TraceEvent &rejected = add(EventKind::AppendRejected, 3, raft::Reason::MissingEntry);
     rejected.peer = 1;
     rejected.index = 7;
@@ -76,8 +76,8 @@ TEST(StepBanner, MostImportantEventFirstTheRestCounted)
     commit.index = 6;
     commit.index2 = 5;
     commit.term = 2;
-    add(EventKind::AppendAccepted, 4).term = 2;
-    add(EventKind::AppendAccepted, 5).term = 2;
+    add(EventKind::AppendAccepted, 4, raft::Reason::Heartbeat).term = 2;
+    add(EventKind::AppendAccepted, 5, raft::Reason::Heartbeat).term = 2;
     add(EventKind::ReplicationAcked, 1).peer = 2;
 
     StepBanner banner;
