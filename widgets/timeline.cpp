@@ -2,24 +2,18 @@
 
 #include "widgets/clusterpalette.h"
 #include "widgets/eventtext.h"
-#include "widgets/logmodel.h"
+#include "widgets/timelinepainter.h"
 
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
-#include <QPainterPath>
-#include <QPixmap>
-#include <QPolygonF>
 #include <QToolTip>
-#include <QVarLengthArray>
 #include <QWheelEvent>
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 
-using raft::EventKind;
 using raft::InputKind;
 using raft::Time;
 using raft::TraceEvent;
@@ -36,56 +30,10 @@ constexpr double kEmptySpan = 1000;
 constexpr double kHitRadius = 8;
 /// How close (in pixels) a click must be to a mark to go to its exact time.
 constexpr double kSnapRadius = 6;
-/// The horizontal margin on each side of the time axis.
-constexpr double kMargin = 12;
 
 constexpr QRgb kLaneFill = 0xFFFFFFFF;
 constexpr QRgb kBorder = 0xFFC9D1D9;
-constexpr QRgb kGrid = 0xFFE6EAEE;
-constexpr QRgb kFault = 0xFFD55E00;
-constexpr QRgb kCommit = 0xFF00304D;
-constexpr QRgb kRestart = 0xFF009E73;
 constexpr QRgb kFocus = 0xFF0072B2;
-
-/// tickSteps are the spacings of the axis' labelled ticks, in ms.
-constexpr std::array<double, 25> kTickSteps{
-    1,       2,       5,         10,        20,        50,         100,        200,     500,
-    1'000,   2'000,   5'000,     10'000,    15'000,    30'000,     60'000,     120'000, 300'000,
-    600'000, 900'000, 1'800'000, 3'600'000, 7'200'000, 18'000'000, 36'000'000,
-};
-
-/// Finer ticks without labels between the labelled ones: how many intervals.
-int minorDivisions(double step)
-{
-    const double lead = step / std::pow(10.0, std::floor(std::log10(step)));
-    if (step >= 60'000 && std::fmod(step, 60'000) == 0)
-        return step == 900'000 || step == 1'800'000 ? 3 : 2;
-    if (std::abs(lead - 2) < 1e-9)
-        return 4;
-    if (std::abs(lead - 1.5) < 1e-9)
-        return 3;
-    return 5;
-}
-
-QString tickLabel(double ms, double step)
-{
-    if (step >= 60'000 || ms >= 600'000) {
-        const auto total = static_cast<qint64>(std::llround(ms / 1000));
-        const qint64 hours = total / 3600;
-        const qint64 minutes = (total / 60) % 60;
-        const qint64 seconds = total % 60;
-        if (hours > 0)
-            return Timeline::tr("%1:%2:%3", "hours:minutes:seconds")
-                .arg(hours)
-                .arg(minutes, 2, 10, QLatin1Char('0'))
-                .arg(seconds, 2, 10, QLatin1Char('0'));
-        return Timeline::tr("%1:%2", "minutes:seconds").arg(minutes).arg(seconds, 2, 10, QLatin1Char('0'));
-    }
-    int decimals = 0;
-    if (step < 1000)
-        decimals = static_cast<int>(std::ceil(-std::log10(step / 1000.0) - 1e-9));
-    return Timeline::tr("%1 s", "seconds on the time axis").arg(ms / 1000.0, 0, 'f', decimals);
-}
 
 /// actionText words a user action for its tooltip.
 QString actionText(const raft::Input &in)
@@ -133,93 +81,6 @@ QString actionText(const raft::Input &in)
     }
     return {};
 }
-
-bool changesTopology(InputKind kind)
-{
-    switch (kind) {
-    case InputKind::Partition:
-    case InputKind::Isolate:
-    case InputKind::Cut:
-    case InputKind::Reconnect:
-    case InputKind::Restore:
-    case InputKind::Heal: return true;
-    default: return false;
-    }
-}
-
-/// firstAtOrAfter returns the first mark at or after time t in a time-ordered list.
-std::vector<TimelineMark>::const_iterator firstAtOrAfter(const std::vector<TimelineMark> &marks, double t)
-{
-    return std::lower_bound(marks.begin(), marks.end(), t,
-                            [](const TimelineMark &m, double time) { return static_cast<double>(m.t) < time; });
-}
-
-/// glyphExtent is half the side of the sprite that holds a glyph of radius r.
-double glyphExtent(double r)
-{
-    return std::ceil(r * 1.35) + 2;
-}
-
-void drawElection(QPainter &painter, QPointF c, qreal r, raft::Term term, bool showNumber)
-{
-    const QColor fill = LogModel::termColor(term);
-    const QColor edge = fill.darker(260);
-    painter.setPen(QPen(edge, std::max<qreal>(1.5, r * 0.16)));
-    painter.setBrush(fill);
-    painter.drawEllipse(c, r * 0.80, r * 0.80);
-    // The leader's second ring, as on the cluster view's discs.
-    painter.setBrush(Qt::NoBrush);
-    painter.setPen(QPen(edge, std::max<qreal>(1.2, r * 0.12)));
-    painter.drawEllipse(c, r * 1.02, r * 1.02);
-    if (showNumber) {
-        QFont font = painter.font();
-        font.setBold(true);
-        const QString text = QString::number(term);
-        font.setPixelSize(std::max(7, static_cast<int>(r * (text.size() > 2 ? 0.78 : text.size() > 1 ? 0.98 : 1.15))));
-        painter.setFont(font);
-        painter.setPen(ClusterPalette::ink());
-        painter.drawText(QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r), Qt::AlignCenter, text);
-    }
-}
-
-void drawRestart(QPainter &painter, QPointF c, qreal r)
-{
-    const qreal h = r * 0.82;
-    painter.setPen(QPen(Qt::white, std::max<qreal>(1.0, r * 0.12)));
-    painter.setBrush(QColor::fromRgba(kRestart));
-    painter.drawRoundedRect(QRectF(c.x() - h, c.y() - h, 2 * h, 2 * h), h * 0.3, h * 0.3);
-    // An upward arrow: the server is back up.
-    const QPolygonF arrow({
-        c + QPointF(0, -0.62 * h),
-        c + QPointF(0.55 * h, 0.02 * h),
-        c + QPointF(0.2 * h, 0.02 * h),
-        c + QPointF(0.2 * h, 0.62 * h),
-        c + QPointF(-0.2 * h, 0.62 * h),
-        c + QPointF(-0.2 * h, 0.02 * h),
-        c + QPointF(-0.55 * h, 0.02 * h),
-    });
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(Qt::white);
-    painter.drawPolygon(arrow);
-}
-
-void drawViolation(QPainter &painter, QPointF c, qreal r)
-{
-    const QPolygonF triangle({c + QPointF(0, -r), c + QPointF(r * 1.05, r * 0.8), c + QPointF(-r * 1.05, r * 0.8)});
-    painter.setPen(QPen(Qt::white, std::max<qreal>(1.0, r * 0.12), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-    painter.setBrush(QColor::fromRgba(kFault));
-    painter.drawPolygon(triangle);
-    painter.setPen(QPen(Qt::white, std::max<qreal>(1.5, r * 0.2), Qt::SolidLine, Qt::RoundCap));
-    painter.drawLine(c + QPointF(0, -r * 0.38), c + QPointF(0, r * 0.22));
-    painter.drawPoint(c + QPointF(0, r * 0.52));
-}
-
-void drawAction(QPainter &painter, QPointF tip, qreal size)
-{
-    const QPolygonF triangle({tip, tip + QPointF(-size * 0.6, -size), tip + QPointF(size * 0.6, -size)});
-    painter.drawPolygon(triangle);
-}
-
 } // namespace
 
 Timeline::Timeline(QWidget *parent)
@@ -256,154 +117,23 @@ QSize Timeline::minimumSizeHint() const
 
 // --- the cached marks ---------------------------------------------------------------
 
+// --- the cached marks ---------------------------------------------------------------
+
 void Timeline::setHistory(const raft::History *history)
 {
     m_history = history;
     m_zoomed = false;
     m_followedLive = -1;
-    rebuild();
-    update();
-}
-
-void Timeline::rebuild()
-{
-    ++m_rebuilds;
-    m_marks.clear();
-    m_actions.clear();
-    m_reigns.clear();
-    m_faults.clear();
-    m_readEvents = 0;
-    m_readInputs = 0;
-    m_network.reset();
-    m_lastFrontierStep = 0;
-    if (!m_history)
-        return;
-    const raft::ClusterConfig &config = m_history->simulation().config();
-    m_network.emplace(config.network, config.nodes);
-    readEvents();
-    readScript();
-    m_lastFrontierStep = m_history->frontierStep();
+    m_marks.reset(history);
     updateAccessibleText();
-}
-
-bool Timeline::hasBranched() const
-{
-    const raft::Trace &trace = m_history->trace();
-    if (trace.size() < m_readEvents || m_history->frontierStep() < m_lastFrontierStep)
-        return true;
-    if (m_readEvents > 0 && !(trace.events()[m_readEvents - 1] == m_lastEvent))
-        return true;
-    const std::vector<raft::Input> &script = m_history->script();
-    if (script.size() < m_readInputs)
-        return true;
-    return m_readInputs > 0 && !(script[m_readInputs - 1] == m_lastInput);
-}
-
-void Timeline::readEvents()
-{
-    const std::vector<TraceEvent> &events = m_history->trace().events();
-    for (std::size_t i = m_readEvents; i < events.size(); ++i) {
-        const TraceEvent &e = events[i];
-        TimelineMark mark{.t = e.t, .step = e.step, .node = e.node, .term = e.term, .source = i};
-        // A reign lasts from the election until the leader crashes, steps down or a
-        // newer leader is elected (the old one may still believe it leads, cut off).
-        const auto closeReign = [&](bool onlyIfLeader) {
-            if (m_reigns.empty() || m_reigns.back().end)
-                return;
-            if (onlyIfLeader && m_reigns.back().node != e.node)
-                return;
-            m_reigns.back().end = e.t;
-        };
-        switch (e.kind) {
-        case EventKind::BecameLeader:
-            mark.kind = TimelineMark::Kind::Election;
-            closeReign(false);
-            m_reigns.push_back(TimelineSpan{.begin = e.t, .node = e.node, .term = e.term, .source = i});
-            break;
-        case EventKind::CommitAdvanced:
-            if (e.reason != raft::Reason::Majority)
-                continue;
-            mark.kind = TimelineMark::Kind::Commit;
-            break;
-        case EventKind::NodeCrashed:
-            mark.kind = TimelineMark::Kind::Crash;
-            closeReign(true);
-            break;
-        case EventKind::BecameFollower: closeReign(true); continue;
-        case EventKind::NodeRestarted: mark.kind = TimelineMark::Kind::Restart; break;
-        case EventKind::InvariantViolated: mark.kind = TimelineMark::Kind::Violation; break;
-        default: continue;
-        }
-        m_marks.push_back(mark);
-    }
-    m_readEvents = events.size();
-    if (m_readEvents > 0)
-        m_lastEvent = events.back();
-}
-
-void Timeline::readScript()
-{
-    const std::vector<raft::Input> &script = m_history->script();
-    for (std::size_t i = m_readInputs; i < script.size(); ++i) {
-        const raft::Input &in = script[i];
-        m_actions.push_back(TimelineMark{.kind = TimelineMark::Kind::Action,
-                                         .t = in.t,
-                                         .step = in.step,
-                                         .node = in.node,
-                                         .source = i,
-                                         .input = in.kind});
-        if (!changesTopology(in.kind) || !m_network)
-            continue;
-        // Replay the action on a network of our own: it says whether faults remain
-        // (a reconnect or a second partition may leave some).
-        raft::Network &net = *m_network;
-        switch (in.kind) {
-        case InputKind::Partition: net.partition(in.groups); break;
-        case InputKind::Isolate: net.isolate(in.node); break;
-        case InputKind::Cut:
-            net.cut(in.node, in.peer);
-            if (in.flag)
-                net.cut(in.peer, in.node);
-            break;
-        case InputKind::Reconnect:
-            for (raft::NodeId other = 1; other <= m_history->simulation().size(); ++other) {
-                net.restore(in.node, other);
-                net.restore(other, in.node);
-            }
-            break;
-        case InputKind::Restore:
-            net.restore(in.node, in.peer);
-            if (in.flag)
-                net.restore(in.peer, in.node);
-            break;
-        case InputKind::Heal: net.heal(); break;
-        default: break;
-        }
-        const bool open = !m_faults.empty() && !m_faults.back().end;
-        const bool faulty = net.hasFaults();
-        if (faulty && !open)
-            m_faults.push_back(TimelineSpan{.begin = in.t, .partition = !net.groups().empty(), .source = i});
-        else if (faulty && open)
-            m_faults.back().partition = m_faults.back().partition || !net.groups().empty();
-        else if (!faulty && open)
-            m_faults.back().end = in.t;
-    }
-    m_readInputs = script.size();
-    if (m_readInputs > 0)
-        m_lastInput = script.back();
+    update();
 }
 
 void Timeline::refresh()
 {
     if (!m_history)
         return;
-    if (hasBranched()) {
-        rebuild();
-    } else {
-        readEvents();
-        readScript();
-        m_lastFrontierStep = m_history->frontierStep();
-    }
+    m_marks.update();
     followLive();
     const Time live = liveTime();
     const Time frontier = frontierTime();
@@ -449,27 +179,10 @@ Time Timeline::visibleSpan() const
     return static_cast<Time>(std::max<double>(static_cast<double>(frontierTime()), kEmptySpan));
 }
 
-Timeline::Layout Timeline::layout() const
+TimelineLayout Timeline::layout() const
 {
-    // Lanes of fixed proportions, sized for 56 pixels above the axis and scaled.
-    Layout l;
-    l.left = kMargin;
-    l.right = std::max(l.left + 1, width() - kMargin);
-    l.bottom = height();
-    l.axis = std::max(24.0, height() - (fontMetrics().height() + 6.0));
-    const double s = std::max(0.5, (l.axis - 3) / 53.0);
-    l.userTop = 2;
-    l.userBottom = l.userTop + 18 * s;
-    l.userRadius = 7.5 * s;
-    l.termTop = l.userBottom + 2 * s;
-    l.termBottom = l.termTop + 22 * s;
-    l.termRadius = 10 * s;
-    l.reignHeight = 11 * s;
-    l.commitTop = l.termBottom + 3 * s;
-    l.commitBottom = std::min(l.axis - 1, l.commitTop + 8 * s);
-    l.start = m_zoomed ? m_viewStart : 0.0;
-    l.pixelsPerMs = (l.right - l.left) / static_cast<double>(visibleSpan());
-    return l;
+    return TimelineLayout::make(width(), height(), fontMetrics().height() + 6.0, m_zoomed ? m_viewStart : 0.0,
+                                static_cast<double>(visibleSpan()));
 }
 
 double Timeline::xForTime(Time t) const
@@ -479,11 +192,7 @@ double Timeline::xForTime(Time t) const
 
 Time Timeline::timeForX(double x) const
 {
-    const Layout l = layout();
-    const double start = m_zoomed ? m_viewStart : 0.0;
-    const double span = static_cast<double>(visibleSpan());
-    const double t = start + (x - l.left) / (l.right - l.left) * span;
-    return std::clamp<Time>(static_cast<Time>(std::llround(t)), 0, frontierTime());
+    return layout().timeAt(x, frontierTime());
 }
 
 void Timeline::setVisibleRange(Time start, Time span)
@@ -538,7 +247,7 @@ void Timeline::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
-    const Layout l = layout();
+    const TimelineLayout l = layout();
     painter.fillRect(rect(), ClusterPalette::background());
     painter.fillRect(QRectF(0, 0, width(), l.axis), QColor::fromRgba(kLaneFill));
     painter.setPen(QPen(QColor::fromRgba(kBorder), 1));
@@ -546,11 +255,15 @@ void Timeline::paintEvent(QPaintEvent *)
 
     if (m_history) {
         painter.save();
-        painter.setClipRect(QRectF(l.left - kMargin + 1, 0, l.right - l.left + 2 * kMargin - 2, height()));
-        paintAxis(painter, l);
-        paintSpans(painter, l);
-        paintMarks(painter, l);
-        paintPosition(painter, l);
+        const double margin = TimelineLayout::kMargin;
+        painter.setClipRect(QRectF(l.left - margin + 1, 0, l.right - l.left + 2 * margin - 2, height()));
+        TimelinePainter(painter, l, m_marks, m_glyphs, font(), width())
+            .paint(TimelineView{.live = liveTime(),
+                                .recordedEnd = m_history->frontierTime(),
+                                .frontier = frontierTime(),
+                                .hasFuture = m_history->hasFuture(),
+                                .hoverX = m_hoverX,
+                                .dragging = m_dragging});
         painter.restore();
     }
     if (hasFocus()) {
@@ -558,340 +271,9 @@ void Timeline::paintEvent(QPaintEvent *)
         painter.setBrush(Qt::NoBrush);
         painter.drawRect(QRectF(1, 1, width() - 2, height() - 2));
     }
-    Timeline *self = const_cast<Timeline *>(this);
-    self->m_paintedLive = liveTime();
-    self->m_paintedFrontier = frontierTime();
-    self->m_paintedMarks = markCount();
-}
-
-void Timeline::paintAxis(QPainter &painter, const Layout &l) const
-{
-    const double span = static_cast<double>(visibleSpan());
-    const double start = m_zoomed ? m_viewStart : 0.0;
-    const double pixelsPerMs = (l.right - l.left) / span;
-    // Labels at least a wide label's width apart.
-    const QFontMetrics fm = fontMetrics();
-    const double wanted = fm.horizontalAdvance(QStringLiteral("00:00:00")) + 28;
-    double step = kTickSteps.back();
-    for (double s : kTickSteps) {
-        const QString widest = tickLabel(start + span, s);
-        if (s * pixelsPerMs >= std::max<double>(wanted * 0.6, fm.horizontalAdvance(widest) + 28)) {
-            step = s;
-            break;
-        }
-    }
-    const double minor = step / minorDivisions(step);
-    const double first = std::floor(start / minor) * minor;
-    const double last = start + span;
-
-    painter.setPen(QPen(ClusterPalette::mutedInk(), 1));
-    painter.drawLine(QPointF(l.left, l.axis + 0.5), QPointF(l.right, l.axis + 0.5));
-    painter.setFont(font());
-    // No tick label under the playhead's time.
-    const QRectF playhead = playheadLabelRect(l).adjusted(-4, 0, 4, 0);
-    for (double t = first; t <= last + minor * 0.5; t += minor) {
-        if (t < 0)
-            continue;
-        const double x = std::round(l.x(static_cast<Time>(std::llround(t)))) + 0.5;
-        const bool major = std::fmod(std::round(t / minor), std::round(step / minor)) == 0;
-        if (major) {
-            painter.setPen(QPen(QColor::fromRgba(kGrid), 1));
-            painter.drawLine(QPointF(x, 1), QPointF(x, l.axis));
-            painter.setPen(QPen(ClusterPalette::mutedInk(), 1));
-            painter.drawLine(QPointF(x, l.axis), QPointF(x, l.axis + 5));
-            const QString label = tickLabel(t, step);
-            const double w = fm.horizontalAdvance(label);
-            const double lx = std::clamp(x - w / 2, 2.0, width() - w - 2);
-            if (lx + w < playhead.left() || lx > playhead.right()) {
-                painter.setPen(ClusterPalette::mutedInk());
-                painter.drawText(QPointF(lx, l.axis + 5 + fm.ascent()), label);
-            }
-        } else {
-            painter.setPen(QPen(ClusterPalette::mutedInk(), 1));
-            painter.drawLine(QPointF(x, l.axis), QPointF(x, l.axis + 3));
-        }
-    }
-}
-
-void Timeline::paintSpans(QPainter &painter, const Layout &l) const
-{
-    const Time frontier = frontierTime();
-    const double x0 = l.left - kMargin;
-    const double x1 = l.right + kMargin;
-    // Network faults: hatched across every lane, solid edges where they start and end.
-    for (const TimelineSpan &span : m_faults) {
-        const double a = std::max(x0, l.x(span.begin));
-        const double b = std::min(x1, l.x(span.end.value_or(frontier)));
-        if (b < x0 || a > x1)
-            continue;
-        const QRectF band(a, 1, std::max(2.0, b - a), l.axis - 1);
-        QColor tint = QColor::fromRgba(kFault);
-        tint.setAlpha(30);
-        painter.fillRect(band, tint);
-        QColor hatch = QColor::fromRgba(kFault);
-        hatch.setAlpha(span.partition ? 110 : 80);
-        painter.fillRect(band, QBrush(hatch, span.partition ? Qt::BDiagPattern : Qt::CrossPattern));
-        hatch.setAlpha(200);
-        painter.setPen(QPen(hatch, 1.5));
-        painter.drawLine(QPointF(a, 1), QPointF(a, l.axis));
-        if (span.end)
-            painter.drawLine(QPointF(b, 1), QPointF(b, l.axis));
-    }
-
-    // Leaders' reigns: a bar in the term's colour from the election on, with the
-    // leader and the term written in it when there is room.
-    QFont small = font();
-    small.setPixelSize(std::max(9, static_cast<int>(l.reignHeight * 0.95)));
-    small.setBold(true);
-    painter.setFont(small);
-    const QFontMetrics fm(small);
-    const double top = l.termCentre() - l.reignHeight / 2;
-    const double from = m_zoomed ? m_viewStart : 0.0;
-    auto it = std::lower_bound(m_reigns.begin(), m_reigns.end(), from, [&](const TimelineSpan &span, double t) {
-        return static_cast<double>(span.end.value_or(frontier)) < t;
-    });
-    for (; it != m_reigns.end(); ++it) {
-        const double a = std::max(x0, l.x(it->begin));
-        if (a > x1)
-            break;
-        const double b = std::min(x1, l.x(it->end.value_or(frontier)));
-        const QRectF bar(a, top, std::max(1.5, b - a), l.reignHeight);
-        const QColor fill = LogModel::termColor(it->term);
-        painter.setPen(QPen(fill.darker(190), 1));
-        painter.setBrush(fill);
-        painter.drawRect(bar);
-        // The election's disc covers the bar's start; the words go after it.
-        const double textLeft = std::max(bar.left() + 4, l.x(it->begin) + l.termRadius + 5);
-        const QString text = tr("%1 · term %2").arg(EventText::nodeText(it->node)).arg(it->term);
-        if (textLeft + fm.horizontalAdvance(text) + 4 < bar.right()) {
-            painter.setPen(ClusterPalette::ink());
-            painter.drawText(QRectF(textLeft, top, bar.right() - textLeft, l.reignHeight),
-                             Qt::AlignLeft | Qt::AlignVCenter, text);
-        }
-    }
-}
-
-const QPixmap &Timeline::glyph(Glyph kind, raft::Term term, const Layout &l, qreal dpr) const
-{
-    // Marks are drawn by the thousand: each glyph is painted once into a sprite and
-    // blitted after that, until the lanes' size or the screen changes.
-    if (m_glyphRadius != l.termRadius + l.userRadius * 1000 || m_glyphDpr != dpr) {
-        m_glyphs.clear();
-        m_glyphRadius = l.termRadius + l.userRadius * 1000;
-        m_glyphDpr = dpr;
-    }
-    const quint64 key = (static_cast<quint64>(kind) << 56) | (term & 0x00FFFFFFFFFFFFFFULL);
-    auto it = m_glyphs.find(key);
-    if (it != m_glyphs.end())
-        return *it;
-    const bool onTerms = kind == Glyph::Election || kind == Glyph::Violation;
-    const double r = onTerms ? l.termRadius : l.userRadius;
-    const double e = glyphExtent(r);
-    QPixmap pixmap(QSize(static_cast<int>(std::ceil(2 * e * dpr)), static_cast<int>(std::ceil(2 * e * dpr))));
-    pixmap.setDevicePixelRatio(dpr);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setFont(font());
-    const QPointF c(e, e);
-    const double size = std::max(6.0, r * 1.5);
-    switch (kind) {
-    case Glyph::Request:
-        painter.setPen(QPen(ClusterPalette::ink(), 1.3, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-        painter.setBrush(Qt::white);
-        drawAction(painter, c + QPointF(0, size * 0.4 - 1), size * 0.8);
-        break;
-    case Glyph::Action:
-        painter.setPen(QPen(Qt::white, 1.2, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-        painter.setBrush(ClusterPalette::ink());
-        drawAction(painter, c + QPointF(0, size / 2), size);
-        break;
-    case Glyph::Pause: ClusterPalette::drawPauseBadge(painter, c, r); break;
-    case Glyph::Crash: ClusterPalette::drawCrashBadge(painter, c, r * 1.1); break;
-    case Glyph::Restart: drawRestart(painter, c, r * 1.1); break;
-    case Glyph::Election: drawElection(painter, c, r, term, r >= 6); break;
-    case Glyph::Violation: drawViolation(painter, c, r); break;
-    }
-    painter.end();
-    return *m_glyphs.insert(key, pixmap);
-}
-
-void Timeline::paintMarks(QPainter &painter, const Layout &l) const
-{
-    const double x0 = l.left - kMargin;
-    const double x1 = l.right + kMargin;
-    const double tFrom = m_zoomed ? m_viewStart - m_viewSpan * 0.02 : 0.0;
-    const auto begin = firstAtOrAfter(m_marks, tFrom);
-    const qreal dpr = painter.device() ? painter.device()->devicePixelRatioF() : 1.0;
-    const auto blit = [&](Glyph kind, raft::Term term, double x, double y) {
-        const QPixmap &sprite = glyph(kind, term, l, dpr);
-        const double e = sprite.width() / dpr / 2;
-        painter.drawPixmap(QPointF(std::round(x - e), std::round(y - e)), sprite);
-    };
-
-    // Commits first, one tick per pixel column at most, in one batch.
-    QVarLengthArray<QLineF, 512> ticks;
-    double lastX = -1e9;
-    for (auto it = begin; it != m_marks.end(); ++it) {
-        if (it->kind != TimelineMark::Kind::Commit)
-            continue;
-        const double x = std::round(l.x(it->t));
-        if (x > x1)
-            break;
-        if (x - lastX < 3)
-            continue;
-        lastX = x;
-        ticks.append(QLineF(x, l.commitTop, x, l.commitBottom));
-    }
-    painter.save();
-    painter.setRenderHint(QPainter::Antialiasing, false);
-    painter.setPen(QPen(QColor::fromRgba(kCommit), 2, Qt::SolidLine, Qt::FlatCap));
-    painter.drawLines(ticks.constData(), static_cast<int>(ticks.size()));
-    painter.restore();
-
-    // The user's lane: actions as triangles pointing down at their moment (client
-    // requests hollow, the rest solid), a pause as a pause badge; crashes and restarts
-    // come from the trace below. Requests first, so that rarer actions cover them.
-    const auto actionsBegin = firstAtOrAfter(m_actions, tFrom);
-    for (int pass = 0; pass < 2; ++pass) {
-        const bool requests = pass == 0;
-        lastX = -1e9;
-        for (auto it = actionsBegin; it != m_actions.end(); ++it) {
-            const double x = l.x(it->t);
-            if (x > x1 + l.userRadius * 2)
-                break;
-            const InputKind kind = it->input;
-            if ((kind == InputKind::Request) != requests || kind == InputKind::Crash || kind == InputKind::Restart)
-                continue;
-            if (x - lastX < 3)
-                continue;
-            lastX = x;
-            const Glyph g = kind == InputKind::Pause ? Glyph::Pause : requests ? Glyph::Request : Glyph::Action;
-            blit(g, 0, x, l.userCentre());
-        }
-    }
-
-    // Marks of the trace: crashes and restarts on the user's lane, elections (the
-    // start of each reign) and safety violations on the terms' lane.
-    std::array<double, 6> lastOfKind;
-    lastOfKind.fill(-1e9);
-    for (auto it = begin; it != m_marks.end(); ++it) {
-        if (it->kind == TimelineMark::Kind::Commit)
-            continue;
-        const double x = l.x(it->t);
-        if (x > x1 + l.termRadius * 2)
-            break;
-        if (x < x0 - l.termRadius * 2)
-            continue;
-        double &last = lastOfKind[static_cast<std::size_t>(it->kind)];
-        if (x - last < 2)
-            continue;
-        last = x;
-        switch (it->kind) {
-        case TimelineMark::Kind::Election: blit(Glyph::Election, it->term, x, l.termCentre()); break;
-        case TimelineMark::Kind::Violation: blit(Glyph::Violation, 0, x, l.termCentre()); break;
-        case TimelineMark::Kind::Crash: blit(Glyph::Crash, 0, x, l.userCentre()); break;
-        case TimelineMark::Kind::Restart: blit(Glyph::Restart, 0, x, l.userCentre()); break;
-        default: break;
-        }
-    }
-}
-
-QRectF Timeline::playheadLabelRect(const Layout &l) const
-{
-    QFont bold = font();
-    bold.setBold(true);
-    const QFontMetrics fm(bold);
-    const double live = l.x(liveTime());
-    const bool outside = live < l.left - 1 || live > l.right + 1;
-    const double w = fm.horizontalAdvance(EventText::timeText(static_cast<double>(liveTime()))) + 12
-        + (outside ? fm.height() * 0.6 : 0);
-    const double h = std::min<double>(fm.height() + 4, l.bottom - l.axis - 1);
-    const double lx = std::clamp(live - w / 2, 1.0, width() - w - 1);
-    return {lx, l.axis + 1, w, h};
-}
-
-void Timeline::paintPosition(QPainter &painter, const Layout &l) const
-{
-    const double live = l.x(liveTime());
-    const Time frontierT = m_history->frontierTime();
-    const double frontier = l.x(frontierT);
-    const double x1 = l.right + kMargin;
-
-    // The recorded future: lighter and hatched, up to the dashed frontier.
-    if (m_history->hasFuture() && frontier > live) {
-        const QRectF future(live, 1, std::min(frontier, x1) - live, l.axis - 1);
-        painter.fillRect(future, QColor(255, 255, 255, 165));
-        painter.fillRect(future, QBrush(QColor(86, 98, 110, 70), Qt::FDiagPattern));
-        QPen dashed(ClusterPalette::mutedInk(), 2, Qt::DashLine, Qt::FlatCap);
-        painter.setPen(dashed);
-        painter.drawLine(QPointF(frontier, 1), QPointF(frontier, l.axis));
-    }
-    // Not recorded yet (a zoomed view can reach past the frontier).
-    if (frontier < x1)
-        painter.fillRect(QRectF(frontier, 1, x1 - frontier, l.axis - 1), ClusterPalette::background());
-
-    // The time under the mouse: a thin guide line, and its time under the axis
-    // unless the playhead's is there.
-    if (m_hoverX >= l.left && m_hoverX <= l.right && !m_dragging) {
-        painter.setPen(QPen(ClusterPalette::mutedInk(), 1, Qt::DotLine));
-        painter.drawLine(QPointF(std::round(m_hoverX) + 0.5, 1), QPointF(std::round(m_hoverX) + 0.5, l.axis));
-        const QString text = EventText::timeText(static_cast<double>(timeForX(m_hoverX)));
-        const QFontMetrics fm(font());
-        const double w = fm.horizontalAdvance(text) + 10;
-        const QRectF box(std::clamp(m_hoverX - w / 2, 1.0, width() - w - 1), l.axis + 1, w,
-                         std::min<double>(fm.height() + 4, l.bottom - l.axis - 1));
-        if (!box.intersects(playheadLabelRect(l))) {
-            painter.setPen(QPen(ClusterPalette::mutedInk(), 1));
-            painter.setBrush(ClusterPalette::background());
-            painter.drawRoundedRect(box, 4, 4);
-            painter.setPen(ClusterPalette::ink());
-            painter.drawText(box, Qt::AlignCenter, text);
-        }
-    }
-
-    // The playhead: a bold line with a grip on top and the time below. Out of the
-    // zoomed window, only its time shows, at the edge, with an arrow toward it.
-    const QColor ink = ClusterPalette::ink();
-    const bool before = live < l.left - 1;
-    const bool after = live > l.right + 1;
-    if (!before && !after) {
-        painter.setPen(QPen(Qt::white, 5, Qt::SolidLine, Qt::FlatCap));
-        painter.drawLine(QPointF(live, 1), QPointF(live, l.axis));
-        painter.setPen(QPen(ink, 3, Qt::SolidLine, Qt::FlatCap));
-        painter.drawLine(QPointF(live, 1), QPointF(live, l.axis));
-        const double g = std::max(5.0, l.userRadius * 0.8);
-        const QPolygonF grip({QPointF(live - g, 0), QPointF(live + g, 0), QPointF(live + g, g * 0.9),
-                              QPointF(live, g * 1.8), QPointF(live - g, g * 0.9)});
-        painter.setPen(QPen(Qt::white, 1.2));
-        painter.setBrush(ink);
-        painter.drawPolygon(grip);
-    }
-
-    QFont bold = font();
-    bold.setBold(true);
-    painter.setFont(bold);
-    const QRectF box = playheadLabelRect(l);
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(ink);
-    painter.drawRoundedRect(box, 4, 4);
-    QRectF text = box;
-    if (before || after) {
-        const double a = box.height() * 0.3;
-        const double cy = box.center().y();
-        painter.setBrush(Qt::white);
-        if (before) {
-            const double x = box.left() + 6;
-            painter.drawPolygon(QPolygonF({QPointF(x, cy), QPointF(x + a, cy - a), QPointF(x + a, cy + a)}));
-            text.setLeft(box.left() + a + 4);
-        } else {
-            const double x = box.right() - 6;
-            painter.drawPolygon(QPolygonF({QPointF(x, cy), QPointF(x - a, cy - a), QPointF(x - a, cy + a)}));
-            text.setRight(box.right() - a - 4);
-        }
-    }
-    painter.setPen(Qt::white);
-    painter.drawText(text, Qt::AlignCenter, EventText::timeText(static_cast<double>(liveTime())));
+    m_paintedLive = liveTime();
+    m_paintedFrontier = frontierTime();
+    m_paintedMarks = markCount();
 }
 
 // --- interaction ----------------------------------------------------------------------
@@ -965,7 +347,7 @@ void Timeline::wheelEvent(QWheelEvent *event)
         return;
     }
     const QPoint delta = event->angleDelta();
-    const Layout l = layout();
+    const TimelineLayout l = layout();
     const double span = static_cast<double>(visibleSpan());
     const double start = m_zoomed ? m_viewStart : 0.0;
     if (delta.x() != 0 || event->modifiers().testFlag(Qt::ShiftModifier)) {
@@ -1005,7 +387,7 @@ Timeline::Hit Timeline::hitAt(QPointF pos) const
     Hit hit;
     if (!m_history)
         return hit;
-    const Layout l = layout();
+    const TimelineLayout l = layout();
     const double x = pos.x();
     const double y = pos.y();
     if (y > l.axis)
@@ -1018,8 +400,10 @@ Timeline::Hit Timeline::hitAt(QPointF pos) const
         case TimelineMark::Kind::Crash:
         case TimelineMark::Kind::Restart: return Lane::User;
         case TimelineMark::Kind::Commit: return Lane::Commit;
-        default: return Lane::Term;
+        case TimelineMark::Kind::Election:
+        case TimelineMark::Kind::Violation: return Lane::Term;
         }
+        return Lane::Term;
     };
     // The nearest mark within reach; marks off the pointer's lane count as farther.
     double best = kHitRadius + 12;
@@ -1036,20 +420,20 @@ Timeline::Hit Timeline::hitAt(QPointF pos) const
             }
         }
     };
-    consider(m_marks);
-    consider(m_actions);
+    consider(m_marks.marks());
+    consider(m_marks.actions());
     if (hit.mark)
         return hit;
     const Time t = timeForX(x);
     const Time frontier = frontierTime();
     if (lane == Lane::Term) {
-        for (const TimelineSpan &span : m_reigns)
+        for (const TimelineSpan &span : m_marks.reigns())
             if (span.begin <= t && t <= span.end.value_or(frontier))
                 hit.span = &span;
         if (hit.span)
             return hit;
     }
-    for (const TimelineSpan &span : m_faults)
+    for (const TimelineSpan &span : m_marks.faults())
         if (span.begin <= t && t <= span.end.value_or(frontier))
             hit.span = &span;
     return hit;
@@ -1084,10 +468,10 @@ QString Timeline::toolTipFor(const Hit &hit) const
                 .arg(EventText::nodeText(s.node))
                 .arg(s.term)
                 .arg(time(s.begin), end);
-        if (s.source >= script.size())
+        if (s.source >= trace.size())
             return {};
-        const raft::Input &in = script[s.source];
-        return tr("<b>Network faults</b> from %1 to %2<br>%3").arg(time(s.begin), end, actionText(in).toHtmlEscaped());
+        return tr("<b>Network faults</b> from %1 to %2<br>%3")
+            .arg(time(s.begin), end, EventText::describe(trace, trace.events()[s.source]).toHtmlEscaped());
     }
     return {};
 }

@@ -347,6 +347,46 @@ TEST(Timeline, CutLinksStayFaultsUntilAllAreRestored)
     ASSERT_EQ(timeline.faults().size(), 1u);
     EXPECT_EQ(timeline.faults()[0].begin, 1000);
     EXPECT_EQ(timeline.faults()[0].end, 2500);
+
+    // The band comes from the trace: it starts at the NetworkChanged that cut the
+    // link, and hovering it words that event.
+    const raft::Trace &trace = history.trace();
+    const widgets::TimelineSpan &band = timeline.faults()[0];
+    ASSERT_LT(band.source, trace.size());
+    const raft::TraceEvent &cut = trace.events()[band.source];
+    EXPECT_EQ(cut.kind, EventKind::NetworkChanged);
+    EXPECT_EQ(cut.t, 1000);
+    EXPECT_EQ(cut.index, 2u) << "one cut link each way";
+    const QString tip = timeline.toolTipAt(QPointF(timeline.xForTime(1700), 4)); // the actions' lane
+    EXPECT_TRUE(tip.contains(widgets::EventText::describe(trace, cut).toHtmlEscaped())) << tip.toStdString();
+}
+
+TEST(Timeline, FaultsNeedNoScriptOnlyTheTrace)
+{
+    // A history branched at a fault keeps the band the trace says, whatever the
+    // inputs were: a partition, then a second one that leaves a split, then a heal.
+    History history(raft::ClusterConfig{.nodes = 5, .seed = 8});
+    history.advanceTo(500);
+    history.act(Input{.kind = InputKind::Partition, .groups = {{1, 2}, {3, 4, 5}}});
+    history.advanceTo(900);
+    history.act(Input{.kind = InputKind::Partition, .groups = {{1, 2, 3, 4, 5}}}); // one group: no partition
+    history.advanceTo(1200);
+    history.act(Input{.kind = InputKind::Partition, .groups = {{1}, {2, 3}}});
+    history.advanceTo(1600);
+    history.act(Input{.kind = InputKind::Heal});
+    history.advanceTo(2000);
+    Timeline timeline;
+    timeline.resize(800, 72);
+    timeline.setHistory(&history);
+    ASSERT_EQ(timeline.faults().size(), 2u);
+    EXPECT_EQ(timeline.faults()[0].begin, 500);
+    EXPECT_EQ(timeline.faults()[0].end, 900);
+    EXPECT_EQ(timeline.faults()[1].begin, 1200);
+    EXPECT_EQ(timeline.faults()[1].end, 1600);
+    for (const widgets::TimelineSpan &band : timeline.faults()) {
+        EXPECT_TRUE(band.partition);
+        EXPECT_EQ(history.trace().events()[band.source].kind, EventKind::NetworkChanged);
+    }
 }
 
 TEST(Timeline, ReplacingTheHistoryRebuilds)
