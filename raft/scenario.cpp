@@ -1123,6 +1123,20 @@ CommandOutcome check(const Simulation &sim, const ScenarioCommand &command)
         return fail(std::to_string(violations.size()) + " violation" + (violations.size() == 1 ? "" : "s")
                     + "; first at t=" + std::to_string(violations.front().t) + "ms: " + violations.front().what);
     }
+    case CommandKind::Run:
+    case CommandKind::RunUntil:
+    case CommandKind::Crash:
+    case CommandKind::Restart:
+    case CommandKind::Pause:
+    case CommandKind::Resume:
+    case CommandKind::Timeout:
+    case CommandKind::Request:
+    case CommandKind::Partition:
+    case CommandKind::Isolate:
+    case CommandKind::Cut:
+    case CommandKind::Reconnect:
+    case CommandKind::Heal:
+    case CommandKind::Say:
     default: return {};
     }
 }
@@ -1196,6 +1210,17 @@ CommandOutcome executeCommand(Simulation &sim, const ScenarioCommand &command)
     }
     case CommandKind::Heal: sim.heal(); return {};
     case CommandKind::Say: sim.say(command.argument); return {};
+    case CommandKind::ExpectLeader:
+    case CommandKind::ExpectLeaderIn:
+    case CommandKind::ExpectRole:
+    case CommandKind::ExpectStatus:
+    case CommandKind::ExpectTerm:
+    case CommandKind::ExpectCommit:
+    case CommandKind::ExpectApplied:
+    case CommandKind::ExpectLog:
+    case CommandKind::ExpectKv:
+    case CommandKind::ExpectAgree:
+    case CommandKind::ExpectNoViolations:
     default: return {};
     }
 }

@@ -50,6 +50,8 @@ bool replyOk(const raft::Message &message)
     switch (message.type) {
     case raft::MessageType::RequestVoteReply: return message.voteGranted;
     case raft::MessageType::AppendEntriesReply: return message.success;
+    case raft::MessageType::RequestVote:
+    case raft::MessageType::AppendEntries:
     default: return true;
     }
 }
@@ -2058,11 +2060,11 @@ QString ClusterView::linkToolTip(raft::NodeId from, raft::NodeId to) const
     const auto state = [&](raft::NodeId x, raft::NodeId y) {
         const QString arrow = tr("%1 → %2").arg(m_names[static_cast<std::size_t>(x)],
                                                 m_names[static_cast<std::size_t>(y)]);
-        switch (network.blockReason(x, y)) {
-        case raft::Reason::Partition: return tr("%1: blocked by the partition wall").arg(arrow);
-        case raft::Reason::LinkCut: return tr("%1: cut, messages this way are lost").arg(arrow);
-        default: break;
-        }
+        const raft::Reason blocked = network.blockReason(x, y);
+        if (blocked == raft::Reason::Partition)
+            return tr("%1: blocked by the partition wall").arg(arrow);
+        if (blocked == raft::Reason::LinkCut)
+            return tr("%1: cut, messages this way are lost").arg(arrow);
         const raft::LinkConditions &c = network.conditions(x, y);
         const QString conditions = tr("latency %1–%2 ms, loss %3%, duplication %4%")
                                        .arg(c.latencyMin)

@@ -40,14 +40,18 @@ QString voteText(raft::VoteState vote)
 
 QString lossText(raft::Reason reason)
 {
-    switch (reason) {
-    case raft::Reason::Partition: return Inspector::tr("a partition");
-    case raft::Reason::LinkCut: return Inspector::tr("a cut link");
-    case raft::Reason::RandomLoss: return Inspector::tr("random loss");
-    case raft::Reason::DestinationCrashed: return Inspector::tr("the receiver is down");
-    case raft::Reason::UserDropped: return Inspector::tr("dropped by you");
-    default: return Inspector::tr("the network");
-    }
+    // Only the reasons a message is lost for (not a switch: Reason has many more).
+    if (reason == raft::Reason::Partition)
+        return Inspector::tr("a partition");
+    if (reason == raft::Reason::LinkCut)
+        return Inspector::tr("a cut link");
+    if (reason == raft::Reason::RandomLoss)
+        return Inspector::tr("random loss");
+    if (reason == raft::Reason::DestinationCrashed)
+        return Inspector::tr("the receiver is down");
+    if (reason == raft::Reason::UserDropped)
+        return Inspector::tr("dropped by you");
+    return Inspector::tr("the network");
 }
 
 } // namespace
