@@ -6,6 +6,7 @@
 #include "../raft/eventsamples.h"
 #include "app/language.h"
 #include "raft/eventwording.h"
+#include "widgets/eventmodel.h"
 
 #include <QRegularExpression>
 #include <QSet>
@@ -127,4 +128,40 @@ TEST(EventText, ServersAndFieldsComeFromTheCatalogue)
     EXPECT_TRUE(EventText::isRoutine(sample(trace, EventKind::AppendAccepted, Reason::Heartbeat, 0)));
     EXPECT_FALSE(EventText::isRoutine(accepted));
     EXPECT_EQ(EventText::section(sample(trace, EventKind::AppendRejected, Reason::StaleTerm)), QStringLiteral("§5.1"));
+}
+
+TEST(EventText, TheEventsPaneShowsTheCataloguesFacts)
+{
+    LanguageScope english(QStringLiteral("en"));
+    raft::Simulation sim(raft::ClusterConfig{.nodes = 3, .seed = 5});
+    sim.runFor(2000);
+    sim.isolate(2);
+    widgets::EventModel model;
+    model.setSimulation(&sim);
+    ASSERT_GT(model.rowCount(), 0);
+    bool sawLeader = false;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const TraceEvent &e = model.event(row);
+        const QString tip = model.index(row, widgets::EventModel::EventColumn).data(Qt::ToolTipRole).toString();
+        EXPECT_TRUE(tip.contains(EventText::kindTitle(e.kind))) << tip.toStdString();
+        if (e.reason != Reason::None) {
+            EXPECT_TRUE(tip.contains(QStringLiteral("Rule: ") + EventText::reasonText(e.reason))) << tip.toStdString();
+        }
+        const QVariant font = model.index(row, widgets::EventModel::EventColumn).data(Qt::FontRole);
+        const QVariant tint = model.index(row, widgets::EventModel::EventColumn).data(Qt::BackgroundRole);
+        const raft::Importance importance = raft::importanceOf(e);
+        EXPECT_EQ(font.isValid(), importance == raft::Importance::Headline) << raft::eventKindName(e.kind);
+        EXPECT_EQ(tint.isValid(), importance >= raft::Importance::Key) << raft::eventKindName(e.kind);
+        if (e.kind == EventKind::BecameLeader) {
+            sawLeader = true;
+            EXPECT_TRUE(tip.contains(QStringLiteral("votes "))) << tip.toStdString();
+        }
+    }
+    EXPECT_TRUE(sawLeader);
+    // The isolation is a key event: tinted, with the faults that remain in its fields.
+    const TraceEvent &isolated = model.event(model.rowCount() - 1);
+    ASSERT_EQ(isolated.kind, EventKind::NetworkChanged);
+    const QString tip =
+        model.index(model.rowCount() - 1, widgets::EventModel::EventColumn).data(Qt::ToolTipRole).toString();
+    EXPECT_TRUE(tip.contains(QStringLiteral("cutLinks 4"))) << tip.toStdString();
 }
