@@ -13,7 +13,6 @@ namespace widgets {
 
 namespace {
 
-constexpr QRgb kFault = 0xFFD55E00;
 constexpr QRgb kRestart = 0xFF009E73;
 
 /// glyphExtent is half the side of the sprite that holds a glyph of radius r.
@@ -69,7 +68,7 @@ void drawViolation(QPainter &painter, QPointF c, qreal r)
 {
     const QPolygonF triangle({c + QPointF(0, -r), c + QPointF(r * 1.05, r * 0.8), c + QPointF(-r * 1.05, r * 0.8)});
     painter.setPen(QPen(Qt::white, std::max<qreal>(1.0, r * 0.12), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-    painter.setBrush(QColor::fromRgba(kFault));
+    painter.setBrush(QColor::fromRgba(kTimelineFault));
     painter.drawPolygon(triangle);
     painter.setPen(QPen(Qt::white, std::max<qreal>(1.5, r * 0.2), Qt::SolidLine, Qt::RoundCap));
     painter.drawLine(c + QPointF(0, -r * 0.38), c + QPointF(0, r * 0.22));

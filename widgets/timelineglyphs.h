@@ -2,6 +2,7 @@
 
 #include "raft/types.h"
 
+#include <QColor>
 #include <QFont>
 #include <QHash>
 #include <QPixmap>
@@ -9,6 +10,9 @@
 #include <cstdint>
 
 namespace widgets {
+
+/// kTimelineFault is the timeline's colour of trouble: network faults and violations.
+inline constexpr QRgb kTimelineFault = 0xFFD55E00;
 
 /// TimelineGlyphs draws the timeline's marks, each with a shape of its own as well as
 /// a colour so that the strip reads in greyscale, and keeps each drawing as a sprite:

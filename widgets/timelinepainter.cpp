@@ -21,7 +21,6 @@ namespace widgets {
 namespace {
 
 constexpr QRgb kGrid = 0xFFE6EAEE;
-constexpr QRgb kFault = 0xFFD55E00;
 constexpr QRgb kCommit = 0xFF00304D;
 
 /// tickSteps are the spacings of the axis' labelled ticks, in ms.
@@ -152,10 +151,10 @@ void TimelinePainter::paintSpans() const
         if (b < x0 || a > x1)
             continue;
         const QRectF band(a, 1, std::max(2.0, b - a), l.axis - 1);
-        QColor tint = QColor::fromRgba(kFault);
+        QColor tint = QColor::fromRgba(kTimelineFault);
         tint.setAlpha(30);
         painter.fillRect(band, tint);
-        QColor hatch = QColor::fromRgba(kFault);
+        QColor hatch = QColor::fromRgba(kTimelineFault);
         hatch.setAlpha(span.partition ? 110 : 80);
         painter.fillRect(band, QBrush(hatch, span.partition ? Qt::BDiagPattern : Qt::CrossPattern));
         hatch.setAlpha(200);
