@@ -38,6 +38,36 @@ constexpr QRgb kTrack = 0xFFDCE2E8;
 constexpr QRgb kTimer = 0xFF6A8BA6;
 constexpr QRgb kFrozenTimer = 0xFFA9B3BC;
 constexpr QRgb kBadge = 0xFF263238;
+constexpr QRgb kWhite = 0xFFFFFFFF;
+constexpr QRgb kLink = 0xFFCFD6DD;
+constexpr QRgb kWallLink = 0xFFC4CBD2;
+constexpr QRgb kLiveLink = 0xFF8FA0B0;
+constexpr QRgb kBadgeFill = 0xFFFFF1C7;
+constexpr QRgb kNoQuorumHatch = 0x4637474F;
+constexpr QRgb kNoQuorumFill = 0xDC37474F;
+constexpr QRgb kHeadlineFill = 0xF0FCE4D6;
+constexpr QRgb kWall = 0xFF3B4550;
+constexpr QRgb kBricks = 0xFFA7B1BB;
+constexpr QRgb kLogBarTrack = 0xFFE2E7EC;
+constexpr QRgb kLogBarLength = 0xFF9FB0BF;
+constexpr QRgb kLegendFill = 0xEEFFFFFF;
+constexpr QRgb kLegendEdge = 0xFFB8C2CC;
+constexpr QRgb kLegendRule = 0xFFC5CDD5;
+/// Alphas of the translucent companions of the base colours.
+constexpr int kPlateAlpha = 215;
+constexpr int kDragCaptionAlpha = 235;
+constexpr int kHoverAlpha = 150;
+constexpr int kBandAlpha = 50;
+constexpr int kBandSampleAlpha = 70;
+constexpr int kDropAlpha = 110;
+constexpr int kDropEdgeDarker = 140;
+
+QColor withAlpha(QRgb rgb, int alpha)
+{
+    QColor colour = QColor::fromRgba(rgb);
+    colour.setAlpha(alpha);
+    return colour;
+}
 
 QPen pen(const QColor &colour, qreal width, Qt::PenStyle style = Qt::SolidLine)
 {
@@ -87,7 +117,7 @@ QColor ClusterPalette::textOn(const NodeLook &look)
 {
     if (look.crashed)
         return QColor::fromRgba(kCrashedInk);
-    return look.role == raft::Role::Leader ? QColor(Qt::white) : QColor::fromRgba(kInk);
+    return look.role == raft::Role::Leader ? paper() : QColor::fromRgba(kInk);
 }
 
 QColor ClusterPalette::messageFill(raft::MessageType type)
@@ -115,15 +145,15 @@ QColor ClusterPalette::groupEdge(int group)
 
 QColor ClusterPalette::link()
 {
-    return QColor(0xCF, 0xD6, 0xDD);
+    return QColor::fromRgba(kLink);
 }
 QColor ClusterPalette::wallLink()
 {
-    return QColor(0xC4, 0xCB, 0xD2);
+    return QColor::fromRgba(kWallLink);
 }
 QColor ClusterPalette::liveLink()
 {
-    return QColor(0x8F, 0xA0, 0xB0);
+    return QColor::fromRgba(kLiveLink);
 }
 QColor ClusterPalette::linkOverride()
 {
@@ -131,23 +161,83 @@ QColor ClusterPalette::linkOverride()
 }
 QColor ClusterPalette::badgeFill()
 {
-    return QColor(0xFF, 0xF1, 0xC7);
+    return QColor::fromRgba(kBadgeFill);
 }
 QColor ClusterPalette::noQuorumHatch()
 {
-    return QColor(0x37, 0x47, 0x4F, 70);
+    return QColor::fromRgba(kNoQuorumHatch);
 }
 QColor ClusterPalette::noQuorumFill()
 {
-    return QColor(0x37, 0x47, 0x4F, 220);
+    return QColor::fromRgba(kNoQuorumFill);
 }
 QColor ClusterPalette::headlineFill()
 {
-    return QColor(0xFC, 0xE4, 0xD6, 240);
+    return QColor::fromRgba(kHeadlineFill);
 }
 QColor ClusterPalette::wall()
 {
-    return QColor(0x3B, 0x45, 0x50);
+    return QColor::fromRgba(kWall);
+}
+QColor ClusterPalette::bricks()
+{
+    return QColor::fromRgba(kBricks);
+}
+QColor ClusterPalette::paper()
+{
+    return QColor::fromRgba(kWhite);
+}
+QColor ClusterPalette::onDark()
+{
+    return QColor::fromRgba(kWhite);
+}
+QColor ClusterPalette::plate()
+{
+    return withAlpha(kBackground, kPlateAlpha);
+}
+QColor ClusterPalette::dragCaptionFill()
+{
+    return withAlpha(kBackground, kDragCaptionAlpha);
+}
+QColor ClusterPalette::logBarTrack()
+{
+    return QColor::fromRgba(kLogBarTrack);
+}
+QColor ClusterPalette::logBarLength()
+{
+    return QColor::fromRgba(kLogBarLength);
+}
+QColor ClusterPalette::hoverGlow()
+{
+    return withAlpha(kSelection, kHoverAlpha);
+}
+QColor ClusterPalette::bandFill()
+{
+    return withAlpha(kSelection, kBandAlpha);
+}
+QColor ClusterPalette::bandSample()
+{
+    return withAlpha(kSelection, kBandSampleAlpha);
+}
+QColor ClusterPalette::dropFill()
+{
+    return withAlpha(kSelection, kDropAlpha);
+}
+QColor ClusterPalette::dropEdge()
+{
+    return QColor::fromRgba(kSelection).darker(kDropEdgeDarker);
+}
+QColor ClusterPalette::legendFill()
+{
+    return QColor::fromRgba(kLegendFill);
+}
+QColor ClusterPalette::legendEdge()
+{
+    return QColor::fromRgba(kLegendEdge);
+}
+QColor ClusterPalette::legendRule()
+{
+    return QColor::fromRgba(kLegendRule);
 }
 
 QColor ClusterPalette::timerColour(double fraction, bool frozen)
@@ -271,11 +361,11 @@ void ClusterPalette::drawCrown(QPainter &painter, QPointF base, qreal width)
 void ClusterPalette::drawPauseBadge(QPainter &painter, QPointF c, qreal radius)
 {
     painter.save();
-    painter.setPen(QPen(Qt::white, std::max<qreal>(1.0, radius * 0.14)));
+    painter.setPen(QPen(paper(), std::max<qreal>(1.0, radius * 0.14)));
     painter.setBrush(QColor::fromRgba(kBadge));
     painter.drawEllipse(c, radius, radius);
     painter.setPen(Qt::NoPen);
-    painter.setBrush(Qt::white);
+    painter.setBrush(paper());
     const qreal bw = radius * 0.26;
     const qreal bh = radius * 1.0;
     painter.drawRect(QRectF(c.x() - radius * 0.38, c.y() - bh / 2, bw, bh));
@@ -286,7 +376,7 @@ void ClusterPalette::drawPauseBadge(QPainter &painter, QPointF c, qreal radius)
 void ClusterPalette::drawCrashBadge(QPainter &painter, QPointF c, qreal radius)
 {
     painter.save();
-    painter.setPen(QPen(Qt::white, std::max<qreal>(1.0, radius * 0.14)));
+    painter.setPen(QPen(paper(), std::max<qreal>(1.0, radius * 0.14)));
     painter.setBrush(QColor::fromRgba(kBadge));
     painter.drawEllipse(c, radius, radius);
     const qreal s = radius;
@@ -333,22 +423,22 @@ void ClusterPalette::drawVoteMark(QPainter &painter, QPointF c, qreal radius, ra
     const qreal edge = std::max<qreal>(1.0, radius * 0.16);
     switch (vote) {
     case raft::VoteState::Granted:
-        painter.setPen(QPen(Qt::white, edge));
+        painter.setPen(QPen(paper(), edge));
         painter.setBrush(QColor::fromRgba(kBluishGreen));
         painter.drawEllipse(c, radius, radius);
-        drawCheck(painter, c, radius * 1.25, Qt::white, radius * 0.30);
+        drawCheck(painter, c, radius * 1.25, paper(), radius * 0.30);
         break;
     case raft::VoteState::Denied:
-        painter.setPen(QPen(Qt::white, edge));
+        painter.setPen(QPen(paper(), edge));
         painter.setBrush(QColor::fromRgba(kVermillion));
         painter.drawEllipse(c, radius, radius);
-        drawCross(painter, c, radius * 1.5, Qt::white, radius * 0.30);
+        drawCross(painter, c, radius * 1.5, paper(), radius * 0.30);
         break;
     case raft::VoteState::Requested: {
         QPen p(QColor::fromRgba(kInk), std::max<qreal>(1.2, radius * 0.24), Qt::CustomDashLine, Qt::FlatCap);
         p.setDashPattern({1.6, 1.2});
         painter.setPen(p);
-        painter.setBrush(Qt::white);
+        painter.setBrush(paper());
         painter.drawEllipse(c, radius * 0.85, radius * 0.85);
         break;
     }
@@ -390,7 +480,7 @@ void ClusterPalette::drawMessage(QPainter &painter, QPointF c, qreal size, raft:
         const bool heartbeat = entries <= 0;
         painter.setPen(QPen(heartbeat ? QColor::fromRgba(kBlue) : QColor::fromRgba(kDarkBlue), edge * 1.2,
                             Qt::SolidLine, Qt::FlatCap, Qt::MiterJoin));
-        painter.setBrush(heartbeat ? QBrush(Qt::white) : QBrush(QColor::fromRgba(kBlue)));
+        painter.setBrush(heartbeat ? QBrush(paper()) : QBrush(QColor::fromRgba(kBlue)));
         painter.drawRect(box);
         if (heartbeat) {
             // The flap of an empty envelope.
@@ -404,7 +494,7 @@ void ClusterPalette::drawMessage(QPainter &painter, QPointF c, qreal size, raft:
             const QString text = entries > 99 ? QStringLiteral("99+") : QString::number(entries);
             font.setPixelSize(std::max(6, static_cast<int>(m * (text.size() > 2 ? 0.50 : 0.72))));
             painter.setFont(font);
-            painter.setPen(Qt::white);
+            painter.setPen(paper());
             painter.drawText(box, Qt::AlignCenter, text);
         }
         break;
@@ -437,7 +527,7 @@ void ClusterPalette::drawWaitingRing(QPainter &painter, QPointF c, qreal size)
 
 void ClusterPalette::drawLostMark(QPainter &painter, QPointF c, qreal size)
 {
-    drawCross(painter, c, size * 1.25, Qt::white, size * 0.34);
+    drawCross(painter, c, size * 1.25, paper(), size * 0.34);
     drawCross(painter, c, size * 1.25, QColor::fromRgba(kVermillion), size * 0.20);
 }
 
@@ -448,9 +538,9 @@ void ClusterPalette::drawWall(QPainter &painter, QPointF a, QPointF b, qreal wid
     painter.setPen(QPen(wall(), width, Qt::SolidLine, Qt::RoundCap));
     painter.drawLine(a, b);
     // Bricks: short light dashes down the middle of the band.
-    QPen bricks(QColor(0xA7, 0xB1, 0xBB), width * 0.42, Qt::CustomDashLine, Qt::FlatCap);
-    bricks.setDashPattern({2.2, 1.4});
-    painter.setPen(bricks);
+    QPen laid(bricks(), width * 0.42, Qt::CustomDashLine, Qt::FlatCap);
+    laid.setDashPattern({2.2, 1.4});
+    painter.setPen(laid);
     painter.drawLine(a, b);
     painter.restore();
 }

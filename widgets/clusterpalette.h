@@ -71,8 +71,35 @@ public:
     static QColor headlineFill();
     /// wall is the colour of a partition wall.
     static QColor wall();
+    /// bricks is the colour of the lighter bricks laid on a wall.
+    static QColor bricks();
     /// timerColour is the colour of an election timer with `fraction` of its time left.
     static QColor timerColour(double fraction, bool frozen);
+    /// paper is the white of glyph fills and of text on dark fills.
+    static QColor paper();
+    /// onDark is the colour of text on a dark caption (a side without a quorum).
+    static QColor onDark();
+    /// plate is the translucent background behind a server's label and a side's caption.
+    static QColor plate();
+    /// dragCaptionFill is the fill of the caption that follows a dragged server.
+    static QColor dragCaptionFill();
+    /// logBarTrack, logBarLength: the empty log bar, and the part the log fills (the
+    /// committed part is ink).
+    static QColor logBarTrack();
+    static QColor logBarLength();
+    /// hoverGlow is the glow along a hovered link.
+    static QColor hoverGlow();
+    /// bandFill is the fill of the rubber band that selects servers; bandSample the
+    /// stronger one of its small sample in the legend.
+    static QColor bandFill();
+    static QColor bandSample();
+    /// dropFill, dropEdge: the side a dragged server would join.
+    static QColor dropFill();
+    static QColor dropEdge();
+    /// legendFill, legendEdge, legendRule: the legend panel and its rules.
+    static QColor legendFill();
+    static QColor legendEdge();
+    static QColor legendRule();
 
     /// ringRadius is the radius of a leader's second ring and of the timer arc, for a
     /// disc of radius r; ringWidth is their pen width.

@@ -1,0 +1,339 @@
+#include "widgets/clusterlayout.h"
+
+#include "widgets/clusterpalette.h"
+
+#include <QFont>
+#include <QFontMetricsF>
+
+#include <algorithm>
+#include <cmath>
+
+namespace widgets {
+
+namespace {
+
+constexpr double kPi = 3.14159265358979323846;
+
+// The fit's constants.
+/// kLegendMargin: the legend's distance from the widget's top left corner, in px.
+constexpr qreal kLegendMargin = 8;
+/// kLegendReadable: below this scale the legend is left out until the view grows.
+constexpr qreal kLegendReadable = 0.72;
+/// kLegendMaxShare: the legend may take at most this share of the widget's width.
+constexpr qreal kLegendMaxShare = 0.56;
+/// kNeighbourSpacing: a disc's radius is at most this share of the distance between
+/// neighbouring centres (for three or more servers).
+constexpr qreal kNeighbourSpacing = 0.32;
+/// kLargestDisc: the largest disc radius, as a share of the area's shorter side
+/// (small clusters get a little more).
+constexpr qreal kLargestDisc = 0.10;
+constexpr qreal kLargestDiscSmallCluster = 0.12;
+
+qreal length(QPointF v)
+{
+    return std::hypot(v.x(), v.y());
+}
+
+QPointF unit(QPointF v)
+{
+    const qreal len = length(v);
+    return len > 0 ? v / len : QPointF(0, 0);
+}
+
+/// legendUnitFor is the scale at which the legend in `columns` columns is as large as
+/// it may be, up to `preferred`, while fitting `maxHeight` pixels.
+qreal legendUnitFor(const ClusterLayout::LegendSize &legendSize, qreal preferred, qreal maxHeight, int columns)
+{
+    qreal unit = preferred;
+    // Text wraps differently at other sizes, so shrink in a few steps.
+    for (int i = 0; i < 4; ++i) {
+        const qreal height = legendSize(unit, columns).height();
+        if (height <= maxHeight)
+            break;
+        unit *= maxHeight / height * 0.99;
+    }
+    return std::max<qreal>(unit, 0.4);
+}
+
+/// labelSize is the size the fit reserves for a label of a disc of radius r.
+QSizeF labelSize(const ClusterLayout::Text &text, qreal r)
+{
+    const ClusterLayout::LabelMetrics m = ClusterLayout::labelMetrics(r);
+    const qreal width = std::max(m.namePixels * text.nameAdvance,
+                                 m.detailed ? std::max(m.smallPixels * text.logAdvance, m.barWidth) : 0)
+        + 2 * m.pad;
+    const qreal height = m.namePixels * text.lineHeight
+        + (m.detailed ? 2 * m.gap + m.barHeight + m.smallPixels * text.lineHeight : 0) + m.pad;
+    return {width, height};
+}
+
+} // namespace
+
+ClusterLayout::Text ClusterLayout::Text::measure(const QString &nameSample, const QString &logSample)
+{
+    // Text widths per pixel of font size, measured at a large size.
+    QFont font;
+    font.setPixelSize(100);
+    const QFontMetricsF plain(font);
+    font.setBold(true);
+    const QFontMetricsF bold(font);
+    Text text;
+    text.logAdvance = plain.horizontalAdvance(logSample) / 100;
+    text.nameAdvance = bold.horizontalAdvance(nameSample) / 100;
+    text.lineHeight = plain.height() / 100;
+    return text;
+}
+
+ClusterLayout::LabelMetrics ClusterLayout::labelMetrics(qreal r)
+{
+    LabelMetrics m;
+    m.detailed = r >= 22;
+    m.namePixels = std::max<qreal>(std::lround(std::max<qreal>(r * 0.36, 11)), 7);
+    m.smallPixels = std::max<qreal>(std::lround(std::max<qreal>(r * 0.22, 10)), 7);
+    m.pad = std::max<qreal>(3, std::round(r * 0.08));
+    m.gap = m.detailed ? std::round(r * 0.07) : 0;
+    m.barWidth = m.detailed ? std::round(r * 1.9) : 0;
+    m.barHeight = m.detailed ? std::max<qreal>(4, std::round(r * 0.12)) : 0;
+    return m;
+}
+
+QPointF ClusterLayout::direction(int nodes, raft::NodeId id)
+{
+    if (nodes <= 1)
+        return {0, 1};
+    // S1 at twelve o'clock and clockwise (y points down); two servers side by side.
+    const double start = nodes == 2 ? kPi : -kPi / 2;
+    const double angle = start + 2 * kPi * (id - 1) / nodes;
+    return {std::cos(angle), std::sin(angle)};
+}
+
+ClusterLayout::Fit ClusterLayout::fit(QSizeF size, int nodes, bool legend, const Text &text,
+                                      const LegendSize &legendSize)
+{
+    Fit f;
+    f.size = size;
+    f.nodes = nodes;
+    f.legendWanted = legend;
+    f.text = text;
+    const qreal width = size.width();
+    const qreal height = size.height();
+    QRectF area(QPointF(0, 0), size);
+    if (legend && legendSize) {
+        // The legend scales with the view but never below a readable size: one column
+        // of sentences when it fits; in a short view, two columns of brief labels that
+        // leave the cluster at least a square.
+        const qreal preferred = std::clamp(height / 720.0, 0.85, 1.6);
+        const qreal maxHeight = std::max<qreal>(40, height - 16);
+        f.legendColumns = 1;
+        f.legendUnit = legendUnitFor(legendSize, preferred, maxHeight, 1);
+        if (f.legendUnit < preferred * 0.9) {
+            qreal unit = legendUnitFor(legendSize, preferred, maxHeight, 2);
+            const qreal maxWidth = width - 24 - 0.9 * height;
+            const qreal legendWidth = legendSize(unit, 2).width();
+            if (legendWidth > maxWidth)
+                unit *= std::max<qreal>(maxWidth, 1) / legendWidth;
+            f.legendColumns = 2;
+            f.legendUnit = unit;
+        }
+        const QSizeF panel = legendSize(f.legendUnit, f.legendColumns);
+        f.legendRect = QRectF(QPointF(kLegendMargin, kLegendMargin), panel);
+        // Level of detail: a legend too small to read, or one that would crowd out the
+        // cluster, is left out until the view grows.
+        f.legendShown = f.legendUnit >= kLegendReadable && panel.height() <= height - 12
+            && panel.width() <= width * kLegendMaxShare;
+        // Make room beside the legend if that still leaves a roomy picture.
+        if (f.legendShown && area.width() - panel.width() - 16 >= std::min(area.height(), area.width()) * 0.75)
+            area.setLeft(panel.width() + 16);
+    }
+
+    // Each disc has its label outside the ring, so the ring's size depends on the
+    // labels' and the labels' on the discs'. Find the largest disc radius r such that
+    // every disc and label fits the area and neighbours keep apart (r <= c * ring);
+    // a larger r means a smaller ring, so the two meet at one point: bisect for it.
+    const qreal c = nodes >= 3 ? kNeighbourSpacing * 2 * std::sin(kPi / nodes) : 0.5;
+    const qreal halfHeight = area.height() / 2;
+    const qreal halfWidth = area.width() / 2;
+    auto maxRing = [&](qreal radius) {
+        const QSizeF label = labelSize(text, radius);
+        const qreal labelWidth = label.width();
+        const qreal labelHeight = label.height();
+        const qreal outer = ClusterPalette::outerRadius(radius) + radius * kLabelGap;
+        qreal ring = nodes <= 1 ? 0 : 1e9;
+        bool fits = true;
+        for (int id = 1; id <= std::max(nodes, 1); ++id) {
+            const QPointF d = direction(nodes, id);
+            const qreal dx = std::abs(d.x());
+            const qreal dy = std::abs(d.y());
+            const qreal reach = outer + dx * labelWidth / 2 + dy * labelHeight / 2;
+            // Along x: ring * dx + dx * reach + labelWidth / 2 <= halfWidth; also the
+            // disc itself: ring * dx + outer <= halfWidth. The same along y.
+            const qreal needX = std::max(dx * reach + labelWidth / 2, outer);
+            const qreal needY = std::max(dy * reach + labelHeight / 2, outer);
+            if (needX > halfWidth || needY > halfHeight)
+                fits = false;
+            if (dx > 1e-6)
+                ring = std::min(ring, (halfWidth - needX) / dx);
+            if (dy > 1e-6)
+                ring = std::min(ring, (halfHeight - needY) / dy);
+        }
+        return fits ? std::max<qreal>(ring, 0) : -1.0;
+    };
+    const qreal side = std::max<qreal>(40, std::min(area.width(), area.height()));
+    qreal lo = 4;
+    qreal hi = std::max<qreal>(lo, side * (nodes <= 3 ? kLargestDiscSmallCluster : kLargestDisc));
+    auto feasible = [&](qreal radius) {
+        const qreal ring = maxRing(radius);
+        return ring >= 0 && (nodes <= 1 || radius <= c * ring);
+    };
+    if (feasible(hi)) {
+        lo = hi;
+    } else {
+        for (int i = 0; i < 24; ++i) {
+            const qreal mid = (lo + hi) / 2;
+            (feasible(mid) ? lo : hi) = mid;
+        }
+    }
+    f.radius = lo;
+    f.ring = nodes <= 1 ? 0 : std::max<qreal>(0, maxRing(lo));
+    f.centre = area.center();
+    return f;
+}
+
+ClusterLayout::ClusterLayout(const Fit &fit, double zoom, QPointF pan)
+    : m_nodes(std::clamp(fit.nodes, 0, raft::kMaxNodes))
+    , m_size(fit.size)
+    , m_centre(fit.centre + pan)
+    , m_ring(fit.ring * zoom)
+    , m_radius(fit.radius * zoom)
+    , m_legendUnit(fit.legendUnit)
+    , m_legendColumns(fit.legendColumns)
+    , m_legendRect(fit.legendRect)
+    , m_legendShown(fit.legendShown)
+    , m_text(fit.text)
+{
+    m_outer = ClusterPalette::outerRadius(m_radius);
+    m_message = std::clamp<qreal>(m_radius * kMessageSize, kMessageMin, kMessageMax);
+    m_lane = std::max<qreal>(m_radius * kLane, m_message * kLaneForMessage);
+    for (int id = 1; id <= m_nodes; ++id) {
+        const QPointF dir = direction(m_nodes, id);
+        m_outward[static_cast<std::size_t>(id)] = dir;
+        m_centres[static_cast<std::size_t>(id)] = m_centre + dir * m_ring;
+    }
+}
+
+QPointF ClusterLayout::nodeCentre(raft::NodeId id) const
+{
+    return contains(id) ? m_centres[static_cast<std::size_t>(id)] : QPointF();
+}
+
+QPointF ClusterLayout::outward(raft::NodeId id) const
+{
+    return contains(id) ? m_outward[static_cast<std::size_t>(id)] : QPointF();
+}
+
+QRectF ClusterLayout::discBox(raft::NodeId id) const
+{
+    return {nodeCentre(id) - QPointF(m_outer, m_outer), QSizeF(2 * m_outer, 2 * m_outer)};
+}
+
+QRectF ClusterLayout::labelBox(raft::NodeId id, QSizeF size) const
+{
+    const QPointF out = outward(id);
+    const qreal extent = std::abs(out.x()) * size.width() / 2 + std::abs(out.y()) * size.height() / 2;
+    const QPointF centre = nodeCentre(id) + out * (m_outer + m_radius * kLabelGap + extent);
+    // Whole pixels: the label is blitted from a pixmap.
+    return {QPointF(std::round(centre.x() - size.width() / 2), std::round(centre.y() - size.height() / 2)), size};
+}
+
+QSizeF ClusterLayout::reservedLabelSize() const
+{
+    return labelSize(m_text, m_radius);
+}
+
+ClusterLayout::Lane ClusterLayout::lane(raft::NodeId from, raft::NodeId to) const
+{
+    const QPointF a = nodeCentre(from);
+    const QPointF b = nodeCentre(to);
+    const QPointF u = unit(b - a);
+    // Keep to the right of the direction of travel (y points down), so a request and
+    // its reply pass each other instead of overlapping.
+    const QPointF side(-u.y(), u.x());
+    const qreal door = m_outer + m_message * kDoor;
+    const qreal along = std::sqrt(std::max<qreal>(door * door - m_lane * m_lane, 0));
+    return {a + u * along + side * m_lane, b - u * along + side * m_lane};
+}
+
+QPointF ClusterLayout::doorQueue(raft::NodeId from, raft::NodeId to, int slot) const
+{
+    const Lane path = lane(from, to);
+    return path.end - unit(path.end - path.start) * (slot * m_message * kQueueSpacing);
+}
+
+QRectF ClusterLayout::badgeBox(raft::NodeId from, raft::NodeId to, QSizeF textSize) const
+{
+    const QPointF at = lane(from, to).at(0.3);
+    const qreal pad = std::max<qreal>(3, m_radius * 0.08);
+    return {at.x() - textSize.width() / 2 - pad, at.y() - textSize.height() / 2 - pad / 2, textSize.width() + 2 * pad,
+            textSize.height() + pad};
+}
+
+QRectF ClusterLayout::captionBox(QPointF centre, QSizeF size) const
+{
+    QRectF box(centre.x() - size.width() / 2, centre.y() - size.height() / 2, size.width(), size.height());
+    const qreal m = kCaptionMargin;
+    box.moveLeft(std::clamp(box.left(), m, std::max(m, m_size.width() - size.width() - m)));
+    box.moveTop(std::clamp(box.top(), m, std::max(m, m_size.height() - size.height() - m)));
+    return box;
+}
+
+raft::NodeId ClusterLayout::nodeAt(QPointF pos) const
+{
+    raft::NodeId best = raft::kNoNode;
+    qreal bestDistance = m_outer;
+    for (raft::NodeId id = 1; id <= m_nodes; ++id) {
+        const qreal d = length(pos - m_centres[static_cast<std::size_t>(id)]);
+        if (d <= bestDistance) {
+            best = id;
+            bestDistance = d;
+        }
+    }
+    return best;
+}
+
+raft::NodeId ClusterLayout::innerNodeAt(QPointF pos) const
+{
+    for (raft::NodeId id = 1; id <= m_nodes; ++id)
+        if (length(pos - m_centres[static_cast<std::size_t>(id)]) <= m_radius * kInnerDisc)
+            return id;
+    return raft::kNoNode;
+}
+
+qreal ClusterLayout::sidesRadius() const
+{
+    return m_ring + m_outer + m_radius * kSidesMargin;
+}
+
+raft::NodeId ClusterLayout::sliceOwner(QPointF pos) const
+{
+    if (m_nodes < 1 || length(pos - m_centre) > sidesRadius())
+        return raft::kNoNode;
+    raft::NodeId best = 1;
+    qreal bestDistance = length(pos - m_centres[1]);
+    for (raft::NodeId id = 2; id <= m_nodes; ++id) {
+        const qreal d = length(pos - m_centres[static_cast<std::size_t>(id)]);
+        if (d < bestDistance) {
+            best = id;
+            bestDistance = d;
+        }
+    }
+    return best;
+}
+
+QPointF ClusterLayout::gapDirection(raft::NodeId id) const
+{
+    const QPointF out = outward(id);
+    const double angle = std::atan2(out.y(), out.x()) + kPi / std::max(m_nodes, 1);
+    return {std::cos(angle), std::sin(angle)};
+}
+
+} // namespace widgets

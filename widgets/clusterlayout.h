@@ -1,0 +1,190 @@
+#pragma once
+
+#include "raft/types.h"
+
+#include <QPointF>
+#include <QRectF>
+#include <QSizeF>
+#include <QString>
+
+#include <array>
+#include <functional>
+
+namespace widgets {
+
+/// ClusterLayout is where everything of the cluster picture goes for one widget size,
+/// cluster size, legend, zoom and pan: the ring of servers, the size of their discs,
+/// each server's label, the lanes messages fly on, the legend panel and the circle
+/// the partition's sides fill. It is pure geometry (QtGui value types only): the view
+/// asks it, the painters draw where it says and the tests check it without a window.
+///
+/// Building one has two steps. `fit()` solves how the cluster fits the widget at
+/// zoom 1 (the legend, the disc radius and the ring radius); it measures text and is
+/// done again only when the size, the legend, the cluster size or the language
+/// change. The constructor then scales the fit by the zoom and moves it by the pan.
+///
+/// Coordinates are widget pixels, y pointing down. S1 sits at twelve o'clock and the
+/// others follow clockwise (two servers side by side).
+class ClusterLayout {
+public:
+    /// Text is how wide the labels' texts are per pixel of font size: the widest
+    /// name ("S8 crashed") in bold and the widest log line ("log 888 · commit 888").
+    struct Text {
+        qreal nameAdvance = 0;
+        qreal logAdvance = 0;
+        qreal lineHeight = 0;
+        /// measure measures these samples with the application's default font.
+        static Text measure(const QString &nameSample, const QString &logSample);
+    };
+    /// LegendSize is the size of the legend panel at a scale and a number of columns
+    /// (ClusterLegend::sizeAt).
+    using LegendSize = std::function<QSizeF(qreal unit, int columns)>;
+
+    /// Fit is how the cluster fits the widget at zoom 1. It changes with the widget's
+    /// size, not with zoom or pan.
+    struct Fit {
+        QSizeF size;
+        int nodes = 0;
+        bool legendWanted = false;
+        qreal legendUnit = 1;
+        int legendColumns = 1;
+        QRectF legendRect;
+        bool legendShown = false; ///< wanted, and the view is large enough to read it
+        qreal radius = 0;
+        qreal ring = 0;
+        QPointF centre;
+        Text text;
+    };
+    /// fit solves the fit for a widget of `size` showing `nodes` servers (0..9).
+    /// Invariant of the result: every disc and label lies inside the widget (beside
+    /// the legend when it is shown) and neighbouring discs keep apart.
+    static Fit fit(QSizeF size, int nodes, bool legend, const Text &text, const LegendSize &legendSize);
+
+    /// LabelMetrics is the geometry of a server's label for a disc of radius r: what
+    /// the fit reserves is what the node painter draws.
+    struct LabelMetrics {
+        bool detailed = false; ///< big enough for the log bar and the log line
+        qreal namePixels = 0;
+        qreal smallPixels = 0;
+        qreal pad = 0;
+        qreal gap = 0;
+        qreal barWidth = 0;
+        qreal barHeight = 0;
+    };
+    static LabelMetrics labelMetrics(qreal r);
+
+    /// Lane is the straight path a message follows from the sender's door to the
+    /// receiver's, to the right of the centre line (y down) so that a request and its
+    /// reply pass each other.
+    struct Lane {
+        QPointF start;
+        QPointF end;
+        /// at is the point `fraction` (0..1) of the way.
+        QPointF at(double fraction) const { return start + (end - start) * fraction; }
+    };
+
+    ClusterLayout() = default;
+    /// ClusterLayout scales `fit` by `zoom` about its centre and moves it by `pan`.
+    ClusterLayout(const Fit &fit, double zoom, QPointF pan);
+
+    int nodes() const { return m_nodes; }
+    /// bounds is the widget's rectangle.
+    QRectF bounds() const { return QRectF(QPointF(0, 0), m_size); }
+    /// centre is the centre of the ring.
+    QPointF centre() const { return m_centre; }
+    /// ring is the radius of the ring of disc centres.
+    qreal ring() const { return m_ring; }
+    /// radius is the radius of a server's disc.
+    qreal radius() const { return m_radius; }
+    /// outer is how far a server's drawing (its rings and timer) reaches from its centre.
+    qreal outer() const { return m_outer; }
+    /// messageSize is the nominal size of a message glyph.
+    qreal messageSize() const { return m_message; }
+    /// laneOffset is how far a lane runs beside the centre line between two servers.
+    qreal laneOffset() const { return m_lane; }
+    qreal legendUnit() const { return m_legendUnit; }
+    int legendColumns() const { return m_legendColumns; }
+    QRectF legendRect() const { return m_legendRect; }
+    /// legendShown: the legend is wanted and the view is large enough to read it.
+    bool legendShown() const { return m_legendShown; }
+
+    /// contains tells whether id names a server of this layout.
+    bool contains(raft::NodeId id) const { return id >= 1 && id <= m_nodes; }
+    /// nodeCentre is the centre of server id's disc (a null point for no server).
+    QPointF nodeCentre(raft::NodeId id) const;
+    /// outward is the unit vector from the ring's centre toward server id.
+    QPointF outward(raft::NodeId id) const;
+    /// discBox is the square around everything drawn of server id's disc (outer()).
+    QRectF discBox(raft::NodeId id) const;
+    /// labelBox is where server id's label of `size` goes: outside the ring, just
+    /// clear of the disc, centred on the ray from the ring's centre.
+    QRectF labelBox(raft::NodeId id, QSizeF size) const;
+    /// reservedLabelSize is the largest label the fit made room for at this radius.
+    QSizeF reservedLabelSize() const;
+    /// lane is the path of a message from -> to.
+    Lane lane(raft::NodeId from, raft::NodeId to) const;
+    /// doorQueue is where the `slot`-th message waiting at the door of the lane
+    /// from -> to sits (slot 0 right at the door).
+    QPointF doorQueue(raft::NodeId from, raft::NodeId to, int slot) const;
+    /// badgeBox is the box of a link badge of `textSize` on the lane from -> to, near the sender.
+    QRectF badgeBox(raft::NodeId from, raft::NodeId to, QSizeF textSize) const;
+    /// captionBox is a caption of `size` centred on `centre`, moved inside the widget.
+    QRectF captionBox(QPointF centre, QSizeF size) const;
+    /// nodeAt is the server whose drawing (within outer()) holds pos, nearest first, or kNoNode.
+    raft::NodeId nodeAt(QPointF pos) const;
+    /// innerNodeAt is the server whose inner disc (kInnerDisc of the radius) holds pos,
+    /// or kNoNode: that part of a disc wins over a message passing over it.
+    raft::NodeId innerNodeAt(QPointF pos) const;
+
+    /// sidesRadius is the radius of the circle the partition's slices fill (out of
+    /// which a dragged server gets a side of its own).
+    qreal sidesRadius() const;
+    /// sliceOwner is the server whose slice of the sides' circle holds pos (the
+    /// nearest server), or kNoNode outside the circle.
+    raft::NodeId sliceOwner(QPointF pos) const;
+    /// gapDirection is the unit vector from the ring's centre through the gap between
+    /// server id and the next one clockwise.
+    QPointF gapDirection(raft::NodeId id) const;
+    /// direction is the unit vector from the ring's centre to server id of `nodes`.
+    static QPointF direction(int nodes, raft::NodeId id);
+
+    // Geometry constants, as fractions of the disc radius r unless said otherwise.
+    /// kInnerDisc: the part of a disc a click always gives to the server.
+    static constexpr qreal kInnerDisc = 0.75;
+    /// kLabelGap: the gap between a disc's drawing and its label.
+    static constexpr qreal kLabelGap = 0.08;
+    /// kMessageSize, kMessageMin, kMessageMax: a message glyph's size (px bounds).
+    static constexpr qreal kMessageSize = 0.30;
+    static constexpr qreal kMessageMin = 5;
+    static constexpr qreal kMessageMax = 26;
+    /// kLane: a lane's offset from the centre line (at least kLaneForMessage of a message).
+    static constexpr qreal kLane = 0.24;
+    static constexpr qreal kLaneForMessage = 0.65;
+    /// kDoor: how far before the disc's drawing a lane ends, in message sizes.
+    static constexpr qreal kDoor = 0.75;
+    /// kQueueSpacing: distance between messages queued at a door, in message sizes.
+    static constexpr qreal kQueueSpacing = 1.15;
+    /// kSidesMargin: how far the sides' circle reaches past the discs' drawing.
+    static constexpr qreal kSidesMargin = 0.55;
+    /// kCaptionMargin: pixels a caption keeps from the widget's edges.
+    static constexpr qreal kCaptionMargin = 4;
+
+private:
+    int m_nodes = 0;
+    QSizeF m_size;
+    QPointF m_centre;
+    qreal m_ring = 0;
+    qreal m_radius = 0;
+    qreal m_outer = 0;
+    qreal m_message = 0;
+    qreal m_lane = 0;
+    qreal m_legendUnit = 1;
+    int m_legendColumns = 1;
+    QRectF m_legendRect;
+    bool m_legendShown = false;
+    ClusterLayout::Text m_text;
+    std::array<QPointF, raft::kMaxNodes + 1> m_centres{};
+    std::array<QPointF, raft::kMaxNodes + 1> m_outward{};
+};
+
+} // namespace widgets

@@ -1,0 +1,95 @@
+#include "widgets/clustermessages.h"
+
+#include <algorithm>
+#include <array>
+
+namespace widgets {
+
+double ClusterMessages::travelFraction(const raft::Envelope &envelope, double displayTime)
+{
+    if (envelope.waiting)
+        return 1.0;
+    const double span = static_cast<double>(envelope.deliverAt - envelope.sentAt);
+    if (span <= 0)
+        return 1.0;
+    return std::clamp((displayTime - static_cast<double>(envelope.sentAt)) / span, 0.0, 1.0);
+}
+
+std::vector<ClusterMessages::Placed> ClusterMessages::inFlight(const raft::Network &network,
+                                                               const ClusterNetworkGeometry &geometry,
+                                                               double displayTime)
+{
+    const ClusterLayout &l = geometry.layout();
+    std::vector<Placed> placed;
+    placed.reserve(network.size());
+    std::array<std::array<std::uint8_t, raft::kMaxNodes + 1>, raft::kMaxNodes + 1> waiting{};
+    network.forEach([&](const raft::Envelope &envelope) {
+        const raft::NodeId from = envelope.message.from;
+        const raft::NodeId to = envelope.message.to;
+        if (!l.contains(from) || !l.contains(to) || from == to)
+            return;
+        // A doomed message vanishes at lostAt; the simulation may not have got there yet.
+        if (envelope.doomed && displayTime >= static_cast<double>(envelope.lostAt))
+            return;
+        QPointF pos;
+        if (envelope.waiting) {
+            // Queue at the door, the first one closest to it.
+            std::uint8_t &slot = waiting[static_cast<std::size_t>(from)][static_cast<std::size_t>(to)];
+            pos = l.doorQueue(from, to, slot);
+            if (slot < 255)
+                ++slot;
+        } else if (const auto wall = geometry.wallCrossing(from, to);
+                   wall && envelope.doomed && envelope.lossReason == raft::Reason::Partition
+                   && envelope.lostAt > envelope.sentAt) {
+            // Sent into a wall: it flies to the wall and dies there at lostAt.
+            const double t = std::clamp((displayTime - static_cast<double>(envelope.sentAt))
+                                            / static_cast<double>(envelope.lostAt - envelope.sentAt),
+                                        0.0, 1.0);
+            const QPointF start = l.lane(from, to).start;
+            pos = start + (*wall - start) * t;
+        } else {
+            pos = l.lane(from, to).at(travelFraction(envelope, displayTime));
+        }
+        placed.push_back({&envelope, pos});
+    });
+    return placed;
+}
+
+std::vector<ClusterMessages::Lost> ClusterMessages::lost(const raft::Simulation &sim,
+                                                         const ClusterNetworkGeometry &geometry, double displayTime)
+{
+    const ClusterLayout &l = geometry.layout();
+    std::vector<Lost> result;
+    for (const raft::LostMessage &lost : sim.recentlyLost()) {
+        const raft::Envelope &envelope = lost.envelope;
+        const double span = static_cast<double>(envelope.deliverAt - envelope.sentAt);
+        const double fadeMs = std::clamp(kLostFlights * span, kLostFadeMin, kLostFadeMax);
+        const double age = displayTime - static_cast<double>(lost.lostAt);
+        if (age < 0 || age >= fadeMs)
+            continue;
+        const raft::NodeId from = envelope.message.from;
+        const raft::NodeId to = envelope.message.to;
+        if (!l.contains(from) || !l.contains(to) || from == to)
+            continue;
+        double t = 1.0;
+        if (!envelope.waiting && span > 0)
+            t = std::clamp(static_cast<double>(lost.lostAt - envelope.sentAt) / span, 0.0, 1.0);
+        QPointF pos = l.lane(from, to).at(t);
+        // A message sent into a partition wall died at the wall.
+        if (envelope.doomed && lost.reason == raft::Reason::Partition)
+            if (const auto wall = geometry.wallCrossing(from, to))
+                pos = *wall;
+        result.push_back({&envelope, pos, 1.0 - age / fadeMs});
+    }
+    return result;
+}
+
+std::optional<QPointF> ClusterMessages::find(const std::vector<Placed> &placed, std::uint64_t id)
+{
+    for (const Placed &p : placed)
+        if (p.envelope->id == id)
+            return p.pos;
+    return {};
+}
+
+} // namespace widgets

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "raft/network.h"
+#include "raft/simulation.h"
+#include "widgets/clusternetworkgeometry.h"
+
+#include <QPointF>
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace widgets {
+
+/// ClusterMessages places the messages of a network on a layout at one display time:
+/// each message in flight at (t − sentAt) / (deliverAt − sentAt) of its lane; a waiting
+/// one queued at the receiver's door; one sent into a partition wall flying to the
+/// wall and dying there; and each recently lost one where it vanished, fading out.
+/// Pure geometry over the simulation's state (no painting, no widgets).
+class ClusterMessages {
+public:
+    /// Placed is one message in flight and where it is drawn.
+    struct Placed {
+        const raft::Envelope *envelope = nullptr;
+        QPointF pos;
+    };
+    /// Lost is one recently lost message, where it vanished and how faded (1: fresh).
+    struct Lost {
+        const raft::Envelope *envelope = nullptr;
+        QPointF pos;
+        double fade = 1;
+    };
+
+    /// inFlight places every message in flight between servers of the layout, in the
+    /// network's order (later ones are drawn on top).
+    static std::vector<Placed> inFlight(const raft::Network &network, const ClusterNetworkGeometry &geometry,
+                                        double displayTime);
+    /// lost places the messages lost recently enough to be seen at displayTime.
+    static std::vector<Lost> lost(const raft::Simulation &sim, const ClusterNetworkGeometry &geometry,
+                                  double displayTime);
+    /// travelFraction is how far along its lane a message is at displayTime (0..1).
+    static double travelFraction(const raft::Envelope &envelope, double displayTime);
+    /// find is where message id is placed, if it is.
+    static std::optional<QPointF> find(const std::vector<Placed> &placed, std::uint64_t id);
+
+    /// A lost message stays visible, fading out, for kLostFlights times its planned
+    /// flight, within [kLostFadeMin, kLostFadeMax] ms of display time: long enough to be
+    /// seen at any speed at which its flight could be followed, short enough not to
+    /// linger over what comes next.
+    static constexpr double kLostFlights = 4.0;
+    static constexpr double kLostFadeMin = 60.0;
+    static constexpr double kLostFadeMax = 1500.0;
+};
+
+} // namespace widgets

@@ -1,0 +1,80 @@
+#include "widgets/clustertext.h"
+
+#include "widgets/clusterlayout.h"
+
+#include <QPainter>
+#include <QTransform>
+
+#include <algorithm>
+#include <cmath>
+
+namespace widgets {
+
+namespace {
+
+/// kCacheLimit: laid-out texts kept per font before the cache starts afresh.
+constexpr qsizetype kCacheLimit = 512;
+
+QFont makeFont(qreal pixels, bool bold)
+{
+    QFont font;
+    font.setPixelSize(std::max(7, static_cast<int>(std::lround(pixels))));
+    font.setBold(bold);
+    font.setStyleStrategy(QFont::PreferAntialias);
+    return font;
+}
+
+} // namespace
+
+bool ClusterText::setRadius(qreal r)
+{
+    if (std::abs(r - m_radius) <= 0.25)
+        return false;
+    m_fonts[static_cast<std::size_t>(Font::Term)] = makeFont(r * kTermFont, true);
+    m_fonts[static_cast<std::size_t>(Font::Caption)] = makeFont(r * kCaptionFont, false);
+    const ClusterLayout::LabelMetrics label = ClusterLayout::labelMetrics(r);
+    m_fonts[static_cast<std::size_t>(Font::Name)] = makeFont(label.namePixels, true);
+    m_fonts[static_cast<std::size_t>(Font::Small)] = makeFont(label.smallPixels, false);
+    m_fonts[static_cast<std::size_t>(Font::SmallBold)] = makeFont(label.smallPixels, true);
+    m_radius = r;
+    clear();
+    return true;
+}
+
+void ClusterText::clear()
+{
+    for (auto &cache : m_texts)
+        cache.clear();
+}
+
+const QStaticText &ClusterText::prepared(Font kind, const QString &text)
+{
+    auto &cache = m_texts[static_cast<std::size_t>(kind)];
+    auto it = cache.find(text);
+    if (it == cache.end()) {
+        if (cache.size() > kCacheLimit)
+            cache.clear();
+        QStaticText staticText(text);
+        staticText.setTextFormat(Qt::PlainText);
+        staticText.setPerformanceHint(QStaticText::AggressiveCaching);
+        staticText.prepare(QTransform(), font(kind));
+        it = cache.insert(text, staticText);
+    }
+    return *it;
+}
+
+QSizeF ClusterText::size(Font kind, const QString &text)
+{
+    return prepared(kind, text).size();
+}
+
+void ClusterText::draw(QPainter &painter, Font kind, const QString &text, QPointF centre, const QColor &colour)
+{
+    const QStaticText &staticText = prepared(kind, text);
+    const QSizeF size = staticText.size();
+    painter.setFont(font(kind));
+    painter.setPen(colour);
+    painter.drawStaticText(centre - QPointF(size.width() / 2, size.height() / 2), staticText);
+}
+
+} // namespace widgets
