@@ -1,0 +1,93 @@
+#include "widgets/clustermessagepainter.h"
+
+#include "widgets/clusterpalette.h"
+
+#include <QPainter>
+
+#include <algorithm>
+#include <cmath>
+
+namespace widgets {
+
+namespace {
+
+bool replyOk(const raft::Message &message)
+{
+    switch (message.type) {
+    case raft::MessageType::RequestVoteReply: return message.voteGranted;
+    case raft::MessageType::AppendEntriesReply: return message.success;
+    default: return true;
+    }
+}
+
+} // namespace
+
+const QPixmap &ClusterMessagePainter::sprite(const ClusterScene &scene, const raft::Message &message)
+{
+    const int entries = message.type == raft::MessageType::AppendEntries
+        ? static_cast<int>(std::min<std::size_t>(message.entries.size(), 100))
+        : 0;
+    const bool ok = replyOk(message);
+    const std::uint32_t key = static_cast<std::uint32_t>(message.type) | (ok ? 4u : 0u)
+        | (static_cast<std::uint32_t>(entries) << 3);
+    auto it = m_sprites.find(key);
+    if (it != m_sprites.end())
+        return *it;
+    const qreal m = scene.layout.messageSize();
+    const int side = static_cast<int>(std::ceil(m * 1.8)) + 4;
+    QPixmap pixmap(QSize(side, side) * scene.dpr);
+    pixmap.setDevicePixelRatio(scene.dpr);
+    pixmap.fill(Qt::transparent);
+    {
+        QPainter painter(&pixmap);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setRenderHint(QPainter::TextAntialiasing);
+        ClusterPalette::drawMessage(painter, QPointF(side / 2.0, side / 2.0), m, message.type, ok, entries);
+    }
+    return *m_sprites.insert(key, pixmap);
+}
+
+void ClusterMessagePainter::blit(QPainter &painter, const ClusterScene &scene, const raft::Message &message,
+                                 QPointF pos)
+{
+    const QPixmap &pixmap = sprite(scene, message);
+    const qreal half = pixmap.width() / pixmap.devicePixelRatio() / 2;
+    // Whole pixels keep the blit on the raster engine's fast path.
+    painter.drawPixmap(QPointF(std::round(pos.x() - half), std::round(pos.y() - half)), pixmap);
+}
+
+void ClusterMessagePainter::paintInFlight(QPainter &painter, const ClusterScene &scene,
+                                          const std::vector<ClusterMessages::Placed> &placed)
+{
+    const qreal m = scene.layout.messageSize();
+    std::optional<QPointF> selected;
+    for (const ClusterMessages::Placed &p : placed) {
+        blit(painter, scene, p.envelope->message, p.pos);
+        if (p.envelope->waiting)
+            ClusterPalette::drawWaitingRing(painter, p.pos, m);
+        if (p.envelope->id == scene.selectedMessage)
+            selected = p.pos;
+    }
+    if (selected) {
+        const qreal radius = m * kHalo;
+        painter.setBrush(Qt::NoBrush);
+        painter.setPen(QPen(ClusterPalette::selection(), std::max<qreal>(3, m * 0.30)));
+        painter.drawEllipse(*selected, radius, radius);
+        painter.setPen(QPen(ClusterPalette::ink(), std::max<qreal>(1, m * 0.08)));
+        painter.drawEllipse(*selected, radius + m * 0.15, radius + m * 0.15);
+    }
+}
+
+void ClusterMessagePainter::paintLost(QPainter &painter, const ClusterScene &scene,
+                                      const std::vector<ClusterMessages::Lost> &lost)
+{
+    for (const ClusterMessages::Lost &l : lost) {
+        painter.setOpacity(0.55 * l.fade);
+        blit(painter, scene, l.envelope->message, l.pos);
+        painter.setOpacity(l.fade);
+        ClusterPalette::drawLostMark(painter, l.pos, scene.layout.messageSize());
+    }
+    painter.setOpacity(1.0);
+}
+
+} // namespace widgets

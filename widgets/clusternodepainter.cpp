@@ -1,0 +1,231 @@
+#include "widgets/clusternodepainter.h"
+
+#include "widgets/clusterpalette.h"
+
+#include <QPainter>
+
+#include <algorithm>
+#include <cmath>
+
+namespace widgets {
+
+namespace {
+
+QPointF unit(QPointF v)
+{
+    const qreal len = std::hypot(v.x(), v.y());
+    return len > 0 ? v / len : QPointF(0, 0);
+}
+
+/// newSprite is a transparent pixmap of `size` logical pixels at pixel ratio dpr.
+QPixmap newSprite(QSizeF size, qreal dpr)
+{
+    QPixmap pixmap(QSize(static_cast<int>(size.width()), static_cast<int>(size.height())) * dpr);
+    pixmap.setDevicePixelRatio(dpr);
+    pixmap.fill(Qt::transparent);
+    return pixmap;
+}
+
+} // namespace
+
+QString ClusterNodePainter::nameOf(raft::NodeId id)
+{
+    return QString::fromStdString(raft::nodeName(id));
+}
+
+NodeLook ClusterNodePainter::lookOf(const raft::Simulation &sim, raft::NodeId id)
+{
+    const raft::Server &server = sim.server(id);
+    const raft::Node *node = sim.node(id);
+    NodeLook look;
+    look.crashed = server.status == raft::NodeStatus::Crashed || !node;
+    look.paused = server.status == raft::NodeStatus::Paused;
+    look.role = look.crashed ? raft::Role::Follower : node->role();
+    return look;
+}
+
+QRectF ClusterNodePainter::labelRect(raft::NodeId id) const
+{
+    return id >= 1 && id <= raft::kMaxNodes ? m_sprites[static_cast<std::size_t>(id)].labelRect : QRectF();
+}
+
+void ClusterNodePainter::paint(QPainter &painter, const ClusterScene &scene,
+                               const std::array<bool, raft::kMaxNodes + 1> &banded)
+{
+    const int nodes = scene.layout.nodes();
+    raft::Index maxLog = 1;
+    for (raft::NodeId id = 1; id <= nodes; ++id)
+        maxLog = std::max(maxLog, scene.sim.log(id).lastIndex());
+    for (raft::NodeId id = 1; id <= nodes; ++id) {
+        const auto i = static_cast<std::size_t>(id);
+        paintNode(painter, scene, id, maxLog, scene.selected[i] || banded[i]);
+    }
+}
+
+void ClusterNodePainter::paintNode(QPainter &painter, const ClusterScene &scene, raft::NodeId id, raft::Index maxLog,
+                                   bool halo)
+{
+    const ClusterLayout &l = scene.layout;
+    const QPointF c = l.nodeCentre(id);
+    const qreal r = l.radius();
+    const NodeLook look = lookOf(scene.sim, id);
+
+    if (halo) {
+        painter.setPen(QPen(ClusterPalette::selection(), std::max<qreal>(4, r * 0.24)));
+        painter.setBrush(Qt::NoBrush);
+        const qreal distance = l.outer() + std::max<qreal>(2, r * kHalo);
+        painter.drawEllipse(c, distance, distance);
+    }
+
+    paintDisc(painter, scene, id, look);
+
+    const raft::Node *node = scene.sim.node(id);
+    if (!look.crashed && look.role != raft::Role::Leader) {
+        // While paused the timer stands still at the time the node froze.
+        const double at = look.paused ? static_cast<double>(scene.sim.server(id).pausedAt) : scene.displayTime;
+        const double timeout = static_cast<double>(std::max<raft::Time>(node->electionTimeout(), 1));
+        const double left = (static_cast<double>(node->electionDeadline()) - at) / timeout;
+        ClusterPalette::drawTimerArc(painter, c, r, left, look.paused);
+    }
+
+    // A candidate's vote tally: one mark per peer, on the side facing that peer.
+    if (look.role == raft::Role::Candidate) {
+        const qreal mark = std::max<qreal>(4, r * 0.17);
+        for (raft::NodeId peer = 1; peer <= l.nodes(); ++peer) {
+            if (peer == id)
+                continue;
+            const QPointF dir = unit(l.nodeCentre(peer) - c);
+            ClusterPalette::drawVoteMark(painter, c + dir * (l.outer() + mark + r * 0.05), mark,
+                                         node->progress(peer).vote);
+        }
+    }
+
+    paintLabel(painter, scene, id, look, maxLog);
+}
+
+void ClusterNodePainter::paintDisc(QPainter &painter, const ClusterScene &scene, raft::NodeId id,
+                                   const NodeLook &look)
+{
+    const ClusterLayout &l = scene.layout;
+    const QPointF c = l.nodeCentre(id);
+    const qreal r = l.radius();
+    const bool detailed = ClusterLayout::labelMetrics(r).detailed;
+    Sprites &sprites = m_sprites[static_cast<std::size_t>(id)];
+    // The disc, its texts and badges change only with an event: draw them from a
+    // pixmap made when they last changed.
+    const raft::Term term = scene.sim.term(id);
+    const raft::Node *node = scene.sim.node(id);
+    const QString votes = look.role == raft::Role::Candidate && detailed
+        ? tr("%1 of %2 votes").arg(node->votes()).arg(node->quorum())
+        : QString();
+    const QString key = QStringLiteral("%1 %2 %3 %4 ")
+                            .arg(static_cast<int>(look.role))
+                            .arg(look.crashed ? 1 : 0)
+                            .arg(look.paused ? 1 : 0)
+                            .arg(term)
+        + votes;
+    const qreal half = std::ceil(std::max(l.outer(), r * 1.42)) + 2;
+    if (sprites.discKey != key || sprites.disc.isNull()) {
+        sprites.disc = newSprite(QSizeF(2 * half, 2 * half), scene.dpr);
+        QPainter p(&sprites.disc);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setRenderHint(QPainter::TextAntialiasing);
+        const QPointF o(half, half);
+        if (!look.crashed && look.role != raft::Role::Leader)
+            ClusterPalette::drawTimerTrack(p, o, r);
+        ClusterPalette::drawNodeDisc(p, o, r, look);
+        const QColor ink = ClusterPalette::textOn(look);
+        if (detailed && (look.role != raft::Role::Leader || r >= 36))
+            scene.text.draw(p, ClusterText::Font::Caption, tr("term"), o + QPointF(0, -r * 0.50), ink);
+        if (!votes.isEmpty())
+            scene.text.draw(p, ClusterText::Font::Caption, votes, o + QPointF(0, r * 0.58), ink);
+        scene.text.draw(p, ClusterText::Font::Term, QString::number(term), o + QPointF(0, r * 0.05), ink);
+        if (look.role == raft::Role::Leader)
+            ClusterPalette::drawCrown(p, o - QPointF(0, r * 0.74), r * 0.58);
+        sprites.discKey = key;
+    }
+    painter.drawPixmap(QPointF(std::round(c.x() - half), std::round(c.y() - half)), sprites.disc);
+}
+
+void ClusterNodePainter::paintLabel(QPainter &painter, const ClusterScene &scene, raft::NodeId id,
+                                    const NodeLook &look, raft::Index maxLog)
+{
+    const ClusterLayout &l = scene.layout;
+    const ClusterLayout::LabelMetrics metrics = ClusterLayout::labelMetrics(l.radius());
+    const bool detailed = metrics.detailed;
+    Sprites &sprites = m_sprites[static_cast<std::size_t>(id)];
+    // The label outside the ring: name and status, log bar, log length and commitIndex.
+    QString name = nameOf(id);
+    if (look.crashed)
+        name = tr("%1 crashed").arg(name);
+    else if (look.paused)
+        name = tr("%1 paused").arg(name);
+    const raft::Index last = scene.sim.log(id).lastIndex();
+    const raft::Index commit = look.crashed ? 0 : scene.sim.commitIndex(id);
+    QString logText;
+    if (detailed)
+        logText = look.crashed ? tr("log %1 on disk").arg(last) : tr("log %1 · commit %2").arg(last).arg(commit);
+    const qreal perEntry = metrics.barWidth / static_cast<qreal>(std::max<raft::Index>(maxLog, 1));
+    const int lastPixels = static_cast<int>(std::lround(perEntry * static_cast<qreal>(last)));
+    const int commitPixels = static_cast<int>(std::lround(perEntry * static_cast<qreal>(commit)));
+    // The texts come from a pixmap made when they last changed; the bar, which moves
+    // whenever any log grows, is drawn on top.
+    const QString key = name + QLatin1Char('\n') + logText;
+    if (sprites.labelKey != key || sprites.label.isNull()) {
+        const qreal pad = metrics.pad;
+        const qreal gap = metrics.gap;
+        const QSizeF nameSize = scene.text.size(ClusterText::Font::Name, name);
+        const QSizeF logSize = detailed ? scene.text.size(ClusterText::Font::Small, logText) : QSizeF();
+        const qreal width = std::ceil(std::max({nameSize.width(), logSize.width(), metrics.barWidth})) + 2 * pad;
+        const qreal height = std::ceil(nameSize.height() + (detailed ? gap + metrics.barHeight + gap + logSize.height() : 0))
+            + pad;
+        sprites.labelSize = QSizeF(width, height);
+        sprites.barTop = std::round(pad / 2 + nameSize.height() + gap);
+        sprites.label = newSprite(sprites.labelSize, scene.dpr);
+        QPainter p(&sprites.label);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setRenderHint(QPainter::TextAntialiasing);
+        // A plate in the background colour keeps the label readable over links and regions.
+        p.setPen(Qt::NoPen);
+        p.setBrush(ClusterPalette::plate());
+        p.drawRoundedRect(QRectF(0, 0, width, height), pad * 1.5, pad * 1.5);
+        const qreal x = width / 2;
+        scene.text.draw(p, ClusterText::Font::Name, name, QPointF(x, pad / 2 + nameSize.height() / 2),
+                        look.crashed ? ClusterPalette::mutedInk() : ClusterPalette::ink());
+        if (detailed)
+            scene.text.draw(p, ClusterText::Font::Small, logText,
+                            QPointF(x, sprites.barTop + metrics.barHeight + gap + logSize.height() / 2),
+                            ClusterPalette::mutedInk());
+        sprites.labelKey = key;
+    }
+    const QRectF box = l.labelBox(id, sprites.labelSize);
+    painter.drawPixmap(box.topLeft(), sprites.label);
+    sprites.labelRect = box;
+    if (detailed) {
+        // Whole pixels: no antialiasing needed.
+        const int x = static_cast<int>(box.left() + std::round((box.width() - metrics.barWidth) / 2));
+        const int y = static_cast<int>(box.top() + sprites.barTop);
+        const int h = static_cast<int>(metrics.barHeight);
+        painter.fillRect(x, y, static_cast<int>(metrics.barWidth), h, ClusterPalette::logBarTrack());
+        painter.fillRect(x, y, lastPixels, h, ClusterPalette::logBarLength());
+        painter.fillRect(x, y, commitPixels, h, look.crashed ? ClusterPalette::mutedInk() : ClusterPalette::ink());
+    }
+}
+
+void ClusterNodePainter::paintBadges(QPainter &painter, const ClusterScene &scene)
+{
+    const ClusterLayout &l = scene.layout;
+    for (raft::NodeId id = 1; id <= l.nodes(); ++id) {
+        const raft::NodeStatus status = scene.sim.status(id);
+        if (status == raft::NodeStatus::Up)
+            continue;
+        const QPointF badge = l.nodeCentre(id) + QPointF(l.radius() * kBadgeOffset, -l.radius() * kBadgeOffset);
+        const qreal size = std::max<qreal>(5, l.radius() * 0.27);
+        if (status == raft::NodeStatus::Crashed)
+            ClusterPalette::drawCrashBadge(painter, badge, size);
+        else
+            ClusterPalette::drawPauseBadge(painter, badge, size);
+    }
+}
+
+} // namespace widgets

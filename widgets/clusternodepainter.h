@@ -1,0 +1,68 @@
+#pragma once
+
+#include "widgets/clusterpalette.h"
+#include "widgets/clusterscene.h"
+
+#include <QCoreApplication>
+#include <QPixmap>
+#include <QRectF>
+#include <QString>
+
+#include <array>
+
+class QPainter;
+
+namespace widgets {
+
+/// ClusterNodePainter paints the servers: each one's selection halo, disc (role by
+/// colour and shape, term, crown, a candidate's tally in words), election timer,
+/// a candidate's vote marks facing each peer, its label outside the ring (name and
+/// status, log bar, log length and commitIndex) and its crash or pause badge.
+///
+/// A disc and a label change only with an event, so each is painted into a pixmap
+/// when what it shows changes and blitted every frame; the timer and the log bar,
+/// which move, are drawn on top.
+class ClusterNodePainter {
+    Q_DECLARE_TR_FUNCTIONS(widgets::ClusterView)
+
+public:
+    /// paint draws every server; `banded` marks servers inside a rubber band.
+    void paint(QPainter &painter, const ClusterScene &scene, const std::array<bool, raft::kMaxNodes + 1> &banded);
+    /// paintBadges draws the crash and pause badges (above the messages that queue at
+    /// a paused server's door).
+    static void paintBadges(QPainter &painter, const ClusterScene &scene);
+    /// labelRect is where server id's label was last drawn (empty before).
+    QRectF labelRect(raft::NodeId id) const;
+    /// invalidate forgets the pixmaps (new size, pixel ratio, language or font).
+    void invalidate() { m_sprites = {}; }
+
+    /// nameOf is how server id is named: "S3".
+    static QString nameOf(raft::NodeId id);
+    /// lookOf is how server id of sim is drawn.
+    static NodeLook lookOf(const raft::Simulation &sim, raft::NodeId id);
+
+    /// kHalo: how far a selection halo stands off the disc's drawing, of the radius.
+    static constexpr qreal kHalo = 0.12;
+    /// kBadgeOffset: where a status badge sits, of the radius, up and right of the centre.
+    static constexpr qreal kBadgeOffset = 0.76;
+
+private:
+    /// Sprites: one server's disc (with its texts) and label, and what they show.
+    struct Sprites {
+        QString discKey;
+        QPixmap disc;
+        QString labelKey;
+        QPixmap label;
+        QSizeF labelSize;
+        qreal barTop = 0; ///< where the log bar goes, from the label's top
+        QRectF labelRect; ///< where the label was last drawn
+    };
+    void paintNode(QPainter &painter, const ClusterScene &scene, raft::NodeId id, raft::Index maxLog, bool halo);
+    void paintDisc(QPainter &painter, const ClusterScene &scene, raft::NodeId id, const NodeLook &look);
+    void paintLabel(QPainter &painter, const ClusterScene &scene, raft::NodeId id, const NodeLook &look,
+                    raft::Index maxLog);
+
+    std::array<Sprites, raft::kMaxNodes + 1> m_sprites;
+};
+
+} // namespace widgets
