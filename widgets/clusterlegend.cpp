@@ -112,7 +112,7 @@ void drawGlyph(QPainter &painter, Glyph glyph, QPointF c, qreal u)
     case Glyph::LogBar: {
         const QRectF bar(c.x() - 20 * u, c.y() - 4 * u, 40 * u, 8 * u);
         painter.setPen(QPen(ClusterPalette::mutedInk(), std::max<qreal>(1.0, u)));
-        painter.setBrush(Qt::white);
+        painter.setBrush(ClusterPalette::paper());
         painter.drawRect(bar);
         painter.setPen(Qt::NoPen);
         painter.setBrush(ClusterPalette::ink());
@@ -196,10 +196,8 @@ void drawGlyph(QPainter &painter, Glyph glyph, QPointF c, qreal u)
     }
     case Glyph::Select: {
         const QRectF band(c.x() - 20 * u, c.y() - 10 * u, 40 * u, 20 * u);
-        QColor fill = ClusterPalette::selection();
-        fill.setAlpha(70);
         painter.setPen(QPen(ClusterPalette::ink(), std::max<qreal>(1.0, u), Qt::DashLine));
-        painter.setBrush(fill);
+        painter.setBrush(ClusterPalette::bandSample());
         painter.drawRect(band);
         break;
     }
@@ -338,7 +336,7 @@ qreal section(QPainter *painter, const std::vector<Row> &rows, const Fonts &font
                 painter->setFont(fonts.header);
                 painter->setPen(ClusterPalette::mutedInk());
                 painter->drawText(QPointF(x, y + headerMetrics.ascent()), row.text);
-                painter->setPen(QPen(QColor(0xC5, 0xCD, 0xD5), std::max<qreal>(1.0, u)));
+                painter->setPen(QPen(ClusterPalette::legendRule(), std::max<qreal>(1.0, u)));
                 const qreal lineY = y + headerMetrics.height() + 1 * u;
                 painter->drawLine(QPointF(x, lineY), QPointF(x + width, lineY));
             }
@@ -417,19 +415,6 @@ QSizeF layout(QPainter *painter, qreal u, int columns)
 
 } // namespace
 
-qreal ClusterLegend::unitFor(qreal preferred, qreal maxHeight, int columns)
-{
-    qreal unit = preferred;
-    // Text wraps differently at other sizes, so shrink in a few steps.
-    for (int i = 0; i < 4; ++i) {
-        const qreal height = sizeAt(unit, columns).height();
-        if (height <= maxHeight)
-            break;
-        unit *= maxHeight / height * 0.99;
-    }
-    return std::max<qreal>(unit, 0.4);
-}
-
 QSizeF ClusterLegend::sizeAt(qreal unit, int columns)
 {
     return layout(nullptr, unit, columns);
@@ -445,8 +430,8 @@ QPixmap ClusterLegend::render(qreal unit, qreal dpr, int columns)
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setRenderHint(QPainter::TextAntialiasing);
     const QRectF panel(QPointF(0.5, 0.5), size - QSizeF(1, 1));
-    painter.setPen(QPen(QColor(0xB8, 0xC2, 0xCC), 1));
-    painter.setBrush(QColor(255, 255, 255, 238));
+    painter.setPen(QPen(ClusterPalette::legendEdge(), 1));
+    painter.setBrush(ClusterPalette::legendFill());
     painter.drawRoundedRect(panel, 8 * unit, 8 * unit);
     layout(&painter, unit, columns);
     return pixmap;

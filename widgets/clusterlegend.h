@@ -14,11 +14,9 @@ class ClusterLegend {
     Q_DECLARE_TR_FUNCTIONS(ClusterLegend)
 
 public:
-    /// unitFor returns the scale at which the legend in `columns` columns (1: one
-    /// sentence a mark; 2: brief labels, for short views) is as large as it may be, up
-    /// to `preferred`, while fitting `maxHeight` pixels.
-    static qreal unitFor(qreal preferred, qreal maxHeight, int columns = 1);
-    /// sizeAt returns the panel's size at scale `unit` (1 = sized for a 720-pixel-high view).
+    /// sizeAt returns the panel's size at scale `unit` (1 = sized for a 720-pixel-high
+    /// view) in `columns` columns (1: one sentence a mark; 2: brief labels, for short
+    /// views). ClusterLayout::fit picks the scale.
     static QSizeF sizeAt(qreal unit, int columns = 1);
     /// render paints the panel at scale `unit` for a device pixel ratio `dpr`.
     static QPixmap render(qreal unit, qreal dpr, int columns = 1);

@@ -2,24 +2,26 @@
 
 #include "raft/simulation.h"
 #include "raft/types.h"
+#include "widgets/clustercaptionpainter.h"
+#include "widgets/clusterdrag.h"
+#include "widgets/clusterhit.h"
+#include "widgets/clusterlayout.h"
+#include "widgets/clustermessagepainter.h"
+#include "widgets/clusternetworkgeometry.h"
+#include "widgets/clusternetworkpainter.h"
+#include "widgets/clusternodepainter.h"
+#include "widgets/clusteroverlaypainter.h"
+#include "widgets/clustertext.h"
 
-#include <QFont>
-#include <QHash>
-#include <QPainterPath>
-#include <QPixmap>
 #include <QPointF>
-#include <QStaticText>
 #include <QWidget>
 
 #include <array>
 #include <cstdint>
 #include <optional>
-#include <utility>
 #include <vector>
 
 namespace widgets {
-
-struct NetworkSide;
 
 /// ClusterView draws a Simulation as a classroom picture: 1–9 servers on a ring and
 /// every message in flight between them, at the display time it is given.
@@ -59,9 +61,15 @@ struct NetworkSide;
 ///    resets the view.
 ///  - hovering shows a tool tip with the item's fields.
 ///
-/// Painting is made cheap for 60 frames per second: messages are blitted from
-/// pre-rendered sprites, text from cached QStaticText, and the links, sides, walls and
-/// legend from pixmaps rebuilt only when the layout or the network's faults change.
+/// The view is glue between parts that each do one job: ClusterLayout (where things
+/// go) and ClusterNetworkGeometry (sides, walls, link lanes) are pure geometry;
+/// ClusterMessages places the messages at the display time; ClusterHit::at answers what
+/// lies under a point for press, hover, context menu and tool tip alike; ClusterDrag is
+/// the mouse's state machine; one painter per layer (network, nodes, captions,
+/// messages, overlays) draws from them. Painting is made cheap for 60 frames per
+/// second: messages are blitted from pre-rendered sprites, text from cached
+/// QStaticText, and the links, sides, walls and legend from pixmaps rebuilt only when
+/// the layout or the network's faults change.
 class ClusterView : public QWidget {
     Q_OBJECT
 
@@ -128,7 +136,7 @@ public:
     /// messageAt is the message in flight nearest to pos within a generous radius, or 0.
     std::uint64_t messageAt(QPointF pos) const;
     /// Link is one direction of the link between two servers: from -> to.
-    using Link = std::pair<raft::NodeId, raft::NodeId>;
+    using Link = ClusterNetworkGeometry::Link;
     /// linkAt is the link direction under pos (outside the servers' discs), if any:
     /// the pair whose centre line is nearest, and of its two lanes the nearer one (on
     /// the centre line itself, the lower server first).
@@ -144,6 +152,15 @@ public:
     /// dropTarget says what dropping server id at pos would do: the partition groups
     /// that would result, or nothing if it changes nothing.
     std::optional<std::vector<std::vector<raft::NodeId>>> dropTarget(raft::NodeId id, QPointF pos) const;
+
+    /// hitTest is what lies under pos (widget coordinates): a server, the messages
+    /// there, a link's lane, a wall or the background. Press, context menu, hover and
+    /// tool tip all act on it.
+    ClusterHit hitTest(QPointF pos) const;
+    /// clusterLayout is where everything goes at the current size, zoom and cluster size.
+    const ClusterLayout &clusterLayout() const;
+    /// networkGeometry is the partition's picture on the current layout.
+    const ClusterNetworkGeometry &networkGeometry() const;
 
     static constexpr double kMinZoom = 0.3;
     static constexpr double kMaxZoom = 4.0;
@@ -190,123 +207,19 @@ protected:
     bool event(QEvent *event) override;
 
 private:
-    /// Layout is where everything goes for the current size, zoom and cluster size.
-    struct Layout {
-        int nodes = 0;
-        QPointF centre;
-        qreal ring = 0; ///< radius of the ring of node centres
-        qreal radius = 0; ///< radius of a node's disc
-        qreal outer = 0; ///< how far a node's drawing (rings) reaches
-        qreal message = 0; ///< nominal size of a message glyph
-        qreal lane = 0; ///< sideways offset of a message lane from the centre line
-        qreal legendUnit = 1; ///< scale of the legend panel
-        int legendColumns = 1;
-        QRectF legendRect; ///< where the legend panel goes (if shown)
-        bool legendShown = false; ///< visible, and the view is large enough for it
-        std::array<QPointF, raft::kMaxNodes + 1> centres{};
-        std::array<QPointF, raft::kMaxNodes + 1> outward{}; ///< unit vector away from the ring centre
-    };
-    /// Fit is how the cluster fits the widget at zoom 1: the legend, the size of the
-    /// discs and of the ring. It changes with the widget's size, not with zoom or pan.
-    struct Fit {
-        bool valid = false;
-        QSize size;
-        bool legend = false;
-        int nodes = 0;
-        qreal legendUnit = 1;
-        int legendColumns = 1;
-        QRectF legendRect;
-        bool legendShown = false;
-        qreal radius = 0;
-        qreal ring = 0;
-        QPointF centre;
-    };
-    /// Lane is the straight path a message follows from one door to the other.
-    struct Lane {
-        QPointF start;
-        QPointF end;
-    };
-    enum class FontKind { Term, Caption, Name, Small, SmallBold };
-
-    const Layout &layout() const;
-    Fit fit(int nodes) const;
-    /// direction is the unit vector from the ring's centre to server id.
-    static QPointF direction(int nodes, raft::NodeId id);
+    /// scene is what the painters read for this frame.
+    ClusterScene scene();
     void invalidateLayout();
-    Lane lane(raft::NodeId from, raft::NodeId to) const;
-    double travelFraction(const raft::Envelope &envelope) const;
-    /// forEachDrawnMessage calls f(envelope, position) for every message drawn now.
-    template <typename F> void forEachDrawnMessage(F &&f) const;
-
+    /// placedMessages places the messages in flight at the display time.
+    std::vector<ClusterMessages::Placed> placedMessages() const;
     void paintScene(QPainter &painter);
-    void paintBackground(QPainter &painter);
-    void paintNode(QPainter &painter, raft::NodeId id, raft::Index maxLog);
-    void paintMessages(QPainter &painter);
-    void paintLostMessages(QPainter &painter);
     void paintEmpty(QPainter &painter);
-    const QPixmap &sprite(const raft::Message &message);
-    void drawText(QPainter &painter, FontKind kind, const QString &text, QPointF centre, const QColor &colour);
-    QSizeF textSize(FontKind kind, const QString &text);
-    std::uint64_t networkSignature() const;
-    void selectAt(QPointF pos, bool toggle);
-    QString toolTipAt(QPointF pos) const;
-    QString linkToolTip(raft::NodeId from, raft::NodeId to) const;
-
-    // --- the network's picture ---
-    /// groupOfNode is server id's partition group (0: no partition).
-    int groupOfNode(raft::NodeId id) const;
-    /// isPartitioned tells whether the servers are in more than one group.
-    bool isPartitioned() const;
-    /// sliceOwner is the server whose slice of the sides' circle holds pos (the
-    /// nearest server), or kNoNode outside the circle.
-    raft::NodeId sliceOwner(QPointF pos) const;
-    /// sidePath is the area of the slices of these servers, clipped to the circle.
-    QPainterPath sidePath(const std::vector<raft::NodeId> &nodes) const;
-    /// linkBadge words the conditions of the link from -> to when they differ from
-    /// the network's ("loss 20% · 40–80 ms"), else "".
-    QString linkBadge(raft::NodeId from, raft::NodeId to) const;
-    /// wallStart is how far from the centre the wall between ring neighbours a and b
-    /// begins: past every lane between servers of one side that crosses it.
-    qreal wallStart(raft::NodeId a, raft::NodeId b) const;
-    void paintSides(QPainter &painter);
-    void paintLinks(QPainter &painter);
-    void paintWalls(QPainter &painter);
-    void paintHover(QPainter &painter);
-    void paintSideTags(QPainter &painter);
-    /// placeSideTags finds a place for each side's label and for the headline.
-    void placeSideTags(const std::vector<NetworkSide> &sides);
-    void paintBadges(QPainter &painter);
-    /// badgeBox is where the badge of link from -> to, saying `text`, goes.
-    QRectF badgeBox(raft::NodeId from, raft::NodeId to, const QString &text);
-    void paintDrag(QPainter &painter);
-    void paintDropTarget(QPainter &painter);
-    /// dropJoins lists the servers that server id would share a side with if dropped
-    /// at pos (empty: no change, or a side of its own).
-    std::vector<raft::NodeId> dropJoins(raft::NodeId id, QPointF pos) const;
-    /// paintCaption draws a label of one or two lines (title, note) in a rounded box
-    /// centred on `centre` and kept inside the widget.
-    void paintCaption(QPainter &painter, const QString &title, const QString &note, QPointF centre, const QColor &fill,
-                      const QColor &ink);
-    /// captionSize is the size of the box paintCaption draws.
-    QSizeF captionSize(const QString &title, const QString &note);
-    /// SidesGeometry is the partition's picture for the current layout and faults,
-    /// computed when first needed after either changes.
-    struct SidesGeometry {
-        bool valid = false;
-        std::uint64_t signature = 0;
-        /// hole: the radius of the untinted disc in the middle (the walls start at its
-        /// edge), big enough that no message between servers of one side crosses a wall.
-        qreal hole = 0;
-        std::array<std::array<std::optional<QPointF>, raft::kMaxNodes + 1>, raft::kMaxNodes + 1> walls{};
-        std::array<std::array<bool, raft::kMaxNodes + 1>, raft::kMaxNodes + 1> known{};
-    };
-    const SidesGeometry &sidesGeometry() const;
-    /// gapDirection is the unit vector from the ring's centre through the gap between
-    /// server id and the next one clockwise.
-    QPointF gapDirection(raft::NodeId id) const;
+    /// select acts on a left press on `hit` (Ctrl: toggles a server).
+    void select(const ClusterHit &hit, bool toggle);
     void setHoverLink(std::optional<Link> link);
     void emitSelection();
-    void finishRubberBand(QPointF pos, bool add);
+    void finishRubberBand(QRectF band, bool add);
+    void finishDrag(const ClusterDrag::Release &release);
 
     const raft::Simulation *m_simulation = nullptr;
     double m_displayTime = 0;
@@ -318,64 +231,26 @@ private:
     bool m_legendVisible = true;
     double m_zoom = 1.0;
     QPointF m_pan;
-
-    /// Drag is what the mouse is doing while a button is held.
-    enum class Drag {
-        None,
-        Pending, ///< pressed on empty space or a link: a click, or the start of a rubber band
-        RubberBand, ///< selecting the servers inside a rectangle
-        PendingNode, ///< pressed on a server: a click, or the start of a drag
-        Node, ///< dragging a server toward another side
-        Pan, ///< moving the picture (middle button, or Shift and the left button)
-    };
-    Drag m_drag = Drag::None;
-    QPointF m_pressPos;
-    QPointF m_dragPos;
-    QPointF m_panAtPress;
-    raft::NodeId m_dragNode = raft::kNoNode;
-    bool m_pressAdds = false; ///< Ctrl was held at the press
-    std::optional<Link> m_pressLink;
+    ClusterDrag m_drag;
     std::optional<Link> m_hoverLink;
 
-    mutable SidesGeometry m_sides;
-    /// SideTag is a side's label as placed: "No quorum: 2 of 5" and its note.
-    struct SideTag {
-        QString title;
-        QString note;
-        QRectF box;
-        bool quorum = false;
-    };
-    std::vector<SideTag> m_tags;
-    QString m_tagsKey; ///< what m_tags were placed for
-    QString m_headline;
-    QPointF m_headlineAt;
-    mutable Layout m_layout;
+    // Geometry, computed when first needed after what it depends on changed.
+    mutable std::optional<ClusterLayout::Text> m_textMetrics;
+    mutable std::optional<ClusterLayout::Fit> m_fit;
+    mutable ClusterLayout m_layout;
     mutable bool m_layoutValid = false;
-    mutable Fit m_fit;
+    mutable ClusterNetworkGeometry m_geometry;
+    mutable ClusterNetworkGeometry::Groups m_geometryGroups{};
+    mutable bool m_geometryValid = false;
 
-    // Caches, rebuilt when the layout (or for the background, the faults) change.
-    QPixmap m_background;
-    std::uint64_t m_backgroundSignature = 0;
-    bool m_backgroundValid = false;
-    QPixmap m_legend;
-    QString m_legendKey; ///< the scale, columns and pixel ratio m_legend was painted at
-    QHash<std::uint32_t, QPixmap> m_sprites;
-    /// NodeSprites: one server's disc (with its texts) and label, and what they show.
-    struct NodeSprites {
-        QString discKey;
-        QPixmap disc;
-        QString labelKey;
-        QPixmap label;
-        QSizeF labelSize;
-        qreal barTop = 0; ///< where the log bar goes, from the label's top
-        QRectF labelRect; ///< where the label was last drawn
-    };
-    std::array<NodeSprites, raft::kMaxNodes + 1> m_nodeSprites;
-    qreal m_builtRadius = -1; ///< node radius the fonts, texts and sprites were made for
+    // The painters, each with the caches of its layer.
+    ClusterText m_text;
     qreal m_builtDpr = 0;
-    std::array<QFont, 5> m_fonts;
-    std::array<QHash<QString, QStaticText>, 5> m_texts;
-    std::array<QString, raft::kMaxNodes + 1> m_names;
+    ClusterNetworkPainter m_networkPainter;
+    ClusterNodePainter m_nodePainter;
+    ClusterCaptionPainter m_captionPainter;
+    ClusterMessagePainter m_messagePainter;
+    ClusterOverlayPainter m_overlayPainter;
 };
 
 } // namespace widgets
