@@ -153,6 +153,8 @@ public:
     /// that would result, or nothing if it changes nothing.
     std::optional<std::vector<std::vector<raft::NodeId>>> dropTarget(raft::NodeId id, QPointF pos) const;
 
+    /// labelRect is where server id's label was last drawn (empty before the first paint).
+    QRectF labelRect(raft::NodeId id) const { return m_nodePainter.labelRect(id); }
     /// hitTest is what lies under pos (widget coordinates): a server, the messages
     /// there, a link's lane, a wall or the background. Press, context menu, hover and
     /// tool tip all act on it.

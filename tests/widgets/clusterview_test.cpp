@@ -445,6 +445,102 @@ TEST_F(ClusterViewTest, ReplacingTheSimulationClearsTheSelection)
     EXPECT_FALSE(render(*m_view).isNull());
 }
 
+TEST_F(ClusterViewTest, HitTestListsEveryMessageSentAtTheSameInstantOnALink)
+{
+    // Two requests in the same millisecond: the leader sends two AppendEntries down
+    // each link at once, with the same latency, so they are drawn on the same spot.
+    raft::Simulation sim(slowConfig(3));
+    electLeader(sim);
+    const raft::NodeId leader = *sim.leader();
+    const raft::NodeId follower = leader % 3 + 1;
+    sim.runFor(10);
+    std::uint64_t before = 0;
+    for (const raft::Envelope *envelope : sim.network().envelopes())
+        before = std::max(before, envelope->id);
+    ASSERT_TRUE(sim.request(leader, "set x 1").accepted);
+    ASSERT_TRUE(sim.request(leader, "set y 2").accepted);
+    std::vector<std::uint64_t> sent;
+    for (const raft::Envelope *envelope : sim.network().envelopes())
+        if (envelope->id > before && envelope->message.from == leader && envelope->message.to == follower)
+            sent.push_back(envelope->id);
+    ASSERT_EQ(sent.size(), 2u);
+    show(sim);
+    m_view->setDisplayTime(static_cast<double>(sim.now()) + 200);
+    const QPointF at = *m_view->messagePosition(sent[0]);
+    EXPECT_EQ(*m_view->messagePosition(sent[1]), at) << "on top of each other";
+    const widgets::ClusterHit hit = m_view->hitTest(at);
+    EXPECT_EQ(hit.kind, widgets::ClusterHit::Kind::Message);
+    ASSERT_GE(hit.messages.size(), 2u);
+    // Both (first, as they are nearest; the one drawn on top first), then any other
+    // message within reach, e.g. a reply passing on the other lane.
+    EXPECT_EQ(hit.messages[0], sent[1]);
+    EXPECT_EQ(hit.messages[1], sent[0]);
+    for (std::size_t i = 2; i < hit.messages.size(); ++i)
+        EXPECT_GT(QLineF(*m_view->messagePosition(hit.messages[i]), at).length(), 0) << "only two on the spot";
+    EXPECT_EQ(m_view->messageAt(at), sent[1]);
+    // A click selects the top one, and so does the context menu.
+    QSignalSpy menu(m_view.get(), &ClusterView::messageContextMenuRequested);
+    QContextMenuEvent event(QContextMenuEvent::Mouse, at.toPoint(), m_view->mapToGlobal(at.toPoint()));
+    QApplication::sendEvent(m_view.get(), &event);
+    ASSERT_EQ(menu.count(), 1);
+    EXPECT_EQ(menu.at(0).at(0).value<std::uint64_t>(), sent[1]);
+}
+
+TEST_F(ClusterViewTest, AWallIsHitButActsAsEmptySpace)
+{
+    raft::Simulation sim(slowConfig(5));
+    ASSERT_TRUE(sim.partition({{1, 2}, {3, 4, 5}}));
+    show(sim);
+    const auto &walls = m_view->networkGeometry().walls();
+    ASSERT_EQ(walls.size(), 2u);
+    const QPointF onWall = walls[0].line.pointAt(0.97);
+    const widgets::ClusterHit hit = m_view->hitTest(onWall);
+    EXPECT_EQ(hit.kind, widgets::ClusterHit::Kind::Wall);
+    EXPECT_EQ(hit.node, walls[0].after);
+    QSignalSpy background(m_view.get(), &ClusterView::backgroundContextMenuRequested);
+    QContextMenuEvent event(QContextMenuEvent::Mouse, onWall.toPoint(), m_view->mapToGlobal(onWall.toPoint()));
+    QApplication::sendEvent(m_view.get(), &event);
+    EXPECT_EQ(background.count(), 1);
+    EXPECT_EQ(m_view->hitTest(m_view->nodeCenter(3)).kind, widgets::ClusterHit::Kind::Node);
+    EXPECT_EQ(m_view->hitTest(QPointF(m_view->width() - 3, m_view->height() - 3)).kind,
+              widgets::ClusterHit::Kind::Background);
+}
+
+TEST_F(ClusterViewTest, LabelsAreDrawnWithinTheRoomTheLayoutReserved)
+{
+    // The labels drawn are no bigger than what the fit made room for (the longest
+    // name, "S8 crashed", and log line), so the layout's promise that nothing overlaps
+    // holds for what is drawn.
+    raft::Simulation sim(slowConfig(9));
+    electLeader(sim);
+    sim.crash(8);
+    sim.pause(3);
+    for (const QSize size : {QSize(1024, 768), QSize(1920, 1080), QSize(3840, 2160)}) {
+        show(sim, size);
+        (void)render(*m_view);
+        const widgets::ClusterLayout &l = m_view->clusterLayout();
+        const QSizeF reserved = l.reservedLabelSize();
+        for (raft::NodeId id = 1; id <= 9; ++id) {
+            const QRectF drawn = m_view->labelRect(id);
+            ASSERT_FALSE(drawn.isEmpty()) << "S" << id;
+            EXPECT_LE(drawn.width(), reserved.width() + 2) << "S" << id << " at " << size.width();
+            EXPECT_LE(drawn.height(), reserved.height() + 2) << "S" << id << " at " << size.width();
+            EXPECT_TRUE(l.bounds().adjusted(-1, -1, 1, 1).contains(drawn))
+                << "S" << id << " at " << size.width() << ": " << drawn.left() << "," << drawn.top() << " "
+                << drawn.width() << "x" << drawn.height();
+            for (raft::NodeId other = 1; other <= 9; ++other) {
+                const QRectF disc = l.discBox(other).adjusted(1, 1, -1, -1);
+                const QRectF common = drawn.intersected(disc);
+                // A label may only touch the corner of a disc's box, never the disc.
+                if (!common.isEmpty()) {
+                    EXPECT_GT(QLineF(common.center(), l.nodeCentre(other)).length(), l.outer() * 0.7)
+                        << "S" << id << "'s label over S" << other;
+                }
+            }
+        }
+    }
+}
+
 TEST(RenderBench, PrintsOneJsonLineWithTheFrameTimes)
 {
     testing::internal::CaptureStdout();
