@@ -85,7 +85,20 @@ std::uint64_t ClusterNetworkPainter::signature(const raft::Simulation &sim, int 
     return hash;
 }
 
+QRectF ClusterNetworkPainter::reach(const ClusterScene &scene)
+{
+    const ClusterLayout &l = scene.layout;
+    const qreal r = l.sidesRadius() + l.radius() * ClusterNetworkGeometry::kWallOverhang + scene.network.wallWidth()
+        + 2;
+    return QRectF(l.centre() - QPointF(r, r), QSizeF(2 * r, 2 * r));
+}
+
 void ClusterNetworkPainter::paintBackground(QPainter &painter, const ClusterScene &scene)
+{
+    painter.drawPixmap(0, 0, background(scene));
+}
+
+const QPixmap &ClusterNetworkPainter::background(const ClusterScene &scene)
 {
     const std::uint64_t sig = signature(scene.sim, scene.layout.nodes());
     const QSize pixels = (scene.layout.bounds().size() * scene.dpr).toSize();
@@ -101,7 +114,7 @@ void ClusterNetworkPainter::paintBackground(QPainter &painter, const ClusterScen
         m_signature = sig;
         m_valid = true;
     }
-    painter.drawPixmap(0, 0, m_pixmap);
+    return m_pixmap;
 }
 
 void ClusterNetworkPainter::paintSides(QPainter &painter, const ClusterScene &scene)

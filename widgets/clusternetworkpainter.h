@@ -27,6 +27,13 @@ class ClusterNetworkPainter {
 public:
     /// paintBackground draws the background layer (from its pixmap while it holds).
     void paintBackground(QPainter &painter, const ClusterScene &scene);
+    /// background is the background layer's pixmap, brought up to date.
+    const QPixmap &background(const ClusterScene &scene);
+    /// signature of the background last painted.
+    std::uint64_t backgroundSignature() const { return m_signature; }
+    /// reach is the rectangle outside which the background layer is plain background
+    /// colour: the sides' circle and its walls.
+    static QRectF reach(const ClusterScene &scene);
     /// paintHover highlights the link direction under the mouse.
     static void paintHover(QPainter &painter, const ClusterScene &scene, ClusterNetworkGeometry::Link link);
     /// paintBadges draws the badge of each link with conditions of its own.

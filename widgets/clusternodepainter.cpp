@@ -49,8 +49,8 @@ QRectF ClusterNodePainter::labelRect(raft::NodeId id) const
     return id >= 1 && id <= raft::kMaxNodes ? m_sprites[static_cast<std::size_t>(id)].labelRect : QRectF();
 }
 
-void ClusterNodePainter::paint(QPainter &painter, const ClusterScene &scene,
-                               const std::array<bool, raft::kMaxNodes + 1> &banded)
+void ClusterNodePainter::paint(QPainter &painter, const ClusterScene &scene, const NodeSet &banded,
+                               const NodeSet &staged)
 {
     const int nodes = scene.layout.nodes();
     raft::Index maxLog = 1;
@@ -58,12 +58,12 @@ void ClusterNodePainter::paint(QPainter &painter, const ClusterScene &scene,
         maxLog = std::max(maxLog, scene.sim.log(id).lastIndex());
     for (raft::NodeId id = 1; id <= nodes; ++id) {
         const auto i = static_cast<std::size_t>(id);
-        paintNode(painter, scene, id, maxLog, scene.selected[i] || banded[i]);
+        paintNode(painter, scene, id, maxLog, scene.selected[i] || banded[i], staged[i]);
     }
 }
 
 void ClusterNodePainter::paintNode(QPainter &painter, const ClusterScene &scene, raft::NodeId id, raft::Index maxLog,
-                                   bool halo)
+                                   bool halo, bool staged)
 {
     const ClusterLayout &l = scene.layout;
     const QPointF c = l.nodeCentre(id);
@@ -77,7 +77,10 @@ void ClusterNodePainter::paintNode(QPainter &painter, const ClusterScene &scene,
         painter.drawEllipse(c, distance, distance);
     }
 
-    paintDisc(painter, scene, id, look);
+    if (!staged) {
+        const Disc drawn = disc(scene, id);
+        painter.drawPixmap(drawn.topLeft, *drawn.pixmap);
+    }
 
     const raft::Node *node = scene.sim.node(id);
     if (!look.crashed && look.role != raft::Role::Leader) {
@@ -103,10 +106,10 @@ void ClusterNodePainter::paintNode(QPainter &painter, const ClusterScene &scene,
     paintLabel(painter, scene, id, look, maxLog);
 }
 
-void ClusterNodePainter::paintDisc(QPainter &painter, const ClusterScene &scene, raft::NodeId id,
-                                   const NodeLook &look)
+ClusterNodePainter::Disc ClusterNodePainter::disc(const ClusterScene &scene, raft::NodeId id)
 {
     const ClusterLayout &l = scene.layout;
+    const NodeLook look = lookOf(scene.sim, id);
     const QPointF c = l.nodeCentre(id);
     const qreal r = l.radius();
     const bool detailed = ClusterLayout::labelMetrics(r).detailed;
@@ -144,64 +147,88 @@ void ClusterNodePainter::paintDisc(QPainter &painter, const ClusterScene &scene,
             ClusterPalette::drawCrown(p, o - QPointF(0, r * 0.74), r * 0.58);
         sprites.discKey = key;
     }
-    painter.drawPixmap(QPointF(std::round(c.x() - half), std::round(c.y() - half)), sprites.disc);
+    return {&sprites.disc, QPointF(std::round(c.x() - half), std::round(c.y() - half)), &sprites.discKey};
 }
 
-void ClusterNodePainter::paintLabel(QPainter &painter, const ClusterScene &scene, raft::NodeId id,
-                                    const NodeLook &look, raft::Index maxLog)
+QString ClusterNodePainter::labelName(raft::NodeId id, const NodeLook &look)
 {
-    const ClusterLayout &l = scene.layout;
-    const ClusterLayout::LabelMetrics metrics = ClusterLayout::labelMetrics(l.radius());
+    const QString name = nameOf(id);
+    if (look.crashed)
+        return tr("%1 crashed").arg(name);
+    if (look.paused)
+        return tr("%1 paused").arg(name);
+    return name;
+}
+
+void ClusterNodePainter::prepareLabel(const ClusterScene &scene, raft::NodeId id, const NodeLook &look)
+{
+    const ClusterLayout::LabelMetrics metrics = ClusterLayout::labelMetrics(scene.layout.radius());
     const bool detailed = metrics.detailed;
     Sprites &sprites = m_sprites[static_cast<std::size_t>(id)];
     // The label outside the ring: name and status, log bar, log length and commitIndex.
-    QString name = nameOf(id);
-    if (look.crashed)
-        name = tr("%1 crashed").arg(name);
-    else if (look.paused)
-        name = tr("%1 paused").arg(name);
+    // The texts come from a pixmap made when they last changed; the bar, which moves
+    // whenever any log grows, is drawn on top.
+    const QString name = labelName(id, look);
     const raft::Index last = scene.sim.log(id).lastIndex();
     const raft::Index commit = look.crashed ? 0 : scene.sim.commitIndex(id);
     QString logText;
     if (detailed)
         logText = look.crashed ? tr("log %1 on disk").arg(last) : tr("log %1 · commit %2").arg(last).arg(commit);
-    const qreal perEntry = metrics.barWidth / static_cast<qreal>(std::max<raft::Index>(maxLog, 1));
-    const int lastPixels = static_cast<int>(std::lround(perEntry * static_cast<qreal>(last)));
-    const int commitPixels = static_cast<int>(std::lround(perEntry * static_cast<qreal>(commit)));
-    // The texts come from a pixmap made when they last changed; the bar, which moves
-    // whenever any log grows, is drawn on top.
     const QString key = name + QLatin1Char('\n') + logText;
-    if (sprites.labelKey != key || sprites.label.isNull()) {
-        const qreal pad = metrics.pad;
-        const qreal gap = metrics.gap;
-        const QSizeF nameSize = scene.text.size(ClusterText::Font::Name, name);
-        const QSizeF logSize = detailed ? scene.text.size(ClusterText::Font::Small, logText) : QSizeF();
-        const qreal width = std::ceil(std::max({nameSize.width(), logSize.width(), metrics.barWidth})) + 2 * pad;
-        const qreal height = std::ceil(nameSize.height() + (detailed ? gap + metrics.barHeight + gap + logSize.height() : 0))
-            + pad;
-        sprites.labelSize = QSizeF(width, height);
-        sprites.barTop = std::round(pad / 2 + nameSize.height() + gap);
-        sprites.label = newSprite(sprites.labelSize, scene.dpr);
-        QPainter p(&sprites.label);
-        p.setRenderHint(QPainter::Antialiasing);
-        p.setRenderHint(QPainter::TextAntialiasing);
-        // A plate in the background colour keeps the label readable over links and regions.
-        p.setPen(Qt::NoPen);
-        p.setBrush(ClusterPalette::plate());
-        p.drawRoundedRect(QRectF(0, 0, width, height), pad * 1.5, pad * 1.5);
-        const qreal x = width / 2;
-        scene.text.draw(p, ClusterText::Font::Name, name, QPointF(x, pad / 2 + nameSize.height() / 2),
-                        look.crashed ? ClusterPalette::mutedInk() : ClusterPalette::ink());
-        if (detailed)
-            scene.text.draw(p, ClusterText::Font::Small, logText,
-                            QPointF(x, sprites.barTop + metrics.barHeight + gap + logSize.height() / 2),
-                            ClusterPalette::mutedInk());
-        sprites.labelKey = key;
+    if (sprites.labelKey == key && !sprites.label.isNull())
+        return;
+    const qreal pad = metrics.pad;
+    const qreal gap = metrics.gap;
+    const QSizeF nameSize = scene.text.size(ClusterText::Font::Name, name);
+    const QSizeF logSize = detailed ? scene.text.size(ClusterText::Font::Small, logText) : QSizeF();
+    const qreal width = std::ceil(std::max({nameSize.width(), logSize.width(), metrics.barWidth})) + 2 * pad;
+    const qreal height =
+        std::ceil(nameSize.height() + (detailed ? gap + metrics.barHeight + gap + logSize.height() : 0)) + pad;
+    sprites.labelSize = QSizeF(width, height);
+    sprites.barTop = std::round(pad / 2 + nameSize.height() + gap);
+    sprites.label = newSprite(sprites.labelSize, scene.dpr);
+    QPainter p(&sprites.label);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setRenderHint(QPainter::TextAntialiasing);
+    // A plate in the background colour keeps the label readable over links and regions.
+    p.setPen(Qt::NoPen);
+    p.setBrush(ClusterPalette::plate());
+    p.drawRoundedRect(QRectF(0, 0, width, height), pad * 1.5, pad * 1.5);
+    const qreal x = width / 2;
+    scene.text.draw(p, ClusterText::Font::Name, name, QPointF(x, pad / 2 + nameSize.height() / 2),
+                    look.crashed ? ClusterPalette::mutedInk() : ClusterPalette::ink());
+    if (detailed)
+        scene.text.draw(p, ClusterText::Font::Small, logText,
+                        QPointF(x, sprites.barTop + metrics.barHeight + gap + logSize.height() / 2),
+                        ClusterPalette::mutedInk());
+    sprites.labelKey = key;
+}
+
+void ClusterNodePainter::prepare(const ClusterScene &scene)
+{
+    // In the order the layers draw them: a server's disc, then its label.
+    for (raft::NodeId id = 1; id <= scene.layout.nodes(); ++id) {
+        (void)disc(scene, id);
+        prepareLabel(scene, id, lookOf(scene.sim, id));
     }
+}
+
+void ClusterNodePainter::paintLabel(QPainter &painter, const ClusterScene &scene, raft::NodeId id,
+                                    const NodeLook &look, raft::Index maxLog)
+{
+    prepareLabel(scene, id, look);
+    const ClusterLayout &l = scene.layout;
+    const ClusterLayout::LabelMetrics metrics = ClusterLayout::labelMetrics(l.radius());
+    Sprites &sprites = m_sprites[static_cast<std::size_t>(id)];
     const QRectF box = l.labelBox(id, sprites.labelSize);
     painter.drawPixmap(box.topLeft(), sprites.label);
     sprites.labelRect = box;
-    if (detailed) {
+    if (metrics.detailed) {
+        const raft::Index last = scene.sim.log(id).lastIndex();
+        const raft::Index commit = look.crashed ? 0 : scene.sim.commitIndex(id);
+        const qreal perEntry = metrics.barWidth / static_cast<qreal>(std::max<raft::Index>(maxLog, 1));
+        const int lastPixels = static_cast<int>(std::lround(perEntry * static_cast<qreal>(last)));
+        const int commitPixels = static_cast<int>(std::lround(perEntry * static_cast<qreal>(commit)));
         // Whole pixels: no antialiasing needed.
         const int x = static_cast<int>(box.left() + std::round((box.width() - metrics.barWidth) / 2));
         const int y = static_cast<int>(box.top() + sprites.barTop);

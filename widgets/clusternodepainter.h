@@ -26,8 +26,22 @@ class ClusterNodePainter {
     Q_DECLARE_TR_FUNCTIONS(widgets::ClusterView)
 
 public:
-    /// paint draws every server; `banded` marks servers inside a rubber band.
-    void paint(QPainter &painter, const ClusterScene &scene, const std::array<bool, raft::kMaxNodes + 1> &banded);
+    using NodeSet = std::array<bool, raft::kMaxNodes + 1>;
+    /// paint draws every server; `banded` marks servers inside a rubber band (they get
+    /// a halo), `staged` those whose disc the still layer already shows.
+    void paint(QPainter &painter, const ClusterScene &scene, const NodeSet &banded, const NodeSet &staged = {});
+    /// Disc is a server's disc as a pixmap and where its top left corner goes.
+    struct Disc {
+        const QPixmap *pixmap = nullptr;
+        QPointF topLeft;
+        /// key says what the disc shows (role, status, term, tally).
+        const QString *key = nullptr;
+    };
+    /// disc makes server id's disc ready (remade if what it shows changed).
+    Disc disc(const ClusterScene &scene, raft::NodeId id);
+    /// prepare makes every disc and label ready, in the order paint() would (text
+    /// rendering keeps state between calls, so the order is kept to keep the pixels).
+    void prepare(const ClusterScene &scene);
     /// paintBadges draws the crash and pause badges (above the messages that queue at
     /// a paused server's door).
     static void paintBadges(QPainter &painter, const ClusterScene &scene);
@@ -57,8 +71,10 @@ private:
         qreal barTop = 0; ///< where the log bar goes, from the label's top
         QRectF labelRect; ///< where the label was last drawn
     };
-    void paintNode(QPainter &painter, const ClusterScene &scene, raft::NodeId id, raft::Index maxLog, bool halo);
-    void paintDisc(QPainter &painter, const ClusterScene &scene, raft::NodeId id, const NodeLook &look);
+    void paintNode(QPainter &painter, const ClusterScene &scene, raft::NodeId id, raft::Index maxLog, bool halo,
+                   bool staged);
+    static QString labelName(raft::NodeId id, const NodeLook &look);
+    void prepareLabel(const ClusterScene &scene, raft::NodeId id, const NodeLook &look);
     void paintLabel(QPainter &painter, const ClusterScene &scene, raft::NodeId id, const NodeLook &look,
                     raft::Index maxLog);
 

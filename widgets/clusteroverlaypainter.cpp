@@ -48,19 +48,20 @@ void ClusterOverlayPainter::paintDropTarget(QPainter &painter, const ClusterScen
     painter.drawEllipse(l.centre(), big, big);
 }
 
-void ClusterOverlayPainter::paintNotes(QPainter &painter, const ClusterScene &scene, const ClusterDrag &drag)
+std::vector<ClusterOverlayPainter::Note> ClusterOverlayPainter::notes(const ClusterScene &scene, const ClusterDrag &drag)
 {
     const QRectF bounds = scene.layout.bounds();
+    std::vector<Note> notes;
     if (scene.sim.network().isHolding()) {
         const QString text = tr("Hold: messages wait for manual delivery");
         const QSizeF size = scene.text.size(ClusterText::Font::Small, text);
-        scene.text.draw(painter, ClusterText::Font::Small, text,
-                        QPointF(bounds.width() - size.width() / 2 - kEdgeMarginX,
-                                bounds.height() - size.height() / 2 - kEdgeMarginY),
-                        ClusterPalette::mutedInk());
+        notes.push_back({text,
+                         QPointF(bounds.width() - size.width() / 2 - kEdgeMarginX,
+                                 bounds.height() - size.height() / 2 - kEdgeMarginY),
+                         ClusterPalette::mutedInk(), size});
     }
     if (drag.isActive())
-        return;
+        return notes;
     std::vector<raft::NodeId> selected;
     for (raft::NodeId id = 1; id <= raft::kMaxNodes; ++id)
         if (scene.selected[static_cast<std::size_t>(id)])
@@ -69,10 +70,25 @@ void ClusterOverlayPainter::paintNotes(QPainter &painter, const ClusterScene &sc
         const QString text = tr("Selected: %1 · right-click for “Partition: selection vs the rest”")
                                  .arg(NetworkSides::nodeList(selected));
         const QSizeF size = scene.text.size(ClusterText::Font::Small, text);
-        scene.text.draw(painter, ClusterText::Font::Small, text,
-                        QPointF(size.width() / 2 + kEdgeMarginX, bounds.height() - size.height() / 2 - kEdgeMarginY),
-                        ClusterPalette::ink());
+        notes.push_back({text,
+                         QPointF(size.width() / 2 + kEdgeMarginX, bounds.height() - size.height() / 2 - kEdgeMarginY),
+                         ClusterPalette::ink(), size});
     }
+    return notes;
+}
+
+void ClusterOverlayPainter::paintNotes(QPainter &painter, const ClusterScene &scene, const ClusterDrag &drag)
+{
+    for (const Note &note : notes(scene, drag))
+        scene.text.draw(painter, ClusterText::Font::Small, note.text, note.centre, note.colour);
+}
+
+std::vector<QRectF> ClusterOverlayPainter::noteBoxes(const ClusterScene &scene, const ClusterDrag &drag)
+{
+    std::vector<QRectF> boxes;
+    for (const Note &note : notes(scene, drag))
+        boxes.emplace_back(note.centre - QPointF(note.size.width() / 2, note.size.height() / 2), note.size);
+    return boxes;
 }
 
 void ClusterOverlayPainter::paintDrag(QPainter &painter, const ClusterScene &scene, const ClusterDrag &drag)

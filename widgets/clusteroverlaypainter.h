@@ -7,6 +7,8 @@
 #include <QPixmap>
 #include <QString>
 
+#include <vector>
+
 class QPainter;
 
 namespace widgets {
@@ -24,6 +26,8 @@ public:
     static void paintDropTarget(QPainter &painter, const ClusterScene &scene, const ClusterDrag &drag);
     /// paintNotes draws the notes along the bottom edge.
     static void paintNotes(QPainter &painter, const ClusterScene &scene, const ClusterDrag &drag);
+    /// noteBoxes lists where the notes along the bottom edge go.
+    static std::vector<QRectF> noteBoxes(const ClusterScene &scene, const ClusterDrag &drag);
     /// paintDrag draws the rubber band, or the dragged server's ghost and caption.
     static void paintDrag(QPainter &painter, const ClusterScene &scene, const ClusterDrag &drag);
     /// paintLegend draws the legend panel (from a pixmap made for its scale).
@@ -32,6 +36,15 @@ public:
     void invalidate() { m_legend = QPixmap(); }
 
 private:
+    /// Note is one note along the bottom edge.
+    struct Note {
+        QString text;
+        QPointF centre;
+        QColor colour;
+        QSizeF size;
+    };
+    static std::vector<Note> notes(const ClusterScene &scene, const ClusterDrag &drag);
+
     QPixmap m_legend;
     QString m_legendKey; ///< the scale, columns and pixel ratio m_legend was painted at
 };

@@ -180,6 +180,7 @@ void ClusterView::invalidateLayout()
     m_layoutValid = false;
     m_geometryValid = false;
     m_networkPainter.invalidate();
+    m_stage.invalidate();
 }
 
 const ClusterLayout &ClusterView::clusterLayout() const
@@ -309,6 +310,7 @@ void ClusterView::paintScene(QPainter &painter)
         m_text.clear();
         m_messagePainter.invalidate();
         m_nodePainter.invalidate();
+        m_stage.invalidate();
         m_builtDpr = dpr;
     }
     if (!m_simulation || l.nodes() == 0) {
@@ -316,7 +318,20 @@ void ClusterView::paintScene(QPainter &painter)
         return;
     }
     const ClusterScene s = scene();
-    m_networkPainter.paintBackground(painter, s);
+    // A still frame (nothing hovered or dragged) starts from the still layer: the
+    // background with the discs that have no halo and, if nothing moves over it, the
+    // legend. Otherwise the layers are drawn one by one, in the same order.
+    const bool still = !m_hoverLink && !m_drag.isActive();
+    ClusterNodePainter::NodeSet staged{};
+    const bool legendStaged = still && legendIsStill(s);
+    if (still) {
+        for (raft::NodeId id = 1; id <= l.nodes(); ++id)
+            staged[static_cast<std::size_t>(id)] = !m_selected[static_cast<std::size_t>(id)];
+        m_nodePainter.prepare(s);
+        m_stage.paint(painter, s, m_networkPainter, m_nodePainter, m_overlayPainter, staged, legendStaged);
+    } else {
+        m_networkPainter.paintBackground(painter, s);
+    }
 
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setRenderHint(QPainter::TextAntialiasing);
@@ -324,11 +339,11 @@ void ClusterView::paintScene(QPainter &painter)
         ClusterNetworkPainter::paintHover(painter, s, *m_hoverLink);
     ClusterOverlayPainter::paintDropTarget(painter, s, m_drag);
 
-    std::array<bool, raft::kMaxNodes + 1> banded{};
+    ClusterNodePainter::NodeSet banded{};
     if (m_drag.state() == ClusterDrag::State::RubberBand)
         for (raft::NodeId id = 1; id <= l.nodes(); ++id)
             banded[static_cast<std::size_t>(id)] = m_drag.band().contains(l.nodeCentre(id));
-    m_nodePainter.paint(painter, s, banded);
+    m_nodePainter.paint(painter, s, banded, staged);
 
     m_captionPainter.paint(painter, s, m_nodePainter);
     ClusterNetworkPainter::paintBadges(painter, s);
@@ -338,7 +353,30 @@ void ClusterView::paintScene(QPainter &painter)
 
     ClusterOverlayPainter::paintNotes(painter, s, m_drag);
     ClusterOverlayPainter::paintDrag(painter, s, m_drag);
-    m_overlayPainter.paintLegend(painter, s);
+    if (!legendStaged)
+        m_overlayPainter.paintLegend(painter, s);
+}
+
+bool ClusterView::legendIsStill(const ClusterScene &s) const
+{
+    // The legend is drawn over everything else; it can lie in the still layer only
+    // where nothing that changes from frame to frame is drawn: away from the sides'
+    // circle (discs, timers, votes, lanes, messages, badges), the servers' labels and
+    // the notes, and with no captions of a broken network.
+    const ClusterLayout &l = s.layout;
+    if (!l.legendShown() || m_simulation->network().hasFaults())
+        return false;
+    const QRectF legend = l.legendRect().adjusted(-2, -2, 2, 2);
+    if (legend.intersects(ClusterNetworkPainter::reach(s)))
+        return false;
+    for (raft::NodeId id = 1; id <= l.nodes(); ++id)
+        if (legend.intersects(l.labelBox(id, l.reservedLabelSize() + QSizeF(2, 2)))
+            || legend.intersects(m_nodePainter.labelRect(id)))
+            return false;
+    for (const QRectF &note : ClusterOverlayPainter::noteBoxes(s, m_drag))
+        if (legend.intersects(note))
+            return false;
+    return true;
 }
 
 void ClusterView::paintEmpty(QPainter &painter)
@@ -355,6 +393,7 @@ void ClusterView::resizeEvent(QResizeEvent *event)
     QWidget::resizeEvent(event);
     invalidateLayout();
     m_overlayPainter.invalidate();
+    m_stage.invalidate();
 }
 
 void ClusterView::changeEvent(QEvent *event)
@@ -364,6 +403,7 @@ void ClusterView::changeEvent(QEvent *event)
         m_text.clear();
         m_nodePainter.invalidate();
         m_captionPainter.invalidate();
+        m_stage.invalidate();
         m_textMetrics.reset();
         m_fit.reset();
         invalidateLayout();

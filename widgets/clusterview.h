@@ -11,6 +11,7 @@
 #include "widgets/clusternetworkpainter.h"
 #include "widgets/clusternodepainter.h"
 #include "widgets/clusteroverlaypainter.h"
+#include "widgets/clusterstage.h"
 #include "widgets/clustertext.h"
 
 #include <QPointF>
@@ -216,6 +217,8 @@ private:
     std::vector<ClusterMessages::Placed> placedMessages() const;
     void paintScene(QPainter &painter);
     void paintEmpty(QPainter &painter);
+    /// legendIsStill tells whether the legend can lie in the still layer this frame.
+    bool legendIsStill(const ClusterScene &scene) const;
     /// select acts on a left press on `hit` (Ctrl: toggles a server).
     void select(const ClusterHit &hit, bool toggle);
     void setHoverLink(std::optional<Link> link);
@@ -253,6 +256,7 @@ private:
     ClusterCaptionPainter m_captionPainter;
     ClusterMessagePainter m_messagePainter;
     ClusterOverlayPainter m_overlayPainter;
+    ClusterStage m_stage;
 };
 
 } // namespace widgets

@@ -541,6 +541,47 @@ TEST_F(ClusterViewTest, LabelsAreDrawnWithinTheRoomTheLayoutReserved)
     }
 }
 
+TEST_F(ClusterViewTest, TheStillLayerDrawsWhatTheLayersDraw)
+{
+    // A still frame is drawn from the still layer (background, discs, legend composed
+    // once); hovering a link makes the view draw every layer one by one. Away from the
+    // hovered link the two must give the very same pixels, and leaving the link must
+    // give back the first picture.
+    raft::Simulation sim(slowConfig(9));
+    electLeader(sim);
+    sim.runFor(300);
+    show(sim, {1920, 1080});
+    m_view->setSelectedNode(2);
+    const QImage still = render(*m_view);
+    const QPointF a = m_view->nodeCenter(1);
+    const QPointF b = m_view->nodeCenter(5);
+    QTest::mouseMove(m_view.get(), ((a + b) / 2).toPoint());
+    ASSERT_TRUE(m_view->hoveredLink().has_value());
+    const QImage layered = render(*m_view);
+    const qreal reach = m_view->nodeRadius() * 0.6 + 12; // the glow, the lane's arrow, antialiasing
+    int different = 0;
+    int nearLink = 0;
+    for (int y = 0; y < still.height(); ++y) {
+        for (int x = 0; x < still.width(); ++x) {
+            if (still.pixel(x, y) == layered.pixel(x, y))
+                continue;
+            // Distance from the hovered segment.
+            const QPointF p(x, y);
+            const QPointF d = b - a;
+            const qreal t = std::clamp(QPointF::dotProduct(p - a, d) / QPointF::dotProduct(d, d), 0.0, 1.0);
+            if (distance(p, a + d * t) <= reach)
+                ++nearLink;
+            else
+                ++different;
+        }
+    }
+    EXPECT_GT(nearLink, 100) << "the hovered link is drawn";
+    EXPECT_EQ(different, 0) << "everything else is the same";
+    QTest::mouseMove(m_view.get(), QPoint(3, m_view->height() - 3));
+    ASSERT_FALSE(m_view->hoveredLink().has_value());
+    EXPECT_EQ(render(*m_view), still);
+}
+
 TEST(RenderBench, PrintsOneJsonLineWithTheFrameTimes)
 {
     testing::internal::CaptureStdout();
