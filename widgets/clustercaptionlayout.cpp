@@ -1,5 +1,7 @@
 #include "widgets/clustercaptionlayout.h"
 
+#include "widgets/clustervector.h"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -8,22 +10,14 @@ namespace widgets {
 
 namespace {
 
-constexpr double kPi = 3.14159265358979323846;
+using vec::kPi;
+using vec::length;
+using vec::unit;
+
 /// kReadableWeight: covering a label that must stay readable costs this much more.
 constexpr double kReadableWeight = 4;
 /// kOutsideWeight: each pixel of a caption outside the widget costs this much.
 constexpr double kOutsideWeight = 3;
-
-qreal length(QPointF v)
-{
-    return std::hypot(v.x(), v.y());
-}
-
-QPointF unit(QPointF v)
-{
-    const qreal len = length(v);
-    return len > 0 ? v / len : QPointF(0, 0);
-}
 
 double covered(const QRectF &box, const std::vector<QRectF> &obstacles)
 {
@@ -110,12 +104,10 @@ QPointF ClusterCaptionLayout::placeHeadline(const ClusterLayout &layout, QSizeF 
     const qreal h = size.height() / 2 + 8;
     const qreal left = layout.legendShown() ? layout.legendRect().right() + 8 + w : w;
     const qreal x = layout.centre().x();
-    const std::array<QPointF, 6> candidates{QPointF(x, bounds.height() - h),
-                                            QPointF(x, h),
-                                            QPointF(bounds.width() - w, h),
-                                            QPointF(bounds.width() - w, bounds.height() - h),
-                                            QPointF(left, bounds.height() - h),
-                                            QPointF(left, h)};
+    const std::array<QPointF, 6> candidates{
+        QPointF(x, bounds.height() - h),    QPointF(x, h),
+        QPointF(bounds.width() - w, h),     QPointF(bounds.width() - w, bounds.height() - h),
+        QPointF(left, bounds.height() - h), QPointF(left, h)};
     QPointF best = candidates.front();
     double bestScore = 1e300;
     for (const QPointF &at : candidates) {

@@ -67,7 +67,8 @@ void ClusterCaptionPainter::paint(QPainter &painter, const ClusterScene &scene, 
                       .arg(l.centre().x())
                       .arg(l.centre().y());
     for (const NetworkSide &side : sides)
-        key += QLatin1Char('|') + NetworkSides::tag(side, l.nodes()) + QLatin1Char('/') + NetworkSides::leaderNote(side);
+        key += QLatin1Char('|') + NetworkSides::tag(side, l.nodes()) + QLatin1Char('/')
+            + NetworkSides::leaderNote(side);
     if (key != m_key) {
         m_key = key;
         place(scene, nodes);

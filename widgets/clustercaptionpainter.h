@@ -30,8 +30,8 @@ public:
     static QSizeF captionSize(const ClusterScene &scene, const QString &title, const QString &note);
     /// paintCaption draws a label of one or two lines (title, note) in a rounded box
     /// centred on `centre` and kept inside the widget.
-    static void paintCaption(QPainter &painter, const ClusterScene &scene, const QString &title,
-                             const QString &note, QPointF centre, const QColor &fill, const QColor &ink);
+    static void paintCaption(QPainter &painter, const ClusterScene &scene, const QString &title, const QString &note,
+                             QPointF centre, const QColor &fill, const QColor &ink);
 
     /// kNoteRadius: below this disc radius (px) a side's caption leaves out its note.
     static constexpr qreal kNoteRadius = 26;

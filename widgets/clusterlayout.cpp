@@ -1,6 +1,7 @@
 #include "widgets/clusterlayout.h"
 
 #include "widgets/clusterpalette.h"
+#include "widgets/clustervector.h"
 
 #include <QFont>
 #include <QFontMetricsF>
@@ -12,7 +13,9 @@ namespace widgets {
 
 namespace {
 
-constexpr double kPi = 3.14159265358979323846;
+using vec::kPi;
+using vec::length;
+using vec::unit;
 
 // The fit's constants.
 /// kLegendMargin: the legend's distance from the widget's top left corner, in px.
@@ -28,17 +31,6 @@ constexpr qreal kNeighbourSpacing = 0.32;
 /// (small clusters get a little more).
 constexpr qreal kLargestDisc = 0.10;
 constexpr qreal kLargestDiscSmallCluster = 0.12;
-
-qreal length(QPointF v)
-{
-    return std::hypot(v.x(), v.y());
-}
-
-QPointF unit(QPointF v)
-{
-    const qreal len = length(v);
-    return len > 0 ? v / len : QPointF(0, 0);
-}
 
 /// legendUnitFor is the scale at which the legend in `columns` columns is as large as
 /// it may be, up to `preferred`, while fitting `maxHeight` pixels.

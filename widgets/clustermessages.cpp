@@ -38,9 +38,8 @@ std::vector<ClusterMessages::Placed> ClusterMessages::inFlight(const raft::Netwo
             pos = l.doorQueue(from, to, slot);
             if (slot < 255)
                 ++slot;
-        } else if (const auto wall = geometry.wallCrossing(from, to);
-                   wall && envelope.doomed && envelope.lossReason == raft::Reason::Partition
-                   && envelope.lostAt > envelope.sentAt) {
+        } else if (const auto wall = geometry.wallCrossing(from, to); wall && envelope.doomed
+                   && envelope.lossReason == raft::Reason::Partition && envelope.lostAt > envelope.sentAt) {
             // Sent into a wall: it flies to the wall and dies there at lostAt.
             const double t = std::clamp((displayTime - static_cast<double>(envelope.sentAt))
                                             / static_cast<double>(envelope.lostAt - envelope.sentAt),

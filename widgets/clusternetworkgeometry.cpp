@@ -1,6 +1,7 @@
 #include "widgets/clusternetworkgeometry.h"
 
 #include "raft/network.h"
+#include "widgets/clustervector.h"
 
 #include <algorithm>
 #include <cmath>
@@ -9,16 +10,13 @@ namespace widgets {
 
 namespace {
 
-constexpr double kPi = 3.14159265358979323846;
+using vec::kPi;
+using vec::length;
+
 /// kCrossingSamples: steps along a lane when looking for where it leaves its side.
 constexpr int kCrossingSamples = 64;
 /// kCrossingBisections: halvings that then pin the edge down.
 constexpr int kCrossingBisections = 16;
-
-qreal length(QPointF v)
-{
-    return std::hypot(v.x(), v.y());
-}
 
 qreal cross(QPointF u, QPointF v)
 {
@@ -214,8 +212,7 @@ std::optional<ClusterNetworkGeometry::Wall> ClusterNetworkGeometry::wallAt(QPoin
     return best;
 }
 
-std::optional<ClusterNetworkGeometry::Partition> ClusterNetworkGeometry::dropTarget(raft::NodeId id,
-                                                                                    QPointF pos) const
+std::optional<ClusterNetworkGeometry::Partition> ClusterNetworkGeometry::dropTarget(raft::NodeId id, QPointF pos) const
 {
     const int n = m_layout.nodes();
     if (n < 2 || !m_layout.contains(id))

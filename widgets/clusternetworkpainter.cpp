@@ -1,6 +1,7 @@
 #include "widgets/clusternetworkpainter.h"
 
 #include "widgets/clusterpalette.h"
+#include "widgets/clustervector.h"
 
 #include <QPainter>
 #include <QPolygonF>
@@ -13,13 +14,9 @@ namespace widgets {
 
 namespace {
 
-using Link = ClusterNetworkGeometry::Link;
+using vec::unit;
 
-QPointF unit(QPointF v)
-{
-    const qreal len = std::hypot(v.x(), v.y());
-    return len > 0 ? v / len : QPointF(0, 0);
-}
+using Link = ClusterNetworkGeometry::Link;
 
 /// drawArrowHead fills a triangle whose tip is at `tip`, pointing along u.
 void drawArrowHead(QPainter &painter, QPointF tip, QPointF u, qreal head, const QColor &colour)

@@ -1,6 +1,7 @@
 #include "widgets/clusternodepainter.h"
 
 #include "widgets/clusterpalette.h"
+#include "widgets/clustervector.h"
 
 #include <QPainter>
 
@@ -11,11 +12,7 @@ namespace widgets {
 
 namespace {
 
-QPointF unit(QPointF v)
-{
-    const qreal len = std::hypot(v.x(), v.y());
-    return len > 0 ? v / len : QPointF(0, 0);
-}
+using vec::unit;
 
 /// newSprite is a transparent pixmap of `size` logical pixels at pixel ratio dpr.
 QPixmap newSprite(QSizeF size, qreal dpr)
@@ -182,8 +179,9 @@ void ClusterNodePainter::prepareLabel(const ClusterScene &scene, raft::NodeId id
     const QSizeF nameSize = scene.text.size(ClusterText::Font::Name, name);
     const QSizeF logSize = detailed ? scene.text.size(ClusterText::Font::Small, logText) : QSizeF();
     const qreal width = std::ceil(std::max({nameSize.width(), logSize.width(), metrics.barWidth})) + 2 * pad;
-    const qreal height =
-        std::ceil(nameSize.height() + (detailed ? gap + metrics.barHeight + gap + logSize.height() : 0)) + pad;
+    const qreal height = std::ceil(nameSize.height()
+                                   + (detailed ? gap + metrics.barHeight + gap + logSize.height() : 0))
+        + pad;
     sprites.labelSize = QSizeF(width, height);
     sprites.barTop = std::round(pad / 2 + nameSize.height() + gap);
     sprites.label = newSprite(sprites.labelSize, scene.dpr);
@@ -213,8 +211,8 @@ void ClusterNodePainter::prepare(const ClusterScene &scene)
     }
 }
 
-void ClusterNodePainter::paintLabel(QPainter &painter, const ClusterScene &scene, raft::NodeId id,
-                                    const NodeLook &look, raft::Index maxLog)
+void ClusterNodePainter::paintLabel(QPainter &painter, const ClusterScene &scene, raft::NodeId id, const NodeLook &look,
+                                    raft::Index maxLog)
 {
     prepareLabel(scene, id, look);
     const ClusterLayout &l = scene.layout;

@@ -48,7 +48,8 @@ void ClusterOverlayPainter::paintDropTarget(QPainter &painter, const ClusterScen
     painter.drawEllipse(l.centre(), big, big);
 }
 
-std::vector<ClusterOverlayPainter::Note> ClusterOverlayPainter::notes(const ClusterScene &scene, const ClusterDrag &drag)
+std::vector<ClusterOverlayPainter::Note> ClusterOverlayPainter::notes(const ClusterScene &scene,
+                                                                      const ClusterDrag &drag)
 {
     const QRectF bounds = scene.layout.bounds();
     std::vector<Note> notes;

@@ -32,8 +32,8 @@ class ClusterStage {
 public:
     using NodeSet = std::array<bool, raft::kMaxNodes + 1>;
     /// paint draws the still layer with the discs of `discs` and, if `legend`, the legend.
-    void paint(QPainter &painter, const ClusterScene &scene, ClusterNetworkPainter &network,
-               ClusterNodePainter &nodes, ClusterOverlayPainter &overlay, const NodeSet &discs, bool legend);
+    void paint(QPainter &painter, const ClusterScene &scene, ClusterNetworkPainter &network, ClusterNodePainter &nodes,
+               ClusterOverlayPainter &overlay, const NodeSet &discs, bool legend);
     /// invalidate forgets the pixmap.
     void invalidate() { m_key.clear(); }
 

@@ -31,8 +31,8 @@ qreal distance(QPointF a, QPointF b)
 
 ClusterLayout fiveServers(QSizeF size = {1280, 720})
 {
-    const auto text =
-        ClusterLayout::Text::measure(QStringLiteral("S8 crashed"), QStringLiteral("log 888 · commit 888"));
+    const auto text = ClusterLayout::Text::measure(QStringLiteral("S8 crashed"),
+                                                   QStringLiteral("log 888 · commit 888"));
     const int nodes = 5;
     return ClusterLayout(ClusterLayout::fit(size, nodes, false, text, &widgets::ClusterLegend::sizeAt), 1, {});
 }

@@ -103,7 +103,7 @@ TEST(ClusterLayout, OneServerSitsInTheMiddleAndTwoSideBySide)
 
 TEST(ClusterLayout, EverythingFitsAndNothingOverlapsFrom1024x768To3840x2160)
 {
-    const std::vector<QSizeF> sizes{{1024, 768}, {1280, 720}, {1366, 768}, {1600, 900},
+    const std::vector<QSizeF> sizes{{1024, 768},  {1280, 720},  {1366, 768}, {1600, 900},
                                     {1920, 1080}, {2560, 1440}, {3840, 2160}};
     for (const QSizeF &size : sizes) {
         for (const bool legend : {true, false}) {
