@@ -381,6 +381,7 @@ QSizeF layout(QPainter *painter, qreal u, int columns)
 
     const std::vector<std::vector<Row>> parts = sections(columns > 1);
     std::vector<qreal> heights;
+    heights.reserve(parts.size());
     for (const auto &part : parts)
         heights.push_back(section(nullptr, part, fonts, 0, 0, columnWidth, glyphColumn, textWidth, u));
     // The first `split` sections go to the first column: the split that makes the

@@ -64,7 +64,7 @@ std::uint64_t ClusterNetworkPainter::signature(const raft::Simulation &sim, int 
             mix(network.isCut(a, b) ? 1u : 0u);
             if (const auto &link = network.link(a, b)) {
                 links = true;
-                mix(static_cast<std::uint64_t>(a * 16 + b));
+                mix(static_cast<std::uint64_t>(a) * 16 + static_cast<std::uint64_t>(b));
                 mix(static_cast<std::uint64_t>(link->latencyMin));
                 mix(static_cast<std::uint64_t>(link->latencyMax));
                 mix(static_cast<std::uint64_t>(std::llround(link->loss * 1e9)));

@@ -149,7 +149,7 @@ ClusterNodePainter::Disc ClusterNodePainter::disc(const ClusterScene &scene, raf
 
 QString ClusterNodePainter::labelName(raft::NodeId id, const NodeLook &look)
 {
-    const QString name = nameOf(id);
+    QString name = nameOf(id);
     if (look.crashed)
         return tr("%1 crashed").arg(name);
     if (look.paused)

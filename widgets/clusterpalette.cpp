@@ -321,7 +321,7 @@ void ClusterPalette::drawTimerArc(QPainter &painter, QPointF c, qreal r, double 
     const int whole = static_cast<int>(end);
     const double angleEnd = -3.14159265358979323846 / 2 + 2 * 3.14159265358979323846 * fraction;
     const QPointF tip(std::cos(angleEnd), std::sin(angleEnd));
-    std::array<QPointF, 2 * (kSteps + 2)> band;
+    std::array<QPointF, std::size_t{2} * (kSteps + 2)> band;
     std::size_t n = 0;
     for (int i = 0; i <= whole; ++i)
         band[n++] = c + unitCircle[static_cast<std::size_t>(i)] * (rr + half);
