@@ -27,14 +27,31 @@ void drawArrowHead(QPainter &painter, QPointF tip, QPointF u, qreal head, const 
     painter.drawPolygon(QPolygonF({tip, tip - u * head + n * head * 0.5, tip - u * head - n * head * 0.5}));
 }
 
+// The links' pens, as fractions of the disc radius r, with floors in px.
+/// kThinLink: a link that carries messages; kBoldLink: a cut or conditioned direction.
+constexpr qreal kThinLink = 0.035;
+constexpr qreal kThinLinkMin = 1.0;
+constexpr qreal kBoldLink = 0.07;
+constexpr qreal kBoldLinkMin = 2.2;
+/// kArrowHead: the arrow at the end of a one-way lane.
+constexpr qreal kArrowHead = 0.25;
+constexpr qreal kArrowHeadMin = 8;
+/// kCutMark: the ✗ on a cut link, in message sizes.
+constexpr qreal kCutMark = 0.9;
+constexpr qreal kCutMarkMin = 8;
+/// kHoverWidth, kHoverHead: the highlight of a hovered link and its arrow.
+constexpr qreal kHoverWidth = 0.12;
+constexpr qreal kHoverWidthMin = 3;
+constexpr qreal kHoverHead = 0.3;
+
 /// Pens of the network layer for a disc radius r.
 struct LinkPens {
     explicit LinkPens(const ClusterLayout &l)
-        : thin(std::max<qreal>(1.0, l.radius() * 0.035))
+        : thin(std::max<qreal>(kThinLinkMin, l.radius() * kThinLink))
         // Cut links stay bold in a small view: they are what the teacher points at.
-        , width(std::max<qreal>(2.2, l.radius() * 0.07))
-        , head(std::max<qreal>(8, l.radius() * 0.25))
-        , cross(std::max<qreal>(l.messageSize() * 0.9, 8))
+        , width(std::max<qreal>(kBoldLinkMin, l.radius() * kBoldLink))
+        , head(std::max<qreal>(kArrowHeadMin, l.radius() * kArrowHead))
+        , cross(std::max<qreal>(l.messageSize() * kCutMark, kCutMarkMin))
     { }
     qreal thin;
     qreal width;
@@ -217,13 +234,13 @@ void ClusterNetworkPainter::paintHover(QPainter &painter, const ClusterScene &sc
     const auto [from, to] = link;
     if (!l.contains(from) || !l.contains(to))
         return;
-    const qreal width = std::max<qreal>(3, l.radius() * 0.12);
+    const qreal width = std::max<qreal>(kHoverWidthMin, l.radius() * kHoverWidth);
     painter.setPen(QPen(ClusterPalette::hoverGlow(), width * 2.2, Qt::SolidLine, Qt::RoundCap));
     painter.drawLine(l.nodeCentre(from), l.nodeCentre(to));
     // The direction a click acts on: an arrow on its lane.
     const ClusterLayout::Lane path = l.lane(from, to);
     const QPointF u = unit(path.end - path.start);
-    const qreal head = std::max<qreal>(8, l.radius() * 0.3);
+    const qreal head = std::max<qreal>(kArrowHeadMin, l.radius() * kHoverHead);
     painter.setPen(QPen(ClusterPalette::ink(), width * 0.5, Qt::SolidLine, Qt::RoundCap));
     painter.drawLine(path.start, path.end - u * head * 0.8);
     drawArrowHead(painter, path.end, u, head, ClusterPalette::ink());

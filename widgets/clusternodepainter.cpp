@@ -14,6 +14,29 @@ namespace {
 
 using vec::unit;
 
+// Where a disc's marks go, as fractions of the disc radius r (px floors where given).
+/// kHaloWidth: the selection halo's pen (at least kHaloWidthMin px).
+constexpr qreal kHaloWidth = 0.24;
+constexpr qreal kHaloWidthMin = 4;
+/// kVoteMark: a vote mark's radius; kVoteGap its gap from the disc's drawing.
+constexpr qreal kVoteMark = 0.17;
+constexpr qreal kVoteMarkMin = 4;
+constexpr qreal kVoteGap = 0.05;
+/// kTermWordAt, kTermAt, kTallyAt: heights of "term", the term and the tally (down is +).
+constexpr qreal kTermWordAt = -0.50;
+constexpr qreal kTermAt = 0.05;
+constexpr qreal kTallyAt = 0.58;
+/// kCrownAt, kCrownWidth: the leader's crown, its base above the centre.
+constexpr qreal kCrownAt = -0.74;
+constexpr qreal kCrownWidth = 0.58;
+/// kLeaderWordRadius: below this radius (px) a leader's disc leaves out the word "term" for its crown.
+constexpr qreal kLeaderWordRadius = 36;
+/// kBadge: a crash or pause badge's radius (at least kBadgeMin px).
+constexpr qreal kBadge = 0.27;
+constexpr qreal kBadgeMin = 5;
+/// kDiscSprite: half the side of a disc's pixmap, at least (it must hold the crown).
+constexpr qreal kDiscSprite = 1.42;
+
 /// newSprite is a transparent pixmap of `size` logical pixels at pixel ratio dpr.
 QPixmap newSprite(QSizeF size, qreal dpr)
 {
@@ -68,7 +91,7 @@ void ClusterNodePainter::paintNode(QPainter &painter, const ClusterScene &scene,
     const NodeLook look = lookOf(scene.sim, id);
 
     if (halo) {
-        painter.setPen(QPen(ClusterPalette::selection(), std::max<qreal>(4, r * 0.24)));
+        painter.setPen(QPen(ClusterPalette::selection(), std::max<qreal>(kHaloWidthMin, r * kHaloWidth)));
         painter.setBrush(Qt::NoBrush);
         const qreal distance = l.outer() + std::max<qreal>(2, r * kHalo);
         painter.drawEllipse(c, distance, distance);
@@ -90,12 +113,12 @@ void ClusterNodePainter::paintNode(QPainter &painter, const ClusterScene &scene,
 
     // A candidate's vote tally: one mark per peer, on the side facing that peer.
     if (look.role == raft::Role::Candidate) {
-        const qreal mark = std::max<qreal>(4, r * 0.17);
+        const qreal mark = std::max<qreal>(kVoteMarkMin, r * kVoteMark);
         for (raft::NodeId peer = 1; peer <= l.nodes(); ++peer) {
             if (peer == id)
                 continue;
             const QPointF dir = unit(l.nodeCentre(peer) - c);
-            ClusterPalette::drawVoteMark(painter, c + dir * (l.outer() + mark + r * 0.05), mark,
+            ClusterPalette::drawVoteMark(painter, c + dir * (l.outer() + mark + r * kVoteGap), mark,
                                          node->progress(peer).vote);
         }
     }
@@ -124,7 +147,7 @@ ClusterNodePainter::Disc ClusterNodePainter::disc(const ClusterScene &scene, raf
                             .arg(look.paused ? 1 : 0)
                             .arg(term)
         + votes;
-    const qreal half = std::ceil(std::max(l.outer(), r * 1.42)) + 2;
+    const qreal half = std::ceil(std::max(l.outer(), r * kDiscSprite)) + 2;
     if (sprites.discKey != key || sprites.disc.isNull()) {
         sprites.disc = newSprite(QSizeF(2 * half, 2 * half), scene.dpr);
         QPainter p(&sprites.disc);
@@ -135,13 +158,13 @@ ClusterNodePainter::Disc ClusterNodePainter::disc(const ClusterScene &scene, raf
             ClusterPalette::drawTimerTrack(p, o, r);
         ClusterPalette::drawNodeDisc(p, o, r, look);
         const QColor ink = ClusterPalette::textOn(look);
-        if (detailed && (look.role != raft::Role::Leader || r >= 36))
-            scene.text.draw(p, ClusterText::Font::Caption, tr("term"), o + QPointF(0, -r * 0.50), ink);
+        if (detailed && (look.role != raft::Role::Leader || r >= kLeaderWordRadius))
+            scene.text.draw(p, ClusterText::Font::Caption, tr("term"), o + QPointF(0, r * kTermWordAt), ink);
         if (!votes.isEmpty())
-            scene.text.draw(p, ClusterText::Font::Caption, votes, o + QPointF(0, r * 0.58), ink);
-        scene.text.draw(p, ClusterText::Font::Term, QString::number(term), o + QPointF(0, r * 0.05), ink);
+            scene.text.draw(p, ClusterText::Font::Caption, votes, o + QPointF(0, r * kTallyAt), ink);
+        scene.text.draw(p, ClusterText::Font::Term, QString::number(term), o + QPointF(0, r * kTermAt), ink);
         if (look.role == raft::Role::Leader)
-            ClusterPalette::drawCrown(p, o - QPointF(0, r * 0.74), r * 0.58);
+            ClusterPalette::drawCrown(p, o + QPointF(0, r * kCrownAt), r * kCrownWidth);
         sprites.discKey = key;
     }
     return {&sprites.disc, QPointF(std::round(c.x() - half), std::round(c.y() - half)), &sprites.discKey};
@@ -245,7 +268,7 @@ void ClusterNodePainter::paintBadges(QPainter &painter, const ClusterScene &scen
         if (status == raft::NodeStatus::Up)
             continue;
         const QPointF badge = l.nodeCentre(id) + QPointF(l.radius() * kBadgeOffset, -l.radius() * kBadgeOffset);
-        const qreal size = std::max<qreal>(5, l.radius() * 0.27);
+        const qreal size = std::max<qreal>(kBadgeMin, l.radius() * kBadge);
         if (status == raft::NodeStatus::Crashed)
             ClusterPalette::drawCrashBadge(painter, badge, size);
         else
