@@ -16,8 +16,10 @@ bool replyOk(const raft::Message &message)
     switch (message.type) {
     case raft::MessageType::RequestVoteReply: return message.voteGranted;
     case raft::MessageType::AppendEntriesReply: return message.success;
-    default: return true;
+    case raft::MessageType::RequestVote:
+    case raft::MessageType::AppendEntries: return true;
     }
+    return true;
 }
 
 } // namespace

@@ -93,11 +93,11 @@ QString ClusterToolTips::link(const raft::Simulation &sim, raft::NodeId from, ra
     const raft::Network &network = sim.network();
     const auto state = [&](raft::NodeId x, raft::NodeId y) {
         const QString arrow = tr("%1 → %2").arg(ClusterNodePainter::nameOf(x), ClusterNodePainter::nameOf(y));
-        switch (network.blockReason(x, y)) {
-        case raft::Reason::Partition: return tr("%1: blocked by the partition wall").arg(arrow);
-        case raft::Reason::LinkCut: return tr("%1: cut, messages this way are lost").arg(arrow);
-        default: break;
-        }
+        const raft::Reason blocked = network.blockReason(x, y);
+        if (blocked == raft::Reason::Partition)
+            return tr("%1: blocked by the partition wall").arg(arrow);
+        if (blocked == raft::Reason::LinkCut)
+            return tr("%1: cut, messages this way are lost").arg(arrow);
         const raft::LinkConditions &c = network.conditions(x, y);
         const QString conditions = tr("latency %1–%2 ms, loss %3%, duplication %4%")
                                        .arg(c.latencyMin)
