@@ -2,6 +2,7 @@
 #include "bench/corebench.h"
 #include "bench/historybench.h"
 #include "raft/cli.h"
+#include "app/live/livemain.h"
 
 #include "guimain.h"
 
@@ -12,6 +13,9 @@
 
 int main(int argc, char *argv[])
 {
+    // A live server (--node) or the live benchmark (--bench-live): Qt Core and Network only.
+    if (live::isLiveCommand(argc, argv))
+        return live::liveMain(argc, argv);
     // The command-line modes need no display and no Qt.
     if (argc > 1 && std::strcmp(argv[1], "--bench-history") == 0)
         return historybench::historyBenchMain(std::vector<std::string>(argv + 2, argv + argc), std::cout, std::cerr);
