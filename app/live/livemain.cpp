@@ -1,5 +1,6 @@
 #include "livemain.h"
 
+#include "livebench.h"
 #include "livenode.h"
 
 #include <QCoreApplication>
@@ -13,7 +14,7 @@ namespace live {
 bool isLiveCommand(int argc, char **argv)
 {
     for (int i = 1; i < argc; ++i)
-        if (std::strcmp(argv[i], "--node") == 0)
+        if (std::strcmp(argv[i], "--node") == 0 || std::strcmp(argv[i], "--bench-live") == 0)
             return true;
     return false;
 }
@@ -21,7 +22,15 @@ bool isLiveCommand(int argc, char **argv)
 int liveMain(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    return runNode(std::vector<std::string>(argv + 1, argv + argc));
+    std::vector<std::string> args;
+    bool bench = false;
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--bench-live") == 0)
+            bench = true;
+        else
+            args.emplace_back(argv[i]);
+    }
+    return bench ? runBenchLive(args) : runNode(args);
 }
 
 } // namespace live

@@ -3,7 +3,7 @@
 namespace live {
 
 /// isLiveCommand tells whether the command line asks for the live cluster: a server
-/// process (--node).
+/// process (--node) or the live benchmark (--bench-live).
 bool isLiveCommand(int argc, char **argv);
 
 /// liveMain runs that command (with a QCoreApplication, no window) and returns its
