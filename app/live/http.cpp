@@ -142,15 +142,26 @@ HttpParser::Status HttpParser::parseHead(std::string &startLine, HttpHeaders &he
     return Status::Complete;
 }
 
-HttpParser::Status HttpParser::nextRequest(HttpRequest &out)
+HttpParser::Status HttpParser::nextMessage(RawMessage &raw)
 {
-    std::string startLine;
-    HttpHeaders headers;
-    const Status head = parseHead(startLine, headers);
+    const Status head = parseHead(raw.startLine, raw.headers);
     if (head != Status::Complete)
         return head;
+    if (m_mode == Mode::Response && headerValue(raw.headers, "Content-Length").empty())
+        return fail(400, "response without Content-Length");
     if (m_buffer.size() < m_headEnd + m_bodyLength)
         return Status::NeedMore;
+    raw.body = m_buffer.substr(m_headEnd, m_bodyLength);
+    m_buffer.erase(0, m_headEnd + m_bodyLength);
+    return Status::Complete;
+}
+
+HttpParser::Status HttpParser::nextRequest(HttpRequest &out)
+{
+    RawMessage raw;
+    if (const Status parsed = nextMessage(raw); parsed != Status::Complete)
+        return parsed;
+    const std::string &startLine = raw.startLine;
     // request-line = method SP request-target SP HTTP-version
     const std::size_t sp1 = startLine.find(' ');
     const std::size_t sp2 = sp1 == std::string::npos ? sp1 : startLine.find(' ', sp1 + 1);
@@ -178,25 +189,19 @@ HttpParser::Status HttpParser::nextRequest(HttpRequest &out)
     if (q != std::string_view::npos)
         out.query = std::string(target.substr(q + 1));
     out.method = std::string(method);
-    const std::string_view connection = headerValue(headers, "Connection");
+    const std::string_view connection = headerValue(raw.headers, "Connection");
     out.keepAlive = version == "HTTP/1.1" ? !equalsNoCase(connection, "close") : equalsNoCase(connection, "keep-alive");
-    out.headers = std::move(headers);
-    out.body = m_buffer.substr(m_headEnd, m_bodyLength);
-    m_buffer.erase(0, m_headEnd + m_bodyLength);
+    out.headers = std::move(raw.headers);
+    out.body = std::move(raw.body);
     return Status::Complete;
 }
 
 HttpParser::Status HttpParser::nextResponse(HttpResponse &out)
 {
-    std::string startLine;
-    HttpHeaders headers;
-    const Status head = parseHead(startLine, headers);
-    if (head != Status::Complete)
-        return head;
-    if (headerValue(headers, "Content-Length").empty())
-        return fail(400, "response without Content-Length");
-    if (m_buffer.size() < m_headEnd + m_bodyLength)
-        return Status::NeedMore;
+    RawMessage raw;
+    if (const Status parsed = nextMessage(raw); parsed != Status::Complete)
+        return parsed;
+    const std::string &startLine = raw.startLine;
     // status-line = HTTP-version SP status-code SP [reason-phrase]
     if (startLine.size() < 12 || startLine.compare(0, 7, "HTTP/1.") != 0 || startLine[8] != ' ')
         return fail(400, "malformed status line");
@@ -206,9 +211,8 @@ HttpParser::Status HttpParser::nextResponse(HttpResponse &out)
         return fail(400, "malformed status code");
     out = HttpResponse{};
     out.status = status;
-    out.headers = std::move(headers);
-    out.body = m_buffer.substr(m_headEnd, m_bodyLength);
-    m_buffer.erase(0, m_headEnd + m_bodyLength);
+    out.headers = std::move(raw.headers);
+    out.body = std::move(raw.body);
     return Status::Complete;
 }
 

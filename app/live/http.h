@@ -68,6 +68,14 @@ private:
     /// parseHead parses the start line and headers once they are all in; returns
     /// NeedMore until then, and sets m_bodyLength.
     Status parseHead(std::string &startLine, HttpHeaders &headers);
+    /// RawMessage is a message before its start line is read.
+    struct RawMessage {
+        std::string startLine;
+        HttpHeaders headers;
+        std::string body;
+    };
+    /// nextMessage takes the next whole message (head and body) off the buffer.
+    Status nextMessage(RawMessage &raw);
     Status fail(int status, std::string why);
 
     Mode m_mode;

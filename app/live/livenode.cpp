@@ -118,16 +118,8 @@ bool LiveNode::start(std::string &error)
 
 void LiveNode::receive(const Message &m)
 {
-    if (m_dropIn[static_cast<std::size_t>(m.from)]) {
-        TraceEvent e;
-        e.kind = EventKind::MessageLost;
-        e.reason = Reason::LinkCut;
-        e.node = m.from;
-        e.peer = m.to;
-        e.value = static_cast<std::int64_t>(m.type);
-        publish(e);
-        return;
-    }
+    if (m_dropIn[static_cast<std::size_t>(m.from)])
+        return publishDropped(m);
     m_lastHeard[static_cast<std::size_t>(m.from)] = now();
     publishMessage("received", m);
     m_node.step(m, now());
@@ -185,16 +177,8 @@ void LiveNode::flush()
 
 void LiveNode::send(const Message &m)
 {
-    if (m_dropOut[static_cast<std::size_t>(m.to)]) {
-        TraceEvent e;
-        e.kind = EventKind::MessageLost;
-        e.reason = Reason::LinkCut;
-        e.node = m.from;
-        e.peer = m.to;
-        e.value = static_cast<std::int64_t>(m.type);
-        publish(e);
-        return;
-    }
+    if (m_dropOut[static_cast<std::size_t>(m.to)])
+        return publishDropped(m);
     publishMessage(m_transport->send(m) ? "sent" : "unsent", m);
 }
 
@@ -293,6 +277,19 @@ void LiveNode::publish(TraceEvent e, const std::string &text)
     if (!text.empty())
         e.text = m_scratch.addText(text);
     m_watch->broadcast("{\"event\":" + m_scratch.toJson(e) + "}");
+}
+
+void LiveNode::publishDropped(const Message &m)
+{
+    // The control channel cut this link: the message dies, as on a cut link in the
+    // simulator.
+    TraceEvent e;
+    e.kind = EventKind::MessageLost;
+    e.reason = Reason::LinkCut;
+    e.node = m.from;
+    e.peer = m.to;
+    e.value = static_cast<std::int64_t>(m.type);
+    publish(e);
 }
 
 void LiveNode::publishMessage(const char *direction, const Message &m)

@@ -71,6 +71,8 @@ private:
     // --- the watch channel ---
     void publish(raft::TraceEvent event, const std::string &text = std::string());
     void publishMessage(const char *direction, const raft::Message &message);
+    /// publishDropped reports a message dropped by the control channel (MessageLost).
+    void publishDropped(const raft::Message &message);
     void publishStatusIfChanged();
     std::string command(const std::string &line);
     void setDropped(raft::NodeId peer, bool in, bool out, bool dropped);

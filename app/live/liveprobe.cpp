@@ -56,22 +56,23 @@ int findLeader(LiveCluster &cluster, int timeoutMs)
     waitUntil(
         [&] {
             std::map<int, int> votes; // leader id -> servers naming it
-            int answered = 0;
-            int self = 0;
+            std::vector<int> claimants; // servers that say they lead (a deposed one may too)
             for (int id = 1; id <= cluster.size(); ++id) {
                 if (cluster.ownsProcesses() && (!cluster.isRunning(id) || cluster.isPaused(id)))
                     continue;
                 const QJsonObject status = fetchJson(*cluster.http(id), QStringLiteral("/status"), 500);
                 if (status.isEmpty())
                     continue;
-                ++answered;
                 const int named = status.value(QStringLiteral("leader")).toObject().value(QStringLiteral("id")).toInt();
                 if (named != 0)
                     ++votes[named];
                 if (status.value(QStringLiteral("role")).toString() == QLatin1String("leader"))
-                    self = id;
+                    claimants.push_back(id);
             }
-            leader = (self != 0 && 2 * votes[self] > cluster.size()) ? self : 0;
+            leader = 0;
+            for (const int id : claimants)
+                if (2 * votes[id] > cluster.size())
+                    leader = id;
             return leader != 0;
         },
         timeoutMs);

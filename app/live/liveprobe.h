@@ -23,7 +23,8 @@ HttpResult fetch(HttpClient &client, const QString &method, const QString &targe
 QJsonObject fetchJson(HttpClient &client, const QString &target, int timeoutMs);
 
 /// findLeader asks every running server for /status until one says it leads and a
-/// majority of the servers that answer agree on it; 0 if none within timeoutMs.
+/// majority of the cluster names it as leader (a deposed leader may still say it
+/// leads); 0 if none within timeoutMs.
 int findLeader(LiveCluster &cluster, int timeoutMs);
 
 } // namespace live

@@ -43,9 +43,8 @@ void chaosTest(int servers, int defaultSeconds)
                 static_cast<unsigned long long>(options.seed));
 
     live::LiveCluster cluster; // its destructor kills every server, pass or fail
-    QString error;
-    ASSERT_TRUE(cluster.launch(livetest::launchOptions(servers), &error)) << error.toStdString();
-    ASSERT_NE(live::findLeader(cluster, 15000), 0) << "no leader at start\n" << livetest::describeExits(cluster);
+    std::string error;
+    ASSERT_NE(livetest::launchWithLeader(cluster, servers, error), 0) << error;
 
     ChaosRun run(cluster, options);
     ASSERT_TRUE(run.run()) << "clients did not finish: " << run.summary();
@@ -54,10 +53,11 @@ void chaosTest(int servers, int defaultSeconds)
         ADD_FAILURE() << p;
 
     // Healed: one leader, and a last write that commits everything before it.
-    ASSERT_NE(live::findLeader(cluster, 20000), 0) << "no leader after healing\n" << livetest::describeExits(cluster);
+    ASSERT_NE(live::findLeader(cluster, 20000), 0) << "no leader after healing\n" << livetest::describeStatuses(cluster);
     const std::uint64_t last = livetest::writeValue(cluster, QStringLiteral("final"), QStringLiteral("done"), 20000);
     ASSERT_NE(last, 0u) << "the healed cluster took no write";
-    ASSERT_TRUE(livetest::waitForCommit(cluster, last, 20000)) << "not every server caught up to " << last;
+    ASSERT_TRUE(livetest::waitForCommit(cluster, last, 20000))
+        << "not every server caught up to " << last << "\n" << livetest::describeStatuses(cluster);
 
     EXPECT_TRUE(cluster.unexpectedExits().isEmpty()) << livetest::describeExits(cluster);
 

@@ -21,6 +21,19 @@ live::LaunchOptions launchOptions(int servers)
     return o;
 }
 
+int launchWithLeader(live::LiveCluster &cluster, int servers, std::string &error)
+{
+    QString why;
+    if (!cluster.launch(launchOptions(servers), &why)) {
+        error = why.toStdString();
+        return 0;
+    }
+    const int leader = live::findLeader(cluster, 15000);
+    if (leader == 0)
+        error = "no leader within 15 s\n" + describeExits(cluster);
+    return leader;
+}
+
 QJsonObject status(live::LiveCluster &cluster, int id, int timeoutMs)
 {
     return live::fetchJson(*cluster.http(id), QStringLiteral("/status"), timeoutMs);
@@ -97,6 +110,17 @@ int serverFromName(const QString &name)
     bool ok = false;
     const int id = name.mid(1).toInt(&ok);
     return ok ? id : 0;
+}
+
+std::string describeStatuses(live::LiveCluster &cluster)
+{
+    std::string all;
+    for (int id = 1; id <= cluster.size(); ++id) {
+        all += "S" + std::to_string(id) + ": " +
+               QJsonDocument(status(cluster, id, 500)).toJson(QJsonDocument::Compact).toStdString() + "\n";
+        all += cluster.output(id).right(1500).toStdString();
+    }
+    return all + describeExits(cluster);
 }
 
 std::string describeExits(const live::LiveCluster &cluster)

@@ -23,6 +23,10 @@ struct LogEntry {
 /// timeouts wide enough for a loaded 2-core machine (election 300-600 ms, heartbeat 75 ms).
 live::LaunchOptions launchOptions(int servers);
 
+/// launchWithLeader launches `servers` servers with launchOptions() and waits (up to
+/// 15 s) for a leader; returns it, or 0 with why in `error`.
+int launchWithLeader(live::LiveCluster &cluster, int servers, std::string &error);
+
 /// status is server id's /status (empty if it does not answer within timeoutMs).
 QJsonObject status(live::LiveCluster &cluster, int id, int timeoutMs = 1000);
 
@@ -38,6 +42,9 @@ bool waitForCommit(live::LiveCluster &cluster, std::uint64_t index, int timeoutM
 
 /// serverFromName reads "S3" as 3 (0 if it is not a server name).
 int serverFromName(const QString &name);
+
+/// describeStatuses gives every server's /status and last output, for a failure message.
+std::string describeStatuses(live::LiveCluster &cluster);
 
 /// describeExits lists the cluster's unexpected exits for a failure message.
 std::string describeExits(const live::LiveCluster &cluster);

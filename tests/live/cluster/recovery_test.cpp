@@ -56,11 +56,10 @@ void expectLogsAgree(live::LiveCluster &cluster, std::uint64_t upTo)
 
 TEST(LiveStorage, CorruptLogTailAndTornStateWriteAreCutReportedAndCaughtUp)
 {
-    live::LiveCluster cluster;
-    QString error;
-    ASSERT_TRUE(cluster.launch(livetest::launchOptions(3), &error)) << error.toStdString();
-    const int leader = live::findLeader(cluster, 15000);
-    ASSERT_NE(leader, 0);
+    live::LiveCluster cluster; // its destructor kills every server, pass or fail
+    std::string error;
+    const int leader = livetest::launchWithLeader(cluster, 3, error);
+    ASSERT_NE(leader, 0) << error;
     const std::uint64_t before = writeMany(cluster, 20, QStringLiteral("a"));
     ASSERT_NE(before, 0u);
     ASSERT_TRUE(livetest::waitForCommit(cluster, before, 10000));
@@ -114,11 +113,10 @@ TEST(LiveStorage, CorruptLogTailAndTornStateWriteAreCutReportedAndCaughtUp)
 
 TEST(LiveStorage, DamagedStateFileRefusesToStartAndSaysWhy)
 {
-    live::LiveCluster cluster;
-    QString error;
-    ASSERT_TRUE(cluster.launch(livetest::launchOptions(3), &error)) << error.toStdString();
-    const int leader = live::findLeader(cluster, 15000);
-    ASSERT_NE(leader, 0);
+    live::LiveCluster cluster; // its destructor kills every server, pass or fail
+    std::string error;
+    const int leader = livetest::launchWithLeader(cluster, 3, error);
+    ASSERT_NE(leader, 0) << error;
     ASSERT_NE(writeMany(cluster, 3, QStringLiteral("x")), 0u);
     const int f = followerOf(cluster, leader);
     ASSERT_TRUE(cluster.crash(f));

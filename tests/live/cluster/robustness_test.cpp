@@ -74,9 +74,8 @@ std::pair<int, QJsonObject> rawHttp(quint16 port, const QByteArray &request)
 TEST(LiveServer, MalformedFramesCloseOnlyTheirConnection)
 {
     live::LiveCluster cluster;
-    QString error;
-    ASSERT_TRUE(cluster.launch(livetest::launchOptions(3), &error)) << error.toStdString();
-    ASSERT_NE(live::findLeader(cluster, 15000), 0);
+    std::string error;
+    ASSERT_NE(livetest::launchWithLeader(cluster, 3, error), 0) << error;
     const int target = 2;
     const quint16 port = cluster.server(target).peerPort;
     bool closed = false;
@@ -118,11 +117,10 @@ TEST(LiveServer, MalformedFramesCloseOnlyTheirConnection)
 
 TEST(LiveServer, BadHttpRequestsGetJsonErrors)
 {
-    live::LiveCluster cluster;
-    QString error;
-    ASSERT_TRUE(cluster.launch(livetest::launchOptions(3), &error)) << error.toStdString();
-    const int leader = live::findLeader(cluster, 15000);
-    ASSERT_NE(leader, 0);
+    live::LiveCluster cluster; // its destructor kills every server, pass or fail
+    std::string error;
+    const int leader = livetest::launchWithLeader(cluster, 3, error);
+    ASSERT_NE(leader, 0) << error;
     const quint16 port = cluster.server(leader).httpPort;
     struct Case {
         QByteArray request;
@@ -152,11 +150,10 @@ TEST(LiveServer, BadHttpRequestsGetJsonErrors)
 
 TEST(LiveServer, ControlChannelCutsLinksAsTheSimulatorDoes)
 {
-    live::LiveCluster cluster;
-    QString error;
-    ASSERT_TRUE(cluster.launch(livetest::launchOptions(3), &error)) << error.toStdString();
-    const int old = live::findLeader(cluster, 15000);
-    ASSERT_NE(old, 0);
+    live::LiveCluster cluster; // its destructor kills every server, pass or fail
+    std::string error;
+    const int old = livetest::launchWithLeader(cluster, 3, error);
+    ASSERT_NE(old, 0) << error;
     live::NodeWatcher *watcher = cluster.watcher(old);
     std::vector<QJsonObject> events;
     std::vector<QJsonObject> replies;
@@ -177,7 +174,8 @@ TEST(LiveServer, ControlChannelCutsLinksAsTheSimulatorDoes)
             fresh = live::findLeader(cluster, 300);
             return fresh != 0 && fresh != old;
         },
-        15000));
+        15000))
+        << livetest::describeStatuses(cluster);
     ASSERT_NE(livetest::writeValue(cluster, QStringLiteral("during"), QStringLiteral("cut"), 10000), 0u);
     // The old leader still believes it leads, but cannot commit a write.
     const live::HttpResult stale = live::fetch(*cluster.http(old), QStringLiteral("PUT"), QStringLiteral("/kv/stale"),

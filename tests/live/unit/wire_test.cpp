@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
+
 using live::DecodeContext;
 using live::Frame;
 using live::FrameReader;
@@ -177,36 +179,26 @@ TEST(Wire, MessageFieldsAreCheckedOneByOne)
         const std::string error = errorOf(messageFrame(m));
         EXPECT_NE(error.find(expected), std::string::npos) << "got: " << error;
     };
-    Message m = appendEntries();
-    m.from = 3;
-    refused(m, "message from S3 on the connection of S1");
-    m = appendEntries();
-    m.to = 3;
-    refused(m, "message for S3 reached S2");
-    m = appendEntries();
-    m.term = 0;
-    refused(m, "term 0");
-    m = appendEntries();
-    m.prevLogTerm = 6;
-    refused(m, "prevLogTerm 6 is later than term 5");
-    m = appendEntries();
-    m.prevLogTerm = 0;
-    refused(m, "disagree about entry 0");
-    m = appendEntries();
-    m.entries[0].term = 2;
-    refused(m, "entry 8 has term 2");
-    m = appendEntries();
-    m.entries[1].term = 6;
-    refused(m, "entry 9 has term 6");
-    m = appendEntries();
-    m.entries.assign(live::kMaxEntriesPerFrame + 1, raft::Entry{5, ""});
-    refused(m, "entries exceed the limit");
-    m = appendEntries();
-    m.entries[0].command.assign(live::kMaxCommandBytes + 1, 'x');
-    refused(m, "command of 65537 bytes exceeds");
-    m = appendEntries();
-    m.term = live::kMaxWireNumber;
-    refused(m, "term 281474976710656 is out of range");
+    // Each case spoils one field of a valid AppendEntries from S1 to S2 in term 5.
+    const std::pair<std::function<void(Message &)>, const char *> cases[] = {
+        {[](Message &m) { m.from = 3; }, "message from S3 on the connection of S1"},
+        {[](Message &m) { m.to = 3; }, "message for S3 reached S2"},
+        {[](Message &m) { m.term = 0; }, "term 0"},
+        {[](Message &m) { m.prevLogTerm = 6; }, "prevLogTerm 6 is later than term 5"},
+        {[](Message &m) { m.prevLogTerm = 0; }, "disagree about entry 0"},
+        {[](Message &m) { m.entries[0].term = 2; }, "entry 8 has term 2"},
+        {[](Message &m) { m.entries[1].term = 6; }, "entry 9 has term 6"},
+        {[](Message &m) { m.entries.assign(live::kMaxEntriesPerFrame + 1, raft::Entry{5, ""}); },
+         "entries exceed the limit"},
+        {[](Message &m) { m.entries[0].command.assign(live::kMaxCommandBytes + 1, 'x'); },
+         "command of 65537 bytes exceeds"},
+        {[](Message &m) { m.term = live::kMaxWireNumber; }, "term 281474976710656 is out of range"},
+    };
+    for (const auto &[spoil, expected] : cases) {
+        Message m = appendEntries();
+        spoil(m);
+        refused(m, expected);
+    }
     Message vote;
     vote.type = MessageType::RequestVote;
     vote.from = 1;
