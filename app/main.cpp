@@ -1,8 +1,8 @@
 // raftviz: the Raft classroom. Without a window: --headless, --bench, --bench-history (see README).
+#include "app/live/livemain.h"
 #include "bench/corebench.h"
 #include "bench/historybench.h"
 #include "raft/cli.h"
-#include "app/live/livemain.h"
 
 #include "guimain.h"
 

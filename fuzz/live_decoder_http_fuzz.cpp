@@ -19,8 +19,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         live::HttpRequest request;
         live::HttpParser::Status status;
         while ((status = parser.nextRequest(request)) == live::HttpParser::Status::Complete) {
-            if (request.body.size() > limits.body || request.headers.size() > limits.headers ||
-                request.path.empty() || request.path[0] != '/')
+            if (request.body.size() > limits.body || request.headers.size() > limits.headers || request.path.empty()
+                || request.path[0] != '/')
                 std::abort();
         }
         if (status == live::HttpParser::Status::Error && (parser.errorStatus() < 400 || parser.errorStatus() > 505))

@@ -198,9 +198,9 @@ LinearizabilityResult checkLinearizable(const std::vector<KvOperation> &history,
         }
         if (!r.linearizable) {
             result.linearizable = false;
-            result.explanation = "key " + key + ": the " + std::to_string(ops.size()) +
-                                 " operations on it have no legal order; this one cannot be placed: " +
-                                 describeOperation(*ops[r.stuck]);
+            result.explanation = "key " + key + ": the " + std::to_string(ops.size())
+                + " operations on it have no legal order; this one cannot be placed: "
+                + describeOperation(*ops[r.stuck]);
             return result;
         }
     }

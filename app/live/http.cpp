@@ -6,7 +6,10 @@ namespace live {
 
 namespace {
 
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+char lower(char c)
+{
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 bool equalsNoCase(std::string_view a, std::string_view b)
 {
@@ -29,8 +32,8 @@ std::string_view trim(std::string_view s)
 
 bool isTokenChar(char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+        || std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
 }
 
 int hexValue(char c)
@@ -133,8 +136,9 @@ HttpParser::Status HttpParser::parseHead(std::string &startLine, HttpHeaders &he
             if (contentLengths++ > 0 && n != m_bodyLength)
                 return fail(400, "conflicting Content-Length headers");
             if (n > m_limits.body)
-                return fail(413, "body of " + std::to_string(n) + " bytes exceeds the limit of " +
-                                     std::to_string(m_limits.body));
+                return fail(413,
+                            "body of " + std::to_string(n) + " bytes exceeds the limit of "
+                                + std::to_string(m_limits.body));
             m_bodyLength = n;
         }
         headers.emplace_back(std::string(name), std::string(value));
@@ -288,8 +292,8 @@ std::string percentEncode(std::string_view in)
     std::string out;
     for (const char c : in) {
         const auto u = static_cast<unsigned char>(c);
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
-            c == '_' || c == '~') {
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
+            || c == '_' || c == '~') {
             out.push_back(c);
         } else {
             out.push_back('%');

@@ -50,7 +50,10 @@ public:
     enum class Mode : std::uint8_t { Request, Response };
     enum class Status : std::uint8_t { Complete, NeedMore, Error };
 
-    explicit HttpParser(Mode mode, HttpLimits limits = {}) : m_mode(mode), m_limits(limits) {}
+    explicit HttpParser(Mode mode, HttpLimits limits = {})
+        : m_mode(mode)
+        , m_limits(limits)
+    { }
 
     /// feed appends received bytes.
     void feed(std::string_view bytes);

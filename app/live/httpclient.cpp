@@ -7,7 +7,10 @@ namespace live {
 
 namespace {
 /// responseParser reads responses of up to 8 MiB (a page of /log).
-HttpParser responseParser() { return HttpParser(HttpParser::Mode::Response, HttpLimits{16u << 10, 64, 8u << 20}); }
+HttpParser responseParser()
+{
+    return HttpParser(HttpParser::Mode::Response, HttpLimits{16u << 10, 64, 8u << 20});
+}
 } // namespace
 
 HttpClient::HttpClient(QString host, quint16 port, QObject *parent)

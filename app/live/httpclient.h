@@ -44,8 +44,7 @@ public:
 
     /// request sends `method target` with `body`; `done` is called exactly once (later,
     /// never from inside request()). A request past kMaxQueued fails at once (NotSent).
-    void request(const QString &method, const QString &target, const QByteArray &body, int timeoutMs,
-                 Callback done);
+    void request(const QString &method, const QString &target, const QByteArray &body, int timeoutMs, Callback done);
 
     const QString &host() const { return m_host; }
     quint16 port() const { return m_port; }

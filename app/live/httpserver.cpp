@@ -29,8 +29,7 @@ HttpResponse jsonError(int status, const std::string &why)
 HttpResponder::HttpResponder(HttpConnection *connection, std::uint64_t request)
     : m_connection(connection)
     , m_request(request)
-{
-}
+{ }
 
 void HttpResponder::respond(const HttpResponse &response) const
 {
@@ -38,7 +37,10 @@ void HttpResponder::respond(const HttpResponse &response) const
         m_connection->respond(m_request, response);
 }
 
-bool HttpResponder::isOpen() const { return !m_connection.isNull(); }
+bool HttpResponder::isOpen() const
+{
+    return !m_connection.isNull();
+}
 
 HttpServer::HttpServer(Handler handler, QObject *parent)
     : QObject(parent)
@@ -52,12 +54,15 @@ bool HttpServer::listen(const QHostAddress &address, quint16 port, std::string &
 {
     if (m_server->listen(address, port))
         return true;
-    error = "cannot listen for HTTP on " + address.toString().toStdString() + ":" + std::to_string(port) + ": " +
-            m_server->errorString().toStdString();
+    error = "cannot listen for HTTP on " + address.toString().toStdString() + ":" + std::to_string(port) + ": "
+        + m_server->errorString().toStdString();
     return false;
 }
 
-quint16 HttpServer::port() const { return m_server->serverPort(); }
+quint16 HttpServer::port() const
+{
+    return m_server->serverPort();
+}
 
 void HttpServer::accept()
 {
@@ -98,7 +103,10 @@ HttpConnection::HttpConnection(HttpServer *server, QTcpSocket *socket)
     });
 }
 
-HttpConnection::~HttpConnection() { --m_server->m_open; }
+HttpConnection::~HttpConnection()
+{
+    --m_server->m_open;
+}
 
 void HttpConnection::read()
 {

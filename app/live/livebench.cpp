@@ -76,17 +76,16 @@ BenchResult runOnce(const BenchOptions &options, bool fsync)
         }
         const std::uint64_t n = ++sequence[static_cast<std::size_t>(c)];
         const QString key = QStringLiteral("/kv/bench-%1-%2").arg(c).arg(n);
-        clients[static_cast<std::size_t>(c)]->request(QStringLiteral("PUT"), key, QByteArray::number(n), 5000,
-                                                      [&, c](const HttpResult &r) {
-                                                          if (r.outcome == HttpResult::Outcome::Answered &&
-                                                              r.response.status == 200) {
-                                                              ++result.writes;
-                                                              result.latencies.push_back(r.elapsedMs);
-                                                          } else {
-                                                              ++result.failures;
-                                                          }
-                                                          next(c);
-                                                      });
+        clients[static_cast<std::size_t>(c)]->request(
+            QStringLiteral("PUT"), key, QByteArray::number(n), 5000, [&, c](const HttpResult &r) {
+                if (r.outcome == HttpResult::Outcome::Answered && r.response.status == 200) {
+                    ++result.writes;
+                    result.latencies.push_back(r.elapsedMs);
+                } else {
+                    ++result.failures;
+                }
+                next(c);
+            });
     };
     for (int c = 0; c < options.clients; ++c) {
         clients.push_back(std::make_unique<HttpClient>(target.host, target.httpPort));
@@ -130,8 +129,9 @@ int runBenchLive(const std::vector<std::string> &args)
         } else if (args[i] == "--servers" && hasValue && parseInt(args[i + 1], 1, 9, options.servers)) {
             ++i;
         } else {
-            std::fprintf(stderr, "raftviz: --bench-live: unexpected \"%s\"\n"
-                                 "usage: raftviz --bench-live [--seconds N] [--clients N] [--servers N]\n",
+            std::fprintf(stderr,
+                         "raftviz: --bench-live: unexpected \"%s\"\n"
+                         "usage: raftviz --bench-live [--seconds N] [--clients N] [--servers N]\n",
                          args[i].c_str());
             return 2;
         }

@@ -60,10 +60,12 @@ QList<quint16> freeLoopbackPorts(int count)
 
 LiveCluster::LiveCluster(QObject *parent)
     : QObject(parent)
-{
-}
+{ }
 
-LiveCluster::~LiveCluster() { stopAll(); }
+LiveCluster::~LiveCluster()
+{
+    stopAll();
+}
 
 bool LiveCluster::launch(const LaunchOptions &options, QString *error)
 {
@@ -123,7 +125,10 @@ void LiveCluster::attach(const QList<LiveServer> &servers)
     m_clients.assign(m_servers.size(), nullptr);
 }
 
-const LiveServer &LiveCluster::server(int id) const { return m_servers.at(static_cast<std::size_t>(id - 1)); }
+const LiveServer &LiveCluster::server(int id) const
+{
+    return m_servers.at(static_cast<std::size_t>(id - 1));
+}
 
 QString LiveCluster::clusterArgument() const
 {

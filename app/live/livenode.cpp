@@ -99,11 +99,11 @@ bool LiveNode::start(std::string &error)
             return false;
     }
     m_housekeeping->start(kHousekeepingMs);
-    log("up: term " + std::to_string(m_node.term()) + ", " + std::to_string(m_node.log().lastIndex()) +
-        " log entries, peers on " + formatCluster(m_options.cluster) +
-        (m_options.httpPort ? ", HTTP on " + m_options.listen + ":" + std::to_string(m_options.httpPort) : "") +
-        (m_options.watchPort ? ", watch on " + m_options.listen + ":" + std::to_string(m_options.watchPort) : "") +
-        (m_options.fsync ? "" : ", WITHOUT fsync"));
+    log("up: term " + std::to_string(m_node.term()) + ", " + std::to_string(m_node.log().lastIndex())
+        + " log entries, peers on " + formatCluster(m_options.cluster)
+        + (m_options.httpPort ? ", HTTP on " + m_options.listen + ":" + std::to_string(m_options.httpPort) : "")
+        + (m_options.watchPort ? ", watch on " + m_options.listen + ":" + std::to_string(m_options.watchPort) : "")
+        + (m_options.fsync ? "" : ", WITHOUT fsync"));
     TraceEvent restarted;
     restarted.kind = EventKind::NodeRestarted;
     restarted.node = m_options.self;
@@ -209,8 +209,9 @@ void LiveNode::apply(Index from, Index to)
             raft::JsonWriter json;
             json.beginObject().key("key").value(p.key);
             if (!ours) {
-                p.responder.respond(jsonError(503, "leadership changed before the request committed: it did not take "
-                                                   "effect; retry"));
+                p.responder.respond(jsonError(503,
+                                              "leadership changed before the request committed: it did not take "
+                                              "effect; retry"));
                 continue;
             }
             int status = 200;
@@ -244,9 +245,10 @@ void LiveNode::expirePending()
         if (!it->second.responder.isOpen()) {
             it = m_pending.erase(it);
         } else if (it->second.deadline <= t) {
-            it->second.responder.respond(jsonError(
-                504, "not applied within " + std::to_string(m_options.requestTimeout) +
-                         " ms; the request may or may not take effect (index " + std::to_string(it->first) + ")"));
+            it->second.responder.respond(jsonError(504,
+                                                   "not applied within " + std::to_string(m_options.requestTimeout)
+                                                       + " ms; the request may or may not take effect (index "
+                                                       + std::to_string(it->first) + ")"));
             it = m_pending.erase(it);
         } else {
             ++it;
@@ -322,9 +324,9 @@ void LiveNode::publishStatusIfChanged()
 {
     if (!m_watch || !m_watch->hasWatchers())
         return;
-    std::string key = std::to_string(static_cast<int>(m_node.role())) + "/" + std::to_string(m_node.term()) + "/" +
-                      std::to_string(m_node.leaderHint()) + "/" + std::to_string(m_node.votedFor()) + "/" +
-                      std::to_string(m_node.commitIndex()) + "/" + std::to_string(m_node.log().lastIndex());
+    std::string key = std::to_string(static_cast<int>(m_node.role())) + "/" + std::to_string(m_node.term()) + "/"
+        + std::to_string(m_node.leaderHint()) + "/" + std::to_string(m_node.votedFor()) + "/"
+        + std::to_string(m_node.commitIndex()) + "/" + std::to_string(m_node.log().lastIndex());
     if (key == m_lastStatus)
         return;
     m_lastStatus = std::move(key);
@@ -371,8 +373,8 @@ std::string LiveNode::command(const std::string &line)
     const auto peers = [&](std::size_t first, std::vector<NodeId> &out) {
         for (std::size_t i = first; i < words.size(); ++i) {
             NodeId id = raft::kNoNode;
-            if (!parseNodeId(words[i], id) || id > static_cast<NodeId>(m_options.cluster.size()) ||
-                id == m_options.self)
+            if (!parseNodeId(words[i], id) || id > static_cast<NodeId>(m_options.cluster.size())
+                || id == m_options.self)
                 return false;
             out.push_back(id);
         }
@@ -392,8 +394,8 @@ std::string LiveNode::command(const std::string &line)
             return reply(false, "heal: name peers of this server, or none for all");
         if (ids.empty())
             for (NodeId id = 1; id <= static_cast<NodeId>(m_options.cluster.size()); ++id)
-                if (id != m_options.self && (m_dropIn[static_cast<std::size_t>(id)] ||
-                                             m_dropOut[static_cast<std::size_t>(id)]))
+                if (id != m_options.self
+                    && (m_dropIn[static_cast<std::size_t>(id)] || m_dropOut[static_cast<std::size_t>(id)]))
                     ids.push_back(id);
         for (const NodeId id : ids)
             setDropped(id, true, true, false);

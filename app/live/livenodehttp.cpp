@@ -171,8 +171,8 @@ void LiveNode::redirectToLeader(const HttpRequest &request, const HttpResponder 
         r.headers.emplace_back("Retry-After", "1");
         return responder.respond(r);
     }
-    const std::string location = "http://" + m_options.cluster[static_cast<std::size_t>(leader - 1)].host + ":" +
-                                 std::to_string(port) + "/kv/" + percentEncode(request.path.substr(4));
+    const std::string location = "http://" + m_options.cluster[static_cast<std::size_t>(leader - 1)].host + ":"
+        + std::to_string(port) + "/kv/" + percentEncode(request.path.substr(4));
     json.key("error").value("not the leader").key("leader").value(raft::nodeName(leader));
     json.key("location").value(location);
     HttpResponse r = jsonResponse(307, json.endObject().take());

@@ -6,8 +6,7 @@ namespace live {
 
 namespace {
 
-template <typename T>
-bool parseNumber(const std::string &text, T &out)
+template <typename T> bool parseNumber(const std::string &text, T &out)
 {
     const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
     return !text.empty() && ec == std::errc() && ptr == text.data() + text.size();
@@ -27,8 +26,8 @@ bool validHost(const std::string &host)
     if (host.empty() || host.size() > 253)
         return false;
     for (const char c : host)
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-' ||
-              c == ':' || c == '_'))
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-'
+              || c == ':' || c == '_'))
             return false;
     return true;
 }
@@ -59,8 +58,8 @@ bool parseCluster(const std::string &text, std::vector<ServerAddress> &out, std:
         const std::size_t eq = item.find('=');
         const std::size_t colon = item.rfind(':');
         raft::NodeId id = raft::kNoNode;
-        if (eq == std::string::npos || colon == std::string::npos || colon < eq ||
-            !parseNodeId(item.substr(0, eq), id)) {
+        if (eq == std::string::npos || colon == std::string::npos || colon < eq
+            || !parseNodeId(item.substr(0, eq), id)) {
             error = "--cluster: \"" + item + "\" is not SERVER=HOST:PORT (e.g. S1=127.0.0.1:7101)";
             return false;
         }
@@ -78,8 +77,8 @@ bool parseCluster(const std::string &text, std::vector<ServerAddress> &out, std:
     }
     for (int i = 0; i < count; ++i) {
         if (out[i].host.empty()) {
-            error = "--cluster has " + std::to_string(count) + " servers but no " + raft::nodeName(i + 1) +
-                    ": servers are S1..S" + std::to_string(count);
+            error = "--cluster has " + std::to_string(count) + " servers but no " + raft::nodeName(i + 1)
+                + ": servers are S1..S" + std::to_string(count);
             return false;
         }
     }
@@ -99,8 +98,8 @@ std::string formatCluster(const std::vector<ServerAddress> &cluster)
     for (std::size_t i = 0; i < cluster.size(); ++i) {
         if (i > 0)
             out += ',';
-        out += raft::nodeName(static_cast<raft::NodeId>(i + 1)) + "=" + cluster[i].host + ":" +
-               std::to_string(cluster[i].port);
+        out += raft::nodeName(static_cast<raft::NodeId>(i + 1)) + "=" + cluster[i].host + ":"
+            + std::to_string(cluster[i].port);
     }
     return out;
 }
@@ -154,9 +153,9 @@ bool parseNodeOptions(const std::vector<std::string> &args, NodeOptions &out, st
             if (!value(v))
                 return false;
             const std::size_t dash = v.find('-');
-            if (dash == std::string::npos || !parseNumber(v.substr(0, dash), out.electionTimeoutMin) ||
-                !parseNumber(v.substr(dash + 1), out.electionTimeoutMax) || out.electionTimeoutMin < 10 ||
-                out.electionTimeoutMax < out.electionTimeoutMin || out.electionTimeoutMax > 60000) {
+            if (dash == std::string::npos || !parseNumber(v.substr(0, dash), out.electionTimeoutMin)
+                || !parseNumber(v.substr(dash + 1), out.electionTimeoutMax) || out.electionTimeoutMin < 10
+                || out.electionTimeoutMax < out.electionTimeoutMin || out.electionTimeoutMax > 60000) {
                 error = "--election-timeout: \"" + v + "\" is not MIN-MAX in ms (10 <= MIN <= MAX <= 60000)";
                 return false;
             }
@@ -185,8 +184,8 @@ bool parseNodeOptions(const std::vector<std::string> &args, NodeOptions &out, st
         return false;
     }
     if (out.self > static_cast<raft::NodeId>(out.cluster.size())) {
-        error = "--node " + raft::nodeName(out.self) + " is not in --cluster (S1..S" +
-                std::to_string(out.cluster.size()) + ")";
+        error = "--node " + raft::nodeName(out.self) + " is not in --cluster (S1..S"
+            + std::to_string(out.cluster.size()) + ")";
         return false;
     }
     if (out.heartbeatInterval >= out.electionTimeoutMin) {

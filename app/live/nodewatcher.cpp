@@ -34,7 +34,10 @@ NodeWatcher::NodeWatcher(int server, QString host, quint16 port, QObject *parent
     connect(m_socket, &QTcpSocket::readyRead, this, &NodeWatcher::readLines);
 }
 
-bool NodeWatcher::isConnected() const { return m_socket->state() == QAbstractSocket::ConnectedState; }
+bool NodeWatcher::isConnected() const
+{
+    return m_socket->state() == QAbstractSocket::ConnectedState;
+}
 
 void NodeWatcher::start()
 {

@@ -33,8 +33,7 @@ PeerTransport::PeerTransport(const NodeOptions &options, MessageHandler onMessag
     , m_out(options.cluster.size() + 1)
     , m_httpPorts(options.cluster.size() + 1, 0)
     , m_jitter(static_cast<std::uint64_t>(::getpid()) * 0x9E3779B97F4A7C15ull)
-{
-}
+{ }
 
 PeerTransport::~PeerTransport() = default;
 
@@ -47,8 +46,8 @@ bool PeerTransport::start(std::string &error)
     if (!address.setAddress(QString::fromStdString(self.host)))
         address = self.host == "localhost" ? QHostAddress(QHostAddress::LocalHost) : QHostAddress(QHostAddress::Any);
     if (!m_server->listen(address, self.port)) {
-        error = "cannot listen for peers on " + self.host + ":" + std::to_string(self.port) + ": " +
-                m_server->errorString().toStdString();
+        error = "cannot listen for peers on " + self.host + ":" + std::to_string(self.port) + ": "
+            + m_server->errorString().toStdString();
         return false;
     }
     connect(m_server, &QTcpServer::newConnection, this, &PeerTransport::acceptConnections);
@@ -65,8 +64,8 @@ bool PeerTransport::start(std::string &error)
             o.socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
             o.socket->setSocketOption(QAbstractSocket::KeepAliveOption, 1);
             m_frame.clear();
-            appendHello(m_frame, Hello{m_options.self, peer, static_cast<int>(m_options.cluster.size()),
-                                       m_options.httpPort});
+            appendHello(m_frame,
+                        Hello{m_options.self, peer, static_cast<int>(m_options.cluster.size()), m_options.httpPort});
             o.socket->write(m_frame.data(), static_cast<qint64>(m_frame.size()));
             o.ready = true;
             o.backoff = 0;
@@ -125,8 +124,8 @@ bool PeerTransport::send(const raft::Message &message)
         return false;
     m_frame.clear();
     appendMessage(m_frame, message);
-    return out.socket->write(m_frame.data(), static_cast<qint64>(m_frame.size())) ==
-           static_cast<qint64>(m_frame.size());
+    return out.socket->write(m_frame.data(), static_cast<qint64>(m_frame.size()))
+        == static_cast<qint64>(m_frame.size());
 }
 
 bool PeerTransport::isConnected(NodeId peer) const
@@ -145,8 +144,8 @@ std::string PeerTransport::describe(QTcpSocket *socket) const
 {
     for (const auto &in : m_in)
         if (in->socket == socket && in->peer != raft::kNoNode)
-            return raft::nodeName(in->peer) + " (" + socket->peerAddress().toString().toStdString() + ":" +
-                   std::to_string(socket->peerPort()) + ")";
+            return raft::nodeName(in->peer) + " (" + socket->peerAddress().toString().toStdString() + ":"
+                + std::to_string(socket->peerPort()) + ")";
     return socket->peerAddress().toString().toStdString() + ":" + std::to_string(socket->peerPort());
 }
 
@@ -162,16 +161,16 @@ void PeerTransport::acceptConnections()
         socket->setParent(this);
         socket->setReadBufferSize(1 << 20);
         socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-        auto in = std::make_unique<Incoming>(Incoming{
-            socket, FrameReader(DecodeContext{static_cast<int>(m_options.cluster.size()), m_options.self}),
-            raft::kNoNode});
+        auto in = std::make_unique<Incoming>(
+            Incoming{socket, FrameReader(DecodeContext{static_cast<int>(m_options.cluster.size()), m_options.self}),
+                     raft::kNoNode});
         m_in.push_back(std::move(in));
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] { readIncoming(socket); });
         connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
             for (const auto &i : m_in)
                 if (i->socket == socket && i->reader.buffered() > 0)
-                    m_onLog("the connection from " + describe(socket) + " closed in the middle of a frame (" +
-                            std::to_string(i->reader.buffered()) + " bytes dropped)");
+                    m_onLog("the connection from " + describe(socket) + " closed in the middle of a frame ("
+                            + std::to_string(i->reader.buffered()) + " bytes dropped)");
             dropIncoming(socket, std::string());
         });
         QTimer::singleShot(kHelloTimeoutMs, socket, [this, socket] {

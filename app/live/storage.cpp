@@ -6,8 +6,8 @@
 
 #include <cerrno>
 #include <cstring>
-#include <filesystem>
 #include <fcntl.h>
+#include <filesystem>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -133,8 +133,8 @@ Storage::OpenResult Storage::open(const std::string &dir, NodeId self, bool fsyn
         readFile(lockPath, owner, ignored);
         while (!owner.empty() && (owner.back() == '\n' || owner.back() == ' '))
             owner.pop_back();
-        result.error = dir + " is in use by another server" + (owner.empty() ? "" : " (" + owner + ")") +
-                       "; a folder holds one server's stable storage";
+        result.error = dir + " is in use by another server" + (owner.empty() ? "" : " (" + owner + ")")
+            + "; a folder holds one server's stable storage";
         return result;
     }
     const std::string owner = "pid " + std::to_string(::getpid()) + ", " + raft::nodeName(self) + "\n";
@@ -154,8 +154,8 @@ Storage::OpenResult Storage::open(const std::string &dir, NodeId self, bool fsyn
     const std::string tmpPath = dir + "/state.tmp";
     if (readFile(tmpPath, bytes, result.error)) {
         ::unlink(tmpPath.c_str());
-        result.notes.push_back("state: removed " + tmpPath + " (" + std::to_string(bytes.size()) +
-                               " bytes), a save interrupted before its rename; the previous state stands");
+        result.notes.push_back("state: removed " + tmpPath + " (" + std::to_string(bytes.size())
+                               + " bytes), a save interrupted before its rename; the previous state stands");
     }
     if (!result.error.empty())
         return result;
@@ -164,18 +164,19 @@ Storage::OpenResult Storage::open(const std::string &dir, NodeId self, bool fsyn
         return result;
     raft::PersistentState &st = s->m_loaded;
     if (haveState) {
-        if (bytes.size() != kStateBytes || std::memcmp(bytes.data(), kStateMagic, 4) != 0 ||
-            get(bytes.data() + 18, 4) != crc(std::string_view(bytes).substr(0, 18)) ||
-            static_cast<std::uint8_t>(bytes[4]) != kStateVersion) {
-            result.error = s->statePath() + " is damaged (" + std::to_string(bytes.size()) + " bytes, expected " +
-                           std::to_string(kStateBytes) +
-                           " with a valid checksum); it is only ever replaced by rename, so a crash cannot do this. "
-                           "Refusing to start: forgetting votedFor could grant a second vote in one term";
+        if (bytes.size() != kStateBytes || std::memcmp(bytes.data(), kStateMagic, 4) != 0
+            || get(bytes.data() + 18, 4) != crc(std::string_view(bytes).substr(0, 18))
+            || static_cast<std::uint8_t>(bytes[4]) != kStateVersion) {
+            result.error = s->statePath() + " is damaged (" + std::to_string(bytes.size()) + " bytes, expected "
+                + std::to_string(kStateBytes)
+                + " with a valid checksum); it is only ever replaced by rename, so a crash cannot do this. "
+                  "Refusing to start: forgetting votedFor could grant a second vote in one term";
             return result;
         }
         const auto holder = static_cast<NodeId>(static_cast<unsigned char>(bytes[5]));
         if (holder != self) {
-            result.error = dir + " holds the stable storage of " + raft::nodeName(holder) + ", not " + raft::nodeName(self);
+            result.error = dir + " holds the stable storage of " + raft::nodeName(holder) + ", not "
+                + raft::nodeName(self);
             return result;
         }
         st.currentTerm = get(bytes.data() + 6, 8);
@@ -227,10 +228,9 @@ Storage::OpenResult Storage::open(const std::string &dir, NodeId self, bool fsyn
             // The state is saved before the entries that depend on it, so a log entry
             // never has a later term than the state file says.
             if (haveState && term > st.currentTerm) {
-                result.error = s->logPath() + " holds entry " + std::to_string(index) + " of term " +
-                               std::to_string(term) + " but " + s->statePath() + " says term " +
-                               std::to_string(st.currentTerm) +
-                               ": the state is older than the log (was it saved without fsync?). Refusing to start";
+                result.error = s->logPath() + " holds entry " + std::to_string(index) + " of term "
+                    + std::to_string(term) + " but " + s->statePath() + " says term " + std::to_string(st.currentTerm)
+                    + ": the state is older than the log (was it saved without fsync?). Refusing to start";
                 return result;
             }
             st.log.append(raft::Entry{term, std::string(payload.substr(17))});
@@ -238,22 +238,22 @@ Storage::OpenResult Storage::open(const std::string &dir, NodeId self, bool fsyn
             st.log.truncateAfter(index);
             sawTruncate = true;
         } else {
-            damage = "record " + std::to_string(records + 1) + " out of sequence (type " + std::to_string(type) +
-                     ", index " + std::to_string(index) + " after " + std::to_string(st.log.lastIndex()) + ")";
+            damage = "record " + std::to_string(records + 1) + " out of sequence (type " + std::to_string(type)
+                + ", index " + std::to_string(index) + " after " + std::to_string(st.log.lastIndex()) + ")";
             break;
         }
         pos += 8 + length;
         ++records;
     }
     if (!damage.empty()) {
-        result.notes.push_back("log: cut " + std::to_string(logBytes.size() - pos) + " bytes at offset " +
-                               std::to_string(pos) + " (" + damage + "); kept " + std::to_string(st.log.lastIndex()) +
-                               " entries");
+        result.notes.push_back("log: cut " + std::to_string(logBytes.size() - pos) + " bytes at offset "
+                               + std::to_string(pos) + " (" + damage + "); kept " + std::to_string(st.log.lastIndex())
+                               + " entries");
         logBytes.resize(pos);
     }
     if (!haveState && !st.log.empty()) {
-        result.error = s->statePath() + " is missing but the log holds " + std::to_string(st.log.lastIndex()) +
-                       " entries. Refusing to start: forgetting votedFor could grant a second vote in one term";
+        result.error = s->statePath() + " is missing but the log holds " + std::to_string(st.log.lastIndex())
+            + " entries. Refusing to start: forgetting votedFor could grant a second vote in one term";
         return result;
     }
 
@@ -265,8 +265,8 @@ Storage::OpenResult Storage::open(const std::string &dir, NodeId self, bool fsyn
             appendRecord(compact, kRecordEntry, i, &st.log.at(i));
         const std::string tmp = dir + "/log.tmp";
         const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-        if (fd < 0 || !s->writeAll(fd, compact, result.error) || (fsync && ::fsync(fd) != 0) ||
-            ::rename(tmp.c_str(), s->logPath().c_str()) != 0) {
+        if (fd < 0 || !s->writeAll(fd, compact, result.error) || (fsync && ::fsync(fd) != 0)
+            || ::rename(tmp.c_str(), s->logPath().c_str()) != 0) {
             if (result.error.empty())
                 result.error = errnoText("cannot rewrite " + s->logPath());
             if (fd >= 0)

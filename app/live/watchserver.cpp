@@ -22,8 +22,8 @@ bool WatchServer::listen(const QHostAddress &address, quint16 port, std::string 
 {
     if (m_server->listen(address, port))
         return true;
-    error = "cannot listen for watchers on " + address.toString().toStdString() + ":" + std::to_string(port) + ": " +
-            m_server->errorString().toStdString();
+    error = "cannot listen for watchers on " + address.toString().toStdString() + ":" + std::to_string(port) + ": "
+        + m_server->errorString().toStdString();
     return false;
 }
 

@@ -12,7 +12,10 @@ using raft::Term;
 
 namespace {
 
-void putU8(std::string &out, std::uint64_t v) { out.push_back(static_cast<char>(v & 0xff)); }
+void putU8(std::string &out, std::uint64_t v)
+{
+    out.push_back(static_cast<char>(v & 0xff));
+}
 void putU16(std::string &out, std::uint64_t v)
 {
     for (int i = 0; i < 2; ++i)
@@ -58,7 +61,10 @@ void endFrame(std::string &out, std::size_t payloadStart)
 /// the error, and every later read is a no-op returning 0.
 class Cursor {
 public:
-    Cursor(std::string_view data, std::string &error) : m_data(data), m_error(error) {}
+    Cursor(std::string_view data, std::string &error)
+        : m_data(data)
+        , m_error(error)
+    { }
 
     std::uint64_t u8(const char *field) { return take(1, field); }
     std::uint64_t u16(const char *field) { return take(2, field); }
@@ -85,8 +91,8 @@ public:
         if (!ok())
             return {};
         if (m_data.size() - m_pos < n) {
-            fail(std::string("truncated payload: ") + field + " needs " + std::to_string(n) + " bytes, " +
-                 std::to_string(m_data.size() - m_pos) + " left");
+            fail(std::string("truncated payload: ") + field + " needs " + std::to_string(n) + " bytes, "
+                 + std::to_string(m_data.size() - m_pos) + " left");
             return {};
         }
         std::string s(m_data.substr(m_pos, n));
@@ -120,14 +126,17 @@ private:
     std::string &m_error;
 };
 
-std::string nodeText(std::uint64_t id) { return "S" + std::to_string(id); }
+std::string nodeText(std::uint64_t id)
+{
+    return "S" + std::to_string(id);
+}
 
 /// checkNode verifies that `id` names a server of the cluster.
 void checkNode(Cursor &c, std::uint64_t id, const char *field, const DecodeContext &ctx)
 {
     if (c.ok() && (id < 1 || id > static_cast<std::uint64_t>(ctx.clusterSize)))
-        c.fail(std::string(field) + " " + std::to_string(id) + " is not a server of S1..S" +
-               std::to_string(ctx.clusterSize));
+        c.fail(std::string(field) + " " + std::to_string(id) + " is not a server of S1..S"
+               + std::to_string(ctx.clusterSize));
 }
 
 bool decodeHello(Cursor &c, const DecodeContext &ctx, Hello &h)
@@ -139,14 +148,15 @@ bool decodeHello(Cursor &c, const DecodeContext &ctx, Hello &h)
     if (!c.ok())
         return false;
     if (size != static_cast<std::uint64_t>(ctx.clusterSize)) {
-        c.fail("caller has a cluster of " + std::to_string(size) + " servers, this server one of " +
-               std::to_string(ctx.clusterSize));
+        c.fail("caller has a cluster of " + std::to_string(size) + " servers, this server one of "
+               + std::to_string(ctx.clusterSize));
         return false;
     }
     checkNode(c, from, "from", ctx);
     checkNode(c, to, "to", ctx);
     if (c.ok() && to != static_cast<std::uint64_t>(ctx.self))
-        c.fail("Hello addressed to " + nodeText(to) + ", but this is " + nodeText(static_cast<std::uint64_t>(ctx.self)));
+        c.fail("Hello addressed to " + nodeText(to) + ", but this is "
+               + nodeText(static_cast<std::uint64_t>(ctx.self)));
     if (c.ok() && from == to)
         c.fail("Hello from " + nodeText(from) + " to itself");
     h.from = static_cast<NodeId>(from);
@@ -171,8 +181,8 @@ bool decodeMessage(Cursor &c, const DecodeContext &ctx, Message &m)
     checkNode(c, from, "from", ctx);
     checkNode(c, to, "to", ctx);
     if (c.ok() && ctx.peer != raft::kNoNode && from != static_cast<std::uint64_t>(ctx.peer))
-        c.fail("message from " + nodeText(from) + " on the connection of " +
-               nodeText(static_cast<std::uint64_t>(ctx.peer)));
+        c.fail("message from " + nodeText(from) + " on the connection of "
+               + nodeText(static_cast<std::uint64_t>(ctx.peer)));
     if (c.ok() && to != static_cast<std::uint64_t>(ctx.self))
         c.fail("message for " + nodeText(to) + " reached " + nodeText(static_cast<std::uint64_t>(ctx.self)));
     // Every RPC and reply carries its sender's term, which is at least 1: terms start
@@ -214,8 +224,8 @@ bool decodeMessage(Cursor &c, const DecodeContext &ctx, Message &m)
         // Each entry needs at least 12 bytes: refuse a count the payload cannot hold
         // before reserving room for it.
         if (count * 12 > c.left()) {
-            c.fail("truncated payload: " + std::to_string(count) + " entries cannot fit in " +
-                   std::to_string(c.left()) + " bytes");
+            c.fail("truncated payload: " + std::to_string(count) + " entries cannot fit in " + std::to_string(c.left())
+                   + " bytes");
             break;
         }
         if (m.prevLogIndex + count >= kMaxWireNumber) {
@@ -233,13 +243,13 @@ bool decodeMessage(Cursor &c, const DecodeContext &ctx, Message &m)
             // A leader's log: terms never fall along the log, and none is later than
             // the leader's own term (§5.3, Log Matching).
             if (e.term < previous || e.term > m.term || e.term == 0) {
-                c.fail("entry " + std::to_string(m.prevLogIndex + i + 1) + " has term " + std::to_string(e.term) +
-                       ", outside " + std::to_string(previous == 0 ? 1 : previous) + ".." + std::to_string(m.term));
+                c.fail("entry " + std::to_string(m.prevLogIndex + i + 1) + " has term " + std::to_string(e.term)
+                       + ", outside " + std::to_string(previous == 0 ? 1 : previous) + ".." + std::to_string(m.term));
                 break;
             }
             if (length > kMaxCommandBytes) {
-                c.fail("command of " + std::to_string(length) + " bytes exceeds the limit of " +
-                       std::to_string(kMaxCommandBytes));
+                c.fail("command of " + std::to_string(length) + " bytes exceeds the limit of "
+                       + std::to_string(kMaxCommandBytes));
                 break;
             }
             e.command = c.bytes(length, "command");

@@ -88,7 +88,9 @@ class FrameReader {
 public:
     enum class Status : std::uint8_t { Complete, NeedMore, Error };
 
-    explicit FrameReader(DecodeContext context) : m_context(context) {}
+    explicit FrameReader(DecodeContext context)
+        : m_context(context)
+    { }
 
     /// feed appends received bytes.
     void feed(std::string_view bytes);

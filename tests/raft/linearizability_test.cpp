@@ -23,8 +23,8 @@ KvOperation del(int client, std::string key, std::int64_t invoke, std::int64_t c
 KvOperation get(int client, std::string key, std::optional<std::string> value, std::int64_t invoke,
                 std::int64_t complete)
 {
-    return KvOperation{client, Kind::Get, std::move(key), value.value_or(""), value.has_value(), invoke, complete,
-                       Outcome::Ok};
+    return KvOperation{client, Kind::Get, std::move(key), value.value_or(""), value.has_value(),
+                       invoke, complete,  Outcome::Ok};
 }
 
 } // namespace
@@ -32,7 +32,8 @@ KvOperation get(int client, std::string key, std::optional<std::string> value, s
 TEST(Linearizability, SequentialHistoryIsLinearizable)
 {
     const auto r = raft::checkLinearizable({get(1, "x", std::nullopt, 0, 1), put(1, "x", "a", 2, 3),
-                                            get(2, "x", "a", 4, 5), del(1, "x", 6, 7), get(2, "x", std::nullopt, 8, 9)});
+                                            get(2, "x", "a", 4, 5), del(1, "x", 6, 7),
+                                            get(2, "x", std::nullopt, 8, 9)});
     EXPECT_TRUE(r.linearizable) << r.explanation;
     EXPECT_TRUE(r.conclusive);
 }
@@ -40,8 +41,7 @@ TEST(Linearizability, SequentialHistoryIsLinearizable)
 TEST(Linearizability, StaleReadAfterACompletedWriteIsCaught)
 {
     // The read starts after the write of "b" finished, yet sees "a".
-    const auto r = raft::checkLinearizable(
-        {put(1, "x", "a", 0, 1), put(1, "x", "b", 2, 3), get(2, "x", "a", 4, 5)});
+    const auto r = raft::checkLinearizable({put(1, "x", "a", 0, 1), put(1, "x", "b", 2, 3), get(2, "x", "a", 4, 5)});
     EXPECT_FALSE(r.linearizable);
     EXPECT_NE(r.explanation.find("key x"), std::string::npos) << r.explanation;
 }
@@ -58,8 +58,8 @@ TEST(Linearizability, ConcurrentReadMaySeeEitherValue)
 TEST(Linearizability, ReadsMustNotGoBackInTime)
 {
     // Two sequential reads during one write: "new" then "old" is impossible.
-    const auto r = raft::checkLinearizable({put(1, "x", "old", 0, 1), put(1, "x", "new", 2, 20),
-                                            get(2, "x", "new", 3, 4), get(2, "x", "old", 5, 6)});
+    const auto r = raft::checkLinearizable(
+        {put(1, "x", "old", 0, 1), put(1, "x", "new", 2, 20), get(2, "x", "new", 3, 4), get(2, "x", "old", 5, 6)});
     EXPECT_FALSE(r.linearizable);
 }
 
@@ -93,8 +93,8 @@ TEST(Linearizability, FailedWriteMustNotBeSeen)
 
 TEST(Linearizability, KeysAreIndependent)
 {
-    const auto r = raft::checkLinearizable({put(1, "x", "a", 0, 10), put(2, "y", "b", 0, 10), get(3, "x", "a", 11, 12),
-                                            get(3, "y", std::nullopt, 1, 2)});
+    const auto r = raft::checkLinearizable(
+        {put(1, "x", "a", 0, 10), put(2, "y", "b", 0, 10), get(3, "x", "a", 11, 12), get(3, "y", std::nullopt, 1, 2)});
     EXPECT_TRUE(r.linearizable) << r.explanation;
 }
 

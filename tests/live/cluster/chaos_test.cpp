@@ -53,11 +53,12 @@ void chaosTest(int servers, int defaultSeconds)
         ADD_FAILURE() << p;
 
     // Healed: one leader, and a last write that commits everything before it.
-    ASSERT_NE(live::findLeader(cluster, 20000), 0) << "no leader after healing\n" << livetest::describeStatuses(cluster);
+    ASSERT_NE(live::findLeader(cluster, 20000), 0) << "no leader after healing\n"
+                                                   << livetest::describeStatuses(cluster);
     const std::uint64_t last = livetest::writeValue(cluster, QStringLiteral("final"), QStringLiteral("done"), 20000);
     ASSERT_NE(last, 0u) << "the healed cluster took no write";
-    ASSERT_TRUE(livetest::waitForCommit(cluster, last, 20000))
-        << "not every server caught up to " << last << "\n" << livetest::describeStatuses(cluster);
+    ASSERT_TRUE(livetest::waitForCommit(cluster, last, 20000)) << "not every server caught up to " << last << "\n"
+                                                               << livetest::describeStatuses(cluster);
 
     EXPECT_TRUE(cluster.unexpectedExits().isEmpty()) << livetest::describeExits(cluster);
 
@@ -78,7 +79,8 @@ void chaosTest(int servers, int defaultSeconds)
         ASSERT_GE(ack.index, 1u);
         ASSERT_LE(ack.index, last);
         const LogEntry &entry = logs[0][ack.index - 1];
-        EXPECT_EQ(entry.command, ack.command) << "acknowledged write lost: " << raft::describeOperation(history[ack.op]);
+        EXPECT_EQ(entry.command, ack.command)
+            << "acknowledged write lost: " << raft::describeOperation(history[ack.op]);
         EXPECT_EQ(entry.term, ack.term) << "at index " << ack.index;
     }
     // ...and in real-time order: a write acknowledged before another began comes first.
@@ -105,6 +107,12 @@ void chaosTest(int servers, int defaultSeconds)
 
 } // namespace
 
-TEST(LiveCluster, ThreeServersUnderKillNine) { chaosTest(3, 8); }
+TEST(LiveCluster, ThreeServersUnderKillNine)
+{
+    chaosTest(3, 8);
+}
 
-TEST(LiveCluster, FiveServersUnderKillNine) { chaosTest(5, 10); }
+TEST(LiveCluster, FiveServersUnderKillNine)
+{
+    chaosTest(5, 10);
+}

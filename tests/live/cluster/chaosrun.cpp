@@ -63,8 +63,8 @@ int ChaosRun::knownLeader() const
     int leader = 0;
     for (int id = 1; id <= m_cluster.size(); ++id) {
         const auto i = static_cast<std::size_t>(id - 1);
-        if (m_fault[i] == Fault::None && m_role[i] == QLatin1String("leader") &&
-            (leader == 0 || m_term[i] > m_term[static_cast<std::size_t>(leader - 1)]))
+        if (m_fault[i] == Fault::None && m_role[i] == QLatin1String("leader")
+            && (leader == 0 || m_term[i] > m_term[static_cast<std::size_t>(leader - 1)]))
             leader = id;
     }
     return leader;
@@ -241,7 +241,7 @@ void ChaosRun::finished(int c, std::size_t index, const live::HttpResult &result
                 op.value = json.value(QStringLiteral("value")).toString().toStdString();
             } else {
                 const std::string command = op.kind == KvOperation::Kind::Put ? "set " + op.key + " " + op.value
-                                                                               : "del " + op.key;
+                                                                              : "del " + op.key;
                 m_acks.push_back(Ack{index, static_cast<std::uint64_t>(json.value(QStringLiteral("index")).toInteger()),
                                      static_cast<std::uint64_t>(json.value(QStringLiteral("term")).toInteger()),
                                      command});
@@ -264,8 +264,8 @@ void ChaosRun::finished(int c, std::size_t index, const live::HttpResult &result
             retarget();
         } else {
             op.outcome = KvOperation::Outcome::Unknown;
-            m_problems.push_back("unexpected answer " + std::to_string(status) + " to " +
-                                 raft::describeOperation(op) + ": " + result.response.body);
+            m_problems.push_back("unexpected answer " + std::to_string(status) + " to " + raft::describeOperation(op)
+                                 + ": " + result.response.body);
         }
     }
     if (delayMs == 0)
@@ -286,12 +286,12 @@ std::string ChaosRun::summary() const
         unknown += op.outcome == KvOperation::Outcome::Unknown;
         reads += op.outcome == KvOperation::Outcome::Ok && op.kind == KvOperation::Kind::Get;
     }
-    return std::to_string(m_history.size()) + " operations (" + std::to_string(ok) + " answered, " +
-           std::to_string(failed) + " refused, " + std::to_string(unknown) + " without answer), " +
-           std::to_string(m_acks.size()) + " writes acknowledged, " + std::to_string(reads) + " reads; " +
-           std::to_string(m_kills) + " kill -9 (" + std::to_string(m_leaderKills) + " of the leader), " +
-           std::to_string(m_restarts) + " restarts, " + std::to_string(m_pauses) + " pauses, " +
-           std::to_string(m_isolations) + " isolations";
+    return std::to_string(m_history.size()) + " operations (" + std::to_string(ok) + " answered, "
+        + std::to_string(failed) + " refused, " + std::to_string(unknown) + " without answer), "
+        + std::to_string(m_acks.size()) + " writes acknowledged, " + std::to_string(reads) + " reads; "
+        + std::to_string(m_kills) + " kill -9 (" + std::to_string(m_leaderKills) + " of the leader), "
+        + std::to_string(m_restarts) + " restarts, " + std::to_string(m_pauses) + " pauses, "
+        + std::to_string(m_isolations) + " isolations";
 }
 
 } // namespace livetest

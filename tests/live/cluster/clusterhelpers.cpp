@@ -44,8 +44,8 @@ std::vector<LogEntry> fetchLog(live::LiveCluster &cluster, int id, std::uint64_t
     std::vector<LogEntry> out;
     // Each page moves `from` on; a page that brings nothing ends the loop.
     for (int page = 0; page < 10000 && out.size() < upTo; ++page) {
-        const QJsonObject log = live::fetchJson(
-            *cluster.http(id), QStringLiteral("/log?from=%1&max=1000").arg(out.size() + 1), 5000);
+        const QJsonObject log = live::fetchJson(*cluster.http(id),
+                                                QStringLiteral("/log?from=%1&max=1000").arg(out.size() + 1), 5000);
         const QJsonArray entries = log.value(QStringLiteral("entries")).toArray();
         if (entries.isEmpty())
             break;
@@ -116,8 +116,8 @@ std::string describeStatuses(live::LiveCluster &cluster)
 {
     std::string all;
     for (int id = 1; id <= cluster.size(); ++id) {
-        all += "S" + std::to_string(id) + ": " +
-               QJsonDocument(status(cluster, id, 500)).toJson(QJsonDocument::Compact).toStdString() + "\n";
+        all += "S" + std::to_string(id) + ": "
+            + QJsonDocument(status(cluster, id, 500)).toJson(QJsonDocument::Compact).toStdString() + "\n";
         all += cluster.output(id).right(1500).toStdString();
     }
     return all + describeExits(cluster);

@@ -9,8 +9,8 @@
 #include <gtest/gtest.h>
 
 #include <QFile>
-#include <QtEndian>
 #include <QProcess>
+#include <QtEndian>
 
 using livetest::LogEntry;
 
@@ -30,7 +30,10 @@ void writeFile(const QString &path, const QByteArray &bytes)
 }
 
 /// follower returns a running server that is not the leader.
-int followerOf(live::LiveCluster &cluster, int leader) { return leader % cluster.size() + 1; }
+int followerOf(live::LiveCluster &cluster, int leader)
+{
+    return leader % cluster.size() + 1;
+}
 
 /// writeMany writes n values key0..key<n-1> and returns the last index (0 on failure).
 std::uint64_t writeMany(live::LiveCluster &cluster, int n, const QString &prefix)
@@ -87,8 +90,8 @@ TEST(LiveStorage, CorruptLogTailAndTornStateWriteAreCutReportedAndCaughtUp)
     writeFile(dir + QStringLiteral("/state.tmp"), readFile(dir + QStringLiteral("/state")).left(9));
 
     ASSERT_TRUE(cluster.restart(f));
-    ASSERT_TRUE(live::waitUntil(
-        [&] { return cluster.output(f).count(QStringLiteral("repaired stable storage")) >= 2; }, 10000))
+    ASSERT_TRUE(
+        live::waitUntil([&] { return cluster.output(f).count(QStringLiteral("repaired stable storage")) >= 2; }, 10000))
         << cluster.output(f).toStdString();
     const QString out = cluster.output(f);
     EXPECT_TRUE(out.contains(QStringLiteral("state: removed"))) << out.toStdString();
@@ -153,8 +156,8 @@ TEST(LiveStorage, SecondServerOnTheSameFolderIsRefused)
     ASSERT_TRUE(second.waitForFinished(10000));
     EXPECT_EQ(second.exitCode(), 3);
     const QString out = QString::fromUtf8(second.readAll());
-    EXPECT_TRUE(out.contains(QStringLiteral("is in use by another server (pid ")) &&
-                out.contains(QString::number(cluster.pid(2))))
+    EXPECT_TRUE(out.contains(QStringLiteral("is in use by another server (pid "))
+                && out.contains(QString::number(cluster.pid(2))))
         << out.toStdString();
     EXPECT_TRUE(cluster.isRunning(2));
     EXPECT_TRUE(cluster.unexpectedExits().isEmpty()) << livetest::describeExits(cluster);

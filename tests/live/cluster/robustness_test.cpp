@@ -84,7 +84,8 @@ TEST(LiveServer, MalformedFramesCloseOnlyTheirConnection)
     sendRaw(port, "GET / HTTP/1.1\r\n\r\n", false, &closed);
     EXPECT_TRUE(closed);
     // A Hello, then a header announcing a 2 GB frame.
-    std::string big = frameBytes(live::Hello{1, target, 3, 0}, nullptr) + std::string("RVZF\x01\x02\xff\xff\xff\x7f", 10);
+    std::string big = frameBytes(live::Hello{1, target, 3, 0}, nullptr)
+        + std::string("RVZF\x01\x02\xff\xff\xff\x7f", 10);
     sendRaw(port, QByteArray::fromStdString(big), false, &closed);
     EXPECT_TRUE(closed);
     // A Hello from a server that is not in the cluster.
@@ -159,7 +160,8 @@ TEST(LiveServer, ControlChannelCutsLinksAsTheSimulatorDoes)
     std::vector<QJsonObject> replies;
     QObject::connect(watcher, &live::NodeWatcher::eventReceived,
                      [&](int, const QJsonObject &e) { events.push_back(e); });
-    QObject::connect(watcher, &live::NodeWatcher::replyReceived, [&](int, const QJsonObject &r) { replies.push_back(r); });
+    QObject::connect(watcher, &live::NodeWatcher::replyReceived,
+                     [&](int, const QJsonObject &r) { replies.push_back(r); });
     ASSERT_TRUE(live::waitUntil([&] { return watcher->isConnected(); }, 5000));
 
     // Isolate the leader: the other two elect a new one in a later term.
@@ -198,8 +200,8 @@ TEST(LiveServer, ControlChannelCutsLinksAsTheSimulatorDoes)
     // The watch stream told it in the simulator's words.
     auto has = [&](const char *kind, const char *words) {
         for (const QJsonObject &e : events)
-            if (e.value(QStringLiteral("kind")).toString() == QLatin1String(kind) &&
-                e.value(QStringLiteral("why")).toString().contains(QLatin1String(words)))
+            if (e.value(QStringLiteral("kind")).toString() == QLatin1String(kind)
+                && e.value(QStringLiteral("why")).toString().contains(QLatin1String(words)))
                 return true;
         return false;
     };

@@ -30,8 +30,9 @@ TEST(Http, RequestWithBodyAndPercentEscapes)
 {
     HttpParser parser(HttpParser::Mode::Request);
     HttpRequest r;
-    ASSERT_EQ(parseOne("PUT /kv/%E4%BB%BB%E6%9C%9F?x=1 HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\n\r\nhello", r, parser),
-              HttpParser::Status::Complete);
+    ASSERT_EQ(
+        parseOne("PUT /kv/%E4%BB%BB%E6%9C%9F?x=1 HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\n\r\nhello", r, parser),
+        HttpParser::Status::Complete);
     EXPECT_EQ(r.method, "PUT");
     EXPECT_EQ(r.path, "/kv/任期");
     EXPECT_EQ(r.query, "x=1");

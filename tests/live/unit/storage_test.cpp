@@ -136,8 +136,7 @@ TEST(Storage, TornTailIsCutAndReported)
         auto opened = Storage::open(f.path(), 1, true);
         ASSERT_TRUE(opened.storage) << opened.error;
         ASSERT_EQ(opened.notes.size(), 1u);
-        EXPECT_NE(opened.notes[0].find("log: cut 3 bytes at offset " + std::to_string(whole.size())),
-                  std::string::npos)
+        EXPECT_NE(opened.notes[0].find("log: cut 3 bytes at offset " + std::to_string(whole.size())), std::string::npos)
             << opened.notes[0];
         EXPECT_NE(opened.notes[0].find("torn record header"), std::string::npos);
         EXPECT_EQ(opened.storage->loaded().log.lastIndex(), 3u);
@@ -230,7 +229,6 @@ TEST(Storage, FolderBelongsToOneServer)
     // Once the first has gone, the folder opens again, but only for its own server.
     auto wrongServer = Storage::open(f.path(), 3, true);
     EXPECT_FALSE(wrongServer.storage);
-    EXPECT_NE(wrongServer.error.find("holds the stable storage of S2, not S3"), std::string::npos)
-        << wrongServer.error;
+    EXPECT_NE(wrongServer.error.find("holds the stable storage of S2, not S3"), std::string::npos) << wrongServer.error;
     EXPECT_TRUE(Storage::open(f.path(), 2, true).storage);
 }

@@ -188,7 +188,9 @@ TEST(Wire, MessageFieldsAreCheckedOneByOne)
         {[](Message &m) { m.prevLogTerm = 0; }, "disagree about entry 0"},
         {[](Message &m) { m.entries[0].term = 2; }, "entry 8 has term 2"},
         {[](Message &m) { m.entries[1].term = 6; }, "entry 9 has term 6"},
-        {[](Message &m) { m.entries.assign(live::kMaxEntriesPerFrame + 1, raft::Entry{5, ""}); },
+        {[](Message &m) {
+             m.entries.assign(live::kMaxEntriesPerFrame + 1, raft::Entry{5, ""});
+         },
          "entries exceed the limit"},
         {[](Message &m) { m.entries[0].command.assign(live::kMaxCommandBytes + 1, 'x'); },
          "command of 65537 bytes exceeds"},
