@@ -115,34 +115,40 @@ HttpParser::Status HttpParser::parseHead(std::string &startLine, HttpHeaders &he
             continue;
         if (headers.size() >= m_limits.headers)
             return fail(431, "more than " + std::to_string(m_limits.headers) + " headers");
-        const std::size_t colon = line.find(':');
-        if (colon == std::string_view::npos || colon == 0)
-            return fail(400, "malformed header line");
-        const std::string_view name = line.substr(0, colon);
-        for (const char c : name)
-            if (!isTokenChar(c))
-                return fail(400, "malformed header name");
-        const std::string_view value = trim(line.substr(colon + 1));
-        for (const char c : value)
-            if ((static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == 0x7f)
-                return fail(400, "control character in a header value");
-        if (equalsNoCase(name, "Transfer-Encoding"))
-            return fail(501, "Transfer-Encoding is not supported: send Content-Length");
-        if (equalsNoCase(name, "Content-Length")) {
-            std::size_t n = 0;
-            const auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
-            if (ec != std::errc() || ptr != value.data() + value.size() || value.empty())
-                return fail(400, "malformed Content-Length");
-            if (contentLengths++ > 0 && n != m_bodyLength)
-                return fail(400, "conflicting Content-Length headers");
-            if (n > m_limits.body)
-                return fail(413,
-                            "body of " + std::to_string(n) + " bytes exceeds the limit of "
-                                + std::to_string(m_limits.body));
-            m_bodyLength = n;
-        }
-        headers.emplace_back(std::string(name), std::string(value));
+        if (parseHeaderLine(line, headers, contentLengths) == Status::Error)
+            return Status::Error;
     }
+    return Status::Complete;
+}
+
+HttpParser::Status HttpParser::parseHeaderLine(std::string_view line, HttpHeaders &headers, std::size_t &contentLengths)
+{
+    const std::size_t colon = line.find(':');
+    if (colon == std::string_view::npos || colon == 0)
+        return fail(400, "malformed header line");
+    const std::string_view name = line.substr(0, colon);
+    for (const char c : name)
+        if (!isTokenChar(c))
+            return fail(400, "malformed header name");
+    const std::string_view value = trim(line.substr(colon + 1));
+    for (const char c : value)
+        if ((static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == 0x7f)
+            return fail(400, "control character in a header value");
+    if (equalsNoCase(name, "Transfer-Encoding"))
+        return fail(501, "Transfer-Encoding is not supported: send Content-Length");
+    if (equalsNoCase(name, "Content-Length")) {
+        std::size_t n = 0;
+        const auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
+        if (ec != std::errc() || ptr != value.data() + value.size() || value.empty())
+            return fail(400, "malformed Content-Length");
+        if (contentLengths++ > 0 && n != m_bodyLength)
+            return fail(400, "conflicting Content-Length headers");
+        if (n > m_limits.body)
+            return fail(
+                413, "body of " + std::to_string(n) + " bytes exceeds the limit of " + std::to_string(m_limits.body));
+        m_bodyLength = n;
+    }
+    headers.emplace_back(std::string(name), std::string(value));
     return Status::Complete;
 }
 
@@ -246,7 +252,7 @@ std::string formatResponse(const HttpResponse &response, bool keepAlive)
 {
     std::string out = "HTTP/1.1 " + std::to_string(response.status) + " " + reasonPhrase(response.status) + "\r\n";
     for (const auto &[key, value] : response.headers)
-        out += key + ": " + value + "\r\n";
+        out.append(key).append(": ").append(value).append("\r\n");
     out += "Content-Length: " + std::to_string(response.body.size()) + "\r\n";
     if (!keepAlive)
         out += "Connection: close\r\n";

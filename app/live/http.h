@@ -71,6 +71,8 @@ private:
     /// parseHead parses the start line and headers once they are all in; returns
     /// NeedMore until then, and sets m_bodyLength.
     Status parseHead(std::string &startLine, HttpHeaders &headers);
+    /// parseHeaderLine checks and adds one header line (and takes Content-Length).
+    Status parseHeaderLine(std::string_view line, HttpHeaders &headers, std::size_t &contentLengths);
     /// RawMessage is a message before its start line is read.
     struct RawMessage {
         std::string startLine;

@@ -97,9 +97,10 @@ bool LiveCluster::launch(const LaunchOptions &options, QString *error)
     for (int i = 0; i < options.servers; ++i) {
         LiveServer s;
         s.id = i + 1;
-        s.peerPort = ports[3 * i];
-        s.httpPort = ports[3 * i + 1];
-        s.watchPort = ports[3 * i + 2];
+        const qsizetype first = qsizetype{3} * i;
+        s.peerPort = ports[first];
+        s.httpPort = ports[first + 1];
+        s.watchPort = ports[first + 2];
         s.dataDir = QDir(m_dataRoot).filePath(QStringLiteral("S%1").arg(s.id));
         m_servers.push_back(s);
         m_processes.push_back(std::make_unique<Process>());

@@ -104,88 +104,144 @@ std::string formatCluster(const std::vector<ServerAddress> &cluster)
     return out;
 }
 
+namespace {
+
+/// OptionSetter applies one option's value; false (with why) if the value is wrong.
+using OptionSetter = bool (*)(const std::string &value, NodeOptions &out, std::string &error);
+
+bool setNode(const std::string &v, NodeOptions &out, std::string &error)
+{
+    if (parseNodeId(v, out.self))
+        return true;
+    error = "--node: \"" + v + "\" is not a server name S1..S9";
+    return false;
+}
+
+bool setCluster(const std::string &v, NodeOptions &out, std::string &error)
+{
+    return parseCluster(v, out.cluster, error);
+}
+
+bool setData(const std::string &v, NodeOptions &out, std::string &error)
+{
+    out.dataDir = v;
+    if (!v.empty())
+        return true;
+    error = "--data: the folder name is empty";
+    return false;
+}
+
+bool setPort(const std::string &v, std::uint16_t &into, const char *option, std::string &error)
+{
+    if (parsePort(v, into, false))
+        return true;
+    error = std::string(option) + ": \"" + v + "\" is not a port (1-65535)";
+    return false;
+}
+
+bool setHttp(const std::string &v, NodeOptions &out, std::string &error)
+{
+    return setPort(v, out.httpPort, "--http", error);
+}
+
+bool setWatch(const std::string &v, NodeOptions &out, std::string &error)
+{
+    return setPort(v, out.watchPort, "--watch", error);
+}
+
+bool setListen(const std::string &v, NodeOptions &out, std::string &error)
+{
+    out.listen = v;
+    if (validHost(v))
+        return true;
+    error = "--listen: \"" + v + "\" is not an address";
+    return false;
+}
+
+bool setElectionTimeout(const std::string &v, NodeOptions &out, std::string &error)
+{
+    const std::size_t dash = v.find('-');
+    if (dash != std::string::npos && parseNumber(v.substr(0, dash), out.electionTimeoutMin)
+        && parseNumber(v.substr(dash + 1), out.electionTimeoutMax) && out.electionTimeoutMin >= 10
+        && out.electionTimeoutMax >= out.electionTimeoutMin && out.electionTimeoutMax <= 60000)
+        return true;
+    error = "--election-timeout: \"" + v + "\" is not MIN-MAX in ms (10 <= MIN <= MAX <= 60000)";
+    return false;
+}
+
+bool setDuration(const std::string &v, raft::Time &into, const char *option, std::string &error)
+{
+    if (parseNumber(v, into) && into >= 1 && into <= 600000)
+        return true;
+    error = std::string(option) + ": \"" + v + "\" is not a duration in ms";
+    return false;
+}
+
+bool setHeartbeat(const std::string &v, NodeOptions &out, std::string &error)
+{
+    return setDuration(v, out.heartbeatInterval, "--heartbeat", error);
+}
+
+bool setRequestTimeout(const std::string &v, NodeOptions &out, std::string &error)
+{
+    return setDuration(v, out.requestTimeout, "--request-timeout", error);
+}
+
+bool setSeed(const std::string &v, NodeOptions &out, std::string &error)
+{
+    if (parseNumber(v, out.seed))
+        return true;
+    error = "--seed: \"" + v + "\" is not a number";
+    return false;
+}
+
+/// kOptions: every option that takes a value.
+constexpr std::pair<const char *, OptionSetter> kOptions[] = {
+    {"--node", setNode},
+    {"--cluster", setCluster},
+    {"--data", setData},
+    {"--http", setHttp},
+    {"--watch", setWatch},
+    {"--listen", setListen},
+    {"--election-timeout", setElectionTimeout},
+    {"--heartbeat", setHeartbeat},
+    {"--request-timeout", setRequestTimeout},
+    {"--seed", setSeed},
+};
+
+} // namespace
+
 bool parseNodeOptions(const std::vector<std::string> &args, NodeOptions &out, std::string &error)
 {
     out = NodeOptions{};
-    bool haveCluster = false;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string &arg = args[i];
-        auto value = [&](std::string &into) {
-            if (i + 1 >= args.size()) {
-                error = arg + " needs a value";
-                return false;
-            }
-            into = args[++i];
-            return true;
-        };
-        std::string v;
         if (arg == "--no-fsync") {
             out.fsync = false;
-        } else if (arg == "--node") {
-            if (!value(v))
-                return false;
-            if (!parseNodeId(v, out.self)) {
-                error = "--node: \"" + v + "\" is not a server name S1..S9";
-                return false;
-            }
-        } else if (arg == "--cluster") {
-            if (!value(v) || !parseCluster(v, out.cluster, error))
-                return false;
-            haveCluster = true;
-        } else if (arg == "--data") {
-            if (!value(out.dataDir))
-                return false;
-        } else if (arg == "--http" || arg == "--watch") {
-            if (!value(v))
-                return false;
-            if (!parsePort(v, arg == "--http" ? out.httpPort : out.watchPort, false)) {
-                error = arg + ": \"" + v + "\" is not a port (1-65535)";
-                return false;
-            }
-        } else if (arg == "--listen") {
-            if (!value(out.listen))
-                return false;
-            if (!validHost(out.listen)) {
-                error = "--listen: \"" + out.listen + "\" is not an address";
-                return false;
-            }
-        } else if (arg == "--election-timeout") {
-            if (!value(v))
-                return false;
-            const std::size_t dash = v.find('-');
-            if (dash == std::string::npos || !parseNumber(v.substr(0, dash), out.electionTimeoutMin)
-                || !parseNumber(v.substr(dash + 1), out.electionTimeoutMax) || out.electionTimeoutMin < 10
-                || out.electionTimeoutMax < out.electionTimeoutMin || out.electionTimeoutMax > 60000) {
-                error = "--election-timeout: \"" + v + "\" is not MIN-MAX in ms (10 <= MIN <= MAX <= 60000)";
-                return false;
-            }
-        } else if (arg == "--heartbeat" || arg == "--request-timeout") {
-            if (!value(v))
-                return false;
-            raft::Time &into = arg == "--heartbeat" ? out.heartbeatInterval : out.requestTimeout;
-            if (!parseNumber(v, into) || into < 1 || into > 600000) {
-                error = arg + ": \"" + v + "\" is not a duration in ms";
-                return false;
-            }
-        } else if (arg == "--seed") {
-            if (!value(v))
-                return false;
-            if (!parseNumber(v, out.seed)) {
-                error = "--seed: \"" + v + "\" is not a number";
-                return false;
-            }
-        } else {
+            continue;
+        }
+        OptionSetter setter = nullptr;
+        for (const auto &[name, set] : kOptions)
+            if (arg == name)
+                setter = set;
+        if (!setter) {
             error = "unknown option \"" + arg + "\"";
             return false;
         }
+        if (i + 1 >= args.size()) {
+            error = arg + " needs a value";
+            return false;
+        }
+        if (!setter(args[++i], out, error))
+            return false;
     }
-    if (out.self == raft::kNoNode || !haveCluster || out.dataDir.empty()) {
+    if (out.self == raft::kNoNode || out.cluster.empty() || out.dataDir.empty()) {
         error = "--node, --cluster and --data are required";
         return false;
     }
     if (out.self > static_cast<raft::NodeId>(out.cluster.size())) {
-        error = "--node " + raft::nodeName(out.self) + " is not in --cluster (S1..S"
-            + std::to_string(out.cluster.size()) + ")";
+        error = "--node " + raft::nodeName(out.self) + " is not in --cluster (S1.."
+            + raft::nodeName(static_cast<raft::NodeId>(out.cluster.size())) + ")";
         return false;
     }
     if (out.heartbeatInterval >= out.electionTimeoutMin) {

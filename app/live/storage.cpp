@@ -114,177 +114,23 @@ Storage::OpenResult Storage::open(const std::string &dir, NodeId self, bool fsyn
     s->m_dir = dir;
     s->m_self = self;
     s->m_fsync = fsync;
-    std::error_code ec;
-    std::filesystem::create_directories(dir, ec);
-    if (ec) {
-        result.error = "cannot create " + dir + ": " + ec.message();
+    bool haveState = false;
+    bool rewrite = false;
+    if (!s->lock(result.error) || !s->loadState(haveState, result) || !s->replayLog(haveState, result, rewrite))
         return result;
-    }
-
-    // The lock: one server per folder.
-    const std::string lockPath = dir + "/LOCK";
-    s->m_lockFd = ::open(lockPath.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-    if (s->m_lockFd < 0) {
-        result.error = errnoText("cannot open " + lockPath);
-        return result;
-    }
-    if (::flock(s->m_lockFd, LOCK_EX | LOCK_NB) != 0) {
-        std::string owner, ignored;
-        readFile(lockPath, owner, ignored);
-        while (!owner.empty() && (owner.back() == '\n' || owner.back() == ' '))
-            owner.pop_back();
-        result.error = dir + " is in use by another server" + (owner.empty() ? "" : " (" + owner + ")")
-            + "; a folder holds one server's stable storage";
-        return result;
-    }
-    const std::string owner = "pid " + std::to_string(::getpid()) + ", " + raft::nodeName(self) + "\n";
-    if (::ftruncate(s->m_lockFd, 0) != 0 || ::pwrite(s->m_lockFd, owner.data(), owner.size(), 0) < 0) {
-        result.error = errnoText("cannot write " + lockPath);
-        return result;
-    }
-    s->m_dirFd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (s->m_dirFd < 0) {
-        result.error = errnoText("cannot open " + dir);
-        return result;
-    }
-
-    // The state. state.tmp is a replacement that never got renamed: a crash in the
-    // middle of saving. The rename had not happened, so nothing depended on it.
-    std::string bytes;
-    const std::string tmpPath = dir + "/state.tmp";
-    if (readFile(tmpPath, bytes, result.error)) {
-        ::unlink(tmpPath.c_str());
-        result.notes.push_back("state: removed " + tmpPath + " (" + std::to_string(bytes.size())
-                               + " bytes), a save interrupted before its rename; the previous state stands");
-    }
-    if (!result.error.empty())
-        return result;
-    const bool haveState = readFile(s->statePath(), bytes, result.error);
-    if (!result.error.empty())
-        return result;
-    raft::PersistentState &st = s->m_loaded;
-    if (haveState) {
-        if (bytes.size() != kStateBytes || std::memcmp(bytes.data(), kStateMagic, 4) != 0
-            || get(bytes.data() + 18, 4) != crc(std::string_view(bytes).substr(0, 18))
-            || static_cast<std::uint8_t>(bytes[4]) != kStateVersion) {
-            result.error = s->statePath() + " is damaged (" + std::to_string(bytes.size()) + " bytes, expected "
-                + std::to_string(kStateBytes)
-                + " with a valid checksum); it is only ever replaced by rename, so a crash cannot do this. "
-                  "Refusing to start: forgetting votedFor could grant a second vote in one term";
-            return result;
-        }
-        const auto holder = static_cast<NodeId>(static_cast<unsigned char>(bytes[5]));
-        if (holder != self) {
-            result.error = dir + " holds the stable storage of " + raft::nodeName(holder) + ", not "
-                + raft::nodeName(self);
-            return result;
-        }
-        st.currentTerm = get(bytes.data() + 6, 8);
-        st.votedFor = static_cast<NodeId>(static_cast<unsigned char>(bytes[14]));
-        if (st.votedFor < 0 || st.votedFor > raft::kMaxNodes) {
-            result.error = s->statePath() + " names votedFor " + std::to_string(st.votedFor) + ", not a server";
-            return result;
-        }
-    }
-
-    // The log: replay whole records; the first record that is short, fails its checksum
-    // or breaks the index sequence ends the log, and the rest of the file is cut off.
-    std::string logBytes;
-    if (!readFile(s->logPath(), logBytes, result.error) && !result.error.empty())
-        return result;
-    std::size_t pos = 0;
-    std::size_t records = 0;
-    bool sawTruncate = false;
-    std::string damage;
-    while (pos < logBytes.size()) {
-        const std::size_t left = logBytes.size() - pos;
-        if (left < 8) {
-            damage = "a torn record header (" + std::to_string(left) + " of 8 bytes)";
-            break;
-        }
-        const std::uint64_t length = get(logBytes.data() + pos, 4);
-        const std::uint64_t sum = get(logBytes.data() + pos + 4, 4);
-        if (length < 9 || length > kMaxRecord) {
-            damage = "a record length of " + std::to_string(length) + " bytes";
-            break;
-        }
-        if (left - 8 < length) {
-            damage = "a torn record (" + std::to_string(left - 8) + " of " + std::to_string(length) + " bytes)";
-            break;
-        }
-        const std::string_view payload(logBytes.data() + pos + 8, length);
-        if (crc(payload) != sum) {
-            damage = "a checksum mismatch in record " + std::to_string(records + 1);
-            break;
-        }
-        const auto type = static_cast<std::uint8_t>(payload[0]);
-        const Index index = get(payload.data() + 1, 8);
-        if (type == kRecordEntry && length >= 17 && index == st.log.lastIndex() + 1) {
-            const Term term = get(payload.data() + 9, 8);
-            if (term == 0 || term < st.log.lastTerm()) {
-                damage = "entry " + std::to_string(index) + " of impossible term " + std::to_string(term);
-                break;
-            }
-            // The state is saved before the entries that depend on it, so a log entry
-            // never has a later term than the state file says.
-            if (haveState && term > st.currentTerm) {
-                result.error = s->logPath() + " holds entry " + std::to_string(index) + " of term "
-                    + std::to_string(term) + " but " + s->statePath() + " says term " + std::to_string(st.currentTerm)
-                    + ": the state is older than the log (was it saved without fsync?). Refusing to start";
-                return result;
-            }
-            st.log.append(raft::Entry{term, std::string(payload.substr(17))});
-        } else if (type == kRecordTruncate && length == 9 && index <= st.log.lastIndex()) {
-            st.log.truncateAfter(index);
-            sawTruncate = true;
-        } else {
-            damage = "record " + std::to_string(records + 1) + " out of sequence (type " + std::to_string(type)
-                + ", index " + std::to_string(index) + " after " + std::to_string(st.log.lastIndex()) + ")";
-            break;
-        }
-        pos += 8 + length;
-        ++records;
-    }
-    if (!damage.empty()) {
-        result.notes.push_back("log: cut " + std::to_string(logBytes.size() - pos) + " bytes at offset "
-                               + std::to_string(pos) + " (" + damage + "); kept " + std::to_string(st.log.lastIndex())
-                               + " entries");
-        logBytes.resize(pos);
-    }
-    if (!haveState && !st.log.empty()) {
-        result.error = s->statePath() + " is missing but the log holds " + std::to_string(st.log.lastIndex())
+    if (!haveState && !s->m_loaded.log.empty()) {
+        result.error = s->statePath() + " is missing but the log holds " + std::to_string(s->m_loaded.log.lastIndex())
             + " entries. Refusing to start: forgetting votedFor could grant a second vote in one term";
         return result;
     }
-
-    // Rewrite the log when it held truncations or damage: the new file holds exactly
-    // the entries kept, and replaces the old one by rename.
-    if (sawTruncate || !damage.empty()) {
-        std::string compact;
-        for (Index i = 1; i <= st.log.lastIndex(); ++i)
-            appendRecord(compact, kRecordEntry, i, &st.log.at(i));
-        const std::string tmp = dir + "/log.tmp";
-        const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-        if (fd < 0 || !s->writeAll(fd, compact, result.error) || (fsync && ::fsync(fd) != 0)
-            || ::rename(tmp.c_str(), s->logPath().c_str()) != 0) {
-            if (result.error.empty())
-                result.error = errnoText("cannot rewrite " + s->logPath());
-            if (fd >= 0)
-                ::close(fd);
-            return result;
-        }
-        ::close(fd);
-        if (fsync)
-            ::fsync(s->m_dirFd);
-        logBytes = std::move(compact);
-    }
+    if (rewrite && !s->rewriteLog(result.error))
+        return result;
     s->m_logFd = ::open(s->logPath().c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
     if (s->m_logFd < 0) {
         result.error = errnoText("cannot open " + s->logPath());
         return result;
     }
-    s->m_logBytes = logBytes.size();
-    s->m_stored = st.log.lastIndex();
+    s->m_stored = s->m_loaded.log.lastIndex();
     if (!haveState && !s->saveHardState(0, raft::kNoNode, result.error))
         return result;
     if (fsync && ::fsync(s->m_dirFd) != 0) {
@@ -293,6 +139,171 @@ Storage::OpenResult Storage::open(const std::string &dir, NodeId self, bool fsyn
     }
     result.storage = std::move(s);
     return result;
+}
+
+bool Storage::lock(std::string &error)
+{
+    std::error_code ec;
+    std::filesystem::create_directories(m_dir, ec);
+    if (ec) {
+        error = "cannot create " + m_dir + ": " + ec.message();
+        return false;
+    }
+    // One server per folder: the lock lives as long as the process.
+    const std::string lockPath = m_dir + "/LOCK";
+    m_lockFd = ::open(lockPath.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (m_lockFd < 0) {
+        error = errnoText("cannot open " + lockPath);
+        return false;
+    }
+    if (::flock(m_lockFd, LOCK_EX | LOCK_NB) != 0) {
+        std::string owner;
+        std::string ignored;
+        readFile(lockPath, owner, ignored);
+        while (!owner.empty() && (owner.back() == '\n' || owner.back() == ' '))
+            owner.pop_back();
+        error = m_dir + " is in use by another server" + (owner.empty() ? "" : " (" + owner + ")")
+            + "; a folder holds one server's stable storage";
+        return false;
+    }
+    const std::string owner = "pid " + std::to_string(::getpid()) + ", " + raft::nodeName(m_self) + "\n";
+    if (::ftruncate(m_lockFd, 0) != 0 || ::pwrite(m_lockFd, owner.data(), owner.size(), 0) < 0) {
+        error = errnoText("cannot write " + lockPath);
+        return false;
+    }
+    m_dirFd = ::open(m_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (m_dirFd < 0) {
+        error = errnoText("cannot open " + m_dir);
+        return false;
+    }
+    return true;
+}
+
+bool Storage::loadState(bool &haveState, OpenResult &result)
+{
+    // state.tmp is a replacement that never got renamed: a crash in the middle of
+    // saving. The rename had not happened, so nothing depended on it.
+    std::string bytes;
+    const std::string tmpPath = m_dir + "/state.tmp";
+    if (readFile(tmpPath, bytes, result.error)) {
+        ::unlink(tmpPath.c_str());
+        result.notes.push_back("state: removed " + tmpPath + " (" + std::to_string(bytes.size())
+                               + " bytes), a save interrupted before its rename; the previous state stands");
+    }
+    if (!result.error.empty())
+        return false;
+    haveState = readFile(statePath(), bytes, result.error);
+    if (!result.error.empty())
+        return false;
+    if (!haveState)
+        return true;
+    if (bytes.size() != kStateBytes || std::memcmp(bytes.data(), kStateMagic, 4) != 0
+        || get(bytes.data() + 18, 4) != crc(std::string_view(bytes).substr(0, 18))
+        || static_cast<std::uint8_t>(bytes[4]) != kStateVersion) {
+        result.error = statePath() + " is damaged (" + std::to_string(bytes.size()) + " bytes, expected "
+            + std::to_string(kStateBytes)
+            + " with a valid checksum); it is only ever replaced by rename, so a crash cannot do this. "
+              "Refusing to start: forgetting votedFor could grant a second vote in one term";
+        return false;
+    }
+    const auto holder = static_cast<NodeId>(static_cast<unsigned char>(bytes[5]));
+    if (holder != m_self) {
+        result.error = m_dir + " holds the stable storage of " + raft::nodeName(holder) + ", not "
+            + raft::nodeName(m_self);
+        return false;
+    }
+    m_loaded.currentTerm = get(bytes.data() + 6, 8);
+    m_loaded.votedFor = static_cast<NodeId>(static_cast<unsigned char>(bytes[14]));
+    if (m_loaded.votedFor > raft::kMaxNodes) {
+        result.error = statePath() + " names votedFor " + std::to_string(m_loaded.votedFor) + ", not a server";
+        return false;
+    }
+    return true;
+}
+
+bool Storage::replayLog(bool haveState, OpenResult &result, bool &rewrite)
+{
+    // Replay whole records; the first record that is short, fails its checksum or
+    // breaks the index sequence ends the log, and the rest of the file is cut off.
+    std::string bytes;
+    if (!readFile(logPath(), bytes, result.error) && !result.error.empty())
+        return false;
+    raft::Log &log = m_loaded.log;
+    std::size_t pos = 0;
+    std::size_t records = 0;
+    std::string damage;
+    while (pos < bytes.size() && damage.empty()) {
+        const std::size_t left = bytes.size() - pos;
+        const std::uint64_t length = left < 8 ? 0 : get(bytes.data() + pos, 4);
+        if (left < 8) {
+            damage = "a torn record header (" + std::to_string(left) + " of 8 bytes)";
+        } else if (length < 9 || length > kMaxRecord) {
+            damage = "a record length of " + std::to_string(length) + " bytes";
+        } else if (left - 8 < length) {
+            damage = "a torn record (" + std::to_string(left - 8) + " of " + std::to_string(length) + " bytes)";
+        } else if (crc(std::string_view(bytes).substr(pos + 8, length)) != get(bytes.data() + pos + 4, 4)) {
+            damage = "a checksum mismatch in record " + std::to_string(records + 1);
+        } else {
+            const std::string_view payload(bytes.data() + pos + 8, length);
+            const auto type = static_cast<std::uint8_t>(payload[0]);
+            const Index index = get(payload.data() + 1, 8);
+            const Term term = length >= 17 ? get(payload.data() + 9, 8) : 0;
+            if (type == kRecordEntry && length >= 17 && index == log.lastIndex() + 1) {
+                // The state is saved before the entries that depend on it, so no entry
+                // has a later term than the state file says.
+                if (haveState && term > m_loaded.currentTerm) {
+                    result.error = logPath() + " holds entry " + std::to_string(index) + " of term "
+                        + std::to_string(term) + " but " + statePath() + " says term "
+                        + std::to_string(m_loaded.currentTerm)
+                        + ": the state is older than the log (was it saved without fsync?). Refusing to start";
+                    return false;
+                }
+                if (term == 0 || term < log.lastTerm())
+                    damage = "entry " + std::to_string(index) + " of impossible term " + std::to_string(term);
+                else
+                    log.append(raft::Entry{term, std::string(payload.substr(17))});
+            } else if (type == kRecordTruncate && length == 9 && index <= log.lastIndex()) {
+                log.truncateAfter(index);
+                rewrite = true;
+            } else {
+                damage = "record " + std::to_string(records + 1) + " out of sequence (type " + std::to_string(type)
+                    + ", index " + std::to_string(index) + " after " + std::to_string(log.lastIndex()) + ")";
+            }
+        }
+        if (damage.empty()) {
+            pos += 8 + length;
+            ++records;
+        }
+    }
+    if (!damage.empty()) {
+        result.notes.push_back("log: cut " + std::to_string(bytes.size() - pos) + " bytes at offset "
+                               + std::to_string(pos) + " (" + damage + "); kept " + std::to_string(log.lastIndex())
+                               + " entries");
+        rewrite = true;
+    }
+    m_logBytes = pos;
+    return true;
+}
+
+bool Storage::rewriteLog(std::string &error)
+{
+    // The new file holds exactly the entries kept, and replaces the old one by rename.
+    std::string compact;
+    const raft::Log &log = m_loaded.log;
+    for (Index i = 1; i <= log.lastIndex(); ++i)
+        appendRecord(compact, kRecordEntry, i, &log.at(i));
+    const std::string tmp = m_dir + "/log.tmp";
+    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    const bool ok = fd >= 0 && writeAll(fd, compact, error) && (!m_fsync || ::fsync(fd) == 0)
+        && ::rename(tmp.c_str(), logPath().c_str()) == 0;
+    if (!ok && error.empty())
+        error = errnoText("cannot rewrite " + logPath());
+    if (fd >= 0)
+        ::close(fd);
+    if (ok && m_fsync)
+        ::fsync(m_dirFd);
+    m_logBytes = compact.size();
+    return ok;
 }
 
 Storage::~Storage()

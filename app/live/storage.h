@@ -69,6 +69,11 @@ public:
 
 private:
     Storage() = default;
+    // The steps of open(): each false with why.
+    bool lock(std::string &error);
+    bool loadState(bool &haveState, OpenResult &result);
+    bool replayLog(bool haveState, OpenResult &result, bool &rewrite);
+    bool rewriteLog(std::string &error);
     bool appendLog(const raft::Log &log, raft::Index from, std::string &error);
     bool writeAll(int fd, const std::string &bytes, std::string &error);
 

@@ -166,6 +166,65 @@ bool decodeHello(Cursor &c, const DecodeContext &ctx, Hello &h)
     return c.ok();
 }
 
+/// decodeAppendEntries reads an AppendEntries after its common fields: the entries
+/// must fit the payload and form a possible piece of a leader's log.
+void decodeAppendEntries(Cursor &c, Message &m)
+{
+    m.prevLogIndex = c.number("prevLogIndex");
+    m.prevLogTerm = c.number("prevLogTerm");
+    m.leaderCommit = c.number("leaderCommit");
+    const std::uint64_t count = c.u32("entry count");
+    if (!c.ok())
+        return;
+    if ((m.prevLogIndex == 0) != (m.prevLogTerm == 0)) {
+        c.fail("prevLogIndex and prevLogTerm disagree about entry 0");
+        return;
+    }
+    if (m.prevLogTerm > m.term) {
+        c.fail("prevLogTerm " + std::to_string(m.prevLogTerm) + " is later than term " + std::to_string(m.term));
+        return;
+    }
+    if (count > kMaxEntriesPerFrame) {
+        c.fail(std::to_string(count) + " entries exceed the limit of " + std::to_string(kMaxEntriesPerFrame));
+        return;
+    }
+    // Each entry needs at least 12 bytes: refuse a count the payload cannot hold
+    // before reserving room for it.
+    if (count * 12 > c.left()) {
+        c.fail("truncated payload: " + std::to_string(count) + " entries cannot fit in " + std::to_string(c.left())
+               + " bytes");
+        return;
+    }
+    if (m.prevLogIndex + count >= kMaxWireNumber) {
+        c.fail("entries would run past index " + std::to_string(kMaxWireNumber));
+        return;
+    }
+    m.entries.reserve(count);
+    Term previous = m.prevLogTerm;
+    for (std::uint64_t i = 0; i < count && c.ok(); ++i) {
+        raft::Entry e;
+        e.term = c.number("entry term");
+        const std::uint64_t length = c.u32("command length");
+        if (!c.ok())
+            break;
+        // A leader's log: terms never fall along the log, and none is later than
+        // the leader's own term (§5.3, Log Matching).
+        if (e.term < previous || e.term > m.term || e.term == 0) {
+            c.fail("entry " + std::to_string(m.prevLogIndex + i + 1) + " has term " + std::to_string(e.term)
+                   + ", outside " + std::to_string(previous == 0 ? 1 : previous) + ".." + std::to_string(m.term));
+            break;
+        }
+        if (length > kMaxCommandBytes) {
+            c.fail("command of " + std::to_string(length) + " bytes exceeds the limit of "
+                   + std::to_string(kMaxCommandBytes));
+            break;
+        }
+        e.command = c.bytes(length, "command");
+        previous = e.term;
+        m.entries.push_back(std::move(e));
+    }
+}
+
 bool decodeMessage(Cursor &c, const DecodeContext &ctx, Message &m)
 {
     const std::uint64_t type = c.u8("type");
@@ -202,62 +261,7 @@ bool decodeMessage(Cursor &c, const DecodeContext &ctx, Message &m)
             c.fail("lastLogIndex and lastLogTerm disagree about an empty log");
         break;
     case MessageType::RequestVoteReply: m.voteGranted = c.flag("voteGranted"); break;
-    case MessageType::AppendEntries: {
-        m.prevLogIndex = c.number("prevLogIndex");
-        m.prevLogTerm = c.number("prevLogTerm");
-        m.leaderCommit = c.number("leaderCommit");
-        const std::uint64_t count = c.u32("entry count");
-        if (!c.ok())
-            break;
-        if ((m.prevLogIndex == 0) != (m.prevLogTerm == 0)) {
-            c.fail("prevLogIndex and prevLogTerm disagree about entry 0");
-            break;
-        }
-        if (m.prevLogTerm > m.term) {
-            c.fail("prevLogTerm " + std::to_string(m.prevLogTerm) + " is later than term " + std::to_string(m.term));
-            break;
-        }
-        if (count > kMaxEntriesPerFrame) {
-            c.fail(std::to_string(count) + " entries exceed the limit of " + std::to_string(kMaxEntriesPerFrame));
-            break;
-        }
-        // Each entry needs at least 12 bytes: refuse a count the payload cannot hold
-        // before reserving room for it.
-        if (count * 12 > c.left()) {
-            c.fail("truncated payload: " + std::to_string(count) + " entries cannot fit in " + std::to_string(c.left())
-                   + " bytes");
-            break;
-        }
-        if (m.prevLogIndex + count >= kMaxWireNumber) {
-            c.fail("entries would run past index " + std::to_string(kMaxWireNumber));
-            break;
-        }
-        m.entries.reserve(count);
-        Term previous = m.prevLogTerm;
-        for (std::uint64_t i = 0; i < count && c.ok(); ++i) {
-            raft::Entry e;
-            e.term = c.number("entry term");
-            const std::uint64_t length = c.u32("command length");
-            if (!c.ok())
-                break;
-            // A leader's log: terms never fall along the log, and none is later than
-            // the leader's own term (§5.3, Log Matching).
-            if (e.term < previous || e.term > m.term || e.term == 0) {
-                c.fail("entry " + std::to_string(m.prevLogIndex + i + 1) + " has term " + std::to_string(e.term)
-                       + ", outside " + std::to_string(previous == 0 ? 1 : previous) + ".." + std::to_string(m.term));
-                break;
-            }
-            if (length > kMaxCommandBytes) {
-                c.fail("command of " + std::to_string(length) + " bytes exceeds the limit of "
-                       + std::to_string(kMaxCommandBytes));
-                break;
-            }
-            e.command = c.bytes(length, "command");
-            previous = e.term;
-            m.entries.push_back(std::move(e));
-        }
-        break;
-    }
+    case MessageType::AppendEntries: decodeAppendEntries(c, m); break;
     case MessageType::AppendEntriesReply:
         m.success = c.flag("success");
         m.matchIndex = c.number("matchIndex");
