@@ -21,20 +21,21 @@ void check(bool condition)
         std::abort();
 }
 
-void checkMessage(const raft::Message &m, const live::DecodeContext &ctx)
+void checkMessage(const live::WireMessage &w, const live::DecodeContext &ctx)
 {
+    const raft::Message &m = w.message;
     check(m.from >= 1 && m.from <= ctx.clusterSize && m.to == ctx.self && m.term >= 1);
     check(m.entries.size() <= live::kMaxEntriesPerFrame);
     // Round trip: what was accepted encodes to a frame that decodes to the same message.
     std::string bytes;
-    live::appendMessage(bytes, m);
+    live::appendMessage(bytes, m, w.id);
     live::Frame again;
     std::string error;
     live::DecodeContext peerless = ctx;
     peerless.peer = raft::kNoNode;
     check(live::decodePayload(live::FrameKind::Raft, std::string_view(bytes).substr(live::kFrameHeaderSize), peerless,
                               again, error));
-    check(std::get<raft::Message>(again) == m);
+    check(std::get<live::WireMessage>(again) == w);
 }
 
 } // namespace
@@ -57,7 +58,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         live::FrameReader::Status status;
         while ((status = reader.next(frame)) == live::FrameReader::Status::Complete) {
             ++frames;
-            if (const auto *m = std::get_if<raft::Message>(&frame))
+            if (const auto *m = std::get_if<live::WireMessage>(&frame))
                 checkMessage(*m, reader.context());
         }
         check(status == live::FrameReader::Status::Error ? reader.failed() && !reader.error().empty()
@@ -72,7 +73,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         direct.peer = kind == live::FrameKind::Raft ? 1 : raft::kNoNode;
         if (live::decodePayload(kind, stream, direct, frame, error)) {
             check(error.empty());
-            if (const auto *m = std::get_if<raft::Message>(&frame))
+            if (const auto *m = std::get_if<live::WireMessage>(&frame))
                 checkMessage(*m, direct);
         } else {
             check(!error.empty());

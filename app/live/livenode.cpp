@@ -75,7 +75,8 @@ void LiveNode::log(const std::string &line) const
 bool LiveNode::start(std::string &error)
 {
     m_transport = new PeerTransport(
-        m_options, [this](const Message &m) { receive(m); }, [this](const std::string &line) { log(line); }, this);
+        m_options, [this](const Message &m, std::uint64_t id) { receive(m, id); },
+        [this](const std::string &line) { log(line); }, this);
     if (!m_transport->start(error))
         return false;
     QHostAddress listen;
@@ -116,12 +117,12 @@ bool LiveNode::start(std::string &error)
 
 // --- the node's inputs and outputs -------------------------------------------------
 
-void LiveNode::receive(const Message &m)
+void LiveNode::receive(const Message &m, std::uint64_t id)
 {
     if (m_dropIn[static_cast<std::size_t>(m.from)])
         return publishDropped(m);
     m_lastHeard[static_cast<std::size_t>(m.from)] = now();
-    publishMessage("received", m);
+    publishMessage("received", m, id);
     m_node.step(m, now());
     scheduleFlush();
 }
@@ -179,7 +180,8 @@ void LiveNode::send(const Message &m)
 {
     if (m_dropOut[static_cast<std::size_t>(m.to)])
         return publishDropped(m);
-    publishMessage(m_transport->send(m) ? "sent" : "unsent", m);
+    const std::uint64_t id = m_transport->send(m);
+    publishMessage(id != 0 ? "sent" : "unsent", m, id);
 }
 
 void LiveNode::apply(Index from, Index to)
@@ -294,13 +296,15 @@ void LiveNode::publishDropped(const Message &m)
     publish(e);
 }
 
-void LiveNode::publishMessage(const char *direction, const Message &m)
+void LiveNode::publishMessage(const char *direction, const Message &m, std::uint64_t id)
 {
     if (!m_watch || !m_watch->hasWatchers())
         return;
     raft::JsonWriter json;
     json.beginObject().key("message").beginObject();
     json.key("t").value(static_cast<long long>(now())).key("dir").value(direction);
+    if (id != 0)
+        json.key("id").value(id);
     json.key("type").value(raft::messageTypeName(m.type));
     json.key("from").value(m.from).key("to").value(m.to).key("term").value(m.term);
     switch (m.type) {

@@ -59,7 +59,7 @@ private:
     void log(const std::string &line) const;
 
     // --- the node's inputs and outputs ---
-    void receive(const raft::Message &message);
+    void receive(const raft::Message &message, std::uint64_t id);
     void tick();
     void scheduleFlush();
     void flush();
@@ -70,7 +70,7 @@ private:
 
     // --- the watch channel ---
     void publish(raft::TraceEvent event, const std::string &text = std::string());
-    void publishMessage(const char *direction, const raft::Message &message);
+    void publishMessage(const char *direction, const raft::Message &message, std::uint64_t id);
     /// publishDropped reports a message dropped by the control channel (MessageLost).
     void publishDropped(const raft::Message &message);
     void publishStatusIfChanged();

@@ -1,5 +1,6 @@
 #include "peertransport.h"
 
+#include <QDateTime>
 #include <QHostAddress>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -33,6 +34,7 @@ PeerTransport::PeerTransport(const NodeOptions &options, MessageHandler onMessag
     , m_out(options.cluster.size() + 1)
     , m_httpPorts(options.cluster.size() + 1, 0)
     , m_jitter(static_cast<std::uint64_t>(::getpid()) * 0x9E3779B97F4A7C15ull)
+    , m_nextId(static_cast<std::uint64_t>(QDateTime::currentMSecsSinceEpoch()) << 16)
 { }
 
 PeerTransport::~PeerTransport() = default;
@@ -115,17 +117,19 @@ void PeerTransport::scheduleReconnect(NodeId peer)
     out.retry->start(out.backoff + jitter);
 }
 
-bool PeerTransport::send(const raft::Message &message)
+std::uint64_t PeerTransport::send(const raft::Message &message)
 {
     if (message.to < 1 || message.to > static_cast<NodeId>(m_options.cluster.size()) || message.to == m_options.self)
-        return false;
+        return 0;
     Outgoing &out = m_out[static_cast<std::size_t>(message.to)];
     if (!out.ready || out.socket->bytesToWrite() > kMaxQueuedBytes)
-        return false;
+        return 0;
+    const std::uint64_t id = ++m_nextId;
     m_frame.clear();
-    appendMessage(m_frame, message);
-    return out.socket->write(m_frame.data(), static_cast<qint64>(m_frame.size()))
+    appendMessage(m_frame, message, id);
+    const bool written = out.socket->write(m_frame.data(), static_cast<qint64>(m_frame.size()))
         == static_cast<qint64>(m_frame.size());
+    return written ? id : 0;
 }
 
 bool PeerTransport::isConnected(NodeId peer) const
@@ -207,7 +211,8 @@ void PeerTransport::readIncoming(QTcpSocket *socket)
                     if (other.get() != in && other->peer == hello->from)
                         QTimer::singleShot(0, this, [this, s = other->socket] { dropIncoming(s, std::string()); });
             } else {
-                m_onMessage(std::get<raft::Message>(frame));
+                const WireMessage &w = std::get<WireMessage>(frame);
+                m_onMessage(w.message, w.id);
             }
         }
         if (status == FrameReader::Status::Error)

@@ -31,8 +31,8 @@ public:
     static constexpr qint64 kMaxQueuedBytes = 8 << 20;
     static constexpr int kMaxInbound = 32;
 
-    /// MessageHandler gets every message decoded from a peer.
-    using MessageHandler = std::function<void(const raft::Message &)>;
+    /// MessageHandler gets every message decoded from a peer, with its sender's id.
+    using MessageHandler = std::function<void(const raft::Message &, std::uint64_t id)>;
     /// LogHandler gets one line for each connection event worth telling.
     using LogHandler = std::function<void(const std::string &)>;
 
@@ -43,9 +43,10 @@ public:
     /// connecting to every peer. False, with why, if the port cannot be bound.
     bool start(std::string &error);
 
-    /// send encodes `message` and writes it to the connection to message.to; false
-    /// when it was dropped (not connected, or too much unsent).
-    bool send(const raft::Message &message);
+    /// send encodes `message` and writes it to the connection to message.to. Returns
+    /// the id it gave the message, or 0 when it was dropped (not connected, or too
+    /// much unsent).
+    std::uint64_t send(const raft::Message &message);
 
     /// isConnected tells whether the outgoing connection to peer is up.
     bool isConnected(raft::NodeId peer) const;
@@ -77,6 +78,9 @@ private:
     std::vector<std::uint16_t> m_httpPorts;
     std::string m_frame;
     std::uint64_t m_jitter = 0;
+    /// m_nextId: the next message id, unique across this server's restarts (it
+    /// starts from the wall clock in milliseconds, shifted to leave room).
+    std::uint64_t m_nextId = 0;
 };
 
 } // namespace live

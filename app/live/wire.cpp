@@ -225,8 +225,10 @@ void decodeAppendEntries(Cursor &c, Message &m)
     }
 }
 
-bool decodeMessage(Cursor &c, const DecodeContext &ctx, Message &m)
+bool decodeMessage(Cursor &c, const DecodeContext &ctx, WireMessage &w)
 {
+    w.id = c.u64("id");
+    Message &m = w.message;
     const std::uint64_t type = c.u8("type");
     if (c.ok() && type > static_cast<std::uint64_t>(MessageType::AppendEntriesReply)) {
         c.fail("unknown message type " + std::to_string(type));
@@ -287,9 +289,10 @@ void appendHello(std::string &out, const Hello &hello)
     endFrame(out, start);
 }
 
-void appendMessage(std::string &out, const Message &m)
+void appendMessage(std::string &out, const Message &m, std::uint64_t id)
 {
     const std::size_t start = beginFrame(out, FrameKind::Raft);
+    putU64(out, id);
     putU8(out, static_cast<std::uint64_t>(m.type));
     putU8(out, static_cast<std::uint64_t>(m.from));
     putU8(out, static_cast<std::uint64_t>(m.to));
@@ -334,10 +337,10 @@ bool decodePayload(FrameKind kind, std::string_view payload, const DecodeContext
         if (ok)
             out = h;
     } else if (kind == FrameKind::Raft) {
-        Message m;
-        ok = decodeMessage(c, context, m);
+        WireMessage w;
+        ok = decodeMessage(c, context, w);
         if (ok)
-            out = std::move(m);
+            out = std::move(w);
     } else {
         c.fail("unknown frame kind " + std::to_string(static_cast<int>(kind)));
     }

@@ -21,8 +21,9 @@ namespace live {
 //   payload  `length` bytes
 //
 // and every integer in a payload is little-endian. A connection starts with one Hello
-// (who is calling whom); every later frame carries one raft::Message. The decoder
-// checks every field: a frame that breaks any rule closes the connection.
+// (who is calling whom); every later frame carries one raft::Message, after a u64 id
+// its sender gave it. The decoder checks every field: a frame that breaks any rule
+// closes the connection.
 
 inline constexpr char kWireMagic[4] = {'R', 'V', 'Z', 'F'};
 inline constexpr std::uint8_t kWireVersion = 1;
@@ -52,8 +53,18 @@ struct Hello {
     bool operator==(const Hello &) const = default;
 };
 
+/// WireMessage is a message as it travels: the Raft message, and the id its sender
+/// gave it (unique per sender process), so that a watcher can pair the sender's
+/// "sent" with the receiver's "received".
+struct WireMessage {
+    std::uint64_t id = 0;
+    raft::Message message;
+
+    bool operator==(const WireMessage &) const = default;
+};
+
 /// Frame is one decoded frame.
-using Frame = std::variant<Hello, raft::Message>;
+using Frame = std::variant<Hello, WireMessage>;
 
 /// DecodeContext is what the receiver knows, against which fields are checked.
 struct DecodeContext {
@@ -68,8 +79,8 @@ struct DecodeContext {
 
 /// appendHello appends the frame for `hello` to out.
 void appendHello(std::string &out, const Hello &hello);
-/// appendMessage appends the frame for `message` to out.
-void appendMessage(std::string &out, const raft::Message &message);
+/// appendMessage appends the frame for `message`, with its id, to out.
+void appendMessage(std::string &out, const raft::Message &message, std::uint64_t id = 0);
 
 /// decodePayload decodes the payload of one frame of `kind`, checking every field
 /// against `context`. On failure it returns false and says why in `error`.

@@ -13,6 +13,8 @@
 #include <QJsonDocument>
 #include <QTcpSocket>
 
+#include <set>
+
 namespace {
 
 /// sendRaw connects to port, writes bytes (optionally closing at once), and waits for
@@ -163,6 +165,22 @@ TEST(LiveServer, ControlChannelCutsLinksAsTheSimulatorDoes)
     QObject::connect(watcher, &live::NodeWatcher::replyReceived,
                      [&](int, const QJsonObject &r) { replies.push_back(r); });
     ASSERT_TRUE(live::waitUntil([&] { return watcher->isConnected(); }, 5000));
+
+    // A message the leader sent arrives at a follower with the same id: a watcher can
+    // pair the two ends (to draw it in flight).
+    const int follower = old % 3 + 1;
+    std::set<qint64> sent;
+    bool paired = false;
+    QObject::connect(watcher, &live::NodeWatcher::messageReceived, [&](int, const QJsonObject &m) {
+        if (m.value(QStringLiteral("dir")).toString() == QLatin1String("sent"))
+            sent.insert(m.value(QStringLiteral("id")).toInteger());
+    });
+    QObject::connect(cluster.watcher(follower), &live::NodeWatcher::messageReceived, [&](int, const QJsonObject &m) {
+        if (m.value(QStringLiteral("dir")).toString() == QLatin1String("received")
+            && m.value(QStringLiteral("from")).toInt() == old)
+            paired = paired || sent.count(m.value(QStringLiteral("id")).toInteger()) > 0;
+    });
+    EXPECT_TRUE(live::waitUntil([&] { return paired; }, 5000)) << "no message seen at both ends";
 
     // Isolate the leader: the other two elect a new one in a later term.
     QStringList others;

@@ -99,14 +99,17 @@ TEST(Wire, EveryMessageTypeSurvivesARoundTrip)
     messages.push_back(reply);
 
     std::string bytes = helloFrame();
+    std::uint64_t id = 0xfedcba9876543210ull;
     for (const Message &m : messages)
-        live::appendMessage(bytes, m);
+        live::appendMessage(bytes, m, id++);
     std::string error;
     const std::vector<Frame> frames = readAll(bytes, &error);
     ASSERT_EQ(frames.size(), messages.size() + 1) << error;
     EXPECT_EQ(std::get<Hello>(frames[0]), (Hello{1, 2, 3, 8080}));
-    for (std::size_t i = 0; i < messages.size(); ++i)
-        EXPECT_EQ(std::get<Message>(frames[i + 1]), messages[i]) << i;
+    for (std::size_t i = 0; i < messages.size(); ++i) {
+        EXPECT_EQ(std::get<live::WireMessage>(frames[i + 1]).message, messages[i]) << i;
+        EXPECT_EQ(std::get<live::WireMessage>(frames[i + 1]).id, 0xfedcba9876543210ull + i);
+    }
 }
 
 TEST(Wire, FramesArriveWhateverTheChunking)
@@ -218,7 +221,7 @@ TEST(Wire, PayloadBytesAreCheckedWhereTheEncoderCannotErr)
     const DecodeContext ctx{3, 2, 1};
     Frame f;
     std::string error;
-    EXPECT_FALSE(live::decodePayload(live::FrameKind::Raft, std::string("\x09\x01\x02", 3), ctx, f, error));
+    EXPECT_FALSE(live::decodePayload(live::FrameKind::Raft, std::string(8, '\0') + "\x09\x01\x02", ctx, f, error));
     EXPECT_EQ(error, "unknown message type 9");
 
     std::string reply;
@@ -236,16 +239,17 @@ TEST(Wire, PayloadBytesAreCheckedWhereTheEncoderCannotErr)
     EXPECT_EQ(error, "voteGranted is 2, not a boolean");
     payload.back() = 1;
     EXPECT_TRUE(live::decodePayload(live::FrameKind::Raft, payload, ctx, f, error)) << error;
+    EXPECT_TRUE(std::get<live::WireMessage>(f).message.voteGranted);
     EXPECT_FALSE(live::decodePayload(live::FrameKind::Raft, payload + "zz", ctx, f, error));
     EXPECT_EQ(error, "2 stray bytes after the message");
-    EXPECT_FALSE(live::decodePayload(live::FrameKind::Raft, payload.substr(0, 6), ctx, f, error));
+    EXPECT_FALSE(live::decodePayload(live::FrameKind::Raft, payload.substr(0, 14), ctx, f, error));
     EXPECT_NE(error.find("truncated payload"), std::string::npos);
 
     std::string entries;
     Message m = appendEntries();
     live::appendMessage(entries, m);
     std::string cut = entries.substr(live::kFrameHeaderSize);
-    cut.resize(3 + 8 + 24 + 4); // the fixed fields and the count, no entries
+    cut.resize(8 + 3 + 8 + 24 + 4); // id, the fixed fields and the count, no entries
     EXPECT_FALSE(live::decodePayload(live::FrameKind::Raft, cut, ctx, f, error));
     EXPECT_NE(error.find("3 entries cannot fit in 0 bytes"), std::string::npos) << error;
 }
