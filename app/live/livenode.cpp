@@ -269,12 +269,11 @@ void LiveNode::publish(TraceEvent e, const std::string &text)
     if (e.term == 0 && e.node == m_options.self)
         e.term = m_node.term();
     e.step = m_step;
-    switch (e.kind) {
-    case EventKind::ElectionTimeout: m_tickets = 1; break;
-    case EventKind::VoteReceived:
-    case EventKind::BecameLeader: m_tickets = static_cast<int>(e.index); break;
-    default: break;
-    }
+    // tickets: the votes of this server's last election, its own included (§5.2).
+    if (e.kind == EventKind::ElectionTimeout)
+        m_tickets = 1;
+    else if (e.kind == EventKind::VoteReceived || e.kind == EventKind::BecameLeader)
+        m_tickets = static_cast<int>(e.index);
     if (!m_watch || !m_watch->hasWatchers())
         return;
     m_scratch.clear();
