@@ -8,6 +8,7 @@
 #include "types.h"
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -297,7 +298,12 @@ private:
         std::string command;
         bool operator==(const PendingRequest &) const = default;
     };
-    std::vector<PendingRequest> m_pending;
+    /// PendingMap holds the pending requests by index (in acceptance order at one index).
+    using PendingMap = std::multimap<Index, PendingRequest>;
+    PendingMap m_pending;
+    /// settleRequests gives the requests in [first, last), at indexes server id has
+    /// applied, their outcome: answered or lost.
+    void settleRequests(NodeId id, PendingMap::iterator first, PendingMap::iterator last);
     Ready m_ready;
     std::vector<ServerView> m_views;
     std::vector<std::string> m_found;
