@@ -85,6 +85,7 @@ const QStringList &LessonCatalogue::teachingOrder()
         QStringLiteral("partition-leader-majority"),
         QStringLiteral("one-way-link"),
         QStringLiteral("flaky-network"),
+        QStringLiteral("prevote-rejoin"),
     };
     return order;
 }
