@@ -86,6 +86,7 @@ const QStringList &LessonCatalogue::teachingOrder()
         QStringLiteral("one-way-link"),
         QStringLiteral("flaky-network"),
         QStringLiteral("prevote-rejoin"),
+        QStringLiteral("checkquorum-step-down"),
     };
     return order;
 }

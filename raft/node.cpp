@@ -26,6 +26,7 @@ Node::Node(const NodeConfig &config, const PersistentState &stored, Time now)
     , m_rng(config.seed)
     , m_now(now)
     , m_state(stored)
+    , m_heardFrom(static_cast<std::size_t>(config.clusterSize), now)
     , m_progress(static_cast<std::size_t>(config.clusterSize))
 {
     // Figure 2: every server starts as a follower; commitIndex and lastApplied are
@@ -101,6 +102,14 @@ bool Node::hasRecentLeader() const
     return m_leader != kNoNode && m_now - m_leaderContact < m_config.electionTimeoutMin;
 }
 
+bool Node::hasQuorumContact() const
+{
+    int heard = 0;
+    for (NodeId peer = 1; peer <= m_config.clusterSize; ++peer)
+        heard += peer == m_config.id || m_now - m_heardFrom[peer - 1] < m_config.electionTimeoutMax ? 1 : 0;
+    return heard >= quorum();
+}
+
 int Node::votes() const
 {
     int n = 0;
@@ -115,6 +124,13 @@ void Node::tick(Time now)
 {
     m_now = now;
     if (m_role == Role::Leader) {
+        if (now >= m_heartbeatDeadline && m_config.checkQuorum && !hasQuorumContact()) {
+            // §6.2: a leader that has not heard from a majority for an election timeout
+            // may have been replaced on the other side of a partition: it steps down,
+            // and its clients go looking for the real leader.
+            becomeFollower(m_state.currentTerm, kNoNode, Reason::QuorumLost, kNoNode);
+            return;
+        }
         if (now >= m_heartbeatDeadline) {
             // §5.2: the leader sends periodic heartbeats (AppendEntries, empty when
             // the follower is up to date) to keep its authority.
@@ -174,7 +190,7 @@ void Node::becomeFollower(Term term, NodeId leader, Reason why, NodeId cause)
     // with a stale log cannot hold everyone back by bumping terms (§5.2).
     if (oldRole != Role::Follower)
         resetElectionTimer();
-    if (oldRole != Role::Follower || oldTerm != term) {
+    if (oldRole != Role::Follower || oldTerm != term || why == Reason::QuorumLost) {
         TraceEvent &e = addEvent(EventKind::BecameFollower, why);
         e.term2 = oldTerm;
         e.value = static_cast<std::int64_t>(oldRole);
@@ -257,6 +273,8 @@ void Node::becomeLeader()
     TraceEvent &e = addEvent(EventKind::BecameLeader, Reason::Majority);
     e.index = static_cast<Index>(votes());
     e.index2 = static_cast<Index>(m_config.clusterSize);
+    // §6.2: the count of who answered starts afresh: everyone gets a whole timeout.
+    std::fill(m_heardFrom.begin(), m_heardFrom.end(), m_now);
     // Figure 2: nextIndex starts just after the leader's last entry, matchIndex at 0.
     for (Progress &p : m_progress) {
         p.nextIndex = m_state.log.lastIndex() + 1;
@@ -285,6 +303,15 @@ void Node::step(const Message &m, Time now)
     }
     if (m.type == MessageType::PreVoteReply && (m.voteGranted || m.term <= m_state.currentTerm)) {
         handlePreVoteReply(m);
+        return;
+    }
+    if (m.term > m_state.currentTerm && m.type == MessageType::RequestVote && m_config.checkQuorum
+        && hasRecentLeader()) {
+        // §4.2.3 (with CheckQuorum): a server that heard from its leader less than the
+        // minimum election timeout ago ignores a RequestVote, term and all. A removed
+        // or cut-off server then cannot depose a leader that a majority still hears,
+        // and a leader's lease (§6.4) stays sound.
+        ignore(m, Reason::LeaderAlive);
         return;
     }
     if (m.term > m_state.currentTerm) {
@@ -564,6 +591,7 @@ void Node::handleAppendEntriesReply(const Message &m)
         ignore(m, m.term < m_state.currentTerm ? Reason::StaleTerm : Reason::OutdatedReply);
         return;
     }
+    m_heardFrom[m.from - 1] = m_now; // it answered in our term (§6.2)
     Progress &p = m_progress[m.from - 1];
     if (m.success) {
         const bool advanced = m.matchIndex > p.matchIndex;

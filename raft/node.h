@@ -140,6 +140,9 @@ public:
     /// hasRecentLeader tells whether this server leads, or heard from the leader of
     /// its term less than the minimum election timeout ago (§4.2.3, §9.6).
     bool hasRecentLeader() const;
+    /// hasQuorumContact tells whether a leader heard from a majority (itself included)
+    /// within the maximum election timeout (§6.2).
+    bool hasQuorumContact() const;
     const Log &log() const { return m_state.log; }
     const PersistentState &persistentState() const { return m_state; }
     Index commitIndex() const { return m_commitIndex; }
@@ -196,6 +199,8 @@ private:
     Time m_electionTimeout = 0;
     Time m_electionDeadline = 0;
     Time m_heartbeatDeadline = 0;
+    /// m_heardFrom: as leader, when each peer last answered in this term (§6.2).
+    std::vector<Time> m_heardFrom;
     /// m_preCandidate: pre-vote round in progress (role Follower, term unchanged).
     bool m_preCandidate = false;
     /// m_leaderContact: when this server last heard from the leader m_leader.
