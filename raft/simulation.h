@@ -26,6 +26,11 @@ struct ClusterConfig {
     NetworkConfig network;
     /// noop: a new leader appends a no-op entry (§8).
     bool noop = true;
+    /// preVote: servers ask before they campaign (dissertation §9.6).
+    bool preVote = false;
+    /// checkQuorum: leaders step down without a majority, followers stick to a live
+    /// leader (§6.2, §4.2.3).
+    bool checkQuorum = false;
     /// checkInvariants: check the safety properties after every event.
     bool checkInvariants = true;
     /// recordTrace: keep trace events (off only for raw speed).
