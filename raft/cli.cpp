@@ -2,7 +2,9 @@
 
 #include "json.h"
 #include "scenario.h"
+#include "scenarioplayer.h"
 
+#include <charconv>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -23,6 +25,8 @@ struct CliOptions {
     bool json = false;
     bool trace = false;
     bool help = false;
+    /// answer: the choice (1-based) picked at every question of the script.
+    std::size_t answer = 1;
     std::string script;
     std::vector<std::string> problems;
 };
@@ -44,6 +48,16 @@ CliOptions parseOptions(const std::vector<std::string> &args)
             options.trace = true;
         } else if (arg == "--help" || arg == "-h") {
             options.help = true;
+        } else if (arg == "--answer") {
+            std::size_t value = 0;
+            const std::string text = i + 1 < args.size() ? args[i + 1] : std::string();
+            const auto result = std::from_chars(text.data(), text.data() + text.size(), value);
+            if (text.empty() || result.ec != std::errc() || result.ptr != text.data() + text.size() || value == 0) {
+                options.problems.push_back("--answer needs the number of a choice: --answer 1");
+            } else {
+                options.answer = value;
+                ++i;
+            }
         } else if (arg == "--script") {
             if (i + 1 >= args.size() || args[i + 1].rfind("--", 0) == 0)
                 options.problems.push_back("--script needs a file name");
@@ -96,6 +110,20 @@ std::string describeViolation(const Violation &violation)
     return "t=" + std::to_string(violation.t) + "ms (event " + std::to_string(violation.step) + "): " + violation.what;
 }
 
+/// revealText words a revealed question: each choice, whether the run made it
+/// right, and the class's pick.
+std::string revealText(const Question &question)
+{
+    std::string text;
+    for (std::size_t i = 0; i < question.answers.size(); ++i) {
+        const bool right = i < question.right.size() && question.right[i];
+        text += "  " + std::to_string(i + 1) + ". " + question.answers[i]->argument + ": "
+            + (right ? std::string("right") : "wrong (" + question.why[i] + ")")
+            + (question.chosen == i ? "  <- chosen" : "") + "\n";
+    }
+    return text;
+}
+
 void nameOrNull(JsonWriter &json, NodeId id)
 {
     if (id == kNoNode)
@@ -108,7 +136,7 @@ void nameOrNull(JsonWriter &json, NodeId id)
 
 std::string cliUsage()
 {
-    return "usage: raftviz --headless --script FILE [--json] [--trace]\n"
+    return "usage: raftviz --headless --script FILE [--json] [--trace] [--answer N]\n"
            "       raftviz --bench [--min-seconds S] [--seed N] [--no-trace]\n"
            "       raftviz            (the window)\n"
            "\n"
@@ -116,6 +144,7 @@ std::string cliUsage()
            "  --script FILE    the scenario to run (see docs/scenario-language.md)\n"
            "  --json           print the final state as one JSON object, the last line of stdout\n"
            "  --trace          print every trace event as one JSON object per line on stdout\n"
+           "  --answer N       pick choice N at every question of a lesson (default 1)\n"
            "  --bench          measure the core's speed and print one JSON line\n"
            "\n"
            "exit status: 0 every expectation held and no invariant broke; 1 otherwise;\n"
@@ -237,26 +266,39 @@ int runCli(const std::vector<std::string> &args, std::ostream &out, std::ostream
 
     // With --json or --trace, stdout is for machines: the words go to stderr.
     std::ostream &words = options.json || options.trace ? err : out;
-    ScenarioRunner runner(std::move(scenario));
+    ScenarioRunner runner(std::move(scenario), options.answer - 1);
     const Simulation &sim = runner.simulation();
     std::size_t printed = 0;
     std::size_t violationsShown = 0;
-    while (!runner.atEnd()) {
-        const ScenarioCommand &command = runner.scenario().commands()[runner.next()];
-        const CommandOutcome outcome = runner.step();
+    // Every line that runs is reported here, stand-ins and answers included.
+    runner.setLineObserver([&](const LineReport &report) {
+        const ScenarioCommand &command = *report.command;
         if (options.trace) {
-            const std::vector<TraceEvent> &events = sim.trace().events();
+            const std::vector<TraceEvent> &events = runner.history().trace().events();
             for (; printed < events.size(); ++printed)
-                out << sim.trace().toJson(events[printed]) << '\n';
+                out << runner.history().trace().toJson(events[printed]) << '\n';
         }
+        const std::string at = "[" + formatSeconds(sim.now()) + "] ";
         if (command.kind == CommandKind::Say)
-            words << '[' << formatSeconds(sim.now()) << "] " << command.argument << '\n';
-        if (!outcome.ok)
-            words << options.script << ':' << command.line << ": FAILED: " << command.text << ": " << outcome.why
+            words << at << command.argument << '\n';
+        if (command.kind == CommandKind::Wait && report.ok)
+            words << at << "(the class did it: " << command.argument << ")\n";
+        if (command.kind == CommandKind::Ask)
+            words << at << "? " << command.argument << '\n';
+        if (command.kind == CommandKind::Reveal && runner.player().question())
+            words << revealText(*runner.player().question());
+        if (!report.ok)
+            words << options.script << ':' << command.line << ": FAILED: " << command.text << ": " << report.why
                   << '\n';
         for (; violationsShown < sim.violations().size(); ++violationsShown)
             words << options.script << ':' << command.line
                   << ": INVARIANT VIOLATED: " << describeViolation(sim.violations()[violationsShown]) << '\n';
+    });
+    runner.run();
+    if (options.trace) {
+        const std::vector<TraceEvent> &events = runner.history().trace().events();
+        for (; printed < events.size(); ++printed)
+            out << runner.history().trace().toJson(events[printed]) << '\n';
     }
 
     const bool ok = runner.succeeded();

@@ -2102,6 +2102,10 @@
         <source>The link %1 → %2 has the network&apos;s conditions again.</source>
         <translation>链路 %1 → %2 重新采用整个网络的条件。</translation>
     </message>
+    <message>
+        <source>Pick an answer first.</source>
+        <translation>请先选择一个答案。</translation>
+    </message>
 </context>
 <context>
     <name>SpeedControls</name>
