@@ -169,11 +169,15 @@ ClusterLayout::Fit ClusterLayout::fit(QSizeF size, int nodes, bool legend, const
         } else {
             // Too small for readable text: the legend still shows, as large as fits.
             f.legendColumns = 2;
-            qreal unit = legendUnitFor(legendSize, preferred, maxHeight, 2);
-            const qreal legendWidth = legendSize(unit, 2).width();
-            if (legendWidth > maxWidth)
-                unit *= maxWidth / legendWidth;
-            f.legendUnit = std::max<qreal>(unit, 0.4);
+            qreal unit = preferred;
+            for (int i = 0; i < 8; ++i) {
+                const QSizeF panel = legendSize(unit, 2);
+                const qreal over = std::max(panel.width() / maxWidth, panel.height() / maxHeight);
+                if (over <= 1)
+                    break;
+                unit /= over * 1.01;
+            }
+            f.legendUnit = unit;
         }
         const QSizeF panel = legendSize(f.legendUnit, f.legendColumns);
         f.legendRect = QRectF(QPointF(kLegendMargin, kLegendMargin), panel);

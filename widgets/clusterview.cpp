@@ -226,7 +226,8 @@ void ClusterView::invalidateLayout()
 const ClusterLayout &ClusterView::clusterLayout() const
 {
     const int nodes = m_simulation ? std::clamp(m_simulation->size(), 0, raft::kMaxNodes) : 0;
-    if (m_layoutValid && m_layout.nodes() == nodes)
+    // (A hidden widget is resized without a resize event: compare the size too.)
+    if (m_layoutValid && m_layout.nodes() == nodes && m_layout.bounds().size() == QSizeF(size()))
         return m_layout;
     // The fit (legend, disc and ring sizes) depends only on the widget's size, the
     // legend, the cluster's size and the language; zooming and panning reuse it.
