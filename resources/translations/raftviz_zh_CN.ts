@@ -107,12 +107,12 @@
         <translation>当前任期</translation>
     </message>
     <message>
-        <source>Election timer: empties as the timeout nears</source>
-        <translation>选举计时器：随超时临近而耗尽</translation>
+        <source>Election timer: empties as the timeout nears; red when it is running out</source>
+        <translation>选举计时器：随超时临近而耗尽；快到时变红</translation>
     </message>
     <message>
-        <source>Election timer</source>
-        <translation>选举计时器</translation>
+        <source>Timer; red: running out</source>
+        <translation>计时器；红色：快到时</translation>
     </message>
     <message>
         <source>Log length; the dark part is committed</source>
@@ -195,12 +195,12 @@
         <translation>在门口等待</translation>
     </message>
     <message>
-        <source>Lost: fades out where it vanished</source>
-        <translation>丢失：在消失处淡出</translation>
+        <source>Lost: a red ✗ where it vanished, fading out</source>
+        <translation>丢失：在消失处显示红色 ✗，逐渐淡出</translation>
     </message>
     <message>
-        <source>Lost</source>
-        <translation>丢失</translation>
+        <source>Lost: red ✗</source>
+        <translation>丢失：红色 ✗</translation>
     </message>
     <message>
         <source>Network</source>
@@ -239,8 +239,8 @@
         <translation>没有法定人数</translation>
     </message>
     <message>
-        <source>Cut: messages this way are lost (✗)</source>
-        <translation>切断：这个方向的消息丢失（✗）</translation>
+        <source>Cut: messages this way are lost (red ✗)</source>
+        <translation>切断：这个方向的消息丢失（红色 ✗）</translation>
     </message>
     <message>
         <source>Link with its own loss or latency</source>
@@ -277,6 +277,14 @@
     <message>
         <source>Pan: middle / Shift</source>
         <translation>平移：中键 / Shift</translation>
+    </message>
+    <message>
+        <source>Green dashed ring: acted in the last step</source>
+        <translation>绿色虚线环：上一步中行动的服务器</translation>
+    </message>
+    <message>
+        <source>Acted last step</source>
+        <translation>上一步行动</translation>
     </message>
 </context>
 <context>
