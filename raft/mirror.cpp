@@ -174,7 +174,26 @@ std::uint64_t Mirror::send(const Message &message, Time sentAt, Time deliverAt)
     e.sentAt = sentAt;
     e.deliverAt = std::max(deliverAt, sentAt + 1);
     ++sim().m_stats.messagesSent;
-    return net.insert(std::move(e));
+    return place(std::move(e));
+}
+
+std::uint64_t Mirror::place(Envelope envelope)
+{
+    // Network::insert without scheduling: nothing ever runs the mirrored network, so
+    // its delivery queue would only grow.
+    Network &net = sim().m_network;
+    std::uint32_t slot = 0;
+    if (!net.m_free.empty()) {
+        slot = net.m_free.back();
+        net.m_free.pop_back();
+    } else {
+        slot = static_cast<std::uint32_t>(net.m_slots.size());
+        net.m_slots.emplace_back();
+    }
+    net.m_slots[slot].envelope = std::move(envelope);
+    net.m_slots[slot].alive = true;
+    ++net.m_live;
+    return net.m_slots[slot].envelope.id;
 }
 
 bool Mirror::reschedule(std::uint64_t id, Time deliverAt, bool waiting)
@@ -185,7 +204,7 @@ bool Mirror::reschedule(std::uint64_t id, Time deliverAt, bool waiting)
         return false;
     e->deliverAt = std::max(deliverAt, e->sentAt + 1);
     e->waiting = waiting;
-    net.insert(std::move(*e));
+    place(std::move(*e));
     return true;
 }
 

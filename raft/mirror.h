@@ -98,6 +98,8 @@ private:
     Server &server(NodeId id);
     Node &node(NodeId id);
     NodeConfig nodeConfig(NodeId id) const;
+    /// place puts an envelope in flight without scheduling it (the mirror never runs).
+    std::uint64_t place(Envelope envelope);
     void closeStep();
 
     History &m_history;
