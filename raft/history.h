@@ -29,6 +29,9 @@ struct HistoryOptions {
 /// The timeline is counted in steps (Simulation::stepCount()): every event and every
 /// user action is one step. The frontier is the furthest step recorded.
 class History {
+    /// Mirror (mirror.h) copies a real server's reported state in, for the live cluster.
+    friend class Mirror;
+
 public:
     explicit History(const ClusterConfig &config, HistoryOptions options = {});
     // The live simulation writes into this object's trace: it stays where it is.

@@ -60,6 +60,9 @@ struct Envelope {
 /// cuts, and manual ("held") delivery. It draws random numbers only from the Rng it
 /// is given, so a run stays deterministic.
 class Network {
+    /// Mirror (mirror.h) copies a real server's reported state in, for the live cluster.
+    friend class Mirror;
+
 public:
     Network(const NetworkConfig &config, int nodes);
 

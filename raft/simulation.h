@@ -137,6 +137,9 @@ struct LostMessage {
 /// Events at the same time run in a total order: deliveries by message id, then
 /// timers by node id.
 class Simulation {
+    /// Mirror (mirror.h) copies a real server's reported state in, for the live cluster.
+    friend class Mirror;
+
 public:
     explicit Simulation(const ClusterConfig &config);
 
