@@ -1,6 +1,8 @@
 #include "cli.h"
 
+#include "history.h"
 #include "json.h"
+#include "runfile.h"
 #include "scenario.h"
 #include "scenarioplayer.h"
 
@@ -28,6 +30,8 @@ struct CliOptions {
     /// answer: the choice (1-based) picked at every question of the script.
     std::size_t answer = 1;
     std::string script;
+    /// run: a saved run file to replay instead of a script.
+    std::string run;
     std::vector<std::string> problems;
 };
 
@@ -63,6 +67,11 @@ CliOptions parseOptions(const std::vector<std::string> &args)
                 options.problems.push_back("--script needs a file name");
             else
                 options.script = args[++i];
+        } else if (arg == "--run") {
+            if (i + 1 >= args.size() || args[i + 1].rfind("--", 0) == 0)
+                options.problems.push_back("--run needs a file name");
+            else
+                options.run = args[++i];
         } else if (arg.rfind("--script=", 0) == 0) {
             options.script = arg.substr(9);
             if (options.script.empty())
@@ -74,9 +83,11 @@ CliOptions parseOptions(const std::vector<std::string> &args)
     if (options.help || options.bench)
         return options;
     if (!options.headless)
-        options.problems.push_back("nothing to do: give --headless --script FILE, or --bench");
-    else if (options.script.empty() && options.problems.empty())
-        options.problems.push_back("--headless needs --script FILE");
+        options.problems.push_back("nothing to do: give --headless --script FILE, --headless --run FILE, or --bench");
+    else if (options.script.empty() && options.run.empty() && options.problems.empty())
+        options.problems.push_back("--headless needs --script FILE or --run FILE");
+    else if (!options.script.empty() && !options.run.empty())
+        options.problems.push_back("give --script FILE or --run FILE, not both");
     return options;
 }
 
@@ -137,11 +148,13 @@ void nameOrNull(JsonWriter &json, NodeId id)
 std::string cliUsage()
 {
     return "usage: raftviz --headless --script FILE [--json] [--trace] [--answer N]\n"
+           "       raftviz --headless --run FILE [--json] [--trace]\n"
            "       raftviz --bench [--min-seconds S] [--seed N] [--no-trace]\n"
            "       raftviz            (the window)\n"
            "\n"
            "  --headless       run without a window\n"
            "  --script FILE    the scenario to run (see docs/scenario-language.md)\n"
+           "  --run FILE       a saved run (.raftrun) to replay to its end (docs/run-file.md)\n"
            "  --json           print the final state as one JSON object, the last line of stdout\n"
            "  --trace          print every trace event as one JSON object per line on stdout\n"
            "  --answer N       pick choice N at every question of a lesson (default 1)\n"
@@ -151,12 +164,15 @@ std::string cliUsage()
            "             2 the script is malformed or unreadable, or the command line is wrong\n";
 }
 
-std::string runResultJson(const ScenarioRunner &runner)
+namespace {
+
+/// resultJson is runResultJson for any run: a script's, or a replayed run file's.
+std::string resultJson(const Simulation &sim, const std::string &fileName, int passed,
+                       const std::vector<ExpectationFailure> &failures)
 {
-    const Simulation &sim = runner.simulation();
     JsonWriter json;
     json.beginObject();
-    json.key("script").value(runner.scenario().fileName());
+    json.key("script").value(fileName);
     json.key("seed").value(sim.config().seed);
     json.key("time").value(sim.now());
     json.key("leader");
@@ -199,9 +215,9 @@ std::string runResultJson(const ScenarioRunner &runner)
     json.endArray();
 
     json.key("expectations").beginObject();
-    json.key("passed").value(runner.passed());
+    json.key("passed").value(passed);
     json.key("failed").beginArray();
-    for (const ExpectationFailure &failure : runner.failures()) {
+    for (const ExpectationFailure &failure : failures) {
         json.beginObject();
         json.key("line").value(failure.line);
         json.key("text").value(failure.text);
@@ -222,6 +238,58 @@ std::string runResultJson(const ScenarioRunner &runner)
 
     json.endObject();
     return json.take();
+}
+
+/// replayRunFile is --headless --run: replays a saved run to its recorded end.
+int replayRunFile(const CliOptions &options, std::ostream &out, std::ostream &err)
+{
+    std::string text;
+    std::string problem;
+    if (!readFile(options.run, text, problem)) {
+        err << "raftviz: " << options.run << ": " << problem << '\n';
+        return kExitMalformed;
+    }
+    const RunFileResult parsed = parseRunFile(text, options.run);
+    if (!parsed.run) {
+        for (const std::string &error : parsed.errors)
+            err << error << '\n';
+        if (Scenario::parse(text, options.run).isValid())
+            err << options.run << ": this looks like a scenario: run it with --headless --script FILE\n";
+        return kExitMalformed;
+    }
+    const RunFile &run = *parsed.run;
+    if (const std::string invalid = run.config.validate(); !invalid.empty()) {
+        err << options.run << ": " << invalid << '\n';
+        return kExitMalformed;
+    }
+    History history(run.config);
+    // Replayed to the recorded end: the position is where a viewer stood, not the run.
+    if (problem = history.replay(run.inputs, std::nullopt, run.endStep, run.endTime); !problem.empty()) {
+        err << options.run << ": " << problem << '\n';
+        return kExitMalformed;
+    }
+    const Simulation &sim = history.simulation();
+    if (options.trace)
+        for (const TraceEvent &event : history.trace().events())
+            out << history.trace().toJson(event) << '\n';
+    std::ostream &words = options.json || options.trace ? err : out;
+    for (const Violation &violation : sim.violations())
+        words << options.run << ": INVARIANT VIOLATED: " << describeViolation(violation) << '\n';
+    const bool ok = sim.violations().empty();
+    words << options.run << ": " << (ok ? "ok" : "FAILED") << ": " << run.inputs.size() << " action"
+          << (run.inputs.size() == 1 ? "" : "s") << " replayed, " << sim.violations().size() << " invariant violation"
+          << (sim.violations().size() == 1 ? "" : "s") << " at t=" << formatSeconds(sim.now()) << '\n';
+    if (options.json)
+        out << resultJson(sim, options.run, 0, {}) << '\n';
+    out.flush();
+    return ok ? kExitOk : kExitFailed;
+}
+
+} // namespace
+
+std::string runResultJson(const ScenarioRunner &runner)
+{
+    return resultJson(runner.simulation(), runner.scenario().fileName(), runner.passed(), runner.failures());
 }
 
 int runCli(const std::vector<std::string> &args, std::ostream &out, std::ostream &err, BenchFunction bench)
@@ -249,6 +317,9 @@ int runCli(const std::vector<std::string> &args, std::ostream &out, std::ostream
         return bench(args, out, err);
     }
 
+    if (!options.run.empty())
+        return replayRunFile(options, out, err);
+
     std::string text;
     std::string problem;
     if (!readFile(options.script, text, problem)) {
@@ -261,6 +332,8 @@ int runCli(const std::vector<std::string> &args, std::ostream &out, std::ostream
             err << error << '\n';
         err << options.script << ": " << scenario.errors().size() << " error"
             << (scenario.errors().size() == 1 ? "" : "s") << "; nothing was run\n";
+        if (isRunFileText(text))
+            err << options.script << ": this is a saved run: replay it with --headless --run FILE\n";
         return kExitMalformed;
     }
 

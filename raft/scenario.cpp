@@ -183,7 +183,7 @@ constexpr std::array<std::string_view, 9> kCheckWords = {"leader",  "role", "sta
 constexpr std::array<std::string_view, 3> kUntilWords = {"leader", "new-leader", "committed"};
 constexpr std::array<std::string_view, 3> kRoleWords = {"follower", "candidate", "leader"};
 constexpr std::array<std::string_view, 3> kStatusWords = {"up", "crashed", "paused"};
-constexpr std::array<std::string_view, 2> kOptionWords = {"noop", "invariants"};
+constexpr std::array<std::string_view, 4> kOptionWords = {"noop", "invariants", "prevote", "checkquorum"};
 
 std::vector<std::string_view> allCommandWords()
 {
@@ -443,9 +443,13 @@ void ScenarioParser::parseSetup(const std::string &word, const std::vector<Token
             flag = &config.noop;
         else if (name == "invariants")
             flag = &config.checkInvariants;
+        else if (name == "prevote")
+            flag = &config.preVote;
+        else if (name == "checkquorum")
+            flag = &config.checkQuorum;
         else
             error("unknown option " + quoted(tokens[1].text) + suggestion(name, kOptionWords)
-                  + "; options are noop and invariants");
+                  + "; options are noop, invariants, prevote and checkquorum");
         if (value != "on" && value != "off") {
             error("option " + name + " must be 'on' or 'off', not " + quoted(tokens[2].text));
             return;
