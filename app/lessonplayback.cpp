@@ -170,8 +170,9 @@ void SimulationController::advanceLesson(double t)
     const PlayerStop before = m_lesson->stop();
     const PlayerStop stop = m_lesson->advance(*m_history, target);
     m_lessonBusy = false;
+    // A wait stops the clock where it begins; played on, the world runs while it waits.
     const bool stopped = stop == PlayerStop::Say || stop == PlayerStop::Ask || stop == PlayerStop::Reveal
-        || stop == PlayerStop::End;
+        || stop == PlayerStop::End || (stop == PlayerStop::Wait && before != PlayerStop::Wait);
     m_displayTime = stopped ? static_cast<double>(simulation().now()) : std::max(m_displayTime, t);
     if (stopped) {
         // The clock stops at the lesson's stops, and after its last line.
@@ -189,8 +190,9 @@ void SimulationController::advanceLesson(double t)
 
 void SimulationController::lessonStep()
 {
-    // Lines due before the next event run first (a run that ends before it, the
-    // instant lines after it); a stop there is the step.
+    // A step from a say line leaves it; lines due before the next event run first (a
+    // run that ends before it, the instant lines after it); a stop there is the step.
+    m_lesson->proceed();
     const std::optional<Time> next = simulation().nextEventTime();
     if (next && *next > simulation().now())
         advanceLesson(static_cast<double>(*next - 1));

@@ -206,6 +206,10 @@ void MainWindow::connectViews()
     connect(m_controller, &SimulationController::actionReported, this,
             [report](const QString &text) { report(text, 8000); });
     connect(m_lessonBar, &LessonBar::reported, this, report);
+    connect(m_lessonBar, &LessonBar::nextRequested, m_controller, &SimulationController::nextLine);
+    connect(m_lessonBar, &LessonBar::backRequested, m_controller, &SimulationController::previousLine);
+    connect(m_lessonBar, &LessonBar::continueRequested, m_controller, &SimulationController::continueLesson);
+    connect(m_lessonBar, &LessonBar::answerChosen, m_controller, &SimulationController::answerQuestion);
     connect(m_runFiles, &RunFileCommands::reported, this, report);
     connect(m_runFiles, &RunFileCommands::runOpened, this, [this] {
         m_lessonBar->setScenario(QString());

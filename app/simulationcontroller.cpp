@@ -80,6 +80,11 @@ void SimulationController::pause()
 
 void SimulationController::togglePlay()
 {
+    // At a line of a lesson, Space is Next (a presenter's key).
+    if (!m_playing && lessonStop() == raft::PlayerStop::Say) {
+        nextLine();
+        return;
+    }
     if (m_playing)
         pause();
     else

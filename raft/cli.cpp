@@ -355,7 +355,7 @@ int runCli(const std::vector<std::string> &args, std::ostream &out, std::ostream
         if (command.kind == CommandKind::Say)
             words << at << command.argument << '\n';
         if (command.kind == CommandKind::Wait && report.ok)
-            words << at << "(the class did it: " << command.argument << ")\n";
+            words << at << "(waited for: " << command.argument << ")\n";
         if (command.kind == CommandKind::Ask)
             words << at << "? " << command.argument << '\n';
         if (command.kind == CommandKind::Reveal && runner.player().question())

@@ -46,6 +46,10 @@ bool ScenarioPlayer::begin(History &history)
         m_start = ConditionStart::of(sim);
         m_hasDeadline = command.kind != CommandKind::Wait;
         m_deadline = sim.now() + command.duration;
+        // A wait that does not hold yet stops the lesson where it begins: the class
+        // acts (or Continue acts for it) before any more time passes.
+        if (command.kind == CommandKind::Wait && !holds(sim, command.condition, m_start))
+            m_stop = PlayerStop::Wait;
         return false;
     }
     ++m_next;
@@ -148,6 +152,8 @@ bool ScenarioPlayer::step(History &history, Time limit)
         return false;
     if (begin(history))
         return true;
+    if (m_stop == PlayerStop::Wait)
+        return false;
     return play(history, limit);
 }
 

@@ -67,8 +67,9 @@ public:
     const Scenario &scenario() const { return *m_scenario; }
 
     /// advance plays lines and the world until virtual time t, or until a stop. While
-    /// stopped (say, ask, reveal, end) it does nothing; while waiting for the class
-    /// (Wait) the world runs on to t and the wait ends as soon as its condition holds.
+    /// stopped (say, ask, reveal, end) it does nothing. A wait that does not hold stops
+    /// where it begins (Wait); called again, the world runs on to t and the wait ends
+    /// as soon as its condition holds.
     /// Requires the history at its frontier. Returns where it stopped.
     PlayerStop advance(History &history, Time t);
     /// finishLine plays until the line under way has run (however long it takes) and

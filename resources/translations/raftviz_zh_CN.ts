@@ -1136,12 +1136,64 @@
         <translation>&lt;b&gt;场景：%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <source> &lt;i&gt;(finished)&lt;/i&gt;</source>
-        <translation> &lt;i&gt;（已结束）&lt;/i&gt;</translation>
-    </message>
-    <message>
         <source> &lt;span style=&apos;color:#b0301c&apos;&gt;failed expectations: %1&lt;/span&gt;</source>
         <translation> &lt;span style=&apos;color:#b0301c&apos;&gt;失败的预期：%1&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>◀ Back</source>
+        <translation>◀ 上一句</translation>
+    </message>
+    <message>
+        <source>Back to the previous line of the lesson (Page Up)</source>
+        <translation>回到课程的上一句（Page Up）</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>下一句 ▶</translation>
+    </message>
+    <message>
+        <source>Play on to the next line of the lesson (Page Down)</source>
+        <translation>继续播放到课程的下一句（Page Down）</translation>
+    </message>
+    <message>
+        <source>Next plays on to the following line.</source>
+        <translation>“下一句”继续播放到下一行。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Your turn:&lt;/b&gt; %1 &lt;i&gt;(Continue does it for you.)&lt;/i&gt;</source>
+        <translation>&lt;b&gt;轮到你了：&lt;/b&gt;%1 &lt;i&gt;（“继续”会替你完成。）&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Question:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;问题：&lt;/b&gt;%1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The run says:&lt;/b&gt; %1.</source>
+        <translation>&lt;b&gt;运行结果表明：&lt;/b&gt;%1。</translation>
+    </message>
+    <message>
+        <source>The class chose “%1”: right.</source>
+        <translation>全班选择了“%1”：正确。</translation>
+    </message>
+    <message>
+        <source>The class chose “%1”: not so — %2.</source>
+        <translation>全班选择了“%1”：不对 — %2。</translation>
+    </message>
+    <message>
+        <source>The lesson is over. Continue lets the class play on freely; Back goes over it again.</source>
+        <translation>课程结束。“自由继续”让全班接着玩；“上一句”可以再看一遍。</translation>
+    </message>
+    <message>
+        <source>Continue (do it for us)</source>
+        <translation>继续（替我们完成）</translation>
+    </message>
+    <message>
+        <source>Continue freely</source>
+        <translation>自由继续</translation>
     </message>
 </context>
 <context>

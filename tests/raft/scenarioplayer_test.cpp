@@ -51,7 +51,9 @@ TEST(ScenarioPlayer, WaitGoesOnAsSoonAsTheClassActsAndSkipsItsStandIns)
     ScenarioPlayer player(scenario);
     EXPECT_EQ(player.advance(history, 500), PlayerStop::Wait);
     EXPECT_EQ(player.waitHint(), "Crash S1");
-    EXPECT_EQ(history.simulation().now(), 500) << "the world runs while the class thinks";
+    EXPECT_EQ(history.simulation().now(), 0) << "a wait stops the lesson where it begins";
+    EXPECT_EQ(player.advance(history, 500), PlayerStop::Wait);
+    EXPECT_EQ(history.simulation().now(), 500) << "played on, the world runs while the class thinks";
     ASSERT_TRUE(history.edit([](Simulation &sim) { return sim.crash(1); }));
     EXPECT_EQ(player.advance(history, 500), PlayerStop::End);
     EXPECT_THAT(player.failures(), IsEmpty()) << "the stand-in crash S1 did not run on a crashed S1";
