@@ -14,9 +14,11 @@ namespace {
 bool replyOk(const raft::Message &message)
 {
     switch (message.type) {
-    case raft::MessageType::RequestVoteReply: return message.voteGranted;
+    case raft::MessageType::RequestVoteReply:
+    case raft::MessageType::PreVoteReply: return message.voteGranted;
     case raft::MessageType::AppendEntriesReply: return message.success;
     case raft::MessageType::RequestVote:
+    case raft::MessageType::PreVote:
     case raft::MessageType::AppendEntries: return true;
     }
     return true;

@@ -173,6 +173,8 @@ QColor ClusterPalette::messageFill(raft::MessageType type)
     case raft::MessageType::RequestVoteReply: return QColor::fromRgba(kYellow);
     case raft::MessageType::AppendEntries: return QColor::fromRgba(kBlue);
     case raft::MessageType::AppendEntriesReply: return QColor::fromRgba(kSkyBlue);
+    case raft::MessageType::PreVote: return paper();
+    case raft::MessageType::PreVoteReply: return paper();
     }
     return QColor::fromRgba(kBlue);
 }
@@ -545,6 +547,28 @@ void ClusterPalette::drawMessage(QPainter &painter, QPointF c, qreal size, raft:
         }
         break;
     }
+    case raft::MessageType::PreVote: {
+        // A RequestVote's diamond in outline only, dashed: a question, not yet a vote.
+        const qreal d = m * 0.64;
+        const QPolygonF diamond({c + QPointF(0, -d), c + QPointF(d, 0), c + QPointF(0, d), c + QPointF(-d, 0)});
+        painter.setPen(QPen(QColor::fromRgba(kDarkOrange), edge * 1.4, Qt::DashLine, Qt::FlatCap, Qt::MiterJoin));
+        painter.setBrush(paper());
+        painter.drawPolygon(diamond);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(QColor::fromRgba(kOrange));
+        painter.drawEllipse(c, m * 0.16, m * 0.16);
+        break;
+    }
+    case raft::MessageType::PreVoteReply:
+        // A vote reply's disc in outline only, dashed.
+        painter.setPen(QPen(QColor::fromRgba(kDarkOrange), edge * 1.4, Qt::DashLine));
+        painter.setBrush(paper());
+        painter.drawEllipse(c, m * 0.52, m * 0.52);
+        if (ok)
+            drawCheck(painter, c, m * 0.62, replyInk, m * 0.15);
+        else
+            drawCross(painter, c, m * 0.78, replyInk, m * 0.15);
+        break;
     case raft::MessageType::AppendEntriesReply: {
         const qreal h = m * 0.50;
         painter.setPen(QPen(QColor::fromRgba(kDarkBlue), edge));
