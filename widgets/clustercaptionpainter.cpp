@@ -1,6 +1,5 @@
 #include "widgets/clustercaptionpainter.h"
 
-#include "widgets/clustercaptionlayout.h"
 #include "widgets/clusternetworkpainter.h"
 #include "widgets/clusternodepainter.h"
 #include "widgets/clusterpalette.h"
@@ -9,6 +8,7 @@
 #include <QPainter>
 
 #include <algorithm>
+#include <cmath>
 
 namespace widgets {
 
@@ -49,86 +49,68 @@ void ClusterCaptionPainter::paintCaption(QPainter &painter, const ClusterScene &
     }
 }
 
-void ClusterCaptionPainter::paint(QPainter &painter, const ClusterScene &scene, const ClusterNodePainter &nodes)
+std::vector<ClusterCaptionPainter::Banner> ClusterCaptionPainter::banners(const raft::Simulation &sim, int nodes,
+                                                                          bool notes)
 {
-    if (!scene.sim.network().hasFaults())
-        return;
-    const std::vector<NetworkSide> sides = NetworkSides::of(scene.sim);
-    if (sides.empty())
-        return;
-    const ClusterLayout &l = scene.layout;
-    // Placing the labels takes a search: do it again only when what they say, or the
-    // picture under them, changed.
-    QString key = QStringLiteral("%1 %2 %3 %4 %5 %6")
-                      .arg(ClusterNetworkPainter::signature(scene.sim, l.nodes()))
-                      .arg(l.bounds().width())
-                      .arg(l.bounds().height())
-                      .arg(l.radius())
-                      .arg(l.centre().x())
-                      .arg(l.centre().y());
-    for (const NetworkSide &side : sides)
-        key += QLatin1Char('|') + NetworkSides::tag(side, l.nodes()) + QLatin1Char('/')
-            + NetworkSides::leaderNote(side);
-    if (key != m_key) {
-        m_key = key;
-        place(scene, nodes);
+    std::vector<Banner> list;
+    if (sim.network().hasFaults()) {
+        const std::vector<NetworkSide> sides = NetworkSides::of(sim);
+        const QString headline = NetworkSides::headline(sides);
+        if (!headline.isEmpty())
+            list.push_back({Banner::Kind::Headline, headline, QString()});
+        for (const NetworkSide &side : sides) {
+            // Away from its side, a verdict names the side's servers.
+            const QString title = QStringLiteral("%1 · %2").arg(NetworkSides::nodeList(side.nodes),
+                                                                NetworkSides::tag(side, nodes));
+            list.push_back({side.quorum ? Banner::Kind::Quorum : Banner::Kind::NoQuorum, title,
+                            notes ? NetworkSides::leaderNote(side) : QString()});
+        }
     }
-    for (const Tag &tag : m_tags) {
-        if (tag.quorum)
-            paintCaption(painter, scene, tag.title, tag.note, tag.box.center(), ClusterPalette::plate(),
-                         ClusterPalette::ink());
-        else
-            paintCaption(painter, scene, tag.title, tag.note, tag.box.center(), ClusterPalette::noQuorumFill(),
-                         ClusterPalette::onDark());
-    }
-    if (!m_headline.isEmpty())
-        paintCaption(painter, scene, m_headline, QString(), m_headlineAt, ClusterPalette::headlineFill(),
-                     ClusterPalette::ink());
+    if (sim.network().isHolding())
+        list.push_back({Banner::Kind::Hold, tr("Hold: messages wait for manual delivery"), QString()});
+    return list;
 }
 
-void ClusterCaptionPainter::place(const ClusterScene &scene, const ClusterNodePainter &nodes)
+QSizeF ClusterCaptionPainter::bannerSize(ClusterText &text, qreal r, const Banner &banner)
+{
+    const qreal pad = std::max<qreal>(4, r * 0.12);
+    const QSizeF titleSize = text.size(ClusterText::Font::SmallBold, banner.title);
+    const QSizeF noteSize = banner.note.isEmpty() ? QSizeF() : text.size(ClusterText::Font::Small, banner.note);
+    return {std::ceil(std::max(titleSize.width(), noteSize.width()) + 2 * pad),
+            std::ceil(titleSize.height() + noteSize.height() + pad)};
+}
+
+void ClusterCaptionPainter::paint(QPainter &painter, const ClusterScene &scene, const ClusterNodePainter &)
 {
     const ClusterLayout &l = scene.layout;
-    const std::vector<NetworkSide> sides = NetworkSides::of(scene.sim);
-    // What the captions should not cover: the discs, the servers' labels, the legend;
-    // and, worse, the link badges.
-    std::vector<QRectF> obstacles;
-    for (raft::NodeId id = 1; id <= l.nodes(); ++id) {
-        obstacles.push_back(l.discBox(id));
-        const QRectF label = nodes.labelRect(id);
-        if (!label.isEmpty())
-            obstacles.push_back(label);
-    }
-    if (l.legendShown())
-        obstacles.push_back(l.legendRect());
-    std::vector<QRectF> readable;
-    const raft::Network &network = scene.sim.network();
-    for (raft::NodeId from = 1; from <= l.nodes(); ++from)
-        for (raft::NodeId to = 1; to <= l.nodes(); ++to)
-            if (from != to && network.link(from, to))
-                readable.push_back(ClusterNetworkPainter::badgeBox(scene, from, to));
-
-    m_tags.clear();
-    std::vector<ClusterCaptionLayout::Side> places;
-    for (const NetworkSide &side : sides) {
-        Tag tag;
-        tag.title = NetworkSides::tag(side, l.nodes());
-        // Level of detail: a small picture gets the verdict without the note.
-        tag.note = l.radius() >= kNoteRadius ? NetworkSides::leaderNote(side) : QString();
-        tag.quorum = side.quorum;
-        places.push_back({side.nodes, side.isolated, captionSize(scene, tag.title, tag.note)});
-        m_tags.push_back(tag);
-    }
-    const std::vector<QRectF> boxes = ClusterCaptionLayout::placeSides(scene.network, places, obstacles, readable);
-    for (std::size_t i = 0; i < m_tags.size(); ++i)
-        m_tags[i].box = boxes[i];
-
-    m_headline = NetworkSides::headline(sides);
-    if (!m_headline.isEmpty()) {
-        // The headline goes to the edge of the view where it hides the least.
-        obstacles.insert(obstacles.end(), readable.begin(), readable.end());
-        obstacles.insert(obstacles.end(), boxes.begin(), boxes.end());
-        m_headlineAt = ClusterCaptionLayout::placeHeadline(l, captionSize(scene, m_headline, QString()), obstacles);
+    const std::vector<QRectF> &boxes = l.bannerBoxes();
+    if (boxes.empty())
+        return;
+    m_banners = banners(scene.sim, l.nodes(), true);
+    for (std::size_t i = 0; i < m_banners.size() && i < boxes.size(); ++i) {
+        Banner &banner = m_banners[i];
+        // Level of detail: the note goes when the band made no room for it.
+        if (!banner.note.isEmpty() && bannerSize(scene.text, l.radius(), banner).height() > boxes[i].height() + 1)
+            banner.note.clear();
+        const QPointF centre = boxes[i].center();
+        switch (banner.kind) {
+        case Banner::Kind::Quorum:
+            paintCaption(painter, scene, banner.title, banner.note, centre, ClusterPalette::plate(),
+                         ClusterPalette::ink());
+            break;
+        case Banner::Kind::NoQuorum:
+            paintCaption(painter, scene, banner.title, banner.note, centre, ClusterPalette::noQuorumFill(),
+                         ClusterPalette::onDark());
+            break;
+        case Banner::Kind::Headline:
+            paintCaption(painter, scene, banner.title, banner.note, centre, ClusterPalette::headlineFill(),
+                         ClusterPalette::ink());
+            break;
+        case Banner::Kind::Hold:
+            paintCaption(painter, scene, banner.title, banner.note, centre, ClusterPalette::plate(),
+                         ClusterPalette::mutedInk());
+            break;
+        }
     }
 }
 

@@ -3,6 +3,7 @@
 #include "widgets/clusterscene.h"
 
 #include <QColor>
+#include <QCoreApplication>
 #include <QRectF>
 #include <QString>
 
@@ -14,17 +15,35 @@ namespace widgets {
 
 class ClusterNodePainter;
 
-/// ClusterCaptionPainter paints the captions of a broken network: each side's verdict
-/// ("No quorum: 2 of 5", with what its leader is worth) and the headline when no side
-/// has a working leader, where ClusterCaptionLayout placed them. It also draws any
-/// caption box for the other painters (paintCaption).
+/// ClusterCaptionPainter paints the banners of the band along the top of the view:
+/// each side's verdict of a broken network ("S1 S2 · No quorum: 2 of 5", with what its
+/// leader is worth), the headline when no side has a working leader, and the note of
+/// hold mode. ClusterLayout keeps the band clear of the ring, so no banner covers a
+/// server, a label or a message. It also draws any caption box for the other painters
+/// (paintCaption).
 class ClusterCaptionPainter {
+    Q_DECLARE_TR_FUNCTIONS(widgets::ClusterView)
+
 public:
-    /// paint draws the sides' captions and the headline; `nodes` tells where the
-    /// servers' labels are, which the captions avoid.
+    /// Banner is one banner of the band.
+    struct Banner {
+        enum class Kind { Quorum, NoQuorum, Headline, Hold };
+        Kind kind = Kind::Headline;
+        QString title;
+        QString note;
+        bool operator==(const Banner &) const = default;
+    };
+    /// banners lists the banners sim calls for, in the band's order (none when the
+    /// network is whole and not holding); `notes`: with each side's note.
+    static std::vector<Banner> banners(const raft::Simulation &sim, int nodes, bool notes);
+    /// bannerSize is the size of a banner's box with the fonts of `text` and a disc
+    /// radius r.
+    static QSizeF bannerSize(ClusterText &text, qreal r, const Banner &banner);
+
+    /// paint draws the banners where the layout put them.
     void paint(QPainter &painter, const ClusterScene &scene, const ClusterNodePainter &nodes);
-    /// invalidate forces the captions to be placed again.
-    void invalidate() { m_key.clear(); }
+    /// invalidate forgets the banners (new language or fonts).
+    void invalidate() { m_banners.clear(); }
 
     /// captionSize is the size of the box paintCaption draws.
     static QSizeF captionSize(const ClusterScene &scene, const QString &title, const QString &note);
@@ -37,19 +56,7 @@ public:
     static constexpr qreal kNoteRadius = 26;
 
 private:
-    /// Tag is a side's caption as placed.
-    struct Tag {
-        QString title;
-        QString note;
-        QRectF box;
-        bool quorum = false;
-    };
-    void place(const ClusterScene &scene, const ClusterNodePainter &nodes);
-
-    std::vector<Tag> m_tags;
-    QString m_key; ///< what m_tags were placed for
-    QString m_headline;
-    QPointF m_headlineAt;
+    std::vector<Banner> m_banners;
 };
 
 } // namespace widgets

@@ -116,7 +116,8 @@ QPointF ClusterLayout::direction(int nodes, raft::NodeId id)
 }
 
 ClusterLayout::Fit ClusterLayout::fit(QSizeF size, int nodes, bool legend, const Text &text,
-                                      const LegendSize &legendSize, const Style &style)
+                                      const LegendSize &legendSize, const Style &style,
+                                      const std::vector<QSizeF> &banners)
 {
     Fit f;
     f.size = size;
@@ -188,6 +189,28 @@ ClusterLayout::Fit ClusterLayout::fit(QSizeF size, int nodes, bool legend, const
             area.setLeft(panel.width() + 16);
     }
 
+    if (!banners.empty()) {
+        // The banners flow left to right in rows along the top of the area; the ring,
+        // its labels and its messages get what is below them.
+        const qreal left = area.left() + kCaptionMargin;
+        const qreal right = area.right() - kCaptionMargin;
+        qreal x = left;
+        qreal y = kCaptionMargin;
+        qreal row = 0;
+        for (const QSizeF &banner : banners) {
+            const qreal w = std::min(banner.width(), right - left);
+            if (x > left && x + w > right) {
+                x = left;
+                y += row + kBannerGap;
+                row = 0;
+            }
+            f.banners.emplace_back(x, y, w, banner.height());
+            x += w + kBannerGap;
+            row = std::max(row, banner.height());
+        }
+        area.setTop(std::min(y + row + kBannerGap, area.bottom() - 40));
+    }
+
     // Each disc has its label outside the ring, so the ring's size depends on the
     // labels' and the labels' on the discs'. Find the largest disc radius r such that
     // every disc and label fits the area and neighbours keep apart (r <= c * ring);
@@ -255,6 +278,7 @@ ClusterLayout::ClusterLayout(const Fit &fit, double zoom, QPointF pan)
     , m_legendShown(fit.legendShown)
     , m_legendOverlaid(fit.legendOverlaid)
     , m_style(fit.style)
+    , m_banners(fit.banners)
     , m_text(fit.text)
 {
     m_outer = ClusterPalette::outerRadius(m_radius);

@@ -9,6 +9,7 @@
 
 #include <array>
 #include <functional>
+#include <vector>
 
 namespace widgets {
 
@@ -81,6 +82,9 @@ public:
         /// legendOverlaid: the legend lies over the picture (no room beside it).
         bool legendOverlaid = false;
         Style style;
+        /// banners: where each banner asked for goes, in order, in the band along the
+        /// top that the ring leaves free (beside the legend when it is beside).
+        std::vector<QRectF> banners;
         qreal radius = 0;
         qreal ring = 0;
         QPointF centre;
@@ -90,7 +94,7 @@ public:
     /// Invariant of the result: every disc and label lies inside the widget (beside
     /// the legend when it is shown) and neighbouring discs keep apart.
     static Fit fit(QSizeF size, int nodes, bool legend, const Text &text, const LegendSize &legendSize,
-                   const Style &style = ClusterStyle());
+                   const Style &style = ClusterStyle(), const std::vector<QSizeF> &banners = {});
 
     /// LabelMetrics is the geometry of a server's label for a disc of radius r: what
     /// the fit reserves is what the node painter draws.
@@ -145,6 +149,11 @@ public:
     bool legendShown() const { return m_legendShown; }
     /// legendOverlaid: the legend lies over the picture, which had no room beside it.
     bool legendOverlaid() const { return m_legendOverlaid; }
+    /// bannerBoxes are where the banners go (the sides' verdicts, the headline, the
+    /// hold note): in a band along the top, clear of the ring, the labels and messages.
+    const std::vector<QRectF> &bannerBoxes() const { return m_banners; }
+    /// kBannerGap: pixels between two banners and between the band and the ring's room.
+    static constexpr qreal kBannerGap = 6;
 
     /// contains tells whether id names a server of this layout.
     bool contains(raft::NodeId id) const { return id >= 1 && id <= m_nodes; }
@@ -222,6 +231,7 @@ private:
     bool m_legendShown = false;
     bool m_legendOverlaid = false;
     Style m_style;
+    std::vector<QRectF> m_banners;
     ClusterLayout::Text m_text;
     std::array<QPointF, raft::kMaxNodes + 1> m_centres{};
     std::array<QPointF, raft::kMaxNodes + 1> m_outward{};

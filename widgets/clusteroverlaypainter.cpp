@@ -53,14 +53,7 @@ std::vector<ClusterOverlayPainter::Note> ClusterOverlayPainter::notes(const Clus
 {
     const QRectF bounds = scene.layout.bounds();
     std::vector<Note> notes;
-    if (scene.sim.network().isHolding()) {
-        const QString text = tr("Hold: messages wait for manual delivery");
-        const QSizeF size = scene.text.size(ClusterText::Font::Small, text);
-        notes.push_back({text,
-                         QPointF(bounds.width() - size.width() / 2 - kEdgeMarginX,
-                                 bounds.height() - size.height() / 2 - kEdgeMarginY),
-                         ClusterPalette::mutedInk(), size});
-    }
+    // (Hold mode's note is a banner: ClusterCaptionPainter.)
     if (drag.isActive())
         return notes;
     std::vector<raft::NodeId> selected;

@@ -14,7 +14,7 @@ class QPainter;
 namespace widgets {
 
 /// ClusterOverlayPainter paints what lies over the cluster: the legend panel, the
-/// notes along the bottom edge (hold mode; what a multiple selection can do), and the
+/// note along the bottom edge (what a multiple selection can do), and the
 /// marks of a gesture in progress: the rubber band, the side a dragged server would
 /// join (or the circle out of which it gets a side of its own), the server's ghost
 /// under the pointer and a caption saying what the drop would do.

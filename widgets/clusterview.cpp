@@ -234,9 +234,32 @@ const ClusterLayout &ClusterView::clusterLayout() const
     if (!m_textMetrics)
         m_textMetrics = ClusterLayout::Text::measure(tr("%1 crashed").arg(QStringLiteral("S8")),
                                                      tr("log %1 · commit %2").arg(888).arg(888));
+    // The banners along the top (a broken network's verdicts, hold mode) take a band
+    // the ring keeps out of.
+    std::vector<ClusterCaptionPainter::Banner> banners;
+    if (m_simulation && (m_simulation->network().hasFaults() || m_simulation->network().isHolding()))
+        banners = ClusterCaptionPainter::banners(*m_simulation, nodes, true);
     if (!m_fit || m_fit->size != QSizeF(size()) || m_fit->legendWanted != m_legendVisible || m_fit->nodes != nodes
-        || m_fit->style != m_style)
-        m_fit = ClusterLayout::fit(size(), nodes, m_legendVisible, *m_textMetrics, &ClusterLegend::sizeAt, m_style);
+        || m_fit->style != m_style || banners != m_fitBanners) {
+        ClusterLayout::Fit fit = ClusterLayout::fit(size(), nodes, m_legendVisible, *m_textMetrics,
+                                                    &ClusterLegend::sizeAt, m_style);
+        if (!banners.empty()) {
+            // Measured with the fonts of the disc without the band: the discs only
+            // shrink when the band is made, and the text with them.
+            ClusterText text;
+            text.setRadius(fit.radius, m_style);
+            std::vector<QSizeF> sizes;
+            for (ClusterCaptionPainter::Banner banner : banners) {
+                if (fit.radius < ClusterCaptionPainter::kNoteRadius)
+                    banner.note.clear();
+                sizes.push_back(ClusterCaptionPainter::bannerSize(text, fit.radius, banner));
+            }
+            fit = ClusterLayout::fit(size(), nodes, m_legendVisible, *m_textMetrics, &ClusterLegend::sizeAt, m_style,
+                                     sizes);
+        }
+        m_fit = fit;
+        m_fitBanners = banners;
+    }
     m_layout = ClusterLayout(*m_fit, m_zoom, m_pan);
     m_layoutValid = true;
     m_geometryValid = false;

@@ -270,6 +270,8 @@ private:
     // Geometry, computed when first needed after what it depends on changed.
     mutable std::optional<ClusterLayout::Text> m_textMetrics;
     mutable std::optional<ClusterLayout::Fit> m_fit;
+    /// m_fitBanners: the banners m_fit made room for.
+    mutable std::vector<ClusterCaptionPainter::Banner> m_fitBanners;
     mutable ClusterLayout m_layout;
     mutable bool m_layoutValid = false;
     mutable ClusterNetworkGeometry m_geometry;

@@ -290,3 +290,64 @@ TEST(ClusterStyle, LegendNamesTheRedOfTheTimerAndOfLostMessages)
                 ++redPixels;
     EXPECT_GT(redPixels, 20);
 }
+
+TEST(ClusterStyle, BannersLabelsDiscsAndMessagesNeverOverlapFrom1024x768To3840x2160)
+{
+    // A broken network with every banner (the headline, one verdict per side, hold
+    // mode) and messages in flight and waiting: each thing's box keeps off the others.
+    const std::vector<QSize> sizes{{1024, 768}, {1280, 720}, {1366, 768}, {1920, 1080}, {2560, 1440}, {3840, 2160}};
+    for (const bool presentation : {false, true}) {
+        for (int nodes = 1; nodes <= raft::kMaxNodes; ++nodes) {
+            raft::Simulation sim(config(nodes));
+            stage(sim, Scene::Partition);
+            ASSERT_TRUE(sim.setHold(true));
+            // An election on a side: RequestVotes in flight, and held at doors.
+            for (raft::NodeId id = 1; id <= nodes; ++id)
+                if (sim.role(id) != raft::Role::Leader && sim.timeout(id))
+                    break;
+            sim.runFor(450);
+            for (const QSize size : sizes) {
+                ClusterView view;
+                view.resize(size);
+                view.setPresentation(presentation);
+                view.setSimulation(&sim);
+                const ClusterLayout &l = view.clusterLayout();
+                const std::string at = std::to_string(size.width()) + "x" + std::to_string(size.height()) + ", "
+                    + std::to_string(nodes) + " servers" + (presentation ? ", presentation" : "");
+                const std::vector<QRectF> &banners = l.bannerBoxes();
+                EXPECT_GE(banners.size(), nodes >= 2 ? 4u : 1u) << at << ": headline, sides and hold";
+                std::vector<QRectF> discs;
+                std::vector<QRectF> labels;
+                for (raft::NodeId id = 1; id <= nodes; ++id) {
+                    discs.push_back(l.discBox(id));
+                    labels.push_back(l.labelBox(id, l.reservedLabelSize()));
+                }
+                std::vector<QRectF> messages;
+                const qreal m = l.messageSize();
+                for (const raft::Envelope *envelope : sim.network().envelopes())
+                    if (const auto pos = view.messagePosition(envelope->id))
+                        messages.emplace_back(*pos - QPointF(m * 0.7, m * 0.7), QSizeF(m * 1.4, m * 1.4));
+                EXPECT_TRUE(nodes == 1 || !messages.empty()) << at;
+                for (std::size_t i = 0; i < banners.size(); ++i) {
+                    const QRectF &banner = banners[i];
+                    EXPECT_TRUE(l.bounds().contains(banner)) << at << ": banner " << i;
+                    for (std::size_t j = 0; j < i; ++j)
+                        EXPECT_FALSE(banner.intersects(banners[j])) << at << ": banners " << i << " and " << j;
+                    for (std::size_t k = 0; k < discs.size(); ++k) {
+                        EXPECT_FALSE(banner.intersects(discs[k])) << at << ": banner " << i << " over S" << k + 1;
+                        EXPECT_FALSE(banner.intersects(labels[k]))
+                            << at << ": banner " << i << " over S" << k + 1 << "'s label";
+                    }
+                    for (const QRectF &message : messages)
+                        EXPECT_FALSE(banner.intersects(message)) << at << ": banner " << i << " over a message";
+                    if (l.legendShown() && !l.legendOverlaid())
+                        EXPECT_FALSE(banner.intersects(l.legendRect())) << at << ": banner " << i << " over the legend";
+                }
+                for (std::size_t k = 0; k < labels.size(); ++k)
+                    for (const QRectF &message : messages)
+                        EXPECT_FALSE(labels[k].intersects(message))
+                            << at << ": a message over S" << k + 1 << "'s label";
+            }
+        }
+    }
+}
