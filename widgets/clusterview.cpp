@@ -139,6 +139,32 @@ void ClusterView::setLegendVisible(bool visible)
     update();
 }
 
+void ClusterView::setPresentation(bool on)
+{
+    if (m_presentation == on)
+        return;
+    m_presentation = on;
+    invalidateLayout();
+    update();
+}
+
+void ClusterView::setTextScale(double scale)
+{
+    if (m_textScale == scale)
+        return;
+    m_textScale = scale;
+    invalidateLayout();
+    update();
+}
+
+void ClusterView::setActingNodes(const std::vector<raft::NodeId> &nodes)
+{
+    if (m_actingNodes == nodes)
+        return;
+    m_actingNodes = nodes;
+    update();
+}
+
 void ClusterView::setZoom(double factor)
 {
     const double zoom = std::clamp(factor, kMinZoom, kMaxZoom);

@@ -118,6 +118,18 @@ public:
     /// in leaves it out until it grows).
     bool isLegendVisible() const { return m_legendVisible; }
 
+    /// setPresentation switches the picture to the classroom projector's look (large
+    /// text, high contrast) or back.
+    void setPresentation(bool on);
+    bool isPresentation() const { return m_presentation; }
+    /// setTextScale scales the picture's text (1 = normal; the Text Size setting).
+    void setTextScale(double scale);
+    double textScale() const { return m_textScale; }
+    /// setActingNodes marks the servers that acted in the step just explained: drawn
+    /// apart from the selection, which stays the teacher's.
+    void setActingNodes(const std::vector<raft::NodeId> &nodes);
+    std::vector<raft::NodeId> actingNodes() const { return m_actingNodes; }
+
     /// setZoom scales the picture about the widget's centre (1 = fit the widget;
     /// clamped to [kMinZoom, kMaxZoom]). The mouse wheel zooms about the cursor.
     void setZoom(double factor);
@@ -234,6 +246,9 @@ private:
     /// (or kNoNode when none is).
     std::array<bool, raft::kMaxNodes + 1> m_selected{};
     bool m_legendVisible = true;
+    bool m_presentation = false;
+    double m_textScale = 1.0;
+    std::vector<raft::NodeId> m_actingNodes;
     double m_zoom = 1.0;
     QPointF m_pan;
     ClusterDrag m_drag;

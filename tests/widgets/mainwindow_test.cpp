@@ -17,6 +17,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QContextMenuEvent>
+#include <QDialog>
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QFile>
@@ -26,6 +27,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QSet>
 #include <QStatusBar>
 #include <QTableView>
@@ -348,11 +350,15 @@ TEST_F(WindowTest, MalformedScenarioShowsAnErrorInsteadOfCrashing)
 
     EXPECT_TRUE(error.contains(path + QStringLiteral(":3:"))) << error.toStdString();
     EXPECT_TRUE(error.contains(path + QStringLiteral(":4:"))) << error.toStdString();
-    auto *box = m_window->findChild<QMessageBox *>(QStringLiteral("scenarioErrorBox"));
+    auto *box = m_window->findChild<QDialog *>(QStringLiteral("scenarioErrorBox"));
     ASSERT_NE(box, nullptr);
     EXPECT_TRUE(box->isVisible());
-    EXPECT_EQ(box->informativeText(), error);
-    EXPECT_TRUE(box->text().contains(QStringLiteral("broken.scenario")));
+    auto *list = box->findChild<QPlainTextEdit *>(QStringLiteral("fileErrorList"));
+    ASSERT_NE(list, nullptr);
+    EXPECT_EQ(list->toPlainText(), error);
+    auto *summary = box->findChild<QLabel *>(QStringLiteral("fileErrorSummary"));
+    ASSERT_NE(summary, nullptr);
+    EXPECT_TRUE(summary->text().contains(QStringLiteral("broken.scenario")));
     box->close();
     // Nothing changed.
     EXPECT_EQ(sim().config(), before);
