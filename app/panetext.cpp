@@ -2,6 +2,7 @@
 
 #include <QApplication>
 #include <QFontInfo>
+#include <QHeaderView>
 
 #include <algorithm>
 
@@ -40,8 +41,24 @@ double PaneText::scaleForPixels(int pixels)
 
 void PaneText::apply(QWidget *pane) const
 {
+    const QFont font = scaled(QApplication::font(), m_scale);
     if (m_scale == 1.0)
         pane->setFont(QFont()); // back to inheriting the application's font
     else
-        pane->setFont(scaled(QApplication::font(), m_scale));
+        pane->setFont(font);
+    // A style sheet fixes the font of its widget and the widgets inside it at polish
+    // time: those are given the new size by hand (keeping their weight and style).
+    for (QWidget *child : pane->findChildren<QWidget *>()) {
+        bool sheeted = false;
+        for (const QWidget *w = child; w && w != pane && !sheeted; w = w->parentWidget())
+            sheeted = !w->styleSheet().isEmpty();
+        if (!sheeted || qobject_cast<QHeaderView *>(child))
+            continue;
+        QFont own = child->font();
+        if (font.pixelSize() > 0)
+            own.setPixelSize(font.pixelSize());
+        else
+            own.setPointSizeF(font.pointSizeF());
+        child->setFont(own);
+    }
 }

@@ -376,6 +376,7 @@ void LogView::updateCellSize()
     columnsHeader->setMinimumSectionSize(cell.width());
     columnsHeader->setDefaultSectionSize(cell.width());
     QHeaderView *rows = m_table->verticalHeader();
+    rows->setFont(font());
     rows->setMinimumSectionSize(cell.height());
     rows->setDefaultSectionSize(cell.height());
     rows->setMinimumWidth(std::max(110, metrics.horizontalAdvance(QStringLiteral("S9 candidate")) + 30));
