@@ -1,6 +1,7 @@
 // The classroom window, offscreen, driven as a user would: context menus on servers,
 // clicks on messages, the docks, the status bar, scenarios, the language and the
 // settings.
+#include "app/commandguards.h"
 #include "app/language.h"
 #include "app/mainwindow.h"
 #include "app/settings.h"
@@ -269,8 +270,11 @@ TEST_F(WindowTest, KeyboardDrivesTheClockAndTheCluster)
     QTest::keyClick(m_window.get(), Qt::Key_K);
     EXPECT_EQ(sim().status(leader), NodeStatus::Crashed);
 
+    // R restarts every server that is down, after asking (answered here).
+    m_window->guards()->setAnswer(CommandGuards::Answer::Yes);
     QTest::keyClick(m_window.get(), Qt::Key_R);
     EXPECT_EQ(sim().status(leader), NodeStatus::Up);
+    EXPECT_EQ(m_window->guards()->questions(), 1);
 }
 
 TEST_F(WindowTest, QuestionMarkListsTheShortcuts)
