@@ -109,7 +109,7 @@ QMenu *ContextMenus::createNodeMenu(NodeId id)
     timeoutAction->setEnabled(status == NodeStatus::Up && sim.role(id) != raft::Role::Leader);
     connect(timeoutAction, &QAction::triggered, m_controller, [this, id] { m_controller->timeoutNow(id); });
 
-    QAction *requestAction = menu->addAction(Icons::clientRequest(), tr("Client &Request…"));
+    QAction *requestAction = menu->addAction(Icons::clientRequest(), tr("Client Re&quest…"));
     requestAction->setObjectName(QStringLiteral("requestNodeAction"));
     requestAction->setStatusTip(tr("Send a client command to this server"));
     connect(requestAction, &QAction::triggered, this, [this, id] {
@@ -184,7 +184,7 @@ QMenu *ContextMenus::createBackgroundMenu()
 {
     auto *menu = new QMenu(m_window);
     menu->setObjectName(QStringLiteral("backgroundMenu"));
-    QAction *request = menu->addAction(Icons::clientRequest(), tr("Client &Request to the Leader…"));
+    QAction *request = menu->addAction(Icons::clientRequest(), tr("Client Re&quest to the Leader…"));
     request->setObjectName(QStringLiteral("requestLeaderMenuAction"));
     request->setStatusTip(tr("Send a client command to the current leader"));
     connect(request, &QAction::triggered, this, [this] {

@@ -32,6 +32,9 @@ int takeScreenshot(const GuiOptions &options)
     MainWindow window(windowOptions);
     window.resize(options.size);
     window.show();
+    window.setTextSize(options.textSize);
+    if (options.presentation)
+        window.setPresentation(true, false); // full screen would take the screen's size, not --size
     if (!options.script.isEmpty()) {
         const QString error = window.openScenarioFile(options.script, false);
         if (!error.isEmpty()) {
@@ -39,7 +42,20 @@ int takeScreenshot(const GuiOptions &options)
             return 2;
         }
     }
-    window.controller()->runTo(options.at);
+    if (!options.run.isEmpty()) {
+        const QString error = window.openRunFile(options.run, false);
+        if (!error.isEmpty()) {
+            printError(error);
+            return 2;
+        }
+        // A run is drawn where it was saved, unless --at asks for another moment.
+        if (options.hasAt && options.at <= window.controller()->history().frontierTime())
+            window.controller()->seekToTime(options.at);
+        else if (options.hasAt)
+            window.controller()->runTo(options.at); // on past the recorded end
+    } else {
+        window.controller()->runTo(options.at);
+    }
     // Show the leader's fields, as a teacher would after clicking it.
     if (const auto leader = window.controller()->simulation().leader())
         window.selection()->selectNode(*leader);
@@ -103,5 +119,7 @@ int guiMain(int argc, char *argv[])
     window.show();
     if (!options->script.isEmpty() && window.openScenarioFile(options->script).isEmpty())
         window.controller()->play();
+    if (!options->run.isEmpty())
+        window.openRunFile(options->run);
     return QApplication::exec();
 }

@@ -34,6 +34,18 @@ std::optional<GuiOptions> GuiOptions::parse(const QStringList &args, QString *er
         } else if (arg == QLatin1String("--script")) {
             if (!value(&options.script))
                 return fail(QStringLiteral("--script needs a FILE"));
+        } else if (arg == QLatin1String("--run")) {
+            if (!value(&options.run))
+                return fail(QStringLiteral("--run needs a FILE"));
+        } else if (arg == QLatin1String("--presentation")) {
+            options.presentation = true;
+        } else if (arg == QLatin1String("--text-size")) {
+            if (!value(&text))
+                return fail(QStringLiteral("--text-size needs a percentage from 100 to 250"));
+            bool ok = false;
+            options.textSize = QString(text).remove(QLatin1Char('%')).toInt(&ok);
+            if (!ok || options.textSize < 100 || options.textSize > 250)
+                return fail(QStringLiteral("--text-size: \"%1\" is not a percentage from 100 to 250").arg(text));
         } else if (arg == QLatin1String("--at")) {
             if (!value(&text))
                 return fail(QStringLiteral("--at needs a time, e.g. 3s or 1500ms"));
@@ -41,6 +53,7 @@ std::optional<GuiOptions> GuiOptions::parse(const QStringList &args, QString *er
             if (!at || *at < 0)
                 return fail(QStringLiteral("--at: \"%1\" is not a time (e.g. 3s, 1500ms, 1500)").arg(text));
             options.at = *at;
+            options.hasAt = true;
         } else if (arg == QLatin1String("--size")) {
             if (!value(&text))
                 return fail(QStringLiteral("--size needs WxH, e.g. 1280x720"));
@@ -65,6 +78,8 @@ std::optional<GuiOptions> GuiOptions::parse(const QStringList &args, QString *er
             return fail(QStringLiteral("unexpected argument %1 (try --help)").arg(arg));
         }
     }
+    if (!options.script.isEmpty() && !options.run.isEmpty())
+        return fail(QStringLiteral("give --script FILE or --run FILE, not both"));
     return options;
 }
 
@@ -72,9 +87,11 @@ QString GuiOptions::usage()
 {
     return QStringLiteral(
         "usage: raftviz [--script FILE] [--lang en|zh_CN]\n"
-        "       raftviz --screenshot FILE [--script FILE] [--at T] [--size WxH] [--lang en|zh_CN]\n"
+        "       raftviz --screenshot FILE [--script FILE | --run FILE] [--at T] [--size WxH]\n"
+        "               [--lang en|zh_CN] [--presentation] [--text-size PCT]\n"
         "       raftviz --bench-render [--frames N] [--size WxH] [--messages N] [--seed N] [--no-legend]\n"
         "       raftviz --headless --script FILE [--json] [--trace]\n"
+        "       raftviz --headless --run FILE [--json] [--trace]\n"
         "       raftviz --bench [--min-seconds S] [--no-trace] [--no-invariants]\n"
         "       raftviz --bench-history [--minutes M] [--seeks N]\n"
         "       raftviz --node Sx --cluster S1=HOST:PORT,... --data DIR [--http PORT] [--watch PORT]\n"
@@ -85,7 +102,11 @@ QString GuiOptions::usage()
         "                     (default 3s), save the window as a PNG and exit; works with\n"
         "                     QT_QPA_PLATFORM=offscreen (the default for this mode)\n"
         "  --script FILE      a scenario script (docs/scenario-language.md)\n"
+        "  --run FILE         a saved run (.raftrun): the window opens it; a screenshot\n"
+        "                     draws it where it was saved, or at --at T\n"
         "  --at T             virtual time of the screenshot: 3s, 1500ms, 1500\n"
+        "  --presentation     the screenshot shows presentation mode (View › Presentation)\n"
+        "  --text-size PCT    the panes' text size for the screenshot, 100 to 250 (percent)\n"
         "  --size WxH         window size of the screenshot (default 1280x720)\n"
         "  --lang CODE        interface language: en or zh_CN\n"
         "  --bench-render     time the cluster view's frames (prints one JSON line)\n"

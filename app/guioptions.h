@@ -10,7 +10,8 @@
 
 /// GuiOptions is what the command line asks of the window:
 ///   raftviz [--script FILE] [--lang en|zh_CN]                    the window
-///   raftviz --screenshot FILE [--script FILE] [--at T] [--size WxH] [--lang zh_CN]
+///   raftviz --screenshot FILE [--script FILE | --run FILE] [--at T] [--size WxH] [--lang zh_CN]
+///           [--presentation] [--text-size PCT]
 ///   raftviz --bench-render [options]                             the render benchmark
 /// (--headless and --bench are handled by the core's command line before Qt starts.)
 struct GuiOptions {
@@ -20,8 +21,15 @@ struct GuiOptions {
     QString screenshot;
     /// script: a scenario to play (in the window) or to run (for a screenshot).
     QString script;
-    /// at: the virtual time of the screenshot, in ms.
+    /// run: a saved run to open (for a screenshot: drawn at its saved position, or at `at`).
+    QString run;
+    /// at: the virtual time of the screenshot, in ms (set: hasAt).
     raft::Time at = 3000;
+    bool hasAt = false;
+    /// presentation: draw the window in presentation mode.
+    bool presentation = false;
+    /// textSize: the panes' text size in percent (100–250).
+    int textSize = 100;
     /// size: the window's size for the screenshot.
     QSize size{1280, 720};
     /// language: "en" or "zh_CN"; empty keeps the saved setting.

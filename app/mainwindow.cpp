@@ -1,10 +1,13 @@
 #include "mainwindow.h"
 
 #include "actiontable.h"
+#include "commandguards.h"
+#include "fileerrorbox.h"
 #include "icons.h"
 #include "language.h"
 #include "lessonbar.h"
 #include "newclusterdialog.h"
+#include "presentationmode.h"
 #include "settings.h"
 #include "shortcutsdialog.h"
 #include "simulationcontroller.h"
@@ -28,9 +31,11 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMessageBox>
+#include <QScreen>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -39,18 +44,6 @@
 #include <utility>
 
 using raft::NodeId;
-
-namespace {
-
-/// logDockHeight fits the Log dock to a cluster of `rows` servers (the rows, the index
-/// header, the legend strip, a scroll bar and the dock's title), but leaves the
-/// cluster picture at least two thirds of a window `windowHeight` high.
-int logDockHeight(int rows, int windowHeight)
-{
-    return std::min(26 * rows + 84, windowHeight * 34 / 100);
-}
-
-} // namespace
 
 MainWindow::MainWindow(const MainWindowOptions &options, QWidget *parent)
     : QMainWindow(parent)
@@ -67,13 +60,30 @@ MainWindow::MainWindow(const MainWindowOptions &options, QWidget *parent)
     createCentralWidget();
     createDocks();
     m_runFiles = new RunFileCommands(this, m_controller);
+    m_guards = new CommandGuards(this, m_controller);
     createActions();
+    m_presentation = new PresentationMode(
+        {.window = this,
+         .cluster = m_clusterView,
+         .kept = m_logDock,
+         .hidden = {m_inspectorDock, m_eventsDock, m_networkDock, m_toolBar, m_timeline}},
+        this);
+    connect(m_presentation, &PresentationMode::changed, this, [this] {
+        applyTextScale();
+        fitLogDock();
+        m_actions->refresh();
+    });
+    connect(m_guards, &CommandGuards::holdUnchanged, m_actions, &ActionTable::refresh);
+    // Cells with commands, or with a larger text, are taller: the dock follows.
+    connect(m_logView, &widgets::LogView::cellSizeChanged, this, &MainWindow::fitLogDock);
+    m_paneText.setPanes({m_logDock, m_inspectorDock, m_eventsDock, m_networkDock, m_lessonBar, m_stepBanner, m_timeline,
+                         m_violationBanner});
     m_contextMenus = new ContextMenus(this, m_controller, m_selection, m_clusterView, m_actions);
     m_statusLine = new StatusLine(statusBar(), m_controller);
     connectViews();
     connectSelection();
     retranslateUi();
-    resize(1280, 720);
+    placeOnScreen();
     resetLayout();
     m_defaultState = saveState();
     readSettings();
@@ -153,9 +163,57 @@ void MainWindow::resetLayout()
     fitLogDock();
 }
 
+void MainWindow::placeOnScreen()
+{
+    // Most of the screen, centred: a projector's 1920×1080 is not a laptop's 1280×720.
+    const QScreen *screen = this->screen() ? this->screen() : QGuiApplication::primaryScreen();
+    if (!screen) {
+        resize(1280, 720);
+        return;
+    }
+    const QRect available = screen->availableGeometry();
+    const QSize size(std::max(800, available.width() * 85 / 100), std::max(600, available.height() * 85 / 100));
+    resize(size.boundedTo(available.size()));
+    move(available.center() - QPoint(width() / 2, height() / 2));
+}
+
 void MainWindow::fitLogDock()
 {
-    resizeDocks({m_logDock}, {logDockHeight(m_controller->simulation().size(), height())}, Qt::Vertical);
+    // The rows at the grid's cell height (taller with commands or a larger text), the
+    // headers, the legend strip and the dock's title (84 px at the normal size).
+    const int rows = m_controller->simulation().size();
+    const int chrome = static_cast<int>(84 * m_paneText.scale());
+    const int wanted = m_logView->cellSize().height() * rows + chrome;
+    resizeDocks({m_logDock}, {std::min(wanted, height() * (isPresentation() ? 45 : 36) / 100)}, Qt::Vertical);
+}
+
+void MainWindow::setPresentation(bool on, bool fullScreen)
+{
+    m_presentation->setActive(on, fullScreen);
+}
+
+bool MainWindow::isPresentation() const
+{
+    return m_presentation && m_presentation->isActive();
+}
+
+void MainWindow::setTextSize(int percent)
+{
+    m_textSize = std::clamp(percent, Settings::kMinTextSize, Settings::kMaxTextSize);
+    if (m_options.useSettings)
+        m_settings->setTextSize(m_textSize);
+    applyTextScale();
+    fitLogDock();
+    m_actions->refresh();
+}
+
+void MainWindow::applyTextScale()
+{
+    double scale = m_textSize / 100.0;
+    if (isPresentation())
+        scale = std::max(scale, PaneText::scaleForPixels(PresentationMode::kMinTextPixels));
+    m_paneText.setScale(scale);
+    m_clusterView->setTextScale(scale);
 }
 
 void MainWindow::showDock(QDockWidget *dock)
@@ -259,10 +317,13 @@ void MainWindow::onStepped()
 {
     if (m_stepBanner->isEmpty())
         return;
-    // The server that acted is selected, and the inspector shows it.
+    // The server that acted is marked in the picture; the selection (and with it the
+    // inspector) stays the teacher's, so a leader's nextIndex can stay on screen.
     const NodeId node = m_stepBanner->mainEvent().node;
     if (node >= 1 && node <= m_controller->simulation().size())
-        m_selection->selectNode(node);
+        m_clusterView->setActingNodes({node});
+    else
+        m_clusterView->setActingNodes({});
 }
 
 // --- words ----------------------------------------------------------------------------
@@ -336,6 +397,7 @@ void MainWindow::readSettings()
     m_controller->setSpeed(m_settings->speed());
     m_controller->setAutoRequests(m_settings->autoRequests());
     m_clusterView->setLegendVisible(m_settings->legendVisible());
+    setTextSize(m_settings->textSize());
     m_controller->newCluster(m_settings->clusterConfig());
     const QString language = m_settings->language();
     if (language != Language::current())
@@ -358,6 +420,7 @@ void MainWindow::writeSettings()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    setPresentation(false); // the layout saved is the everyday one
     writeSettings();
     m_controller->pause();
     event->accept();
@@ -367,6 +430,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::newCluster()
 {
+    if (!m_guards->confirmNewCluster())
+        return;
     auto *dialog = new NewClusterDialog(m_controller->config(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
@@ -460,14 +525,11 @@ QString MainWindow::openScenarioFile(const QString &path, bool showErrors)
     }
     if (!showErrors)
         return error;
-    // Non-blocking, so that nothing waits on it (tests, a running clock).
-    auto *box = new QMessageBox(
-        QMessageBox::Warning, tr("Cannot Run the Scenario"),
-        tr("The scenario “%1” has errors, so nothing was changed.").arg(QFileInfo(path).fileName()), QMessageBox::Ok,
-        this);
-    box->setObjectName(QStringLiteral("scenarioErrorBox"));
-    box->setInformativeText(error);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();
+    QString hint;
+    if (QFile file(path); file.open(QIODevice::ReadOnly))
+        hint = FileErrorBox::kindHint(QString::fromUtf8(file.readAll()), false);
+    FileErrorBox::show(this, QStringLiteral("scenarioErrorBox"), tr("Cannot Run the Scenario"),
+                       tr("The scenario “%1” has errors, so nothing was changed.").arg(QFileInfo(path).fileName()),
+                       hint, error.split(QLatin1Char('\n'), Qt::SkipEmptyParts));
     return error;
 }

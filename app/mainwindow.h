@@ -2,6 +2,7 @@
 
 #include "contextmenus.h"
 #include "lessoncatalogue.h"
+#include "panetext.h"
 #include "runfilecommands.h"
 
 #include "raft/types.h"
@@ -16,6 +17,8 @@
 #include <optional>
 
 class ActionTable;
+class CommandGuards;
+class PresentationMode;
 class LessonBar;
 class QAction;
 class QDockWidget;
@@ -107,6 +110,20 @@ public:
     /// violationText is what the red banner says ("" when no invariant broke).
     QString violationText() const;
 
+    /// setPresentation enters or leaves presentation mode (View › Presentation, F5;
+    /// Esc leaves); fullScreen false keeps the window's size (screenshots).
+    void setPresentation(bool on, bool fullScreen = true);
+    bool isPresentation() const;
+    /// setTextSize sets the text size of every pane, in percent (100–250), and
+    /// remembers it; textSize is the setting (presentation mode may enlarge further).
+    void setTextSize(int percent);
+    int textSize() const { return m_textSize; }
+    /// textScale is the scale the panes' text has now (the setting, or presentation
+    /// mode's floor of PresentationMode::kMinTextPixels).
+    double textScale() const { return m_paneText.scale(); }
+    /// guards asks before the commands that lose work (tests answer through it).
+    CommandGuards *guards() const { return m_guards; }
+
     /// setBranchAnswer answers "start a new branch here?" without a dialog (tests,
     /// scripts); nullopt asks the user.
     void setBranchAnswer(std::optional<bool> answer) { m_branchAnswer = answer; }
@@ -144,8 +161,13 @@ private:
     void fitLogDock();
     /// showDock shows a dock and brings it to the front of its tabs.
     static void showDock(QDockWidget *dock);
-    /// onStepped selects the server that acted in the step just explained.
+    /// onStepped marks the server that acted in the step just explained (the
+    /// selection and the inspector stay where the teacher put them).
     void onStepped();
+    /// placeOnScreen sizes the window to most of the screen, centred.
+    void placeOnScreen();
+    /// applyTextScale gives every pane and the cluster the text scale now in force.
+    void applyTextScale();
     /// askBranch asks before an action discards the recorded future.
     bool askBranch();
 
@@ -181,6 +203,10 @@ private:
     StatusLine *m_statusLine = nullptr;
     ContextMenus *m_contextMenus = nullptr;
     RunFileCommands *m_runFiles = nullptr;
+    CommandGuards *m_guards = nullptr;
+    PresentationMode *m_presentation = nullptr;
+    PaneText m_paneText;
+    int m_textSize = 100;
 
     std::optional<bool> m_branchAnswer;
     int m_branchQuestions = 0;

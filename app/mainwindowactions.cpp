@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 
 #include "actiontable.h"
+#include "commandguards.h"
 #include "icons.h"
 #include "language.h"
 #include "livewindow.h"
@@ -53,6 +54,26 @@ void MainWindow::createActions()
     auto chinese = language("zh_CN");
     chinese.name = "chineseAction";
     chinese.tip = QT_TR_NOOP("Show the interface in Simplified Chinese");
+    // Settings › Text Size: every pane's text, 100% to 250%.
+    struct TextSize {
+        int percent;
+        const char *name;
+    };
+    static constexpr TextSize kTextSizes[] = {{100, "textSize100Action"}, {125, "textSize125Action"},
+                                              {150, "textSize150Action"}, {175, "textSize175Action"},
+                                              {200, "textSize200Action"}, {250, "textSize250Action"}};
+    std::vector<ActionSpec> textSizes;
+    std::vector<const char *> textSizeNames;
+    for (const TextSize &size : kTextSizes) {
+        textSizes.push_back(
+            {.name = size.name,
+             .tip = QT_TR_NOOP("Set the size of the text in every pane (Ctrl + and Ctrl − zoom the cluster)"),
+             .handler = [this, percent = size.percent](bool) { setTextSize(percent); },
+             .checkedWhen = [this, percent = size.percent] { return m_textSize == percent; },
+             .group = "textSize",
+             .verbatimText = [percent = size.percent] { return QStringLiteral("%1%").arg(percent); }});
+        textSizeNames.push_back(size.name);
+    }
 
     // In the order the shortcuts dialog lists them: the clock first, as in class.
     std::vector<ActionSpec> table = {
@@ -113,7 +134,7 @@ void MainWindow::createActions()
          .text = QT_TR_NOOP("&Hold Messages (Deliver by Hand)"),
          .tip = QT_TR_NOOP("Every new message waits at its receiver's door until you deliver it (right-click it)"),
          .keys = {Qt::SHIFT | Qt::Key_H},
-         .handler = [c](bool checked) { c->setHold(checked); },
+         .handler = [this](bool checked) { m_guards->setHold(checked); },
          .checkedWhen = [c] { return c->isHolding(); }},
         {.name = "deliverAllAction",
          .text = QT_TR_NOOP("&Deliver All Waiting"),
@@ -151,7 +172,7 @@ void MainWindow::createActions()
                      statusBar()->showMessage(tr("A client sent the next request to the leader."), 4000);
              }},
         {.name = "crashLeaderAction",
-         .text = QT_TR_NOOP("&Crash the Leader"),
+         .text = QT_TR_NOOP("C&rash the Leader"),
          .tip = QT_TR_NOOP("Crash the current leader and watch a new one get elected"),
          .keys = {Qt::Key_K},
          .icon = &Icons::crash,
@@ -180,7 +201,7 @@ void MainWindow::createActions()
          .tip = QT_TR_NOOP("Restart every crashed server and resume every paused one"),
          .keys = {Qt::Key_R},
          .icon = QStyle::SP_DialogResetButton,
-         .handler = [c](bool) { c->restartAll(); }},
+         .handler = [this](bool) { m_guards->restartAll(); }},
         {.name = "healAction",
          .text = QT_TR_NOOP("&Heal Network"),
          .tip = QT_TR_NOOP("Remove every partition and cut link"),
@@ -206,7 +227,7 @@ void MainWindow::createActions()
          .tip = QT_TR_NOOP("Rebuild the cluster (or the scenario) from time zero"),
          .keys = {Qt::CTRL | Qt::Key_R},
          .icon = QStyle::SP_BrowserReload,
-         .handler = [c](bool) { c->startOver(); }},
+         .handler = [this](bool) { m_guards->startOver(); }},
         {.name = "newClusterAction",
          .text = QT_TR_NOOP("&New Cluster…"),
          .tip = QT_TR_NOOP("Build a fresh cluster: servers, seed, timeouts, latency, loss and duplication"),
@@ -242,8 +263,21 @@ void MainWindow::createActions()
          .tip = QT_TR_NOOP("Show the whole cluster at the window's size"),
          .keys = {Qt::CTRL | Qt::Key_0},
          .handler = [view](bool) { view->resetView(); }},
+        {.name = "presentationAction",
+         .text = QT_TR_NOOP("&Presentation"),
+         .tip = QT_TR_NOOP("Full screen for a projector: the cluster and the lesson large, the log under them, "
+                           "everything else hidden (Esc leaves)"),
+         .keys = {Qt::Key_F5},
+         .handler = [this](bool checked) { setPresentation(checked); },
+         .checkedWhen = [this] { return isPresentation(); }},
+        {.name = "exitPresentationAction",
+         .text = QT_TR_NOOP("Leave Presentation"),
+         .tip = QT_TR_NOOP("Back to the window with every pane"),
+         .keys = {Qt::Key_Escape},
+         .handler = [this](bool) { setPresentation(false); },
+         .enabledWhen = [this] { return isPresentation(); }},
         {.name = "resetLayoutAction",
-         .text = QT_TR_NOOP("Reset &Layout"),
+         .text = QT_TR_NOOP("&Reset Layout"),
          .tip = QT_TR_NOOP("Put every pane back in its place"),
          .handler =
              [this](bool) {
@@ -307,6 +341,8 @@ void MainWindow::createActions()
          .handler = [this](bool) { about(); },
          .options = flags(Option::AboutRole)},
     };
+    for (ActionSpec &spec : textSizes)
+        table.push_back(std::move(spec));
     m_actions = new ActionTable(this, "MainWindow", std::move(table));
 
     // The Scenarios menu: one action per shipped lesson, worded in retranslateUi().
@@ -348,9 +384,10 @@ void MainWindow::createActions()
             {"scenariosMenu", QT_TR_NOOP("Sce&narios"), {"@lessons", sep, "openScenarioAction"}},
             {"viewMenu",
              QT_TR_NOOP("&View"),
-             {"legendAction", sep, "zoomInAction", "zoomOutAction", "resetZoomAction", sep, "@panes", sep,
-              "resetLayoutAction"}},
-            {"settingsMenu", QT_TR_NOOP("Se&ttings"), {"languageMenu"}},
+             {"presentationAction", "exitPresentationAction", "legendAction", sep, "zoomInAction", "zoomOutAction",
+              "resetZoomAction", sep, "@panes", sep, "resetLayoutAction"}},
+            {"settingsMenu", QT_TR_NOOP("Se&ttings"), {"languageMenu", "textSizeMenu"}},
+            {"textSizeMenu", QT_TR_NOOP("Text &Size"), textSizeNames},
             {"languageMenu", QT_TR_NOOP("&Language"), {"englishAction", "chineseAction"}},
             {"helpMenu", QT_TR_NOOP("&Help"), {"shortcutsAction", sep, "aboutAction"}},
         },

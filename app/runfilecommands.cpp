@@ -1,5 +1,6 @@
 #include "runfilecommands.h"
 
+#include "fileerrorbox.h"
 #include "runio.h"
 #include "simulationcontroller.h"
 
@@ -59,14 +60,9 @@ QString RunFileCommands::openRunFile(const QString &path, bool showErrors)
     }
     if (!showErrors)
         return error;
-    // Non-blocking, so that nothing waits on it (tests, a running clock).
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("Cannot Open the Run"),
-                                tr("The run “%1” cannot be replayed, so nothing was changed.").arg(fileName),
-                                QMessageBox::Ok, m_window);
-    box->setObjectName(QStringLiteral("runErrorBox"));
-    box->setInformativeText(error);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();
+    FileErrorBox::show(m_window, QStringLiteral("runErrorBox"), tr("Cannot Open the Run"),
+                       tr("The run “%1” cannot be replayed, so nothing was changed.").arg(fileName),
+                       FileErrorBox::kindHint(text, true), error.split(QLatin1Char('\n'), Qt::SkipEmptyParts));
     return error;
 }
 

@@ -13,6 +13,7 @@ const QString kSpeed = QStringLiteral("playback/speed");
 const QString kAutoRequests = QStringLiteral("playback/autoRequests");
 const QString kLegend = QStringLiteral("view/legend");
 const QString kLanguage = QStringLiteral("view/language");
+const QString kTextSize = QStringLiteral("view/textSize");
 const QString kCluster = QStringLiteral("cluster/");
 
 } // namespace
@@ -132,6 +133,17 @@ bool Settings::autoRequests() const
 void Settings::setAutoRequests(bool on)
 {
     m_store->setValue(kAutoRequests, on);
+}
+
+int Settings::textSize() const
+{
+    bool ok = false;
+    const int percent = m_store->value(kTextSize, kMinTextSize).toInt(&ok);
+    return ok ? std::clamp(percent, kMinTextSize, kMaxTextSize) : kMinTextSize;
+}
+void Settings::setTextSize(int percent)
+{
+    m_store->setValue(kTextSize, std::clamp(percent, kMinTextSize, kMaxTextSize));
 }
 
 void Settings::sync()

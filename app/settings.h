@@ -10,7 +10,7 @@
 
 /// Settings keeps what the window remembers between runs (QSettings): the window's
 /// geometry and dock layout, the speed, the last cluster configuration, the language,
-/// the legend and the automatic client requests. Values read back are checked: a
+/// the legend, the text size and the automatic client requests. Values read back are checked: a
 /// damaged or foreign file yields the defaults, never an unusable cluster.
 class Settings {
 public:
@@ -35,6 +35,13 @@ public:
     /// language is "en" or "zh_CN"; by default the system's, if it is Chinese.
     QString language() const;
     void setLanguage(const QString &language);
+
+    /// textSize is the text size of every pane, in percent of the normal size
+    /// (kMinTextSize..kMaxTextSize; anything else read back is clamped).
+    int textSize() const;
+    void setTextSize(int percent);
+    static constexpr int kMinTextSize = 100;
+    static constexpr int kMaxTextSize = 250;
 
     bool legendVisible() const;
     void setLegendVisible(bool visible);

@@ -871,7 +871,7 @@ void SimulationController::deliverAllWaiting()
 raft::RunFile SimulationController::runFile() const
 {
     raft::RunFile run;
-    run.config = config();
+    run.config = m_history->config(); // where the run started, not where the network is now
     run.inputs = m_history->script();
     for (const QString &line : m_notes)
         run.notes.push_back(line.toStdString());

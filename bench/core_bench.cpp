@@ -1,7 +1,13 @@
 // raftviz_bench: Google Benchmark cases for the raft/ core (issue 2 §4).
 #include "bench/corebench.h"
 
+#include "raft/runfile.h"
+#include "raft/scenario.h"
+
 #include <benchmark/benchmark.h>
+
+#include <random>
+#include <string>
 
 namespace {
 
@@ -67,8 +73,47 @@ void BM_CopySimulation(benchmark::State &state)
     }
 }
 
+/// junk is 4 MB of what a teacher might open by mistake (issue 9: a junk file froze
+/// the window for 22 s): kind 0 random bytes, kind 1 printable lines of ~40
+/// characters, kind 2 one printable line without an end.
+std::string junk(int kind)
+{
+    std::mt19937 rng(9);
+    std::string text;
+    text.reserve(4u << 20);
+    while (text.size() < (4u << 20)) {
+        char c = kind == 0 ? static_cast<char>(rng() % 256) : static_cast<char>(32 + rng() % 95);
+        if (kind == 1 && rng() % 40 == 0)
+            c = '\n';
+        text.push_back(c);
+    }
+    return text;
+}
+
+void BM_ParseJunkScenario(benchmark::State &state)
+{
+    const std::string text = junk(static_cast<int>(state.range(0)));
+    for (auto _ : state) {
+        const raft::Scenario scenario = raft::Scenario::parse(text, "junk.scenario");
+        benchmark::DoNotOptimize(scenario.errors().size());
+    }
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
+}
+
+void BM_ParseJunkRunFile(benchmark::State &state)
+{
+    const std::string text = "raftviz-run 1\n" + junk(static_cast<int>(state.range(0)));
+    for (auto _ : state) {
+        const raft::RunFileResult run = raft::parseRunFile(text, "junk.raftrun");
+        benchmark::DoNotOptimize(run.errors.size());
+    }
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
+}
+
 } // namespace
 
+BENCHMARK(BM_ParseJunkScenario)->DenseRange(0, 2)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ParseJunkRunFile)->DenseRange(0, 2)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Workload)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_WorkloadNoTrace)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_WorkloadNoInvariants)->Unit(benchmark::kMillisecond);

@@ -158,16 +158,22 @@ std::size_t editDistance(std::string_view a, std::string_view b)
 template <typename Names> std::string suggestion(std::string_view word, const Names &candidates)
 {
     const std::string key = lower(word);
+    const std::size_t allowed = key.size() <= 3 ? 1 : 2;
     std::string best;
     std::size_t bestDistance = std::numeric_limits<std::size_t>::max();
     for (const std::string_view candidate : candidates) {
+        // The distance is at least the difference in length: a long word of junk
+        // costs nothing here (editDistance is length × length).
+        const std::size_t gap = key.size() > candidate.size() ? key.size() - candidate.size()
+                                                              : candidate.size() - key.size();
+        if (gap > allowed)
+            continue;
         const std::size_t distance = editDistance(key, candidate);
         if (distance < bestDistance) {
             bestDistance = distance;
             best = candidate;
         }
     }
-    const std::size_t allowed = key.size() <= 3 ? 1 : 2;
     if (best.empty() || bestDistance > allowed)
         return {};
     return " (did you mean " + quoted(best) + "?)";

@@ -172,6 +172,14 @@ void EventsPane::updateCount()
 
 void EventsPane::changeEvent(QEvent *event)
 {
+    if (event->type() == QEvent::FontChange) {
+        // The Text Size setting: rows, the sentence under them and the narrow columns
+        // follow the new font (the style-sheeted label does not inherit it by itself).
+        m_detail->setFont(font());
+        m_detail->setFixedHeight(m_detail->fontMetrics().lineSpacing() * 3 + 14);
+        m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
+        retranslateUi();
+    }
     if (event->type() == QEvent::LanguageChange)
         retranslateUi();
     QWidget::changeEvent(event);

@@ -65,10 +65,7 @@ Inspector::Inspector(QWidget *parent)
     m_title->setObjectName(QStringLiteral("inspectorTitle"));
     m_title->setWordWrap(true);
     m_title->setMargin(6);
-    QFont titleFont = m_title->font();
-    titleFont.setBold(true);
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.1);
-    m_title->setFont(titleFont);
+    updateTitleFont();
 
     m_tree->setObjectName(QStringLiteral("inspectorTree"));
     m_tree->setColumnCount(2);
@@ -420,8 +417,26 @@ QStringList Inspector::lines() const
     return out;
 }
 
+void Inspector::updateTitleFont()
+{
+    // A little larger than the rest, whatever the Text Size setting made of the rest.
+    QFont titleFont = font();
+    titleFont.setBold(true);
+    if (titleFont.pixelSize() > 0)
+        titleFont.setPixelSize(titleFont.pixelSize() * 11 / 10);
+    else
+        titleFont.setPointSizeF(titleFont.pointSizeF() * 1.1);
+    m_title->setFont(titleFont);
+}
+
 void Inspector::changeEvent(QEvent *event)
 {
+    if (event->type() == QEvent::FontChange) {
+        updateTitleFont();
+        m_rows.clear(); // the section rows' bold font is made from the tree's
+        if (m_node != raft::kNoNode || m_message != 0)
+            refresh(m_displayTime);
+    }
     if (event->type() == QEvent::LanguageChange) {
         m_rows.clear();
         if (m_node == raft::kNoNode && m_message == 0)

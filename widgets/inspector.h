@@ -57,6 +57,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void updateTitleFont();
     /// Row is one line of the inspector: a section title (value empty, isSection) or a field.
     struct Row {
         QString field;

@@ -178,6 +178,14 @@ Qt::ItemFlags LogModel::flags(const QModelIndex &index) const
     return Qt::ItemIsEnabled | Qt::ItemIsSelectable;
 }
 
+QString LogModel::shortCommand(const QString &command)
+{
+    const QStringList words = command.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    if (words.size() == 3 && words[0] == QLatin1String("set"))
+        return words[1] + QLatin1Char('=') + words[2];
+    return words.join(QLatin1Char(' '));
+}
+
 QVariant LogModel::data(const QModelIndex &index, int role) const
 {
     if (!m_sim || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))

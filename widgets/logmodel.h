@@ -51,6 +51,10 @@ public:
     /// retranslate tells the views that every header and tooltip must be worded again.
     void retranslate();
 
+    /// shortCommand is a command as a log cell shows it: "set x 1" as "x=1", "del y"
+    /// as is, a no-op as "" (a cell has room for a few characters only).
+    static QString shortCommand(const QString &command);
+
     /// termColor is the colour of term t, the same in every view of the window.
     static QColor termColor(raft::Term term);
 

@@ -25,13 +25,26 @@ namespace widgets {
 
 namespace {
 
-constexpr int kCellWidth = 30;
-constexpr int kCellHeight = 26;
+/// narrowCell is a cell that shows the term only, at the font of `metrics`.
+QSize narrowCell(const QFontMetrics &metrics)
+{
+    return {std::max(30, metrics.horizontalAdvance(QStringLiteral("99")) + 14), std::max(26, metrics.height() + 10)};
+}
+
+/// wideCell is a cell with room for the term over a short command ("x=12", "del k").
+QSize wideCell(const QFontMetrics &metrics)
+{
+    return {std::max(52, metrics.horizontalAdvance(QStringLiteral("del k12")) + 10),
+            std::max(40, metrics.height() * 2 + 10)};
+}
 
 /// CellLook is what decides how one log cell is painted.
 struct CellLook {
     bool hasEntry = false;
     raft::Term term = 0;
+    /// command: the entry's short command, drawn under the term ("" draws the term alone).
+    QString command;
+    bool showCommand = false;
     bool committed = false;
     bool commitMark = false;
     bool matchMark = false;
@@ -64,9 +77,27 @@ void paintEntry(QPainter &painter, const QRectF &rect, const CellLook &look, con
         painter.setBrush(pale);
     }
     painter.drawRoundedRect(box, 3, 3);
-    painter.setFont(font);
     painter.setPen(look.crashed ? QColor(110, 110, 110) : ClusterPalette::ink());
-    painter.drawText(box, Qt::AlignCenter, QString::number(look.term));
+    if (!look.showCommand) {
+        painter.setFont(font);
+        painter.drawText(box, Qt::AlignCenter, QString::number(look.term));
+        return;
+    }
+    // The term on top (small, bold: it is also the colour), the command under it.
+    QFont termFont = font;
+    termFont.setBold(true);
+    if (termFont.pixelSize() > 0)
+        termFont.setPixelSize(std::max(8, termFont.pixelSize() * 4 / 5));
+    else
+        termFont.setPointSizeF(termFont.pointSizeF() * 0.8);
+    const QRectF top(box.left(), box.top(), box.width(), box.height() * 0.45);
+    const QRectF bottom(box.left() + 2, top.bottom(), box.width() - 4, box.bottom() - top.bottom());
+    painter.setFont(termFont);
+    painter.drawText(top, Qt::AlignCenter, QString::number(look.term));
+    painter.setFont(font);
+    const QString command = look.command.isEmpty() ? QStringLiteral("·") : look.command;
+    painter.drawText(bottom, Qt::AlignHCenter | Qt::AlignTop,
+                     QFontMetrics(font).elidedText(command, Qt::ElideRight, static_cast<int>(bottom.width())));
 }
 
 /// paintSelection paints the background of a selected cell: behind the entry, so that
@@ -132,18 +163,29 @@ void paintCell(QPainter &painter, const QRectF &rect, const CellLook &look, cons
     painter.restore();
 }
 
+} // namespace
+
 /// LogCellDelegate paints the model's cells. The entry boxes come from a cache of
-/// small pixmaps (one per term, commit state and size), so that a frame costs a blit
-/// per visible cell however long the logs grow; the marks are painted on top.
+/// small pixmaps (one per term, command, commit state and size), so that a frame costs
+/// a blit per visible cell however long the logs grow; the marks are painted on top.
 class LogCellDelegate : public QStyledItemDelegate {
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
+
+    void setCell(QSize size, bool showCommands)
+    {
+        m_size = size;
+        m_showCommands = showCommands;
+    }
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
     {
         CellLook look;
         look.hasEntry = index.data(LogModel::HasEntryRole).toBool();
         look.term = index.data(LogModel::TermRole).toULongLong();
+        look.showCommand = m_showCommands;
+        if (m_showCommands)
+            look.command = LogModel::shortCommand(index.data(LogModel::CommandRole).toString());
         look.committed = index.data(LogModel::CommittedRole).toBool();
         look.commitMark = index.data(LogModel::CommitIndexRole).toBool();
         look.matchMark = index.data(LogModel::MatchIndexRole).toBool();
@@ -164,22 +206,19 @@ public:
         }
     }
 
-    QSize sizeHint(const QStyleOptionViewItem &, const QModelIndex &) const override
-    {
-        return {kCellWidth, kCellHeight};
-    }
+    QSize sizeHint(const QStyleOptionViewItem &, const QModelIndex &) const override { return m_size; }
 
 private:
     const QPixmap &entryPixmap(const CellLook &look, QSize size, qreal dpr, const QFont &font) const
     {
-        const QString key = QStringLiteral("%1/%2/%3/%4x%5@%6/%7")
+        const QString key = QStringLiteral("%1/%2/%3/%4x%5@%6/%7/%8")
                                 .arg(look.term)
                                 .arg(look.committed ? 1 : 0)
                                 .arg(look.crashed ? 1 : 0)
                                 .arg(size.width())
                                 .arg(size.height())
                                 .arg(dpr)
-                                .arg(font.key());
+                                .arg(font.key(), look.showCommand ? look.command : QStringLiteral("-"));
         auto it = m_cache.find(key);
         if (it != m_cache.end())
             return it.value();
@@ -196,9 +235,9 @@ private:
     }
 
     mutable QHash<QString, QPixmap> m_cache;
+    QSize m_size{30, 26};
+    bool m_showCommands = false;
 };
-
-} // namespace
 
 /// LogLegend is the strip under the grid that explains its marks with sample cells.
 class LogLegend : public QWidget {
@@ -209,7 +248,7 @@ public:
         setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     }
 
-    QSize sizeHint() const override { return {400, kCellHeight + 6}; }
+    QSize sizeHint() const override { return {400, cell().height() + 6}; }
 
 protected:
     void paintEvent(QPaintEvent *) override
@@ -222,13 +261,14 @@ protected:
         const QFontMetrics metrics(small);
         qreal x = 6;
         const qreal top = 3;
+        const QSize size = cell();
         auto item = [&](const CellLook &look, const QString &text) {
-            const QRectF cell(x, top, kCellWidth, kCellHeight);
-            paintCell(painter, cell, look, small);
-            x += kCellWidth + 4;
+            const QRectF box(x, top, size.width(), size.height());
+            paintCell(painter, box, look, small);
+            x += size.width() + 4;
             painter.setPen(palette().color(QPalette::WindowText));
             const int width = metrics.horizontalAdvance(text);
-            painter.drawText(QRectF(x, top, width + 2, kCellHeight), Qt::AlignVCenter | Qt::AlignLeft, text);
+            painter.drawText(QRectF(x, top, width + 2, size.height()), Qt::AlignVCenter | Qt::AlignLeft, text);
             x += width + 16;
         };
         CellLook committed;
@@ -250,6 +290,10 @@ protected:
         next.empty = true;
         item(next, LogView::tr("leader's nextIndex"));
     }
+
+private:
+    /// cell: the legend's sample cells are the grid's own (term only).
+    QSize cell() const { return narrowCell(QFontMetrics(font())); }
 };
 
 LogView::LogView(QWidget *parent)
@@ -261,7 +305,8 @@ LogView::LogView(QWidget *parent)
     setObjectName(QStringLiteral("logView"));
     m_table->setObjectName(QStringLiteral("logTable"));
     m_table->setModel(m_model);
-    m_table->setItemDelegate(new LogCellDelegate(m_table));
+    m_delegate = new LogCellDelegate(m_table);
+    m_table->setItemDelegate(m_delegate);
     m_table->setShowGrid(false);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -273,18 +318,10 @@ LogView::LogView(QWidget *parent)
 
     QHeaderView *columns = m_table->horizontalHeader();
     columns->setSectionResizeMode(QHeaderView::Fixed);
-    columns->setDefaultSectionSize(kCellWidth);
-    columns->setMinimumSectionSize(kCellWidth);
     columns->setHighlightSections(false);
-    QFont headerFont = columns->font();
-    headerFont.setPointSizeF(headerFont.pointSizeF() * 0.85);
-    columns->setFont(headerFont);
     QHeaderView *rows = m_table->verticalHeader();
     rows->setSectionResizeMode(QHeaderView::Fixed);
-    rows->setDefaultSectionSize(kCellHeight);
-    rows->setMinimumSectionSize(kCellHeight);
     rows->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    rows->setMinimumWidth(110);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -296,12 +333,62 @@ LogView::LogView(QWidget *parent)
     // Columns arrive as logs grow: keep the tail in sight if the user wants it, and the
     // selected rows highlighted to their end.
     connect(m_model, &QAbstractItemModel::columnsInserted, this, [this] {
+        updateCellSize();
         if (m_followTail)
             scrollToTail();
         if (m_selection)
             showSelection();
     });
+    connect(m_model, &QAbstractItemModel::columnsRemoved, this, &LogView::updateCellSize);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &LogView::updateCellSize);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &LogView::onUserSelection);
+    updateCellSize();
+}
+
+void LogView::updateCellSize()
+{
+    // The style-sheeted table keeps the font it was polished with unless told.
+    if (m_table->font() != font())
+        m_table->setFont(font());
+    const QFontMetrics metrics(font());
+    const QSize wide = wideCell(metrics);
+    // Room for the commands: every index fits the width at the wide size.
+    const int columns = std::max(1, m_model->columnCount());
+    // The view's own width less the rows' header: the viewport may not be laid out yet.
+    const QHeaderView *rowHeader = m_table->verticalHeader();
+    const int available = width() - std::max(rowHeader->minimumWidth(), rowHeader->sizeHint().width())
+        - 2 * m_table->frameWidth();
+    const bool showCommands = columns * wide.width() <= available;
+    const QSize cell = showCommands ? wide : narrowCell(metrics);
+    if (cell == m_cellSize && showCommands == m_showCommands
+        && m_table->verticalHeader()->defaultSectionSize() == cell.height())
+        return;
+    m_cellSize = cell;
+    m_showCommands = showCommands;
+    m_delegate->setCell(cell, showCommands);
+    QHeaderView *columnsHeader = m_table->horizontalHeader();
+    QFont headerFont = font();
+    if (headerFont.pixelSize() > 0)
+        headerFont.setPixelSize(std::max(8, headerFont.pixelSize() * 85 / 100));
+    else
+        headerFont.setPointSizeF(headerFont.pointSizeF() * 0.85);
+    columnsHeader->setFont(headerFont);
+    columnsHeader->setMinimumSectionSize(cell.width());
+    columnsHeader->setDefaultSectionSize(cell.width());
+    QHeaderView *rows = m_table->verticalHeader();
+    rows->setFont(font());
+    rows->setMinimumSectionSize(cell.height());
+    rows->setDefaultSectionSize(cell.height());
+    rows->setMinimumWidth(std::max(110, metrics.horizontalAdvance(QStringLiteral("S9 candidate")) + 30));
+    m_legend->updateGeometry();
+    m_table->viewport()->update();
+    Q_EMIT cellSizeChanged();
+}
+
+void LogView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    updateCellSize();
 }
 
 void LogView::setSource(const SimulationSource *source)
@@ -373,7 +460,7 @@ void LogView::onScrollAction()
 {
     // The slider position already reflects the user's action (the value follows).
     const QScrollBar *bar = m_table->horizontalScrollBar();
-    m_followTail = bar->sliderPosition() >= bar->maximum() - kCellWidth / 2;
+    m_followTail = bar->sliderPosition() >= bar->maximum() - m_cellSize.width() / 2;
 }
 
 void LogView::scrollToTail()
@@ -389,6 +476,8 @@ void LogView::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslateUi();
+    if (event->type() == QEvent::FontChange)
+        updateCellSize();
     QWidget::changeEvent(event);
 }
 

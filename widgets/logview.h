@@ -10,6 +10,7 @@ class QTableView;
 
 namespace widgets {
 
+class LogCellDelegate;
 class LogModel;
 class LogLegend;
 class Selection;
@@ -19,7 +20,9 @@ class SimulationSource;
 /// servers, columns are log indices, cells coloured by term and showing it, committed
 /// entries solid and uncommitted ones pale with a dashed edge, each server's
 /// commitIndex marked by a bar, and the leader's nextIndex (▽) and matchIndex (▲)
-/// for each follower. Hovering a cell shows its command. The view follows the tail
+/// for each follower. When the grid has room the cells also show their commands
+/// ("x=1", "del y"); hovering a cell always does. Cells grow with the view's font (the
+/// Text Size setting). The view follows the tail
 /// of the logs as they grow, unless the user has scrolled away from it. The rows of the
 /// selected servers are highlighted; selecting rows selects those servers everywhere.
 class LogView : public QWidget {
@@ -44,9 +47,18 @@ public:
     QTableView *table() const { return m_table; }
     /// isFollowingTail tells whether the view keeps the newest index in sight.
     bool isFollowingTail() const { return m_followTail; }
+    /// cellSize is the size of one cell at the view's font.
+    QSize cellSize() const { return m_cellSize; }
+    /// showsCommands tells whether the cells show their commands (there is room).
+    bool showsCommands() const { return m_showCommands; }
+
+Q_SIGNALS:
+    /// cellSizeChanged: the cells grew or shrank (font, or commands shown or not).
+    void cellSizeChanged();
 
 protected:
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void onScrollAction();
@@ -56,8 +68,14 @@ private:
     void showSelection();
     void scrollToTail();
     void retranslateUi();
+    /// updateCellSize sizes the cells for the font, and shows the commands if every
+    /// column fits the width at the size that has room for them.
+    void updateCellSize();
 
     LogModel *m_model = nullptr;
+    LogCellDelegate *m_delegate = nullptr;
+    QSize m_cellSize{30, 26};
+    bool m_showCommands = false;
     QTableView *m_table = nullptr;
     LogLegend *m_legend = nullptr;
     Selection *m_selection = nullptr;

@@ -288,6 +288,65 @@
     </message>
 </context>
 <context>
+    <name>CommandGuards</name>
+    <message>
+        <source>Start Over?</source>
+        <translation>从头开始？</translation>
+    </message>
+    <message>
+        <source>Starting over throws away this run: every event and action so far (save it first with File › Save Run if you want to keep it).</source>
+        <translation>从头开始会丢弃本次运行：到目前为止的所有事件和操作（如需保留，请先用“文件 › 保存运行”保存）。</translation>
+    </message>
+    <message>
+        <source>Start Over</source>
+        <translation>从头开始</translation>
+    </message>
+    <message>
+        <source>Build a New Cluster?</source>
+        <translation>新建集群？</translation>
+    </message>
+    <message>
+        <source>A new cluster replaces this run: every event and action so far is thrown away (save it first with File › Save Run if you want to keep it).</source>
+        <translation>新集群会取代本次运行：到目前为止的所有事件和操作都会被丢弃（如需保留，请先用“文件 › 保存运行”保存）。</translation>
+    </message>
+    <message>
+        <source>Build It</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Restart All?</source>
+        <translation>全部重启？</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restart or resume %n server(s) at once? Step Back undoes them one by one.</source>
+        <translation>
+            <numerusform>一次重启或恢复 %n 台服务器？“后退一步”可逐台撤销。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restart All</source>
+        <translation>全部重启</translation>
+    </message>
+    <message>
+        <source>Stop Holding Messages?</source>
+        <translation>停止扣留消息？</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) still wait at the door. Deliver them now, or drop them? (Left held, they would stay frozen until you deliver each one.)</source>
+        <translation>
+            <numerusform>还有 %n 条消息在门口等待。现在投递，还是丢弃？（若继续扣留，它们会一直停在那里，直到你逐条投递。）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deliver Them</source>
+        <translation>全部投递</translation>
+    </message>
+    <message>
+        <source>Drop Them</source>
+        <translation>全部丢弃</translation>
+    </message>
+</context>
+<context>
     <name>ContextMenus</name>
     <message>
         <source>%1 — %2, term %3</source>
@@ -330,8 +389,8 @@
         <translation>立即发起选举，就像选举计时器到期一样</translation>
     </message>
     <message>
-        <source>Client &amp;Request…</source>
-        <translation>客户端请求(&amp;R)…</translation>
+        <source>Client Re&amp;quest…</source>
+        <translation>客户端请求(&amp;Q)…</translation>
     </message>
     <message>
         <source>Send a client command to this server</source>
@@ -398,8 +457,8 @@
         <translation>在检查器中显示这条消息的所有字段</translation>
     </message>
     <message>
-        <source>Client &amp;Request to the Leader…</source>
-        <translation>向领导者发送客户端请求(&amp;R)…</translation>
+        <source>Client Re&amp;quest to the Leader…</source>
+        <translation>向领导者发送客户端请求(&amp;Q)…</translation>
     </message>
     <message>
         <source>Send a client command to the current leader</source>
@@ -1118,6 +1177,23 @@
     </message>
 </context>
 <context>
+    <name>FileErrorBox</name>
+    <message numerus="yes">
+        <source>…and %n more problem(s)</source>
+        <translation>
+            <numerusform>……另有 %n 个问题</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This file is a saved run, not a scenario: open it with File › Open Run… (Ctrl+Shift+O).</source>
+        <translation>此文件是保存的运行，不是场景：请用“文件 › 打开运行…”（Ctrl+Shift+O）打开。</translation>
+    </message>
+    <message>
+        <source>This file is a scenario, not a saved run: open it with File › Open Scenario… (Ctrl+O).</source>
+        <translation>此文件是场景，不是保存的运行：请用“文件 › 打开场景…”（Ctrl+O）打开。</translation>
+    </message>
+</context>
+<context>
     <name>LessonBar</name>
     <message>
         <source>Line %1: %2 — %3</source>
@@ -1694,8 +1770,8 @@
         <translation>客户端向领导者发送下一条请求</translation>
     </message>
     <message>
-        <source>&amp;Crash the Leader</source>
-        <translation>让领导者崩溃(&amp;C)</translation>
+        <source>C&amp;rash the Leader</source>
+        <translation>让领导者崩溃(&amp;R)</translation>
     </message>
     <message>
         <source>Crash the current leader and watch a new one get elected</source>
@@ -1770,8 +1846,8 @@
         <translation>按窗口大小显示整个集群</translation>
     </message>
     <message>
-        <source>Reset &amp;Layout</source>
-        <translation>重置布局(&amp;L)</translation>
+        <source>&amp;Reset Layout</source>
+        <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
         <source>Put every pane back in its place</source>
@@ -2032,6 +2108,30 @@
     <message>
         <source>Launch real server processes on this machine, attach to running ones, or replay a recording, and watch them in a window of their own</source>
         <translation>在本机启动真实的服务器进程、连接到正在运行的服务器或回放一段录制，并在单独的窗口中观察它们</translation>
+    </message>
+    <message>
+        <source>Set the size of the text in every pane (Ctrl + and Ctrl − zoom the cluster)</source>
+        <translation>设置每个窗格中文字的大小（Ctrl + 和 Ctrl − 仍缩放集群图）</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation</source>
+        <translation>演示模式(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Full screen for a projector: the cluster and the lesson large, the log under them, everything else hidden (Esc leaves)</source>
+        <translation>为投影仪全屏显示：集群和课程放大，日志在其下方，其余全部隐藏（按 Esc 退出）</translation>
+    </message>
+    <message>
+        <source>Leave Presentation</source>
+        <translation>退出演示模式</translation>
+    </message>
+    <message>
+        <source>Back to the window with every pane</source>
+        <translation>回到显示所有窗格的窗口</translation>
+    </message>
+    <message>
+        <source>Text &amp;Size</source>
+        <translation>文字大小(&amp;S)</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QMouseEvent>
+#include <QPlainTextEdit>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -184,7 +185,10 @@ TEST_F(HistoryWindowTest, RunToNextElectionStopsRightAfterIt)
     ASSERT_TRUE(sim().leader());
     ASSERT_FALSE(m_window->stepBanner()->isEmpty());
     EXPECT_EQ(m_window->stepBanner()->mainEvent().kind, raft::EventKind::BecameLeader);
-    EXPECT_EQ(m_window->clusterView()->selectedNode(), *sim().leader());
+    // The new leader is marked as the server that acted; the selection stays the
+    // teacher's (nothing was selected, nothing is).
+    EXPECT_EQ(m_window->clusterView()->actingNodes(), std::vector<raft::NodeId>{*sim().leader()});
+    EXPECT_EQ(m_window->clusterView()->selectedNode(), raft::kNoNode);
 
     action("nextCommitAction")->trigger();
     EXPECT_FALSE(controller().isPlaying());
@@ -339,9 +343,11 @@ TEST_F(HistoryWindowTest, ACorruptRunFileIsRejectedAndChangesNothing)
     const QString error = m_window->openRunFile(path("broken.raftrun"));
     EXPECT_TRUE(error.contains(QStringLiteral("broken.raftrun:4:"))) << error.toStdString();
     EXPECT_TRUE(sim() == before);
-    auto *box = m_window->findChild<QMessageBox *>(QStringLiteral("runErrorBox"));
+    auto *box = m_window->findChild<QDialog *>(QStringLiteral("runErrorBox"));
     ASSERT_NE(box, nullptr);
-    EXPECT_TRUE(box->informativeText().contains(QStringLiteral("broken.raftrun:4:")));
+    auto *list = box->findChild<QPlainTextEdit *>(QStringLiteral("fileErrorList"));
+    ASSERT_NE(list, nullptr);
+    EXPECT_TRUE(list->toPlainText().contains(QStringLiteral("broken.raftrun:4:")));
     box->close();
 
     // A missing file is an error too, never a crash.

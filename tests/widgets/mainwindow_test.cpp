@@ -1,6 +1,7 @@
 // The classroom window, offscreen, driven as a user would: context menus on servers,
 // clicks on messages, the docks, the status bar, scenarios, the language and the
 // settings.
+#include "app/commandguards.h"
 #include "app/language.h"
 #include "app/mainwindow.h"
 #include "app/settings.h"
@@ -18,6 +19,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QContextMenuEvent>
+#include <QDialog>
 #include <QDockWidget>
 #include <QFile>
 #include <QFileInfo>
@@ -27,6 +29,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QSet>
 #include <QStatusBar>
 #include <QTableView>
@@ -268,8 +271,11 @@ TEST_F(WindowTest, KeyboardDrivesTheClockAndTheCluster)
     QTest::keyClick(m_window.get(), Qt::Key_K);
     EXPECT_EQ(sim().status(leader), NodeStatus::Crashed);
 
+    // R restarts every server that is down, after asking (answered here).
+    m_window->guards()->setAnswer(CommandGuards::Answer::Yes);
     QTest::keyClick(m_window.get(), Qt::Key_R);
     EXPECT_EQ(sim().status(leader), NodeStatus::Up);
+    EXPECT_EQ(m_window->guards()->questions(), 1);
 }
 
 TEST_F(WindowTest, QuestionMarkListsTheShortcuts)
@@ -349,11 +355,15 @@ TEST_F(WindowTest, MalformedScenarioShowsAnErrorInsteadOfCrashing)
 
     EXPECT_TRUE(error.contains(path + QStringLiteral(":3:"))) << error.toStdString();
     EXPECT_TRUE(error.contains(path + QStringLiteral(":4:"))) << error.toStdString();
-    auto *box = m_window->findChild<QMessageBox *>(QStringLiteral("scenarioErrorBox"));
+    auto *box = m_window->findChild<QDialog *>(QStringLiteral("scenarioErrorBox"));
     ASSERT_NE(box, nullptr);
     EXPECT_TRUE(box->isVisible());
-    EXPECT_EQ(box->informativeText(), error);
-    EXPECT_TRUE(box->text().contains(QStringLiteral("broken.scenario")));
+    auto *list = box->findChild<QPlainTextEdit *>(QStringLiteral("fileErrorList"));
+    ASSERT_NE(list, nullptr);
+    EXPECT_EQ(list->toPlainText(), error);
+    auto *summary = box->findChild<QLabel *>(QStringLiteral("fileErrorSummary"));
+    ASSERT_NE(summary, nullptr);
+    EXPECT_TRUE(summary->text().contains(QStringLiteral("broken.scenario")));
     box->close();
     // Nothing changed.
     EXPECT_EQ(sim().config(), before);

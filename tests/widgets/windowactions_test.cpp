@@ -59,6 +59,8 @@ const std::map<std::string, QStringList> &expectedShortcuts()
         {"startOverAction", {"Ctrl+R"}},
         {"newClusterAction", {QKeySequence(QKeySequence::New).toString()}},
         {"legendAction", {"L"}},
+        {"presentationAction", {"F5"}},
+        {"exitPresentationAction", {"Esc"}},
         {"zoomInAction", {QKeySequence(QKeySequence::ZoomIn).toString()}},
         {"zoomOutAction", {QKeySequence(QKeySequence::ZoomOut).toString()}},
         {"resetZoomAction", {"Ctrl+0"}},
