@@ -78,11 +78,11 @@ TEST(LiveWindow, MirrorsLeaderCrashRestartAndHttpRequests)
     const raft::Simulation &sim = source->simulation();
     // The cluster view draws the mirror itself, under the LIVE mark.
     EXPECT_EQ(window->clusterView()->simulation(), &sim);
-    EXPECT_EQ(window->badgeText(), QStringLiteral("LIVE"));
+    EXPECT_EQ(window->badgeText(), LiveWindow::tr("LIVE"));
     auto *badge = window->findChild<QLabel *>(QStringLiteral("liveBadge"));
     ASSERT_NE(badge, nullptr);
     EXPECT_TRUE(badge->isVisible());
-    EXPECT_TRUE(badge->text().contains(QStringLiteral("LIVE")));
+    EXPECT_TRUE(badge->text().contains(LiveWindow::tr("LIVE")));
 
     std::vector<qint64> pids;
     for (int id = 1; id <= 3; ++id)
@@ -171,7 +171,7 @@ TEST(LiveWindow, MirrorsLeaderCrashRestartAndHttpRequests)
     std::unique_ptr<LiveWindow> again(LiveWindow::open(replay, nullptr, &error));
     ASSERT_TRUE(again) << error.toStdString();
     again->setAttribute(Qt::WA_DeleteOnClose, false);
-    EXPECT_EQ(again->badgeText(), QStringLiteral("REPLAY"));
+    EXPECT_EQ(again->badgeText(), LiveWindow::tr("REPLAY"));
     again->source()->seekReplay(again->source()->replayEnd());
     const raft::Simulation &replayed = again->source()->simulation();
     EXPECT_EQ(replayed.leader(), snapshot.leader());
