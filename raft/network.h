@@ -141,7 +141,10 @@ public:
                 f(slot.envelope);
     }
 
-    bool operator==(const Network &) const = default;
+    /// operator== compares what the network holds (conditions, faults, hold mode and
+    /// the messages in flight), not how it stores them: where a message sits among the
+    /// slots, or a stale heap item a look-up has not yet dropped, is not state.
+    bool operator==(const Network &other) const;
 
 private:
     struct Slot {

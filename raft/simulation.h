@@ -8,6 +8,7 @@
 #include "types.h"
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -25,6 +26,11 @@ struct ClusterConfig {
     NetworkConfig network;
     /// noop: a new leader appends a no-op entry (§8).
     bool noop = true;
+    /// preVote: servers ask before they campaign (dissertation §9.6).
+    bool preVote = false;
+    /// checkQuorum: leaders step down without a majority, followers stick to a live
+    /// leader (§6.2, §4.2.3).
+    bool checkQuorum = false;
     /// checkInvariants: check the safety properties after every event.
     bool checkInvariants = true;
     /// recordTrace: keep trace events (off only for raw speed).
@@ -300,7 +306,12 @@ private:
         std::string command;
         bool operator==(const PendingRequest &) const = default;
     };
-    std::vector<PendingRequest> m_pending;
+    /// PendingMap holds the pending requests by index (in acceptance order at one index).
+    using PendingMap = std::multimap<Index, PendingRequest>;
+    PendingMap m_pending;
+    /// settleRequests gives the requests in [first, last), at indexes server id has
+    /// applied, their outcome: answered or lost.
+    void settleRequests(NodeId id, PendingMap::iterator first, PendingMap::iterator last);
     Ready m_ready;
     std::vector<ServerView> m_views;
     std::vector<std::string> m_found;

@@ -107,12 +107,12 @@
         <translation>当前任期</translation>
     </message>
     <message>
-        <source>Election timer: empties as the timeout nears</source>
-        <translation>选举计时器：随超时临近而耗尽</translation>
+        <source>Election timer: empties as the timeout nears; red when it is running out</source>
+        <translation>选举计时器：随超时临近而耗尽；快到时变红</translation>
     </message>
     <message>
-        <source>Election timer</source>
-        <translation>选举计时器</translation>
+        <source>Timer; red: running out</source>
+        <translation>计时器；红色：快到时</translation>
     </message>
     <message>
         <source>Log length; the dark part is committed</source>
@@ -195,12 +195,12 @@
         <translation>在门口等待</translation>
     </message>
     <message>
-        <source>Lost: fades out where it vanished</source>
-        <translation>丢失：在消失处淡出</translation>
+        <source>Lost: a red ✗ where it vanished, fading out</source>
+        <translation>丢失：在消失处显示红色 ✗，逐渐淡出</translation>
     </message>
     <message>
-        <source>Lost</source>
-        <translation>丢失</translation>
+        <source>Lost: red ✗</source>
+        <translation>丢失：红色 ✗</translation>
     </message>
     <message>
         <source>Network</source>
@@ -239,8 +239,8 @@
         <translation>没有法定人数</translation>
     </message>
     <message>
-        <source>Cut: messages this way are lost (✗)</source>
-        <translation>切断：这个方向的消息丢失（✗）</translation>
+        <source>Cut: messages this way are lost (red ✗)</source>
+        <translation>切断：这个方向的消息丢失（红色 ✗）</translation>
     </message>
     <message>
         <source>Link with its own loss or latency</source>
@@ -277,6 +277,14 @@
     <message>
         <source>Pan: middle / Shift</source>
         <translation>平移：中键 / Shift</translation>
+    </message>
+    <message>
+        <source>Green dashed ring: acted in the last step</source>
+        <translation>绿色虚线环：上一步中行动的服务器</translation>
+    </message>
+    <message>
+        <source>Acted last step</source>
+        <translation>上一步行动</translation>
     </message>
 </context>
 <context>
@@ -1019,6 +1027,94 @@
     <message>
         <source>SAFETY VIOLATION: %1</source>
         <translation>安全性被破坏：%1</translation>
+    </message>
+    <message>
+        <source>Pre-vote</source>
+        <translation>预投票</translation>
+    </message>
+    <message>
+        <source>Pre-vote granted</source>
+        <translation>同意预投票</translation>
+    </message>
+    <message>
+        <source>Pre-vote denied</source>
+        <translation>拒绝预投票</translation>
+    </message>
+    <message>
+        <source>PreVote</source>
+        <translation>PreVote</translation>
+    </message>
+    <message>
+        <source>PreVoteReply</source>
+        <translation>PreVoteReply</translation>
+    </message>
+    <message>
+        <source>a pre-vote: would a majority vote, before any term changes</source>
+        <translation>预投票：在任期改变之前，先问多数是否会投票</translation>
+    </message>
+    <message>
+        <source>a leader was heard from within the minimum election timeout</source>
+        <translation>在最短选举超时之内收到过领导者的消息</translation>
+    </message>
+    <message>
+        <source>the leader heard from no majority within an election timeout</source>
+        <translation>领导者在一个选举超时内没有收到多数的回应</translation>
+    </message>
+    <message>
+        <source>%1 won pre-votes from a majority: now it becomes a candidate for term %2, votes for itself and asks the others for votes</source>
+        <translation>%1 得到多数的预投票：现在它成为任期 %2 的候选人，给自己投票并向其他服务器请求投票</translation>
+    </message>
+    <message>
+        <source>%1 was told to time out: before it campaigns it asks the others whether they would vote for it in term %2; its term stays %3</source>
+        <translation>%1 被要求超时：竞选之前，它先问其他服务器是否会在任期 %2 投票给它；它的任期仍是 %3</translation>
+    </message>
+    <message>
+        <source>%1&apos;s election timeout fired without word from a leader: before it campaigns it asks the others whether they would vote for it in term %2; its term stays %3</source>
+        <translation>%1 的选举超时到期，期间没有收到领导者的消息：竞选之前，它先问其他服务器是否会在任期 %2 投票给它；它的任期仍是 %3</translation>
+    </message>
+    <message>
+        <source>%1 would not vote for %2: %2 would campaign in term %3, not newer than %1&apos;s %4</source>
+        <translation>%1 不会投票给 %2：%2 要竞选的任期 %3 并不比 %1 的任期 %4 新</translation>
+    </message>
+    <message>
+        <source>%1 would not vote for %2: %1 heard from a leader less than an election timeout ago, so the cluster needs no election</source>
+        <translation>%1 不会投票给 %2：%1 在不到一个选举超时之前还收到过领导者的消息，集群不需要选举</translation>
+    </message>
+    <message>
+        <source>%1 would not vote for %2: it already voted for %3 in term %4</source>
+        <translation>%1 不会投票给 %2：它在任期 %4 已经投票给 %3</translation>
+    </message>
+    <message>
+        <source>%1 would not vote for %2: %2&apos;s last log term %3 is older than %1&apos;s %4</source>
+        <translation>%1 不会投票给 %2：%2 的最后日志任期 %3 比 %1 的 %4 旧</translation>
+    </message>
+    <message>
+        <source>%1 would not vote for %2: both logs end in term %3, but %2&apos;s log is shorter (%4 entries, %1 has %5)</source>
+        <translation>%1 不会投票给 %2：两份日志都以任期 %3 结尾，但 %2 的日志更短（%4 条，%1 有 %5 条）</translation>
+    </message>
+    <message>
+        <source>%1 would not vote for %2: %3</source>
+        <translation>%1 不会投票给 %2：%3</translation>
+    </message>
+    <message>
+        <source>%1 got a pre-vote from %2 (term %3): %4 of %5 needed</source>
+        <translation>%1 得到 %2 的预投票（任期 %3）：已有 %4 票，需要 %5 票</translation>
+    </message>
+    <message>
+        <source>%1 was refused a pre-vote by %2 (term %3): %4 of %5 needed</source>
+        <translation>%1 被 %2 拒绝预投票（任期 %3）：已有 %4 票，需要 %5 票</translation>
+    </message>
+    <message>
+        <source>%1 heard from no majority within an election timeout: it steps down as leader of term %2, since another leader may have been elected</source>
+        <translation>%1 在一个选举超时内没有收到多数的回应：它不再担任任期 %2 的领导者，因为可能已经选出了另一个领导者</translation>
+    </message>
+    <message>
+        <source>%1 ignored the %2 from %3 of term %4: it heard from its leader less than the minimum election timeout ago, so it keeps term %5</source>
+        <translation>%1 忽略了 %3 发来的任期 %4 的 %2：它在不到最短选举超时之前还收到过领导者的消息，所以保持任期 %5</translation>
+    </message>
+    <message>
+        <source>%1 would vote for %2: %2&apos;s log (last term %3, index %4) is at least as up-to-date as %1&apos;s and %1 has no leader it heard from lately; its term stays %5</source>
+        <translation>%1 会投票给 %2：%2 的日志（最后任期 %3，索引 %4）至少和 %1 的一样新，且 %1 最近没有收到领导者的消息；它的任期仍是 %5</translation>
     </message>
 </context>
 <context>
@@ -2388,6 +2484,10 @@
     <message>
         <source>The link %1 → %2 has the network&apos;s conditions again.</source>
         <translation>链路 %1 → %2 重新采用整个网络的条件。</translation>
+    </message>
+    <message>
+        <source>Pick an answer first.</source>
+        <translation>请先选择一个答案。</translation>
     </message>
 </context>
 <context>
