@@ -89,7 +89,16 @@ TEST(LiveWindow, MirrorsLeaderCrashRestartAndHttpRequests)
         pids.push_back(cluster->pid(id));
 
     // 1. A leader appears in the mirror, and it is the real one.
-    ASSERT_TRUE(waitUntil([&] { return sim.leader().has_value(); }, 15000)) << "no leader in the mirror";
+    // Each server shows up with its watch channel's first report (its dialling backs
+    // off while the process starts), so wait for all three as well as the leader.
+    const auto allUp = [&] {
+        for (raft::NodeId id = 1; id <= 3; ++id)
+            if (sim.status(id) != raft::NodeStatus::Up)
+                return false;
+        return true;
+    };
+    ASSERT_TRUE(waitUntil([&] { return sim.leader().has_value() && allUp(); }, 15000))
+        << "no leader in the mirror, or a server never reported";
     const raft::NodeId first = *sim.leader();
     const raft::Term firstTerm = sim.term(first);
     EXPECT_GE(firstTerm, 1u);
