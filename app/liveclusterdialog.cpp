@@ -60,7 +60,10 @@ LiveClusterDialog::LiveClusterDialog(QWidget *parent)
     connect(browse, &QPushButton::clicked, this, &LiveClusterDialog::browseData);
     dataRow->addWidget(m_dataDir);
     dataRow->addWidget(browse);
-    launchForm->addRow(tr("&Data folder:"), dataRow);
+    // A label with a buddy: the row's field is a layout, which takes no mnemonic.
+    auto *dataLabel = new QLabel(tr("&Data folder:"), launch);
+    dataLabel->setBuddy(m_dataDir);
+    launchForm->addRow(dataLabel, dataRow);
     m_fsync = new QCheckBox(tr("&fsync every write (slower; survives a power cut)"), launch);
     m_fsync->setChecked(true);
     launchForm->addRow(QString(), m_fsync);

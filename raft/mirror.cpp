@@ -269,6 +269,17 @@ void Mirror::setCut(NodeId from, NodeId to, bool cut)
         net.restore(from, to);
 }
 
+void Mirror::setFaults(const std::vector<std::vector<NodeId>> &groups,
+                       const std::vector<std::pair<NodeId, NodeId>> &cuts)
+{
+    Network &net = sim().m_network;
+    net.heal();
+    if (groups.size() > 1)
+        net.partition(groups);
+    for (const auto &[from, to] : cuts)
+        net.cut(from, to);
+}
+
 // --- the trace -------------------------------------------------------------------
 
 std::size_t Mirror::addEvent(TraceEvent event, const std::string &text)

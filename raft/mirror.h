@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace raft {
@@ -87,6 +88,9 @@ public:
     // --- the network ---
     /// setCut cuts (or reopens) the one-way link from -> to.
     void setCut(NodeId from, NodeId to, bool cut);
+    /// setFaults replaces every fault: the partition groups (fewer than two: none), then
+    /// the one-way cuts (from, to) on top.
+    void setFaults(const std::vector<std::vector<NodeId>> &groups, const std::vector<std::pair<NodeId, NodeId>> &cuts);
 
     // --- the trace ---
     /// addEvent appends one event as a step of its own at the current time and

@@ -546,12 +546,42 @@ void LiveMirror::applyProcess(int server, const QString &state)
 
 void LiveMirror::updateCuts()
 {
-    for (NodeId from = 1; from <= m_timing.servers; ++from)
-        for (NodeId to = 1; to <= m_timing.servers; ++to)
-            if (from != to)
-                m_mirror->setCut(from, to,
-                                 m_known[static_cast<std::size_t>(from)].dropOut[static_cast<std::size_t>(to)]
-                                     || m_known[static_cast<std::size_t>(to)].dropIn[static_cast<std::size_t>(from)]);
+    // A link from -> to is cut when its sender drops what it sends there or its
+    // receiver drops what comes from there.
+    const int n = m_timing.servers;
+    const auto cut = [this](NodeId from, NodeId to) {
+        return m_known[static_cast<std::size_t>(from)].dropOut[static_cast<std::size_t>(to)]
+            || m_known[static_cast<std::size_t>(to)].dropIn[static_cast<std::size_t>(from)];
+    };
+    // Cuts that split the servers into sides, every link between two sides cut both
+    // ways and none inside a side, are drawn as the simulator draws a partition.
+    std::vector<int> side(static_cast<std::size_t>(n) + 1, 0);
+    std::vector<std::vector<NodeId>> groups;
+    for (NodeId a = 1; a <= n; ++a) {
+        if (side[static_cast<std::size_t>(a)] != 0)
+            continue;
+        groups.emplace_back();
+        for (NodeId b = a; b <= n; ++b)
+            if (side[static_cast<std::size_t>(b)] == 0 && (b == a || (!cut(a, b) && !cut(b, a)))) {
+                side[static_cast<std::size_t>(b)] = static_cast<int>(groups.size());
+                groups.back().push_back(b);
+            }
+    }
+    bool sides = groups.size() > 1;
+    std::vector<std::pair<NodeId, NodeId>> cuts;
+    for (NodeId a = 1; a <= n; ++a)
+        for (NodeId b = 1; b <= n; ++b) {
+            if (a == b)
+                continue;
+            const bool apart = side[static_cast<std::size_t>(a)] != side[static_cast<std::size_t>(b)];
+            if (cut(a, b))
+                cuts.emplace_back(a, b);
+            sides = sides && apart == cut(a, b);
+        }
+    if (sides)
+        m_mirror->setFaults(groups, {});
+    else
+        m_mirror->setFaults({}, cuts);
 }
 
 } // namespace live

@@ -16,6 +16,10 @@ TEST(LiveClusterDialog, LaunchRequestCarriesServersAndPace)
     LiveClusterDialog dialog;
     dialog.findChild<QSpinBox *>(QStringLiteral("liveServers"))->setValue(5);
     dialog.findChild<QComboBox *>(QStringLiteral("livePace"))->setCurrentIndex(1);
+    if (const QByteArray shot = qgetenv("RAFTVIZ_LIVE_SCREENSHOT"); !shot.isEmpty()) {
+        dialog.adjustSize();
+        dialog.grab().save(QString::fromLocal8Bit(shot) + QStringLiteral("-dialog.png"));
+    }
     const LiveClusterRequest r = dialog.request();
     EXPECT_EQ(r.mode, LiveClusterRequest::Mode::Launch);
     EXPECT_EQ(r.launch.servers, 5);

@@ -140,3 +140,43 @@ TEST(LiveMirror, RecordingReplaysToTheSameWorld)
 }
 
 } // namespace
+
+namespace {
+
+QJsonObject networkChanged(int node, int peer, const char *reason, int links)
+{
+    return QJsonObject{{"kind", "NetworkChanged"},
+                       {"node", QStringLiteral("S%1").arg(node)},
+                       {"peer", QStringLiteral("S%1").arg(peer)},
+                       {"reason", reason},
+                       {"links", links}};
+}
+
+TEST(LiveMirror, DropsThatSplitTheServersAreDrawnAsAPartition)
+{
+    LiveMirror m(timing());
+    for (int id = 1; id <= 3; ++id)
+        m.apply(LiveMirror::record(0, id, "hello", status("follower", 1, QJsonValue(), 0, 0, 0)));
+    // S1 drops all traffic with S2 and S3 (Isolate): S1 on one side, S2 and S3 on the other.
+    m.apply(LiveMirror::record(10, 1, "event", networkChanged(1, 2, "LinkCut", 1)));
+    m.apply(LiveMirror::record(11, 1, "event", networkChanged(1, 3, "LinkCut", 1)));
+    const raft::Network &net = m.simulation().network();
+    EXPECT_NE(net.groupOf(1), 0);
+    EXPECT_NE(net.groupOf(1), net.groupOf(2));
+    EXPECT_EQ(net.groupOf(2), net.groupOf(3));
+    EXPECT_EQ(net.cutLinkCount(), 0);
+    EXPECT_FALSE(net.canReach(2, 1));
+    // Healed, then one direction cut: a cut link, no sides.
+    m.apply(LiveMirror::record(20, 1, "event", networkChanged(1, 2, "Healed", 1)));
+    m.apply(LiveMirror::record(21, 1, "event", networkChanged(1, 3, "Healed", 1)));
+    m.apply(LiveMirror::record(22, 2, "event", networkChanged(2, 3, "LinkCut", 0)));
+    EXPECT_EQ(net.groupOf(1), 0);
+    EXPECT_EQ(net.cutLinkCount(), 1);
+    EXPECT_TRUE(net.isCut(2, 3));
+    EXPECT_FALSE(net.isCut(3, 2));
+    // A restarted server has forgotten its drops (its hello says it is a new process).
+    m.apply(LiveMirror::record(30, 2, "hello", status("follower", 1, QJsonValue(), 0, 0, 0)));
+    EXPECT_FALSE(net.hasFaults());
+}
+
+} // namespace

@@ -78,18 +78,27 @@ TEST(LiveWindow, MirrorsLeaderCrashRestartAndHttpRequests)
     const raft::Simulation &sim = source->simulation();
     // The cluster view draws the mirror itself, under the LIVE mark.
     EXPECT_EQ(window->clusterView()->simulation(), &sim);
-    EXPECT_EQ(window->badgeText(), QStringLiteral("LIVE"));
+    EXPECT_EQ(window->badgeText(), LiveWindow::tr("LIVE"));
     auto *badge = window->findChild<QLabel *>(QStringLiteral("liveBadge"));
     ASSERT_NE(badge, nullptr);
     EXPECT_TRUE(badge->isVisible());
-    EXPECT_TRUE(badge->text().contains(QStringLiteral("LIVE")));
+    EXPECT_TRUE(badge->text().contains(LiveWindow::tr("LIVE")));
 
     std::vector<qint64> pids;
     for (int id = 1; id <= 3; ++id)
         pids.push_back(cluster->pid(id));
 
     // 1. A leader appears in the mirror, and it is the real one.
-    ASSERT_TRUE(waitUntil([&] { return sim.leader().has_value(); }, 15000)) << "no leader in the mirror";
+    // Each server shows up with its watch channel's first report (its dialling backs
+    // off while the process starts), so wait for all three as well as the leader.
+    const auto allUp = [&] {
+        for (raft::NodeId id = 1; id <= 3; ++id)
+            if (sim.status(id) != raft::NodeStatus::Up)
+                return false;
+        return true;
+    };
+    ASSERT_TRUE(waitUntil([&] { return sim.leader().has_value() && allUp(); }, 15000))
+        << "no leader in the mirror, or a server never reported";
     const raft::NodeId first = *sim.leader();
     const raft::Term firstTerm = sim.term(first);
     EXPECT_GE(firstTerm, 1u);
@@ -171,7 +180,7 @@ TEST(LiveWindow, MirrorsLeaderCrashRestartAndHttpRequests)
     std::unique_ptr<LiveWindow> again(LiveWindow::open(replay, nullptr, &error));
     ASSERT_TRUE(again) << error.toStdString();
     again->setAttribute(Qt::WA_DeleteOnClose, false);
-    EXPECT_EQ(again->badgeText(), QStringLiteral("REPLAY"));
+    EXPECT_EQ(again->badgeText(), LiveWindow::tr("REPLAY"));
     again->source()->seekReplay(again->source()->replayEnd());
     const raft::Simulation &replayed = again->source()->simulation();
     EXPECT_EQ(replayed.leader(), snapshot.leader());
