@@ -1,7 +1,7 @@
-// Tests of the headless command line (raft::runCli, in-process): exit codes 0/1/2,
+// Tests of the headless command line (raftviz::cli::runCli, in-process): exit codes 0/1/2,
 // FILE:LINE errors for malformed scripts, the --json report read back with a small
 // JSON reader, and --trace's one JSON object per line.
-#include "raft/cli.h"
+#include "cli/cli.h"
 #include "raft/json.h"
 
 #include <gmock/gmock.h>
@@ -18,7 +18,9 @@
 #include <variant>
 #include <vector>
 
-namespace raft {
+using namespace raft;
+using namespace raftviz::cli;
+
 namespace {
 
 using ::testing::HasSubstr;
@@ -499,4 +501,3 @@ TEST(Cli, TraceWithoutJsonKeepsStdoutForEvents)
 }
 
 } // namespace
-} // namespace raft

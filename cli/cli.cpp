@@ -1,14 +1,16 @@
 #include "cli.h"
 
-#include "json.h"
-#include "scenario.h"
+#include "raft/json.h"
+#include "raft/scenario.h"
 
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 
-namespace raft {
+namespace raftviz::cli {
+
+using namespace raft; // the core's types by their own names
 
 namespace {
 
@@ -275,4 +277,4 @@ int cliMain(int argc, char **argv, BenchFunction bench)
     return runCli(args, std::cout, std::cerr, bench);
 }
 
-} // namespace raft
+} // namespace raftviz::cli
