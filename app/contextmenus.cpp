@@ -81,7 +81,8 @@ QMenu *ContextMenus::createNodeMenu(NodeId id)
     QAction *pauseAction = menu->addAction(paused ? tr("&Resume") : tr("&Pause"));
     pauseAction->setObjectName(paused ? QStringLiteral("resumeNodeAction") : QStringLiteral("pauseNodeAction"));
     pauseAction->setStatusTip(tr("A paused server freezes: its timers stop and its messages wait at the door"));
-    pauseAction->setEnabled(status != NodeStatus::Crashed);
+    pauseAction->setEnabled(paused ? sim.check(raft::act::Resume{id}).isDone()
+                                   : sim.check(raft::act::Pause{id}).isDone());
     connect(pauseAction, &QAction::triggered, m_controller, [this, id, paused] {
         if (paused)
             m_controller->resumeNode(id);
@@ -96,6 +97,8 @@ QMenu *ContextMenus::createNodeMenu(NodeId id)
     crashAction->setStatusTip(
         crashed ? tr("Restart from stable storage: term, vote and log survive; commitIndex starts at 0")
                 : tr("Crash: only the stable storage (term, vote, log) survives"));
+    crashAction->setEnabled(crashed ? sim.check(raft::act::Restart{id}).isDone()
+                                    : sim.check(raft::act::Crash{id}).isDone());
     connect(crashAction, &QAction::triggered, m_controller, [this, id, crashed] {
         if (crashed)
             m_controller->restart(id);
@@ -106,7 +109,7 @@ QMenu *ContextMenus::createNodeMenu(NodeId id)
     QAction *timeoutAction = menu->addAction(tr("&Time Out Now"));
     timeoutAction->setObjectName(QStringLiteral("timeoutNodeAction"));
     timeoutAction->setStatusTip(tr("Start an election now, as if the election timer had fired"));
-    timeoutAction->setEnabled(status == NodeStatus::Up && sim.role(id) != raft::Role::Leader);
+    timeoutAction->setEnabled(sim.check(raft::act::Timeout{id}).isDone());
     connect(timeoutAction, &QAction::triggered, m_controller, [this, id] { m_controller->timeoutNow(id); });
 
     QAction *requestAction = menu->addAction(Icons::clientRequest(), tr("Client Re&quest…"));
@@ -150,9 +153,10 @@ QMenu *ContextMenus::createNodeMenu(NodeId id)
 
 QMenu *ContextMenus::createMessageMenu(std::uint64_t id)
 {
+    const raft::Simulation &sim = m_controller->simulation();
     auto *menu = new QMenu(m_window);
     menu->setObjectName(QStringLiteral("messageMenu"));
-    if (const raft::Envelope *envelope = m_controller->simulation().network().find(id)) {
+    if (const raft::Envelope *envelope = sim.network().find(id)) {
         const raft::Message &m = envelope->message;
         menu->addSection(
             tr("%1 %2 → %3")
@@ -161,14 +165,17 @@ QMenu *ContextMenus::createMessageMenu(std::uint64_t id)
     QAction *deliver = menu->addAction(tr("Deliver &now"));
     deliver->setObjectName(QStringLiteral("deliverMessageAction"));
     deliver->setStatusTip(tr("Deliver this message at once, ahead of the others: its receiver handles it now"));
+    deliver->setEnabled(sim.check(raft::act::Deliver{id}).isDone());
     connect(deliver, &QAction::triggered, m_controller, [this, id] { m_controller->deliverMessage(id); });
     QAction *drop = menu->addAction(tr("&Drop"));
     drop->setObjectName(QStringLiteral("dropMessageAction"));
     drop->setStatusTip(tr("Lose this message, as an unreliable network may"));
+    drop->setEnabled(sim.check(raft::act::Drop{id}).isDone());
     connect(drop, &QAction::triggered, m_controller, [this, id] { m_controller->dropMessage(id); });
     QAction *duplicate = menu->addAction(tr("D&uplicate"));
     duplicate->setObjectName(QStringLiteral("duplicateMessageAction"));
     duplicate->setStatusTip(tr("Send a second copy of this message, as an unreliable network may"));
+    duplicate->setEnabled(sim.check(raft::act::Duplicate{id}).isDone());
     connect(duplicate, &QAction::triggered, m_controller, [this, id] { m_controller->duplicateMessage(id); });
     QAction *inspect = menu->addAction(tr("&Inspect"));
     inspect->setObjectName(QStringLiteral("inspectMessageAction"));
@@ -207,7 +214,8 @@ QMenu *ContextMenus::createBackgroundMenu()
 
 QMenu *ContextMenus::createLinkMenu(NodeId from, NodeId to)
 {
-    const raft::Network &network = m_controller->simulation().network();
+    const raft::Simulation &sim = m_controller->simulation();
+    const raft::Network &network = sim.network();
     const QString a = EventText::nodeText(from);
     const QString b = EventText::nodeText(to);
     auto *menu = new QMenu(m_window);
@@ -233,7 +241,7 @@ QMenu *ContextMenus::createLinkMenu(NodeId from, NodeId to)
     connect(cutBoth, &QAction::triggered, m_controller, [this, from, to] { m_controller->cut(from, to, true); });
     QAction *restore = add(tr("&Restore %1 ↔ %2").arg(a, b), QStringLiteral("restoreLinkAction"),
                            tr("Reopen both directions of this link (a partition wall, if any, stays)"),
-                           forwardCut || backwardCut);
+                           sim.check(raft::act::Restore{from, to, true}).isDone());
     restore->setIcon(Icons::heal());
     connect(restore, &QAction::triggered, m_controller,
             [this, from, to] { m_controller->restoreLink(from, to, true); });

@@ -77,7 +77,7 @@ std::vector<const raft::Input *> SimulationController::sayInputs() const
 {
     std::vector<const raft::Input *> says;
     for (const raft::Input &input : m_history->script())
-        if (input.kind == raft::InputKind::Say)
+        if (input.kind() == raft::InputKind::Say)
             says.push_back(&input);
     return says;
 }
@@ -99,7 +99,7 @@ QString SimulationController::narration() const
     const int index = narrationIndex();
     if (index < 0)
         return {};
-    return QString::fromStdString(sayInputs()[static_cast<std::size_t>(index)]->text);
+    return QString::fromStdString(std::get<raft::act::Say>(sayInputs()[static_cast<std::size_t>(index)]->action).text);
 }
 
 PlayerStop SimulationController::lessonStop() const

@@ -2,7 +2,7 @@
 #include "app/live/livemain.h"
 #include "bench/corebench.h"
 #include "bench/historybench.h"
-#include "raft/cli.h"
+#include "cli/cli.h"
 
 #include "guimain.h"
 
@@ -21,7 +21,7 @@ int main(int argc, char *argv[])
         return historybench::historyBenchMain(std::vector<std::string>(argv + 2, argv + argc), std::cout, std::cerr);
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--headless") == 0 || std::strcmp(argv[i], "--bench") == 0)
-            return raft::cliMain(argc, argv, &corebench::benchMain);
+            return raftviz::cli::cliMain(argc, argv, &corebench::benchMain);
     }
     // The window, --screenshot and --bench-render.
     return guiMain(argc, argv);

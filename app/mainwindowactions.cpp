@@ -176,7 +176,12 @@ void MainWindow::createActions()
          .tip = QT_TR_NOOP("Crash the current leader and watch a new one get elected"),
          .keys = {Qt::Key_K},
          .icon = &Icons::crash,
-         .handler = [c](bool) { c->crashLeader(); }},
+         .handler = [c](bool) { c->crashLeader(); },
+         .enabledWhen =
+             [c] {
+                 const auto leader = c->simulation().leader();
+                 return leader && c->simulation().check(raft::act::Crash{*leader}).isDone();
+             }},
         {.name = "autoRequestsAction",
          .text = QT_TR_NOOP("&Automatic Client Requests"),
          .tip = QT_TR_NOOP("A client sends a request to the leader every 100 ms of simulated time"),

@@ -1,5 +1,6 @@
 #include "simulationcontroller.h"
 
+#include "refusaltext.h"
 #include "widgets/eventtext.h"
 
 #include <QFile>
@@ -218,102 +219,73 @@ void SimulationController::advanceTimeTo(double t)
     }
 }
 
-// --- servers ------------------------------------------------------------------------
+// --- user actions -------------------------------------------------------------------
 
-bool SimulationController::requireNode(NodeId id) const
+bool SimulationController::perform(const raft::Action &action,
+                                   const std::function<QString(const raft::ActionResult &)> &doneText)
 {
-    return id >= 1 && id <= simulation().size();
+    // Refused now: say why, and ask nothing (not even to branch).
+    if (const raft::ActionResult check = simulation().check(action); !check) {
+        report(RefusalText::describe(check));
+        return false;
+    }
+    if (!confirmBranch())
+        return false;
+    const raft::ActionResult result = change([&](raft::Simulation &sim) { return sim.apply(action); });
+    report(result ? doneText(result) : RefusalText::describe(result));
+    changed();
+    return result.isDone();
 }
 
 void SimulationController::crash(NodeId id)
 {
-    if (!requireNode(id))
-        return;
-    if (!confirmBranch())
-        return;
-    if (change([&](raft::Simulation &sim) { return sim.crash(id); }))
-        report(tr("%1 crashed. Its term, vote and log survive on stable storage.").arg(nodeText(id)));
-    else
-        report(tr("%1 is already down.").arg(nodeText(id)));
-    changed();
+    perform(raft::act::Crash{id}, [&](const auto &) {
+        return tr("%1 crashed. Its term, vote and log survive on stable storage.").arg(nodeText(id));
+    });
 }
 
 void SimulationController::restart(NodeId id)
 {
-    if (!requireNode(id))
-        return;
-    if (!confirmBranch())
-        return;
-    if (change([&](raft::Simulation &sim) { return sim.restart(id); }))
-        report(tr("%1 restarted from stable storage as a follower.").arg(nodeText(id)));
-    else
-        report(tr("%1 is not crashed.").arg(nodeText(id)));
-    changed();
+    perform(raft::act::Restart{id},
+            [&](const auto &) { return tr("%1 restarted from stable storage as a follower.").arg(nodeText(id)); });
 }
 
 void SimulationController::pauseNode(NodeId id)
 {
-    if (!requireNode(id))
-        return;
-    if (!confirmBranch())
-        return;
-    if (change([&](raft::Simulation &sim) { return sim.pause(id); }))
-        report(tr("%1 is paused: its timers stop and its messages wait at the door.").arg(nodeText(id)));
-    else
-        report(tr("%1 cannot be paused now.").arg(nodeText(id)));
-    changed();
+    perform(raft::act::Pause{id}, [&](const auto &) {
+        return tr("%1 is paused: its timers stop and its messages wait at the door.").arg(nodeText(id));
+    });
 }
 
 void SimulationController::resumeNode(NodeId id)
 {
-    if (!requireNode(id))
-        return;
-    if (!confirmBranch())
-        return;
-    if (change([&](raft::Simulation &sim) { return sim.resume(id); }))
-        report(tr("%1 resumed.").arg(nodeText(id)));
-    else
-        report(tr("%1 is not paused.").arg(nodeText(id)));
-    changed();
+    perform(raft::act::Resume{id}, [&](const auto &) { return tr("%1 resumed.").arg(nodeText(id)); });
 }
 
 void SimulationController::timeoutNow(NodeId id)
 {
-    if (!requireNode(id))
-        return;
-    if (!confirmBranch())
-        return;
-    if (change([&](raft::Simulation &sim) { return sim.timeout(id); }))
-        report(tr("%1 timed out and starts an election.").arg(nodeText(id)));
-    else
-        report(tr("%1 cannot start an election now (it must be up and not the leader).").arg(nodeText(id)));
-    changed();
+    perform(raft::act::Timeout{id},
+            [&](const auto &) { return tr("%1 timed out and starts an election.").arg(nodeText(id)); });
 }
 
 void SimulationController::request(NodeId id, const QString &command)
 {
-    if (!requireNode(id))
-        return;
-    if (!simulation().isLive(id)) {
+    if (id >= 1 && id <= simulation().size() && !simulation().isLive(id)) {
         report(tr("%1 is down: the client gets no answer.").arg(nodeText(id)));
         return;
     }
-    if (!confirmBranch())
-        return;
-    const raft::ProposeResult result = change(
-        [&](raft::Simulation &sim) { return sim.request(id, command.toStdString()); });
-    if (result.accepted) {
-        report(tr("%1 appended “%2” at index %3 in term %4.")
-                   .arg(nodeText(id), command)
-                   .arg(result.index)
-                   .arg(result.term));
-    } else if (result.leaderHint != raft::kNoNode) {
-        report(tr("%1 is not the leader and refused “%2”; it points the client to %3.")
-                   .arg(nodeText(id), command, nodeText(result.leaderHint)));
-    } else {
-        report(tr("%1 is not the leader and knows no leader: “%2” was refused.").arg(nodeText(id), command));
-    }
-    changed();
+    perform(raft::act::Request{id, command.toStdString()}, [&](const raft::ActionResult &done) {
+        const raft::ProposeResult &result = done.proposal;
+        if (result.accepted)
+            return tr("%1 appended “%2” at index %3 in term %4.")
+                .arg(nodeText(id), command)
+                .arg(result.index)
+                .arg(result.term);
+        if (result.leaderHint != raft::kNoNode)
+            return tr("%1 is not the leader and refused “%2”; it points the client to %3.")
+                .arg(nodeText(id), command, nodeText(result.leaderHint));
+        return tr("%1 is not the leader and knows no leader: “%2” was refused.").arg(nodeText(id), command);
+    });
 }
 
 void SimulationController::requestToLeader(const QString &command)
@@ -337,7 +309,8 @@ void SimulationController::requestNext()
     ++m_requestCounter;
     const std::string command = std::string("set ") + keys[(m_requestCounter - 1) % 3] + " "
         + std::to_string(m_requestCounter);
-    change([&](raft::Simulation &sim) { return sim.request(*leader, command); });
+    // The leader is up: the request goes out (refused only for a server that is not).
+    (void)change([&](raft::Simulation &sim) { return sim.request(*leader, command); });
 }
 
 void SimulationController::crashLeader()
@@ -354,101 +327,57 @@ void SimulationController::crashLeader()
 
 void SimulationController::isolate(NodeId id)
 {
-    if (!requireNode(id))
-        return;
-    if (!confirmBranch())
-        return;
-    if (change([&](raft::Simulation &sim) { return sim.isolate(id); }))
-        report(tr("%1 is cut off from every other server.").arg(nodeText(id)));
-    changed();
+    perform(raft::act::Isolate{id},
+            [&](const auto &) { return tr("%1 is cut off from every other server.").arg(nodeText(id)); });
 }
 
 void SimulationController::reconnect(NodeId id)
 {
-    if (!requireNode(id))
-        return;
-    if (!confirmBranch())
-        return;
-    if (change([&](raft::Simulation &sim) { return sim.reconnect(id); }))
-        report(tr("%1's links are restored.").arg(nodeText(id)));
-    else
-        report(tr("%1 has no cut link.").arg(nodeText(id)));
-    changed();
+    perform(raft::act::Reconnect{id}, [&](const auto &) { return tr("%1's links are restored.").arg(nodeText(id)); });
 }
 
 void SimulationController::heal()
 {
-    if (!confirmBranch())
-        return;
-    if (change([&](raft::Simulation &sim) { return sim.heal(); }))
-        report(tr("The network is healed: every partition and cut is gone."));
-    else
-        report(tr("The network has no fault to heal."));
-    changed();
+    perform(raft::act::Heal{},
+            [&](const auto &) { return tr("The network is healed: every partition and cut is gone."); });
 }
 
 void SimulationController::partition(const std::vector<std::vector<NodeId>> &groups)
 {
-    for (const auto &group : groups)
-        for (const NodeId id : group)
-            if (!requireNode(id))
-                return;
-    if (!confirmBranch())
-        return;
-    if (!change([&](raft::Simulation &sim) { return sim.partition(groups); })) {
-        changed();
-        return;
-    }
-    QStringList sides;
-    for (const auto &group : groups) {
-        QStringList names;
-        for (const NodeId id : group)
-            names << nodeText(id);
-        sides << names.join(QLatin1Char(' '));
-    }
-    if (simulation().network().groups().empty())
-        report(tr("No partition: every server is on one side again."));
-    else
-        report(tr("Partition: %1. Messages across a wall are lost.").arg(sides.join(QStringLiteral(" | "))));
-    changed();
+    perform(raft::act::Partition{groups}, [&](const auto &) {
+        QStringList sides;
+        for (const auto &group : groups) {
+            QStringList names;
+            for (const NodeId id : group)
+                names << nodeText(id);
+            sides << names.join(QLatin1Char(' '));
+        }
+        if (simulation().network().groups().empty())
+            return tr("No partition: every server is on one side again.");
+        return tr("Partition: %1. Messages across a wall are lost.").arg(sides.join(QStringLiteral(" | ")));
+    });
 }
 
 void SimulationController::cut(NodeId from, NodeId to, bool bothWays)
 {
-    if (!requireNode(from) || !requireNode(to) || from == to)
-        return;
-    if (!confirmBranch())
-        return;
-    if (change([&](raft::Simulation &sim) { return sim.cut(from, to, bothWays); }))
-        report(bothWays ? tr("The link %1 ↔ %2 is cut both ways.").arg(nodeText(from), nodeText(to))
+    perform(raft::act::Cut{from, to, bothWays}, [&](const auto &) {
+        return bothWays ? tr("The link %1 ↔ %2 is cut both ways.").arg(nodeText(from), nodeText(to))
                         : tr("The link %1 → %2 is cut: messages that way are lost, the other way still works.")
-                              .arg(nodeText(from), nodeText(to)));
-    changed();
+                              .arg(nodeText(from), nodeText(to));
+    });
 }
 
 void SimulationController::restoreLink(NodeId from, NodeId to, bool bothWays)
 {
-    if (!requireNode(from) || !requireNode(to) || from == to)
-        return;
-    const raft::Network &network = simulation().network();
-    if (!network.isCut(from, to) && !(bothWays && network.isCut(to, from))) {
-        report(tr("The link %1 → %2 is not cut.").arg(nodeText(from), nodeText(to)));
-        return;
-    }
-    if (!confirmBranch())
-        return;
-    const bool done = change([&](raft::Simulation &sim) { return sim.restoreLink(from, to, bothWays); });
-    if (done)
-        report(bothWays ? tr("The link %1 ↔ %2 is open again.").arg(nodeText(from), nodeText(to))
-                        : tr("The link %1 → %2 is open again.").arg(nodeText(from), nodeText(to)));
-    changed();
+    perform(raft::act::Restore{from, to, bothWays}, [&](const auto &) {
+        return bothWays ? tr("The link %1 ↔ %2 is open again.").arg(nodeText(from), nodeText(to))
+                        : tr("The link %1 → %2 is open again.").arg(nodeText(from), nodeText(to));
+    });
 }
 
 void SimulationController::toggleCut(NodeId from, NodeId to)
 {
-    if (!requireNode(from) || !requireNode(to) || from == to)
-        return;
-    if (simulation().network().isCut(from, to))
+    if (simulation().check(raft::act::Restore{from, to, false}))
         restoreLink(from, to, false);
     else
         cut(from, to, false);
@@ -458,60 +387,39 @@ void SimulationController::setNetworkConfig(const raft::NetworkConfig &config)
 {
     if (config == simulation().network().config())
         return;
-    if (!confirmBranch())
-        return;
-    if (change([&](raft::Simulation &sim) { return sim.setNetworkConfig(config); }))
-        report(tr("Every link now: latency %1–%2 ms, loss %3 %, duplication %4 %.")
-                   .arg(config.latencyMin)
-                   .arg(config.latencyMax)
-                   .arg(std::round(config.loss * 1000.0) / 10.0)
-                   .arg(std::round(config.duplicate * 1000.0) / 10.0));
-    else
-        report(tr("Those network conditions are not possible (latency needs 1 ≤ min ≤ max)."));
-    changed();
+    perform(raft::act::SetNetwork{config}, [&](const auto &) {
+        return tr("Every link now: latency %1–%2 ms, loss %3 %, duplication %4 %.")
+            .arg(config.latencyMin)
+            .arg(config.latencyMax)
+            .arg(std::round(config.loss * 1000.0) / 10.0)
+            .arg(std::round(config.duplicate * 1000.0) / 10.0);
+    });
 }
 
 void SimulationController::setLinkConditions(NodeId from, NodeId to,
                                              const std::optional<raft::LinkConditions> &conditions)
 {
-    if (!requireNode(from) || !requireNode(to) || from == to)
-        return;
-    if (!confirmBranch())
-        return;
-    if (!change([&](raft::Simulation &sim) { return sim.setLinkConditions(from, to, conditions); }))
-        report(tr("Those link conditions are not possible (latency needs 1 ≤ min ≤ max)."));
-    else if (conditions)
-        report(tr("The link %1 → %2 has its own conditions: latency %3–%4 ms, loss %5 %, duplication %6 %.")
-                   .arg(nodeText(from), nodeText(to))
-                   .arg(conditions->latencyMin)
-                   .arg(conditions->latencyMax)
-                   .arg(std::round(conditions->loss * 1000.0) / 10.0)
-                   .arg(std::round(conditions->duplicate * 1000.0) / 10.0));
-    else
-        report(tr("The link %1 → %2 has the network's conditions again.").arg(nodeText(from), nodeText(to)));
-    changed();
+    perform(raft::act::SetLink{from, to, conditions}, [&](const auto &) {
+        if (!conditions)
+            return tr("The link %1 → %2 has the network's conditions again.").arg(nodeText(from), nodeText(to));
+        return tr("The link %1 → %2 has its own conditions: latency %3–%4 ms, loss %5 %, duplication %6 %.")
+            .arg(nodeText(from), nodeText(to))
+            .arg(conditions->latencyMin)
+            .arg(conditions->latencyMax)
+            .arg(std::round(conditions->loss * 1000.0) / 10.0)
+            .arg(std::round(conditions->duplicate * 1000.0) / 10.0);
+    });
 }
 
 void SimulationController::dropMessage(std::uint64_t id)
 {
-    if (!confirmBranch())
-        return;
-    if (change([&](raft::Simulation &sim) { return sim.dropMessage(id); }))
-        report(tr("Message #%1 dropped.").arg(id));
-    else
-        report(tr("Message #%1 is no longer in flight.").arg(id));
-    changed();
+    perform(raft::act::Drop{id}, [&](const auto &) { return tr("Message #%1 dropped.").arg(id); });
 }
 
 void SimulationController::duplicateMessage(std::uint64_t id)
 {
-    if (!confirmBranch())
-        return;
-    if (change([&](raft::Simulation &sim) { return sim.duplicateMessage(id); }))
-        report(tr("Message #%1 duplicated: the network sends a second copy.").arg(id));
-    else
-        report(tr("Message #%1 is no longer in flight.").arg(id));
-    changed();
+    perform(raft::act::Duplicate{id},
+            [&](const auto &) { return tr("Message #%1 duplicated: the network sends a second copy.").arg(id); });
 }
 
 // --- the cluster --------------------------------------------------------------------
@@ -598,8 +506,9 @@ void SimulationController::provokeSplitVote()
         names.append(nodeText(id));
     if (leaderUp) {
         // The leader's heartbeats would reset any timer set for later: time out now.
+        // Each is up and not the leader (chosen above), and no time passes between.
         for (const auto &[deadline, id] : followers)
-            change([&](raft::Simulation &sim) { return sim.timeout(id); });
+            (void)change([&](raft::Simulation &sim) { return sim.timeout(id); });
         report(tr("%1 time out at the same instant: each votes for itself, and no one can reach %2 votes — "
                   "a split vote. Watch new random timeouts settle it.")
                    .arg(names.join(QStringLiteral(", ")))
@@ -608,7 +517,7 @@ void SimulationController::provokeSplitVote()
         // No leader: align the timers, and watch the arcs run out together.
         const Time at = std::max(followers.front().first, simulation().now());
         for (const auto &[deadline, id] : followers)
-            change([&](raft::Simulation &sim) { return sim.setElectionDeadline(id, at); });
+            (void)change([&](raft::Simulation &sim) { return sim.setElectionDeadline(id, at); });
         report(tr("The election timers of %1 now fire together at %2: each will vote for itself, and no one "
                   "can reach %3 votes — a split vote.")
                    .arg(names.join(QStringLiteral(", ")), widgets::EventText::timeText(static_cast<double>(at)))
@@ -640,7 +549,8 @@ void SimulationController::spreadTimers()
     for (Time i = 0; i < count; ++i) {
         const Time offset = count > 1 ? span * i / (count - 1) : 0;
         const Time at = simulation().now() + config.electionTimeoutMin + offset;
-        change([&](raft::Simulation &sim) {
+        // Each is an up follower (chosen above) and `at` lies ahead.
+        (void)change([&](raft::Simulation &sim) {
             return sim.setElectionDeadline(followers[static_cast<std::size_t>(i)].second, at);
         });
     }
@@ -817,34 +727,20 @@ std::vector<std::uint64_t> SimulationController::waitingMessages() const
 
 void SimulationController::setHold(bool hold)
 {
-    if (hold == isHolding() || !confirmBranch()) {
-        Q_EMIT holdChanged(isHolding());
-        return;
+    if (hold != isHolding()) {
+        perform(raft::act::Hold{hold}, [&](const auto &) {
+            return hold ? tr("Messages are held: each new one waits at its destination's door until you deliver it.")
+                        : tr("Messages fly on their own again; the ones already held still wait for you.");
+        });
     }
-    raft::Input input;
-    input.kind = raft::InputKind::Hold;
-    input.flag = hold;
-    m_history->act(input);
-    report(hold ? tr("Messages are held: each new one waits at its destination's door until you deliver it.")
-                : tr("Messages fly on their own again; the ones already held still wait for you."));
     Q_EMIT holdChanged(isHolding());
-    changed();
 }
 
 void SimulationController::deliverMessage(std::uint64_t id)
 {
-    if (!confirmBranch())
-        return;
-    raft::Input input;
-    input.kind = raft::InputKind::Deliver;
-    input.messageId = id;
     const std::size_t before = m_history->visibleEvents();
-    if (m_history->act(input))
-        report(tr("Message #%1 delivered.").arg(id));
-    else
-        report(tr("Message #%1 is no longer in flight.").arg(id));
-    changed();
-    Q_EMIT stepped(before, m_history->visibleEvents());
+    if (perform(raft::act::Deliver{id}, [&](const auto &) { return tr("Message #%1 delivered.").arg(id); }))
+        Q_EMIT stepped(before, m_history->visibleEvents());
 }
 
 void SimulationController::deliverAllWaiting()
@@ -857,13 +753,11 @@ void SimulationController::deliverAllWaiting()
     if (!confirmBranch())
         return;
     const std::size_t before = m_history->visibleEvents();
-    for (std::uint64_t id : ids) {
-        raft::Input input;
-        input.kind = raft::InputKind::Deliver;
-        input.messageId = id;
-        m_history->act(input);
-    }
-    report(tr("Delivered %n waiting message(s).", nullptr, static_cast<int>(ids.size())));
+    int delivered = 0;
+    for (std::uint64_t id : ids)
+        if (m_history->act(raft::act::Deliver{id}))
+            ++delivered; // one waiting at a paused server's door stays there
+    report(tr("Delivered %n waiting message(s).", nullptr, delivered));
     changed();
     Q_EMIT stepped(before, m_history->visibleEvents());
 }

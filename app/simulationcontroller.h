@@ -255,7 +255,10 @@ private:
     void replaceSimulation(const raft::ClusterConfig &config);
     void changed();
     void report(const QString &text);
-    bool requireNode(raft::NodeId id) const;
+    /// perform is the road of every user action: refused by the simulation, it
+    /// reports why and changes nothing; behind the frontier it asks before branching;
+    /// done, it reports doneText(result) and tells the views. Returns whether it was done.
+    bool perform(const raft::Action &action, const std::function<QString(const raft::ActionResult &)> &doneText);
     /// advanceTimeTo processes events up to virtual time t (ms, fractional),
     /// running scenario commands and automatic requests that fall due on the way.
     void advanceTimeTo(double t);

@@ -36,7 +36,7 @@ WorkloadResult runWorkload(const WorkloadOptions &options)
         if (const std::optional<raft::NodeId> leader = sim.leader()) {
             command = "set k" + std::to_string(n % 16) + " " + std::to_string(n);
             ++n;
-            if (sim.request(*leader, command).accepted)
+            if (sim.request(*leader, command).proposal.accepted)
                 ++result.requestsAccepted;
         }
     }

@@ -62,7 +62,7 @@ int historyBenchMain(const std::vector<std::string> &args, std::ostream &out, st
         for (raft::Time t = every; t <= end; t += every) {
             sim.advanceTo(t);
             if (auto leader = sim.leader())
-                sim.request(*leader, command(t / every));
+                (void)sim.request(*leader, command(t / every)); // to the leader: the request goes out
         }
     }
     const double plain = secondsSince(start);
@@ -73,7 +73,7 @@ int historyBenchMain(const std::vector<std::string> &args, std::ostream &out, st
     for (raft::Time t = every; t <= end; t += every) {
         history.advanceTo(t);
         if (auto leader = history.simulation().leader())
-            history.act(raft::Input{.kind = raft::InputKind::Request, .node = *leader, .text = command(t / every)});
+            (void)history.act(raft::act::Request{*leader, command(t / every)});
     }
     const double record = secondsSince(start);
 

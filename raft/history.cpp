@@ -61,7 +61,8 @@ bool History::replayOne(Time until)
         if (input.t > until)
             return false;
         m_sim.setClock(input.t);
-        m_sim.apply(input);
+        // A recorded input was possible when it was recorded; the replay is deterministic.
+        (void)m_sim.apply(input.action);
         harvest(false);
         ++m_nextInput;
         return true;
@@ -176,9 +177,9 @@ void History::endEdit()
     recorded();
 }
 
-bool History::act(const Input &input)
+ActionResult History::act(const Action &action)
 {
-    return edit([&](Simulation &sim) { return sim.apply(input); });
+    return edit([&](Simulation &sim) { return sim.apply(action); });
 }
 
 std::string History::replay(const std::vector<Input> &script, std::optional<std::uint64_t> position,
@@ -186,9 +187,13 @@ std::string History::replay(const std::vector<Input> &script, std::optional<std:
 {
     for (std::size_t i = 0; i < script.size(); ++i) {
         const Input &in = script[i];
-        const std::string which = "action " + std::to_string(i + 1) + " (" + inputKindName(in.kind) + " at "
+        const std::string which = "action " + std::to_string(i + 1) + " (" + inputKindName(in.kind()) + " at "
             + std::to_string(in.t) + " ms, step " + std::to_string(in.step) + ")";
         while (currentStep() < in.step) {
+            // Past its time the step cannot come any more: stop here rather than
+            // play on for ever towards a step number the file made up.
+            if (m_sim.now() > in.t)
+                break;
             if (!step())
                 return which + ": the run ended before its step";
         }
@@ -196,22 +201,27 @@ std::string History::replay(const std::vector<Input> &script, std::optional<std:
             return which + ": the run had moved past it (the file does not match this simulation)";
         if (!placeClock(in.t))
             return which + ": events came between its step and its time (the file does not match this simulation)";
-        if (!act(in))
-            return which + ": it was impossible at that moment";
+        if (const ActionResult result = act(in.action); !result)
+            return which + ": it was impossible at that moment (" + result.describe() + ")";
     }
     if (endStep) {
-        while (currentStep() < *endStep)
+        while (currentStep() < *endStep && m_sim.now() <= endTime) {
             if (!step())
                 return "the run ended before its recorded end (step " + std::to_string(*endStep) + ")";
+        }
         if (currentStep() != *endStep || m_sim.now() > endTime || !placeClock(endTime))
             return "the recorded end (step " + std::to_string(*endStep) + " at " + std::to_string(endTime)
                 + " ms) does not match this simulation";
     }
     if (position) {
         if (*position > m_frontierStep) {
-            while (currentStep() < *position)
+            // Beyond the recorded end only as far as the clock the file names (or
+            // the end's): a made-up step number cannot make this run for ever.
+            const Time limit = positionTime ? *positionTime : std::max(endTime, m_frontierTime);
+            while (currentStep() < *position && m_sim.now() <= limit) {
                 if (!step())
                     break;
+            }
         } else if (positionTime && *positionTime <= m_frontierTime) {
             // The viewer may have stood at the last step before the clock reached the
             // end (played forward from the past, then paused): both numbers count.
@@ -291,8 +301,14 @@ std::size_t History::memoryBytes() const
 {
     std::unordered_set<const void *> counted;
     std::size_t bytes = sizeof(*this) + m_script.capacity() * sizeof(Input) + m_trace.memoryBytes();
-    for (const Input &input : m_script)
-        bytes += input.text.capacity() > 15 ? input.text.capacity() + 1 : 0;
+    for (const Input &input : m_script) {
+        const std::string *text = nullptr;
+        if (const auto *request = std::get_if<act::Request>(&input.action))
+            text = &request->command;
+        else if (const auto *say = std::get_if<act::Say>(&input.action))
+            text = &say->text;
+        bytes += text && text->capacity() > 15 ? text->capacity() + 1 : 0;
+    }
     for (const Simulation &checkpoint : m_checkpoints)
         bytes += checkpoint.memoryBytes(&counted);
     return bytes;

@@ -81,8 +81,9 @@ public:
                        std::optional<std::uint64_t> endStep = std::nullopt, Time endTime = 0,
                        std::optional<Time> positionTime = std::nullopt);
     /// act performs a user action now. If the live state is behind the frontier, the
-    /// old future is discarded first: a new branch starts here.
-    bool act(const Input &input);
+    /// old future is discarded first: a new branch starts here (even when the action
+    /// is refused; callers ask Simulation::check first when that matters).
+    ActionResult act(const Action &action);
     /// edit lets f change the live simulation now with any of its user actions (e.g. a
     /// scenario line) and records what it did, like act(). Returns f's result.
     template <typename F> auto edit(F &&f)

@@ -1,8 +1,8 @@
 #include "runfile.h"
 
+#include "bounds.h"
+
 #include <charconv>
-#include <cstdio>
-#include <cstdlib>
 
 namespace raft {
 
@@ -10,11 +10,13 @@ namespace {
 
 constexpr int kVersion = 1;
 
+/// number writes a probability in the shortest form that reads back the same
+/// ("0.2"), whatever the locale: std::to_chars never uses a decimal comma.
 std::string number(double v)
 {
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%.17g", v);
-    return buf;
+    char buf[64];
+    const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+    return ec == std::errc() ? std::string(buf, end) : std::string("0");
 }
 
 std::string conditionsText(const NetworkConfig &c)
@@ -63,12 +65,11 @@ template <typename T> bool parseInt(std::string_view s, T &out)
     return ec == std::errc() && end == s.data() + s.size();
 }
 
+/// parseDouble reads a number written by number() (or by hand), whatever the locale.
 bool parseDouble(std::string_view s, double &out)
 {
-    const std::string text(s);
-    char *end = nullptr;
-    out = std::strtod(text.c_str(), &end);
-    return !text.empty() && end == text.c_str() + text.size();
+    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+    return ec == std::errc() && end == s.data() + s.size();
 }
 
 /// Parser reads one file; each check that fails adds "FILE:LINE: problem".
@@ -180,8 +181,10 @@ public:
             fail(line, "expected 'at TIME step STEP ACTION ...'");
             return;
         }
-        if (!parseInt(l.words[1], in.t) || in.t < 0) {
-            fail(line, "'" + std::string(l.words[1]) + "' is not a time in milliseconds");
+        if (!parseInt(l.words[1], in.t) || in.t < 0 || in.t > kMaxRunTime) {
+            fail(line,
+                 "'" + std::string(l.words[1]) + "' is not a time in milliseconds from 0 to "
+                     + std::to_string(kMaxRunTime) + " (a week)");
             return;
         }
         if (!parseInt(l.words[3], in.step)) {
@@ -204,63 +207,69 @@ public:
                      + (want == 1 ? " argument" : " arguments"));
             return false;
         };
-        const auto oneNode = [&](InputKind k) {
-            in.kind = k;
-            return args(1) && node(line, l.words[5], in.node);
+        const auto server = [&](std::size_t i, NodeId &out) { return node(line, l.words[i], out); };
+        const auto oneNode = [&]<typename A>(A a) {
+            const bool good = args(1) && server(5, a.node);
+            in.action = a;
+            return good;
         };
         bool ok = false;
         if (kind == "crash")
-            ok = oneNode(InputKind::Crash);
+            ok = oneNode(act::Crash{});
         else if (kind == "restart")
-            ok = oneNode(InputKind::Restart);
+            ok = oneNode(act::Restart{});
         else if (kind == "pause")
-            ok = oneNode(InputKind::Pause);
+            ok = oneNode(act::Pause{});
         else if (kind == "resume")
-            ok = oneNode(InputKind::Resume);
+            ok = oneNode(act::Resume{});
         else if (kind == "timeout")
-            ok = oneNode(InputKind::Timeout);
+            ok = oneNode(act::Timeout{});
         else if (kind == "isolate")
-            ok = oneNode(InputKind::Isolate);
+            ok = oneNode(act::Isolate{});
         else if (kind == "reconnect")
-            ok = oneNode(InputKind::Reconnect);
+            ok = oneNode(act::Reconnect{});
         else if (kind == "heal") {
-            in.kind = InputKind::Heal;
+            in.action = act::Heal{};
             ok = args(0);
         } else if (kind == "request") {
-            in.kind = InputKind::Request;
-            ok = n >= 1 && node(line, l.words[5], in.node);
-            in.text = l.rest(6);
+            act::Request request;
+            ok = n >= 1 && server(5, request.node);
+            request.command = l.rest(6);
+            in.action = std::move(request);
             if (n < 1)
                 fail(line, "'request' takes a server and a command");
         } else if (kind == "say") {
-            in.kind = InputKind::Say;
-            in.text = l.rest(5);
+            in.action = act::Say{l.rest(5)};
             ok = true;
         } else if (kind == "partition") {
-            in.kind = InputKind::Partition;
-            in.groups.emplace_back();
+            act::Partition partition;
+            partition.groups.emplace_back();
             ok = n >= 1;
             for (std::size_t i = 5; i < l.words.size() && ok; ++i) {
                 if (l.words[i] == "|") {
-                    in.groups.emplace_back();
+                    partition.groups.emplace_back();
                     continue;
                 }
                 NodeId id = kNoNode;
-                ok = node(line, l.words[i], id);
-                in.groups.back().push_back(id);
+                ok = server(i, id);
+                partition.groups.back().push_back(id);
             }
+            in.action = std::move(partition);
             if (n < 1)
                 fail(line, "'partition' takes groups of servers separated by |");
         } else if (kind == "cut" || kind == "link" || kind == "restore") {
             const bool link = kind == "link";
-            in.kind = link ? InputKind::SetLink : kind == "cut" ? InputKind::Cut : InputKind::Restore;
             if (n < 3) {
                 fail(line, "'" + std::string(kind) + "' takes Sx -> Sy" + (link ? " and conditions or 'default'" : ""));
                 return;
             }
-            ok = node(line, l.words[5], in.node) && node(line, l.words[7], in.peer);
+            NodeId from = kNoNode;
+            NodeId to = kNoNode;
+            bool bothWays = false;
+            std::optional<LinkConditions> linkConditions;
+            ok = server(5, from) && server(7, to);
             if (ok && l.words[6] == "<->" && !link) {
-                in.flag = true;
+                bothWays = true;
             } else if (ok && l.words[6] != "->") {
                 fail(line,
                      link ? "expected 'link Sx -> Sy ...'"
@@ -268,37 +277,46 @@ public:
                 ok = false;
             }
             if (ok && link) {
-                if (n == 4 && l.words[8] == "default") {
-                    in.flag = false;
-                } else {
-                    in.flag = true;
-                    ok = conditions(line, l, 8, in.network);
+                if (n != 4 || l.words[8] != "default") {
+                    linkConditions.emplace();
+                    ok = conditions(line, l, 8, *linkConditions);
                 }
             } else if (ok && n != 3) {
                 fail(line, "'" + std::string(kind) + "' takes Sx -> Sy or Sx <-> Sy");
                 ok = false;
             }
+            if (link)
+                in.action = act::SetLink{from, to, linkConditions};
+            else if (kind == "cut")
+                in.action = act::Cut{from, to, bothWays};
+            else
+                in.action = act::Restore{from, to, bothWays};
         } else if (kind == "drop" || kind == "deliver" || kind == "duplicate") {
-            in.kind = kind == "drop" ? InputKind::Drop : kind == "deliver" ? InputKind::Deliver : InputKind::Duplicate;
-            ok = args(1) && parseInt(l.words[5], in.messageId) && in.messageId > 0;
+            std::uint64_t id = 0;
+            ok = args(1) && parseInt(l.words[5], id) && id > 0;
             if (n == 1 && !ok)
                 fail(line, "'" + std::string(l.words[5]) + "' is not a message number");
+            if (kind == "drop")
+                in.action = act::Drop{id};
+            else if (kind == "deliver")
+                in.action = act::Deliver{id};
+            else
+                in.action = act::Duplicate{id};
         } else if (kind == "hold") {
-            in.kind = InputKind::Hold;
             ok = args(1) && (l.words[5] == "on" || l.words[5] == "off");
             if (n == 1 && !ok)
                 fail(line, "'hold' takes on or off");
-            in.flag = ok && l.words[5] == "on";
+            in.action = act::Hold{ok && l.words[5] == "on"};
         } else if (kind == "network") {
-            in.kind = InputKind::SetNetwork;
-            ok = conditions(line, l, 5, in.network);
+            act::SetNetwork network;
+            ok = conditions(line, l, 5, network.network);
+            in.action = network;
         } else if (kind == "timer") {
-            in.kind = InputKind::SetTimer;
-            Time at = 0;
-            ok = args(2) && node(line, l.words[5], in.node) && parseInt(l.words[6], at) && at >= in.t;
-            if (n == 2 && ok == false && at < in.t)
+            act::SetTimer timer;
+            ok = args(2) && server(5, timer.node) && parseInt(l.words[6], timer.at) && timer.at >= in.t;
+            if (n == 2 && ok == false && timer.at < in.t)
                 fail(line, "a timer cannot be set to fire before the action's own time");
-            in.messageId = static_cast<std::uint64_t>(at);
+            in.action = timer;
         } else {
             fail(line, "unknown action '" + std::string(kind) + "'");
             return;
@@ -349,9 +367,12 @@ public:
                 std::uint64_t p = 0;
                 Time t = 0;
                 if ((l.words.size() != 2 && l.words.size() != 3) || !parseInt(l.words[1], p)
-                    || (l.words.size() == 3 && (!parseInt(l.words[2], t) || t < 0))) {
-                    fail(lineNo, "'position' takes a step number and, optionally, a time");
+                    || (l.words.size() == 3 && (!parseInt(l.words[2], t) || t < 0 || t > kMaxRunTime))) {
+                    fail(lineNo,
+                         "'position' takes a step number and, optionally, a time of at most "
+                             + std::to_string(kMaxRunTime) + " ms");
                 } else {
+                    m_positionLine = lineNo;
                     m_run.position = p;
                     if (l.words.size() == 3)
                         m_run.positionTime = t;
@@ -359,9 +380,13 @@ public:
             } else if (key == "end") {
                 std::uint64_t p = 0;
                 Time t = 0;
-                if (l.words.size() != 3 || !parseInt(l.words[1], p) || !parseInt(l.words[2], t) || t < 0) {
-                    fail(lineNo, "'end' takes the run's last step and its time");
+                if (l.words.size() != 3 || !parseInt(l.words[1], p) || !parseInt(l.words[2], t) || t < 0
+                    || t > kMaxRunTime) {
+                    fail(lineNo,
+                         "'end' takes the run's last step and its time (at most " + std::to_string(kMaxRunTime)
+                             + " ms)");
                 } else {
+                    m_endLine = lineNo;
                     m_run.endStep = p;
                     m_run.endTime = t;
                 }
@@ -379,6 +404,27 @@ public:
         }
         if (const std::string problem = m_run.config.validate(); !problem.empty())
             fail(1, "the cluster settings are invalid: " + problem);
+        checkReach();
+    }
+
+    /// checkReach refuses an end or a position the run's own actions cannot reach:
+    /// the end must come after the last action, in steps and in time; a position
+    /// lies within the recorded run.
+    void checkReach()
+    {
+        const std::uint64_t lastStep = m_run.inputs.empty() ? 0 : m_run.inputs.back().step;
+        const Time lastTime = m_run.inputs.empty() ? 0 : m_run.inputs.back().t;
+        if (m_run.endStep && ((!m_run.inputs.empty() && *m_run.endStep <= lastStep) || m_run.endTime < lastTime))
+            fail(m_endLine,
+                 "the end (step " + std::to_string(*m_run.endStep) + " at " + std::to_string(m_run.endTime)
+                     + " ms) comes before the last action");
+        const std::uint64_t reach = m_run.endStep ? *m_run.endStep : lastStep + 1;
+        if (m_run.position && *m_run.position > reach)
+            fail(m_positionLine,
+                 "the position (step " + std::to_string(*m_run.position)
+                     + ") lies beyond the end of the recorded run (step " + std::to_string(reach) + ")");
+        if (m_run.positionTime && m_run.endStep && *m_run.positionTime > std::max(m_run.endTime, lastTime) + kMaxDelay)
+            fail(m_positionLine, "the position's time lies beyond the end of the recorded run");
     }
 
 private:
@@ -392,47 +438,68 @@ private:
     RunFile &m_run;
     std::vector<std::string> &m_errors;
     bool m_sawAction = false;
+    int m_endLine = 0;
+    int m_positionLine = 0;
 };
+
+} // namespace
+
+namespace {
+
+template <class... F> struct Overloaded : F... {
+    using F::operator()...;
+};
+template <class... F> Overloaded(F...) -> Overloaded<F...>;
+
+std::string linkText(const char *word, NodeId from, NodeId to, bool bothWays)
+{
+    return std::string(word) + " " + nodeName(from) + (bothWays ? " <-> " : " -> ") + nodeName(to);
+}
 
 } // namespace
 
 std::string formatInput(const Input &in)
 {
-    const std::string node = nodeName(in.node);
-    switch (in.kind) {
-    case InputKind::Crash: return "crash " + node;
-    case InputKind::Restart: return "restart " + node;
-    case InputKind::Pause: return "pause " + node;
-    case InputKind::Resume: return "resume " + node;
-    case InputKind::Timeout: return "timeout " + node;
-    case InputKind::Isolate: return "isolate " + node;
-    case InputKind::Reconnect: return "reconnect " + node;
-    case InputKind::Heal: return "heal";
-    case InputKind::Request: return "request " + node + " " + in.text;
-    case InputKind::Say: return "say " + in.text;
-    case InputKind::Partition: {
-        std::string s = "partition";
-        for (std::size_t g = 0; g < in.groups.size(); ++g) {
-            if (g > 0)
-                s += " |";
-            for (NodeId id : in.groups[g])
-                s += " " + nodeName(id);
-        }
-        return s;
-    }
-    case InputKind::Cut: return "cut " + node + (in.flag ? " <-> " : " -> ") + nodeName(in.peer);
-    case InputKind::Restore: return "restore " + node + (in.flag ? " <-> " : " -> ") + nodeName(in.peer);
-    case InputKind::SetLink:
-        return "link " + node + " -> " + nodeName(in.peer) + " "
-            + (in.flag ? conditionsText(in.network) : std::string("default"));
-    case InputKind::Drop: return "drop " + std::to_string(in.messageId);
-    case InputKind::Deliver: return "deliver " + std::to_string(in.messageId);
-    case InputKind::Duplicate: return "duplicate " + std::to_string(in.messageId);
-    case InputKind::Hold: return in.flag ? "hold on" : "hold off";
-    case InputKind::SetNetwork: return "network " + conditionsText(in.network);
-    case InputKind::SetTimer: return "timer " + node + " " + std::to_string(in.messageId);
-    }
-    return "?";
+    const auto oneNode = [](const char *word, NodeId id) { return std::string(word) + " " + nodeName(id); };
+    const auto message = [](const char *word, std::uint64_t id) {
+        return std::string(word) + " " + std::to_string(id);
+    };
+    return std::visit(
+        Overloaded{
+            [&](const act::Crash &a) { return oneNode("crash", a.node); },
+            [&](const act::Restart &a) { return oneNode("restart", a.node); },
+            [&](const act::Pause &a) { return oneNode("pause", a.node); },
+            [&](const act::Resume &a) { return oneNode("resume", a.node); },
+            [&](const act::Timeout &a) { return oneNode("timeout", a.node); },
+            [&](const act::Isolate &a) { return oneNode("isolate", a.node); },
+            [&](const act::Reconnect &a) { return oneNode("reconnect", a.node); },
+            [](const act::Heal &) { return std::string("heal"); },
+            [](const act::Request &a) { return "request " + nodeName(a.node) + " " + a.command; },
+            [](const act::Say &a) { return "say " + a.text; },
+            [](const act::Partition &a) {
+                std::string s = "partition";
+                for (std::size_t g = 0; g < a.groups.size(); ++g) {
+                    if (g > 0)
+                        s += " |";
+                    for (NodeId id : a.groups[g])
+                        s += " " + nodeName(id);
+                }
+                return s;
+            },
+            [](const act::Cut &a) { return linkText("cut", a.from, a.to, a.bothWays); },
+            [](const act::Restore &a) { return linkText("restore", a.from, a.to, a.bothWays); },
+            [](const act::SetLink &a) {
+                return linkText("link", a.from, a.to, false) + " "
+                    + (a.conditions ? conditionsText(*a.conditions) : std::string("default"));
+            },
+            [&](const act::Drop &a) { return message("drop", a.message); },
+            [&](const act::Deliver &a) { return message("deliver", a.message); },
+            [&](const act::Duplicate &a) { return message("duplicate", a.message); },
+            [](const act::Hold &a) { return std::string(a.on ? "hold on" : "hold off"); },
+            [](const act::SetNetwork &a) { return "network " + conditionsText(a.network); },
+            [](const act::SetTimer &a) { return "timer " + nodeName(a.node) + " " + std::to_string(a.at); },
+        },
+        in.action);
 }
 
 std::string formatRunFile(const RunFile &run)

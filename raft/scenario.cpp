@@ -1,5 +1,7 @@
 #include "scenario.h"
 
+#include "bounds.h"
+
 #include "kvstore.h"
 
 #include <algorithm>
@@ -313,8 +315,15 @@ std::optional<std::uint64_t> ScenarioParser::number(std::string_view text, const
 std::optional<Time> ScenarioParser::time(std::string_view text, const char *what)
 {
     const std::optional<Time> value = parseTime(text);
-    if (!value)
+    if (!value) {
         error(std::string("bad ") + what + " " + quoted(text) + ": expected a time such as 150, 150ms, 2s or 1.5s");
+        return std::nullopt;
+    }
+    if (*value > kMaxRunTime) {
+        error(std::string("bad ") + what + " " + quoted(text) + ": at most a week of virtual time ("
+              + std::to_string(kMaxRunTime / 1000) + "s)");
+        return std::nullopt;
+    }
     return value;
 }
 
@@ -1073,11 +1082,11 @@ CommandOutcome fail(std::string why)
     return {false, std::move(why)};
 }
 
-/// done turns the simulation's answer to an action into an outcome; the checks
-/// above give the reason first, so this only catches what they did not foresee.
-CommandOutcome done(bool accepted)
+/// done turns the simulation's answer to an action into an outcome: a refusal
+/// fails the line with the simulation's own reason.
+CommandOutcome done(const ActionResult &result)
 {
-    return accepted ? CommandOutcome{} : fail("the simulation refused this action now");
+    return result ? CommandOutcome{} : fail(result.describe());
 }
 
 } // namespace
@@ -1100,8 +1109,6 @@ CommandOutcome executeCommand(Simulation &sim, const ScenarioCommand &command)
             return fail(who.why);
     }
     const NodeId id = who.id;
-    const std::string name = needsNode ? nodeName(id) : std::string();
-    const NodeStatus status = needsNode ? sim.status(id) : NodeStatus::Up;
 
     switch (kind) {
     case CommandKind::Run: sim.runFor(command.duration); return {};
@@ -1112,37 +1119,16 @@ CommandOutcome executeCommand(Simulation &sim, const ScenarioCommand &command)
             return {};
         return fail("after " + formatDuration(command.duration) + ": " + evaluate(sim, command.condition, start).why);
     }
-    case CommandKind::Crash:
-        if (status == NodeStatus::Crashed)
-            return fail(name + " is already crashed");
-        return done(sim.crash(id));
-    case CommandKind::Restart:
-        if (status == NodeStatus::Up)
-            return fail(name + " is up; only a crashed server can restart");
-        if (status == NodeStatus::Paused)
-            return fail(name + " is paused, not crashed; use resume");
-        return done(sim.restart(id));
-    case CommandKind::Pause:
-        if (status != NodeStatus::Up)
-            return fail(name + " is " + nodeStatusName(status) + "; only a server that is up can pause");
-        return done(sim.pause(id));
-    case CommandKind::Resume:
-        if (status != NodeStatus::Paused)
-            return fail(name + " is " + nodeStatusName(status) + ", not paused"
-                        + (status == NodeStatus::Crashed ? "; use restart" : ""));
-        return done(sim.resume(id));
-    case CommandKind::Timeout:
-        if (status != NodeStatus::Up)
-            return fail(name + " is " + nodeStatusName(status) + "; only a server that is up can time out");
-        if (sim.role(id) == Role::Leader)
-            return fail(name + " is the leader; a leader has no election timer");
-        return done(sim.timeout(id));
+    case CommandKind::Crash: return done(sim.crash(id));
+    case CommandKind::Restart: return done(sim.restart(id));
+    case CommandKind::Pause: return done(sim.pause(id));
+    case CommandKind::Resume: return done(sim.resume(id));
+    case CommandKind::Timeout: return done(sim.timeout(id));
     case CommandKind::Request:
         // A request to a server that is down or paused, or not the leader, is not a
         // mistake of the script: the client simply gets no answer or a refusal,
         // and the trace says so.
-        sim.request(id, command.argument);
-        return {};
+        return done(sim.request(id, command.argument));
     case CommandKind::Partition: return done(sim.partition(command.groups));
     case CommandKind::Isolate: return done(sim.isolate(id));
     case CommandKind::Reconnect: return done(sim.reconnect(id));
@@ -1150,13 +1136,10 @@ CommandOutcome executeCommand(Simulation &sim, const ScenarioCommand &command)
         const Resolved peer = resolve(sim, command.peer);
         if (!peer)
             return fail(peer.why);
-        if (peer.id == id)
-            return fail("cut needs two different nodes; " + command.node.text() + " and " + command.peer.text()
-                        + " are both " + name);
         return done(sim.cut(id, peer.id, command.bothWays));
     }
-    case CommandKind::Heal: sim.heal(); return {};
-    case CommandKind::Say: sim.say(command.argument); return {};
+    case CommandKind::Heal: return done(sim.heal());
+    case CommandKind::Say: return done(sim.say(command.argument));
     case CommandKind::Wait:
     case CommandKind::Ask:
     case CommandKind::Answer:

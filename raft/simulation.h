@@ -1,5 +1,6 @@
 #pragma once
 
+#include "action.h"
 #include "invariants.h"
 #include "kvstore.h"
 #include "network.h"
@@ -57,51 +58,6 @@ struct Server {
     std::uint32_t incarnation = 0;
 
     bool operator==(const Server &) const = default;
-};
-
-/// InputKind is a user action. Every input is recorded with its time, so the same
-/// seed and inputs replay the same run.
-enum class InputKind : std::uint8_t {
-    Crash,
-    Restart,
-    Pause,
-    Resume,
-    Timeout,
-    Request,
-    Partition,
-    Isolate,
-    Cut,
-    Reconnect,
-    Heal,
-    Drop,
-    Deliver,
-    Duplicate,
-    Hold,
-    SetNetwork,
-    Say,
-    SetTimer,
-    SetLink,
-    Restore,
-};
-const char *inputKindName(InputKind kind);
-
-/// Input is one recorded user action.
-struct Input {
-    Time t = 0;
-    /// step: how many events had been processed when the input was applied; replay
-    /// applies it at exactly that point.
-    std::uint64_t step = 0;
-    InputKind kind = InputKind::Say;
-    NodeId node = kNoNode;
-    NodeId peer = kNoNode;
-    /// Cut: both directions.
-    bool flag = false;
-    std::uint64_t messageId = 0;
-    std::string text;
-    std::vector<std::vector<NodeId>> groups;
-    NetworkConfig network;
-
-    bool operator==(const Input &) const = default;
 };
 
 /// Stats counts what happened in a run.
@@ -190,49 +146,53 @@ public:
     std::uint64_t stepCount() const { return m_stats.events; }
 
     // --- user actions (each recorded as an Input at now()) ---
-    // Each returns false, and does nothing, when the action is impossible (crash a
-    // crashed server, restart one that is up, ...).
-    bool crash(NodeId id);
-    bool restart(NodeId id);
-    bool pause(NodeId id);
-    bool resume(NodeId id);
+    // Each answers done, or refused with a reason (and then does nothing): crash a
+    // crashed server, restart one that is up, drop a message no longer in flight...
+    /// check says, without acting, whether apply(action) would be done now.
+    ActionResult check(const Action &action) const;
+    /// apply performs a user action now (a click, a scenario line, a replayed input).
+    ActionResult apply(const Action &action);
+    ActionResult crash(NodeId id) { return apply(act::Crash{id}); }
+    ActionResult restart(NodeId id) { return apply(act::Restart{id}); }
+    ActionResult pause(NodeId id) { return apply(act::Pause{id}); }
+    ActionResult resume(NodeId id) { return apply(act::Resume{id}); }
     /// timeout makes node start an election now (it must be up and not the leader).
-    bool timeout(NodeId id);
-    /// setElectionDeadline makes node's election timer fire at `at` (recorded as an
-    /// input: Input::network.latencyMin holds nothing; Input::messageId holds `at`).
-    /// The node must be up, not paused, not the leader, and at >= now().
-    bool setElectionDeadline(NodeId id, Time at);
-    /// request sends a client command to node; the result says where it went.
-    ProposeResult request(NodeId id, const std::string &command);
-    bool partition(const std::vector<std::vector<NodeId>> &groups);
-    bool isolate(NodeId id);
-    bool cut(NodeId from, NodeId to, bool bothWays);
+    ActionResult timeout(NodeId id) { return apply(act::Timeout{id}); }
+    /// setElectionDeadline makes node's election timer fire at `at`. The node must be
+    /// up, not paused, not the leader, and at >= now().
+    ActionResult setElectionDeadline(NodeId id, Time at) { return apply(act::SetTimer{id, at}); }
+    /// request sends a client command to node; result.proposal says where it went. A
+    /// request to a server that is down is done: the client simply gets no answer.
+    ActionResult request(NodeId id, const std::string &command) { return apply(act::Request{id, command}); }
+    ActionResult partition(const std::vector<std::vector<NodeId>> &groups) { return apply(act::Partition{groups}); }
+    ActionResult isolate(NodeId id) { return apply(act::Isolate{id}); }
+    ActionResult cut(NodeId from, NodeId to, bool bothWays) { return apply(act::Cut{from, to, bothWays}); }
     /// reconnect removes every cut to and from id (partition groups stay).
-    bool reconnect(NodeId id);
-    /// restoreLink reopens the cut link from -> to (and to -> from if bothWays).
-    /// Returns false if no such link is cut.
-    bool restoreLink(NodeId from, NodeId to, bool bothWays);
-    bool heal();
-    /// dropMessage loses the message with this id (returns false if not in flight).
-    bool dropMessage(std::uint64_t id);
+    ActionResult reconnect(NodeId id) { return apply(act::Reconnect{id}); }
+    /// restoreLink reopens the cut link from -> to (and to -> from if bothWays);
+    /// refused if no such link is cut.
+    ActionResult restoreLink(NodeId from, NodeId to, bool bothWays) { return apply(act::Restore{from, to, bothWays}); }
+    ActionResult heal() { return apply(act::Heal{}); }
+    /// dropMessage loses the message with this id (refused if not in flight).
+    ActionResult dropMessage(std::uint64_t id) { return apply(act::Drop{id}); }
     /// deliverMessage delivers the message with this id now, ahead of its time.
-    bool deliverMessage(std::uint64_t id);
+    ActionResult deliverMessage(std::uint64_t id) { return apply(act::Deliver{id}); }
     /// duplicateMessage makes the network send a copy of a message in flight.
-    bool duplicateMessage(std::uint64_t id);
+    ActionResult duplicateMessage(std::uint64_t id) { return apply(act::Duplicate{id}); }
     /// setHold turns manual delivery on or off for messages sent from now on.
-    bool setHold(bool hold);
-    bool setNetworkConfig(const NetworkConfig &config);
+    ActionResult setHold(bool hold) { return apply(act::Hold{hold}); }
+    ActionResult setNetworkConfig(const NetworkConfig &config) { return apply(act::SetNetwork{config}); }
     /// setLinkConditions overrides the one-way link from -> to (nullopt: back to the
-    /// network's conditions). Recorded as Input{SetLink, node=from, peer=to,
-    /// flag=has override, network=conditions}.
-    bool setLinkConditions(NodeId from, NodeId to, const std::optional<LinkConditions> &conditions);
+    /// network's conditions).
+    ActionResult setLinkConditions(NodeId from, NodeId to, const std::optional<LinkConditions> &conditions)
+    {
+        return apply(act::SetLink{from, to, conditions});
+    }
     /// hasQuorum tells whether `side` holds a majority of the cluster (§5.2: only a
     /// majority can elect a leader or commit).
     bool hasQuorum(const std::vector<NodeId> &side) const { return static_cast<int>(side.size()) >= size() / 2 + 1; }
     /// say adds a line of narration to the trace.
-    bool say(const std::string &text);
-    /// apply performs a recorded input (used to replay a run) at now().
-    bool apply(const Input &input);
+    ActionResult say(const std::string &text) { return apply(act::Say{text}); }
 
     /// checkInvariantsNow runs the safety checks regardless of config (for tests).
     bool checkInvariantsNow();
@@ -275,7 +235,31 @@ public:
 private:
     Server &mut(NodeId id) { return m_servers[id - 1]; }
     Trace &out() { return m_sink ? *m_sink : m_trace; }
-    void record(const Input &input);
+    /// record notes the action as an input at now() and, unless the action counts
+    /// its own step (a delivery does), begins a step.
+    void record(const Action &action, bool beginsStep = true);
+    std::optional<Refusal> refusalFor(const Action &action) const;
+    // perform does an action that check() accepted (simulationactions.cpp).
+    void perform(const act::Crash &a);
+    void perform(const act::Restart &a);
+    void perform(const act::Pause &a);
+    void perform(const act::Resume &a);
+    void perform(const act::Timeout &a);
+    ProposeResult perform(const act::Request &a);
+    void perform(const act::Partition &a);
+    void perform(const act::Isolate &a);
+    void perform(const act::Cut &a);
+    void perform(const act::Reconnect &a);
+    void perform(const act::Heal &a);
+    void perform(const act::Drop &a);
+    void perform(const act::Deliver &a);
+    void perform(const act::Duplicate &a);
+    void perform(const act::Hold &a);
+    void perform(const act::SetNetwork &a);
+    void perform(const act::Say &a);
+    void perform(const act::SetTimer &a);
+    void perform(const act::SetLink &a);
+    void perform(const act::Restore &a);
     void beginStep();
     void deliver(Envelope envelope);
     void lose(const Envelope &envelope, Reason reason);

@@ -56,13 +56,13 @@ public:
     static QString timeText(double ms);
     /// commandText shows a client command, or "no-op" for the empty one.
     static QString commandText(const std::string &command);
+    /// fill replaces each %1..%9 of a (translated) pattern by its arg, in one pass.
+    static QString fill(const QString &pattern, const QStringList &args);
 
 private:
     static QString sentence(const raft::Trace &trace, const raft::TraceEvent &event);
     /// argText shows one value of a sentence; text is the event's text.
     static QString argText(const raft::WordArg &arg, const QString &text);
-    /// fill replaces each %1..%9 of a (translated) pattern by its arg, in one pass.
-    static QString fill(const QString &pattern, const QStringList &args);
 };
 
 } // namespace widgets

@@ -35,51 +35,70 @@ constexpr QRgb kLaneFill = 0xFFFFFFFF;
 constexpr QRgb kBorder = 0xFFC9D1D9;
 constexpr QRgb kFocus = 0xFF0072B2;
 
+template <class... F> struct Overloaded : F... {
+    using F::operator()...;
+};
+template <class... F> Overloaded(F...) -> Overloaded<F...>;
+
 /// actionText words a user action for its tooltip.
 QString actionText(const raft::Input &in)
 {
-    const QString n = EventText::nodeText(in.node);
-    const QString p = EventText::nodeText(in.peer);
-    switch (in.kind) {
-    case InputKind::Crash: return Timeline::tr("You crashed %1").arg(n);
-    case InputKind::Restart: return Timeline::tr("You restarted %1").arg(n);
-    case InputKind::Pause: return Timeline::tr("You paused %1").arg(n);
-    case InputKind::Resume: return Timeline::tr("You resumed %1").arg(n);
-    case InputKind::Timeout: return Timeline::tr("You made %1 time out and start an election").arg(n);
-    case InputKind::Request:
-        return Timeline::tr("You sent the client request \"%1\" to %2").arg(EventText::commandText(in.text), n);
-    case InputKind::Partition: {
-        QStringList groups;
-        for (const auto &group : in.groups) {
-            QStringList names;
-            for (raft::NodeId id : group)
-                names << EventText::nodeText(id);
-            groups << names.join(QLatin1Char(' '));
-        }
-        return Timeline::tr("You partitioned the network: %1").arg(groups.join(QStringLiteral(" | ")));
-    }
-    case InputKind::Isolate: return Timeline::tr("You isolated %1 from the network").arg(n);
-    case InputKind::Cut:
-        return in.flag ? Timeline::tr("You cut the link between %1 and %2").arg(n, p)
-                       : Timeline::tr("You cut the link from %1 to %2").arg(n, p);
-    case InputKind::Reconnect: return Timeline::tr("You reconnected %1").arg(n);
-    case InputKind::Restore:
-        return in.flag ? Timeline::tr("You restored the link between %1 and %2").arg(n, p)
-                       : Timeline::tr("You restored the link from %1 to %2").arg(n, p);
-    case InputKind::Heal: return Timeline::tr("You healed the network");
-    case InputKind::Drop: return Timeline::tr("You dropped message #%1").arg(in.messageId);
-    case InputKind::Deliver: return Timeline::tr("You delivered message #%1").arg(in.messageId);
-    case InputKind::Duplicate: return Timeline::tr("You duplicated message #%1").arg(in.messageId);
-    case InputKind::Hold:
-        return in.flag ? Timeline::tr("You turned manual delivery on") : Timeline::tr("You turned manual delivery off");
-    case InputKind::SetNetwork: return Timeline::tr("You changed the network's latency, loss or duplication");
-    case InputKind::Say: return Timeline::tr("Narration: %1").arg(QString::fromStdString(in.text));
-    case InputKind::SetTimer:
-        return Timeline::tr("You set %1's election timer to fire at %2")
-            .arg(n, EventText::timeText(static_cast<double>(in.messageId)));
-    case InputKind::SetLink: return Timeline::tr("You changed the link from %1 to %2").arg(n, p);
-    }
-    return {};
+    namespace act = raft::act;
+    const auto n = [](raft::NodeId id) { return EventText::nodeText(id); };
+    return std::visit(
+        Overloaded{
+            [&](const act::Crash &a) { return Timeline::tr("You crashed %1").arg(n(a.node)); },
+            [&](const act::Restart &a) { return Timeline::tr("You restarted %1").arg(n(a.node)); },
+            [&](const act::Pause &a) { return Timeline::tr("You paused %1").arg(n(a.node)); },
+            [&](const act::Resume &a) { return Timeline::tr("You resumed %1").arg(n(a.node)); },
+            [&](const act::Timeout &a) {
+                return Timeline::tr("You made %1 time out and start an election").arg(n(a.node));
+            },
+            [&](const act::Request &a) {
+                return Timeline::tr("You sent the client request \"%1\" to %2")
+                    .arg(EventText::commandText(a.command), n(a.node));
+            },
+            [&](const act::Partition &a) {
+                QStringList groups;
+                for (const auto &group : a.groups) {
+                    QStringList names;
+                    for (raft::NodeId id : group)
+                        names << n(id);
+                    groups << names.join(QLatin1Char(' '));
+                }
+                return Timeline::tr("You partitioned the network: %1").arg(groups.join(QStringLiteral(" | ")));
+            },
+            [&](const act::Isolate &a) { return Timeline::tr("You isolated %1 from the network").arg(n(a.node)); },
+            [&](const act::Cut &a) {
+                return a.bothWays ? Timeline::tr("You cut the link between %1 and %2").arg(n(a.from), n(a.to))
+                                  : Timeline::tr("You cut the link from %1 to %2").arg(n(a.from), n(a.to));
+            },
+            [&](const act::Reconnect &a) { return Timeline::tr("You reconnected %1").arg(n(a.node)); },
+            [&](const act::Restore &a) {
+                return a.bothWays ? Timeline::tr("You restored the link between %1 and %2").arg(n(a.from), n(a.to))
+                                  : Timeline::tr("You restored the link from %1 to %2").arg(n(a.from), n(a.to));
+            },
+            [](const act::Heal &) { return Timeline::tr("You healed the network"); },
+            [](const act::Drop &a) { return Timeline::tr("You dropped message #%1").arg(a.message); },
+            [](const act::Deliver &a) { return Timeline::tr("You delivered message #%1").arg(a.message); },
+            [](const act::Duplicate &a) { return Timeline::tr("You duplicated message #%1").arg(a.message); },
+            [](const act::Hold &a) {
+                return a.on ? Timeline::tr("You turned manual delivery on")
+                            : Timeline::tr("You turned manual delivery off");
+            },
+            [](const act::SetNetwork &) {
+                return Timeline::tr("You changed the network's latency, loss or duplication");
+            },
+            [](const act::Say &a) { return Timeline::tr("Narration: %1").arg(QString::fromStdString(a.text)); },
+            [&](const act::SetTimer &a) {
+                return Timeline::tr("You set %1's election timer to fire at %2")
+                    .arg(n(a.node), EventText::timeText(static_cast<double>(a.at)));
+            },
+            [&](const act::SetLink &a) {
+                return Timeline::tr("You changed the link from %1 to %2").arg(n(a.from), n(a.to));
+            },
+        },
+        in.action);
 }
 } // namespace
 

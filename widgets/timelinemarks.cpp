@@ -133,9 +133,9 @@ void TimelineMarks::readScript()
         m_actions.push_back(TimelineMark{.kind = TimelineMark::Kind::Action,
                                          .t = in.t,
                                          .step = in.step,
-                                         .node = in.node,
+                                         .node = raft::subjectOf(in.action),
                                          .source = i,
-                                         .input = in.kind});
+                                         .input = in.kind()});
     }
     m_readInputs = script.size();
     if (m_readInputs > 0)

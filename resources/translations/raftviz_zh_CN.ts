@@ -2,6 +2,93 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ActionRefusal</name>
+    <message>
+        <source>%1 is not a server of this cluster</source>
+        <translation>%1 不是这个集群的服务器</translation>
+    </message>
+    <message>
+        <source>%4 needs two different nodes; both ends are %1</source>
+        <translation>%4 需要两个不同的节点；两端都是 %1</translation>
+    </message>
+    <message>
+        <source>%1 is already crashed</source>
+        <translation>%1 已经崩溃了</translation>
+    </message>
+    <message>
+        <source>%1 is up; only a crashed server can restart</source>
+        <translation>%1 正在运行；只有崩溃的服务器才能重启</translation>
+    </message>
+    <message>
+        <source>%1 is paused, not crashed; use resume</source>
+        <translation>%1 是暂停，不是崩溃；请用“继续”</translation>
+    </message>
+    <message>
+        <source>%1 is crashed; only a server that is up can %4</source>
+        <translation>%1 已崩溃；只有正在运行的服务器才能%4</translation>
+    </message>
+    <message>
+        <source>%1 is paused; only a server that is up can %4</source>
+        <translation>%1 已暂停；只有正在运行的服务器才能%4</translation>
+    </message>
+    <message>
+        <source>%1 is up, not paused</source>
+        <translation>%1 正在运行，没有暂停</translation>
+    </message>
+    <message>
+        <source>%1 is crashed, not paused; use restart</source>
+        <translation>%1 是崩溃，不是暂停；请用“重启”</translation>
+    </message>
+    <message>
+        <source>%1 is the leader; a leader has no election timer</source>
+        <translation>%1 是领导者；领导者没有选举计时器</translation>
+    </message>
+    <message>
+        <source>%1&apos;s election timer cannot fire in the past</source>
+        <translation>%1 的选举计时器不能在过去触发</translation>
+    </message>
+    <message>
+        <source>message #%3 is not in flight</source>
+        <translation>消息 #%3 不在传输中</translation>
+    </message>
+    <message>
+        <source>message #%3 goes to %1, which is paused; resume it first</source>
+        <translation>消息 #%3 发往已暂停的 %1；请先让它继续</translation>
+    </message>
+    <message>
+        <source>the link %1 -&gt; %2 is not cut</source>
+        <translation>链路 %1 -&gt; %2 没有被切断</translation>
+    </message>
+    <message>
+        <source>those conditions are not possible (latency needs 1 &lt;= min &lt;= max; loss and duplication are probabilities from 0 to 1)</source>
+        <translation>这些条件不可能成立（延迟需要 1 &lt;= 最小值 &lt;= 最大值；丢失率和重复率是 0 到 1 之间的概率）</translation>
+    </message>
+    <message>
+        <source>pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>time out</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>have its election timer set</source>
+        <translation>设置选举计时器</translation>
+    </message>
+    <message>
+        <source>cut</source>
+        <translation>切断</translation>
+    </message>
+    <message>
+        <source>restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>link</source>
+        <translation>设置链路</translation>
+    </message>
+</context>
+<context>
     <name>ClientRequestDialog</name>
     <message>
         <source>Client request to %1</source>

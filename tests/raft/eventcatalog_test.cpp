@@ -276,9 +276,9 @@ TEST(EventCatalog, RecordedEventsFillOnlyTheFieldsTheirRowDeclares)
     }
     // What the storms do not do: a lesson's words, a timer set by hand, a violation.
     Simulation sim(ClusterConfig{.nodes = 3, .seed = 4});
-    sim.say("watch");
+    EXPECT_TRUE(sim.say("watch"));
     sim.runFor(50);
-    sim.setElectionDeadline(2, sim.now() + 10);
+    EXPECT_TRUE(sim.setElectionDeadline(2, sim.now() + 10));
     sim.runFor(2000);
     for (const TraceEvent &e : sim.trace().events()) {
         seen.insert(e.kind);
@@ -305,12 +305,12 @@ TEST(EventCatalog, NetworkChangedSaysWhichFaultsRemain)
         const auto a = static_cast<NodeId>(rng.uniform(1, 5));
         const auto b = static_cast<NodeId>(a % 5 + 1);
         switch (rng.uniform(0, 6)) {
-        case 0: sim.partition({{a, b}}); break;
-        case 1: sim.isolate(a); break;
-        case 2: sim.cut(a, b, rng.chance(0.5)); break;
-        case 3: sim.reconnect(a); break;
+        case 0: EXPECT_TRUE(sim.partition({{a, b}})); break;
+        case 1: EXPECT_TRUE(sim.isolate(a)); break;
+        case 2: EXPECT_TRUE(sim.cut(a, b, rng.chance(0.5))); break;
+        case 3: EXPECT_TRUE(sim.reconnect(a)); break;
         case 4: (void)sim.restoreLink(a, b, rng.chance(0.5)); break;
-        case 5: sim.heal(); break;
+        case 5: EXPECT_TRUE(sim.heal()); break;
         default: sim.runFor(20); break;
         }
         const TraceEvent &last = sim.trace().events().back();
@@ -322,11 +322,11 @@ TEST(EventCatalog, NetworkChangedSaysWhichFaultsRemain)
         EXPECT_EQ(last.index > 0 || last.index2 > 0, sim.network().hasFaults());
     }
     EXPECT_GT(changes, 150);
-    sim.isolate(2);
+    EXPECT_TRUE(sim.isolate(2));
     EXPECT_EQ(sim.trace().events().back().index, 8u); // four links, both ways
-    sim.partition({{1, 2}, {3}});
+    EXPECT_TRUE(sim.partition({{1, 2}, {3}}));
     EXPECT_EQ(sim.trace().events().back().index2, 3u); // the two groups and the rest
-    sim.heal();
+    EXPECT_TRUE(sim.heal());
     EXPECT_EQ(sim.trace().events().back().index, 0u);
     EXPECT_EQ(sim.trace().events().back().index2, 0u);
 }

@@ -45,7 +45,7 @@ TEST_P(FaultSweep, InvariantsHoldAndTheClusterConvergesAfterHealing)
                 break; // enough to go on
         }
         for (const Input &in : run.simulation().inputs())
-            used.insert(in.kind);
+            used.insert(in.kind());
         elections += run.simulation().stats().elections;
         lost += run.simulation().stats().messagesDropped;
     }

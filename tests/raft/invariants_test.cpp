@@ -302,12 +302,15 @@ TEST(Invariants, NormalRunsReportNoViolations)
         Simulation sim(c);
         for (int round = 0; round < 10; ++round) {
             sim.runFor(300);
-            if (const auto leader = sim.leader())
-                sim.request(*leader, "set k" + std::to_string(round) + " " + std::to_string(seed));
-            if (round == 4)
-                sim.crash(static_cast<NodeId>(1 + seed % c.nodes));
-            if (round == 6)
-                sim.restart(static_cast<NodeId>(1 + seed % c.nodes));
+            if (const auto leader = sim.leader()) {
+                EXPECT_TRUE(sim.request(*leader, "set k" + std::to_string(round) + " " + std::to_string(seed)));
+            }
+            if (round == 4) {
+                EXPECT_TRUE(sim.crash(static_cast<NodeId>(1 + seed % c.nodes)));
+            }
+            if (round == 6) {
+                EXPECT_TRUE(sim.restart(static_cast<NodeId>(1 + seed % c.nodes)));
+            }
         }
         EXPECT_TRUE(sim.violations().empty()) << "seed " << seed << ": " << sim.violations().front().what;
         EXPECT_TRUE(sim.checkInvariantsNow());

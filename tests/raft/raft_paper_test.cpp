@@ -409,14 +409,14 @@ TEST(PaperElectionScenario, MajorityReplacesAnIsolatedLeader)
     const NodeId old = *sim.leader();
     const Term oldTerm = sim.term(old);
 
-    sim.isolate(old);
+    EXPECT_TRUE(sim.isolate(old));
     ASSERT_TRUE(sim.runUntil([&] { return sim.leader() && *sim.leader() != old; }, 5000));
     const NodeId next = *sim.leader();
     EXPECT_GT(sim.term(next), oldTerm);
     EXPECT_EQ(sim.role(old), Role::Leader) << "cut off, the old leader does not know yet";
     EXPECT_EQ(sim.term(old), oldTerm);
 
-    sim.heal();
+    EXPECT_TRUE(sim.heal());
     ASSERT_TRUE(sim.runUntil([&] { return sim.role(old) == Role::Follower; }, 2000));
     EXPECT_GE(sim.term(old), sim.term(next));
     EXPECT_TRUE(sim.violations().empty());
@@ -426,7 +426,7 @@ TEST(PaperElectionScenario, MajorityReplacesAnIsolatedLeader)
 TEST(PaperElectionScenario, MinorityPartitionCannotElectALeader)
 {
     Simulation sim(cluster(5, 7));
-    sim.partition({{1, 2}, {3, 4, 5}});
+    EXPECT_TRUE(sim.partition({{1, 2}, {3, 4, 5}}));
     sim.runFor(5000);
     ASSERT_TRUE(hasLeader(sim));
     EXPECT_GE(*sim.leader(), 3);
@@ -665,7 +665,7 @@ TEST(PaperReplicationScenario, CommittedRequestsReachEveryStateMachine)
     const NodeId leader = *sim.leader();
     ProposeResult last;
     for (int i = 1; i <= 5; ++i) {
-        last = sim.request(leader, "set x " + std::to_string(i));
+        last = sim.request(leader, "set x " + std::to_string(i)).proposal;
         ASSERT_TRUE(last.accepted);
         sim.runFor(20);
     }
@@ -695,18 +695,18 @@ TEST(PaperReplicationScenario, IsolatedLeadersUncommittedEntryIsOverwritten)
     ASSERT_TRUE(sim.runUntil([&] { return hasLeader(sim); }, 5000));
     sim.runFor(200);
     const NodeId old = *sim.leader();
-    sim.isolate(old);
-    const ProposeResult lost = sim.request(old, "set lost 1");
+    EXPECT_TRUE(sim.isolate(old));
+    const ProposeResult lost = sim.request(old, "set lost 1").proposal;
     ASSERT_TRUE(lost.accepted);
     ASSERT_TRUE(sim.runUntil([&] { return sim.leader() && *sim.leader() != old; }, 5000));
     sim.advanceTo(sim.now());
     const NodeId next = *sim.leader();
-    const ProposeResult kept = sim.request(next, "set kept 1");
+    const ProposeResult kept = sim.request(next, "set kept 1").proposal;
     ASSERT_TRUE(kept.accepted);
     sim.runFor(300);
     EXPECT_LT(sim.commitIndex(old), lost.index) << "the isolated leader cannot commit alone";
 
-    sim.heal();
+    EXPECT_TRUE(sim.heal());
     ASSERT_TRUE(sim.runUntil([&] { return sim.commitIndex(old) >= kept.index; }, 3000));
     EXPECT_EQ(sim.log(old).fingerprint(kept.index), sim.log(next).fingerprint(kept.index))
         << "the old leader's log now matches the new leader's";
@@ -785,15 +785,15 @@ TEST(PaperElectionRestrictionScenario, ServerMissingCommittedEntriesCannotWin)
     const NodeId behind = leader == 1 ? 2 : 1;
     const NodeId other = 6 - leader - behind;
 
-    sim.isolate(behind);
+    EXPECT_TRUE(sim.isolate(behind));
     ProposeResult r;
     for (int i = 0; i < 3; ++i)
-        r = sim.request(leader, "set k " + std::to_string(i));
+        r = sim.request(leader, "set k " + std::to_string(i)).proposal;
     ASSERT_TRUE(sim.runUntil([&] { return sim.commitIndex(leader) >= r.index; }, 2000));
     sim.runFor(1000); // the isolated server keeps starting elections, its term climbs
 
-    sim.crash(leader);
-    sim.heal();
+    EXPECT_TRUE(sim.crash(leader));
+    EXPECT_TRUE(sim.heal());
     ASSERT_TRUE(sim.runUntil([&] { return hasLeader(sim); }, 5000));
     EXPECT_EQ(*sim.leader(), other);
     EXPECT_TRUE(traceHas(sim, [&](const TraceEvent &e) {
@@ -860,30 +860,30 @@ struct Figure8 {
 
     void play()
     {
-        sim.timeout(1);
+        EXPECT_TRUE(sim.timeout(1));
         ASSERT_TRUE(sim.runUntil([&] { return sim.leader() == 1; }, 2000));
         sim.advanceTo(sim.now());
         t1 = sim.term(1);
         for (NodeId p = 3; p <= 5; ++p)
-            sim.cut(1, p, false);
-        ASSERT_TRUE(sim.request(1, "set x a").accepted);
+            EXPECT_TRUE(sim.cut(1, p, false));
+        ASSERT_TRUE(sim.request(1, "set x a").proposal.accepted);
         ASSERT_TRUE(sim.runUntil([&] { return sim.log(2).lastIndex() >= 1; }, 1000));
         sim.advanceTo(sim.now());
-        sim.crash(1);
+        EXPECT_TRUE(sim.crash(1));
 
-        sim.timeout(5);
+        EXPECT_TRUE(sim.timeout(5));
         ASSERT_TRUE(sim.runUntil([&] { return sim.leader() == 5; }, 2000));
         sim.advanceTo(sim.now());
         t2 = sim.term(5);
         ASSERT_GT(t2, t1);
-        sim.isolate(5);
-        const ProposeResult r = sim.request(5, "set x b");
+        EXPECT_TRUE(sim.isolate(5));
+        const ProposeResult r = sim.request(5, "set x b").proposal;
         ASSERT_TRUE(r.accepted);
         ASSERT_EQ(r.index, 1u);
-        sim.crash(5);
-        sim.heal();
+        EXPECT_TRUE(sim.crash(5));
+        EXPECT_TRUE(sim.heal());
 
-        sim.restart(1);
+        EXPECT_TRUE(sim.restart(1));
         ASSERT_TRUE(sim.runUntil([&] { return sim.leader() == 1 || sim.leader() == 2; }, 5000));
         sim.advanceTo(sim.now());
         l3 = *sim.leader();
@@ -910,13 +910,13 @@ TEST(PaperFigure8Scenario, OldTermEntryOnAMajorityIsNotCommittedAndMayBeOverwrit
 
     // (d) The leader crashes before an entry of its term is committed; with S1 and S2
     // out of the way, S5's entry of the later term t2 wins and replaces entry 1.
-    sim.crash(f.l3);
-    sim.pause(f.l3 == 1 ? 2 : 1);
-    sim.restart(5);
+    EXPECT_TRUE(sim.crash(f.l3));
+    EXPECT_TRUE(sim.pause(f.l3 == 1 ? 2 : 1));
+    EXPECT_TRUE(sim.restart(5));
     ASSERT_TRUE(sim.runUntil([&] { return sim.leader() == 5; }, 5000));
     ASSERT_TRUE(sim.runUntil([&] { return sim.log(3).termAt(1) == f.t2 && sim.log(4).termAt(1) == f.t2; }, 2000));
     sim.advanceTo(sim.now());
-    const ProposeResult r = sim.request(5, "set x c");
+    const ProposeResult r = sim.request(5, "set x c").proposal;
     ASSERT_TRUE(r.accepted);
     ASSERT_TRUE(sim.runUntil([&] { return sim.commitIndex(3) >= r.index; }, 2000));
     EXPECT_EQ(*sim.server(3).kv.value("x"), "c");
@@ -934,15 +934,15 @@ TEST(PaperFigure8Scenario, OwnTermEntryCommitsTheOlderOne)
     f.play();
     ASSERT_FALSE(::testing::Test::HasFatalFailure());
     Simulation &sim = f.sim;
-    const ProposeResult r = sim.request(f.l3, "set y 1");
+    const ProposeResult r = sim.request(f.l3, "set y 1").proposal;
     ASSERT_TRUE(r.accepted);
     ASSERT_EQ(r.index, 2u);
     ASSERT_TRUE(sim.runUntil([&] { return sim.commitIndex(f.l3) >= 2; }, 1000));
     ASSERT_TRUE(sim.runUntil([&] { return sim.log(3).lastIndex() >= 2 && sim.log(4).lastIndex() >= 2; }, 1000));
 
-    sim.crash(f.l3);
-    sim.pause(f.l3 == 1 ? 2 : 1);
-    sim.restart(5);
+    EXPECT_TRUE(sim.crash(f.l3));
+    EXPECT_TRUE(sim.pause(f.l3 == 1 ? 2 : 1));
+    EXPECT_TRUE(sim.restart(5));
     const std::size_t mark = sim.trace().size();
     sim.runFor(3000);
     ASSERT_TRUE(hasLeader(sim));
@@ -1046,7 +1046,7 @@ TEST(PaperClientsScenario, RequestToAFollowerNamesTheLeader)
     sim.runFor(200); // every follower has heard a heartbeat
     const NodeId leader = *sim.leader();
     const NodeId follower = leader % 5 + 1;
-    const ProposeResult r = sim.request(follower, "set x 1");
+    const ProposeResult r = sim.request(follower, "set x 1").proposal;
     EXPECT_FALSE(r.accepted);
     EXPECT_EQ(r.leaderHint, leader);
     EXPECT_TRUE(traceHas(sim, [&](const TraceEvent &e) {
@@ -1132,8 +1132,8 @@ TEST(PaperPersistenceScenario, RestartedServerRebuildsItsStateMachine)
     ASSERT_TRUE(sim.runUntil([&] { return hasLeader(sim); }, 5000));
     sim.advanceTo(sim.now());
     const NodeId leader = *sim.leader();
-    sim.request(leader, "set a 1");
-    const ProposeResult r = sim.request(leader, "set b 2");
+    EXPECT_TRUE(sim.request(leader, "set a 1"));
+    const ProposeResult r = sim.request(leader, "set b 2").proposal;
     ASSERT_TRUE(r.accepted);
     ASSERT_TRUE(sim.runUntil(
         [&] {
@@ -1147,7 +1147,7 @@ TEST(PaperPersistenceScenario, RestartedServerRebuildsItsStateMachine)
 
     const NodeId f = leader % 5 + 1;
     const Node before = *sim.node(f);
-    sim.crash(f);
+    EXPECT_TRUE(sim.crash(f));
     EXPECT_EQ(sim.status(f), NodeStatus::Crashed);
     EXPECT_EQ(sim.node(f), nullptr);
     EXPECT_EQ(sim.server(f).storage.currentTerm, before.term());
@@ -1156,7 +1156,7 @@ TEST(PaperPersistenceScenario, RestartedServerRebuildsItsStateMachine)
     EXPECT_EQ(sim.term(f), before.term());
 
     sim.runFor(300);
-    sim.restart(f);
+    EXPECT_TRUE(sim.restart(f));
     ASSERT_NE(sim.node(f), nullptr);
     EXPECT_EQ(sim.node(f)->role(), Role::Follower);
     EXPECT_EQ(sim.node(f)->term(), before.term());
@@ -1181,12 +1181,12 @@ TEST(PaperPersistenceScenario, CrashedLeaderReturnsAsAFollower)
     sim.runFor(100);
     const NodeId old = *sim.leader();
     const Term term = sim.term(old);
-    sim.crash(old);
+    EXPECT_TRUE(sim.crash(old));
     EXPECT_EQ(sim.role(old), Role::Follower);
     EXPECT_EQ(sim.term(old), term);
     ASSERT_TRUE(sim.runUntil([&] { return hasLeader(sim); }, 5000));
     sim.advanceTo(sim.now());
-    sim.restart(old);
+    EXPECT_TRUE(sim.restart(old));
     EXPECT_EQ(sim.node(old)->role(), Role::Follower);
     EXPECT_EQ(sim.node(old)->term(), term);
     ASSERT_TRUE(sim.runUntil([&] { return sim.term(old) == sim.term(*sim.leader()); }, 2000));

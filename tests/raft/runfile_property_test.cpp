@@ -81,39 +81,41 @@ public:
         const NodeId id = static_cast<NodeId>(pick(1, s.size()));
         const NodeId other = static_cast<NodeId>(pick(1, s.size()));
         const std::uint64_t message = someMessage(s);
+        // A random walk: many picks are refused (a crashed server crashed again, a
+        // message gone); a refusal records nothing, which is part of what is tested.
         switch (pick(0, 17)) {
-        case 0: h.edit([&](Simulation &sim) { return sim.crash(id); }); break;
-        case 1: h.edit([&](Simulation &sim) { return sim.restart(id); }); break;
-        case 2: h.edit([&](Simulation &sim) { return sim.pause(id); }); break;
-        case 3: h.edit([&](Simulation &sim) { return sim.resume(id); }); break;
-        case 4: h.edit([&](Simulation &sim) { return sim.timeout(id); }); break;
+        case 0: (void)h.edit([&](Simulation &sim) { return sim.crash(id); }); break;
+        case 1: (void)h.edit([&](Simulation &sim) { return sim.restart(id); }); break;
+        case 2: (void)h.edit([&](Simulation &sim) { return sim.pause(id); }); break;
+        case 3: (void)h.edit([&](Simulation &sim) { return sim.resume(id); }); break;
+        case 4: (void)h.edit([&](Simulation &sim) { return sim.timeout(id); }); break;
         case 5: {
             const NodeId to = s.leader().value_or(id);
             const std::string command = "set k" + std::to_string(pick(0, 9)) + " " + std::to_string(pick(0, 99));
-            h.edit([&](Simulation &sim) { sim.request(to, command); });
+            (void)h.edit([&](Simulation &sim) { return sim.request(to, command); });
             break;
         }
-        case 6: h.edit([&](Simulation &sim) { return sim.isolate(id); }); break;
-        case 7: h.edit([&](Simulation &sim) { return sim.heal(); }); break;
-        case 8: h.edit([&](Simulation &sim) { return sim.cut(id, other, pick(0, 1) == 1); }); break;
-        case 9: h.edit([&](Simulation &sim) { return sim.setHold(!sim.network().isHolding()); }); break;
-        case 10: h.edit([&](Simulation &sim) { return sim.dropMessage(message); }); break;
-        case 11: h.edit([&](Simulation &sim) { return sim.deliverMessage(message); }); break;
-        case 12: h.edit([&](Simulation &sim) { return sim.duplicateMessage(message); }); break;
-        case 13: h.edit([&](Simulation &sim) { return sim.partition({{id}, {other}}); }); break;
+        case 6: (void)h.edit([&](Simulation &sim) { return sim.isolate(id); }); break;
+        case 7: (void)h.edit([&](Simulation &sim) { return sim.heal(); }); break;
+        case 8: (void)h.edit([&](Simulation &sim) { return sim.cut(id, other, pick(0, 1) == 1); }); break;
+        case 9: (void)h.edit([&](Simulation &sim) { return sim.setHold(!sim.network().isHolding()); }); break;
+        case 10: (void)h.edit([&](Simulation &sim) { return sim.dropMessage(message); }); break;
+        case 11: (void)h.edit([&](Simulation &sim) { return sim.deliverMessage(message); }); break;
+        case 12: (void)h.edit([&](Simulation &sim) { return sim.duplicateMessage(message); }); break;
+        case 13: (void)h.edit([&](Simulation &sim) { return sim.partition({{id}, {other}}); }); break;
         case 14: {
             const Time at = s.now() + pick(0, 200);
-            h.edit([&](Simulation &sim) { return sim.setElectionDeadline(id, at); });
+            (void)h.edit([&](Simulation &sim) { return sim.setElectionDeadline(id, at); });
             break;
         }
         case 15: {
             NetworkConfig n = s.network().config();
             n.latencyMax = n.latencyMin + pick(0, 40);
-            h.edit([&](Simulation &sim) { return sim.setNetworkConfig(n); });
+            (void)h.edit([&](Simulation &sim) { return sim.setNetworkConfig(n); });
             break;
         }
-        case 16: h.edit([&](Simulation &sim) { return sim.reconnect(id); }); break;
-        default: h.edit([&](Simulation &sim) { return sim.say("look at S" + std::to_string(id)); }); break;
+        case 16: (void)h.edit([&](Simulation &sim) { return sim.reconnect(id); }); break;
+        default: (void)h.edit([&](Simulation &sim) { return sim.say("look at S" + std::to_string(id)); }); break;
         }
     }
 

@@ -1,10 +1,14 @@
 // Saved runs: a run file reopens to the same run, and a damaged one is refused with
 // the line and the problem, never a crash.
+#include "raft/bounds.h"
 #include "raft/history.h"
 #include "raft/runfile.h"
 
 #include <gtest/gtest.h>
 
+#include <clocale>
+#include <cstdio>
+#include <locale>
 #include <string>
 
 using namespace raft;
@@ -21,20 +25,17 @@ RunFile recordedRun()
     History h(c);
     h.advanceTo(900);
     const NodeId leader = h.simulation().leader().value_or(1);
-    h.act(Input{.kind = InputKind::Request, .node = leader, .text = "set greeting hello world"});
+    EXPECT_TRUE(h.act(act::Request{leader, "set greeting hello world"}));
     h.step();
     h.step();
-    h.act(Input{.kind = InputKind::Partition, .groups = {{1, 2}, {3, 4, 5}}});
+    EXPECT_TRUE(h.act(act::Partition{{{1, 2}, {3, 4, 5}}}));
     h.advanceTo(1500);
-    h.act(Input{.kind = InputKind::SetLink,
-                .node = 1,
-                .peer = 2,
-                .flag = true,
-                .network = NetworkConfig{.latencyMin = 30, .latencyMax = 90, .loss = 0.3, .duplicate = 0.1}});
-    h.act(Input{.kind = InputKind::Cut, .node = 3, .peer = 4, .flag = true});
-    h.act(Input{.kind = InputKind::Hold, .flag = true});
-    h.act(Input{.kind = InputKind::Heal});
-    h.act(Input{.kind = InputKind::Say, .text = "  watch S3  "});
+    EXPECT_TRUE(
+        h.act(act::SetLink{1, 2, NetworkConfig{.latencyMin = 30, .latencyMax = 90, .loss = 0.3, .duplicate = 0.1}}));
+    EXPECT_TRUE(h.act(act::Cut{3, 4, true}));
+    EXPECT_TRUE(h.act(act::Hold{true}));
+    EXPECT_TRUE(h.act(act::Heal{}));
+    EXPECT_TRUE(h.act(act::Say{"  watch S3  "}));
     h.advanceTo(2500);
     RunFile run{c,
                 h.script(),
@@ -65,8 +66,8 @@ TEST(RunFile, RoundTripsEveryField)
     ASSERT_EQ(back.run->inputs.size(), run.inputs.size());
     for (std::size_t i = 0; i < run.inputs.size(); ++i) {
         Input want = run.inputs[i];
-        if (want.kind == InputKind::Say)
-            want.text = "watch S3"; // a line's outer spaces are not kept
+        if (want.kind() == InputKind::Say)
+            want.action = act::Say{"watch S3"}; // a line's outer spaces are not kept
         EXPECT_EQ(back.run->inputs[i], want) << formatInput(run.inputs[i]);
     }
 }
@@ -78,10 +79,9 @@ TEST(RunFile, ReopensToTheSameState)
     c.seed = 5;
     History original(c);
     original.advanceTo(1000);
-    original.act(Input{.kind = InputKind::Crash, .node = original.simulation().leader().value_or(2)});
+    EXPECT_TRUE(original.act(act::Crash{original.simulation().leader().value_or(2)}));
     original.advanceTo(2000);
-    original.act(
-        Input{.kind = InputKind::Request, .node = original.simulation().leader().value_or(1), .text = "set a 1"});
+    EXPECT_TRUE(original.act(act::Request{original.simulation().leader().value_or(1), "set a 1"}));
     original.advanceTo(3000);
 
     const RunFileResult parsed = parseRunFile(formatRunFile(RunFile{c, original.script(), {}, std::nullopt}), "x");
@@ -100,7 +100,7 @@ TEST(RunFile, ReopensBehindTheEndWithTheFutureKept)
     c.seed = 8;
     History original(c);
     original.advanceTo(1200);
-    original.act(Input{.kind = InputKind::Crash, .node = original.simulation().leader().value_or(1)});
+    EXPECT_TRUE(original.act(act::Crash{original.simulation().leader().value_or(1)}));
     original.advanceTo(4000);
     const Simulation end = original.simulation();
     original.seekToTime(900);
@@ -133,12 +133,11 @@ TEST(RunFile, ReplayRefusesAScriptThatDoesNotMatch)
     ClusterConfig c;
     History h(c);
     // Restarting a server that is up cannot happen.
-    const std::string problem = h.replay({Input{.t = 50, .step = 0, .kind = InputKind::Restart, .node = 1}},
-                                         std::nullopt);
+    const std::string problem = h.replay({Input{.t = 50, .step = 0, .action = act::Restart{1}}}, std::nullopt);
     EXPECT_NE(problem.find("impossible"), std::string::npos) << problem;
     History late(c);
     // At step 40 the clock is long past 1 ms.
-    const std::string tooLate = late.replay({Input{.t = 1, .step = 40, .kind = InputKind::Heal}}, std::nullopt);
+    const std::string tooLate = late.replay({Input{.t = 1, .step = 40, .action = act::Heal{}}}, std::nullopt);
     EXPECT_NE(tooLate.find("moved past"), std::string::npos) << tooLate;
 }
 
@@ -184,6 +183,87 @@ TEST(RunFile, ToleratesCommentsBlankLinesAndAByteOrderMark)
     EXPECT_EQ(r.run->config.nodes, 3);
     EXPECT_EQ(r.run->config.seed, 9u);
     ASSERT_EQ(r.run->inputs.size(), 1u);
-    EXPECT_EQ(r.run->inputs[0].kind, InputKind::Timeout);
-    EXPECT_EQ(r.run->inputs[0].node, 2);
+    EXPECT_EQ(r.run->inputs[0].kind(), InputKind::Timeout);
+    EXPECT_EQ(r.run->inputs[0].action, Action(act::Timeout{2}));
+}
+
+// Numbers in a run file do not depend on the locale: a German desktop writes and
+// reads "loss 0.2", never "0,2": run files travel between machines.
+TEST(RunFile, NumbersAreTheSameUnderAGermanLocale)
+{
+    const std::string previous = std::setlocale(LC_ALL, nullptr);
+    if (!std::setlocale(LC_ALL, "de_DE.UTF-8") && !std::setlocale(LC_ALL, "de_DE.utf8"))
+        GTEST_SKIP() << "the de_DE.UTF-8 locale is not installed (scripts/deps generates it)";
+    std::locale::global(std::locale(std::setlocale(LC_ALL, nullptr)));
+    char decimal[16];
+    std::snprintf(decimal, sizeof decimal, "%.1f", 0.5);
+    const bool german = std::string(decimal) == "0,5";
+
+    RunFile run;
+    run.config.network.loss = 0.2;
+    run.config.network.duplicate = 0.05;
+    run.inputs.push_back(Input{10, 3, act::SetNetwork{NetworkConfig{.latencyMin = 5, .latencyMax = 9, .loss = 0.125}}});
+    const std::string text = formatRunFile(run);
+    const RunFileResult back = parseRunFile(text, "german.raftrun");
+    // A file written under the C locale reads the same here.
+    const RunFileResult fromC = parseRunFile("raftviz-run 1\nloss 0.25\nduplicate 1e-3\n", "c.raftrun");
+
+    std::locale::global(std::locale::classic());
+    std::setlocale(LC_ALL, previous.c_str());
+    EXPECT_TRUE(german) << "the locale did not change the decimal point: " << decimal;
+    EXPECT_NE(text.find("\nloss 0.2\n"), std::string::npos) << text;
+    EXPECT_NE(text.find("\nduplicate 0.05\n"), std::string::npos) << text;
+    EXPECT_NE(text.find("network 5 9 0.125 0\n"), std::string::npos) << text;
+    ASSERT_TRUE(back.errors.empty()) << back.errors.front();
+    EXPECT_EQ(*back.run, run);
+    ASSERT_TRUE(fromC.errors.empty()) << fromC.errors.front();
+    EXPECT_EQ(fromC.run->config.network.loss, 0.25);
+    EXPECT_EQ(fromC.run->config.network.duplicate, 0.001);
+}
+
+// Issue 14: numbers a file gives have ranges. Huge ones are refused with the line,
+// instead of overflowing time arithmetic or making the replay run for ever.
+TEST(RunFile, HugeNumbersAreRefusedWithTheirLine)
+{
+    const std::string big = "9223372036854775807";
+    struct Case {
+        std::string text;
+        std::string expect;
+    };
+    const Case cases[] = {
+        {"raftviz-run 1\nlatency 1 " + big + "\n", "x.raftrun:1: the cluster settings are invalid: latency"},
+        {"raftviz-run 1\nelection-timeout 150 " + big + "\n",
+         "x.raftrun:1: the cluster settings are invalid: election timeout"},
+        {"raftviz-run 1\nat 10 step 3 network 1 " + big + " 0 0\n", "x.raftrun:2: latency must be a range"},
+        {"raftviz-run 1\nat 10 step 3 link S1 -> S2 1 " + big + " 0 0\n", "x.raftrun:2: latency must be a range"},
+        {"raftviz-run 1\nloss nan\n", "x.raftrun:1: the cluster settings are invalid: loss"},
+        {"raftviz-run 1\nat " + big + " step 3 heal\n", "x.raftrun:2: '" + big + "' is not a time"},
+        {"raftviz-run 1\nat 10 step 3 heal\nend 4 " + big + "\n", "x.raftrun:3: 'end' takes"},
+        {"raftviz-run 1\nat 10 step 3 heal\nend 3 5\n", "x.raftrun:3: the end (step 3 at 5 ms) comes before"},
+        {"raftviz-run 1\nat 10 step 3 heal\nend 9 20\nposition 18446744073709551615\n",
+         "x.raftrun:4: the position (step 18446744073709551615) lies beyond the end"},
+        {"raftviz-run 1\nat 10 step 3 heal\nposition 99999999999\n", "x.raftrun:3: the position"},
+        {"raftviz-run 1\nposition 4 " + big + "\n", "x.raftrun:2: 'position' takes"},
+    };
+    for (const Case &c : cases) {
+        const RunFileResult r = parseRunFile(c.text, "x.raftrun");
+        ASSERT_FALSE(r.errors.empty()) << "accepted: " << c.text;
+        EXPECT_EQ(r.errors.front().rfind(c.expect, 0), 0u) << "got: " << r.errors.front() << "\nfor: " << c.text;
+    }
+}
+
+// A step number the run's own clock cannot reach ends the replay at once with the
+// mismatch, instead of playing on for ever (issue 14).
+TEST(RunFile, ReplayOfAnUnreachableStepStopsAtItsTime)
+{
+    History h(ClusterConfig{.nodes = 3, .seed = 2});
+    const std::string problem = h.replay({Input{.t = 200, .step = 4'000'000'000'000ULL, .action = act::Heal{}}},
+                                         std::nullopt);
+    EXPECT_NE(problem.find("moved past"), std::string::npos) << problem;
+    EXPECT_LE(h.simulation().now(), 200 + kMaxDelay);
+
+    History end(ClusterConfig{.nodes = 3, .seed = 2});
+    const std::string endProblem = end.replay({}, std::nullopt, 4'000'000'000'000ULL, 300);
+    EXPECT_NE(endProblem.find("does not match"), std::string::npos) << endProblem;
+    EXPECT_LE(end.simulation().now(), 300 + kMaxDelay);
 }

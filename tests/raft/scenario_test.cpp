@@ -2,6 +2,7 @@
 // units, comments, and FILE:LINE errors for malformed lines) and the runner
 // (run-until semantics, failed expectations that do not stop the script,
 // impossible actions that fail instead of crashing).
+#include "raft/bounds.h"
 #include "raft/scenario.h"
 #include "raft/scenarioplayer.h"
 
@@ -17,6 +18,7 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
+using ::testing::Not;
 using ::testing::SizeIs;
 using ::testing::StartsWith;
 
@@ -730,6 +732,19 @@ TEST(ScenarioRun, StepRunsOneCommandAtATime)
     EXPECT_TRUE(runner.step().ok);
     EXPECT_TRUE(runner.atEnd());
     EXPECT_EQ(runner.simulation().now(), 200);
+}
+
+// Issue 14: a scenario cannot ask for more than a week of virtual time, nor for
+// delays that would overflow time arithmetic.
+TEST(ScenarioErrors, HugeTimesAndDelaysAreRefused)
+{
+    EXPECT_THAT(errorsOf("run 999999999999s\n"), ElementsAre(HasSubstr("bad.txt:1: bad duration")));
+    EXPECT_THAT(errorsOf("run 999999999999s\n"), ElementsAre(HasSubstr("at most a week")));
+    EXPECT_THAT(errorsOf("latency 1 999999999999s\n"), Not(IsEmpty()));
+    EXPECT_THAT(errorsOf("election-timeout 150 3600s\n"), ElementsAre(HasSubstr("election timeout")));
+    EXPECT_THAT(errorsOf("latency 10 90s\n"), ElementsAre(HasSubstr("latency must be a range")));
+    EXPECT_THAT(errorsOf("run 7d\n"), Not(IsEmpty()));
+    EXPECT_THAT(errorsOf("run 604800s\n"), IsEmpty());
 }
 
 } // namespace

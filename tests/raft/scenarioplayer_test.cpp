@@ -37,7 +37,7 @@ TEST(ScenarioPlayer, StopsAfterEachSayLineUntilProceed)
     // The narration is part of the run: two say inputs in the history.
     int says = 0;
     for (const Input &input : history.script())
-        says += input.kind == InputKind::Say;
+        says += input.kind() == InputKind::Say;
     EXPECT_EQ(says, 2);
 }
 

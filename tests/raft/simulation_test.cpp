@@ -187,7 +187,7 @@ TEST(Simulation, ActionsAreRecordedAsInputsWithTheirTime)
     EXPECT_TRUE(sim.pause(3));
     EXPECT_TRUE(sim.resume(3));
     EXPECT_TRUE(sim.timeout(4));
-    sim.request(4, "set x 1");
+    EXPECT_TRUE(sim.request(4, "set x 1"));
     EXPECT_TRUE(sim.partition({{1, 2}, {3, 4, 5}}));
     EXPECT_TRUE(sim.isolate(1));
     EXPECT_TRUE(sim.cut(4, 5, true));
@@ -207,18 +207,16 @@ TEST(Simulation, ActionsAreRecordedAsInputsWithTheirTime)
     };
     ASSERT_EQ(sim.inputs().size(), expected.size());
     for (std::size_t i = 0; i < expected.size(); ++i)
-        EXPECT_EQ(sim.inputs()[i].kind, expected[i]) << i << ": " << inputKindName(sim.inputs()[i].kind);
+        EXPECT_EQ(sim.inputs()[i].kind(), expected[i]) << i << ": " << inputKindName(sim.inputs()[i].kind());
     EXPECT_EQ(sim.inputs()[0].t, 100);
-    EXPECT_EQ(sim.inputs()[0].node, 2);
+    EXPECT_EQ(sim.inputs()[0].action, Action(act::Crash{2}));
     EXPECT_EQ(sim.inputs()[1].t, 110);
-    EXPECT_EQ(sim.inputs()[5].text, "set x 1");
-    EXPECT_EQ(sim.inputs()[6].groups, (std::vector<std::vector<NodeId>>{{1, 2}, {3, 4, 5}}));
-    EXPECT_EQ(sim.inputs()[8].node, 4);
-    EXPECT_EQ(sim.inputs()[8].peer, 5);
-    EXPECT_TRUE(sim.inputs()[8].flag);
-    EXPECT_TRUE(sim.inputs()[11].flag);
-    EXPECT_FALSE(sim.inputs()[12].flag);
-    EXPECT_EQ(sim.inputs()[13].network, n);
+    EXPECT_EQ(std::get<act::Request>(sim.inputs()[5].action).command, "set x 1");
+    EXPECT_EQ(sim.inputs()[6].action, Action(act::Partition{{{1, 2}, {3, 4, 5}}}));
+    EXPECT_EQ(sim.inputs()[8].action, Action(act::Cut{4, 5, true}));
+    EXPECT_EQ(sim.inputs()[11].action, Action(act::Hold{true}));
+    EXPECT_EQ(sim.inputs()[12].action, Action(act::Hold{false}));
+    EXPECT_EQ(sim.inputs()[13].action, Action(act::SetNetwork{n}));
     EXPECT_EQ(sim.config().network, n);
 }
 
@@ -294,14 +292,14 @@ TEST(Simulation, RequestToADownServerIsRefused)
     Simulation sim(cluster(3, 13));
     ASSERT_TRUE(sim.runUntil([&] { return hasLeader(sim); }, 5000));
     const NodeId leader = *sim.leader();
-    sim.pause(leader);
-    ProposeResult r = sim.request(leader, "set x 1");
+    EXPECT_TRUE(sim.pause(leader));
+    ProposeResult r = sim.request(leader, "set x 1").proposal;
     EXPECT_FALSE(r.accepted);
     EXPECT_EQ(sim.trace().events().back().kind, EventKind::ClientRefused);
     EXPECT_EQ(sim.trace().events().back().reason, Reason::NodePaused);
-    sim.resume(leader);
-    sim.crash(leader);
-    r = sim.request(leader, "set x 1");
+    EXPECT_TRUE(sim.resume(leader));
+    EXPECT_TRUE(sim.crash(leader));
+    r = sim.request(leader, "set x 1").proposal;
     EXPECT_FALSE(r.accepted);
     EXPECT_EQ(sim.trace().events().back().reason, Reason::DestinationCrashed);
 }
@@ -312,10 +310,10 @@ TEST(Simulation, CrashClearsTheStateMachineAndTheVolatileState)
     ASSERT_TRUE(sim.runUntil([&] { return hasLeader(sim); }, 5000));
     sim.advanceTo(sim.now());
     const NodeId leader = *sim.leader();
-    const ProposeResult r = sim.request(leader, "set x 1");
+    const ProposeResult r = sim.request(leader, "set x 1").proposal;
     ASSERT_TRUE(sim.runUntil([&] { return sim.node(leader)->lastApplied() >= r.index; }, 1000));
     ASSERT_FALSE(sim.server(leader).kv.data().empty());
-    sim.crash(leader);
+    EXPECT_TRUE(sim.crash(leader));
     EXPECT_TRUE(sim.server(leader).kv.data().empty());
     EXPECT_EQ(sim.commitIndex(leader), 0u);
     EXPECT_EQ(sim.role(leader), Role::Follower);
@@ -326,14 +324,14 @@ TEST(Simulation, CrashClearsTheStateMachineAndTheVolatileState)
 TEST(Simulation, ReconnectUndoesCutsButNotPartitions)
 {
     Simulation sim(cluster(5, 15));
-    sim.partition({{1, 2}, {3, 4, 5}});
-    sim.isolate(3);
-    sim.cut(1, 2, false);
-    sim.reconnect(3);
+    EXPECT_TRUE(sim.partition({{1, 2}, {3, 4, 5}}));
+    EXPECT_TRUE(sim.isolate(3));
+    EXPECT_TRUE(sim.cut(1, 2, false));
+    EXPECT_TRUE(sim.reconnect(3));
     EXPECT_TRUE(sim.network().canReach(3, 4));
     EXPECT_FALSE(sim.network().canReach(3, 1));
     EXPECT_FALSE(sim.network().canReach(1, 2)) << "a cut between other servers stays";
-    sim.reconnect(1);
+    EXPECT_TRUE(sim.reconnect(1));
     EXPECT_TRUE(sim.network().canReach(1, 2));
 }
 
@@ -342,7 +340,7 @@ TEST(Simulation, SingleServerClusterCommitsAlone)
     Simulation sim(cluster(1, 16));
     ASSERT_TRUE(sim.runUntil([&] { return hasLeader(sim); }, 1000));
     sim.advanceTo(sim.now());
-    const ProposeResult r = sim.request(1, "set x 1");
+    const ProposeResult r = sim.request(1, "set x 1").proposal;
     ASSERT_TRUE(r.accepted);
     EXPECT_EQ(sim.commitIndex(1), r.index);
     EXPECT_EQ(*sim.server(1).kv.value("x"), "1");
@@ -358,14 +356,18 @@ TEST(Simulation, EveryMessageSentIsDeliveredDroppedOrStillInFlight)
     Simulation sim(c);
     for (int i = 0; i < 20; ++i) {
         sim.runFor(250);
-        if (i == 5)
-            sim.crash(2);
-        if (i == 8)
-            sim.pause(3);
-        if (i == 12)
-            sim.resume(3);
-        if (i == 14)
-            sim.restart(2);
+        if (i == 5) {
+            EXPECT_TRUE(sim.crash(2));
+        }
+        if (i == 8) {
+            EXPECT_TRUE(sim.pause(3));
+        }
+        if (i == 12) {
+            EXPECT_TRUE(sim.resume(3));
+        }
+        if (i == 14) {
+            EXPECT_TRUE(sim.restart(2));
+        }
     }
     const Stats &s = sim.stats();
     EXPECT_GT(s.messagesDelivered, 100u);
@@ -395,11 +397,12 @@ TEST(Simulation, TheTraceDoesNotChangeTheRun)
     Simulation b(off);
     for (Simulation *sim : {&a, &b}) {
         sim->runFor(1000);
-        sim->crash(1);
+        EXPECT_TRUE(sim->crash(1));
         sim->runFor(1000);
-        sim->restart(1);
-        if (const auto leader = sim->leader())
-            sim->request(*leader, "set x 1");
+        EXPECT_TRUE(sim->restart(1));
+        if (const auto leader = sim->leader()) {
+            EXPECT_TRUE(sim->request(*leader, "set x 1"));
+        }
         sim->runFor(2000);
     }
     EXPECT_GT(a.trace().size(), 0u);
@@ -439,14 +442,15 @@ TEST(Trace, EveryEventOfARunIsDescribedAndSerialized)
     c.network.duplicate = 0.1;
     Simulation sim(c);
     sim.runFor(1000);
-    sim.isolate(1);
+    EXPECT_TRUE(sim.isolate(1));
     sim.runFor(500);
-    sim.crash(2);
-    if (const auto leader = sim.leader())
-        sim.request(*leader, "set x 1");
-    sim.request(3, "set y 2");
-    sim.heal();
-    sim.say("done");
+    EXPECT_TRUE(sim.crash(2));
+    if (const auto leader = sim.leader()) {
+        EXPECT_TRUE(sim.request(*leader, "set x 1"));
+    }
+    EXPECT_TRUE(sim.request(3, "set y 2"));
+    EXPECT_TRUE(sim.heal());
+    EXPECT_TRUE(sim.say("done"));
     sim.runFor(1000);
     std::set<EventKind> kinds;
     for (const TraceEvent &e : sim.trace().events()) {

@@ -203,19 +203,19 @@ void FaultRun::act()
     switch (drawAction(m_rng)) {
     case Action::Crash:
         if (!up.empty() || !paused.empty())
-            done = sim.crash(up.empty() ? pick(paused) : pick(up));
+            done = sim.crash(up.empty() ? pick(paused) : pick(up)).isDone();
         break;
     case Action::Restart:
         if (!crashed.empty())
-            done = sim.restart(pick(crashed));
+            done = sim.restart(pick(crashed)).isDone();
         break;
     case Action::Pause:
         if (!up.empty())
-            done = sim.pause(pick(up));
+            done = sim.pause(pick(up)).isDone();
         break;
     case Action::Resume:
         if (!paused.empty())
-            done = sim.resume(pick(paused));
+            done = sim.resume(pick(paused)).isDone();
         break;
     case Action::Partition: {
         const int groups = static_cast<int>(m_rng.uniform(2, 3));
@@ -223,56 +223,56 @@ void FaultRun::act()
         for (NodeId id = 1; id <= n; ++id)
             g[static_cast<std::size_t>(m_rng.uniform(0, groups - 1))].push_back(id);
         g.erase(std::remove_if(g.begin(), g.end(), [](const auto &x) { return x.empty(); }), g.end());
-        done = sim.partition(g);
+        done = sim.partition(g).isDone();
         break;
     }
-    case Action::Isolate: done = sim.isolate(anyNode()); break;
+    case Action::Isolate: done = sim.isolate(anyNode()).isDone(); break;
     case Action::Cut:
         if (n >= 2) {
             const NodeId from = anyNode();
             NodeId to = anyNode();
             while (to == from)
                 to = anyNode();
-            done = sim.cut(from, to, m_rng.chance(0.5));
+            done = sim.cut(from, to, m_rng.chance(0.5)).isDone();
         }
         break;
-    case Action::Reconnect: done = sim.reconnect(anyNode()); break;
-    case Action::Heal: done = sim.heal(); break;
+    case Action::Reconnect: done = sim.reconnect(anyNode()).isDone(); break;
+    case Action::Heal: done = sim.heal().isDone(); break;
     case Action::Request: break; // below
     case Action::Timeout:
         if (!followers.empty())
-            done = sim.timeout(pick(followers));
+            done = sim.timeout(pick(followers)).isDone();
         break;
     case Action::StageTimer:
         if (!followers.empty())
-            done = sim.setElectionDeadline(pick(followers), sim.now() + m_rng.uniform(0, 50));
+            done = sim.setElectionDeadline(pick(followers), sim.now() + m_rng.uniform(0, 50)).isDone();
         break;
     case Action::Drop:
         if (const std::uint64_t id = pickMessage())
-            done = sim.dropMessage(id);
+            done = sim.dropMessage(id).isDone();
         break;
     case Action::Duplicate:
         if (const std::uint64_t id = pickMessage())
-            done = sim.duplicateMessage(id);
+            done = sim.duplicateMessage(id).isDone();
         break;
     case Action::Deliver:
         if (const std::uint64_t id = pickMessage())
-            done = sim.deliverMessage(id);
+            done = sim.deliverMessage(id).isDone();
         break;
-    case Action::Hold: done = sim.setHold(!sim.network().isHolding()); break;
-    case Action::Network: done = sim.setNetworkConfig(drawNetwork(m_rng)); break;
+    case Action::Hold: done = sim.setHold(!sim.network().isHolding()).isDone(); break;
+    case Action::Network: done = sim.setNetworkConfig(drawNetwork(m_rng)).isDone(); break;
     case Action::CrashLeader:
         // Leader changes while entries are in flight are where Figure 8 lives (§5.4.2).
         if (const auto leader = sim.leader())
-            done = sim.crash(*leader);
+            done = sim.crash(*leader).isDone();
         break;
     case Action::IsolateLeader:
         if (const auto leader = sim.leader())
-            done = sim.isolate(*leader);
+            done = sim.isolate(*leader).isDone();
         break;
     case Action::PauseLeader:
         if (const auto leader = sim.leader())
-            done = sim.pause(*leader);
+            done = sim.pause(*leader).isDone();
         break;
     case Action::RequestThenDepose:
         // A request reaches the leader, which falls before (or just after) its
@@ -280,10 +280,11 @@ void FaultRun::act()
         // raw material of conflicting logs (§5.3) and of Figure 8 (§5.4.2).
         if (const auto leader = sim.leader(); leader && sim.status(*leader) == NodeStatus::Up) {
             ++m_requests;
-            sim.request(*leader, "set k" + std::to_string(m_rng.uniform(0, 4)) + " " + std::to_string(m_requests));
+            (void)sim.request(*leader,
+                              "set k" + std::to_string(m_rng.uniform(0, 4)) + " " + std::to_string(m_requests));
             sim.runFor(m_rng.uniform(0, m_config.network.latencyMax));
             settle();
-            done = m_rng.chance(0.5) ? sim.crash(*leader) : sim.isolate(*leader);
+            done = (m_rng.chance(0.5) ? sim.crash(*leader) : sim.isolate(*leader)).isDone();
         }
         break;
     case Action::Link:
@@ -296,7 +297,7 @@ void FaultRun::act()
             std::optional<LinkConditions> conditions;
             if (m_rng.chance(0.75))
                 conditions = drawNetwork(m_rng);
-            done = sim.setLinkConditions(from, to, conditions);
+            done = sim.setLinkConditions(from, to, conditions).isDone();
         }
         break;
     }
@@ -306,7 +307,7 @@ void FaultRun::act()
         const NodeId to = leader && m_rng.chance(0.8) ? *leader : anyNode();
         const std::string key = "k" + std::to_string(m_rng.uniform(0, 4));
         ++m_requests;
-        sim.request(to, m_rng.chance(0.1) ? "del " + key : "set " + key + " " + std::to_string(m_requests));
+        (void)sim.request(to, m_rng.chance(0.1) ? "del " + key : "set " + key + " " + std::to_string(m_requests));
     }
     ++m_actions;
 }
@@ -316,25 +317,29 @@ bool FaultRun::converge()
     Simulation &sim = m_sim;
     const int n = m_config.nodes;
 
-    // Undo every fault.
+    // Undo every fault. Each undo is possible by construction; a refusal is a bug.
+    const auto undo = [&](const ActionResult &result) {
+        if (!result && m_failure.empty())
+            m_failure = "converging was refused: " + result.describe();
+    };
     settle();
-    sim.heal();
+    undo(sim.heal());
     if (sim.network().isHolding())
-        sim.setHold(false);
+        undo(sim.setHold(false));
     for (NodeId id = 1; id <= n; ++id) {
         if (sim.status(id) == NodeStatus::Crashed)
-            sim.restart(id);
+            undo(sim.restart(id));
         else if (sim.status(id) == NodeStatus::Paused)
-            sim.resume(id);
+            undo(sim.resume(id));
     }
     for (NodeId from = 1; from <= n; ++from)
         for (NodeId to = 1; to <= n; ++to)
             if (sim.network().link(from, to))
-                sim.setLinkConditions(from, to, std::nullopt);
+                undo(sim.setLinkConditions(from, to, std::nullopt));
     NetworkConfig calm;
     calm.latencyMin = std::min<Time>(m_config.network.latencyMin, 10);
     calm.latencyMax = calm.latencyMin + 10;
-    sim.setNetworkConfig(calm);
+    undo(sim.setNetworkConfig(calm));
     // Messages held for manual delivery would wait forever: carry them over, late.
     std::vector<std::uint64_t> held;
     sim.network().forEach([&](const Envelope &e) {
@@ -344,8 +349,10 @@ bool FaultRun::converge()
     std::sort(held.begin(), held.end());
     for (std::uint64_t id : held) {
         settle();
-        sim.deliverMessage(id);
+        undo(sim.deliverMessage(id));
     }
+    if (!m_failure.empty())
+        return false;
     sim.runFor(2 * m_config.electionTimeoutMax);
 
     // A leader exists and a fresh request commits everywhere.
@@ -366,7 +373,7 @@ bool FaultRun::converge()
             continue;
         settle();
         command = "set fresh " + std::to_string(m_seed) + "-" + std::to_string(attempt);
-        r = sim.request(*sim.leader(), command);
+        r = sim.request(*sim.leader(), command).proposal;
         if (r.accepted)
             committed = sim.runUntil([&] { return everyoneHas(r); }, 5000);
     }
@@ -442,7 +449,7 @@ Simulation FaultRun::replay(const ClusterConfig &config, const std::vector<Input
         // were in the original).
         while (sim.stepCount() < in.step && sim.step()) { }
         sim.setClock(in.t);
-        sim.apply(in);
+        (void)sim.apply(in.action); // a recorded input was possible when recorded
     }
     sim.advanceTo(until);
     return sim;

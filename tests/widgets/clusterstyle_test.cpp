@@ -86,8 +86,9 @@ void stage(raft::Simulation &sim, Scene scene)
             groups[static_cast<std::size_t>((id - 1) % 3)].push_back(id);
         groups.erase(std::remove_if(groups.begin(), groups.end(), [](const auto &g) { return g.empty(); }),
                      groups.end());
-        if (groups.size() > 1)
+        if (groups.size() > 1) {
             ASSERT_TRUE(sim.partition(groups));
+        }
         sim.runFor(700);
         break;
     }
@@ -340,8 +341,9 @@ TEST(ClusterStyle, BannersLabelsDiscsAndMessagesNeverOverlapFrom1024x768To3840x2
                     }
                     for (const QRectF &message : messages)
                         EXPECT_FALSE(banner.intersects(message)) << at << ": banner " << i << " over a message";
-                    if (l.legendShown() && !l.legendOverlaid())
+                    if (l.legendShown() && !l.legendOverlaid()) {
                         EXPECT_FALSE(banner.intersects(l.legendRect())) << at << ": banner " << i << " over the legend";
+                    }
                 }
                 for (std::size_t k = 0; k < labels.size(); ++k)
                     for (const QRectF &message : messages)

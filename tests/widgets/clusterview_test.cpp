@@ -274,15 +274,16 @@ TEST_F(ClusterViewTest, FaultsRender)
     const raft::NodeId leader = *sim.leader();
     const raft::NodeId crashed = leader % 7 + 1;
     const raft::NodeId paused = crashed % 7 + 1;
-    sim.crash(crashed);
-    sim.pause(paused);
-    sim.cut(paused % 7 + 1, leader, false);
+    EXPECT_TRUE(sim.crash(crashed));
+    EXPECT_TRUE(sim.pause(paused));
+    EXPECT_TRUE(sim.cut(paused % 7 + 1, leader, false));
     sim.runFor(1200);
-    sim.partition({{leader, crashed}});
+    EXPECT_TRUE(sim.partition({{leader, crashed}}));
     sim.runFor(700);
     const raft::NodeId candidate = (paused + 1) % 7 + 1;
-    if (sim.status(candidate) == raft::NodeStatus::Up && sim.role(candidate) != raft::Role::Leader)
-        sim.timeout(candidate);
+    if (sim.status(candidate) == raft::NodeStatus::Up && sim.role(candidate) != raft::Role::Leader) {
+        EXPECT_TRUE(sim.timeout(candidate));
+    }
     sim.runFor(250);
     show(sim);
     m_view->setSelectedNode(leader);
@@ -305,8 +306,8 @@ TEST_F(ClusterViewTest, SplitVoteShowsBothCandidatesTallies)
     // candidate show granted, refused and pending votes.
     raft::Simulation sim(slowConfig(5));
     sim.runFor(100);
-    sim.timeout(1);
-    sim.timeout(3);
+    EXPECT_TRUE(sim.timeout(1));
+    EXPECT_TRUE(sim.timeout(3));
     sim.runFor(650);
     ASSERT_EQ(sim.role(1), raft::Role::Candidate);
     ASSERT_EQ(sim.role(3), raft::Role::Candidate);
@@ -457,8 +458,8 @@ TEST_F(ClusterViewTest, HitTestListsEveryMessageSentAtTheSameInstantOnALink)
     std::uint64_t before = 0;
     for (const raft::Envelope *envelope : sim.network().envelopes())
         before = std::max(before, envelope->id);
-    ASSERT_TRUE(sim.request(leader, "set x 1").accepted);
-    ASSERT_TRUE(sim.request(leader, "set y 2").accepted);
+    ASSERT_TRUE(sim.request(leader, "set x 1").proposal.accepted);
+    ASSERT_TRUE(sim.request(leader, "set y 2").proposal.accepted);
     std::vector<std::uint64_t> sent;
     for (const raft::Envelope *envelope : sim.network().envelopes())
         if (envelope->id > before && envelope->message.from == leader && envelope->message.to == follower)
@@ -513,8 +514,8 @@ TEST_F(ClusterViewTest, LabelsAreDrawnWithinTheRoomTheLayoutReserved)
     // holds for what is drawn.
     raft::Simulation sim(slowConfig(9));
     electLeader(sim);
-    sim.crash(8);
-    sim.pause(3);
+    EXPECT_TRUE(sim.crash(8));
+    EXPECT_TRUE(sim.pause(3));
     for (const QSize size : {QSize(1024, 768), QSize(1920, 1080), QSize(3840, 2160)}) {
         show(sim, size);
         (void)render(*m_view);

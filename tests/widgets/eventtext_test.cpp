@@ -135,7 +135,7 @@ TEST(EventText, TheEventsPaneShowsTheCataloguesFacts)
     LanguageScope english(QStringLiteral("en"));
     raft::Simulation sim(raft::ClusterConfig{.nodes = 3, .seed = 5});
     sim.runFor(2000);
-    sim.isolate(2);
+    EXPECT_TRUE(sim.isolate(2));
     widgets::EventModel model;
     model.setSimulation(&sim);
     ASSERT_GT(model.rowCount(), 0);

@@ -426,10 +426,7 @@ TEST(HistoryEventModel, FollowsTheLiveStepBackForwardAndAcrossABranch)
         ASSERT_TRUE(matchesFresh()) << "forward " << i;
     }
     // Acting here discards the recorded future: the model reads the new branch.
-    raft::Input crash;
-    crash.kind = raft::InputKind::Crash;
-    crash.node = 1;
-    history.act(crash);
+    ASSERT_TRUE(history.act(raft::act::Crash{1}));
     history.advanceTo(history.simulation().now() + 500);
     ASSERT_GT(history.trace().size(), shownAtEnd) << "the new branch outgrew the old one";
     model.setVisibleCount(history.visibleEvents(), history.generation());

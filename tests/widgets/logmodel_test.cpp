@@ -78,25 +78,26 @@ TEST(LogModel, PassesTheModelTesterThroughGrowthTruncationAndReset)
     raft::NodeId leader = electLeader(sim);
     model.refresh();
     for (int i = 0; i < 20; ++i) {
-        sim.request(leader, "set k" + std::to_string(i) + " " + std::to_string(i));
+        EXPECT_TRUE(sim.request(leader, "set k" + std::to_string(i) + " " + std::to_string(i)));
         sim.runFor(30);
         model.refresh();
     }
     const raft::NodeId other = leader % 5 + 1;
-    sim.partition({{leader, other}});
-    for (int i = 0; i < 10; ++i)
-        sim.request(leader, "set stale " + std::to_string(i));
+    EXPECT_TRUE(sim.partition({{leader, other}}));
+    for (int i = 0; i < 10; ++i) {
+        EXPECT_TRUE(sim.request(leader, "set stale " + std::to_string(i)));
+    }
     model.refresh();
     const int widest = model.columnCount();
     sim.runFor(2000);
     model.refresh();
-    sim.heal();
+    EXPECT_TRUE(sim.heal());
     sim.runFor(2000);
     model.refresh();
     EXPECT_LT(model.columnCount(), widest) << "the stale leader's extra entries were truncated everywhere";
-    sim.crash(other);
+    EXPECT_TRUE(sim.crash(other));
     model.refresh();
-    sim.restart(other);
+    EXPECT_TRUE(sim.restart(other));
     sim.runFor(500);
     model.refresh();
 
@@ -119,8 +120,8 @@ TEST(LogModel, CellsShowTermCommitAndTheLeadersIndices)
     const raft::NodeId leader = electLeader(sim);
     sim.runFor(200);
     const raft::NodeId lagging = leader % 5 + 1;
-    sim.pause(lagging);
-    sim.request(leader, "set x 5");
+    EXPECT_TRUE(sim.pause(lagging));
+    EXPECT_TRUE(sim.request(leader, "set x 5"));
     sim.runFor(200);
     model.refresh();
 
@@ -148,9 +149,9 @@ TEST(LogModel, CellsShowTermCommitAndTheLeadersIndices)
     EXPECT_EQ(model.headerData(leaderRow, Qt::Vertical).toString(), QStringLiteral("S%1 leader").arg(leader));
     EXPECT_EQ(model.headerData(1, Qt::Horizontal).toString(), QStringLiteral("2"));
     // An uncommitted entry: the leader alone in a partition.
-    sim.resume(lagging);
-    sim.partition({{leader}});
-    sim.request(leader, "set y 6");
+    EXPECT_TRUE(sim.resume(lagging));
+    EXPECT_TRUE(sim.partition({{leader}}));
+    EXPECT_TRUE(sim.request(leader, "set y 6"));
     model.refresh();
     const QModelIndex pending = model.index(leaderRow, 2);
     EXPECT_TRUE(pending.data(LogModel::HasEntryRole).toBool());
@@ -173,8 +174,9 @@ TEST(LogView, FollowsTheTailUnlessTheUserScrolledAway)
     view.setSimulation(&sim);
     view.show();
     const raft::NodeId leader = electLeader(sim);
-    for (int i = 0; i < 200; ++i)
-        sim.request(leader, "set k " + std::to_string(i));
+    for (int i = 0; i < 200; ++i) {
+        EXPECT_TRUE(sim.request(leader, "set k " + std::to_string(i)));
+    }
     sim.runFor(1000);
     view.refresh();
     QApplication::processEvents();
@@ -186,8 +188,9 @@ TEST(LogView, FollowsTheTailUnlessTheUserScrolledAway)
     // The user drags the bar to the start: the view stays there as the log grows.
     bar->triggerAction(QAbstractSlider::SliderToMinimum);
     EXPECT_FALSE(view.isFollowingTail());
-    for (int i = 0; i < 50; ++i)
-        sim.request(leader, "set more " + std::to_string(i));
+    for (int i = 0; i < 50; ++i) {
+        EXPECT_TRUE(sim.request(leader, "set more " + std::to_string(i)));
+    }
     sim.runFor(500);
     view.refresh();
     QApplication::processEvents();
@@ -205,7 +208,7 @@ TEST(LogView, StaysSmoothWithThousandsOfEntries)
     view.show();
     const raft::NodeId leader = electLeader(sim);
     for (int i = 0; i < 5000; ++i) {
-        sim.request(leader, "set k " + std::to_string(i));
+        EXPECT_TRUE(sim.request(leader, "set k " + std::to_string(i)));
         if (i % 50 == 0)
             sim.runFor(5);
     }
@@ -223,7 +226,7 @@ TEST(LogView, StaysSmoothWithThousandsOfEntries)
     const int columnsBefore = view.model()->columnCount();
     constexpr int kFrames = 60;
     for (int frame = 0; frame < kFrames; ++frame) {
-        sim.request(leader, "set more " + std::to_string(frame));
+        EXPECT_TRUE(sim.request(leader, "set more " + std::to_string(frame)));
         sim.runFor(16);
         view.refresh();
         view.repaint();
@@ -249,7 +252,7 @@ TEST(EventModel, PassesTheModelTesterAndHidesRoutineEvents)
     model.setSimulation(&sim);
     const raft::NodeId leader = electLeader(sim);
     model.refresh();
-    sim.request(leader, "set a 1");
+    EXPECT_TRUE(sim.request(leader, "set a 1"));
     sim.runFor(1000);
     model.refresh();
     const int quiet = model.rowCount();
@@ -272,8 +275,9 @@ TEST(EventModel, StaysFastWithAHundredThousandEvents)
     raft::Simulation sim(config());
     const raft::NodeId leader = electLeader(sim);
     while (sim.trace().size() < 100'000) {
-        if (sim.leader())
-            sim.request(*sim.leader(), "set k v");
+        if (sim.leader()) {
+            EXPECT_TRUE(sim.request(*sim.leader(), "set k v"));
+        }
         sim.runFor(20);
     }
     (void)leader;
@@ -306,29 +310,29 @@ TEST(EventText, EnglishReadsLikeTheTrace)
     // Every kind of event the core words, worded again by the UI: the same English.
     raft::Simulation sim(config(5, 21));
     const raft::NodeId leader = electLeader(sim);
-    sim.request(leader, "set x 1");
+    EXPECT_TRUE(sim.request(leader, "set x 1"));
     sim.runFor(300);
     const raft::NodeId follower = leader % 5 + 1;
-    sim.request(follower, "set y 2");
-    sim.pause(follower);
+    EXPECT_TRUE(sim.request(follower, "set y 2"));
+    EXPECT_TRUE(sim.pause(follower));
     sim.runFor(100);
-    sim.request(follower, "set y 3");
-    sim.resume(follower);
-    sim.partition({{leader, follower}});
-    sim.request(leader, "set lost 1");
+    EXPECT_TRUE(sim.request(follower, "set y 3"));
+    EXPECT_TRUE(sim.resume(follower));
+    EXPECT_TRUE(sim.partition({{leader, follower}}));
+    EXPECT_TRUE(sim.request(leader, "set lost 1"));
     sim.runFor(1500);
-    sim.heal();
+    EXPECT_TRUE(sim.heal());
     sim.runFor(1000);
-    sim.isolate(3);
-    sim.cut(1, 2, false);
-    sim.cut(4, 5, true);
-    sim.reconnect(3);
-    sim.heal();
-    sim.crash(2);
-    sim.request(2, "set z 0");
-    sim.restart(2);
-    sim.say("a line of narration");
-    sim.timeout(follower == 1 ? 3 : 1);
+    EXPECT_TRUE(sim.isolate(3));
+    EXPECT_TRUE(sim.cut(1, 2, false));
+    EXPECT_TRUE(sim.cut(4, 5, true));
+    EXPECT_TRUE(sim.reconnect(3));
+    EXPECT_TRUE(sim.heal());
+    EXPECT_TRUE(sim.crash(2));
+    EXPECT_TRUE(sim.request(2, "set z 0"));
+    EXPECT_TRUE(sim.restart(2));
+    EXPECT_TRUE(sim.say("a line of narration"));
+    (void)sim.timeout(follower == 1 ? 3 : 1); // refused if that one leads by now: no matter here
     sim.runFor(2000);
     ASSERT_GT(sim.trace().size(), 100u);
     std::set<raft::EventKind> kinds;

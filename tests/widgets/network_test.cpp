@@ -323,7 +323,7 @@ TEST(NetworkLinks, OneWayCutLosesOnlyThatDirection)
     // The follower can hear the leader but not answer it.
     ASSERT_TRUE(sim.cut(follower, leader, false));
     for (int i = 0; i < 5; ++i) {
-        ASSERT_TRUE(sim.request(leader, "set k" + std::to_string(i) + " " + std::to_string(i)).accepted);
+        ASSERT_TRUE(sim.request(leader, "set k" + std::to_string(i) + " " + std::to_string(i)).proposal.accepted);
         sim.runFor(600);
     }
     sim.runFor(2000);
@@ -455,7 +455,7 @@ TEST(NetworkPaneTest, ChangingLossEmitsTheConfigAndRaisesDrops)
     EXPECT_EQ(slider->value(), 20) << "the slider follows the box";
 
     ASSERT_TRUE(sim.setNetworkConfig(emitted.back()));
-    EXPECT_EQ(sim.inputs().back().kind, raft::InputKind::SetNetwork);
+    EXPECT_EQ(sim.inputs().back().kind(), raft::InputKind::SetNetwork);
     sim.runFor(5000);
     const std::uint64_t dropped = sim.stats().messagesDropped;
     EXPECT_GT(dropped, 10u);
@@ -615,11 +615,11 @@ TEST_F(NetworkViewTest, PartitionWallCutAndBadgeAreDrawn)
     // takes well over a thousand.)
     EXPECT_LT(countColour(whole, widgets::ClusterPalette::wall()), 500) << "no wall before the partition";
 
-    sim.partition({{1, 2}, {3, 4, 5}});
-    sim.cut(3, 4, false);
+    EXPECT_TRUE(sim.partition({{1, 2}, {3, 4, 5}}));
+    EXPECT_TRUE(sim.cut(3, 4, false));
     raft::LinkConditions flaky = sim.network().config();
     flaky.loss = 0.2;
-    sim.setLinkConditions(4, 5, flaky);
+    EXPECT_TRUE(sim.setLinkConditions(4, 5, flaky));
     sim.runFor(650);
     m_view->setDisplayTime(static_cast<double>(sim.now()) + 0.5);
     const QImage image = render(*m_view);
@@ -648,7 +648,7 @@ TEST_F(NetworkViewTest, PartitionWallCutAndBadgeAreDrawn)
     ASSERT_EQ(m_partitions.size(), 1u);
 
     // Healed: the wall is gone, the link keeps its own conditions (and its badge).
-    sim.heal();
+    EXPECT_TRUE(sim.heal());
     const QImage healed = render(*m_view);
     EXPECT_LT(countColour(healed, widgets::ClusterPalette::wall()), 200);
     EXPECT_GT(countColour(healed, widgets::ClusterPalette::badgeFill()), 100);
@@ -661,10 +661,10 @@ TEST_F(NetworkViewTest, NineServersWithAPartitionAnIsolatedServerAndAHoveredLink
     sim.runFor(800);
     const raft::NodeId leader = *sim.leader();
     std::vector<raft::NodeId> minority{leader, leader % 9 + 1, (leader + 1) % 9 + 1};
-    sim.partition({minority});
+    EXPECT_TRUE(sim.partition({minority}));
     const raft::NodeId alone = (leader + 4) % 9 + 1;
-    sim.isolate(alone);
-    sim.cut((leader + 5) % 9 + 1, (leader + 6) % 9 + 1, false);
+    EXPECT_TRUE(sim.isolate(alone));
+    EXPECT_TRUE(sim.cut((leader + 5) % 9 + 1, (leader + 6) % 9 + 1, false));
     sim.runFor(900);
     show(sim);
     const QImage image = render(*m_view);
@@ -709,7 +709,7 @@ protected:
     {
         const auto &script = controller().history().script();
         EXPECT_FALSE(script.empty());
-        return script.empty() ? raft::InputKind::Say : script.back().kind;
+        return script.empty() ? raft::InputKind::Say : script.back().kind();
     }
     ClusterView &view() { return *m_window->clusterView(); }
     QAction *action(const char *name) { return m_window->findChild<QAction *>(QLatin1String(name)); }

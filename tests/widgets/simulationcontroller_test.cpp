@@ -101,9 +101,9 @@ TEST(SimulationController, UserActionsReachTheSimulation)
     controller.reconnect(3);
     EXPECT_FALSE(controller.simulation().network().hasFaults());
     EXPECT_GE(reports.count(), 7);
-    // Impossible actions are reported, not performed.
+    // Impossible actions are reported with the simulation's reason, not performed.
     controller.restart(4);
-    EXPECT_TRUE(reports.last().at(0).toString().contains(QStringLiteral("not crashed")));
+    EXPECT_TRUE(reports.last().at(0).toString().contains(QStringLiteral("S4 is up; only a crashed server can restart")));
 }
 
 TEST(SimulationController, ProvokedSplitVoteLeavesNoWinnerInThatTerm)

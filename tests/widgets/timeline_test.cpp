@@ -18,6 +18,7 @@ using raft::EventKind;
 using raft::History;
 using raft::Input;
 using raft::InputKind;
+namespace act = raft::act;
 using raft::Time;
 using widgets::Timeline;
 using widgets::TimelineMark;
@@ -35,13 +36,14 @@ struct LeaderCrashRun {
     {
         for (Time t = 1000; t <= 4000; t += 500) {
             history->advanceTo(t);
-            if (const auto leader = history->simulation().leader())
-                history->act(Input{.kind = InputKind::Request, .node = *leader, .text = "set k v"});
+            if (const auto leader = history->simulation().leader()) {
+                EXPECT_TRUE(history->act(act::Request{*leader, "set k v"}));
+            }
         }
         history->advanceTo(5000);
         crashed = history->simulation().leader().value_or(raft::kNoNode);
         crashAt = history->simulation().now();
-        history->act(Input{.kind = InputKind::Crash, .node = crashed});
+        EXPECT_TRUE(history->act(act::Crash{crashed}));
         history->advanceTo(10000);
     }
 };
@@ -258,8 +260,8 @@ TEST(Timeline, RefreshAddsNewMarksWithoutRebuilding)
 
     const raft::NodeId leader = run.history->simulation().leader().value_or(raft::kNoNode);
     ASSERT_NE(leader, raft::kNoNode);
-    run.history->act(Input{.kind = InputKind::Request, .node = leader, .text = "set a 1"});
-    run.history->act(Input{.kind = InputKind::Restart, .node = run.crashed});
+    EXPECT_TRUE(run.history->act(act::Request{leader, "set a 1"}));
+    EXPECT_TRUE(run.history->act(act::Restart{run.crashed}));
     run.history->advanceTo(12000);
     timeline.refresh();
 
@@ -303,9 +305,9 @@ TEST(Timeline, BranchingDropsTheDiscardedFuture)
     run.history->seekToTime(3000);
     timeline.refresh();
     ASSERT_EQ(marksOf(timeline, TimelineMark::Kind::Crash).size(), 1u);
-    ASSERT_TRUE(run.history->act(Input{.kind = InputKind::Partition, .groups = {{1, 2}, {3, 4, 5}}}));
+    ASSERT_TRUE(run.history->act(act::Partition{{{1, 2}, {3, 4, 5}}}));
     run.history->advanceTo(4000);
-    ASSERT_TRUE(run.history->act(Input{.kind = InputKind::Heal}));
+    ASSERT_TRUE(run.history->act(act::Heal{}));
     run.history->advanceTo(6000);
     timeline.refresh();
 
@@ -331,17 +333,17 @@ TEST(Timeline, CutLinksStayFaultsUntilAllAreRestored)
     timeline.resize(800, 72);
     timeline.setHistory(&history);
     history.advanceTo(1000);
-    history.act(Input{.kind = InputKind::Cut, .node = 1, .peer = 2, .flag = true});
+    EXPECT_TRUE(history.act(act::Cut{1, 2, true}));
     history.advanceTo(1500);
-    history.act(Input{.kind = InputKind::Isolate, .node = 3});
+    EXPECT_TRUE(history.act(act::Isolate{3}));
     history.advanceTo(2000);
-    history.act(Input{.kind = InputKind::Reconnect, .node = 3}); // the 1-2 cut remains
+    EXPECT_TRUE(history.act(act::Reconnect{3})); // the 1-2 cut remains
     history.advanceTo(2500);
     timeline.refresh();
     ASSERT_EQ(timeline.faults().size(), 1u);
     EXPECT_FALSE(timeline.faults()[0].end.has_value());
     EXPECT_FALSE(timeline.faults()[0].partition);
-    history.act(Input{.kind = InputKind::Reconnect, .node = 1});
+    EXPECT_TRUE(history.act(act::Reconnect{1}));
     history.advanceTo(3000);
     timeline.refresh();
     ASSERT_EQ(timeline.faults().size(), 1u);
@@ -367,13 +369,13 @@ TEST(Timeline, FaultsNeedNoScriptOnlyTheTrace)
     // inputs were: a partition, then a second one that leaves a split, then a heal.
     History history(raft::ClusterConfig{.nodes = 5, .seed = 8});
     history.advanceTo(500);
-    history.act(Input{.kind = InputKind::Partition, .groups = {{1, 2}, {3, 4, 5}}});
+    EXPECT_TRUE(history.act(act::Partition{{{1, 2}, {3, 4, 5}}}));
     history.advanceTo(900);
-    history.act(Input{.kind = InputKind::Partition, .groups = {{1, 2, 3, 4, 5}}}); // one group: no partition
+    EXPECT_TRUE(history.act(act::Partition{{{1, 2, 3, 4, 5}}})); // one group: no partition
     history.advanceTo(1200);
-    history.act(Input{.kind = InputKind::Partition, .groups = {{1}, {2, 3}}});
+    EXPECT_TRUE(history.act(act::Partition{{{1}, {2, 3}}}));
     history.advanceTo(1600);
-    history.act(Input{.kind = InputKind::Heal});
+    EXPECT_TRUE(history.act(act::Heal{}));
     history.advanceTo(2000);
     Timeline timeline;
     timeline.resize(800, 72);

@@ -1,7 +1,7 @@
-// Tests of the headless command line (raft::runCli, in-process): exit codes 0/1/2,
+// Tests of the headless command line (raftviz::cli::runCli, in-process): exit codes 0/1/2,
 // FILE:LINE errors for malformed scripts, the --json report read back with a small
 // JSON reader, and --trace's one JSON object per line.
-#include "raft/cli.h"
+#include "cli/cli.h"
 #include "raft/history.h"
 #include "raft/json.h"
 #include "raft/runfile.h"
@@ -20,7 +20,9 @@
 #include <variant>
 #include <vector>
 
-namespace raft {
+using namespace raft;
+using namespace raftviz::cli;
+
 namespace {
 
 using ::testing::HasSubstr;
@@ -510,9 +512,9 @@ std::string recordedRunText(History &h)
 {
     h.advanceTo(800);
     const NodeId leader = h.simulation().leader().value_or(1);
-    h.edit([&](Simulation &sim) { sim.request(leader, "set x 5"); });
+    EXPECT_TRUE(h.edit([&](Simulation &sim) { return sim.request(leader, "set x 5"); }));
     h.advanceTo(1200);
-    h.edit([&](Simulation &sim) { return sim.crash(leader); });
+    EXPECT_TRUE(h.edit([&](Simulation &sim) { return sim.crash(leader); }));
     h.advanceTo(2500);
     const std::uint64_t end = h.currentStep();
     h.seekToStep(end / 2); // the viewer went back before saving: --run still plays to the end
@@ -581,4 +583,3 @@ TEST(Cli, WrongKindOfFileSaysWhichCommandToUse)
 }
 
 } // namespace
-} // namespace raft

@@ -1,10 +1,10 @@
 #include "cli.h"
 
-#include "history.h"
-#include "json.h"
-#include "runfile.h"
-#include "scenario.h"
-#include "scenarioplayer.h"
+#include "raft/history.h"
+#include "raft/json.h"
+#include "raft/runfile.h"
+#include "raft/scenario.h"
+#include "raft/scenarioplayer.h"
 
 #include <charconv>
 #include <cstdio>
@@ -12,7 +12,9 @@
 #include <iostream>
 #include <sstream>
 
-namespace raft {
+namespace raftviz::cli {
+
+using namespace raft; // the core's types by their own names
 
 namespace {
 
@@ -390,4 +392,4 @@ int cliMain(int argc, char **argv, BenchFunction bench)
     return runCli(args, std::cout, std::cerr, bench);
 }
 
-} // namespace raft
+} // namespace raftviz::cli

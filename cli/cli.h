@@ -5,8 +5,13 @@
 #include <vector>
 
 namespace raft {
-
 class ScenarioRunner;
+} // namespace raft
+
+/// raftviz::cli is raftviz's command line without a window: it reads the files and
+/// the arguments, writes the reports and hands --bench to its timer. All the I/O the
+/// core (raft/) never does lives here.
+namespace raftviz::cli {
 
 /// BenchFunction runs the --bench workload. It gets the whole command line and
 /// the streams to write to, and returns the exit code. The benchmark lives outside
@@ -27,9 +32,9 @@ int runCli(const std::vector<std::string> &args, std::ostream &out, std::ostream
 /// runResultJson describes the end of a run as one JSON object: time, leader,
 /// nodes (status, role, term, votedFor, commitIndex, lastApplied, log, kv),
 /// violations, expectations {passed, failed} and stats.
-std::string runResultJson(const ScenarioRunner &runner);
+std::string runResultJson(const raft::ScenarioRunner &runner);
 
 /// cliUsage is the usage text printed for a wrong command line.
 std::string cliUsage();
 
-} // namespace raft
+} // namespace raftviz::cli

@@ -1,0 +1,414 @@
+// The user actions of Simulation: whether each is possible now (check), and what it
+// does (perform). apply() joins them: a refused action changes nothing and records
+// nothing; a done one is recorded as an Input at now() and counts as one step.
+
+#include "simulation.h"
+
+#include <algorithm>
+
+namespace raft {
+
+namespace {
+
+template <class... F> struct Overloaded : F... {
+    using F::operator()...;
+};
+template <class... F> Overloaded(F...) -> Overloaded<F...>;
+
+std::string describeGroups(const std::vector<std::vector<NodeId>> &groups)
+{
+    std::string out;
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        if (g > 0)
+            out += " | ";
+        for (std::size_t i = 0; i < groups[g].size(); ++i)
+            out += (i > 0 ? " " : "") + nodeName(groups[g][i]);
+    }
+    return out;
+}
+
+std::string conditionsText(const NetworkConfig &c)
+{
+    return "latency " + std::to_string(c.latencyMin) + " " + std::to_string(c.latencyMax) + ", loss "
+        + std::to_string(c.loss) + ", duplicate " + std::to_string(c.duplicate);
+}
+
+} // namespace
+
+// --- check ------------------------------------------------------------------------
+
+ActionResult Simulation::check(const Action &action) const
+{
+    if (std::optional<Refusal> refusal = refusalFor(action))
+        return ActionResult::refused(*refusal);
+    return {};
+}
+
+std::optional<Refusal> Simulation::refusalFor(const Action &action) const
+{
+    const InputKind kind = kindOf(action);
+    const auto refuse = [kind](RefusalReason reason, NodeId node = kNoNode, NodeId peer = kNoNode,
+                               std::uint64_t message = 0) {
+        return std::optional<Refusal>(Refusal{reason, kind, node, peer, message});
+    };
+    const auto exists = [this](NodeId id) { return id >= 1 && id <= size(); };
+    // A server's own state, for the actions that need it up.
+    const auto mustBeUp = [&](NodeId id) -> std::optional<Refusal> {
+        if (!exists(id))
+            return refuse(RefusalReason::NoSuchServer, id);
+        if (status(id) == NodeStatus::Crashed)
+            return refuse(RefusalReason::CrashedNotUp, id);
+        if (status(id) == NodeStatus::Paused)
+            return refuse(RefusalReason::PausedNotUp, id);
+        return std::nullopt;
+    };
+    const auto link = [&](NodeId from, NodeId to) -> std::optional<Refusal> {
+        if (!exists(from))
+            return refuse(RefusalReason::NoSuchServer, from);
+        if (!exists(to))
+            return refuse(RefusalReason::NoSuchServer, to);
+        if (from == to)
+            return refuse(RefusalReason::SameServer, from, to);
+        return std::nullopt;
+    };
+    const auto conditionsOk = [this](const NetworkConfig &conditions) {
+        ClusterConfig c = m_config;
+        c.network = conditions;
+        return c.validate().empty();
+    };
+    const auto message = [&](std::uint64_t id) -> std::optional<Refusal> {
+        if (!m_network.find(id))
+            return refuse(RefusalReason::NoSuchMessage, kNoNode, kNoNode, id);
+        return std::nullopt;
+    };
+    const auto oneServer = [&](NodeId id) -> std::optional<Refusal> {
+        if (!exists(id))
+            return refuse(RefusalReason::NoSuchServer, id);
+        return std::nullopt;
+    };
+
+    return std::visit(Overloaded{
+                          [&](const act::Crash &a) -> std::optional<Refusal> {
+                              if (!exists(a.node))
+                                  return refuse(RefusalReason::NoSuchServer, a.node);
+                              if (!isLive(a.node))
+                                  return refuse(RefusalReason::AlreadyCrashed, a.node);
+                              return std::nullopt;
+                          },
+                          [&](const act::Restart &a) -> std::optional<Refusal> {
+                              if (!exists(a.node))
+                                  return refuse(RefusalReason::NoSuchServer, a.node);
+                              if (status(a.node) == NodeStatus::Up)
+                                  return refuse(RefusalReason::UpNotCrashed, a.node);
+                              if (status(a.node) == NodeStatus::Paused)
+                                  return refuse(RefusalReason::PausedNotCrashed, a.node);
+                              return std::nullopt;
+                          },
+                          [&](const act::Pause &a) { return mustBeUp(a.node); },
+                          [&](const act::Resume &a) -> std::optional<Refusal> {
+                              if (!exists(a.node))
+                                  return refuse(RefusalReason::NoSuchServer, a.node);
+                              if (status(a.node) == NodeStatus::Up)
+                                  return refuse(RefusalReason::UpNotPaused, a.node);
+                              if (status(a.node) == NodeStatus::Crashed)
+                                  return refuse(RefusalReason::CrashedNotPaused, a.node);
+                              return std::nullopt;
+                          },
+                          [&](const act::Timeout &a) -> std::optional<Refusal> {
+                              if (auto r = mustBeUp(a.node))
+                                  return r;
+                              if (role(a.node) == Role::Leader)
+                                  return refuse(RefusalReason::IsLeader, a.node);
+                              return std::nullopt;
+                          },
+                          [&](const act::SetTimer &a) -> std::optional<Refusal> {
+                              if (auto r = mustBeUp(a.node))
+                                  return r;
+                              if (role(a.node) == Role::Leader)
+                                  return refuse(RefusalReason::IsLeader, a.node);
+                              if (a.at < m_now)
+                                  return refuse(RefusalReason::TimeInPast, a.node);
+                              return std::nullopt;
+                          },
+                          // The client's request always goes out; a server that is down simply
+                          // does not answer (the trace says so).
+                          [&](const act::Request &a) { return oneServer(a.node); },
+                          [&](const act::Partition &a) -> std::optional<Refusal> {
+                              for (const auto &group : a.groups)
+                                  for (NodeId n : group)
+                                      if (!exists(n))
+                                          return refuse(RefusalReason::NoSuchServer, n);
+                              return std::nullopt;
+                          },
+                          [&](const act::Isolate &a) { return oneServer(a.node); },
+                          [&](const act::Reconnect &a) { return oneServer(a.node); },
+                          [&](const act::Cut &a) { return link(a.from, a.to); },
+                          [&](const act::Restore &a) -> std::optional<Refusal> {
+                              if (auto r = link(a.from, a.to))
+                                  return r;
+                              if (!m_network.isCut(a.from, a.to) && !(a.bothWays && m_network.isCut(a.to, a.from)))
+                                  return refuse(RefusalReason::LinkNotCut, a.from, a.to);
+                              return std::nullopt;
+                          },
+                          [&](const act::SetLink &a) -> std::optional<Refusal> {
+                              if (auto r = link(a.from, a.to))
+                                  return r;
+                              if (a.conditions && !conditionsOk(*a.conditions))
+                                  return refuse(RefusalReason::BadConditions, a.from, a.to);
+                              return std::nullopt;
+                          },
+                          [&](const act::SetNetwork &a) -> std::optional<Refusal> {
+                              if (!conditionsOk(a.network))
+                                  return refuse(RefusalReason::BadConditions);
+                              return std::nullopt;
+                          },
+                          [&](const act::Drop &a) { return message(a.message); },
+                          [&](const act::Duplicate &a) { return message(a.message); },
+                          [&](const act::Deliver &a) -> std::optional<Refusal> {
+                              if (auto r = message(a.message))
+                                  return r;
+                              const NodeId to = m_network.find(a.message)->message.to;
+                              if (status(to) == NodeStatus::Paused)
+                                  return refuse(RefusalReason::DestinationPaused, to, kNoNode, a.message);
+                              return std::nullopt;
+                          },
+                          [](const act::Heal &) { return std::optional<Refusal>(); },
+                          [](const act::Hold &) { return std::optional<Refusal>(); },
+                          [](const act::Say &) { return std::optional<Refusal>(); },
+                      },
+                      action);
+}
+
+// --- apply ------------------------------------------------------------------------
+
+ActionResult Simulation::apply(const Action &action)
+{
+    if (std::optional<Refusal> refusal = refusalFor(action))
+        return ActionResult::refused(*refusal);
+    ActionResult result;
+    // A delivery counts its own step (deliver() does); every other action is one.
+    record(action, !std::holds_alternative<act::Deliver>(action));
+    std::visit(
+        [&](const auto &a) {
+            if constexpr (std::is_same_v<std::decay_t<decltype(a)>, act::Request>)
+                result.proposal = perform(a);
+            else
+                perform(a);
+        },
+        action);
+    afterStep();
+    return result;
+}
+
+void Simulation::record(const Action &action, bool beginsStep)
+{
+    if (m_recordInputs)
+        m_inputs.push_back(Input{m_now, m_stats.events, action});
+    if (beginsStep)
+        beginStep();
+}
+
+// --- perform ----------------------------------------------------------------------
+
+void Simulation::perform(const act::Crash &a)
+{
+    Server &s = mut(a.node);
+    // Volatile state is gone; currentTerm, votedFor and the log stay on stable storage.
+    s.node.reset();
+    s.status = NodeStatus::Crashed;
+    s.kv.clear();
+    TraceEvent &e = addEvent(EventKind::NodeCrashed, a.node);
+    e.index = s.storage.log.lastIndex();
+    // Messages waiting at its door are lost with it.
+    std::vector<std::uint64_t> waiting;
+    m_network.forEach([&](const Envelope &env) {
+        if (env.waiting && env.message.to == a.node)
+            waiting.push_back(env.id);
+    });
+    std::sort(waiting.begin(), waiting.end());
+    for (std::uint64_t mid : waiting)
+        lose(*m_network.take(mid), Reason::DestinationCrashed);
+}
+
+void Simulation::perform(const act::Restart &a)
+{
+    Server &s = mut(a.node);
+    ++s.incarnation;
+    s.node.emplace(nodeConfig(a.node, s.incarnation), s.storage, m_now);
+    s.status = NodeStatus::Up;
+    TraceEvent &e = addEvent(EventKind::NodeRestarted, a.node);
+    e.index = s.storage.log.lastIndex();
+    drain(a.node);
+}
+
+void Simulation::perform(const act::Pause &a)
+{
+    Server &s = mut(a.node);
+    s.status = NodeStatus::Paused;
+    s.pausedAt = m_now;
+    addEvent(EventKind::NodePaused, a.node);
+}
+
+void Simulation::perform(const act::Resume &a)
+{
+    Server &s = mut(a.node);
+    s.status = NodeStatus::Up;
+    // Frozen time does not count: its timers resume where they stopped.
+    s.node->shiftTimers(m_now - s.pausedAt);
+    m_network.unparkFor(a.node, m_now);
+    addEvent(EventKind::NodeResumed, a.node);
+}
+
+void Simulation::perform(const act::Timeout &a)
+{
+    mut(a.node).node->timeoutNow(m_now);
+    drain(a.node);
+}
+
+void Simulation::perform(const act::SetTimer &a)
+{
+    mut(a.node).node->setElectionDeadline(a.at, m_now);
+    TraceEvent &e = addEvent(EventKind::ConfigChanged, a.node);
+    if (m_config.recordTrace)
+        e.text = out().addText(nodeName(a.node) + "'s election timer set to fire at " + std::to_string(a.at) + " ms");
+}
+
+ProposeResult Simulation::perform(const act::Request &a)
+{
+    Server &s = mut(a.node);
+    if (s.status != NodeStatus::Up) {
+        // The client gets no answer from a server that is down or frozen.
+        TraceEvent &e = addEvent(EventKind::ClientRefused, a.node,
+                                 s.status == NodeStatus::Crashed ? Reason::DestinationCrashed : Reason::NodePaused);
+        if (m_config.recordTrace)
+            e.text = out().addText(a.command);
+        return {};
+    }
+    const ProposeResult result = s.node->propose(a.command, m_now);
+    TraceEvent &e = addEvent(result.accepted ? EventKind::ClientAccepted : EventKind::ClientRefused, a.node,
+                             result.accepted ? Reason::None : Reason::NotLeader);
+    if (m_config.recordTrace)
+        e.text = out().addText(a.command);
+    if (result.accepted) {
+        e.index = result.index;
+        m_pending.emplace(result.index, PendingRequest{result.index, result.term, a.command});
+    } else {
+        e.peer = result.leaderHint;
+    }
+    drain(a.node);
+    return result;
+}
+
+void Simulation::perform(const act::Partition &a)
+{
+    m_network.partition(a.groups);
+    TraceEvent &e = addEvent(EventKind::NetworkChanged, kNoNode, Reason::Partition);
+    if (m_config.recordTrace)
+        e.text = out().addText(describeGroups(a.groups));
+}
+
+void Simulation::perform(const act::Isolate &a)
+{
+    m_network.isolate(a.node);
+    addEvent(EventKind::NetworkChanged, a.node, Reason::LinkCut).value = 2;
+}
+
+void Simulation::perform(const act::Cut &a)
+{
+    m_network.cut(a.from, a.to);
+    if (a.bothWays)
+        m_network.cut(a.to, a.from);
+    TraceEvent &e = addEvent(EventKind::NetworkChanged, a.from, Reason::LinkCut);
+    e.peer = a.to;
+    e.value = a.bothWays ? 1 : 0;
+}
+
+void Simulation::perform(const act::Reconnect &a)
+{
+    for (NodeId other = 1; other <= size(); ++other) {
+        m_network.restore(a.node, other);
+        m_network.restore(other, a.node);
+    }
+    addEvent(EventKind::NetworkChanged, a.node, Reason::Healed);
+}
+
+void Simulation::perform(const act::Restore &a)
+{
+    m_network.restore(a.from, a.to);
+    if (a.bothWays)
+        m_network.restore(a.to, a.from);
+    TraceEvent &e = addEvent(EventKind::NetworkChanged, a.from, Reason::Healed);
+    e.peer = a.to;
+    e.value = a.bothWays ? 1 : 0;
+}
+
+void Simulation::perform(const act::Heal &)
+{
+    m_network.heal();
+    addEvent(EventKind::NetworkChanged, kNoNode, Reason::Healed);
+}
+
+void Simulation::perform(const act::Drop &a)
+{
+    lose(*m_network.take(a.message), Reason::UserDropped);
+}
+
+void Simulation::perform(const act::Deliver &a)
+{
+    Envelope envelope = *m_network.take(a.message);
+    // The user carries it to the door: it arrives now, even if it was held or the
+    // network had chosen to lose it; a wall in the way still stops it.
+    envelope.held = false;
+    envelope.waiting = false;
+    envelope.doomed = false;
+    envelope.deliverAt = m_now;
+    deliver(std::move(envelope)); // counts the step itself
+}
+
+void Simulation::perform(const act::Duplicate &a)
+{
+    const Message m = m_network.find(a.message)->message;
+    m_network.duplicateMessage(a.message, m_now, m_rng);
+    ++m_stats.messagesSent;
+    TraceEvent &e = addEvent(EventKind::MessageDuplicated, m.from, Reason::Forced);
+    e.peer = m.to;
+    e.value = static_cast<std::int64_t>(m.type);
+}
+
+void Simulation::perform(const act::Hold &a)
+{
+    m_network.setHold(a.on);
+    TraceEvent &e = addEvent(EventKind::ConfigChanged, kNoNode);
+    if (m_config.recordTrace)
+        e.text = out().addText(a.on ? "hold on" : "hold off");
+}
+
+void Simulation::perform(const act::SetNetwork &a)
+{
+    m_network.setConfig(a.network);
+    m_config.network = a.network;
+    TraceEvent &e = addEvent(EventKind::ConfigChanged, kNoNode);
+    if (m_config.recordTrace)
+        e.text = out().addText(conditionsText(a.network));
+}
+
+void Simulation::perform(const act::SetLink &a)
+{
+    m_network.setLink(a.from, a.to, a.conditions);
+    TraceEvent &e = addEvent(EventKind::ConfigChanged, a.from);
+    e.peer = a.to;
+    if (m_config.recordTrace) {
+        const std::string text = "link " + nodeName(a.from) + " -> " + nodeName(a.to) + ": "
+            + (a.conditions ? conditionsText(*a.conditions) : std::string("back to the network's conditions"));
+        e.text = out().addText(text);
+    }
+}
+
+void Simulation::perform(const act::Say &a)
+{
+    TraceEvent &e = addEvent(EventKind::Narration, kNoNode);
+    if (m_config.recordTrace)
+        e.text = out().addText(a.text);
+}
+
+} // namespace raft

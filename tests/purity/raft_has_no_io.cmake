@@ -1,0 +1,30 @@
+# raft_has_no_io.cmake: fails when a file of raft/ includes anything that does I/O,
+# reads a clock, or pulls in Qt. The core is deterministic and Qt-free; the command
+# line (cli/), the window (app/, widgets/) and the benchmarks (bench/) do the I/O.
+#   cmake -DRAFT_DIR=<source>/raft -P raft_has_no_io.cmake
+if(NOT RAFT_DIR)
+    message(FATAL_ERROR "pass -DRAFT_DIR=<the raft/ directory>")
+endif()
+file(GLOB sources ${RAFT_DIR}/*.h ${RAFT_DIR}/*.cpp)
+# Headers that mean I/O, a clock, threads or Qt; and clocks named in code.
+set(banned_include "^[ \t]*#[ \t]*include[ \t]*[<\"](fstream|iostream|cstdio|stdio\\.h|filesystem|chrono|ctime|time\\.h|thread|random_device|Q[A-Za-z]*|Qt[A-Za-z]*/[A-Za-z]*)[>\"]")
+set(banned_code "(std::chrono|steady_clock|system_clock|high_resolution_clock|std::random_device|std::cout|std::cerr|fopen|printf)")
+set(problems "")
+foreach(file IN LISTS sources)
+    file(STRINGS ${file} lines)
+    set(number 0)
+    foreach(line IN LISTS lines)
+        math(EXPR number "${number} + 1")
+        if(line MATCHES "${banned_include}" OR line MATCHES "${banned_code}")
+            string(APPEND problems "${file}:${number}: ${line}\n")
+        endif()
+    endforeach()
+endforeach()
+list(LENGTH sources count)
+if(count EQUAL 0)
+    message(FATAL_ERROR "no sources found in ${RAFT_DIR}")
+endif()
+if(problems)
+    message(FATAL_ERROR "raft/ must do no I/O, read no clock and use no Qt:\n${problems}")
+endif()
+message(STATUS "raft/: ${count} files, no I/O, no clock, no Qt")
