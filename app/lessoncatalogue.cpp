@@ -85,6 +85,8 @@ const QStringList &LessonCatalogue::teachingOrder()
         QStringLiteral("partition-leader-majority"),
         QStringLiteral("one-way-link"),
         QStringLiteral("flaky-network"),
+        QStringLiteral("prevote-rejoin"),
+        QStringLiteral("checkquorum-step-down"),
     };
     return order;
 }

@@ -51,6 +51,12 @@ Wording say(const char *pattern, std::initializer_list<WordArg> args = {})
 
 Wording electionTimeout(const TraceEvent &e)
 {
+    if (e.reason == Reason::PreVote)
+        return say(RAFT_TRANSLATABLE(
+                       "EventWording",
+                       "%1 won pre-votes from a majority: now it becomes a candidate for term %2, votes for itself "
+                       "and asks the others for votes"),
+                   {node(e.node), number(e.term)});
     if (e.reason == Reason::Forced)
         return say(RAFT_TRANSLATABLE(
                        "EventWording",
@@ -91,10 +97,56 @@ Wording voteDenied(const TraceEvent &e)
                {n, p, number(e.term), reasonArg(e.reason)});
 }
 
+Wording preVoteStarted(const TraceEvent &e)
+{
+    if (e.reason == Reason::Forced)
+        return say(RAFT_TRANSLATABLE("EventWording",
+                                     "%1 was told to time out: before it campaigns it asks the others whether they "
+                                     "would vote for it in term %2; its term stays %3"),
+                   {node(e.node), number(e.term + 1), number(e.term)});
+    return say(RAFT_TRANSLATABLE("EventWording",
+                                 "%1's election timeout fired without word from a leader: before it campaigns it asks "
+                                 "the others whether they would vote for it in term %2; its term stays %3"),
+               {node(e.node), number(e.term + 1), number(e.term)});
+}
+
+Wording preVoteDenied(const TraceEvent &e)
+{
+    const WordArg n = node(e.node);
+    const WordArg p = node(e.peer);
+    if (e.reason == Reason::StaleTerm)
+        return say(RAFT_TRANSLATABLE("EventWording",
+                                     "%1 would not vote for %2: %2 would campaign in term %3, not newer than %1's %4"),
+                   {n, p, number(e.term2), number(e.term)});
+    if (e.reason == Reason::LeaderAlive)
+        return say(RAFT_TRANSLATABLE("EventWording",
+                                     "%1 would not vote for %2: %1 heard from a leader less than an election timeout "
+                                     "ago, so the cluster needs no election"),
+                   {n, p});
+    if (e.reason == Reason::AlreadyVoted)
+        return say(RAFT_TRANSLATABLE("EventWording", "%1 would not vote for %2: it already voted for %3 in term %4"),
+                   {n, p, node(static_cast<NodeId>(e.value)), number(e.term)});
+    if (e.reason == Reason::LogTermOlder)
+        return say(
+            RAFT_TRANSLATABLE("EventWording", "%1 would not vote for %2: %2's last log term %3 is older than %1's %4"),
+            {n, p, number(e.term2), signedNumber(e.value)});
+    if (e.reason == Reason::LogShorter)
+        return say(RAFT_TRANSLATABLE("EventWording",
+                                     "%1 would not vote for %2: both logs end in term %3, but %2's log is shorter (%4 "
+                                     "entries, %1 has %5)"),
+                   {n, p, number(e.term2), number(e.index), number(e.index2)});
+    return say(RAFT_TRANSLATABLE("EventWording", "%1 would not vote for %2: %3"), {n, p, reasonArg(e.reason)});
+}
+
 Wording voteReceived(const TraceEvent &e)
 {
     const std::initializer_list<WordArg> args{node(e.node), node(e.peer), number(e.term), number(e.index),
                                               number(e.index2)};
+    if (e.reason == Reason::PreVote && e.value != 0)
+        return say(RAFT_TRANSLATABLE("EventWording", "%1 got a pre-vote from %2 (term %3): %4 of %5 needed"), args);
+    if (e.reason == Reason::PreVote)
+        return say(RAFT_TRANSLATABLE("EventWording", "%1 was refused a pre-vote by %2 (term %3): %4 of %5 needed"),
+                   args);
     if (e.value != 0)
         return say(RAFT_TRANSLATABLE("EventWording", "%1 got a vote from %2 in term %3: %4 of %5 votes needed"), args);
     return say(RAFT_TRANSLATABLE("EventWording", "%1 was refused a vote by %2 in term %3: %4 of %5 votes needed"),
@@ -109,6 +161,11 @@ Wording becameFollower(const TraceEvent &e)
         return say(RAFT_TRANSLATABLE("EventWording",
                                      "%1 heard from %2, the leader of its term %3: it stops campaigning and follows"),
                    {n, p, number(e.term)});
+    if (e.reason == Reason::QuorumLost)
+        return say(RAFT_TRANSLATABLE("EventWording",
+                                     "%1 heard from no majority within an election timeout: it steps down as leader "
+                                     "of term %2, since another leader may have been elected"),
+                   {n, number(e.term)});
     if (static_cast<Role>(e.value) == Role::Follower)
         return say(
             RAFT_TRANSLATABLE("EventWording", "%1 saw term %2 from %3, newer than its term %4: it moves to term %2"),
@@ -196,6 +253,11 @@ Wording commitAdvanced(const TraceEvent &e)
 
 Wording staleIgnored(const TraceEvent &e)
 {
+    if (e.reason == Reason::LeaderAlive)
+        return say(RAFT_TRANSLATABLE("EventWording",
+                                     "%1 ignored the %2 from %3 of term %4: it heard from its leader less than the "
+                                     "minimum election timeout ago, so it keeps term %5"),
+                   {node(e.node), message(e.value), node(e.peer), number(e.term2), number(e.term)});
     if (e.reason == Reason::StaleTerm)
         return say(RAFT_TRANSLATABLE("EventWording", "%1 ignored the %2 from %3 of term %4: its own term %5 is newer"),
                    {node(e.node), message(e.value), node(e.peer), number(e.term2), number(e.term)});
@@ -308,6 +370,13 @@ Wording wordingOf(const TraceEvent &e)
                        "AppendEntries to assert its authority"),
                    {n, number(e.term), number(e.index), number(e.index2)});
     case EventKind::BecameFollower: return becameFollower(e);
+    case EventKind::PreVoteStarted: return preVoteStarted(e);
+    case EventKind::PreVoteGranted:
+        return say(RAFT_TRANSLATABLE("EventWording",
+                                     "%1 would vote for %2: %2's log (last term %3, index %4) is at least as "
+                                     "up-to-date as %1's and %1 has no leader it heard from lately; its term stays %5"),
+                   {n, p, number(e.term2), number(e.index), number(e.term)});
+    case EventKind::PreVoteDenied: return preVoteDenied(e);
     // --- replication (§5.3) ---
     case EventKind::AppendAccepted: return appendAccepted(e);
     case EventKind::AppendRejected: return appendRejected(e);

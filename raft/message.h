@@ -7,12 +7,19 @@
 
 namespace raft {
 
-/// MessageType is the RPC a message carries: the two RPCs of Figure 2 and their replies.
+/// MessageType is the RPC a message carries: the two RPCs of Figure 2 and their
+/// replies, then the dissertation's additions.
 enum class MessageType : std::uint8_t {
     RequestVote,
     RequestVoteReply,
     AppendEntries,
     AppendEntriesReply,
+    /// PreVote asks whether the sender could win an election for `term` (§9.6); it
+    /// changes no one's term or vote. Fields as RequestVote.
+    PreVote,
+    /// PreVoteReply answers PreVote: voteGranted; term is the PreVote's term when
+    /// granted, the voter's own term when denied.
+    PreVoteReply,
 };
 
 /// messageTypeName returns "RequestVote", "AppendEntriesReply", ...
@@ -20,7 +27,8 @@ const char *messageTypeName(MessageType type);
 /// isReply tells whether type is a reply.
 inline bool isReply(MessageType type)
 {
-    return type == MessageType::RequestVoteReply || type == MessageType::AppendEntriesReply;
+    return type == MessageType::RequestVoteReply || type == MessageType::AppendEntriesReply
+        || type == MessageType::PreVoteReply;
 }
 
 /// Message is one RPC or reply between two servers. Only the fields of its type
@@ -32,10 +40,10 @@ struct Message {
     /// term is the sender's currentTerm (every RPC and reply carries it, §5.1).
     Term term = 0;
 
-    // RequestVote: the candidate's last log entry (§5.4.1).
+    // RequestVote and PreVote: the candidate's last log entry (§5.4.1).
     Index lastLogIndex = 0;
     Term lastLogTerm = 0;
-    // RequestVoteReply.
+    // RequestVoteReply and PreVoteReply.
     bool voteGranted = false;
 
     // AppendEntries (§5.3).

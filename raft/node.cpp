@@ -26,6 +26,7 @@ Node::Node(const NodeConfig &config, const PersistentState &stored, Time now)
     , m_rng(config.seed)
     , m_now(now)
     , m_state(stored)
+    , m_heardFrom(static_cast<std::size_t>(config.clusterSize), now)
     , m_progress(static_cast<std::size_t>(config.clusterSize))
 {
     // Figure 2: every server starts as a follower; commitIndex and lastApplied are
@@ -94,6 +95,21 @@ Message Node::reply(const Message &to, MessageType type) const
     return r;
 }
 
+bool Node::hasRecentLeader() const
+{
+    if (m_role == Role::Leader)
+        return true;
+    return m_leader != kNoNode && m_now - m_leaderContact < m_config.electionTimeoutMin;
+}
+
+bool Node::hasQuorumContact() const
+{
+    int heard = 0;
+    for (NodeId peer = 1; peer <= m_config.clusterSize; ++peer)
+        heard += peer == m_config.id || m_now - m_heardFrom[peer - 1] < m_config.electionTimeoutMax ? 1 : 0;
+    return heard >= quorum();
+}
+
 int Node::votes() const
 {
     int n = 0;
@@ -108,6 +124,13 @@ void Node::tick(Time now)
 {
     m_now = now;
     if (m_role == Role::Leader) {
+        if (now >= m_heartbeatDeadline && m_config.checkQuorum && !hasQuorumContact()) {
+            // §6.2: a leader that has not heard from a majority for an election timeout
+            // may have been replaced on the other side of a partition: it steps down,
+            // and its clients go looking for the real leader.
+            becomeFollower(m_state.currentTerm, kNoNode, Reason::QuorumLost, kNoNode);
+            return;
+        }
         if (now >= m_heartbeatDeadline) {
             // §5.2: the leader sends periodic heartbeats (AppendEntries, empty when
             // the follower is up to date) to keep its authority.
@@ -118,14 +141,22 @@ void Node::tick(Time now)
         return;
     }
     if (now >= m_electionDeadline)
-        becomeCandidate(Reason::None);
+        campaign(Reason::None);
 }
 
 void Node::timeoutNow(Time now)
 {
     m_now = now;
     if (m_role != Role::Leader)
-        becomeCandidate(Reason::Forced);
+        campaign(Reason::Forced);
+}
+
+void Node::campaign(Reason why)
+{
+    if (m_config.preVote)
+        becomePreCandidate(why);
+    else
+        becomeCandidate(why);
 }
 
 void Node::shiftTimers(Time delta)
@@ -151,6 +182,7 @@ void Node::becomeFollower(Term term, NodeId leader, Reason why, NodeId cause)
         setHardState(term, kNoNode); // a new term: no vote cast in it yet
     m_role = Role::Follower;
     m_leader = leader;
+    m_preCandidate = false;
     for (Progress &p : m_progress)
         p.vote = VoteState::None;
     // A server that was leading or campaigning needs its election timer again.
@@ -158,7 +190,7 @@ void Node::becomeFollower(Term term, NodeId leader, Reason why, NodeId cause)
     // with a stale log cannot hold everyone back by bumping terms (§5.2).
     if (oldRole != Role::Follower)
         resetElectionTimer();
-    if (oldRole != Role::Follower || oldTerm != term) {
+    if (oldRole != Role::Follower || oldTerm != term || why == Reason::QuorumLost) {
         TraceEvent &e = addEvent(EventKind::BecameFollower, why);
         e.term2 = oldTerm;
         e.value = static_cast<std::int64_t>(oldRole);
@@ -173,6 +205,7 @@ void Node::becomeCandidate(Reason why)
     setHardState(m_state.currentTerm + 1, m_config.id);
     m_role = Role::Candidate;
     m_leader = kNoNode;
+    m_preCandidate = false;
     for (Progress &p : m_progress)
         p.vote = VoteState::Requested;
     m_progress[m_config.id - 1].vote = VoteState::Granted;
@@ -198,13 +231,50 @@ void Node::becomeCandidate(Reason why)
     }
 }
 
+void Node::becomePreCandidate(Reason why)
+{
+    // §9.6 (PreVote): first ask whether a majority would vote for us in the next term,
+    // and change nothing while asking: no new term, no vote cast. A server cut off
+    // from the cluster then keeps its term low, and cannot force a new term on a
+    // healthy cluster when it comes back. Campaigning means giving up on the leader.
+    m_role = Role::Follower;
+    m_leader = kNoNode;
+    m_preCandidate = true;
+    for (Progress &p : m_progress)
+        p.vote = VoteState::Requested;
+    m_progress[m_config.id - 1].vote = VoteState::Granted;
+    resetElectionTimer(); // no majority by then: ask again
+    TraceEvent &e = addEvent(EventKind::PreVoteStarted, why);
+    e.index = m_state.log.lastIndex();
+    e.term2 = m_state.log.lastTerm();
+
+    if (votes() >= quorum()) { // a cluster of one needs nobody's word
+        becomeCandidate(Reason::PreVote);
+        return;
+    }
+    for (NodeId peer = 1; peer <= m_config.clusterSize; ++peer) {
+        if (peer == m_config.id)
+            continue;
+        Message &m = m_ready.messages.emplace_back();
+        m.type = MessageType::PreVote;
+        m.from = m_config.id;
+        m.to = peer;
+        m.term = m_state.currentTerm + 1; // the term it would campaign in
+        m.lastLogIndex = m_state.log.lastIndex();
+        m.lastLogTerm = m_state.log.lastTerm();
+    }
+}
+
 void Node::becomeLeader()
 {
     m_role = Role::Leader;
     m_leader = m_config.id;
+    m_preCandidate = false;
     TraceEvent &e = addEvent(EventKind::BecameLeader, Reason::Majority);
     e.index = static_cast<Index>(votes());
     e.index2 = static_cast<Index>(m_config.clusterSize);
+    // §6.2: the count of who answered starts afresh: everyone gets a whole timeout.
+    std::fill(m_heardFrom.begin(), m_heardFrom.end(), m_now);
     // Figure 2: nextIndex starts just after the leader's last entry, matchIndex at 0.
     // Flow control: every follower starts in Probe, its position unknown.
     for (Progress &p : m_progress) {
@@ -227,6 +297,25 @@ void Node::becomeLeader()
 void Node::step(const Message &m, Time now)
 {
     m_now = now;
+    // §9.6: a PreVote changes no term, neither the asker's nor the voter's. A denial
+    // carrying a newer term is news, though: the asker adopts it.
+    if (m.type == MessageType::PreVote) {
+        handlePreVote(m);
+        return;
+    }
+    if (m.type == MessageType::PreVoteReply && (m.voteGranted || m.term <= m_state.currentTerm)) {
+        handlePreVoteReply(m);
+        return;
+    }
+    if (m.term > m_state.currentTerm && m.type == MessageType::RequestVote && m_config.checkQuorum
+        && hasRecentLeader()) {
+        // §4.2.3 (with CheckQuorum): a server that heard from its leader less than the
+        // minimum election timeout ago ignores a RequestVote, term and all. A removed
+        // or cut-off server then cannot depose a leader that a majority still hears,
+        // and a leader's lease (§6.4) stays sound.
+        ignore(m, Reason::LeaderAlive);
+        return;
+    }
     if (m.term > m_state.currentTerm) {
         // §5.1: a server that sees a higher term adopts it and becomes a follower.
         const NodeId leader = m.type == MessageType::AppendEntries ? m.from : kNoNode;
@@ -239,6 +328,8 @@ void Node::step(const Message &m, Time now)
     case MessageType::RequestVoteReply: handleRequestVoteReply(m); break;
     case MessageType::AppendEntries: handleAppendEntries(m); break;
     case MessageType::AppendEntriesReply: handleAppendEntriesReply(m); break;
+    case MessageType::PreVote: handlePreVote(m); break;
+    case MessageType::PreVoteReply: break; // a denial of a newer term: the step down above was all
     }
 }
 
@@ -315,6 +406,64 @@ void Node::handleRequestVoteReply(const Message &m)
     // §5.2: a candidate that has votes from a majority becomes leader.
     if (votes() >= quorum())
         becomeLeader();
+}
+
+// --- PreVote (§9.6) -----------------------------------------------------------
+
+void Node::handlePreVote(const Message &m)
+{
+    Message r = reply(m, MessageType::PreVoteReply);
+    const Log &log = m_state.log;
+    auto deny = [&](Reason why) -> TraceEvent & {
+        TraceEvent &e = addEvent(EventKind::PreVoteDenied, why);
+        e.peer = m.from;
+        e.index = m.lastLogIndex;
+        e.term2 = m.lastLogTerm;
+        e.index2 = log.lastIndex();
+        e.value = static_cast<std::int64_t>(log.lastTerm());
+        return e;
+    };
+    // The voter answers as it would answer the RequestVote that would follow, plus
+    // one rule (§9.6): while it hears from a leader it wants no election at all.
+    if (m.term < m_state.currentTerm) {
+        deny(Reason::StaleTerm).term2 = m.term;
+    } else if (hasRecentLeader()) {
+        deny(Reason::LeaderAlive);
+    } else if (m.term == m_state.currentTerm && m_state.votedFor != kNoNode && m_state.votedFor != m.from) {
+        deny(Reason::AlreadyVoted).value = m_state.votedFor;
+    } else if (!log.isUpToDate(m.lastLogIndex, m.lastLogTerm)) {
+        deny(m.lastLogTerm < log.lastTerm() ? Reason::LogTermOlder : Reason::LogShorter);
+    } else {
+        // Granted: nothing is saved and the timer keeps running; the reply carries the
+        // PreVote's term so that the asker can tell it from an old round's answer.
+        r.voteGranted = true;
+        r.term = m.term;
+        TraceEvent &e = addEvent(EventKind::PreVoteGranted, Reason::UpToDate);
+        e.peer = m.from;
+        e.index = m.lastLogIndex;
+        e.term2 = m.lastLogTerm;
+    }
+    m_ready.messages.push_back(std::move(r));
+}
+
+void Node::handlePreVoteReply(const Message &m)
+{
+    // Only an answer to this round counts: granted ones carry the term we ask for.
+    const bool current = m_preCandidate && m_progress[m.from - 1].vote == VoteState::Requested
+        && (m.voteGranted ? m.term == m_state.currentTerm + 1 : m.term <= m_state.currentTerm);
+    if (!current) {
+        ignore(m, Reason::OutdatedReply);
+        return;
+    }
+    m_progress[m.from - 1].vote = m.voteGranted ? VoteState::Granted : VoteState::Denied;
+    TraceEvent &e = addEvent(EventKind::VoteReceived, Reason::PreVote);
+    e.peer = m.from;
+    e.value = m.voteGranted ? 1 : 0;
+    e.index = static_cast<Index>(votes());
+    e.index2 = static_cast<Index>(quorum());
+    // §9.6: a majority would vote for us: now start the real election.
+    if (votes() >= quorum())
+        becomeCandidate(Reason::PreVote);
 }
 
 // --- AppendEntries ----------------------------------------------------------
@@ -404,6 +553,8 @@ void Node::handleAppendEntries(const Message &m)
         return;
     }
     m_leader = m.from;
+    m_leaderContact = m_now;
+    m_preCandidate = false; // a pre-vote round ends when the leader is heard from (§9.6)
     resetElectionTimer(); // the leader is alive: no election for now (§5.2)
 
     Log &log = m_state.log;
@@ -477,6 +628,7 @@ void Node::handleAppendEntriesReply(const Message &m)
         ignore(m, m.term < m_state.currentTerm ? Reason::StaleTerm : Reason::OutdatedReply);
         return;
     }
+    m_heardFrom[m.from - 1] = m_now; // it answered in our term (§6.2)
     Progress &p = m_progress[m.from - 1];
     if (m.success) {
         const bool advanced = p.acknowledge(m.matchIndex);

@@ -23,6 +23,13 @@ struct NodeConfig {
     /// noop: a new leader appends an empty entry of its term at once (§8), so that
     /// entries of earlier terms commit without waiting for a client.
     bool noop = true;
+    /// preVote: before a real election a server asks whether it could win (PreVote),
+    /// without raising its term (dissertation §9.6).
+    bool preVote = false;
+    /// checkQuorum: a leader that has not heard from a majority within an election
+    /// timeout steps down (§6.2), and a server that heard from a leader within the
+    /// minimum election timeout ignores RequestVote (§4.2.3, leader stickiness).
+    bool checkQuorum = false;
     /// maxEntriesPerMessage bounds one probe; once a follower's position is known a
     /// batch carries up to Progress::kReplicateBatch times as many (raft/progress.h).
     int maxEntriesPerMessage = 64;
@@ -79,6 +86,9 @@ struct ProposeResult {
 /// sends, sleeps, reads a clock or starts a thread: the same config and the same
 /// calls always give the same outputs.
 class Node {
+    /// Mirror (mirror.h) copies a real server's reported state in, for the live cluster.
+    friend class Mirror;
+
 public:
     /// Node starts (or restarts) a server from its stable storage: always as a
     /// follower, with commitIndex and lastApplied 0 (they are volatile, Figure 2).
@@ -92,7 +102,8 @@ public:
     /// propose appends a client command if this server is the leader (§5.3); otherwise
     /// it refuses with a hint naming the leader it knows (§8).
     ProposeResult propose(const std::string &command, Time now);
-    /// timeoutNow starts an election at once, as if the election timer fired.
+    /// timeoutNow starts an election at once, as if the election timer fired (with
+    /// PreVote on, the pre-vote round comes first, as it would).
     void timeoutNow(Time now);
     /// shiftTimers moves every deadline `delta` later (the node was paused).
     void shiftTimers(Time delta);
@@ -116,6 +127,14 @@ public:
     NodeId votedFor() const { return m_state.votedFor; }
     /// leaderHint is the leader of the current term, if this server has heard from it.
     NodeId leaderHint() const { return m_leader; }
+    /// isPreCandidate: a follower asking for pre-votes before it campaigns (§9.6).
+    bool isPreCandidate() const { return m_preCandidate; }
+    /// hasRecentLeader tells whether this server leads, or heard from the leader of
+    /// its term less than the minimum election timeout ago (§4.2.3, §9.6).
+    bool hasRecentLeader() const;
+    /// hasQuorumContact tells whether a leader heard from a majority (itself included)
+    /// within the maximum election timeout (§6.2).
+    bool hasQuorumContact() const;
     const Log &log() const { return m_state.log; }
     const PersistentState &persistentState() const { return m_state; }
     Index commitIndex() const { return m_commitIndex; }
@@ -137,10 +156,15 @@ public:
 private:
     void becomeFollower(Term term, NodeId leader, Reason why, NodeId cause);
     void becomeCandidate(Reason why);
+    void becomePreCandidate(Reason why);
     void becomeLeader();
+    /// campaign starts the pre-vote round or, without PreVote, the election (§5.2, §9.6).
+    void campaign(Reason why);
 
     void handleRequestVote(const Message &m);
     void handleRequestVoteReply(const Message &m);
+    void handlePreVote(const Message &m);
+    void handlePreVoteReply(const Message &m);
     void handleAppendEntries(const Message &m);
     void handleAppendEntriesReply(const Message &m);
 
@@ -173,6 +197,12 @@ private:
     Time m_electionTimeout = 0;
     Time m_electionDeadline = 0;
     Time m_heartbeatDeadline = 0;
+    /// m_heardFrom: as leader, when each peer last answered in this term (§6.2).
+    std::vector<Time> m_heardFrom;
+    /// m_preCandidate: pre-vote round in progress (role Follower, term unchanged).
+    bool m_preCandidate = false;
+    /// m_leaderContact: when this server last heard from the leader m_leader.
+    Time m_leaderContact = 0;
     /// m_deferredReported: the last index a CommitDeferred event was emitted for.
     Index m_deferredReported = 0;
     std::vector<Progress> m_progress;

@@ -151,15 +151,19 @@ public:
         else if (key == "option") {
             if (!need(2))
                 return true;
-            if (l.words[1] != "noop") {
-                fail(line, "unknown option '" + std::string(l.words[1]) + "' (known: noop)");
+            bool *flag = l.words[1] == "noop" ? &c.noop
+                : l.words[1] == "prevote"     ? &c.preVote
+                : l.words[1] == "checkquorum" ? &c.checkQuorum
+                                              : nullptr;
+            if (!flag) {
+                fail(line, "unknown option '" + std::string(l.words[1]) + "' (known: noop, prevote, checkquorum)");
                 return true;
             }
             if (l.words[2] != "on" && l.words[2] != "off") {
-                fail(line, "option noop takes on or off");
+                fail(line, "option " + std::string(l.words[1]) + " takes on or off");
                 return true;
             }
-            c.noop = l.words[2] == "on";
+            *flag = l.words[2] == "on";
             return true;
         } else
             return false;
@@ -444,6 +448,11 @@ std::string formatRunFile(const RunFile &run)
     s += "loss " + number(c.network.loss) + "\n";
     s += "duplicate " + number(c.network.duplicate) + "\n";
     s += std::string("option noop ") + (c.noop ? "on" : "off") + "\n";
+    // Options at their default are left out, so older readers still read the file.
+    if (c.preVote)
+        s += "option prevote on\n";
+    if (c.checkQuorum)
+        s += "option checkquorum on\n";
     for (const std::string &note : run.notes)
         s += "note " + note + "\n";
     for (const Input &in : run.inputs)
@@ -457,6 +466,21 @@ std::string formatRunFile(const RunFile &run)
         s += "\n";
     }
     return s;
+}
+
+bool isRunFileText(std::string_view text)
+{
+    if (text.substr(0, 3) == "\xEF\xBB\xBF")
+        text.remove_prefix(3);
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        const std::size_t end = std::min(text.find('\n', pos), text.size());
+        const Line l = split(text.substr(pos, end - pos));
+        if (!l.words.empty() && l.words[0].front() != '#')
+            return l.words[0] == "raftviz-run";
+        pos = end + 1;
+    }
+    return false;
 }
 
 RunFileResult parseRunFile(std::string_view text, const std::string &fileName)

@@ -85,6 +85,8 @@ NodeConfig Simulation::nodeConfig(NodeId id, std::uint32_t incarnation) const
     c.electionTimeoutMax = m_config.electionTimeoutMax;
     c.heartbeatInterval = m_config.heartbeatInterval;
     c.noop = m_config.noop;
+    c.preVote = m_config.preVote;
+    c.checkQuorum = m_config.checkQuorum;
     c.seed = mixSeed(m_config.seed, static_cast<std::uint64_t>(id) * 1000 + incarnation + 1);
     return c;
 }

@@ -26,6 +26,11 @@ struct ClusterConfig {
     NetworkConfig network;
     /// noop: a new leader appends a no-op entry (§8).
     bool noop = true;
+    /// preVote: servers ask before they campaign (dissertation §9.6).
+    bool preVote = false;
+    /// checkQuorum: leaders step down without a majority, followers stick to a live
+    /// leader (§6.2, §4.2.3).
+    bool checkQuorum = false;
     /// checkInvariants: check the safety properties after every event.
     bool checkInvariants = true;
     /// recordTrace: keep trace events (off only for raw speed).
@@ -138,6 +143,9 @@ struct LostMessage {
 /// Events at the same time run in a total order: deliveries by message id, then
 /// timers by node id.
 class Simulation {
+    /// Mirror (mirror.h) copies a real server's reported state in, for the live cluster.
+    friend class Mirror;
+
 public:
     explicit Simulation(const ClusterConfig &config);
 

@@ -18,6 +18,9 @@ enum class EventKind : std::uint8_t {
     VoteReceived, ///< a candidate counted an answer to its RequestVote
     BecameLeader, ///< a candidate won its election
     BecameFollower, ///< a server stepped down, or moved to a newer term
+    PreVoteStarted, ///< a server asks whether it could win before it campaigns (§9.6)
+    PreVoteGranted, ///< a server would vote for a pre-candidate (§9.6)
+    PreVoteDenied, ///< a server would not vote for a pre-candidate (§9.6)
     // --- replication (§5.3) ---
     AppendAccepted, ///< a follower took an AppendEntries
     AppendRejected, ///< a follower refused an AppendEntries
@@ -74,6 +77,9 @@ enum class Reason : std::uint8_t {
     Healed, ///< the network was healed
     OutdatedReply, ///< reply to a request we no longer wait for
     NodePaused, ///< the receiver is paused
+    PreVote, ///< the pre-vote round: no term changes until a majority would vote (§9.6)
+    LeaderAlive, ///< heard from a leader within the minimum election timeout (§4.2.3, §9.6)
+    QuorumLost, ///< a leader heard from no majority within an election timeout (§6.2)
 };
 
 /// TraceEvent is one structured trace event. `step` numbers the simulation event

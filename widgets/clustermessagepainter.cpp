@@ -14,9 +14,11 @@ namespace {
 bool replyOk(const raft::Message &message)
 {
     switch (message.type) {
-    case raft::MessageType::RequestVoteReply: return message.voteGranted;
+    case raft::MessageType::RequestVoteReply:
+    case raft::MessageType::PreVoteReply: return message.voteGranted;
     case raft::MessageType::AppendEntriesReply: return message.success;
     case raft::MessageType::RequestVote:
+    case raft::MessageType::PreVote:
     case raft::MessageType::AppendEntries: return true;
     }
     return true;
@@ -44,7 +46,9 @@ const QPixmap &ClusterMessagePainter::sprite(const ClusterScene &scene, const ra
         QPainter painter(&pixmap);
         painter.setRenderHint(QPainter::Antialiasing);
         painter.setRenderHint(QPainter::TextAntialiasing);
-        ClusterPalette::drawMessage(painter, QPointF(side / 2.0, side / 2.0), m, message.type, ok, entries);
+        const ClusterLayout::Style &style = scene.layout.style();
+        ClusterPalette::drawMessage(painter, QPointF(side / 2.0, side / 2.0), m, message.type, ok, entries,
+                                    style.presentation ? style.minText() : 0);
     }
     return *m_sprites.insert(key, pixmap);
 }

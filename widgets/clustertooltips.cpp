@@ -39,9 +39,11 @@ QString ClusterToolTips::message(const raft::Simulation &sim, std::uint64_t id)
                        .arg(m.term);
     switch (m.type) {
     case raft::MessageType::RequestVote:
+    case raft::MessageType::PreVote:
         text += QLatin1Char('\n') + tr("last log index %1, last log term %2").arg(m.lastLogIndex).arg(m.lastLogTerm);
         break;
     case raft::MessageType::RequestVoteReply:
+    case raft::MessageType::PreVoteReply:
         text += QLatin1Char('\n') + (m.voteGranted ? tr("vote granted") : tr("vote refused"));
         break;
     case raft::MessageType::AppendEntries:

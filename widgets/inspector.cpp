@@ -315,10 +315,12 @@ QList<Inspector::Row> Inspector::messageRows(double displayTime) const
     rows.append({tr("term"), QString::number(m.term)});
     switch (m.type) {
     case raft::MessageType::RequestVote:
+    case raft::MessageType::PreVote:
         rows.append({tr("lastLogIndex"), QString::number(m.lastLogIndex)});
         rows.append({tr("lastLogTerm"), QString::number(m.lastLogTerm)});
         break;
-    case raft::MessageType::RequestVoteReply: rows.append({tr("voteGranted"), yesNo(m.voteGranted)}); break;
+    case raft::MessageType::RequestVoteReply:
+    case raft::MessageType::PreVoteReply: rows.append({tr("voteGranted"), yesNo(m.voteGranted)}); break;
     case raft::MessageType::AppendEntries:
         rows.append({tr("prevLogIndex"), QString::number(m.prevLogIndex)});
         rows.append({tr("prevLogTerm"), QString::number(m.prevLogTerm)});

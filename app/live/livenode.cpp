@@ -308,9 +308,11 @@ void LiveNode::publishMessage(const char *direction, const Message &m, std::uint
     json.key("from").value(m.from).key("to").value(m.to).key("term").value(m.term);
     switch (m.type) {
     case raft::MessageType::RequestVote:
+    case raft::MessageType::PreVote:
         json.key("lastLogIndex").value(m.lastLogIndex).key("lastLogTerm").value(m.lastLogTerm);
         break;
-    case raft::MessageType::RequestVoteReply: json.key("voteGranted").value(m.voteGranted); break;
+    case raft::MessageType::RequestVoteReply:
+    case raft::MessageType::PreVoteReply: json.key("voteGranted").value(m.voteGranted); break;
     case raft::MessageType::AppendEntries:
         json.key("prevLogIndex").value(m.prevLogIndex).key("prevLogTerm").value(m.prevLogTerm);
         json.key("entries").value(m.entries.size()).key("leaderCommit").value(m.leaderCommit);

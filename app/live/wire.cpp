@@ -230,7 +230,7 @@ bool decodeMessage(Cursor &c, const DecodeContext &ctx, WireMessage &w)
     w.id = c.u64("id");
     Message &m = w.message;
     const std::uint64_t type = c.u8("type");
-    if (c.ok() && type > static_cast<std::uint64_t>(MessageType::AppendEntriesReply)) {
+    if (c.ok() && type > static_cast<std::uint64_t>(MessageType::PreVoteReply)) {
         c.fail("unknown message type " + std::to_string(type));
         return false;
     }
@@ -254,6 +254,7 @@ bool decodeMessage(Cursor &c, const DecodeContext &ctx, WireMessage &w)
     m.to = static_cast<NodeId>(to);
     switch (m.type) {
     case MessageType::RequestVote:
+    case MessageType::PreVote:
         m.lastLogIndex = c.number("lastLogIndex");
         m.lastLogTerm = c.number("lastLogTerm");
         // A log never holds an entry of a term later than its owner's currentTerm.
@@ -262,7 +263,8 @@ bool decodeMessage(Cursor &c, const DecodeContext &ctx, WireMessage &w)
         if (c.ok() && (m.lastLogIndex == 0) != (m.lastLogTerm == 0))
             c.fail("lastLogIndex and lastLogTerm disagree about an empty log");
         break;
-    case MessageType::RequestVoteReply: m.voteGranted = c.flag("voteGranted"); break;
+    case MessageType::RequestVoteReply:
+    case MessageType::PreVoteReply: m.voteGranted = c.flag("voteGranted"); break;
     case MessageType::AppendEntries: decodeAppendEntries(c, m); break;
     case MessageType::AppendEntriesReply:
         m.success = c.flag("success");
@@ -299,10 +301,12 @@ void appendMessage(std::string &out, const Message &m, std::uint64_t id)
     putU64(out, m.term);
     switch (m.type) {
     case MessageType::RequestVote:
+    case MessageType::PreVote:
         putU64(out, m.lastLogIndex);
         putU64(out, m.lastLogTerm);
         break;
-    case MessageType::RequestVoteReply: putU8(out, m.voteGranted ? 1 : 0); break;
+    case MessageType::RequestVoteReply:
+    case MessageType::PreVoteReply: putU8(out, m.voteGranted ? 1 : 0); break;
     case MessageType::AppendEntries:
         putU64(out, m.prevLogIndex);
         putU64(out, m.prevLogTerm);

@@ -66,6 +66,24 @@ inline Message requestVote(NodeId from, NodeId to, Term term, Index lastLogIndex
     return m;
 }
 
+inline Message preVote(NodeId from, NodeId to, Term term, Index lastLogIndex, Term lastLogTerm)
+{
+    Message m = requestVote(from, to, term, lastLogIndex, lastLogTerm);
+    m.type = MessageType::PreVote;
+    return m;
+}
+
+inline Message preVoteReply(NodeId from, NodeId to, Term term, bool granted)
+{
+    Message m;
+    m.type = MessageType::PreVoteReply;
+    m.from = from;
+    m.to = to;
+    m.term = term;
+    m.voteGranted = granted;
+    return m;
+}
+
 inline Message voteReply(NodeId from, NodeId to, Term term, bool granted)
 {
     Message m;
@@ -257,11 +275,17 @@ private:
         EXPECT_EQ(m_storage.currentTerm, m_node.term()) << "currentTerm changed without Ready::hardStateChanged";
         EXPECT_EQ(m_storage.votedFor, m_node.votedFor()) << "votedFor changed without Ready::hardStateChanged";
         EXPECT_TRUE(m_storage.log == m_node.log()) << "the log changed without Ready::persistFrom covering it";
-        // 2. Every message carries the sender's saved term.
+        // 2. Every message carries the sender's saved term; a PreVote the term it
+        //    would campaign in, a granted PreVoteReply the PreVote's (§9.6).
         for (const Message &m : r.messages) {
             EXPECT_EQ(m.from, m_config.id);
             EXPECT_NE(m.to, m_config.id);
-            EXPECT_EQ(m.term, m_storage.currentTerm);
+            if (m.type == MessageType::PreVote)
+                EXPECT_EQ(m.term, m_storage.currentTerm + 1);
+            else if (m.type == MessageType::PreVoteReply && m.voteGranted)
+                EXPECT_GE(m.term, m_storage.currentTerm);
+            else
+                EXPECT_EQ(m.term, m_storage.currentTerm);
         }
         // 3. Apply (applyFrom, applyTo] in order.
         if (r.applyTo > r.applyFrom) {

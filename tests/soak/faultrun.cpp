@@ -27,6 +27,11 @@ ClusterConfig drawConfig(Rng &rng, std::uint64_t seed)
     c.network.loss = rng.chance(0.3) ? 0.0 : rng.unit() * 0.3;
     c.network.duplicate = rng.chance(0.4) ? 0.0 : rng.unit() * 0.3;
     c.noop = !rng.chance(0.4);
+    // The dissertation's options come from a stream of their own, so that the runs
+    // drawn before they existed keep their clusters and storms.
+    Rng options(mixSeed(seed, 0x9e7));
+    c.preVote = options.chance(0.5);
+    c.checkQuorum = options.chance(0.5);
     c.checkInvariants = true;
     c.recordTrace = true;
     return c;
@@ -114,7 +119,8 @@ std::string formatConfig(const ClusterConfig &c)
     std::ostringstream out;
     out << "nodes " << c.nodes << ", seed " << c.seed << ", election-timeout " << c.electionTimeoutMin << " "
         << c.electionTimeoutMax << ", heartbeat " << c.heartbeatInterval << ", " << networkText(c.network) << ", noop "
-        << (c.noop ? "on" : "off");
+        << (c.noop ? "on" : "off") << ", prevote " << (c.preVote ? "on" : "off") << ", checkquorum "
+        << (c.checkQuorum ? "on" : "off");
     return out.str();
 }
 
