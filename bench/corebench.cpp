@@ -1,6 +1,7 @@
 #include "corebench.h"
 
 #include "raft/json.h"
+#include "replicationbench.h"
 
 #include <algorithm>
 #include <chrono>
@@ -64,6 +65,7 @@ int benchMain(const std::vector<std::string> &args, std::ostream &out, std::ostr
 {
     WorkloadOptions options;
     double minSeconds = 2.0;
+    bool replication = true;
     std::size_t i = 0;
     while (i < args.size() && args[i] != "--bench")
         ++i;
@@ -86,9 +88,12 @@ int benchMain(const std::vector<std::string> &args, std::ostream &out, std::ostr
             options.recordTrace = false;
         } else if (arg == "--no-invariants") {
             options.checkInvariants = false;
+        } else if (arg == "--no-replication") {
+            replication = false;
         } else {
             err << "raftviz --bench: unknown option '" << arg << "'\n"
-                << "usage: raftviz --bench [--min-seconds S] [--seed N] [--no-trace] [--no-invariants]\n";
+                << "usage: raftviz --bench [--min-seconds S] [--seed N] [--no-trace] [--no-invariants] "
+                   "[--no-replication]\n";
             return 2;
         }
     }
@@ -142,6 +147,12 @@ int benchMain(const std::vector<std::string> &args, std::ostream &out, std::ostr
     json.key("messages_delivered_per_run").value(delivered / seeds.size());
     json.key("events_per_run").value(events / seeds.size());
     json.key("violations").value(violations);
+    if (replication) {
+        // Replication economy (flow control): entry copies against the minimum,
+        // catch-up time, and the wall time of growing bursts.
+        json.key("replication");
+        writeReplicationBench(json);
+    }
     json.endObject();
     out << json.str() << '\n';
     return violations == 0 ? 0 : 1;

@@ -43,7 +43,8 @@ WorkloadResult runWorkload(const WorkloadOptions &options);
 /// benchMain is `raftviz --bench`: it repeats the workload with fresh seeds until
 /// enough wall time has passed and prints one JSON line with the medians.
 /// Options after --bench: --min-seconds S (default 2), --seed N (first seed),
-/// --no-trace, --no-invariants. Matches raft::BenchFunction.
+/// --no-trace, --no-invariants, --no-replication (leave out the replication economy
+/// section, see replicationbench.h). Matches raft::BenchFunction.
 int benchMain(const std::vector<std::string> &args, std::ostream &out, std::ostream &err);
 
 } // namespace corebench

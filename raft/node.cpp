@@ -135,7 +135,7 @@ void Node::tick(Time now)
             // §5.2: the leader sends periodic heartbeats (AppendEntries, empty when
             // the follower is up to date) to keep its authority.
             addEvent(EventKind::HeartbeatTimeout);
-            broadcastAppendEntries();
+            broadcastAppendEntries(true);
             m_heartbeatDeadline = now + m_config.heartbeatInterval;
         }
         return;
@@ -276,16 +276,18 @@ void Node::becomeLeader()
     // §6.2: the count of who answered starts afresh: everyone gets a whole timeout.
     std::fill(m_heardFrom.begin(), m_heardFrom.end(), m_now);
     // Figure 2: nextIndex starts just after the leader's last entry, matchIndex at 0.
+    // Flow control: every follower starts in Probe, its position unknown.
     for (Progress &p : m_progress) {
-        p.nextIndex = m_state.log.lastIndex() + 1;
         p.matchIndex = 0;
+        p.becomeProbe();
+        p.nextIndex = m_state.log.lastIndex() + 1;
     }
     m_deferredReported = 0;
     // §8: a no-op entry of the new term lets entries of earlier terms commit at once
     // (a leader only counts replicas of its own term's entries, §5.4.2).
     if (m_config.noop)
         appendEntry(Entry{m_state.currentTerm, std::string()});
-    broadcastAppendEntries();
+    broadcastAppendEntries(true);
     m_heartbeatDeadline = m_now + m_config.heartbeatInterval;
     maybeAdvanceCommit();
 }
@@ -344,7 +346,7 @@ ProposeResult Node::propose(const std::string &command, Time now)
     result.accepted = true;
     result.index = m_state.log.lastIndex();
     result.term = m_state.currentTerm;
-    broadcastAppendEntries();
+    broadcastAppendEntries(false);
     maybeAdvanceCommit(); // a cluster of one commits alone
     return result;
 }
@@ -466,32 +468,67 @@ void Node::handlePreVoteReply(const Message &m)
 
 // --- AppendEntries ----------------------------------------------------------
 
-void Node::sendAppendEntries(NodeId peer)
+Index Node::sendAppendEntries(NodeId peer, Index prev, Index count)
 {
-    const Progress &p = m_progress[peer - 1];
     const Log &log = m_state.log;
     Message &m = m_ready.messages.emplace_back();
     m.type = MessageType::AppendEntries;
     m.from = m_config.id;
     m.to = peer;
     m.term = m_state.currentTerm;
-    m.prevLogIndex = p.nextIndex - 1;
-    m.prevLogTerm = log.termAt(m.prevLogIndex);
+    m.prevLogIndex = prev;
+    m.prevLogTerm = log.termAt(prev);
     m.leaderCommit = m_commitIndex;
-    const Index last = std::min<Index>(log.lastIndex(),
-                                       p.nextIndex + static_cast<Index>(m_config.maxEntriesPerMessage) - 1);
-    if (last >= p.nextIndex) {
-        m.entries.reserve(last - p.nextIndex + 1);
-        for (Index i = p.nextIndex; i <= last; ++i)
+    const Index last = std::min<Index>(log.lastIndex(), prev + count);
+    if (last > prev) {
+        m.entries.reserve(last - prev);
+        for (Index i = prev + 1; i <= last; ++i)
             m.entries.push_back(log.at(i));
+    }
+    return std::max(last, prev);
+}
+
+void Node::sendAppend(NodeId peer, bool heartbeat)
+{
+    Progress &p = m_progress[peer - 1];
+    const Index limit = static_cast<Index>(m_config.maxEntriesPerMessage);
+    if (heartbeat) {
+        // An AppendEntries unanswered for an election timeout is presumed lost (the
+        // network may lose messages, §5.1): find the follower's position again.
+        const Time oldest = p.oldestUnanswered();
+        if (oldest >= 0 && m_now - oldest >= m_config.electionTimeoutMin) {
+            if (p.state == FlowState::Replicate)
+                p.becomeProbe();
+            else
+                p.probeSent = false; // send the probe again, with its entries
+        }
+    }
+    if (p.state == FlowState::Replicate) {
+        // The follower's position is known: send what it lacks, in large batches,
+        // within the window of messages in flight (raft/progress.h says why).
+        if (!p.isPaused() && p.nextIndex <= m_state.log.lastIndex()) {
+            p.sentEntries(sendAppendEntries(peer, p.nextIndex - 1, limit * Progress::kReplicateBatch), m_now);
+        } else if (heartbeat) {
+            // A heartbeat from the last index known to match: it always passes the
+            // consistency check and carries no entry already on its way (§5.2).
+            sendAppendEntries(peer, p.matchIndex, 0);
+        }
+        return;
+    }
+    // Probe: one AppendEntries at a time until an answer tells where the logs match.
+    if (!p.probeSent) {
+        sendAppendEntries(peer, p.nextIndex - 1, limit);
+        p.sentProbe(m_now);
+    } else if (heartbeat) {
+        sendAppendEntries(peer, p.nextIndex - 1, 0); // probes again, without entries
     }
 }
 
-void Node::broadcastAppendEntries()
+void Node::broadcastAppendEntries(bool heartbeat)
 {
     for (NodeId peer = 1; peer <= m_config.clusterSize; ++peer)
         if (peer != m_config.id)
-            sendAppendEntries(peer);
+            sendAppend(peer, heartbeat);
 }
 
 void Node::handleAppendEntries(const Message &m)
@@ -594,21 +631,33 @@ void Node::handleAppendEntriesReply(const Message &m)
     m_heardFrom[m.from - 1] = m_now; // it answered in our term (§6.2)
     Progress &p = m_progress[m.from - 1];
     if (m.success) {
-        const bool advanced = m.matchIndex > p.matchIndex;
-        if (advanced)
-            p.matchIndex = m.matchIndex;
-        if (p.nextIndex < p.matchIndex + 1)
-            p.nextIndex = p.matchIndex + 1;
+        const bool advanced = p.acknowledge(m.matchIndex);
         TraceEvent &e = addEvent(EventKind::ReplicationAcked);
         e.peer = m.from;
         e.index = p.matchIndex;
         e.index2 = p.nextIndex;
-        if (advanced) {
+        if (advanced)
             maybeAdvanceCommit();
-            // Keep a lagging follower coming: send the next batch at once.
-            if (p.nextIndex <= m_state.log.lastIndex())
-                sendAppendEntries(m.from);
+        // Keep a lagging follower coming: send the next batch at once, if the window
+        // has room.
+        if (p.nextIndex <= m_state.log.lastIndex() && !p.isPaused())
+            sendAppend(m.from, false);
+        return;
+    }
+    if (p.state == FlowState::Replicate) {
+        if (m.rejectedIndex <= p.matchIndex) {
+            // A rejection of an attempt from before the match we know of.
+            ignore(m, Reason::OutdatedReply);
+            return;
         }
+        // Entries in flight were lost or overtaken: the follower's log has a gap.
+        // Stop streaming and probe from the last index known to match.
+        TraceEvent &e = addEvent(EventKind::ReplicationBackoff, Reason::MissingEntry);
+        e.peer = m.from;
+        e.index = p.matchIndex + 1;
+        e.index2 = p.nextIndex;
+        p.becomeProbe();
+        sendAppend(m.from, false);
         return;
     }
     if (m.rejectedIndex + 1 != p.nextIndex) {
@@ -634,7 +683,8 @@ void Node::handleAppendEntriesReply(const Message &m)
     e.index = next;
     e.index2 = p.nextIndex;
     p.nextIndex = next;
-    sendAppendEntries(m.from);
+    p.probeSent = false; // the answer came: the next probe may go
+    sendAppend(m.from, false);
 }
 
 // --- commitment ---------------------------------------------------------------

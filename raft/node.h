@@ -2,6 +2,7 @@
 
 #include "log.h"
 #include "message.h"
+#include "progress.h"
 #include "trace.h"
 #include "types.h"
 
@@ -29,7 +30,8 @@ struct NodeConfig {
     /// timeout steps down (§6.2), and a server that heard from a leader within the
     /// minimum election timeout ignores RequestVote (§4.2.3, leader stickiness).
     bool checkQuorum = false;
-    /// maxEntriesPerMessage bounds one AppendEntries.
+    /// maxEntriesPerMessage bounds one probe; once a follower's position is known a
+    /// batch carries up to Progress::kReplicateBatch times as many (raft/progress.h).
     int maxEntriesPerMessage = 64;
     /// seed for this server's own generator (its election timeouts).
     std::uint64_t seed = 1;
@@ -66,19 +68,6 @@ struct Ready {
     bool empty() const;
 
     bool operator==(const Ready &) const = default;
-};
-
-/// VoteState is what a candidate knows of one peer's vote in the current election.
-enum class VoteState : std::uint8_t { None, Requested, Granted, Denied };
-
-/// Progress is the leader's view of one follower (Figure 2, volatile state on leaders).
-/// Invariant: matchIndex < nextIndex.
-struct Progress {
-    Index nextIndex = 1;
-    Index matchIndex = 0;
-    VoteState vote = VoteState::None;
-
-    bool operator==(const Progress &) const = default;
 };
 
 /// ProposeResult answers a client request.
@@ -155,7 +144,8 @@ public:
     Time electionDeadline() const { return m_electionDeadline; }
     Time electionTimeout() const { return m_electionTimeout; }
     Time heartbeatDeadline() const { return m_heartbeatDeadline; }
-    /// progress is the leader's (or candidate's) view of peer: nextIndex, matchIndex, vote.
+    /// progress is the leader's (or candidate's) view of peer: nextIndex, matchIndex,
+    /// flow state, vote.
     const Progress &progress(NodeId peer) const { return m_progress[peer - 1]; }
     /// votes counts granted votes in the current election, including its own.
     int votes() const;
@@ -179,8 +169,13 @@ private:
     void handleAppendEntriesReply(const Message &m);
 
     void resetElectionTimer();
-    void sendAppendEntries(NodeId peer);
-    void broadcastAppendEntries();
+    /// sendAppend sends peer what its flow state allows: new entries when it is not
+    /// paused, else (for a heartbeat) an AppendEntries without entries.
+    void sendAppend(NodeId peer, bool heartbeat);
+    /// sendAppendEntries builds one AppendEntries to peer from prevLogIndex `prev`
+    /// with at most `count` entries; returns the index of its last entry.
+    Index sendAppendEntries(NodeId peer, Index prev, Index count);
+    void broadcastAppendEntries(bool heartbeat);
     void maybeAdvanceCommit();
     void setCommitIndex(Index index, Reason why);
     void appendEntry(Entry entry);

@@ -302,6 +302,11 @@ void Simulation::drain(NodeId id)
     // 3. Then the messages.
     for (const Message &m : m_ready.messages) {
         ++m_stats.messagesSent;
+        if (!isReply(m.type))
+            ++m_stats.rpcsSent;
+        m_stats.entriesSent += m.entries.size();
+        for (const Entry &entry : m.entries)
+            m_stats.entryBytesSent += entry.command.size();
         if (m_network.send(m, m_now, m_rng) == 2) {
             TraceEvent &e = addEvent(EventKind::MessageDuplicated, m.from);
             e.peer = m.to;

@@ -65,6 +65,12 @@ struct Stats {
     std::uint64_t messagesSent = 0;
     std::uint64_t messagesDelivered = 0;
     std::uint64_t messagesDropped = 0;
+    /// entriesSent counts entry copies sent in AppendEntries (the replication cost);
+    /// entryBytesSent the bytes of their commands.
+    std::uint64_t entriesSent = 0;
+    std::uint64_t entryBytesSent = 0;
+    /// rpcsSent counts RequestVote and AppendEntries sent (replies not counted).
+    std::uint64_t rpcsSent = 0;
     std::uint64_t elections = 0;
     std::uint64_t events = 0;
     bool operator==(const Stats &) const = default;

@@ -258,9 +258,18 @@ QList<Inspector::Row> Inspector::nodeRows(double displayTime) const
         for (raft::NodeId peer = 1; peer <= m_sim->size(); ++peer) {
             if (peer == id)
                 continue;
+            // Flow control: why the leader does not resend everything (raft/progress.h).
             const raft::Progress &p = node->progress(peer);
-            rows.append(
-                {EventText::nodeText(peer), tr("nextIndex %1, matchIndex %2").arg(p.nextIndex).arg(p.matchIndex)});
+            QString flow;
+            if (p.state == raft::FlowState::Probe)
+                flow = p.probeSent ? tr("probe: waiting for the answer before sending more")
+                                   : tr("probe: finding where the logs match");
+            else
+                flow = p.inflightCount > 0
+                    ? tr("replicate: %n batch(es) in flight, not resent", nullptr, p.inflightCount)
+                    : tr("replicate: up to date, heartbeats only");
+            rows.append({EventText::nodeText(peer),
+                         tr("nextIndex %1, matchIndex %2; %3").arg(p.nextIndex).arg(p.matchIndex).arg(flow)});
         }
     } else if (node && node->role() == raft::Role::Candidate) {
         rows.append({tr("Votes in term %1: %2 of %3 needed").arg(node->term()).arg(node->votes()).arg(node->quorum()),

@@ -3175,8 +3175,26 @@ or out of the circle to give it a side of its own</source>
         <translation>复制进度（领导者视角，图 2）</translation>
     </message>
     <message>
-        <source>nextIndex %1, matchIndex %2</source>
-        <translation>nextIndex %1，matchIndex %2</translation>
+        <source>nextIndex %1, matchIndex %2; %3</source>
+        <translation>nextIndex %1，matchIndex %2；%3</translation>
+    </message>
+    <message>
+        <source>probe: waiting for the answer before sending more</source>
+        <translation>探测：等待应答后再发送</translation>
+    </message>
+    <message>
+        <source>probe: finding where the logs match</source>
+        <translation>探测：寻找日志一致的位置</translation>
+    </message>
+    <message numerus="yes">
+        <source>replicate: %n batch(es) in flight, not resent</source>
+        <translation>
+            <numerusform>复制：%n 批条目在途中，不重发</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>replicate: up to date, heartbeats only</source>
+        <translation>复制：已跟上，只发心跳</translation>
     </message>
     <message>
         <source>Votes in term %1: %2 of %3 needed</source>

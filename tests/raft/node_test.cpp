@@ -161,7 +161,10 @@ TEST(Node, LeaderIgnoresRepliesOfAnOlderTerm)
     EXPECT_EQ(ignored[0].reason, Reason::StaleTerm);
 }
 
-TEST(Node, LeaderSendsAtMostMaxEntriesPerMessage)
+// Flow control (raft/progress.h): a probe carries at most maxEntriesPerMessage
+// entries; once the follower answers, the leader knows its position and sends the rest
+// in one batch of up to Progress::kReplicateBatch times as many.
+TEST(Node, ProbeCarriesAtMostMaxEntriesPerMessageThenTheRestFollowsInOneBatch)
 {
     NodeConfig c = config(1, 3, false);
     c.maxEntriesPerMessage = 2;
@@ -173,12 +176,17 @@ TEST(Node, LeaderSendsAtMostMaxEntriesPerMessage)
     EXPECT_EQ(out[0].prevLogIndex, 0u);
     EXPECT_EQ(out[0].entries.size(), 2u);
 
-    // Each acknowledgement brings the next batch at once.
+    // The acknowledgement brings the next batch at once: all that is left.
     h.step(appendAccepted(2, 1, term, 2));
+    EXPECT_EQ(h.node().progress(2).state, FlowState::Replicate);
     const auto next = h.sentTo(2, MessageType::AppendEntries);
     ASSERT_EQ(next.size(), 1u);
     EXPECT_EQ(next[0].prevLogIndex, 2u);
-    EXPECT_EQ(next[0].entries.size(), 2u);
+    EXPECT_EQ(next[0].entries.size(), h.node().log().lastIndex() - 2);
+    EXPECT_LE(next[0].entries.size(), static_cast<std::size_t>(2 * Progress::kReplicateBatch));
+    // Nothing more goes out until that batch is answered: no entry is sent twice.
+    ASSERT_TRUE(h.propose("set x 1").accepted);
+    EXPECT_TRUE(h.sentTo(2, MessageType::AppendEntries).empty());
 }
 
 TEST(Node, ProgressKeepsMatchIndexBelowNextIndex)

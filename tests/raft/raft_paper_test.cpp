@@ -1028,9 +1028,17 @@ TEST(PaperClients, LeaderAppendsTheClientsCommand)
     EXPECT_EQ(h.node().log().at(r.index).command, "set x 1");
     EXPECT_EQ(h.last().persistFrom, r.index);
 
-    // The entry goes out now or with the next heartbeat.
+    // The entry goes out now, or (flow control: S2's position is not yet known, and
+    // the leader's first AppendEntries is unanswered) as soon as S2 answers.
     std::vector<Message> out = h.sentTo(2, MessageType::AppendEntries);
-    h.fireHeartbeat();
+    Message ack;
+    ack.type = MessageType::AppendEntriesReply;
+    ack.from = 2;
+    ack.to = 1;
+    ack.term = term;
+    ack.success = true;
+    ack.matchIndex = before;
+    h.step(ack);
     for (const Message &m : h.sentTo(2, MessageType::AppendEntries))
         out.push_back(m);
     EXPECT_TRUE(std::any_of(out.begin(), out.end(), [&](const Message &m) {

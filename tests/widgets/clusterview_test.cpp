@@ -448,8 +448,8 @@ TEST_F(ClusterViewTest, ReplacingTheSimulationClearsTheSelection)
 
 TEST_F(ClusterViewTest, HitTestListsEveryMessageSentAtTheSameInstantOnALink)
 {
-    // Two requests in the same millisecond: the leader sends two AppendEntries down
-    // each link at once, with the same latency, so they are drawn on the same spot.
+    // Two messages sent down one link in the same millisecond, with the same latency,
+    // are drawn on the same spot.
     raft::Simulation sim(slowConfig(3));
     electLeader(sim);
     const raft::NodeId leader = *sim.leader();
@@ -458,11 +458,25 @@ TEST_F(ClusterViewTest, HitTestListsEveryMessageSentAtTheSameInstantOnALink)
     std::uint64_t before = 0;
     for (const raft::Envelope *envelope : sim.network().envelopes())
         before = std::max(before, envelope->id);
+    // With flow control the leader sends one AppendEntries down a link at a time, so
+    // the second message is the network's copy of the first (same instant, same
+    // fixed latency).
     ASSERT_TRUE(sim.request(leader, "set x 1").proposal.accepted);
-    ASSERT_TRUE(sim.request(leader, "set y 2").proposal.accepted);
     std::vector<std::uint64_t> sent;
+    const auto carrying = [&] {
+        sent.clear();
+        for (const raft::Envelope *envelope : sim.network().envelopes())
+            if (envelope->id > before && envelope->message.from == leader && envelope->message.to == follower
+                && !envelope->message.entries.empty())
+                sent.push_back(envelope->id);
+        return !sent.empty();
+    };
+    // The entry leaves at once, or once the follower's position is known (probe).
+    ASSERT_TRUE(sim.runUntil(carrying, 3000));
+    ASSERT_EQ(sent.size(), 1u);
+    ASSERT_TRUE(sim.duplicateMessage(sent[0]));
     for (const raft::Envelope *envelope : sim.network().envelopes())
-        if (envelope->id > before && envelope->message.from == leader && envelope->message.to == follower)
+        if (envelope->id > sent[0] && envelope->message.from == leader && envelope->message.to == follower)
             sent.push_back(envelope->id);
     ASSERT_EQ(sent.size(), 2u);
     show(sim);
