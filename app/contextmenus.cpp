@@ -109,6 +109,18 @@ QMenu *ContextMenus::createNodeMenu(NodeId id)
     timeoutAction->setEnabled(status == NodeStatus::Up && sim.role(id) != raft::Role::Leader);
     connect(timeoutAction, &QAction::triggered, m_controller, [this, id] { m_controller->timeoutNow(id); });
 
+    // §3.10: the core says whether (and why not) this server can take over.
+    const std::string refusal = sim.transferRefusal(id);
+    QAction *leaderAction = menu->addAction(tr("Make &Leader"));
+    leaderAction->setObjectName(QStringLiteral("makeLeaderNodeAction"));
+    leaderAction->setStatusTip(
+        refusal.empty() ? tr("Leadership transfer: the leader brings this server up to date and tells it "
+                             "to start an election now (§3.10)")
+                        : tr("Cannot hand leadership to this server: %1").arg(QString::fromStdString(refusal)));
+    leaderAction->setToolTip(leaderAction->statusTip());
+    leaderAction->setEnabled(refusal.empty());
+    connect(leaderAction, &QAction::triggered, m_controller, [this, id] { m_controller->makeLeader(id); });
+
     QAction *requestAction = menu->addAction(Icons::clientRequest(), tr("Client &Request…"));
     requestAction->setObjectName(QStringLiteral("requestNodeAction"));
     requestAction->setStatusTip(tr("Send a client command to this server"));

@@ -421,6 +421,23 @@ void SimulationController::timeoutNow(NodeId id)
     changed();
 }
 
+void SimulationController::makeLeader(NodeId id)
+{
+    if (!requireNode(id))
+        return;
+    const std::string why = simulation().transferRefusal(id);
+    if (!why.empty()) {
+        // The reason comes from the core, in the trace's English.
+        report(tr("Cannot hand leadership to %1: %2.").arg(nodeText(id), QString::fromStdString(why)));
+        return;
+    }
+    if (!confirmBranch())
+        return;
+    if (change([&](raft::Simulation &sim) { return sim.transfer(id); }))
+        report(tr("The leader hands leadership over to %1 (§3.10).").arg(nodeText(id)));
+    changed();
+}
+
 void SimulationController::request(NodeId id, const QString &command)
 {
     if (!requireNode(id))

@@ -219,6 +219,8 @@ public:
             ok = oneNode(InputKind::Resume);
         else if (kind == "timeout")
             ok = oneNode(InputKind::Timeout);
+        else if (kind == "transfer")
+            ok = oneNode(InputKind::Transfer);
         else if (kind == "isolate")
             ok = oneNode(InputKind::Isolate);
         else if (kind == "reconnect")
@@ -405,6 +407,7 @@ std::string formatInput(const Input &in)
     case InputKind::Pause: return "pause " + node;
     case InputKind::Resume: return "resume " + node;
     case InputKind::Timeout: return "timeout " + node;
+    case InputKind::Transfer: return "transfer " + node;
     case InputKind::Isolate: return "isolate " + node;
     case InputKind::Reconnect: return "reconnect " + node;
     case InputKind::Heal: return "heal";

@@ -33,6 +33,7 @@ const char *commandKindName(CommandKind kind)
     case CommandKind::Reconnect: return "reconnect";
     case CommandKind::Heal: return "heal";
     case CommandKind::Say: return "say";
+    case CommandKind::Transfer: return "transfer";
     case CommandKind::ExpectLeader: return "expect leader";
     case CommandKind::ExpectLeaderIn: return "expect leader in";
     case CommandKind::ExpectRole: return "expect role";
@@ -189,9 +190,9 @@ template <typename Names> std::string suggestion(std::string_view word, const Na
 
 constexpr std::array<std::string_view, 8> kSetupWords = {"nodes",   "seed", "election-timeout", "heartbeat",
                                                          "latency", "loss", "duplicate",        "option"};
-constexpr std::array<std::string_view, 15> kActionWords = {"run",       "crash",   "restart",   "pause",   "resume",
-                                                           "timeout",   "request", "partition", "isolate", "cut",
-                                                           "reconnect", "heal",    "say",       "expect",  "until"};
+constexpr std::array<std::string_view, 16> kActionWords = {
+    "run",     "crash", "restart",   "pause", "resume", "timeout",  "request", "partition",
+    "isolate", "cut",   "reconnect", "heal",  "say",    "transfer", "expect",  "until"};
 constexpr std::array<std::string_view, 9> kCheckWords = {"leader",  "role", "status", "term", "commit",
                                                          "applied", "log",  "kv",     "agree"};
 constexpr std::array<std::string_view, 3> kUntilWords = {"leader", "new-leader", "committed"};
@@ -484,11 +485,12 @@ void ScenarioParser::parseAction(const std::string &word, const std::vector<Toke
     if (word == "run") {
         parseRun(command, tokens);
     } else if (word == "crash" || word == "restart" || word == "pause" || word == "resume" || word == "timeout"
-               || word == "isolate" || word == "reconnect") {
+               || word == "isolate" || word == "reconnect" || word == "transfer") {
         static const std::map<std::string, CommandKind> kinds = {
-            {"crash", CommandKind::Crash},        {"restart", CommandKind::Restart}, {"pause", CommandKind::Pause},
-            {"resume", CommandKind::Resume},      {"timeout", CommandKind::Timeout}, {"isolate", CommandKind::Isolate},
-            {"reconnect", CommandKind::Reconnect}};
+            {"crash", CommandKind::Crash},         {"restart", CommandKind::Restart},
+            {"pause", CommandKind::Pause},         {"resume", CommandKind::Resume},
+            {"timeout", CommandKind::Timeout},     {"isolate", CommandKind::Isolate},
+            {"reconnect", CommandKind::Reconnect}, {"transfer", CommandKind::Transfer}};
         command.kind = kinds.at(word);
         const std::string usage = word + " Sx";
         if (arity(tokens, 2, usage.c_str()))
@@ -1141,6 +1143,7 @@ CommandOutcome check(const Simulation &sim, const ScenarioCommand &command)
     case CommandKind::Reconnect:
     case CommandKind::Heal:
     case CommandKind::Say:
+    case CommandKind::Transfer:
     default: return {};
     }
 }
@@ -1155,7 +1158,8 @@ CommandOutcome executeCommand(Simulation &sim, const ScenarioCommand &command)
     const CommandKind kind = command.kind;
     const bool needsNode = kind == CommandKind::Crash || kind == CommandKind::Restart || kind == CommandKind::Pause
         || kind == CommandKind::Resume || kind == CommandKind::Timeout || kind == CommandKind::Request
-        || kind == CommandKind::Isolate || kind == CommandKind::Cut || kind == CommandKind::Reconnect;
+        || kind == CommandKind::Isolate || kind == CommandKind::Cut || kind == CommandKind::Reconnect
+        || kind == CommandKind::Transfer;
     Resolved who;
     if (needsNode) {
         who = resolve(sim, command.node);
@@ -1214,6 +1218,13 @@ CommandOutcome executeCommand(Simulation &sim, const ScenarioCommand &command)
     }
     case CommandKind::Heal: sim.heal(); return {};
     case CommandKind::Say: sim.say(command.argument); return {};
+    case CommandKind::Transfer: {
+        // §3.10: refused with the reason when the target cannot take over.
+        const std::string why = sim.transferRefusal(id);
+        if (!why.empty())
+            return fail("cannot hand leadership to " + name + ": " + why);
+        return done(sim.transfer(id));
+    }
     case CommandKind::ExpectLeader:
     case CommandKind::ExpectLeaderIn:
     case CommandKind::ExpectRole:

@@ -41,6 +41,7 @@ enum class CommandKind : std::uint8_t {
     Reconnect, ///< reconnect Sx: node (undoes isolate and cuts of Sx; partitions stay)
     Heal, ///< heal
     Say, ///< say TEXT: argument
+    Transfer, ///< transfer Sx: node (leadership transfer, §3.10)
     // --- checks ---
     ExpectLeader, ///< expect leader Sx|any|none: want, node
     ExpectLeaderIn, ///< expect leader in Sx Sy ...: nodes

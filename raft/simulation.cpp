@@ -58,6 +58,7 @@ const char *inputKindName(InputKind kind)
     case InputKind::SetTimer: return "timer";
     case InputKind::SetLink: return "link";
     case InputKind::Restore: return "restore";
+    case InputKind::Transfer: return "transfer";
     }
     return "?";
 }
@@ -508,6 +509,34 @@ bool Simulation::setElectionDeadline(NodeId id, Time at)
     return true;
 }
 
+std::string Simulation::transferRefusal(NodeId target) const
+{
+    if (target < 1 || target > size())
+        return nodeName(target) + " is not a voting member of this cluster of " + std::to_string(size());
+    const std::optional<NodeId> from = leader();
+    if (!from)
+        return "there is no leader to hand leadership over";
+    if (*from == target)
+        return nodeName(target) + " already leads term " + std::to_string(term(target));
+    if (status(*from) != NodeStatus::Up)
+        return "the leader " + nodeName(*from) + " is paused";
+    if (status(target) != NodeStatus::Up)
+        return nodeName(target) + " is " + nodeStatusName(status(target)) + ": it could not campaign";
+    return {};
+}
+
+bool Simulation::transfer(NodeId target)
+{
+    if (!transferRefusal(target).empty())
+        return false;
+    const NodeId from = *leader();
+    record(Input{.kind = InputKind::Transfer, .node = target});
+    mut(from).node->transferLeadership(target, m_now);
+    drain(from);
+    afterStep();
+    return true;
+}
+
 ProposeResult Simulation::request(NodeId id, const std::string &command)
 {
     ProposeResult result;
@@ -526,7 +555,9 @@ ProposeResult Simulation::request(NodeId id, const std::string &command)
     }
     result = s.node->propose(command, m_now);
     TraceEvent &e = addEvent(result.accepted ? EventKind::ClientAccepted : EventKind::ClientRefused, id,
-                             result.accepted ? Reason::None : Reason::NotLeader);
+                             result.accepted           ? Reason::None
+                                 : result.transferring ? Reason::Transferring
+                                                       : Reason::NotLeader);
     if (m_config.recordTrace)
         e.text = out().addText(command);
     if (result.accepted) {
@@ -766,6 +797,7 @@ bool Simulation::apply(const Input &input)
     case InputKind::Cut: return cut(input.node, input.peer, input.flag);
     case InputKind::Reconnect: return reconnect(input.node);
     case InputKind::Restore: return restoreLink(input.node, input.peer, input.flag);
+    case InputKind::Transfer: return transfer(input.node);
     case InputKind::Heal: return heal();
     case InputKind::Drop: return dropMessage(input.messageId);
     case InputKind::Deliver: return deliverMessage(input.messageId);

@@ -81,6 +81,7 @@ enum class InputKind : std::uint8_t {
     SetTimer,
     SetLink,
     Restore,
+    Transfer,
 };
 const char *inputKindName(InputKind kind);
 
@@ -198,6 +199,13 @@ public:
     /// input: Input::network.latencyMin holds nothing; Input::messageId holds `at`).
     /// The node must be up, not paused, not the leader, and at >= now().
     bool setElectionDeadline(NodeId id, Time at);
+    /// transfer asks the leader to hand leadership over to `target` (§3.10).
+    /// Returns false, doing nothing, when transferRefusal(target) is not empty.
+    bool transfer(NodeId target);
+    /// transferRefusal says why leadership cannot be handed to `target` now ("" if it
+    /// can): no leader, target not a server (voter) of the cluster, down, paused, or
+    /// already the leader.
+    std::string transferRefusal(NodeId target) const;
     /// request sends a client command to node; the result says where it went.
     ProposeResult request(NodeId id, const std::string &command);
     bool partition(const std::vector<std::vector<NodeId>> &groups);

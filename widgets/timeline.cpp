@@ -78,6 +78,7 @@ QString actionText(const raft::Input &in)
         return Timeline::tr("You set %1's election timer to fire at %2")
             .arg(n, EventText::timeText(static_cast<double>(in.messageId)));
     case InputKind::SetLink: return Timeline::tr("You changed the link from %1 to %2").arg(n, p);
+    case InputKind::Transfer: return Timeline::tr("You asked the leader to hand leadership over to %1").arg(n);
     }
     return {};
 }
