@@ -77,6 +77,9 @@ QString GuiOptions::usage()
         "       raftviz --headless --script FILE [--json] [--trace]\n"
         "       raftviz --bench [--min-seconds S] [--no-trace] [--no-invariants]\n"
         "       raftviz --bench-history [--minutes M] [--seeks N]\n"
+        "       raftviz --node Sx --cluster S1=HOST:PORT,... --data DIR [--http PORT] [--watch PORT]\n"
+        "               [--listen ADDR] [--no-fsync] [--election-timeout MIN-MAX] [--heartbeat MS]\n"
+        "       raftviz --bench-live [--seconds N] [--clients N] [--servers N]\n"
         "\n"
         "  --screenshot FILE  build the window, run the script (if any) to virtual time T\n"
         "                     (default 3s), save the window as a PNG and exit; works with\n"
@@ -87,5 +90,9 @@ QString GuiOptions::usage()
         "  --lang CODE        interface language: en or zh_CN\n"
         "  --bench-render     time the cluster view's frames (prints one JSON line)\n"
         "  --bench            time the Raft core on the standard workload (one JSON line)\n"
-        "  --bench-history    record an hour with history, then time random seeks (one JSON line)\n");
+        "  --bench-history    record an hour with history, then time random seeks (one JSON line)\n"
+        "  --node Sx          run one server of a live cluster as a real process, headless\n"
+        "                     (every option: docs/live-cluster.md)\n"
+        "  --bench-live       time a live cluster of real processes on loopback: writes per\n"
+        "                     second and p50/p99 commit latency, fsync on and off (one JSON line)\n");
 }

@@ -5,6 +5,7 @@
 #include "actiontable.h"
 #include "icons.h"
 #include "language.h"
+#include "livewindow.h"
 #include "simulationcontroller.h"
 #include "speedcontrols.h"
 
@@ -213,6 +214,11 @@ void MainWindow::createActions()
          .icon = &Icons::newCluster,
          .handler = [this](bool) { newCluster(); },
          .options = flags(Option::IconOnly)},
+        {.name = "liveClusterAction",
+         .text = QT_TR_NOOP("&Live Cluster…"),
+         .tip = QT_TR_NOOP("Launch real server processes on this machine, attach to running ones, or replay a "
+                           "recording, and watch them in a window of their own"),
+         .handler = [this](bool) { LiveWindow::openDialog(this); }},
         // --- the view ---
         {.name = "legendAction",
          .text = QT_TR_NOOP("&Legend"),
@@ -338,7 +344,7 @@ void MainWindow::createActions()
             {"clusterMenu",
              QT_TR_NOOP("&Cluster"),
              {"splitVoteAction", "spreadTimersAction", "restartAllAction", sep, "partitionSelectionAction",
-              "healAction", sep, "newClusterAction"}},
+              "healAction", sep, "newClusterAction", "liveClusterAction"}},
             {"scenariosMenu", QT_TR_NOOP("Sce&narios"), {"@lessons", sep, "openScenarioAction"}},
             {"viewMenu",
              QT_TR_NOOP("&View"),

@@ -89,26 +89,19 @@ void SimulationController::togglePlay()
 void SimulationController::stepOnce()
 {
     pause();
-    // A step must not run past a scenario's "run" boundary without the script
-    // seeing it: run pending instant commands first.
-    runInstantCommands();
     const auto next = simulation().nextEventTime();
     if (!next && !m_history->hasFuture()) {
         report(tr("Nothing is scheduled: no message is in flight and no timer runs."));
         return;
     }
-    if (next && m_runTarget && !m_history->hasFuture() && *next > *m_runTarget) {
-        // The current "run" ends before the next event: finish it first.
-        advanceTimeTo(static_cast<double>(*m_runTarget));
-        changed();
-        return;
-    }
     const std::size_t before = m_history->visibleEvents();
-    m_history->step();
+    // A lesson sees the step: its lines due before the event run first.
+    if (m_lesson && !m_lessonFree && !m_history->hasFuture())
+        lessonStep();
+    else
+        m_history->step();
     caughtUp();
     m_displayTime = static_cast<double>(simulation().now());
-    if (m_runTarget && m_runIsUntil && !m_history->hasFuture() && untilHolds())
-        advanceTimeTo(m_displayTime);
     // Say what the step did: its first event is the cause (a delivery, a timer), the
     // rest its consequences, listed in the Events pane.
     const raft::Trace &trace = m_history->trace();
@@ -183,170 +176,41 @@ void SimulationController::advanceFrame(double wallMs)
 
 void SimulationController::runTo(Time t)
 {
-    advanceTimeTo(static_cast<double>(t));
+    // At once, as headless plays: every stop of a lesson is released on the way.
+    for (int guard = 0; guard < 100000; ++guard) {
+        advanceTimeTo(static_cast<double>(t));
+        if (simulation().now() >= t || !releaseStop())
+            break;
+    }
     changed();
 }
 
 void SimulationController::advanceTimeTo(double t)
 {
-    // Each pass moves the clock to the nearest of: the frame's target, the end of the
-    // scenario's current run, the next automatic request. Scenario commands that take
-    // no time run as soon as the clock reaches them.
+    if (m_lesson && !m_lessonFree) {
+        advanceLesson(t);
+        return;
+    }
+    // Each pass moves the clock to the nearer of the frame's target and the next
+    // automatic request.
     for (int guard = 0; guard < 100000; ++guard) {
-        runInstantCommands();
         double limit = t;
-        if (m_runTarget)
-            limit = std::min(limit, static_cast<double>(*m_runTarget));
         if (m_autoRequests)
             limit = std::min(limit, static_cast<double>(m_nextAutoRequest));
         const Time whole = static_cast<Time>(std::floor(limit));
-
-        bool untilMet = false;
-        if (m_runTarget && m_runIsUntil) {
-            // "run until" stops right after the event that makes it true.
-            for (;;) {
-                const auto next = simulation().nextEventTime();
-                if (!next || *next > whole)
-                    break;
-                m_history->step();
-                if (!m_history->hasFuture() && untilHolds()) {
-                    untilMet = true;
-                    break;
-                }
-            }
-        }
-        if (!untilMet && whole > simulation().now())
+        if (whole > simulation().now())
             m_history->advanceTo(whole);
-        m_displayTime = std::max(m_displayTime, untilMet ? static_cast<double>(simulation().now()) : limit);
+        m_displayTime = std::max(m_displayTime, limit);
         caughtUp();
-
         if (m_autoRequests && simulation().now() >= m_nextAutoRequest) {
             // Behind the frontier the recorded requests replay by themselves.
             if (!m_history->hasFuture())
                 requestNext();
             m_nextAutoRequest += kAutoRequestInterval;
         }
-        if (m_runTarget && (untilMet || simulation().now() >= *m_runTarget)) {
-            const raft::ScenarioCommand &command = m_scenario->commands()[m_nextCommand];
-            const bool ok = !m_runIsUntil || untilMet || untilHolds();
-            m_runTarget.reset();
-            ++m_nextCommand;
-            finishCommand(command, ok,
-                          ok ? std::string()
-                             : "the condition did not hold within " + std::to_string(command.duration) + " ms");
-            continue;
-        }
         if (limit >= t)
             break;
     }
-}
-
-void SimulationController::runInstantCommands()
-{
-    // Behind the frontier the script's recorded actions replay by themselves; it goes
-    // on once the live state is back where it left off.
-    if (!m_scenario || m_runTarget || m_history->hasFuture())
-        return;
-    const auto &commands = m_scenario->commands();
-    while (m_nextCommand < commands.size()) {
-        const raft::ScenarioCommand &command = commands[m_nextCommand];
-        if (command.kind == raft::CommandKind::Run) {
-            m_runTarget = simulation().now() + command.duration;
-            m_runIsUntil = false;
-            return;
-        }
-        if (command.kind == raft::CommandKind::RunUntil) {
-            const auto leader = simulation().leader();
-            m_untilHadLeader = leader.has_value();
-            m_untilBaseTerm = leader ? simulation().term(*leader) : 0;
-            m_runIsUntil = true;
-            if (untilHolds()) {
-                ++m_nextCommand;
-                finishCommand(command, true, {});
-                continue;
-            }
-            m_runTarget = simulation().now() + command.duration;
-            return;
-        }
-        const raft::CommandOutcome outcome = change(
-            [&](raft::Simulation &sim) { return raft::executeCommand(sim, command); });
-        ++m_nextCommand;
-        finishCommand(command, outcome.ok, outcome.why);
-    }
-}
-
-bool SimulationController::untilHolds() const
-{
-    if (!m_scenario || m_nextCommand >= m_scenario->commands().size())
-        return false;
-    const raft::ScenarioCommand &command = m_scenario->commands()[m_nextCommand];
-    const auto leader = simulation().leader();
-    switch (command.until) {
-    case raft::UntilCondition::Leader: return leader.has_value();
-    case raft::UntilCondition::NewLeader:
-        return leader && (!m_untilHadLeader || simulation().term(*leader) > m_untilBaseTerm);
-    case raft::UntilCondition::Committed: return leader && simulation().commitIndex(*leader) >= command.number;
-    }
-    return false;
-}
-
-void SimulationController::finishCommand(const raft::ScenarioCommand &command, bool ok, const std::string &why)
-{
-    const bool counts = raft::isCheck(command.kind) || command.kind == raft::CommandKind::RunUntil;
-    if (ok && counts)
-        ++m_scenarioPassed;
-    if (!ok) {
-        m_scenarioFailures.append(tr("line %1: %2 — %3")
-                                      .arg(command.line)
-                                      .arg(QString::fromStdString(command.text), QString::fromStdString(why)));
-    }
-    Q_EMIT scenarioLineReached(command.line, QString::fromStdString(command.text), ok, QString::fromStdString(why));
-    if (!ok)
-        report(tr("Scenario line %1 (%2): %3")
-                   .arg(command.line)
-                   .arg(QString::fromStdString(command.text), QString::fromStdString(why)));
-    if (m_scenario && m_nextCommand >= m_scenario->commands().size())
-        Q_EMIT scenarioFinished(m_scenarioName, m_scenarioPassed, static_cast<int>(m_scenarioFailures.size()));
-}
-
-// --- scenarios ----------------------------------------------------------------------
-
-QString SimulationController::loadScenario(const QString &text, const QString &fileName)
-{
-    raft::Scenario scenario = raft::Scenario::parse(text.toStdString(), fileName.toStdString());
-    if (!scenario.isValid()) {
-        QStringList lines;
-        for (const std::string &error : scenario.errors())
-            lines.append(QString::fromStdString(error));
-        return lines.join(QLatin1Char('\n'));
-    }
-    const std::string problem = scenario.config().validate();
-    if (!problem.empty())
-        return tr("%1: %2").arg(fileName, QString::fromStdString(problem));
-
-    const raft::ClusterConfig config = scenario.config();
-    m_scenario = std::move(scenario);
-    m_scenarioName = QFileInfo(fileName).completeBaseName();
-    m_nextCommand = 0;
-    m_runTarget.reset();
-    m_scenarioPassed = 0;
-    m_scenarioFailures.clear();
-    // A lesson drives the cluster itself: no automatic requests in the way.
-    setAutoRequests(false);
-    replaceSimulation(config);
-    report(tr("Playing scenario “%1”.").arg(m_scenarioName));
-    return {};
-}
-
-QString SimulationController::loadScenarioFile(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
-        return tr("%1: cannot open the file: %2").arg(path, file.errorString());
-    const QString text = QString::fromUtf8(file.readAll());
-    // Resource paths (":/scenarios/x.scenario") are named by their file name only.
-    const QString name = path.startsWith(QLatin1Char(':')) ? QFileInfo(path).fileName() : path;
-    return loadScenario(text, name);
 }
 
 // --- servers ------------------------------------------------------------------------
@@ -671,9 +535,8 @@ void SimulationController::newCluster(const raft::ClusterConfig &config)
         report(tr("Cannot build that cluster: %1").arg(QString::fromStdString(problem)));
         return;
     }
-    m_scenario.reset();
+    m_lesson.reset();
     m_scenarioName.clear();
-    m_runTarget.reset();
     m_scenarioFailures.clear();
     replaceSimulation(config);
     report(tr("New cluster: %1 servers, seed %2.").arg(config.nodes).arg(config.seed));
@@ -682,13 +545,9 @@ void SimulationController::newCluster(const raft::ClusterConfig &config)
 void SimulationController::startOver()
 {
     const raft::ClusterConfig config = simulation().config();
-    if (m_scenario) {
-        // Replay the scenario from its first line.
-        m_nextCommand = 0;
-        m_runTarget.reset();
-        m_scenarioPassed = 0;
-        m_scenarioFailures.clear();
-        replaceSimulation(config);
+    if (m_lesson) {
+        // Play the lesson again from its first line.
+        restartLesson(raft::ScenarioPlayer(m_lesson->scenario()));
         report(tr("Scenario “%1” starts over.").arg(m_scenarioName));
         return;
     }
@@ -814,7 +673,6 @@ void SimulationController::replaceSimulation(const raft::ClusterConfig &config)
     m_requestCounter = 0;
     m_violationsSeen = 0;
     Q_EMIT structureChanged();
-    runInstantCommands();
     changed();
 }
 
@@ -822,6 +680,7 @@ void SimulationController::changed()
 {
     // An approval to branch covers one action only.
     m_branchApproved = false;
+    afterLessonChange();
     const auto &violations = simulation().violations();
     if (violations.size() > m_violationsSeen) {
         // A broken safety property is the moment to look: stop the clock there.
@@ -1045,9 +904,8 @@ QString SimulationController::loadRun(const raft::RunFile &run)
     if (!problem.empty())
         return QString::fromStdString(problem);
     pause();
-    m_scenario.reset();
+    m_lesson.reset();
     m_scenarioName.clear();
-    m_runTarget.reset();
     m_scenarioFailures.clear();
     m_history = std::move(history);
     // Behind the frontier the saved requests replay; past it they go on from there.

@@ -3,6 +3,7 @@
 #include "raft/history.h"
 #include "raft/runfile.h"
 #include "raft/scenario.h"
+#include "raft/scenarioplayer.h"
 #include "raft/simulation.h"
 
 #include "widgets/simulationsource.h"
@@ -31,9 +32,12 @@
 /// animation stays smooth at 1/1000× speed.
 /// Invariant: simulation().now() <= displayTime() < simulation().now() + 1 while playing.
 ///
-/// It can also play a scenario script (File > Open scenario…, the Scenarios menu):
-/// the script's setup lines build a fresh cluster and its actions run one by one in
-/// virtual time, so "run 2s" takes two virtual seconds that the viewer sees.
+/// It can also play a scenario script (File > Open scenario…, the Scenarios menu)
+/// with raft::ScenarioPlayer, the player --headless uses too: the script's setup
+/// lines build a fresh cluster and its lines run in virtual time at the lesson's
+/// pace, so "run 2s" takes two virtual seconds that the viewer sees. The lesson
+/// stops at each say line (Next plays on, Back returns to the previous one), waits
+/// for the class at "wait until" and asks its questions (lessonplayback.cpp).
 class SimulationController : public widgets::SimulationSource {
     Q_OBJECT
 public:
@@ -72,9 +76,28 @@ public:
     /// scenarioName is the file name of the scenario being played ("" if none).
     QString scenarioName() const { return m_scenarioName; }
     /// isScenarioRunning tells whether a scenario still has commands to run.
-    bool isScenarioRunning() const { return m_scenario.has_value() && m_nextCommand < m_scenario->commands().size(); }
+    bool isScenarioRunning() const { return m_lesson.has_value() && !m_lesson->atEnd(); }
     /// scenarioFailures lists the failed expectations of the scenario being played.
     const QStringList &scenarioFailures() const { return m_scenarioFailures; }
+    /// lessonFailures: the same failures as the player words them (line, text, why).
+    std::vector<raft::ExpectationFailure> lessonFailures() const;
+    /// lessonPassed counts the expectations of the lesson that held.
+    int lessonPassed() const { return m_lesson ? m_lesson->passed() : 0; }
+    /// lessonStop is where the lesson stands at the live moment: Say (at a narration
+    /// line, waiting for Next, also behind the frontier), Wait, Ask, Reveal, End or
+    /// None (playing between lines).
+    raft::PlayerStop lessonStop() const;
+    /// waitHint is the hint of the wait under way; question the question asked or
+    /// last asked (only at the frontier).
+    QString waitHint() const;
+    const std::optional<raft::Question> &question() const;
+    /// narrationIndex is the position (0-based, among the script's say lines) of the
+    /// narration in force at the live moment, -1 before the first; narration its text
+    /// as recorded in the run.
+    int narrationIndex() const;
+    QString narration() const;
+    /// lessonPace is the speed the lesson asked for (its pace line).
+    double lessonPace() const { return m_lesson ? m_lesson->scenario().pace() : kDefaultSpeed; }
 
     /// loadScenario parses text as a script; on success it builds the script's cluster
     /// and starts playing its actions (returns ""), otherwise it changes nothing and
@@ -201,6 +224,18 @@ public slots:
     /// deliverAllWaiting delivers every message waiting at a door, in id order.
     void deliverAllWaiting();
 
+    // --- lessons (lessonplayback.cpp) ---
+    /// nextLine plays on to the lesson's next stop (Next): from a say line or a reveal,
+    /// or behind the frontier to the next recorded say line.
+    void nextLine();
+    /// previousLine goes back to the moment of the previous say line (Back).
+    void previousLine();
+    /// continueLesson at a wait does what the class was asked to (the script's own
+    /// stand-in lines); at the end of the lesson it plays on freely.
+    void continueLesson();
+    /// answerQuestion picks answer `choice` (0-based) of the question asked.
+    void answerQuestion(int choice);
+
 signals:
     // advanced, structureChanged, stepped and playingChanged: see widgets::SimulationSource.
     void speedChanged(double speed);
@@ -212,6 +247,8 @@ signals:
     void scenarioLineReached(int line, const QString &text, bool ok, const QString &why);
     /// scenarioFinished: the scenario ran its last command.
     void scenarioFinished(const QString &name, int passed, int failed);
+    /// lessonChanged: the lesson's stop, narration or question changed.
+    void lessonChanged();
     /// holdChanged: manual delivery was turned on or off.
     void holdChanged(bool hold);
 
@@ -224,12 +261,24 @@ private:
     /// advanceTimeTo processes events up to virtual time t (ms, fractional),
     /// running scenario commands and automatic requests that fall due on the way.
     void advanceTimeTo(double t);
-    /// runInstantCommands runs the scenario's commands that take no time, until a
-    /// run command (which sets m_runTarget) or the end of the script.
-    void runInstantCommands();
-    /// runUntilConditionHolds tells whether the current "run until" is satisfied.
-    bool untilHolds() const;
-    void finishCommand(const raft::ScenarioCommand &command, bool ok, const std::string &why);
+    // --- lessons (lessonplayback.cpp) ---
+    /// advanceLesson plays the lesson to virtual time t: behind the frontier the
+    /// recorded run replays (stopping at its say lines), at the frontier the player acts.
+    void advanceLesson(double t);
+    /// lessonStep processes one event without stepping over a line of the lesson.
+    void lessonStep();
+    /// releaseStop releases the player's stop the way headless does (runTo).
+    bool releaseStop();
+    /// afterLessonChange follows a branch (restores the player of that moment) and
+    /// lets a wait see the class's action at once.
+    void afterLessonChange();
+    void onLessonLine(const raft::LineReport &line);
+    /// restartLesson builds the lesson's cluster afresh and plays `player` on it.
+    void restartLesson(raft::ScenarioPlayer player);
+    /// markStop keeps a copy of the player at a stop (for branches from there).
+    void markStop();
+    /// sayInputs lists the say inputs of the run, in order.
+    std::vector<const raft::Input *> sayInputs() const;
     void autoRequestsDueUpTo(raft::Time t);
 
     // --- history ---
@@ -283,16 +332,14 @@ private:
     /// m_violationsSeen: how many invariant violations have already stopped playback.
     std::size_t m_violationsSeen = 0;
 
-    // The scenario being played, command by command.
-    std::optional<raft::Scenario> m_scenario;
+    // The lesson being played: the player at the frontier, and copies of it at each
+    // stop (its step), so that a branch in the past continues from there.
+    std::optional<raft::ScenarioPlayer> m_lesson;
+    std::vector<std::pair<std::uint64_t, raft::ScenarioPlayer>> m_lessonMarks;
+    std::uint64_t m_lessonGeneration = 0;
+    bool m_lessonFree = false;
+    bool m_lessonBusy = false;
+    bool m_lessonFinishedSent = false;
     QString m_scenarioName;
-    std::size_t m_nextCommand = 0;
-    /// m_runTarget: the end of the current "run T" / the deadline of a "run until".
-    std::optional<raft::Time> m_runTarget;
-    bool m_runIsUntil = false;
-    /// m_untilBaseTerm: the leader's term when a "run until new-leader" started.
-    raft::Term m_untilBaseTerm = 0;
-    bool m_untilHadLeader = false;
-    int m_scenarioPassed = 0;
     QStringList m_scenarioFailures;
 };

@@ -1,8 +1,12 @@
 #include "cli.h"
 
+#include "history.h"
 #include "json.h"
+#include "runfile.h"
 #include "scenario.h"
+#include "scenarioplayer.h"
 
+#include <charconv>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -23,7 +27,11 @@ struct CliOptions {
     bool json = false;
     bool trace = false;
     bool help = false;
+    /// answer: the choice (1-based) picked at every question of the script.
+    std::size_t answer = 1;
     std::string script;
+    /// run: a saved run file to replay instead of a script.
+    std::string run;
     std::vector<std::string> problems;
 };
 
@@ -44,11 +52,26 @@ CliOptions parseOptions(const std::vector<std::string> &args)
             options.trace = true;
         } else if (arg == "--help" || arg == "-h") {
             options.help = true;
+        } else if (arg == "--answer") {
+            std::size_t value = 0;
+            const std::string text = i + 1 < args.size() ? args[i + 1] : std::string();
+            const auto result = std::from_chars(text.data(), text.data() + text.size(), value);
+            if (text.empty() || result.ec != std::errc() || result.ptr != text.data() + text.size() || value == 0) {
+                options.problems.push_back("--answer needs the number of a choice: --answer 1");
+            } else {
+                options.answer = value;
+                ++i;
+            }
         } else if (arg == "--script") {
             if (i + 1 >= args.size() || args[i + 1].rfind("--", 0) == 0)
                 options.problems.push_back("--script needs a file name");
             else
                 options.script = args[++i];
+        } else if (arg == "--run") {
+            if (i + 1 >= args.size() || args[i + 1].rfind("--", 0) == 0)
+                options.problems.push_back("--run needs a file name");
+            else
+                options.run = args[++i];
         } else if (arg.rfind("--script=", 0) == 0) {
             options.script = arg.substr(9);
             if (options.script.empty())
@@ -60,9 +83,11 @@ CliOptions parseOptions(const std::vector<std::string> &args)
     if (options.help || options.bench)
         return options;
     if (!options.headless)
-        options.problems.push_back("nothing to do: give --headless --script FILE, or --bench");
-    else if (options.script.empty() && options.problems.empty())
-        options.problems.push_back("--headless needs --script FILE");
+        options.problems.push_back("nothing to do: give --headless --script FILE, --headless --run FILE, or --bench");
+    else if (options.script.empty() && options.run.empty() && options.problems.empty())
+        options.problems.push_back("--headless needs --script FILE or --run FILE");
+    else if (!options.script.empty() && !options.run.empty())
+        options.problems.push_back("give --script FILE or --run FILE, not both");
     return options;
 }
 
@@ -96,6 +121,20 @@ std::string describeViolation(const Violation &violation)
     return "t=" + std::to_string(violation.t) + "ms (event " + std::to_string(violation.step) + "): " + violation.what;
 }
 
+/// revealText words a revealed question: each choice, whether the run made it
+/// right, and the class's pick.
+std::string revealText(const Question &question)
+{
+    std::string text;
+    for (std::size_t i = 0; i < question.answers.size(); ++i) {
+        const bool right = i < question.right.size() && question.right[i];
+        text += "  " + std::to_string(i + 1) + ". " + question.answers[i]->argument + ": "
+            + (right ? std::string("right") : "wrong (" + question.why[i] + ")")
+            + (question.chosen == i ? "  <- chosen" : "") + "\n";
+    }
+    return text;
+}
+
 void nameOrNull(JsonWriter &json, NodeId id)
 {
     if (id == kNoNode)
@@ -108,26 +147,32 @@ void nameOrNull(JsonWriter &json, NodeId id)
 
 std::string cliUsage()
 {
-    return "usage: raftviz --headless --script FILE [--json] [--trace]\n"
+    return "usage: raftviz --headless --script FILE [--json] [--trace] [--answer N]\n"
+           "       raftviz --headless --run FILE [--json] [--trace]\n"
            "       raftviz --bench [--min-seconds S] [--seed N] [--no-trace]\n"
            "       raftviz            (the window)\n"
            "\n"
            "  --headless       run without a window\n"
            "  --script FILE    the scenario to run (see docs/scenario-language.md)\n"
+           "  --run FILE       a saved run (.raftrun) to replay to its end (docs/run-file.md)\n"
            "  --json           print the final state as one JSON object, the last line of stdout\n"
            "  --trace          print every trace event as one JSON object per line on stdout\n"
+           "  --answer N       pick choice N at every question of a lesson (default 1)\n"
            "  --bench          measure the core's speed and print one JSON line\n"
            "\n"
            "exit status: 0 every expectation held and no invariant broke; 1 otherwise;\n"
            "             2 the script is malformed or unreadable, or the command line is wrong\n";
 }
 
-std::string runResultJson(const ScenarioRunner &runner)
+namespace {
+
+/// resultJson is runResultJson for any run: a script's, or a replayed run file's.
+std::string resultJson(const Simulation &sim, const std::string &fileName, int passed,
+                       const std::vector<ExpectationFailure> &failures)
 {
-    const Simulation &sim = runner.simulation();
     JsonWriter json;
     json.beginObject();
-    json.key("script").value(runner.scenario().fileName());
+    json.key("script").value(fileName);
     json.key("seed").value(sim.config().seed);
     json.key("time").value(sim.now());
     json.key("leader");
@@ -170,9 +215,9 @@ std::string runResultJson(const ScenarioRunner &runner)
     json.endArray();
 
     json.key("expectations").beginObject();
-    json.key("passed").value(runner.passed());
+    json.key("passed").value(passed);
     json.key("failed").beginArray();
-    for (const ExpectationFailure &failure : runner.failures()) {
+    for (const ExpectationFailure &failure : failures) {
         json.beginObject();
         json.key("line").value(failure.line);
         json.key("text").value(failure.text);
@@ -193,6 +238,58 @@ std::string runResultJson(const ScenarioRunner &runner)
 
     json.endObject();
     return json.take();
+}
+
+/// replayRunFile is --headless --run: replays a saved run to its recorded end.
+int replayRunFile(const CliOptions &options, std::ostream &out, std::ostream &err)
+{
+    std::string text;
+    std::string problem;
+    if (!readFile(options.run, text, problem)) {
+        err << "raftviz: " << options.run << ": " << problem << '\n';
+        return kExitMalformed;
+    }
+    const RunFileResult parsed = parseRunFile(text, options.run);
+    if (!parsed.run) {
+        for (const std::string &error : parsed.errors)
+            err << error << '\n';
+        if (Scenario::parse(text, options.run).isValid())
+            err << options.run << ": this looks like a scenario: run it with --headless --script FILE\n";
+        return kExitMalformed;
+    }
+    const RunFile &run = *parsed.run;
+    if (const std::string invalid = run.config.validate(); !invalid.empty()) {
+        err << options.run << ": " << invalid << '\n';
+        return kExitMalformed;
+    }
+    History history(run.config);
+    // Replayed to the recorded end: the position is where a viewer stood, not the run.
+    if (problem = history.replay(run.inputs, std::nullopt, run.endStep, run.endTime); !problem.empty()) {
+        err << options.run << ": " << problem << '\n';
+        return kExitMalformed;
+    }
+    const Simulation &sim = history.simulation();
+    if (options.trace)
+        for (const TraceEvent &event : history.trace().events())
+            out << history.trace().toJson(event) << '\n';
+    std::ostream &words = options.json || options.trace ? err : out;
+    for (const Violation &violation : sim.violations())
+        words << options.run << ": INVARIANT VIOLATED: " << describeViolation(violation) << '\n';
+    const bool ok = sim.violations().empty();
+    words << options.run << ": " << (ok ? "ok" : "FAILED") << ": " << run.inputs.size() << " action"
+          << (run.inputs.size() == 1 ? "" : "s") << " replayed, " << sim.violations().size() << " invariant violation"
+          << (sim.violations().size() == 1 ? "" : "s") << " at t=" << formatSeconds(sim.now()) << '\n';
+    if (options.json)
+        out << resultJson(sim, options.run, 0, {}) << '\n';
+    out.flush();
+    return ok ? kExitOk : kExitFailed;
+}
+
+} // namespace
+
+std::string runResultJson(const ScenarioRunner &runner)
+{
+    return resultJson(runner.simulation(), runner.scenario().fileName(), runner.passed(), runner.failures());
 }
 
 int runCli(const std::vector<std::string> &args, std::ostream &out, std::ostream &err, BenchFunction bench)
@@ -220,6 +317,9 @@ int runCli(const std::vector<std::string> &args, std::ostream &out, std::ostream
         return bench(args, out, err);
     }
 
+    if (!options.run.empty())
+        return replayRunFile(options, out, err);
+
     std::string text;
     std::string problem;
     if (!readFile(options.script, text, problem)) {
@@ -232,31 +332,46 @@ int runCli(const std::vector<std::string> &args, std::ostream &out, std::ostream
             err << error << '\n';
         err << options.script << ": " << scenario.errors().size() << " error"
             << (scenario.errors().size() == 1 ? "" : "s") << "; nothing was run\n";
+        if (isRunFileText(text))
+            err << options.script << ": this is a saved run: replay it with --headless --run FILE\n";
         return kExitMalformed;
     }
 
     // With --json or --trace, stdout is for machines: the words go to stderr.
     std::ostream &words = options.json || options.trace ? err : out;
-    ScenarioRunner runner(std::move(scenario));
+    ScenarioRunner runner(std::move(scenario), options.answer - 1);
     const Simulation &sim = runner.simulation();
     std::size_t printed = 0;
     std::size_t violationsShown = 0;
-    while (!runner.atEnd()) {
-        const ScenarioCommand &command = runner.scenario().commands()[runner.next()];
-        const CommandOutcome outcome = runner.step();
+    // Every line that runs is reported here, stand-ins and answers included.
+    runner.setLineObserver([&](const LineReport &report) {
+        const ScenarioCommand &command = *report.command;
         if (options.trace) {
-            const std::vector<TraceEvent> &events = sim.trace().events();
+            const std::vector<TraceEvent> &events = runner.history().trace().events();
             for (; printed < events.size(); ++printed)
-                out << sim.trace().toJson(events[printed]) << '\n';
+                out << runner.history().trace().toJson(events[printed]) << '\n';
         }
+        const std::string at = "[" + formatSeconds(sim.now()) + "] ";
         if (command.kind == CommandKind::Say)
-            words << '[' << formatSeconds(sim.now()) << "] " << command.argument << '\n';
-        if (!outcome.ok)
-            words << options.script << ':' << command.line << ": FAILED: " << command.text << ": " << outcome.why
+            words << at << command.argument << '\n';
+        if (command.kind == CommandKind::Wait && report.ok)
+            words << at << "(the class did it: " << command.argument << ")\n";
+        if (command.kind == CommandKind::Ask)
+            words << at << "? " << command.argument << '\n';
+        if (command.kind == CommandKind::Reveal && runner.player().question())
+            words << revealText(*runner.player().question());
+        if (!report.ok)
+            words << options.script << ':' << command.line << ": FAILED: " << command.text << ": " << report.why
                   << '\n';
         for (; violationsShown < sim.violations().size(); ++violationsShown)
             words << options.script << ':' << command.line
                   << ": INVARIANT VIOLATED: " << describeViolation(sim.violations()[violationsShown]) << '\n';
+    });
+    runner.run();
+    if (options.trace) {
+        const std::vector<TraceEvent> &events = runner.history().trace().events();
+        for (; printed < events.size(); ++printed)
+            out << runner.history().trace().toJson(events[printed]) << '\n';
     }
 
     const bool ok = runner.succeeded();

@@ -194,8 +194,7 @@ std::string History::replay(const std::vector<Input> &script, std::optional<std:
         }
         if (currentStep() != in.step || m_sim.now() > in.t)
             return which + ": the run had moved past it (the file does not match this simulation)";
-        advanceTo(in.t);
-        if (currentStep() != in.step)
+        if (!placeClock(in.t))
             return which + ": events came between its step and its time (the file does not match this simulation)";
         if (!act(in))
             return which + ": it was impossible at that moment";
@@ -204,16 +203,21 @@ std::string History::replay(const std::vector<Input> &script, std::optional<std:
         while (currentStep() < *endStep)
             if (!step())
                 return "the run ended before its recorded end (step " + std::to_string(*endStep) + ")";
-        if (currentStep() != *endStep || m_sim.now() > endTime)
+        if (currentStep() != *endStep || m_sim.now() > endTime || !placeClock(endTime))
             return "the recorded end (step " + std::to_string(*endStep) + " at " + std::to_string(endTime)
                 + " ms) does not match this simulation";
-        advanceTo(endTime);
     }
     if (position) {
         if (*position > m_frontierStep) {
             while (currentStep() < *position)
                 if (!step())
                     break;
+        } else if (positionTime && *positionTime <= m_frontierTime) {
+            // The viewer may have stood at the last step before the clock reached the
+            // end (played forward from the past, then paused): both numbers count.
+            restoreBefore(*position, *positionTime);
+            while (currentStep() < *position && replayOne(*positionTime)) { }
+            m_sim.setClock(*positionTime);
         } else {
             seekToStep(*position);
         }
@@ -225,6 +229,18 @@ std::string History::replay(const std::vector<Input> &script, std::optional<std:
         }
     }
     return {};
+}
+
+bool History::placeClock(Time t)
+{
+    // Events due at t itself may still be waiting: the action was taken between two
+    // events of one millisecond (stepping one event at a time), and advanceTo(t)
+    // would play them first. Only an event due strictly before t means a mismatch.
+    if (const auto next = m_sim.nextEventTime(); next && *next < t)
+        return false;
+    m_sim.setClock(t);
+    recorded();
+    return true;
 }
 
 void History::restoreBefore(std::uint64_t step, Time time)

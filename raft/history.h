@@ -29,6 +29,9 @@ struct HistoryOptions {
 /// The timeline is counted in steps (Simulation::stepCount()): every event and every
 /// user action is one step. The frontier is the furthest step recorded.
 class History {
+    /// Mirror (mirror.h) copies a real server's reported state in, for the live cluster.
+    friend class Mirror;
+
 public:
     explicit History(const ClusterConfig &config, HistoryOptions options = {});
     // The live simulation writes into this object's trace: it stays where it is.
@@ -37,6 +40,10 @@ public:
 
     /// simulation is the live state, at currentStep(). Change it only through History.
     const Simulation &simulation() const { return m_sim; }
+
+    /// config is the configuration the run started from (a run file stores this one:
+    /// the live simulation's config follows network changes made during the run).
+    const ClusterConfig &config() const { return m_checkpoints.front().config(); }
 
     std::uint64_t currentStep() const { return m_sim.stepCount(); }
     std::uint64_t frontierStep() const { return m_frontierStep; }
@@ -109,6 +116,10 @@ private:
     /// replayOne performs the next step of the recorded timeline if it is due at or
     /// before `until`. Requires the live state behind the frontier.
     bool replayOne(Time until);
+    /// placeClock sets the clock to t without playing the events due at t (the
+    /// recorded step already says which of them came first). Returns false if an
+    /// event is due before t: the recording does not match this simulation.
+    bool placeClock(Time t);
     /// restoreBefore restores the latest checkpoint at or before `step` whose clock is
     /// at or before `time`, unless the live state is already closer.
     void restoreBefore(std::uint64_t step, Time time);

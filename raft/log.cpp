@@ -36,6 +36,11 @@ Log::Chunk &Log::writableLast()
         copy->entries.assign(last->entries.begin(), last->entries.begin() + static_cast<std::ptrdiff_t>(mine));
         copy->prints.assign(last->prints.begin(), last->prints.begin() + static_cast<std::ptrdiff_t>(mine));
         last = std::move(copy);
+    } else if (last->entries.size() > mine) {
+        // Ours alone now, but a copy that has since died appended past our end:
+        // its entries are garbage to us.
+        last->entries.resize(mine);
+        last->prints.resize(mine);
     }
     return *last;
 }

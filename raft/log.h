@@ -79,7 +79,9 @@ private:
         std::vector<Entry> entries;
         std::vector<std::uint64_t> prints;
     };
-    /// writableLast makes the last chunk private to this log (just its own entries).
+    /// writableLast makes the last chunk private to this log and cuts it to exactly
+    /// this log's entries: a chunk with a use count of 1 may still hold entries past
+    /// our end, appended by a copy that has since been destroyed.
     Chunk &writableLast();
 
     std::vector<std::shared_ptr<Chunk>> m_chunks;

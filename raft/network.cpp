@@ -296,6 +296,17 @@ std::uint64_t Network::duplicateMessage(std::uint64_t id, Time now, Rng &rng)
     return insert(std::move(e));
 }
 
+bool Network::operator==(const Network &o) const
+{
+    if (!(m_config == o.m_config && m_nodes == o.m_nodes && m_hold == o.m_hold && m_nextId == o.m_nextId
+          && m_group == o.m_group && m_cut == o.m_cut && m_link == o.m_link && m_live == o.m_live))
+        return false;
+    const std::vector<const Envelope *> mine = envelopes();
+    const std::vector<const Envelope *> theirs = o.envelopes();
+    return std::equal(mine.begin(), mine.end(), theirs.begin(), theirs.end(),
+                      [](const Envelope *a, const Envelope *b) { return *a == *b; });
+}
+
 std::vector<const Envelope *> Network::envelopes() const
 {
     std::vector<const Envelope *> out;

@@ -60,6 +60,9 @@ struct Envelope {
 /// cuts, and manual ("held") delivery. It draws random numbers only from the Rng it
 /// is given, so a run stays deterministic.
 class Network {
+    /// Mirror (mirror.h) copies a real server's reported state in, for the live cluster.
+    friend class Mirror;
+
 public:
     Network(const NetworkConfig &config, int nodes);
 
@@ -138,7 +141,10 @@ public:
                 f(slot.envelope);
     }
 
-    bool operator==(const Network &) const = default;
+    /// operator== compares what the network holds (conditions, faults, hold mode and
+    /// the messages in flight), not how it stores them: where a message sits among the
+    /// slots, or a stale heap item a look-up has not yet dropped, is not state.
+    bool operator==(const Network &other) const;
 
 private:
     struct Slot {

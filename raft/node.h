@@ -99,6 +99,9 @@ struct ProposeResult {
 /// sends, sleeps, reads a clock or starts a thread: the same config and the same
 /// calls always give the same outputs.
 class Node {
+    /// Mirror (mirror.h) copies a real server's reported state in, for the live cluster.
+    friend class Mirror;
+
 public:
     /// Node starts (or restarts) a server from its stable storage: always as a
     /// follower, with commitIndex and lastApplied 0 (they are volatile, Figure 2).

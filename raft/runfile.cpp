@@ -471,6 +471,21 @@ std::string formatRunFile(const RunFile &run)
     return s;
 }
 
+bool isRunFileText(std::string_view text)
+{
+    if (text.substr(0, 3) == "\xEF\xBB\xBF")
+        text.remove_prefix(3);
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        const std::size_t end = std::min(text.find('\n', pos), text.size());
+        const Line l = split(text.substr(pos, end - pos));
+        if (!l.words.empty() && l.words[0].front() != '#')
+            return l.words[0] == "raftviz-run";
+        pos = end + 1;
+    }
+    return false;
+}
+
 RunFileResult parseRunFile(std::string_view text, const std::string &fileName)
 {
     RunFileResult result;

@@ -58,6 +58,11 @@ struct RunFileResult {
 /// hand-edited file gives errors naming the line and the problem.
 RunFileResult parseRunFile(std::string_view text, const std::string &fileName);
 
+/// isRunFileText tells whether text starts like a run file (its first line that is
+/// not blank or a comment is "raftviz-run ..."), so that a run opened as a scenario
+/// can be pointed to the right command.
+bool isRunFileText(std::string_view text);
+
 /// formatInput writes one input as it appears after "at T step N " (e.g. "crash S3").
 std::string formatInput(const Input &input);
 

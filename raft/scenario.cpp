@@ -11,11 +11,6 @@
 
 namespace raft {
 
-std::string NodeRef::text() const
-{
-    return isLeader ? std::string("leader") : nodeName(id);
-}
-
 const char *commandKindName(CommandKind kind)
 {
     switch (kind) {
@@ -34,6 +29,10 @@ const char *commandKindName(CommandKind kind)
     case CommandKind::Heal: return "heal";
     case CommandKind::Say: return "say";
     case CommandKind::Transfer: return "transfer";
+    case CommandKind::Wait: return "wait until";
+    case CommandKind::Ask: return "ask";
+    case CommandKind::Answer: return "answer";
+    case CommandKind::Reveal: return "reveal";
     case CommandKind::ExpectLeader: return "expect leader";
     case CommandKind::ExpectLeaderIn: return "expect leader in";
     case CommandKind::ExpectRole: return "expect role";
@@ -52,19 +51,6 @@ const char *commandKindName(CommandKind kind)
 bool isCheck(CommandKind kind)
 {
     return kind >= CommandKind::ExpectLeader;
-}
-
-const char *compareName(Compare compare)
-{
-    switch (compare) {
-    case Compare::Equal: return "=";
-    case Compare::NotEqual: return "!=";
-    case Compare::Less: return "<";
-    case Compare::LessEqual: return "<=";
-    case Compare::Greater: return ">";
-    case Compare::GreaterEqual: return ">=";
-    }
-    return "?";
 }
 
 std::optional<Time> parseTime(std::string_view text)
@@ -188,11 +174,11 @@ template <typename Names> std::string suggestion(std::string_view word, const Na
     return " (did you mean " + quoted(best) + "?)";
 }
 
-constexpr std::array<std::string_view, 8> kSetupWords = {"nodes",   "seed", "election-timeout", "heartbeat",
-                                                         "latency", "loss", "duplicate",        "option"};
-constexpr std::array<std::string_view, 16> kActionWords = {
-    "run",     "crash", "restart",   "pause", "resume", "timeout",  "request", "partition",
-    "isolate", "cut",   "reconnect", "heal",  "say",    "transfer", "expect",  "until"};
+constexpr std::array<std::string_view, 9> kSetupWords = {
+    "nodes", "seed", "election-timeout", "heartbeat", "latency", "loss", "duplicate", "option", "pace"};
+constexpr std::array<std::string_view, 20> kActionWords = {
+    "run",       "crash", "restart", "pause", "resume", "timeout", "request", "partition", "isolate", "cut",
+    "reconnect", "heal",  "say",     "wait",  "ask",    "answer",  "reveal",  "transfer",  "expect",  "until"};
 constexpr std::array<std::string_view, 9> kCheckWords = {"leader",  "role", "status", "term", "commit",
                                                          "applied", "log",  "kv",     "agree"};
 constexpr std::array<std::string_view, 3> kUntilWords = {"leader", "new-leader", "committed"};
@@ -236,6 +222,14 @@ private:
     void parseSetup(const std::string &word, const std::vector<Token> &tokens);
     void parseAction(const std::string &word, const std::vector<Token> &tokens, std::string_view rest);
     void parseExpect(ScenarioCommand &command, const std::vector<Token> &tokens);
+    /// ConditionContext: an expect line, or a line that waits (run until, wait until, answer when).
+    enum class ConditionContext : std::uint8_t { Expect, Until };
+    /// parseCondition reads the words of a condition; false if it found a problem.
+    bool parseCondition(Condition &condition, const std::vector<Token> &words, ConditionContext context);
+    void parseConditionTokens(Condition &command, const std::vector<Token> &tokens, bool expect);
+    void parseWait(ScenarioCommand &command, const std::vector<Token> &tokens, std::string_view rest);
+    void parseAnswer(ScenarioCommand &command, const std::vector<Token> &tokens);
+    void parsePace(const std::vector<Token> &tokens);
     void parseRun(ScenarioCommand &command, const std::vector<Token> &tokens);
     void parsePartition(ScenarioCommand &command, std::string_view rest);
     void parseCut(ScenarioCommand &command, std::string_view rest);
@@ -258,6 +252,12 @@ private:
     int m_firstActionLine = 0;
     int m_lastSetupLine = 0;
     std::map<std::string, int> m_setupSeen;
+    /// m_lastKind: the kind of the last command parsed (answers follow their question,
+    /// stand-ins their wait); m_asked: a question waits for its reveal.
+    CommandKind m_lastKind = CommandKind::Say;
+    bool m_hasLast = false;
+    bool m_asked = false;
+    int m_askLine = 0;
 };
 
 void ScenarioParser::error(const std::string &problem)
@@ -432,6 +432,8 @@ void ScenarioParser::parseSetup(const std::string &word, const std::vector<Token
             return;
         if (const auto p = probability(tokens[1].text))
             (word == "loss" ? config.network.loss : config.network.duplicate) = *p;
+    } else if (word == "pace") {
+        parsePace(tokens);
     } else if (word == "option") {
         if (!arity(tokens, 3, "option NAME on|off"))
             return;
@@ -510,6 +512,28 @@ void ScenarioParser::parseAction(const std::string &word, const std::vector<Toke
         command.argument = std::string(rest);
         if (rest.empty())
             error("say needs the text to show: say TEXT");
+    } else if (word == "wait") {
+        parseWait(command, tokens, rest);
+    } else if (word == "ask") {
+        command.kind = CommandKind::Ask;
+        command.argument = std::string(rest);
+        if (rest.empty())
+            error("ask needs the question: ask QUESTION, then one 'answer TEXT when CONDITION' per choice");
+        if (m_asked)
+            error("the question on line " + std::to_string(m_askLine) + " is not revealed yet: add 'reveal' first");
+        m_asked = true;
+        m_askLine = m_line;
+    } else if (word == "answer") {
+        parseAnswer(command, tokens);
+    } else if (word == "reveal") {
+        command.kind = CommandKind::Reveal;
+        arity(tokens, 1, "reveal");
+        if (!m_asked)
+            error("reveal needs a question before it: ask QUESTION, answer TEXT when CONDITION, ...");
+        else if (m_lastKind == CommandKind::Ask)
+            error("the question on line " + std::to_string(m_askLine)
+                  + " has no answers: add 'answer TEXT when CONDITION'");
+        m_asked = false;
     } else if (word == "expect") {
         parseExpect(command, tokens);
     } else {
@@ -521,6 +545,13 @@ void ScenarioParser::parseAction(const std::string &word, const std::vector<Toke
         error("unknown command " + quoted(tokens[0].text) + hint);
         return;
     }
+    // The actions right after a wait until stand in for the class (see standIn).
+    const bool action = command.kind >= CommandKind::Crash && command.kind <= CommandKind::Heal;
+    command.standIn = action && m_hasLast && m_lastKind == CommandKind::Wait;
+    // A stand-in leaves m_lastKind at Wait, so that every action of the run stands in.
+    if (!command.standIn)
+        m_lastKind = command.kind;
+    m_hasLast = true;
     if (m_errorsOnLine == errorsBefore)
         m_scenario.m_commands.push_back(std::move(command));
 }
@@ -549,46 +580,72 @@ void ScenarioParser::parseRun(ScenarioCommand &command, const std::vector<Token>
     command.kind = CommandKind::RunUntil;
     command.duration = Scenario::kDefaultMax;
     if (tokens.size() < 3) {
-        error("run until needs a condition: leader, new-leader or committed N");
+        error("run until needs a condition: leader, new-leader, committed N or anything expect checks");
         return;
     }
-    const std::string condition = lower(tokens[2].text);
-    std::size_t next = 3;
-    if (condition == "leader") {
-        command.until = UntilCondition::Leader;
-    } else if (condition == "new-leader") {
-        command.until = UntilCondition::NewLeader;
-    } else if (condition == "committed") {
-        command.until = UntilCondition::Committed;
-        if (tokens.size() < 4) {
-            error("run until committed needs an index: run until committed N");
-            return;
-        }
-        const auto n = number(tokens[3].text, "index");
-        if (!n)
-            return;
-        command.number = *n;
-        next = 4;
-    } else {
-        error("unknown condition " + quoted(tokens[2].text) + suggestion(condition, kUntilWords)
-              + "; run until takes leader, new-leader or committed N");
+    // The condition runs up to "max T", if the line bounds the wait.
+    std::size_t end = tokens.size();
+    for (std::size_t i = 3; i < tokens.size(); ++i)
+        if (lower(tokens[i].text) == "max")
+            end = i;
+    const std::vector<Token> condition(tokens.begin() + 2, tokens.begin() + static_cast<std::ptrdiff_t>(end));
+    if (!parseCondition(command.condition, condition, ConditionContext::Until))
+        return;
+    if (end == tokens.size())
+        return;
+    if (end + 2 != tokens.size()) {
+        error(end + 1 == tokens.size() ? "max needs a time: max 5s" : "too many arguments after 'max T'");
         return;
     }
-    if (next == tokens.size())
-        return;
-    if (lower(tokens[next].text) != "max") {
-        error("unexpected " + quoted(tokens[next].text) + " after the condition; to bound the wait write 'max T'");
-        return;
-    }
-    if (next + 2 != tokens.size()) {
-        error(next + 1 == tokens.size() ? "max needs a time: max 5s" : "too many arguments after 'max T'");
-        return;
-    }
-    if (const auto t = time(tokens[next + 1].text, "maximum")) {
+    if (const auto t = time(tokens[end + 1].text, "maximum")) {
         if (*t == 0)
             error("max must be above 0");
         command.duration = *t;
     }
+}
+
+void ScenarioParser::parseWait(ScenarioCommand &command, const std::vector<Token> &tokens, std::string_view rest)
+{
+    command.kind = CommandKind::Wait;
+    if (tokens.size() < 2 || lower(tokens[1].text) != "until") {
+        error("wait needs 'until' and a condition: wait until status S1 crashed | Crash the leader");
+        return;
+    }
+    const std::size_t bar = rest.find('|');
+    const std::string_view hint = bar == std::string_view::npos ? std::string_view() : trim(rest.substr(bar + 1));
+    if (hint.empty()) {
+        error("wait until needs a hint for the class after '|': wait until status S1 crashed | Crash S1 now");
+        return;
+    }
+    command.argument = std::string(hint);
+    const std::vector<Token> words = tokenize(rest.substr(0, bar));
+    const std::vector<Token> condition(words.begin() + 1, words.end());
+    if (condition.empty()) {
+        error("wait until needs a condition before '|'");
+        return;
+    }
+    parseCondition(command.condition, condition, ConditionContext::Until);
+}
+
+void ScenarioParser::parseAnswer(ScenarioCommand &command, const std::vector<Token> &tokens)
+{
+    command.kind = CommandKind::Answer;
+    if (m_lastKind != CommandKind::Ask && m_lastKind != CommandKind::Answer) {
+        error("answer belongs to a question: put it right after 'ask QUESTION' or another answer");
+        return;
+    }
+    std::size_t when = 0;
+    for (std::size_t i = 1; i < tokens.size(); ++i)
+        if (lower(tokens[i].text) == "when")
+            when = i;
+    if (when <= 1 || when + 1 >= tokens.size()) {
+        error("answer needs its text and the condition that makes it right: answer S3 leads when leader S3");
+        return;
+    }
+    command.argument = joinTokens(
+        std::vector<Token>(tokens.begin(), tokens.begin() + static_cast<std::ptrdiff_t>(when)), 1);
+    const std::vector<Token> condition(tokens.begin() + static_cast<std::ptrdiff_t>(when) + 1, tokens.end());
+    parseCondition(command.condition, condition, ConditionContext::Until);
 }
 
 void ScenarioParser::parseRequest(ScenarioCommand &command, const std::vector<Token> &tokens)
@@ -706,8 +763,39 @@ void ScenarioParser::parseExpect(ScenarioCommand &command, const std::vector<Tok
               "violations");
         return;
     }
+    static const std::map<ConditionKind, CommandKind> kinds = {
+        {ConditionKind::LeaderIs, CommandKind::ExpectLeader},
+        {ConditionKind::LeaderIn, CommandKind::ExpectLeaderIn},
+        {ConditionKind::RoleIs, CommandKind::ExpectRole},
+        {ConditionKind::StatusIs, CommandKind::ExpectStatus},
+        {ConditionKind::TermIs, CommandKind::ExpectTerm},
+        {ConditionKind::CommitIs, CommandKind::ExpectCommit},
+        {ConditionKind::AppliedIs, CommandKind::ExpectApplied},
+        {ConditionKind::LogIs, CommandKind::ExpectLog},
+        {ConditionKind::KvHas, CommandKind::ExpectKv},
+        {ConditionKind::Agree, CommandKind::ExpectAgree},
+        {ConditionKind::NoViolations, CommandKind::ExpectNoViolations}};
+    parseCondition(command.condition, std::vector<Token>(tokens.begin() + 1, tokens.end()), ConditionContext::Expect);
+    const auto kind = kinds.find(command.condition.kind);
+    command.kind = kind == kinds.end() ? CommandKind::ExpectLeader : kind->second;
+}
+
+bool ScenarioParser::parseCondition(Condition &condition, const std::vector<Token> &words, ConditionContext context)
+{
+    const int errorsBefore = m_errorsOnLine;
+    // tokens[0] stands where "expect" stands in "expect term S1 3": the condition's
+    // words start at tokens[1], as they did when only expect lines had conditions.
+    std::vector<Token> tokens;
+    tokens.push_back({context == ConditionContext::Expect ? "expect" : "until", 0});
+    tokens.insert(tokens.end(), words.begin(), words.end());
+    parseConditionTokens(condition, tokens, context == ConditionContext::Expect);
+    return m_errorsOnLine == errorsBefore;
+}
+
+void ScenarioParser::parseConditionTokens(Condition &command, const std::vector<Token> &tokens, bool expect)
+{
     const std::string what = lower(tokens[1].text);
-    const auto compared = [&](CommandKind kind, const char *usage) {
+    const auto compared = [&](ConditionKind kind, const char *usage) {
         command.kind = kind;
         // expect term S1 >= 3; the operator may be glued to the number (>=3) or left out (=).
         if (tokens.size() < 4 || tokens.size() > 5) {
@@ -743,9 +831,24 @@ void ScenarioParser::parseExpect(ScenarioCommand &command, const std::vector<Tok
         }
     };
 
-    if (what == "leader") {
+    if (!expect && what == "leader" && tokens.size() == 2) {
+        command.kind = ConditionKind::LeaderIs;
+        command.want = LeaderWant::Any;
+    } else if (!expect && what == "new-leader") {
+        command.kind = ConditionKind::NewLeader;
+        arity(tokens, 2, "new-leader");
+    } else if (!expect && what == "committed") {
+        command.kind = ConditionKind::Committed;
+        if (tokens.size() != 3) {
+            error("run until committed needs an index: run until committed N");
+        } else if (const auto n = number(tokens[2].text, "index")) {
+            command.number = *n;
+        }
+    } else if (!expect && what == "leader" && tokens.size() == 3 && parseTime(tokens[2].text)) {
+        error("unexpected " + quoted(tokens[2].text) + " after the condition; to bound the wait write 'max T'");
+    } else if (what == "leader") {
         if (tokens.size() >= 3 && lower(tokens[2].text) == "in") {
-            command.kind = CommandKind::ExpectLeaderIn;
+            command.kind = ConditionKind::LeaderIn;
             if (tokens.size() == 3)
                 error("expect leader in needs one or more nodes: expect leader in S1 S2");
             for (std::size_t i = 3; i < tokens.size(); ++i)
@@ -753,7 +856,7 @@ void ScenarioParser::parseExpect(ScenarioCommand &command, const std::vector<Tok
                     command.nodes.push_back(n->id);
             return;
         }
-        command.kind = CommandKind::ExpectLeader;
+        command.kind = ConditionKind::LeaderIs;
         if (!arity(tokens, 3, "expect leader Sx|any|none"))
             return;
         const std::string want = lower(tokens[2].text);
@@ -768,7 +871,7 @@ void ScenarioParser::parseExpect(ScenarioCommand &command, const std::vector<Tok
             command.node = *n;
         }
     } else if (what == "role") {
-        command.kind = CommandKind::ExpectRole;
+        command.kind = ConditionKind::RoleIs;
         if (!arity(tokens, 4, "expect role Sx leader|follower|candidate"))
             return;
         const auto n = node(tokens[2].text, true);
@@ -787,7 +890,7 @@ void ScenarioParser::parseExpect(ScenarioCommand &command, const std::vector<Tok
         if (n)
             command.node = *n;
     } else if (what == "status") {
-        command.kind = CommandKind::ExpectStatus;
+        command.kind = ConditionKind::StatusIs;
         if (!arity(tokens, 4, "expect status Sx up|crashed|paused"))
             return;
         const auto n = node(tokens[2].text, true);
@@ -804,13 +907,13 @@ void ScenarioParser::parseExpect(ScenarioCommand &command, const std::vector<Tok
         if (n)
             command.node = *n;
     } else if (what == "term") {
-        compared(CommandKind::ExpectTerm, "expect term Sx OP N");
+        compared(ConditionKind::TermIs, "expect term Sx OP N");
     } else if (what == "commit") {
-        compared(CommandKind::ExpectCommit, "expect commit Sx OP N");
+        compared(ConditionKind::CommitIs, "expect commit Sx OP N");
     } else if (what == "applied") {
-        compared(CommandKind::ExpectApplied, "expect applied Sx OP N");
+        compared(ConditionKind::AppliedIs, "expect applied Sx OP N");
     } else if (what == "log") {
-        command.kind = CommandKind::ExpectLog;
+        command.kind = ConditionKind::LogIs;
         if (tokens.size() < 4) {
             error("expect log needs a node and the terms of its entries from index 1 (or 'empty'): "
                   "expect log S1 1 1 2");
@@ -825,7 +928,7 @@ void ScenarioParser::parseExpect(ScenarioCommand &command, const std::vector<Tok
             if (const auto term = number(tokens[i].text, "term"))
                 command.terms.push_back(*term);
     } else if (what == "kv") {
-        command.kind = CommandKind::ExpectKv;
+        command.kind = ConditionKind::KvHas;
         if (tokens.size() < 4) {
             error("expect kv needs a node and one or more KEY=VALUE (or KEY=<none>): expect kv S1 x=5");
             return;
@@ -845,17 +948,23 @@ void ScenarioParser::parseExpect(ScenarioCommand &command, const std::vector<Tok
             command.kv.push_back(std::move(expectation));
         }
     } else if (what == "agree") {
-        command.kind = CommandKind::ExpectAgree;
+        command.kind = ConditionKind::Agree;
         arity(tokens, 2, "expect agree");
     } else if (what == "violations") {
-        command.kind = CommandKind::ExpectNoViolations;
+        command.kind = ConditionKind::NoViolations;
         if (arity(tokens, 3, "expect violations none") && lower(tokens[2].text) != "none")
             error("only 'expect violations none' is supported, not " + quoted(tokens[2].text));
     } else {
         std::vector<std::string_view> words(kCheckWords.begin(), kCheckWords.end());
         words.push_back("violations");
-        error("unknown check " + quoted(tokens[1].text) + suggestion(what, words)
-              + "; expect takes leader, role, status, term, commit, applied, log, kv, agree or violations");
+        if (expect) {
+            error("unknown check " + quoted(tokens[1].text) + suggestion(what, words)
+                  + "; expect takes leader, role, status, term, commit, applied, log, kv, agree or violations");
+        } else {
+            words.insert(words.end(), {"new-leader", "committed"});
+            error("unknown condition " + quoted(tokens[1].text) + suggestion(what, words)
+                  + "; run until takes leader, new-leader, committed N or anything expect checks");
+        }
     }
 }
 
@@ -864,6 +973,42 @@ void ScenarioParser::finish()
     if (!m_setupClosed) {
         closeSetup();
     }
+    if (m_asked) {
+        m_line = m_askLine;
+        error("the question is never revealed: add a 'reveal' line after it");
+    }
+}
+
+void ScenarioParser::parsePace(const std::vector<Token> &tokens)
+{
+    if (!arity(tokens, 2, "pace 1/10 (or pace 0.1, pace 2)"))
+        return;
+    const std::string_view text = tokens[1].text;
+    const std::size_t slash = text.find('/');
+    double numerator = 0;
+    double denominator = 1;
+    const auto read = [](std::string_view part, double &value) {
+        const auto result = std::from_chars(part.data(), part.data() + part.size(), value);
+        return !part.empty() && result.ec == std::errc() && result.ptr == part.data() + part.size();
+    };
+    const bool ok = slash == std::string_view::npos
+        ? read(text, numerator)
+        : read(text.substr(0, slash), numerator) && read(text.substr(slash + 1), denominator);
+    const double pace = ok && denominator > 0 ? numerator / denominator : 0;
+    if (!ok || !std::isfinite(pace) || pace < 0.001 || pace > 10) {
+        error("bad pace " + quoted(text) + ": expected a speed from 1/1000 to 10, such as 1/10 or 0.5");
+        return;
+    }
+    m_scenario.m_pace = pace;
+}
+
+std::vector<std::string> Scenario::narration() const
+{
+    std::vector<std::string> lines;
+    for (const ScenarioCommand &command : m_commands)
+        if (command.kind == CommandKind::Say)
+            lines.push_back(command.argument);
+    return lines;
 }
 
 Scenario Scenario::parse(std::string_view text, std::string fileName)
@@ -919,43 +1064,6 @@ Resolved resolve(const Simulation &sim, const NodeRef &ref)
     return {kNoNode, "no leader"};
 }
 
-bool compare(std::uint64_t actual, Compare op, std::uint64_t expected)
-{
-    switch (op) {
-    case Compare::Equal: return actual == expected;
-    case Compare::NotEqual: return actual != expected;
-    case Compare::Less: return actual < expected;
-    case Compare::LessEqual: return actual <= expected;
-    case Compare::Greater: return actual > expected;
-    case Compare::GreaterEqual: return actual >= expected;
-    }
-    return false;
-}
-
-std::string formatTime(Time t)
-{
-    if (t % 1000 == 0)
-        return std::to_string(t / 1000) + "s";
-    return std::to_string(t) + "ms";
-}
-
-std::string logTerms(const Log &log)
-{
-    if (log.empty())
-        return "empty";
-    std::string out;
-    for (Index i = 1; i <= log.lastIndex(); ++i)
-        out += (out.empty() ? "" : " ") + std::to_string(log.termAt(i));
-    return out;
-}
-
-std::string describeEntry(const Log &log, Index index)
-{
-    const Entry &entry = log.at(index);
-    return "term " + std::to_string(entry.term) + ", "
-        + (entry.command.empty() ? std::string("no-op") : "'" + entry.command + "'");
-}
-
 CommandOutcome fail(std::string why)
 {
     return {false, std::move(why)};
@@ -968,192 +1076,14 @@ CommandOutcome done(bool accepted)
     return accepted ? CommandOutcome{} : fail("the simulation refused this action now");
 }
 
-CommandOutcome runUntil(Simulation &sim, const ScenarioCommand &command)
-{
-    const Time max = command.duration;
-    switch (command.until) {
-    case UntilCondition::Leader:
-        if (sim.runUntil([&] { return sim.leader().has_value(); }, max))
-            return {};
-        return fail("no leader after " + formatTime(max));
-    case UntilCondition::NewLeader: {
-        const std::optional<NodeId> old = sim.leader();
-        const Term oldTerm = old ? sim.term(*old) : 0;
-        const auto isNew = [&] {
-            const std::optional<NodeId> now = sim.leader();
-            return now && (!old || sim.term(*now) > oldTerm);
-        };
-        if (sim.runUntil(isNew, max))
-            return {};
-        if (!old)
-            return fail("no leader after " + formatTime(max));
-        return fail("no new leader after " + formatTime(max) + " (" + nodeName(*old) + " led term "
-                    + std::to_string(oldTerm) + ")");
-    }
-    case UntilCondition::Committed: {
-        const auto committed = [&] {
-            const std::optional<NodeId> leader = sim.leader();
-            return leader && sim.commitIndex(*leader) >= command.number;
-        };
-        if (sim.runUntil(committed, max))
-            return {};
-        const std::optional<NodeId> leader = sim.leader();
-        if (!leader)
-            return fail("no leader after " + formatTime(max));
-        return fail("after " + formatTime(max) + " the leader " + nodeName(*leader) + " has commitIndex "
-                    + std::to_string(sim.commitIndex(*leader)) + " < " + std::to_string(command.number));
-    }
-    }
-    return {};
-}
-
-CommandOutcome checkAgree(const Simulation &sim)
-{
-    NodeId first = kNoNode;
-    for (NodeId id = 1; id <= sim.size(); ++id) {
-        if (!sim.isLive(id))
-            continue;
-        if (first == kNoNode) {
-            first = id;
-            continue;
-        }
-        const Index a = sim.commitIndex(first);
-        const Index b = sim.commitIndex(id);
-        const Log &logA = sim.log(first);
-        const Log &logB = sim.log(id);
-        const Index common = std::min({a, b, logA.lastIndex(), logB.lastIndex()});
-        if (logA.fingerprint(common) != logB.fingerprint(common)) {
-            for (Index i = 1; i <= common; ++i)
-                if (logA.at(i) != logB.at(i))
-                    return fail("committed entry " + std::to_string(i) + " differs: " + nodeName(first) + " has "
-                                + describeEntry(logA, i) + ", " + nodeName(id) + " has " + describeEntry(logB, i));
-        }
-        if (a != b)
-            return fail(nodeName(first) + " has committed " + std::to_string(a) + " entries, " + nodeName(id) + " "
-                        + std::to_string(b));
-    }
-    return {};
-}
-
-CommandOutcome check(const Simulation &sim, const ScenarioCommand &command)
-{
-    const Resolved who = resolve(sim, command.node);
-    const bool needsNode = command.kind == CommandKind::ExpectRole || command.kind == CommandKind::ExpectStatus
-        || command.kind == CommandKind::ExpectTerm || command.kind == CommandKind::ExpectCommit
-        || command.kind == CommandKind::ExpectApplied || command.kind == CommandKind::ExpectLog
-        || command.kind == CommandKind::ExpectKv;
-    if (needsNode && !who)
-        return fail(who.why);
-    const NodeId id = who.id;
-    const std::string name = needsNode ? nodeName(id) : std::string();
-
-    switch (command.kind) {
-    case CommandKind::ExpectLeader: {
-        const std::optional<NodeId> leader = sim.leader();
-        const std::string leads = leader ? nodeName(*leader) + " leads term " + std::to_string(sim.term(*leader)) : "";
-        switch (command.want) {
-        case LeaderWant::Any: return leader ? CommandOutcome{} : fail("no leader");
-        case LeaderWant::None: return leader ? fail(leads) : CommandOutcome{};
-        case LeaderWant::Node:
-            if (leader == command.node.id)
-                return {};
-            return fail(leader ? leads : std::string("no leader"));
-        }
-        return {};
-    }
-    case CommandKind::ExpectLeaderIn: {
-        const std::optional<NodeId> leader = sim.leader();
-        if (!leader)
-            return fail("no leader");
-        if (std::find(command.nodes.begin(), command.nodes.end(), *leader) != command.nodes.end())
-            return {};
-        return fail(nodeName(*leader) + " leads term " + std::to_string(sim.term(*leader)));
-    }
-    case CommandKind::ExpectRole:
-        if (!sim.isLive(id))
-            return fail(name + " is crashed (a crashed server has no role)");
-        if (sim.role(id) == command.role)
-            return {};
-        return fail(name + " is " + roleName(sim.role(id)) + " in term " + std::to_string(sim.term(id)));
-    case CommandKind::ExpectStatus:
-        if (sim.status(id) == command.status)
-            return {};
-        return fail(name + " is " + nodeStatusName(sim.status(id)));
-    case CommandKind::ExpectTerm:
-    case CommandKind::ExpectCommit:
-    case CommandKind::ExpectApplied: {
-        std::uint64_t actual = 0;
-        const char *what = "term";
-        if (command.kind == CommandKind::ExpectTerm) {
-            actual = sim.term(id);
-        } else if (command.kind == CommandKind::ExpectCommit) {
-            actual = sim.commitIndex(id);
-            what = "commitIndex";
-        } else {
-            const Node *node = sim.node(id);
-            actual = node ? node->lastApplied() : 0;
-            what = "lastApplied";
-        }
-        if (compare(actual, command.compare, command.number))
-            return {};
-        return fail(name + "'s " + what + " is " + std::to_string(actual));
-    }
-    case CommandKind::ExpectLog: {
-        const Log &log = sim.log(id);
-        bool same = log.lastIndex() == command.terms.size();
-        for (Index i = 1; same && i <= log.lastIndex(); ++i)
-            same = log.termAt(i) == command.terms[i - 1];
-        if (same)
-            return {};
-        return fail(name + "'s log has terms " + logTerms(log));
-    }
-    case CommandKind::ExpectKv: {
-        const KvStore &kv = sim.server(id).kv;
-        std::string why;
-        for (const KvExpectation &expected : command.kv) {
-            const std::string *actual = kv.value(expected.key);
-            if (expected.value && !actual)
-                why += (why.empty() ? "" : "; ") + name + " has no key " + expected.key;
-            else if (expected.value && *actual != *expected.value)
-                why += (why.empty() ? "" : "; ") + name + " has " + expected.key + "=" + *actual;
-            else if (!expected.value && actual)
-                why += (why.empty() ? "" : "; ") + name + " has " + expected.key + "=" + *actual;
-        }
-        return why.empty() ? CommandOutcome{} : fail(why);
-    }
-    case CommandKind::ExpectAgree: return checkAgree(sim);
-    case CommandKind::ExpectNoViolations: {
-        const std::vector<Violation> &violations = sim.violations();
-        if (violations.empty())
-            return {};
-        return fail(std::to_string(violations.size()) + " violation" + (violations.size() == 1 ? "" : "s")
-                    + "; first at t=" + std::to_string(violations.front().t) + "ms: " + violations.front().what);
-    }
-    case CommandKind::Run:
-    case CommandKind::RunUntil:
-    case CommandKind::Crash:
-    case CommandKind::Restart:
-    case CommandKind::Pause:
-    case CommandKind::Resume:
-    case CommandKind::Timeout:
-    case CommandKind::Request:
-    case CommandKind::Partition:
-    case CommandKind::Isolate:
-    case CommandKind::Cut:
-    case CommandKind::Reconnect:
-    case CommandKind::Heal:
-    case CommandKind::Say:
-    case CommandKind::Transfer:
-    default: return {};
-    }
-}
-
 } // namespace
 
 CommandOutcome executeCommand(Simulation &sim, const ScenarioCommand &command)
 {
-    if (isCheck(command.kind))
-        return check(sim, command);
+    if (isCheck(command.kind)) {
+        ConditionResult result = evaluate(sim, command.condition);
+        return {result.holds, std::move(result.why)};
+    }
 
     const CommandKind kind = command.kind;
     const bool needsNode = kind == CommandKind::Crash || kind == CommandKind::Restart || kind == CommandKind::Pause
@@ -1172,7 +1102,13 @@ CommandOutcome executeCommand(Simulation &sim, const ScenarioCommand &command)
 
     switch (kind) {
     case CommandKind::Run: sim.runFor(command.duration); return {};
-    case CommandKind::RunUntil: return runUntil(sim, command);
+    case CommandKind::RunUntil: {
+        // Alone (without a ScenarioPlayer) a run until plays the simulation directly.
+        const ConditionStart start = ConditionStart::of(sim);
+        if (sim.runUntil([&] { return holds(sim, command.condition, start); }, command.duration))
+            return {};
+        return fail("after " + formatDuration(command.duration) + ": " + evaluate(sim, command.condition, start).why);
+    }
     case CommandKind::Crash:
         if (status == NodeStatus::Crashed)
             return fail(name + " is already crashed");
@@ -1225,6 +1161,10 @@ CommandOutcome executeCommand(Simulation &sim, const ScenarioCommand &command)
             return fail("cannot hand leadership to " + name + ": " + why);
         return done(sim.transfer(id));
     }
+    case CommandKind::Wait:
+    case CommandKind::Ask:
+    case CommandKind::Answer:
+    case CommandKind::Reveal:
     case CommandKind::ExpectLeader:
     case CommandKind::ExpectLeaderIn:
     case CommandKind::ExpectRole:
@@ -1238,28 +1178,6 @@ CommandOutcome executeCommand(Simulation &sim, const ScenarioCommand &command)
     case CommandKind::ExpectNoViolations:
     default: return {};
     }
-}
-
-ScenarioRunner::ScenarioRunner(Scenario scenario)
-    : m_scenario(std::move(scenario))
-    , m_sim(m_scenario.config())
-{ }
-
-CommandOutcome ScenarioRunner::step()
-{
-    const ScenarioCommand &command = m_scenario.commands()[m_next++];
-    CommandOutcome outcome = executeCommand(m_sim, command);
-    if (!outcome.ok)
-        m_failures.push_back({command.line, command.text, outcome.why});
-    else if (isCheck(command.kind) || command.kind == CommandKind::RunUntil)
-        ++m_passed;
-    return outcome;
-}
-
-void ScenarioRunner::run()
-{
-    while (!atEnd())
-        step();
 }
 
 } // namespace raft

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "condition.h"
 #include "simulation.h"
 #include "types.h"
 
@@ -10,18 +11,6 @@
 #include <vector>
 
 namespace raft {
-
-/// NodeRef names a server in a script: a fixed one ("S3") or "leader", which the
-/// runner resolves when the line runs to the current leader (Simulation::leader()).
-/// Invariant: exactly one of isLeader and id != kNoNode holds.
-struct NodeRef {
-    NodeId id = kNoNode;
-    bool isLeader = false;
-
-    /// text returns "S3" or "leader".
-    std::string text() const;
-    bool operator==(const NodeRef &) const = default;
-};
 
 /// CommandKind is what one script line does. Setup lines (nodes, seed, ...) only
 /// shape the ClusterConfig; actions change the world; checks ("expect ...") look.
@@ -42,6 +31,10 @@ enum class CommandKind : std::uint8_t {
     Heal, ///< heal
     Say, ///< say TEXT: argument
     Transfer, ///< transfer Sx: node (leadership transfer, §3.10)
+    Wait, ///< wait until CONDITION | HINT: condition, argument = the hint
+    Ask, ///< ask QUESTION: argument
+    Answer, ///< answer TEXT when CONDITION: argument, condition
+    Reveal, ///< reveal: the answers of the last question are judged by the run
     // --- checks ---
     ExpectLeader, ///< expect leader Sx|any|none: want, node
     ExpectLeaderIn, ///< expect leader in Sx Sy ...: nodes
@@ -61,28 +54,6 @@ const char *commandKindName(CommandKind kind);
 /// isCheck tells whether kind is an "expect" line.
 bool isCheck(CommandKind kind);
 
-/// UntilCondition is what a "run until" waits for.
-enum class UntilCondition : std::uint8_t {
-    Leader, ///< some live node leads
-    NewLeader, ///< a leader of a higher term than the leader when the line started (any leader if there was none)
-    Committed, ///< the leader's commitIndex >= number
-};
-
-/// Compare is the comparison of "expect term/commit/applied Sx OP N".
-enum class Compare : std::uint8_t { Equal, NotEqual, Less, LessEqual, Greater, GreaterEqual };
-/// compareName returns "=", "!=", "<", "<=", ">" or ">=".
-const char *compareName(Compare compare);
-
-/// LeaderWant is what "expect leader" wants: a given node, any leader, or none.
-enum class LeaderWant : std::uint8_t { Node, Any, None };
-
-/// KvExpectation is one K=V of "expect kv"; value is empty for K=<none> (absent).
-struct KvExpectation {
-    std::string key;
-    std::optional<std::string> value;
-    bool operator==(const KvExpectation &) const = default;
-};
-
 /// ScenarioCommand is one action or check of a script, with its line. Only the
 /// fields its kind uses (listed on CommandKind) are meaningful.
 struct ScenarioCommand {
@@ -97,18 +68,15 @@ struct ScenarioCommand {
     bool bothWays = false;
     /// duration: run T, or the "max T" of run until.
     Time duration = 0;
-    UntilCondition until = UntilCondition::Leader;
-    Compare compare = Compare::Equal;
-    std::uint64_t number = 0;
-    /// argument: the client command of request ("set x 5"), the text of say.
+    /// condition: what a check, run until, wait until or answer line names.
+    Condition condition;
+    /// argument: the client command of request ("set x 5"), the text of say and ask,
+    /// the hint of wait, the choice of answer.
     std::string argument;
-    LeaderWant want = LeaderWant::Any;
-    Role role = Role::Follower;
-    NodeStatus status = NodeStatus::Up;
-    std::vector<NodeId> nodes;
     std::vector<std::vector<NodeId>> groups;
-    std::vector<Term> terms;
-    std::vector<KvExpectation> kv;
+    /// standIn: an action right after a "wait until": what the class is asked to do.
+    /// It runs only when nobody did it (headless, or Continue in the window).
+    bool standIn = false;
 
     bool operator==(const ScenarioCommand &) const = default;
 };
@@ -119,11 +87,14 @@ struct ScenarioCommand {
 ///
 /// The language, line by line (see docs/scenario-language.md):
 ///   setup   nodes N | seed N | election-timeout MIN MAX | heartbeat T |
-///           latency MIN MAX | loss P | duplicate P | option noop|invariants on|off
+///           latency MIN MAX | loss P | duplicate P | option noop|invariants on|off |
+///           pace 1/10
 ///   action  run T | run until leader|new-leader|committed N [max T] |
 ///           crash|restart|pause|resume|timeout|isolate Sx | request Sx set K V |
 ///           request Sx del K | partition S1 S2 | S3 ... | cut Sx -> Sy |
-///           cut Sx <-> Sy | reconnect Sx | heal | say TEXT
+///           cut Sx <-> Sy | reconnect Sx | heal | say TEXT |
+///           wait until CONDITION | HINT | ask QUESTION | answer TEXT when CONDITION |
+///           reveal
 ///   check   expect leader Sx|any|none | expect leader in Sx Sy ... |
 ///           expect role Sx R | expect status Sx up|crashed|paused |
 ///           expect term|commit|applied Sx OP N | expect log Sx T1 T2 ... |
@@ -134,6 +105,9 @@ class Scenario {
 public:
     /// kDefaultMax is how long "run until" waits when the line gives no "max".
     static constexpr Time kDefaultMax = 10'000;
+    /// kDefaultPace is the speed a lesson plays at when it sets none (virtual time per
+    /// wall time): a 10–20 ms message flight takes ⅓–⅔ of a second to watch.
+    static constexpr double kDefaultPace = 1.0 / 30.0;
 
     /// parse reads a script; fileName only prefixes the error messages.
     static Scenario parse(std::string_view text, std::string fileName = "script");
@@ -146,11 +120,17 @@ public:
     /// errors lists every problem found, as "FILE:LINE: problem", in line order.
     const std::vector<std::string> &errors() const { return m_errors; }
     bool isValid() const { return m_errors.empty(); }
+    /// pace is the speed the window plays the lesson at ("pace 1/10"; kDefaultPace).
+    double pace() const { return m_pace; }
+    /// narration lists the text of every say line, in order (the window matches the
+    /// say lines of a lesson's translations by their position in this list).
+    std::vector<std::string> narration() const;
 
 private:
     friend class ScenarioParser;
     std::string m_fileName;
     ClusterConfig m_config;
+    double m_pace = kDefaultPace;
     std::vector<ScenarioCommand> m_commands;
     std::vector<std::string> m_errors;
 };
@@ -162,7 +142,8 @@ struct CommandOutcome {
     std::string why;
 };
 
-/// executeCommand performs one action or check on sim. It never throws or aborts
+/// executeCommand performs one action or check on sim (a "run until" plays sim
+/// directly; wait, ask, answer and reveal need a ScenarioPlayer and do nothing here). It never throws or aborts
 /// on a command that cannot be done now (restart a node that is up, "leader" when
 /// there is none): it answers with ok = false and the reason.
 CommandOutcome executeCommand(Simulation &sim, const ScenarioCommand &command);
@@ -173,42 +154,6 @@ struct ExpectationFailure {
     std::string text;
     std::string why;
     bool operator==(const ExpectationFailure &) const = default;
-};
-
-/// ScenarioRunner runs a valid Scenario on its own Simulation, one command at a
-/// time or all at once, and keeps score. A failed check does not stop the script.
-class ScenarioRunner {
-public:
-    /// ScenarioRunner builds the Simulation from scenario.config(). Requires
-    /// scenario.isValid().
-    explicit ScenarioRunner(Scenario scenario);
-
-    const Scenario &scenario() const { return m_scenario; }
-    Simulation &simulation() { return m_sim; }
-    const Simulation &simulation() const { return m_sim; }
-
-    /// atEnd tells whether every command has run.
-    bool atEnd() const { return m_next >= m_scenario.commands().size(); }
-    /// next is the index in commands() of the command step() would run.
-    std::size_t next() const { return m_next; }
-    /// step runs the next command and returns how it went. Requires !atEnd().
-    CommandOutcome step();
-    /// run runs every remaining command.
-    void run();
-
-    /// passed counts the expectations that held: checks and "run until" lines.
-    /// failures holds every failed check, timed-out "run until" and impossible action.
-    int passed() const { return m_passed; }
-    const std::vector<ExpectationFailure> &failures() const { return m_failures; }
-    /// succeeded: no expectation failed and no invariant broke.
-    bool succeeded() const { return m_failures.empty() && m_sim.violations().empty(); }
-
-private:
-    Scenario m_scenario;
-    Simulation m_sim;
-    std::size_t m_next = 0;
-    int m_passed = 0;
-    std::vector<ExpectationFailure> m_failures;
 };
 
 /// parseTime reads "150", "150ms", "2s" or "1.5s" as milliseconds; nullopt if malformed.

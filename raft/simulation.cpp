@@ -335,6 +335,13 @@ void Simulation::drain(NodeId id)
     }
     // 4. Apply newly committed entries to the state machine, in order.
     const Log &log = node.log();
+    const bool leading = node.role() == Role::Leader;
+    if (leading && m_ready.applyTo > m_ready.applyFrom) {
+        // A leader knows every index up to its commitIndex: requests left waiting at
+        // indexes it applied before it led (their own leader was deposed before it
+        // could answer) get their outcome now.
+        settleRequests(id, m_pending.begin(), m_pending.upper_bound(m_ready.applyFrom));
+    }
     for (Index i = m_ready.applyFrom + 1; i <= m_ready.applyTo; ++i) {
         const Entry &entry = log.at(i);
         s.kv.apply(entry.command);
@@ -344,22 +351,33 @@ void Simulation::drain(NodeId id)
             e.term2 = entry.term;
             e.text = out().addText(entry.command);
         }
-        // Answer (or give up on) the client whose request sits at this index.
-        for (std::size_t k = 0; k < m_pending.size(); ++k) {
-            const PendingRequest &p = m_pending[k];
-            if (p.index != i)
-                continue;
-            const bool ours = p.term == entry.term;
-            if (ours && node.role() != Role::Leader)
-                continue; // the leader answers; followers only apply
-            TraceEvent &e = addEvent(ours ? EventKind::ClientAnswered : EventKind::ClientLost, id);
-            e.index = i;
-            e.term2 = p.term;
-            if (m_config.recordTrace)
-                e.text = out().addText(p.command);
-            m_pending.erase(m_pending.begin() + static_cast<std::ptrdiff_t>(k));
-            break;
+        const auto [first, last] = m_pending.equal_range(i);
+        if (first != last)
+            settleRequests(id, first, last);
+    }
+}
+
+void Simulation::settleRequests(NodeId id, PendingMap::iterator first, PendingMap::iterator last)
+{
+    // Every client whose request sits at a committed index gets its outcome: the one
+    // whose term is the entry's is answered (by a leader; followers only apply), any
+    // other was overwritten and is lost. Several can share an index (a deposed
+    // leader's uncommitted entry and the next leader's).
+    const Node &node = *server(id).node;
+    const bool leading = node.role() == Role::Leader;
+    for (auto it = first; it != last;) {
+        const PendingRequest &p = it->second;
+        const bool ours = p.term == node.log().termAt(p.index);
+        if (ours && !leading) {
+            ++it;
+            continue;
         }
+        TraceEvent &e = addEvent(ours ? EventKind::ClientAnswered : EventKind::ClientLost, id);
+        e.index = p.index;
+        e.term2 = p.term;
+        if (m_config.recordTrace)
+            e.text = out().addText(p.command);
+        it = m_pending.erase(it);
     }
 }
 
@@ -562,7 +580,7 @@ ProposeResult Simulation::request(NodeId id, const std::string &command)
         e.text = out().addText(command);
     if (result.accepted) {
         e.index = result.index;
-        m_pending.push_back(PendingRequest{result.index, result.term, command});
+        m_pending.emplace(result.index, PendingRequest{result.index, result.term, command});
     } else {
         e.peer = result.leaderHint;
     }

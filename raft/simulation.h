@@ -8,6 +8,7 @@
 #include "types.h"
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -137,6 +138,9 @@ struct LostMessage {
 /// Events at the same time run in a total order: deliveries by message id, then
 /// timers by node id.
 class Simulation {
+    /// Mirror (mirror.h) copies a real server's reported state in, for the live cluster.
+    friend class Mirror;
+
 public:
     explicit Simulation(const ClusterConfig &config);
 
@@ -310,7 +314,12 @@ private:
         std::string command;
         bool operator==(const PendingRequest &) const = default;
     };
-    std::vector<PendingRequest> m_pending;
+    /// PendingMap holds the pending requests by index (in acceptance order at one index).
+    using PendingMap = std::multimap<Index, PendingRequest>;
+    PendingMap m_pending;
+    /// settleRequests gives the requests in [first, last), at indexes server id has
+    /// applied, their outcome: answered or lost.
+    void settleRequests(NodeId id, PendingMap::iterator first, PendingMap::iterator last);
     Ready m_ready;
     std::vector<ServerView> m_views;
     std::vector<std::string> m_found;

@@ -20,17 +20,18 @@ using vec::unit;
 // The fit's constants.
 /// kLegendMargin: the legend's distance from the widget's top left corner, in px.
 constexpr qreal kLegendMargin = 8;
-/// kLegendReadable: below this scale the legend is left out until the view grows.
-constexpr qreal kLegendReadable = 0.72;
-/// kLegendMaxShare: the legend may take at most this share of the widget's width.
-constexpr qreal kLegendMaxShare = 0.56;
+/// kLegendMaxColumns: the most columns the legend is laid out in.
+constexpr int kLegendMaxColumns = 4;
 /// kNeighbourSpacing: a disc's radius is at most this share of the distance between
 /// neighbouring centres (for three or more servers).
 constexpr qreal kNeighbourSpacing = 0.32;
 /// kLargestDisc: the largest disc radius, as a share of the area's shorter side
-/// (small clusters get a little more).
+/// (small clusters get a little more; presentation mode kPresentationDiscs times more).
 constexpr qreal kLargestDisc = 0.10;
 constexpr qreal kLargestDiscSmallCluster = 0.12;
+constexpr qreal kPresentationDiscs = 1.4;
+/// kPresentationMessages: how much larger messages are in presentation mode.
+constexpr qreal kPresentationMessages = 1.4;
 
 /// legendUnitFor is the scale at which the legend in `columns` columns is as large as
 /// it may be, up to `preferred`, while fitting `maxHeight` pixels.
@@ -48,9 +49,9 @@ qreal legendUnitFor(const ClusterLayout::LegendSize &legendSize, qreal preferred
 }
 
 /// labelSize is the size the fit reserves for a label of a disc of radius r.
-QSizeF labelSize(const ClusterLayout::Text &text, qreal r)
+QSizeF labelSize(const ClusterLayout::Text &text, qreal r, const ClusterLayout::Style &style)
 {
-    const ClusterLayout::LabelMetrics m = ClusterLayout::labelMetrics(r);
+    const ClusterLayout::LabelMetrics m = ClusterLayout::labelMetrics(r, style);
     const qreal width = std::max(m.namePixels * text.nameAdvance,
                                  m.detailed ? std::max(m.smallPixels * text.logAdvance, m.barWidth) : 0)
         + 2 * m.pad;
@@ -76,13 +77,28 @@ ClusterLayout::Text ClusterLayout::Text::measure(const QString &nameSample, cons
     return text;
 }
 
-ClusterLayout::LabelMetrics ClusterLayout::labelMetrics(qreal r)
+qreal ClusterStyle::minText() const
 {
+    const qreal scaled = kBaseText * std::clamp(textScale, kMinTextScale, kMaxTextScale);
+    return presentation ? std::max(scaled, kPresentationText) : scaled;
+}
+
+ClusterStyle ClusterStyle::clamped() const
+{
+    return {std::clamp(textScale, kMinTextScale, kMaxTextScale), presentation};
+}
+
+ClusterLayout::LabelMetrics ClusterLayout::labelMetrics(qreal r, const Style &style)
+{
+    // Text grows with the disc and with the text scale, and never gets smaller than
+    // the style's smallest text.
+    const qreal scale = std::clamp(style.textScale, kMinTextScale, kMaxTextScale);
+    const qreal minText = style.minText();
     LabelMetrics m;
     m.detailed = r >= 22;
-    m.namePixels = std::max<qreal>(std::lround(std::max<qreal>(r * 0.36, 11)), 7);
-    m.smallPixels = std::max<qreal>(std::lround(std::max<qreal>(r * 0.22, 10)), 7);
-    m.pad = std::max<qreal>(3, std::round(r * 0.08));
+    m.namePixels = std::lround(std::max({r * 0.36 * scale, 11 * scale, minText + 2}));
+    m.smallPixels = std::lround(std::max({r * 0.22 * scale, minText}));
+    m.pad = std::max<qreal>({3, std::round(r * 0.08), std::round(m.smallPixels * 0.3)});
     m.gap = m.detailed ? std::round(r * 0.07) : 0;
     m.barWidth = m.detailed ? std::round(r * 1.9) : 0;
     m.barHeight = m.detailed ? std::max<qreal>(4, std::round(r * 0.12)) : 0;
@@ -100,41 +116,75 @@ QPointF ClusterLayout::direction(int nodes, raft::NodeId id)
 }
 
 ClusterLayout::Fit ClusterLayout::fit(QSizeF size, int nodes, bool legend, const Text &text,
-                                      const LegendSize &legendSize)
+                                      const LegendSize &legendSize, const Style &style)
 {
     Fit f;
     f.size = size;
     f.nodes = nodes;
     f.legendWanted = legend;
     f.text = text;
+    f.style = style.clamped();
     const qreal width = size.width();
     const qreal height = size.height();
     QRectF area(QPointF(0, 0), size);
     if (legend && legendSize) {
-        // The legend scales with the view but never below a readable size: one column
-        // of sentences when it fits; in a short view, two columns of brief labels that
-        // leave the cluster at least a square.
-        const qreal preferred = std::clamp(height / 720.0, 0.85, 1.6);
-        const qreal maxHeight = std::max<qreal>(40, height - 16);
-        f.legendColumns = 1;
-        f.legendUnit = legendUnitFor(legendSize, preferred, maxHeight, 1);
-        if (f.legendUnit < preferred * 0.9) {
-            qreal unit = legendUnitFor(legendSize, preferred, maxHeight, 2);
-            const qreal maxWidth = width - 24 - 0.9 * height;
-            const qreal legendWidth = legendSize(unit, 2).width();
+        // The legend shows at any size. It scales with the view and the text scale but
+        // its text is never smaller than the style's smallest text, when it can fit at
+        // all: one column of sentences when it fits; else two to four columns of brief
+        // labels. Beside the picture when that leaves it roomy, else over it.
+        const qreal minUnit = f.style.minText() / kLegendText;
+        const qreal preferred = std::max(std::clamp(height / 720.0, 0.85, 1.6) * f.style.textScale, minUnit);
+        const qreal maxHeight = std::max<qreal>(40, height - 2 * kLegendMargin);
+        const qreal maxWidth = std::max<qreal>(40, width - 2 * kLegendMargin);
+        // Beside the picture, the legend may be at most this wide.
+        const qreal besideWidth = width - 16 - 0.75 * std::min(width, height);
+        qreal bestBeside = 0;
+        qreal bestOver = 0;
+        int besideColumns = 0;
+        int overColumns = 0;
+        for (int columns = 1; columns <= kLegendMaxColumns; ++columns) {
+            qreal unit = legendUnitFor(legendSize, preferred, maxHeight, columns);
+            const qreal legendWidth = legendSize(unit, columns).width();
             if (legendWidth > maxWidth)
-                unit *= std::max<qreal>(maxWidth, 1) / legendWidth;
+                unit *= maxWidth / legendWidth;
+            // Sentences read better than brief labels: one column only at nearly its best.
+            if (columns == 1 && unit < preferred * 0.9)
+                continue;
+            const qreal beside = unit * std::min<qreal>(1, std::max<qreal>(besideWidth, 0) / legendWidth);
+            if (beside >= minUnit && beside > bestBeside * 1.02) {
+                bestBeside = beside;
+                besideColumns = columns;
+            }
+            if (unit >= minUnit && unit > bestOver * 1.02) {
+                bestOver = unit;
+                overColumns = columns;
+            }
+        }
+        if (besideColumns > 0 && bestBeside >= bestOver * 0.75) {
+            f.legendColumns = besideColumns;
+            f.legendUnit = bestBeside;
+        } else if (overColumns > 0) {
+            f.legendColumns = overColumns;
+            f.legendUnit = bestOver;
+        } else {
+            // Too small for readable text: the legend still shows, as large as fits.
             f.legendColumns = 2;
+            qreal unit = preferred;
+            for (int i = 0; i < 8; ++i) {
+                const QSizeF panel = legendSize(unit, 2);
+                const qreal over = std::max(panel.width() / maxWidth, panel.height() / maxHeight);
+                if (over <= 1)
+                    break;
+                unit /= over * 1.01;
+            }
             f.legendUnit = unit;
         }
         const QSizeF panel = legendSize(f.legendUnit, f.legendColumns);
         f.legendRect = QRectF(QPointF(kLegendMargin, kLegendMargin), panel);
-        // Level of detail: a legend too small to read, or one that would crowd out the
-        // cluster, is left out until the view grows.
-        f.legendShown = f.legendUnit >= kLegendReadable && panel.height() <= height - 12
-            && panel.width() <= width * kLegendMaxShare;
+        f.legendShown = true;
         // Make room beside the legend if that still leaves a roomy picture.
-        if (f.legendShown && area.width() - panel.width() - 16 >= std::min(area.height(), area.width()) * 0.75)
+        f.legendOverlaid = !(area.width() - panel.width() - 16 >= std::min(area.height(), area.width()) * 0.75);
+        if (!f.legendOverlaid)
             area.setLeft(panel.width() + 16);
     }
 
@@ -146,7 +196,7 @@ ClusterLayout::Fit ClusterLayout::fit(QSizeF size, int nodes, bool legend, const
     const qreal halfHeight = area.height() / 2;
     const qreal halfWidth = area.width() / 2;
     auto maxRing = [&](qreal radius) {
-        const QSizeF label = labelSize(text, radius);
+        const QSizeF label = labelSize(text, radius, f.style);
         const qreal labelWidth = label.width();
         const qreal labelHeight = label.height();
         const qreal outer = ClusterPalette::outerRadius(radius) + radius * kLabelGap;
@@ -172,7 +222,9 @@ ClusterLayout::Fit ClusterLayout::fit(QSizeF size, int nodes, bool legend, const
     };
     const qreal side = std::max<qreal>(40, std::min(area.width(), area.height()));
     qreal lo = 4;
-    qreal hi = std::max<qreal>(lo, side * (nodes <= 3 ? kLargestDiscSmallCluster : kLargestDisc));
+    const qreal share = (nodes <= 3 ? kLargestDiscSmallCluster : kLargestDisc)
+        * (f.style.presentation ? kPresentationDiscs : 1.0);
+    qreal hi = std::max<qreal>(lo, side * share);
     auto feasible = [&](qreal radius) {
         const qreal ring = maxRing(radius);
         return ring >= 0 && (nodes <= 1 || radius <= c * ring);
@@ -201,10 +253,17 @@ ClusterLayout::ClusterLayout(const Fit &fit, double zoom, QPointF pan)
     , m_legendColumns(fit.legendColumns)
     , m_legendRect(fit.legendRect)
     , m_legendShown(fit.legendShown)
+    , m_legendOverlaid(fit.legendOverlaid)
+    , m_style(fit.style)
     , m_text(fit.text)
 {
     m_outer = ClusterPalette::outerRadius(m_radius);
     m_message = std::clamp<qreal>(m_radius * kMessageSize, kMessageMin, kMessageMax);
+    if (m_style.presentation) {
+        // From the back of the room: larger, and big enough for an entry count in the
+        // smallest text.
+        m_message = std::max(m_message * kPresentationMessages, m_style.minText() * kPresentationMessages);
+    }
     m_lane = std::max<qreal>(m_radius * kLane, m_message * kLaneForMessage);
     for (int id = 1; id <= m_nodes; ++id) {
         const QPointF dir = direction(m_nodes, id);
@@ -239,7 +298,7 @@ QRectF ClusterLayout::labelBox(raft::NodeId id, QSizeF size) const
 
 QSizeF ClusterLayout::reservedLabelSize() const
 {
-    return labelSize(m_text, m_radius);
+    return labelSize(m_text, m_radius, m_style);
 }
 
 ClusterLayout::Lane ClusterLayout::lane(raft::NodeId from, raft::NodeId to) const

@@ -12,6 +12,26 @@
 
 namespace widgets {
 
+/// ClusterStyle is how large the cluster picture's text is: the user's text scale
+/// (1.0–2.5) and presentation mode (for a projector: larger discs and messages, and no
+/// text under kPresentationText pixels).
+struct ClusterStyle {
+    double textScale = 1.0;
+    bool presentation = false;
+    /// minText is the smallest font size, in pixels, any text of the picture may have.
+    qreal minText() const;
+    /// clamped is this style with textScale in [kMinTextScale, kMaxTextScale].
+    ClusterStyle clamped() const;
+    bool operator==(const ClusterStyle &) const = default;
+
+    static constexpr double kMinTextScale = 1.0;
+    static constexpr double kMaxTextScale = 2.5;
+    /// kBaseText: the smallest text at text scale 1, in pixels.
+    static constexpr qreal kBaseText = 10;
+    /// kPresentationText: the smallest text in presentation mode, in pixels.
+    static constexpr qreal kPresentationText = 24;
+};
+
 /// ClusterLayout is where everything of the cluster picture goes for one widget size,
 /// cluster size, legend, zoom and pan: the ring of servers, the size of their discs,
 /// each server's label, the lanes messages fly on, the legend panel and the circle
@@ -40,6 +60,14 @@ public:
     /// (ClusterLegend::sizeAt).
     using LegendSize = std::function<QSizeF(qreal unit, int columns)>;
 
+    /// Style is how large the picture's text is (ClusterStyle).
+    using Style = ClusterStyle;
+    static constexpr double kMinTextScale = ClusterStyle::kMinTextScale;
+    static constexpr double kMaxTextScale = ClusterStyle::kMaxTextScale;
+    static constexpr qreal kPresentationText = ClusterStyle::kPresentationText;
+    /// kLegendText: the legend's text size at legend scale 1, in pixels.
+    static constexpr qreal kLegendText = 13;
+
     /// Fit is how the cluster fits the widget at zoom 1. It changes with the widget's
     /// size, not with zoom or pan.
     struct Fit {
@@ -49,7 +77,10 @@ public:
         qreal legendUnit = 1;
         int legendColumns = 1;
         QRectF legendRect;
-        bool legendShown = false; ///< wanted, and the view is large enough to read it
+        bool legendShown = false; ///< wanted (the legend shows at any size)
+        /// legendOverlaid: the legend lies over the picture (no room beside it).
+        bool legendOverlaid = false;
+        Style style;
         qreal radius = 0;
         qreal ring = 0;
         QPointF centre;
@@ -58,7 +89,8 @@ public:
     /// fit solves the fit for a widget of `size` showing `nodes` servers (0..9).
     /// Invariant of the result: every disc and label lies inside the widget (beside
     /// the legend when it is shown) and neighbouring discs keep apart.
-    static Fit fit(QSizeF size, int nodes, bool legend, const Text &text, const LegendSize &legendSize);
+    static Fit fit(QSizeF size, int nodes, bool legend, const Text &text, const LegendSize &legendSize,
+                   const Style &style = ClusterStyle());
 
     /// LabelMetrics is the geometry of a server's label for a disc of radius r: what
     /// the fit reserves is what the node painter draws.
@@ -71,7 +103,11 @@ public:
         qreal barWidth = 0;
         qreal barHeight = 0;
     };
-    static LabelMetrics labelMetrics(qreal r);
+    static LabelMetrics labelMetrics(qreal r, const Style &style = ClusterStyle());
+    /// labelMetrics is the label geometry of this layout's discs.
+    LabelMetrics labelMetrics() const { return labelMetrics(m_radius, m_style); }
+    /// style is the text style the layout was fitted for.
+    const Style &style() const { return m_style; }
 
     /// Lane is the straight path a message follows from the sender's door to the
     /// receiver's, to the right of the centre line (y down) so that a request and its
@@ -105,8 +141,10 @@ public:
     qreal legendUnit() const { return m_legendUnit; }
     int legendColumns() const { return m_legendColumns; }
     QRectF legendRect() const { return m_legendRect; }
-    /// legendShown: the legend is wanted and the view is large enough to read it.
+    /// legendShown: the legend is wanted (it shows at any size).
     bool legendShown() const { return m_legendShown; }
+    /// legendOverlaid: the legend lies over the picture, which had no room beside it.
+    bool legendOverlaid() const { return m_legendOverlaid; }
 
     /// contains tells whether id names a server of this layout.
     bool contains(raft::NodeId id) const { return id >= 1 && id <= m_nodes; }
@@ -182,6 +220,8 @@ private:
     int m_legendColumns = 1;
     QRectF m_legendRect;
     bool m_legendShown = false;
+    bool m_legendOverlaid = false;
+    Style m_style;
     ClusterLayout::Text m_text;
     std::array<QPointF, raft::kMaxNodes + 1> m_centres{};
     std::array<QPointF, raft::kMaxNodes + 1> m_outward{};

@@ -1,6 +1,8 @@
 #include "widgets/clusterlegend.h"
 
+#include "widgets/clusterlayout.h"
 #include "widgets/clusterpalette.h"
+#include "widgets/clustertext.h"
 
 #include <QFont>
 #include <QFontMetricsF>
@@ -25,6 +27,7 @@ enum class Glyph {
     Term,
     Timer,
     LogBar,
+    Acting,
     VotesDecided,
     VotesOpen,
     RequestVote,
@@ -57,9 +60,17 @@ constexpr qreal kTextWidth = 236;
 constexpr qreal kTextWidthNarrow = 112;
 constexpr qreal kColumnGap = 14;
 constexpr qreal kRowMin = 28;
-constexpr qreal kFont = 13;
-constexpr qreal kHeaderFont = 13.5;
-constexpr qreal kTitleFont = 16;
+constexpr qreal kFont = ClusterLayout::kLegendText;
+constexpr qreal kHeaderFont = kFont + 0.5;
+constexpr qreal kTitleFont = kFont + 3;
+
+/// drawText draws text with font (telling the text probe).
+void drawText(QPainter &painter, const QFont &font, const QRectF &box, int flags, const QString &text)
+{
+    painter.setFont(font);
+    ClusterText::noteDrawn(font);
+    painter.drawText(box, flags, text);
+}
 
 void drawArrowHead(QPainter &painter, QPointF tip, QPointF direction, qreal size)
 {
@@ -96,19 +107,33 @@ void drawGlyph(QPainter &painter, Glyph glyph, QPointF c, qreal u)
         break;
     case Glyph::Term: {
         ClusterPalette::drawNodeDisc(painter, c, r, {raft::Role::Follower, false, false});
-        QFont font;
-        font.setBold(true);
-        font.setPixelSize(std::max(6, static_cast<int>(std::lround(r * 1.25))));
-        painter.setFont(font);
         painter.setPen(ClusterPalette::ink());
-        painter.drawText(QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r), Qt::AlignCenter, QStringLiteral("7"));
+        drawText(painter, ClusterText::makeFont(std::max(r * 1.25, kFont * u), true),
+                 QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r), Qt::AlignCenter | Qt::TextDontClip, QStringLiteral("7"));
         break;
     }
-    case Glyph::Timer:
-        ClusterPalette::drawTimerTrack(painter, c, r * 0.85);
-        ClusterPalette::drawTimerArc(painter, c, r * 0.85, 0.62, false);
-        ClusterPalette::drawNodeDisc(painter, c, r * 0.85, {raft::Role::Follower, false, false});
+    case Glyph::Timer: {
+        // Plenty of time left, and running out (red).
+        const qreal small = r * 0.62;
+        const QPointF a = c - QPointF(small * 1.25, 0);
+        const QPointF b = c + QPointF(small * 1.25, 0);
+        ClusterPalette::drawTimerTrack(painter, a, small);
+        ClusterPalette::drawTimerArc(painter, a, small, 0.62, false);
+        ClusterPalette::drawNodeDisc(painter, a, small, {raft::Role::Follower, false, false});
+        ClusterPalette::drawTimerTrack(painter, b, small);
+        ClusterPalette::drawTimerArc(painter, b, small, 0.18, false);
+        ClusterPalette::drawNodeDisc(painter, b, small, {raft::Role::Follower, false, false});
         break;
+    }
+    case Glyph::Acting: {
+        ClusterPalette::drawNodeDisc(painter, c, r * 0.8, {raft::Role::Follower, false, false});
+        QPen ring(ClusterPalette::acting(), std::max<qreal>(1.5, 2.5 * u), Qt::CustomDashLine, Qt::FlatCap);
+        ring.setDashPattern({1.5, 1.5});
+        painter.setPen(ring);
+        painter.setBrush(Qt::NoBrush);
+        painter.drawEllipse(c, r * 1.15, r * 1.15);
+        break;
+    }
     case Glyph::LogBar: {
         const QRectF bar(c.x() - 20 * u, c.y() - 4 * u, 40 * u, 8 * u);
         painter.setPen(QPen(ClusterPalette::mutedInk(), std::max<qreal>(1.0, u)));
@@ -128,12 +153,14 @@ void drawGlyph(QPainter &painter, Glyph glyph, QPointF c, qreal u)
         ClusterPalette::drawVoteMark(painter, right, 7 * u, raft::VoteState::None);
         break;
     case Glyph::RequestVote: ClusterPalette::drawMessage(painter, c, m, raft::MessageType::RequestVote, true, 0); break;
+    case Glyph::Entries:
+        ClusterPalette::drawMessage(painter, c, m * 1.2, raft::MessageType::AppendEntries, true, 3, kFont * u);
+        break;
     case Glyph::VoteReply:
         ClusterPalette::drawMessage(painter, left, m, raft::MessageType::RequestVoteReply, true, 0);
         ClusterPalette::drawMessage(painter, right, m, raft::MessageType::RequestVoteReply, false, 0);
         break;
     case Glyph::Heartbeat: ClusterPalette::drawMessage(painter, c, m, raft::MessageType::AppendEntries, true, 0); break;
-    case Glyph::Entries: ClusterPalette::drawMessage(painter, c, m, raft::MessageType::AppendEntries, true, 3); break;
     case Glyph::AppendReply:
         ClusterPalette::drawMessage(painter, left, m, raft::MessageType::AppendEntriesReply, true, 0);
         ClusterPalette::drawMessage(painter, right, m, raft::MessageType::AppendEntriesReply, false, 0);
@@ -183,15 +210,13 @@ void drawGlyph(QPainter &painter, Glyph glyph, QPointF c, qreal u)
         break;
     }
     case Glyph::LinkOverride: {
-        QFont font;
-        font.setPixelSize(std::max(6, static_cast<int>(std::lround(10 * u))));
-        painter.setFont(font);
-        const QRectF box(c.x() - 21 * u, c.y() - 8 * u, 42 * u, 16 * u);
+        const QRectF box(c.x() - 23 * u, c.y() - 10 * u, 46 * u, 20 * u);
         painter.setPen(QPen(ClusterPalette::linkOverride(), std::max<qreal>(1.0, 1.2 * u)));
         painter.setBrush(ClusterPalette::badgeFill());
         painter.drawRoundedRect(box, 5 * u, 5 * u);
         painter.setPen(ClusterPalette::ink());
-        painter.drawText(box, Qt::AlignCenter, ClusterLegend::tr("20%"));
+        drawText(painter, ClusterText::makeFont(kFont * u, false), box, Qt::AlignCenter | Qt::TextDontClip,
+                 ClusterLegend::tr("20%"));
         break;
     }
     case Glyph::Select: {
@@ -250,9 +275,12 @@ std::vector<Row> rows(bool brief)
         {false, Glyph::Term,
          pick(ClusterLegend::tr("Big number: the server's current term"), ClusterLegend::tr("Current term"))},
         {false, Glyph::Timer,
-         pick(ClusterLegend::tr("Election timer: empties as the timeout nears"), ClusterLegend::tr("Election timer"))},
+         pick(ClusterLegend::tr("Election timer: empties as the timeout nears; red when it is running out"),
+              ClusterLegend::tr("Timer; red: running out"))},
         {false, Glyph::LogBar,
          pick(ClusterLegend::tr("Log length; the dark part is committed"), ClusterLegend::tr("Log; dark = committed"))},
+        {false, Glyph::Acting,
+         pick(ClusterLegend::tr("Green dashed ring: acted in the last step"), ClusterLegend::tr("Acted last step"))},
         {true, Glyph::None, pick(ClusterLegend::tr("Votes around a candidate"), ClusterLegend::tr("Votes"))},
         {false, Glyph::VotesDecided,
          pick(ClusterLegend::tr("Vote granted / refused"), ClusterLegend::tr("Granted / refused"))},
@@ -271,7 +299,8 @@ std::vector<Row> rows(bool brief)
         {false, Glyph::Waiting,
          pick(ClusterLegend::tr("Waiting at the door (receiver paused or held)"),
               ClusterLegend::tr("Waiting at door"))},
-        {false, Glyph::Lost, pick(ClusterLegend::tr("Lost: fades out where it vanished"), ClusterLegend::tr("Lost"))},
+        {false, Glyph::Lost,
+         pick(ClusterLegend::tr("Lost: a red ✗ where it vanished, fading out"), ClusterLegend::tr("Lost: red ✗"))},
         {true, Glyph::None, ClusterLegend::tr("Network")},
         {false, Glyph::Partition,
          pick(ClusterLegend::tr("Partition: a wall between sides; messages die at it"),
@@ -279,7 +308,7 @@ std::vector<Row> rows(bool brief)
         {false, Glyph::NoQuorum,
          pick(ClusterLegend::tr("Hatched side: no quorum, cannot elect or commit"), ClusterLegend::tr("No quorum"))},
         {false, Glyph::Cut,
-         pick(ClusterLegend::tr("Cut: messages this way are lost (✗)"), ClusterLegend::tr("Cut link"))},
+         pick(ClusterLegend::tr("Cut: messages this way are lost (red ✗)"), ClusterLegend::tr("Cut link"))},
         {false, Glyph::LinkOverride,
          pick(ClusterLegend::tr("Link with its own loss or latency"), ClusterLegend::tr("Own conditions"))},
         {false, Glyph::Selected, pick(ClusterLegend::tr("Selected server or message"), ClusterLegend::tr("Selected"))},
@@ -296,14 +325,10 @@ std::vector<Row> rows(bool brief)
 /// Fonts holds the legend's fonts at one scale.
 struct Fonts {
     explicit Fonts(qreal u)
-    {
-        text.setPixelSize(std::max(6, static_cast<int>(std::lround(kFont * u))));
-        header = text;
-        header.setBold(true);
-        header.setPixelSize(std::max(6, static_cast<int>(std::lround(kHeaderFont * u))));
-        title = header;
-        title.setPixelSize(std::max(7, static_cast<int>(std::lround(kTitleFont * u))));
-    }
+        : text(ClusterText::makeFont(kFont * u, false))
+        , header(ClusterText::makeFont(kHeaderFont * u, true))
+        , title(ClusterText::makeFont(kTitleFont * u, true))
+    { }
     QFont text;
     QFont header;
     QFont title;
@@ -334,6 +359,7 @@ qreal section(QPainter *painter, const std::vector<Row> &rows, const Fonts &font
             y += 5 * u;
             if (painter) {
                 painter->setFont(fonts.header);
+                ClusterText::noteDrawn(fonts.header);
                 painter->setPen(ClusterPalette::mutedInk());
                 painter->drawText(QPointF(x, y + headerMetrics.ascent()), row.text);
                 painter->setPen(QPen(ClusterPalette::legendRule(), std::max<qreal>(1.0, u)));
@@ -349,18 +375,54 @@ qreal section(QPainter *painter, const std::vector<Row> &rows, const Fonts &font
         const qreal height = std::max(kRowMin * u, used.height() + 4 * u);
         if (painter) {
             drawGlyph(*painter, row.glyph, QPointF(x + (glyphColumn / 2 - 4) * u, y + height / 2), u);
-            painter->setFont(fonts.text);
             painter->setPen(ClusterPalette::ink());
-            painter->drawText(QRectF(textBox.left(), y, textBox.width(), height),
-                              Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignVCenter, row.text);
+            drawText(*painter, fonts.text, QRectF(textBox.left(), y, textBox.width(), height),
+                     Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignVCenter, row.text);
         }
         y += height;
     }
     return y - top;
 }
 
+/// splitColumns splits sections of `heights` into `columns` consecutive runs (fewer
+/// if there are fewer sections) so that the tallest run is as short as it can be;
+/// it returns the first section of each run.
+std::vector<std::size_t> splitColumns(const std::vector<qreal> &heights, int columns)
+{
+    const std::size_t n = heights.size();
+    const std::size_t k = std::min<std::size_t>(static_cast<std::size_t>(columns), std::max<std::size_t>(n, 1));
+    std::vector<std::size_t> best{0};
+    qreal bestTallest = 1e18;
+    std::vector<std::size_t> starts{0};
+    // Few sections and columns: try every split.
+    auto search = [&](auto &&self, std::size_t from) -> void {
+        if (starts.size() == k) {
+            qreal tallest = 0;
+            for (std::size_t c = 0; c < k; ++c) {
+                const std::size_t to = c + 1 < k ? starts[c + 1] : n;
+                qreal sum = 0;
+                for (std::size_t i = starts[c]; i < to; ++i)
+                    sum += heights[i];
+                tallest = std::max(tallest, sum);
+            }
+            if (tallest < bestTallest) {
+                bestTallest = tallest;
+                best = starts;
+            }
+            return;
+        }
+        for (std::size_t next = from + 1; next + (k - starts.size()) <= n; ++next) {
+            starts.push_back(next);
+            self(self, next);
+            starts.pop_back();
+        }
+    };
+    search(search, 0);
+    return best;
+}
+
 /// layout measures (painter == nullptr) or paints the panel at scale u: one column
-/// of sentences, or two columns of brief labels for views that are short.
+/// of sentences, or two to four columns of brief labels for views that are short.
 QSizeF layout(QPainter *painter, qreal u, int columns)
 {
     const Fonts fonts(u);
@@ -374,6 +436,7 @@ QSizeF layout(QPainter *painter, qreal u, int columns)
     qreal y = kPad * u;
     if (painter) {
         painter->setFont(fonts.title);
+        ClusterText::noteDrawn(fonts.title);
         painter->setPen(ClusterPalette::ink());
         painter->drawText(QPointF(kPad * u, y + titleMetrics.ascent()), ClusterLegend::tr("Legend"));
     }
@@ -384,28 +447,14 @@ QSizeF layout(QPainter *painter, qreal u, int columns)
     heights.reserve(parts.size());
     for (const auto &part : parts)
         heights.push_back(section(nullptr, part, fonts, 0, 0, columnWidth, glyphColumn, textWidth, u));
-    // The first `split` sections go to the first column: the split that makes the
-    // taller column shortest.
-    std::size_t split = parts.size();
-    if (columns > 1) {
-        qreal best = 1e9;
-        for (std::size_t k = 1; k < parts.size(); ++k) {
-            qreal left = 0;
-            qreal right = 0;
-            for (std::size_t i = 0; i < parts.size(); ++i)
-                (i < k ? left : right) += heights[i];
-            if (std::max(left, right) < best) {
-                best = std::max(left, right);
-                split = k;
-            }
-        }
-    }
+    // Consecutive sections per column, split so that the tallest column is shortest.
+    const std::vector<std::size_t> starts = splitColumns(heights, std::max(columns, 1));
     qreal tallest = 0;
-    for (int column = 0; column < (columns > 1 ? 2 : 1); ++column) {
-        const qreal x = kPad * u + column * (columnWidth + gap);
+    for (std::size_t column = 0; column < starts.size(); ++column) {
+        const qreal x = kPad * u + static_cast<qreal>(column) * (columnWidth + gap);
         qreal columnY = y;
-        const std::size_t from = column == 0 ? 0 : split;
-        const std::size_t to = column == 0 ? split : parts.size();
+        const std::size_t from = starts[column];
+        const std::size_t to = column + 1 < starts.size() ? starts[column + 1] : parts.size();
         for (std::size_t i = from; i < to; ++i)
             columnY += painter ? section(painter, parts[i], fonts, x, columnY, columnWidth, glyphColumn, textWidth, u)
                                : heights[i];

@@ -47,7 +47,9 @@ const QPixmap &ClusterMessagePainter::sprite(const ClusterScene &scene, const ra
         QPainter painter(&pixmap);
         painter.setRenderHint(QPainter::Antialiasing);
         painter.setRenderHint(QPainter::TextAntialiasing);
-        ClusterPalette::drawMessage(painter, QPointF(side / 2.0, side / 2.0), m, message.type, ok, entries);
+        const ClusterLayout::Style &style = scene.layout.style();
+        ClusterPalette::drawMessage(painter, QPointF(side / 2.0, side / 2.0), m, message.type, ok, entries,
+                                    style.presentation ? style.minText() : 0);
     }
     return *m_sprites.insert(key, pixmap);
 }

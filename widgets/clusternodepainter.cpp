@@ -26,11 +26,19 @@ constexpr qreal kVoteGap = 0.05;
 constexpr qreal kTermWordAt = -0.50;
 constexpr qreal kTermAt = 0.05;
 constexpr qreal kTallyAt = 0.58;
+/// kCaptionChord: the widest a text inside the disc may be, of the radius.
+constexpr qreal kCaptionChord = 1.55;
 /// kCrownAt, kCrownWidth: the leader's crown, its base above the centre.
 constexpr qreal kCrownAt = -0.74;
 constexpr qreal kCrownWidth = 0.58;
 /// kLeaderWordRadius: below this radius (px) a leader's disc leaves out the word "term" for its crown.
 constexpr qreal kLeaderWordRadius = 36;
+/// kActingGap, kActingWidth: the ring of a server that acted in the last step, past
+/// the disc's drawing; kActingDashes: how many dashes go round it.
+constexpr qreal kActingGap = 0.06;
+constexpr qreal kActingWidth = 0.09;
+constexpr qreal kActingWidthMin = 2.5;
+constexpr int kActingDashes = 16;
 /// kBadge: a crash or pause badge's radius (at least kBadgeMin px).
 constexpr qreal kBadge = 0.27;
 constexpr qreal kBadgeMin = 5;
@@ -102,6 +110,19 @@ void ClusterNodePainter::paintNode(QPainter &painter, const ClusterScene &scene,
         painter.drawPixmap(drawn.topLeft, *drawn.pixmap);
     }
 
+    if (scene.acting[static_cast<std::size_t>(id)]) {
+        // The server that acted in the last step: a dashed ring of its own colour, so
+        // it reads apart from the selection's solid halo (also in greyscale).
+        const qreal width = std::max<qreal>(kActingWidthMin, r * kActingWidth);
+        const qreal distance = l.outer() + r * kActingGap + width / 2;
+        QPen pen(ClusterPalette::acting(), width, Qt::CustomDashLine, Qt::FlatCap);
+        const qreal perimeter = 2 * vec::kPi * distance / width;
+        pen.setDashPattern({perimeter / (2 * kActingDashes), perimeter / (2 * kActingDashes)});
+        painter.setPen(pen);
+        painter.setBrush(Qt::NoBrush);
+        painter.drawEllipse(c, distance, distance);
+    }
+
     const raft::Node *node = scene.sim.node(id);
     if (!look.crashed && look.role != raft::Role::Leader) {
         // While paused the timer stands still at the time the node froze.
@@ -132,15 +153,19 @@ ClusterNodePainter::Disc ClusterNodePainter::disc(const ClusterScene &scene, raf
     const NodeLook look = lookOf(scene.sim, id);
     const QPointF c = l.nodeCentre(id);
     const qreal r = l.radius();
-    const bool detailed = ClusterLayout::labelMetrics(r).detailed;
+    const bool detailed = l.labelMetrics().detailed;
     Sprites &sprites = m_sprites[static_cast<std::size_t>(id)];
     // The disc, its texts and badges change only with an event: draw them from a
     // pixmap made when they last changed.
     const raft::Term term = scene.sim.term(id);
     const raft::Node *node = scene.sim.node(id);
-    const QString votes = look.role == raft::Role::Candidate && detailed
+    QString votes = look.role == raft::Role::Candidate && detailed
         ? tr("%1 of %2 votes").arg(node->votes()).arg(node->quorum())
         : QString();
+    // Level of detail: a text that does not fit the disc at the style's smallest size
+    // is left out (the vote marks around a candidate still tell its tally).
+    if (!votes.isEmpty() && scene.text.size(ClusterText::Font::Caption, votes).width() > r * kCaptionChord)
+        votes.clear();
     const QString key = QStringLiteral("%1 %2 %3 %4 ")
                             .arg(static_cast<int>(look.role))
                             .arg(look.crashed ? 1 : 0)
@@ -158,7 +183,8 @@ ClusterNodePainter::Disc ClusterNodePainter::disc(const ClusterScene &scene, raf
             ClusterPalette::drawTimerTrack(p, o, r);
         ClusterPalette::drawNodeDisc(p, o, r, look);
         const QColor ink = ClusterPalette::textOn(look);
-        if (detailed && (look.role != raft::Role::Leader || r >= kLeaderWordRadius))
+        if (detailed && (look.role != raft::Role::Leader || r >= kLeaderWordRadius)
+            && scene.text.size(ClusterText::Font::Caption, tr("term")).width() <= r * kCaptionChord)
             scene.text.draw(p, ClusterText::Font::Caption, tr("term"), o + QPointF(0, r * kTermWordAt), ink);
         if (!votes.isEmpty())
             scene.text.draw(p, ClusterText::Font::Caption, votes, o + QPointF(0, r * kTallyAt), ink);
@@ -182,7 +208,7 @@ QString ClusterNodePainter::labelName(raft::NodeId id, const NodeLook &look)
 
 void ClusterNodePainter::prepareLabel(const ClusterScene &scene, raft::NodeId id, const NodeLook &look)
 {
-    const ClusterLayout::LabelMetrics metrics = ClusterLayout::labelMetrics(scene.layout.radius());
+    const ClusterLayout::LabelMetrics metrics = scene.layout.labelMetrics();
     const bool detailed = metrics.detailed;
     Sprites &sprites = m_sprites[static_cast<std::size_t>(id)];
     // The label outside the ring: name and status, log bar, log length and commitIndex.
@@ -239,7 +265,7 @@ void ClusterNodePainter::paintLabel(QPainter &painter, const ClusterScene &scene
 {
     prepareLabel(scene, id, look);
     const ClusterLayout &l = scene.layout;
-    const ClusterLayout::LabelMetrics metrics = ClusterLayout::labelMetrics(l.radius());
+    const ClusterLayout::LabelMetrics metrics = l.labelMetrics();
     Sprites &sprites = m_sprites[static_cast<std::size_t>(id)];
     const QRectF box = l.labelBox(id, sprites.labelSize);
     painter.drawPixmap(box.topLeft(), sprites.label);

@@ -1,5 +1,7 @@
 #include "widgets/clusterpalette.h"
 
+#include "widgets/clustertext.h"
+
 #include <QFont>
 #include <QPainter>
 #include <QPainterPath>
@@ -19,6 +21,9 @@ constexpr QRgb kInk = 0xFF1B2631;
 constexpr QRgb kMutedInk = 0xFF56626E;
 constexpr QRgb kSelection = 0xFFF0E442;
 constexpr QRgb kVermillion = 0xFFD55E00;
+/// kRed: the red of a lost message's ✗, a cut link and a timer running out: darker
+/// and redder than vermillion so that it reads as red next to the orange candidates.
+constexpr QRgb kRed = 0xFFC81E1E;
 constexpr QRgb kDarkVermillion = 0xFF9C3F00;
 constexpr QRgb kBluishGreen = 0xFF009E73;
 constexpr QRgb kBlue = 0xFF0072B2;
@@ -53,14 +58,37 @@ constexpr QRgb kLogBarLength = 0xFF9FB0BF;
 constexpr QRgb kLegendFill = 0xEEFFFFFF;
 constexpr QRgb kLegendEdge = 0xFFB8C2CC;
 constexpr QRgb kLegendRule = 0xFFC5CDD5;
+/// The high-contrast variants (presentation mode).
+constexpr QRgb kContrastBackground = 0xFFFFFFFF;
+constexpr QRgb kContrastInk = 0xFF000000;
+constexpr QRgb kContrastMutedInk = 0xFF2E3A45;
+constexpr QRgb kContrastFollowerFill = 0xFFFFFFFF;
+constexpr QRgb kContrastFollowerEdge = 0xFF000000;
+constexpr QRgb kContrastCrashedInk = 0xFF303030;
+constexpr QRgb kContrastTrack = 0xFFAEB8C2;
+constexpr QRgb kContrastTimer = 0xFF1F4E79;
+constexpr QRgb kContrastLink = 0xFF8794A1;
+constexpr QRgb kContrastLogBarTrack = 0xFFC2CAD2;
+constexpr QRgb kContrastLogBarLength = 0xFF5B7085;
+constexpr QRgb kContrastLegendFill = 0xFFFFFFFF;
+constexpr QRgb kContrastLegendEdge = 0xFF000000;
 /// Alphas of the translucent companions of the base colours.
 constexpr int kPlateAlpha = 215;
+constexpr int kContrastPlateAlpha = 245;
 constexpr int kDragCaptionAlpha = 235;
 constexpr int kHoverAlpha = 150;
 constexpr int kBandAlpha = 50;
 constexpr int kBandSampleAlpha = 70;
 constexpr int kDropAlpha = 110;
 constexpr int kDropEdgeDarker = 140;
+
+bool g_highContrast = false;
+
+/// rgb is `normal`, or `contrast` in the high-contrast variant.
+QColor rgb(QRgb normal, QRgb contrast)
+{
+    return QColor::fromRgba(g_highContrast ? contrast : normal);
+}
 
 QColor withAlpha(QRgb rgb, int alpha)
 {
@@ -82,17 +110,27 @@ QPen roundPen(const QColor &colour, qreal width)
 
 } // namespace
 
+void ClusterPalette::setHighContrast(bool on)
+{
+    g_highContrast = on;
+}
+
+bool ClusterPalette::isHighContrast()
+{
+    return g_highContrast;
+}
+
 QColor ClusterPalette::background()
 {
-    return QColor::fromRgba(kBackground);
+    return rgb(kBackground, kContrastBackground);
 }
 QColor ClusterPalette::ink()
 {
-    return QColor::fromRgba(kInk);
+    return rgb(kInk, kContrastInk);
 }
 QColor ClusterPalette::mutedInk()
 {
-    return QColor::fromRgba(kMutedInk);
+    return rgb(kMutedInk, kContrastMutedInk);
 }
 QColor ClusterPalette::selection()
 {
@@ -100,13 +138,21 @@ QColor ClusterPalette::selection()
 }
 QColor ClusterPalette::cutLink()
 {
-    return QColor::fromRgba(kVermillion);
+    return QColor::fromRgba(kRed);
+}
+QColor ClusterPalette::acting()
+{
+    return QColor::fromRgba(kBluishGreen);
+}
+QColor ClusterPalette::timerRunningOut()
+{
+    return QColor::fromRgba(kRed);
 }
 
 QColor ClusterPalette::roleFill(raft::Role role)
 {
     switch (role) {
-    case raft::Role::Follower: return QColor::fromRgba(kFollowerFill);
+    case raft::Role::Follower: return rgb(kFollowerFill, kContrastFollowerFill);
     case raft::Role::Candidate: return QColor::fromRgba(kCandidateFill);
     case raft::Role::Leader: return QColor::fromRgba(kBlue);
     }
@@ -116,8 +162,8 @@ QColor ClusterPalette::roleFill(raft::Role role)
 QColor ClusterPalette::textOn(const NodeLook &look)
 {
     if (look.crashed)
-        return QColor::fromRgba(kCrashedInk);
-    return look.role == raft::Role::Leader ? paper() : QColor::fromRgba(kInk);
+        return rgb(kCrashedInk, kContrastCrashedInk);
+    return look.role == raft::Role::Leader ? paper() : ink();
 }
 
 QColor ClusterPalette::messageFill(raft::MessageType type)
@@ -148,11 +194,11 @@ QColor ClusterPalette::groupEdge(int group)
 
 QColor ClusterPalette::link()
 {
-    return QColor::fromRgba(kLink);
+    return rgb(kLink, kContrastLink);
 }
 QColor ClusterPalette::wallLink()
 {
-    return QColor::fromRgba(kWallLink);
+    return rgb(kWallLink, kContrastLink);
 }
 QColor ClusterPalette::liveLink()
 {
@@ -196,7 +242,7 @@ QColor ClusterPalette::onDark()
 }
 QColor ClusterPalette::plate()
 {
-    return withAlpha(kBackground, kPlateAlpha);
+    return g_highContrast ? withAlpha(kContrastBackground, kContrastPlateAlpha) : withAlpha(kBackground, kPlateAlpha);
 }
 QColor ClusterPalette::dragCaptionFill()
 {
@@ -204,11 +250,11 @@ QColor ClusterPalette::dragCaptionFill()
 }
 QColor ClusterPalette::logBarTrack()
 {
-    return QColor::fromRgba(kLogBarTrack);
+    return rgb(kLogBarTrack, kContrastLogBarTrack);
 }
 QColor ClusterPalette::logBarLength()
 {
-    return QColor::fromRgba(kLogBarLength);
+    return rgb(kLogBarLength, kContrastLogBarLength);
 }
 QColor ClusterPalette::hoverGlow()
 {
@@ -232,11 +278,11 @@ QColor ClusterPalette::dropEdge()
 }
 QColor ClusterPalette::legendFill()
 {
-    return QColor::fromRgba(kLegendFill);
+    return rgb(kLegendFill, kContrastLegendFill);
 }
 QColor ClusterPalette::legendEdge()
 {
-    return QColor::fromRgba(kLegendEdge);
+    return rgb(kLegendEdge, kContrastLegendEdge);
 }
 QColor ClusterPalette::legendRule()
 {
@@ -247,7 +293,7 @@ QColor ClusterPalette::timerColour(double fraction, bool frozen)
 {
     if (frozen)
         return QColor::fromRgba(kFrozenTimer);
-    return QColor::fromRgba(fraction < 0.25 ? kVermillion : kTimer);
+    return fraction < kTimerRunningOut ? timerRunningOut() : rgb(kTimer, kContrastTimer);
 }
 
 void ClusterPalette::drawNodeDisc(QPainter &painter, QPointF c, qreal r, const NodeLook &look)
@@ -266,7 +312,7 @@ void ClusterPalette::drawNodeDisc(QPainter &painter, QPointF c, qreal r, const N
     painter.setBrush(roleFill(look.role));
     switch (look.role) {
     case raft::Role::Follower:
-        painter.setPen(pen(QColor::fromRgba(kFollowerEdge), std::max<qreal>(1.0, r * 0.05)));
+        painter.setPen(pen(rgb(kFollowerEdge, kContrastFollowerEdge), std::max<qreal>(1.0, r * 0.05)));
         painter.drawEllipse(c, r, r);
         break;
     case raft::Role::Candidate: {
@@ -295,7 +341,7 @@ void ClusterPalette::drawTimerTrack(QPainter &painter, QPointF c, qreal r)
     painter.save();
     const qreal rr = ringRadius(r);
     painter.setBrush(Qt::NoBrush);
-    painter.setPen(pen(QColor::fromRgba(kTrack), timerWidth(r)));
+    painter.setPen(pen(rgb(kTrack, kContrastTrack), timerWidth(r)));
     painter.drawEllipse(c, rr, rr);
     painter.restore();
 }
@@ -454,7 +500,8 @@ void ClusterPalette::drawVoteMark(QPainter &painter, QPointF c, qreal radius, ra
     painter.restore();
 }
 
-void ClusterPalette::drawMessage(QPainter &painter, QPointF c, qreal size, raft::MessageType type, bool ok, int entries)
+void ClusterPalette::drawMessage(QPainter &painter, QPointF c, qreal size, raft::MessageType type, bool ok, int entries,
+                                 qreal minText)
 {
     painter.save();
     const qreal m = size;
@@ -492,13 +539,12 @@ void ClusterPalette::drawMessage(QPainter &painter, QPointF c, qreal size, raft:
             painter.setPen(QPen(QColor::fromRgba(kBlue), edge, Qt::SolidLine, Qt::FlatCap, Qt::MiterJoin));
             painter.drawPolyline(points, 3);
         } else {
-            QFont font;
-            font.setBold(true);
             const QString text = entries > 99 ? QStringLiteral("99+") : QString::number(entries);
-            font.setPixelSize(std::max(6, static_cast<int>(m * (text.size() > 2 ? 0.50 : 0.72))));
+            const QFont font = ClusterText::makeFont(std::max(m * (text.size() > 2 ? 0.50 : 0.72), minText), true);
             painter.setFont(font);
+            ClusterText::noteDrawn(font);
             painter.setPen(paper());
-            painter.drawText(box, Qt::AlignCenter, text);
+            painter.drawText(box, Qt::AlignCenter | Qt::TextDontClip, text);
         }
         break;
     }
@@ -562,7 +608,7 @@ void ClusterPalette::drawWaitingRing(QPainter &painter, QPointF c, qreal size)
 void ClusterPalette::drawLostMark(QPainter &painter, QPointF c, qreal size)
 {
     drawCross(painter, c, size * 1.25, paper(), size * 0.34);
-    drawCross(painter, c, size * 1.25, QColor::fromRgba(kVermillion), size * 0.20);
+    drawCross(painter, c, size * 1.25, cutLink(), size * 0.20);
 }
 
 void ClusterPalette::drawWall(QPainter &painter, QPointF a, QPointF b, qreal width)

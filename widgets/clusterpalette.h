@@ -33,6 +33,12 @@ struct NodeLook {
 /// painter's state as it found it.
 class ClusterPalette {
 public:
+    /// setHighContrast switches every colour to its high-contrast variant (presentation
+    /// mode: white background, black ink, darker lines and timers) or back.
+    static void setHighContrast(bool on);
+    /// isHighContrast tells whether the high-contrast variant is in use.
+    static bool isHighContrast();
+
     /// background is the colour behind the cluster.
     static QColor background();
     /// ink is the colour of ordinary text and outlines.
@@ -41,8 +47,15 @@ public:
     static QColor mutedInk();
     /// selection is the colour of the halo around the selected node or message.
     static QColor selection();
-    /// cutLink is the colour of a cut link and of a lost message's mark.
+    /// cutLink is the colour of a cut link and of a lost message's mark: the red of
+    /// the lessons' "red ✗".
     static QColor cutLink();
+    /// acting is the colour of the ring around a server that acted in the last step.
+    static QColor acting();
+    /// timerRunningOut is the colour of an election timer with less than
+    /// kTimerRunningOut of its time left (the same red).
+    static QColor timerRunningOut();
+    static constexpr double kTimerRunningOut = 0.25;
     /// roleFill is the fill of a running server's disc in that role.
     static QColor roleFill(raft::Role role);
     /// textOn is the colour of text drawn on a disc with this look.
@@ -134,7 +147,9 @@ public:
     static void drawVoteMark(QPainter &painter, QPointF c, qreal radius, raft::VoteState vote);
     /// drawMessage draws one message of nominal size `size`: its type's shape, a ✓/✗
     /// for replies (`ok`), and for AppendEntries its entry count (0 = hollow heartbeat).
-    static void drawMessage(QPainter &painter, QPointF c, qreal size, raft::MessageType type, bool ok, int entries);
+    /// An entry count is never drawn smaller than minText pixels.
+    static void drawMessage(QPainter &painter, QPointF c, qreal size, raft::MessageType type, bool ok, int entries,
+                            qreal minText = 0);
     /// drawWaitingRing draws the dashed ring around a message waiting at a door.
     static void drawWaitingRing(QPainter &painter, QPointF c, qreal size);
     /// drawLostMark draws the ✗ that marks where a message was lost.

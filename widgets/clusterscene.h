@@ -22,6 +22,8 @@ struct ClusterScene {
     qreal dpr = 1;
     /// selected: which servers are selected (index 1..9).
     std::array<bool, raft::kMaxNodes + 1> selected{};
+    /// acting: which servers acted in the last step (index 1..9).
+    std::array<bool, raft::kMaxNodes + 1> acting{};
     /// selectedMessage: the selected message's id, or 0.
     std::uint64_t selectedMessage = 0;
 };

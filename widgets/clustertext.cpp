@@ -15,28 +15,49 @@ namespace {
 /// kCacheLimit: laid-out texts kept per font before the cache starts afresh.
 constexpr qsizetype kCacheLimit = 512;
 
-QFont makeFont(qreal pixels, bool bold)
+ClusterText::Probe *g_probe = nullptr;
+
+} // namespace
+
+ClusterText::Probe::Probe()
+{
+    g_probe = this;
+}
+
+ClusterText::Probe::~Probe()
+{
+    g_probe = nullptr;
+}
+
+void ClusterText::noteDrawn(const QFont &font)
+{
+    if (g_probe)
+        g_probe->m_sizes.push_back(font.pixelSize());
+}
+
+QFont ClusterText::makeFont(qreal pixels, bool bold)
 {
     QFont font;
-    font.setPixelSize(std::max(7, static_cast<int>(std::lround(pixels))));
+    font.setPixelSize(std::max(6, static_cast<int>(std::lround(pixels))));
     font.setBold(bold);
     font.setStyleStrategy(QFont::PreferAntialias);
     return font;
 }
 
-} // namespace
-
-bool ClusterText::setRadius(qreal r)
+bool ClusterText::setRadius(qreal r, const ClusterLayout::Style &style)
 {
-    if (std::abs(r - m_radius) <= 0.25)
+    if (std::abs(r - m_radius) <= 0.25 && style == m_style)
         return false;
-    m_fonts[static_cast<std::size_t>(Font::Term)] = makeFont(r * kTermFont, true);
-    m_fonts[static_cast<std::size_t>(Font::Caption)] = makeFont(r * kCaptionFont, false);
-    const ClusterLayout::LabelMetrics label = ClusterLayout::labelMetrics(r);
+    const qreal minText = style.minText();
+    const qreal scale = style.clamped().textScale;
+    m_fonts[static_cast<std::size_t>(Font::Term)] = makeFont(std::max(r * kTermFont, minText), true);
+    m_fonts[static_cast<std::size_t>(Font::Caption)] = makeFont(std::max(r * kCaptionFont * scale, minText), false);
+    const ClusterLayout::LabelMetrics label = ClusterLayout::labelMetrics(r, style);
     m_fonts[static_cast<std::size_t>(Font::Name)] = makeFont(label.namePixels, true);
     m_fonts[static_cast<std::size_t>(Font::Small)] = makeFont(label.smallPixels, false);
     m_fonts[static_cast<std::size_t>(Font::SmallBold)] = makeFont(label.smallPixels, true);
     m_radius = r;
+    m_style = style;
     clear();
     return true;
 }
@@ -73,6 +94,7 @@ void ClusterText::draw(QPainter &painter, Font kind, const QString &text, QPoint
     const QStaticText &staticText = prepared(kind, text);
     const QSizeF size = staticText.size();
     painter.setFont(font(kind));
+    noteDrawn(font(kind));
     painter.setPen(colour);
     painter.drawStaticText(centre - QPointF(size.width() / 2, size.height() / 2), staticText);
 }

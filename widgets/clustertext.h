@@ -1,5 +1,7 @@
 #pragma once
 
+#include "widgets/clusterlayout.h"
+
 #include <QColor>
 #include <QFont>
 #include <QHash>
@@ -9,6 +11,7 @@
 #include <QString>
 
 #include <array>
+#include <vector>
 
 class QPainter;
 
@@ -20,9 +23,9 @@ class ClusterText {
 public:
     enum class Font { Term, Caption, Name, Small, SmallBold };
 
-    /// setRadius makes the fonts for a disc radius r; it returns true (and forgets
-    /// every laid-out text) when they changed.
-    bool setRadius(qreal r);
+    /// setRadius makes the fonts for a disc radius r in `style`; it returns true (and
+    /// forgets every laid-out text) when they changed.
+    bool setRadius(qreal r, const ClusterLayout::Style &style = ClusterStyle());
     /// clear forgets the laid-out texts (after a change of language or font).
     void clear();
     /// size is the size of text in font kind.
@@ -36,10 +39,33 @@ public:
     static constexpr qreal kTermFont = 0.64;
     static constexpr qreal kCaptionFont = 0.22;
 
+    /// makeFont is a font of `pixels` pixels (at least 6), antialiased.
+    static QFont makeFont(qreal pixels, bool bold);
+
+    /// Probe records the pixel size of every font the cluster's painters draw text
+    /// with while it lives (tests: the smallest text of a frame). Painters report each
+    /// text they draw with noteDrawn; one probe at a time.
+    class Probe {
+    public:
+        Probe();
+        ~Probe();
+        Probe(const Probe &) = delete;
+        Probe &operator=(const Probe &) = delete;
+        /// sizes lists the pixel size of each text drawn, in the order drawn.
+        const std::vector<int> &sizes() const { return m_sizes; }
+
+    private:
+        friend class ClusterText;
+        std::vector<int> m_sizes;
+    };
+    /// noteDrawn tells the probe, if there is one, that text is drawn with `font`.
+    static void noteDrawn(const QFont &font);
+
 private:
     const QStaticText &prepared(Font kind, const QString &text);
 
     qreal m_radius = -1;
+    ClusterLayout::Style m_style;
     std::array<QFont, 5> m_fonts;
     std::array<QHash<QString, QStaticText>, 5> m_texts;
 };

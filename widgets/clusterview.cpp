@@ -137,6 +137,60 @@ void ClusterView::setLegendVisible(bool visible)
     m_legendVisible = visible;
     invalidateLayout();
     update();
+    emit legendVisibilityChanged(visible);
+}
+
+void ClusterView::setTextScale(double scale)
+{
+    const ClusterLayout::Style style = ClusterLayout::Style{scale, m_style.presentation}.clamped();
+    if (style == m_style)
+        return;
+    m_style = style;
+    restyle();
+}
+
+void ClusterView::setPresentation(bool on)
+{
+    if (on == m_style.presentation && on == ClusterPalette::isHighContrast())
+        return;
+    m_style.presentation = on;
+    ClusterPalette::setHighContrast(on);
+    restyle();
+}
+
+void ClusterView::restyle()
+{
+    m_overlayPainter.invalidate();
+    m_text.clear();
+    m_messagePainter.invalidate();
+    m_nodePainter.invalidate();
+    m_captionPainter.invalidate();
+    m_stage.invalidate();
+    m_fit.reset();
+    m_builtDpr = 0; // the fonts and sprites are remade at the next paint
+    invalidateLayout();
+    update();
+}
+
+void ClusterView::setActingNodes(const std::vector<raft::NodeId> &nodes)
+{
+    std::array<bool, raft::kMaxNodes + 1> acting{};
+    for (const raft::NodeId id : nodes)
+        if (id >= 1 && id <= raft::kMaxNodes)
+            acting[static_cast<std::size_t>(id)] = true;
+    if (acting == m_acting)
+        return;
+    m_acting = acting;
+    update();
+}
+
+std::vector<raft::NodeId> ClusterView::actingNodes() const
+{
+    std::vector<raft::NodeId> nodes;
+    for (raft::NodeId id = 1; id <= raft::kMaxNodes; ++id)
+        if (m_acting[static_cast<std::size_t>(id)])
+            nodes.push_back(id);
+    return nodes;
 }
 
 void ClusterView::setZoom(double factor)
@@ -172,15 +226,17 @@ void ClusterView::invalidateLayout()
 const ClusterLayout &ClusterView::clusterLayout() const
 {
     const int nodes = m_simulation ? std::clamp(m_simulation->size(), 0, raft::kMaxNodes) : 0;
-    if (m_layoutValid && m_layout.nodes() == nodes)
+    // (A hidden widget is resized without a resize event: compare the size too.)
+    if (m_layoutValid && m_layout.nodes() == nodes && m_layout.bounds().size() == QSizeF(size()))
         return m_layout;
     // The fit (legend, disc and ring sizes) depends only on the widget's size, the
     // legend, the cluster's size and the language; zooming and panning reuse it.
     if (!m_textMetrics)
         m_textMetrics = ClusterLayout::Text::measure(tr("%1 crashed").arg(QStringLiteral("S8")),
                                                      tr("log %1 · commit %2").arg(888).arg(888));
-    if (!m_fit || m_fit->size != QSizeF(size()) || m_fit->legendWanted != m_legendVisible || m_fit->nodes != nodes)
-        m_fit = ClusterLayout::fit(size(), nodes, m_legendVisible, *m_textMetrics, &ClusterLegend::sizeAt);
+    if (!m_fit || m_fit->size != QSizeF(size()) || m_fit->legendWanted != m_legendVisible || m_fit->nodes != nodes
+        || m_fit->style != m_style)
+        m_fit = ClusterLayout::fit(size(), nodes, m_legendVisible, *m_textMetrics, &ClusterLegend::sizeAt, m_style);
     m_layout = ClusterLayout(*m_fit, m_zoom, m_pan);
     m_layoutValid = true;
     m_geometryValid = false;
@@ -278,6 +334,7 @@ ClusterScene ClusterView::scene()
                         .displayTime = m_displayTime,
                         .dpr = devicePixelRatioF(),
                         .selected = m_selected,
+                        .acting = m_acting,
                         .selectedMessage = m_selectedMessage};
 }
 
@@ -291,7 +348,7 @@ void ClusterView::paintScene(QPainter &painter)
 {
     const ClusterLayout &l = clusterLayout();
     const qreal dpr = devicePixelRatioF();
-    if (m_text.setRadius(l.radius()) || dpr != m_builtDpr) {
+    if (m_text.setRadius(l.radius(), l.style()) || dpr != m_builtDpr) {
         // The layout changed: the sprites are remade for the new size.
         m_text.clear();
         m_messagePainter.invalidate();
@@ -369,6 +426,9 @@ void ClusterView::paintEmpty(QPainter &painter)
 {
     painter.fillRect(rect(), ClusterPalette::background());
     painter.setPen(ClusterPalette::mutedInk());
+    const QFont font = ClusterText::makeFont(m_style.minText() * 1.4, false);
+    painter.setFont(font);
+    ClusterText::noteDrawn(font);
     painter.drawText(rect(), Qt::AlignCenter, tr("No cluster"));
 }
 

@@ -112,11 +112,31 @@ public:
     /// ("Partition: selection vs the rest"), if canPartitionSelection().
     void requestPartitionOfSelection();
 
-    /// setLegendVisible shows or hides the legend panel (the ring makes room for it).
+    /// setLegendVisible shows or hides the legend panel and emits
+    /// legendVisibilityChanged when that changes. The legend shows at any size: beside
+    /// the ring when there is room (the ring makes room for it), else over the picture.
     void setLegendVisible(bool visible);
-    /// isLegendVisible tells whether the legend is wanted (a view too small to read it
-    /// in leaves it out until it grows).
+    /// isLegendVisible tells whether the legend is shown.
     bool isLegendVisible() const { return m_legendVisible; }
+
+    /// setTextScale scales every text of the picture (and the legend) by `scale`,
+    /// clamped to [1.0, 2.5]; the discs and the ring make room for the larger labels.
+    void setTextScale(double scale);
+    /// textScale is the text scale (1 = the normal size).
+    double textScale() const { return m_style.textScale; }
+    /// setPresentation switches presentation mode on or off: larger discs and
+    /// messages, the high-contrast palette (ClusterPalette::setHighContrast) and no
+    /// text smaller than ClusterLayout::kPresentationText pixels.
+    void setPresentation(bool on);
+    /// isPresentation tells whether presentation mode is on.
+    bool isPresentation() const { return m_style.presentation; }
+
+    /// setActingNodes marks the servers that acted in the last step (a dashed ring of
+    /// their own, ClusterPalette::acting) without changing the selection; an empty
+    /// list clears the marks.
+    void setActingNodes(const std::vector<raft::NodeId> &nodes);
+    /// actingNodes lists the servers marked as acting, in increasing order.
+    std::vector<raft::NodeId> actingNodes() const;
 
     /// setZoom scales the picture about the widget's centre (1 = fit the widget;
     /// clamped to [kMinZoom, kMaxZoom]). The mouse wheel zooms about the cursor.
@@ -194,6 +214,9 @@ signals:
     void linkClicked(raft::NodeId from, raft::NodeId to);
     /// linkContextMenuRequested: the user right-clicked the lane of the link from -> to.
     void linkContextMenuRequested(raft::NodeId from, raft::NodeId to, QPoint globalPos);
+    /// legendVisibilityChanged: the legend was shown or hidden (setLegendVisible), so
+    /// the window can say so.
+    void legendVisibilityChanged(bool visible);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -213,6 +236,8 @@ private:
     /// scene is what the painters read for this frame.
     ClusterScene scene();
     void invalidateLayout();
+    /// restyle forgets every cache that depends on the fonts or the palette.
+    void restyle();
     /// placedMessages places the messages in flight at the display time.
     std::vector<ClusterMessages::Placed> placedMessages() const;
     void paintScene(QPainter &painter);
@@ -234,6 +259,9 @@ private:
     /// (or kNoNode when none is).
     std::array<bool, raft::kMaxNodes + 1> m_selected{};
     bool m_legendVisible = true;
+    ClusterLayout::Style m_style;
+    /// m_acting: which servers acted in the last step (setActingNodes).
+    std::array<bool, raft::kMaxNodes + 1> m_acting{};
     double m_zoom = 1.0;
     QPointF m_pan;
     ClusterDrag m_drag;

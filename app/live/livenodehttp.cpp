@@ -7,6 +7,7 @@
 
 #include "raft/json.h"
 
+#include <algorithm>
 #include <charconv>
 #include <unistd.h>
 
@@ -233,6 +234,9 @@ std::string LiveNode::statusJson() const
     json.key("lastApplied").value(n.lastApplied());
     json.key("logLength").value(n.log().lastIndex());
     json.key("lastLogTerm").value(n.log().lastTerm());
+    // The election timer, for a watcher that draws it: its length and how long is left.
+    json.key("electionTimeout").value(static_cast<long long>(n.electionTimeout()));
+    json.key("electionDueMs").value(static_cast<long long>(std::max<raft::Time>(0, n.nextDeadline() - now())));
     json.key("clusterSize").value(m_options.cluster.size());
     json.key("fsync").value(m_options.fsync);
     json.key("pid").value(static_cast<long long>(::getpid()));

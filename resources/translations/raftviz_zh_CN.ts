@@ -107,12 +107,12 @@
         <translation>当前任期</translation>
     </message>
     <message>
-        <source>Election timer: empties as the timeout nears</source>
-        <translation>选举计时器：随超时临近而耗尽</translation>
+        <source>Election timer: empties as the timeout nears; red when it is running out</source>
+        <translation>选举计时器：随超时临近而耗尽；快到时变红</translation>
     </message>
     <message>
-        <source>Election timer</source>
-        <translation>选举计时器</translation>
+        <source>Timer; red: running out</source>
+        <translation>计时器；红色：快到时</translation>
     </message>
     <message>
         <source>Log length; the dark part is committed</source>
@@ -195,12 +195,12 @@
         <translation>在门口等待</translation>
     </message>
     <message>
-        <source>Lost: fades out where it vanished</source>
-        <translation>丢失：在消失处淡出</translation>
+        <source>Lost: a red ✗ where it vanished, fading out</source>
+        <translation>丢失：在消失处显示红色 ✗，逐渐淡出</translation>
     </message>
     <message>
-        <source>Lost</source>
-        <translation>丢失</translation>
+        <source>Lost: red ✗</source>
+        <translation>丢失：红色 ✗</translation>
     </message>
     <message>
         <source>Network</source>
@@ -239,8 +239,8 @@
         <translation>没有法定人数</translation>
     </message>
     <message>
-        <source>Cut: messages this way are lost (✗)</source>
-        <translation>切断：这个方向的消息丢失（✗）</translation>
+        <source>Cut: messages this way are lost (red ✗)</source>
+        <translation>切断：这个方向的消息丢失（红色 ✗）</translation>
     </message>
     <message>
         <source>Link with its own loss or latency</source>
@@ -277,6 +277,14 @@
     <message>
         <source>Pan: middle / Shift</source>
         <translation>平移：中键 / Shift</translation>
+    </message>
+    <message>
+        <source>Green dashed ring: acted in the last step</source>
+        <translation>绿色虚线环：上一步中行动的服务器</translation>
+    </message>
+    <message>
+        <source>Acted last step</source>
+        <translation>上一步行动</translation>
     </message>
 </context>
 <context>
@@ -1185,6 +1193,373 @@
     </message>
 </context>
 <context>
+    <name>LiveActions</name>
+    <message>
+        <source>%1 runs elsewhere: only servers launched from this window can be killed, restarted or paused</source>
+        <translation>%1 运行在别处：只有从本窗口启动的服务器才能被杀死、重启或暂停</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached: its control channel is not connected</source>
+        <translation>无法联系 %1：它的控制通道没有连接</translation>
+    </message>
+    <message>
+        <source>%1 is not running</source>
+        <translation>%1 没有在运行</translation>
+    </message>
+    <message>
+        <source>%1 killed with kill -9 (process %2): only its data folder is left</source>
+        <translation>%1 已被 kill -9 杀死（进程 %2）：只剩下它的数据文件夹</translation>
+    </message>
+    <message>
+        <source>%1 could not be started again</source>
+        <translation>%1 无法重新启动</translation>
+    </message>
+    <message>
+        <source>%1 started again on its data folder (process %2)</source>
+        <translation>%1 已在它的数据文件夹上重新启动（进程 %2）</translation>
+    </message>
+    <message>
+        <source>%1 cannot be paused now</source>
+        <translation>%1 现在无法暂停</translation>
+    </message>
+    <message>
+        <source>%1 frozen with SIGSTOP</source>
+        <translation>%1 已用 SIGSTOP 冻结</translation>
+    </message>
+    <message>
+        <source>%1 is not paused</source>
+        <translation>%1 没有暂停</translation>
+    </message>
+    <message>
+        <source>%1 resumed with SIGCONT</source>
+        <translation>%1 已用 SIGCONT 恢复</translation>
+    </message>
+    <message>
+        <source>%1 told to start an election now</source>
+        <translation>已让 %1 立即发起选举</translation>
+    </message>
+    <message>
+        <source>%1 drops all traffic to and from its peers</source>
+        <translation>%1 丢弃与所有其他节点之间的全部流量</translation>
+    </message>
+    <message>
+        <source>%1 reconnected: every link to and from it is open</source>
+        <translation>%1 已重新连接：它的所有链路都已打开</translation>
+    </message>
+    <message>
+        <source>Link %1 → %2 open again</source>
+        <translation>链路 %1 → %2 已重新打开</translation>
+    </message>
+    <message>
+        <source>Link %1 → %2 cut: %1 drops what it sends to %2</source>
+        <translation>链路 %1 → %2 已切断：%1 丢弃发往 %2 的消息</translation>
+    </message>
+    <message>
+        <source>Partition: %1 (each server drops traffic across the wall)</source>
+        <translation>网络分区：%1（每个服务器丢弃穿过分区墙的流量）</translation>
+    </message>
+    <message>
+        <source>Healed: every server takes all traffic again</source>
+        <translation>网络已恢复：每个服务器重新接收全部流量</translation>
+    </message>
+    <message>
+        <source>Write a request as: set KEY VALUE, del KEY or get KEY</source>
+        <translation>请求的写法：set 键 值、del 键 或 get 键</translation>
+    </message>
+    <message>
+        <source>%1 %2 to %3: no answer (%4)</source>
+        <translation>%1 %2 发往 %3：没有应答（%4）</translation>
+    </message>
+    <message>
+        <source>index %1, term %2</source>
+        <translation>索引 %1，任期 %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 → %3: HTTP %4, %5</source>
+        <translation>%1 %2 → %3：HTTP %4，%5</translation>
+    </message>
+</context>
+<context>
+    <name>LiveClusterDialog</name>
+    <message>
+        <source>Live Cluster</source>
+        <translation>真实集群</translation>
+    </message>
+    <message>
+        <source>Run the same Raft servers as real processes that talk over TCP, keep their state on disk and answer HTTP. The window watches them: crash is kill -9, pause is SIGSTOP, a cut link is a server dropping its traffic.</source>
+        <translation>把同样的 Raft 服务器作为真实进程运行：它们通过 TCP 通信，把状态保存在磁盘上，并应答 HTTP 请求。窗口观察它们：崩溃就是 kill -9，暂停就是 SIGSTOP，切断链路就是服务器丢弃它的流量。</translation>
+    </message>
+    <message>
+        <source>&amp;Launch servers here</source>
+        <translation>在本机启动服务器(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Attach to running servers</source>
+        <translation>连接到正在运行的服务器(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Replay a recording</source>
+        <translation>回放一段录制(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Servers:</source>
+        <translation>服务器数(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>a temporary folder, removed when the window closes</source>
+        <translation>一个临时文件夹，窗口关闭时删除</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Data folder:</source>
+        <translation>数据文件夹(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;fsync every write (slower; survives a power cut)</source>
+        <translation>每次写入都 fsync（较慢；断电也不丢失）(&amp;F)</translation>
+    </message>
+    <message>
+        <source>One server per line, S1 first: HOST HTTP-PORT WATCH-PORT</source>
+        <translation>每行一个服务器，从 S1 开始：主机 HTTP端口 观察端口</translation>
+    </message>
+    <message>
+        <source>B&amp;rowse…</source>
+        <translation>浏览(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Recording:</source>
+        <translation>录制：</translation>
+    </message>
+    <message>
+        <source>Classroom pace: heartbeat 300 ms, election timeout 1–2 s</source>
+        <translation>课堂节奏：心跳 300 毫秒，选举超时 1–2 秒</translation>
+    </message>
+    <message>
+        <source>Real pace: heartbeat 50 ms, election timeout 150–300 ms</source>
+        <translation>真实节奏：心跳 50 毫秒，选举超时 150–300 毫秒</translation>
+    </message>
+    <message>
+        <source>&amp;Pace:</source>
+        <translation>节奏(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>启动(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Data folder for the servers</source>
+        <translation>服务器的数据文件夹</translation>
+    </message>
+    <message>
+        <source>Replay a live recording</source>
+        <translation>回放真实集群的录制</translation>
+    </message>
+    <message>
+        <source>Live recordings (*.rvlive);;All files (*)</source>
+        <translation>真实集群录制（*.rvlive）;;所有文件（*）</translation>
+    </message>
+    <message>
+        <source>line %1: write HOST HTTP-PORT WATCH-PORT, e.g. 127.0.0.1 7201 7301</source>
+        <translation>第 %1 行：请写 主机 HTTP端口 观察端口，例如 127.0.0.1 7201 7301</translation>
+    </message>
+    <message>
+        <source>name between 1 and %1 servers, one per line</source>
+        <translation>请列出 1 到 %1 个服务器，每行一个</translation>
+    </message>
+    <message>
+        <source>Choose a recording file (*.rvlive) to replay</source>
+        <translation>请选择要回放的录制文件（*.rvlive）</translation>
+    </message>
+</context>
+<context>
+    <name>LiveWindow</name>
+    <message>
+        <source>REPLAY</source>
+        <translation>回放</translation>
+    </message>
+    <message>
+        <source>LIVE</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <source>Replay of a live cluster — %1</source>
+        <translation>真实集群的回放 — %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Live cluster of %n server(s) — raftviz</source>
+        <translation>
+            <numerusform>%n 个服务器的真实集群 — raftviz</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>检查器</translation>
+    </message>
+    <message>
+        <source>Live cluster</source>
+        <translation>真实集群</translation>
+    </message>
+    <message>
+        <source>Step &amp;Back</source>
+        <translation>后退一步(&amp;B)</translation>
+    </message>
+    <message>
+        <source>A live cluster cannot step back: its servers are real processes and their past is gone. Save the recording, then replay it (Cluster › Live Cluster… › Replay) to watch it again.</source>
+        <translation>真实集群无法后退一步：它的服务器是真实的进程，过去已经无法重现。请保存录制，再回放它（集群 › 真实集群… › 回放）以重新观看。</translation>
+    </message>
+    <message>
+        <source>Client request: </source>
+        <translation>客户端请求：</translation>
+    </message>
+    <message>
+        <source>set x 1 · del x · get x</source>
+        <translation>set x 1 · del x · get x</translation>
+    </message>
+    <message>
+        <source>Send over &amp;HTTP</source>
+        <translation>通过 HTTP 发送(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Send the request to the leader&apos;s HTTP port (PUT, DELETE or GET /kv/KEY)</source>
+        <translation>把请求发送到领导者的 HTTP 端口（PUT、DELETE 或 GET /kv/KEY）</translation>
+    </message>
+    <message>
+        <source>&amp;Heal</source>
+        <translation>恢复网络(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Tell every server to take all traffic again</source>
+        <translation>让每个服务器重新接收全部流量</translation>
+    </message>
+    <message>
+        <source>&amp;Save Recording…</source>
+        <translation>保存录制(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save everything the servers reported, to replay it later</source>
+        <translation>保存服务器报告的全部内容，以便之后回放</translation>
+    </message>
+    <message>
+        <source>Save the live recording</source>
+        <translation>保存真实集群的录制</translation>
+    </message>
+    <message>
+        <source>Live recordings (*.rvlive)</source>
+        <translation>真实集群录制（*.rvlive）</translation>
+    </message>
+    <message>
+        <source>Recording saved to %1</source>
+        <translation>录制已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation>回放</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Start &amp;Over</source>
+        <translation>从头开始(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Drag to go to a moment of the recording</source>
+        <translation>拖动以跳到录制中的某一时刻</translation>
+    </message>
+    <message>
+        <source>&amp;Play</source>
+        <translation>播放(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Leader %1 in term %2</source>
+        <translation>领导者 %1，任期 %2</translation>
+    </message>
+    <message>
+        <source>No leader</source>
+        <translation>没有领导者</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n server process(es) on this machine</source>
+        <translation>
+            <numerusform>本机上的 %n 个服务器进程</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n server(s) run elsewhere</source>
+        <translation>
+            <numerusform>%n 个服务器运行在别处</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 s of %2 s</source>
+        <translation>%1 秒 / 共 %2 秒</translation>
+    </message>
+    <message>
+        <source>Open link %1 → %2</source>
+        <translation>打开链路 %1 → %2</translation>
+    </message>
+    <message>
+        <source>Cut link %1 → %2</source>
+        <translation>切断链路 %1 → %2</translation>
+    </message>
+    <message>
+        <source>&amp;Heal the network</source>
+        <translation>恢复网络(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Crash %1 (kill -9)</source>
+        <translation>崩溃 %1（kill -9）(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Restart %1 on its data folder</source>
+        <translation>在数据文件夹上重启 %1(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause %1 (SIGSTOP)</source>
+        <translation>暂停 %1（SIGSTOP）(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume %1 (SIGCONT)</source>
+        <translation>恢复 %1（SIGCONT）(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Start an &amp;election now</source>
+        <translation>立即发起选举(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Isolate %1</source>
+        <translation>隔离 %1(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Re&amp;connect %1</source>
+        <translation>重新连接 %1(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Live Cluster</source>
+        <translation>真实集群</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>There is no leader right now: the client must wait and retry.</source>
@@ -1645,6 +2020,14 @@
     <message>
         <source>First select the servers of one side: Ctrl-click them, or drag a box around them on empty space.</source>
         <translation>请先选中一侧的服务器：用 Ctrl+单击，或在空白处拖出一个框把它们框住。</translation>
+    </message>
+    <message>
+        <source>&amp;Live Cluster…</source>
+        <translation>真实集群(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Launch real server processes on this machine, attach to running ones, or replay a recording, and watch them in a window of their own</source>
+        <translation>在本机启动真实的服务器进程、连接到正在运行的服务器或回放一段录制，并在单独的窗口中观察它们</translation>
     </message>
 </context>
 <context>
@@ -2158,6 +2541,10 @@
         <source>The leader hands leadership over to %1 (§3.10).</source>
         <translation>领导者把领导权移交给 %1（§3.10）。</translation>
     </message>
+    <message>
+        <source>Pick an answer first.</source>
+        <translation>请先选择一个答案。</translation>
+    </message>
 </context>
 <context>
     <name>SpeedControls</name>
@@ -2198,6 +2585,29 @@
     <message>
         <source> — and %1 more</source>
         <translation> — 另外还有 %1 处</translation>
+    </message>
+</context>
+<context>
+    <name>live::LiveCluster</name>
+    <message>
+        <source>a cluster is already running</source>
+        <translation>已经有一个集群在运行</translation>
+    </message>
+    <message>
+        <source>a cluster has 1 to 9 servers</source>
+        <translation>集群有 1 到 9 个服务器</translation>
+    </message>
+    <message>
+        <source>cannot create a temporary folder: %1</source>
+        <translation>无法创建临时文件夹：%1</translation>
+    </message>
+    <message>
+        <source>cannot find %1 free ports on 127.0.0.1</source>
+        <translation>在 127.0.0.1 上找不到 %1 个空闲端口</translation>
+    </message>
+    <message>
+        <source>cannot start %1: %2</source>
+        <translation>无法启动 %1：%2</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,9 @@
 // FILE:LINE errors for malformed scripts, the --json report read back with a small
 // JSON reader, and --trace's one JSON object per line.
 #include "raft/cli.h"
+#include "raft/history.h"
 #include "raft/json.h"
+#include "raft/runfile.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -496,6 +498,86 @@ TEST(Cli, TraceWithoutJsonKeepsStdoutForEvents)
     for (const std::string &line : lines(r.out))
         EXPECT_THAT(line, StartsWith("{\"t\":"));
     EXPECT_THAT(r.err, HasSubstr(": ok: "));
+}
+
+// --- replaying a saved run (--run) -----------------------------------------------------
+
+namespace {
+
+/// recordedRun plays a short run with user actions and returns it as a run file's text,
+/// with the history that made it.
+std::string recordedRunText(History &h)
+{
+    h.advanceTo(800);
+    const NodeId leader = h.simulation().leader().value_or(1);
+    h.edit([&](Simulation &sim) { sim.request(leader, "set x 5"); });
+    h.advanceTo(1200);
+    h.edit([&](Simulation &sim) { return sim.crash(leader); });
+    h.advanceTo(2500);
+    const std::uint64_t end = h.currentStep();
+    h.seekToStep(end / 2); // the viewer went back before saving: --run still plays to the end
+    return formatRunFile(
+        RunFile{h.config(), h.script(), {}, h.currentStep(), h.simulation().now(), h.frontierStep(), h.frontierTime()});
+}
+
+} // namespace
+
+TEST(Cli, RunFileReplaysToItsEndAndPrintsTheSameReport)
+{
+    ClusterConfig config;
+    config.seed = 11;
+    History h(config);
+    const TempScript file(recordedRunText(h));
+    h.seekToStep(h.frontierStep());
+    const Simulation &sim = h.simulation();
+
+    const CliRun r = run({"--headless", "--run", file.path(), "--json"});
+    EXPECT_EQ(r.code, 0) << r.err;
+    const std::vector<std::string> out = lines(r.out);
+    ASSERT_THAT(out, SizeIs(1));
+    EXPECT_THAT(r.err, HasSubstr(": ok: 2 actions replayed, 0 invariant violations at t=2.500s"));
+    const Json report = parseJson(out.back());
+    for (const char *key : {"script", "seed", "time", "leader", "nodes", "violations", "expectations", "stats"})
+        EXPECT_TRUE(report.has(key)) << key;
+    EXPECT_EQ(report["time"].num(), 2500);
+    EXPECT_EQ(report["seed"].num(), 11);
+    EXPECT_EQ(report["stats"]["events"].num(), static_cast<double>(sim.stats().events));
+    ASSERT_THAT(report["nodes"].arr(), SizeIs(static_cast<std::size_t>(sim.size())));
+    for (NodeId id = 1; id <= sim.size(); ++id) {
+        const Json &node = report["nodes"][static_cast<std::size_t>(id - 1)];
+        EXPECT_EQ(node["term"].num(), static_cast<double>(sim.term(id)));
+        EXPECT_EQ(node["status"].str(), nodeStatusName(sim.status(id)));
+        EXPECT_EQ(node["log"].arr().size(), static_cast<std::size_t>(sim.log(id).lastIndex()));
+    }
+}
+
+TEST(Cli, RunFileTracePrintsTheWholeTimeline)
+{
+    History h(ClusterConfig{});
+    const TempScript file(recordedRunText(h));
+    const CliRun r = run({"--headless", "--run", file.path(), "--trace"});
+    EXPECT_EQ(r.code, 0) << r.err;
+    const std::vector<std::string> out = lines(r.out);
+    ASSERT_EQ(out.size(), h.trace().size());
+    for (std::size_t i = 0; i < out.size(); ++i)
+        EXPECT_EQ(out[i], h.trace().toJson(h.trace().events()[i]));
+}
+
+TEST(Cli, WrongKindOfFileSaysWhichCommandToUse)
+{
+    History h(ClusterConfig{});
+    const TempScript runFile(recordedRunText(h));
+    const CliRun asScript = run({"--headless", "--script", runFile.path()});
+    EXPECT_EQ(asScript.code, 2);
+    EXPECT_THAT(asScript.err, HasSubstr("this is a saved run: replay it with --headless --run FILE"));
+
+    const CliRun asRun = run({"--headless", "--run", scenarioPath("single_node.txt")});
+    EXPECT_EQ(asRun.code, 2);
+    EXPECT_THAT(asRun.err, HasSubstr("this looks like a scenario: run it with --headless --script FILE"));
+
+    const CliRun both = run({"--headless", "--run", runFile.path(), "--script", scenarioPath("single_node.txt")});
+    EXPECT_EQ(both.code, 2);
+    EXPECT_THAT(both.err, HasSubstr("not both"));
 }
 
 } // namespace

@@ -3,6 +3,7 @@
 // (run-until semantics, failed expectations that do not stop the script,
 // impossible actions that fail instead of crashing).
 #include "raft/scenario.h"
+#include "raft/scenarioplayer.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -147,16 +148,17 @@ TEST(ScenarioParse, Run)
 
     const ScenarioCommand leader = only("run until leader");
     EXPECT_EQ(leader.kind, CommandKind::RunUntil);
-    EXPECT_EQ(leader.until, UntilCondition::Leader);
+    EXPECT_EQ(leader.condition.kind, ConditionKind::LeaderIs);
+    EXPECT_EQ(leader.condition.want, LeaderWant::Any);
     EXPECT_EQ(leader.duration, Scenario::kDefaultMax);
 
     const ScenarioCommand newLeader = only("run until new-leader max 3s");
-    EXPECT_EQ(newLeader.until, UntilCondition::NewLeader);
+    EXPECT_EQ(newLeader.condition.kind, ConditionKind::NewLeader);
     EXPECT_EQ(newLeader.duration, 3000);
 
     const ScenarioCommand committed = only("run until committed 7 max 250ms");
-    EXPECT_EQ(committed.until, UntilCondition::Committed);
-    EXPECT_EQ(committed.number, 7u);
+    EXPECT_EQ(committed.condition.kind, ConditionKind::Committed);
+    EXPECT_EQ(committed.condition.number, 7u);
     EXPECT_EQ(committed.duration, 250);
 }
 
@@ -224,29 +226,29 @@ TEST(ScenarioParse, ExpectLeader)
 {
     const ScenarioCommand node = only("expect leader S3");
     EXPECT_EQ(node.kind, CommandKind::ExpectLeader);
-    EXPECT_EQ(node.want, LeaderWant::Node);
-    EXPECT_EQ(node.node.id, 3);
-    EXPECT_EQ(only("expect leader any").want, LeaderWant::Any);
-    EXPECT_EQ(only("expect leader none").want, LeaderWant::None);
+    EXPECT_EQ(node.condition.want, LeaderWant::Node);
+    EXPECT_EQ(node.condition.node.id, 3);
+    EXPECT_EQ(only("expect leader any").condition.want, LeaderWant::Any);
+    EXPECT_EQ(only("expect leader none").condition.want, LeaderWant::None);
 
     const ScenarioCommand in = only("expect leader in S1 S2 S5");
     EXPECT_EQ(in.kind, CommandKind::ExpectLeaderIn);
-    EXPECT_THAT(in.nodes, ElementsAre(1, 2, 5));
+    EXPECT_THAT(in.condition.nodes, ElementsAre(1, 2, 5));
 }
 
 TEST(ScenarioParse, ExpectRoleAndStatus)
 {
     const ScenarioCommand role = only("expect role S2 candidate");
     EXPECT_EQ(role.kind, CommandKind::ExpectRole);
-    EXPECT_EQ(role.role, Role::Candidate);
-    EXPECT_EQ(only("expect role leader leader").role, Role::Leader);
-    EXPECT_EQ(only("expect role S1 follower").role, Role::Follower);
+    EXPECT_EQ(role.condition.role, Role::Candidate);
+    EXPECT_EQ(only("expect role leader leader").condition.role, Role::Leader);
+    EXPECT_EQ(only("expect role S1 follower").condition.role, Role::Follower);
 
     const ScenarioCommand status = only("expect status S4 paused");
     EXPECT_EQ(status.kind, CommandKind::ExpectStatus);
-    EXPECT_EQ(status.status, NodeStatus::Paused);
-    EXPECT_EQ(only("expect status S4 crashed").status, NodeStatus::Crashed);
-    EXPECT_EQ(only("expect status S4 up").status, NodeStatus::Up);
+    EXPECT_EQ(status.condition.status, NodeStatus::Paused);
+    EXPECT_EQ(only("expect status S4 crashed").condition.status, NodeStatus::Crashed);
+    EXPECT_EQ(only("expect status S4 up").condition.status, NodeStatus::Up);
 }
 
 TEST(ScenarioParse, ExpectComparisons)
@@ -260,8 +262,8 @@ TEST(ScenarioParse, ExpectComparisons)
     for (const auto &[text, op] : cases) {
         const ScenarioCommand command = only(text);
         EXPECT_EQ(command.kind, CommandKind::ExpectTerm) << text;
-        EXPECT_EQ(command.compare, op) << text;
-        EXPECT_EQ(command.number, 3u) << text;
+        EXPECT_EQ(command.condition.compare, op) << text;
+        EXPECT_EQ(command.condition.number, 3u) << text;
     }
     EXPECT_EQ(only("expect commit leader >= 4").kind, CommandKind::ExpectCommit);
     EXPECT_EQ(only("expect applied S2 = 0").kind, CommandKind::ExpectApplied);
@@ -271,15 +273,15 @@ TEST(ScenarioParse, ExpectLogKvAgreeViolations)
 {
     const ScenarioCommand log = only("expect log S2 1 1 2 4");
     EXPECT_EQ(log.kind, CommandKind::ExpectLog);
-    EXPECT_THAT(log.terms, ElementsAre(1u, 1u, 2u, 4u));
-    EXPECT_THAT(only("expect log S2 empty").terms, IsEmpty());
+    EXPECT_THAT(log.condition.terms, ElementsAre(1u, 1u, 2u, 4u));
+    EXPECT_THAT(only("expect log S2 empty").condition.terms, IsEmpty());
 
     const ScenarioCommand kv = only("expect kv S1 x=5 y=<none> z=");
     EXPECT_EQ(kv.kind, CommandKind::ExpectKv);
-    ASSERT_THAT(kv.kv, SizeIs(3));
-    EXPECT_EQ(kv.kv[0], (KvExpectation{"x", std::string("5")}));
-    EXPECT_EQ(kv.kv[1], (KvExpectation{"y", std::nullopt}));
-    EXPECT_EQ(kv.kv[2], (KvExpectation{"z", std::string()}));
+    ASSERT_THAT(kv.condition.kv, SizeIs(3));
+    EXPECT_EQ(kv.condition.kv[0], (KvExpectation{"x", std::string("5")}));
+    EXPECT_EQ(kv.condition.kv[1], (KvExpectation{"y", std::nullopt}));
+    EXPECT_EQ(kv.condition.kv[2], (KvExpectation{"z", std::string()}));
 
     EXPECT_EQ(only("expect agree").kind, CommandKind::ExpectAgree);
     EXPECT_EQ(only("expect violations none").kind, CommandKind::ExpectNoViolations);
@@ -537,7 +539,7 @@ TEST(ScenarioRun, RunUntilThatTimesOutIsAFailedExpectation)
     ASSERT_THAT(runner.failures(), SizeIs(1));
     EXPECT_EQ(runner.failures()[0].line, 3);
     EXPECT_EQ(runner.failures()[0].text, "run until leader max 2s");
-    EXPECT_EQ(runner.failures()[0].why, "no leader after 2s");
+    EXPECT_EQ(runner.failures()[0].why, "after 2s: no leader");
     EXPECT_EQ(runner.simulation().now(), 2000);
     EXPECT_EQ(runner.passed(), 1);
     EXPECT_FALSE(runner.succeeded());

@@ -11,6 +11,7 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QScrollBar>
+#include <QSignalSpy>
 #include <QTableView>
 
 #include <gtest/gtest.h>
@@ -212,9 +213,14 @@ TEST(LogView, StaysSmoothWithThousandsOfEntries)
     view.refresh();
     QApplication::processEvents();
     ASSERT_GE(view.model()->columnCount(), 5000);
-    // Frames that add entries: refresh the model, follow the tail, paint.
-    QElapsedTimer timer;
-    timer.start();
+    // Frames that add entries: refresh the model, follow the tail, paint. How long
+    // that takes depends on the machine (see --bench-render); what it does does not:
+    // the model grows by inserting the new columns (never a reset, which would make the
+    // view measure all of its thousands of columns again) and each frame paints once.
+    QSignalSpy resets(view.model(), &QAbstractItemModel::modelReset);
+    QSignalSpy inserted(view.model(), &QAbstractItemModel::columnsInserted);
+    QSignalSpy changed(view.model(), &QAbstractItemModel::dataChanged);
+    const int columnsBefore = view.model()->columnCount();
     constexpr int kFrames = 60;
     for (int frame = 0; frame < kFrames; ++frame) {
         sim.request(leader, "set more " + std::to_string(frame));
@@ -222,9 +228,13 @@ TEST(LogView, StaysSmoothWithThousandsOfEntries)
         view.refresh();
         view.repaint();
     }
-    const double ms = static_cast<double>(timer.nsecsElapsed()) / 1e6 / kFrames;
-    std::printf("[ logview  ] %.2f ms per frame with %d columns\n", ms, view.model()->columnCount());
-    EXPECT_LT(ms, 16.0);
+    std::printf("[ logview  ] %d frames: %lld column inserts, %lld data changes, %d columns\n", kFrames,
+                static_cast<long long>(inserted.count()), static_cast<long long>(changed.count()),
+                view.model()->columnCount());
+    EXPECT_EQ(resets.count(), 0) << "growing the log never resets the model";
+    EXPECT_GT(view.model()->columnCount(), columnsBefore);
+    EXPECT_GE(inserted.count(), 1);
+    EXPECT_LE(inserted.count(), kFrames) << "at most one insertion a frame";
     EXPECT_TRUE(view.isFollowingTail());
     QScrollBar *bar = view.table()->horizontalScrollBar();
     EXPECT_EQ(bar->value(), bar->maximum());
