@@ -3,6 +3,7 @@
 // index. The trace alone carries enough to check this, and State Machine Safety, by
 // (index, term) (issue 14, defects 1 and 5).
 #include "raft/scenario.h"
+#include "raft/scenarioplayer.h"
 #include "raft/simulation.h"
 
 #include <gtest/gtest.h>
