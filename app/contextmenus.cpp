@@ -3,6 +3,7 @@
 #include "actiontable.h"
 #include "clientrequestdialog.h"
 #include "icons.h"
+#include "refusaltext.h"
 #include "simulationcontroller.h"
 
 #include "widgets/clusterview.h"
@@ -111,6 +112,18 @@ QMenu *ContextMenus::createNodeMenu(NodeId id)
     timeoutAction->setStatusTip(tr("Start an election now, as if the election timer had fired"));
     timeoutAction->setEnabled(sim.check(raft::act::Timeout{id}).isDone());
     connect(timeoutAction, &QAction::triggered, m_controller, [this, id] { m_controller->timeoutNow(id); });
+
+    // §3.10: the core says whether (and why not) this server can take over.
+    const raft::ActionResult transfer = sim.check(raft::act::Transfer{id});
+    QAction *leaderAction = menu->addAction(tr("Make &Leader"));
+    leaderAction->setObjectName(QStringLiteral("makeLeaderNodeAction"));
+    leaderAction->setStatusTip(
+        transfer ? tr("Leadership transfer: the leader brings this server up to date and tells "
+                      "it to start an election now (§3.10)")
+                 : tr("Cannot hand leadership to this server: %1").arg(RefusalText::describe(transfer)));
+    leaderAction->setToolTip(leaderAction->statusTip());
+    leaderAction->setEnabled(transfer.isDone());
+    connect(leaderAction, &QAction::triggered, m_controller, [this, id] { m_controller->makeLeader(id); });
 
     QAction *requestAction = menu->addAction(Icons::clientRequest(), tr("Client Re&quest…"));
     requestAction->setObjectName(QStringLiteral("requestNodeAction"));

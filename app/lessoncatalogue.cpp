@@ -87,6 +87,7 @@ const QStringList &LessonCatalogue::teachingOrder()
         QStringLiteral("flaky-network"),
         QStringLiteral("prevote-rejoin"),
         QStringLiteral("checkquorum-step-down"),
+        QStringLiteral("leadership-transfer"),
     };
     return order;
 }

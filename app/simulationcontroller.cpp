@@ -268,6 +268,12 @@ void SimulationController::timeoutNow(NodeId id)
             [&](const auto &) { return tr("%1 timed out and starts an election.").arg(nodeText(id)); });
 }
 
+void SimulationController::makeLeader(NodeId id)
+{
+    perform(raft::act::Transfer{id},
+            [&](const auto &) { return tr("The leader hands leadership over to %1 (§3.10).").arg(nodeText(id)); });
+}
+
 void SimulationController::request(NodeId id, const QString &command)
 {
     if (id >= 1 && id <= simulation().size() && !simulation().isLive(id)) {

@@ -23,6 +23,8 @@ raft::ClusterConfig workloadConfig(const WorkloadOptions &options)
     config.network.latencyMax = 15;
     config.checkInvariants = options.checkInvariants;
     config.recordTrace = options.recordTrace;
+    config.preVote = options.preVote;
+    config.checkQuorum = options.checkQuorum;
     return config;
 }
 
@@ -90,10 +92,14 @@ int benchMain(const std::vector<std::string> &args, std::ostream &out, std::ostr
             options.checkInvariants = false;
         } else if (arg == "--no-replication") {
             replication = false;
+        } else if (arg == "--prevote") {
+            options.preVote = true;
+        } else if (arg == "--checkquorum") {
+            options.checkQuorum = true;
         } else {
             err << "raftviz --bench: unknown option '" << arg << "'\n"
                 << "usage: raftviz --bench [--min-seconds S] [--seed N] [--no-trace] [--no-invariants] "
-                   "[--no-replication]\n";
+                   "[--no-replication] [--prevote] [--checkquorum]\n";
             return 2;
         }
     }
@@ -136,6 +142,8 @@ int benchMain(const std::vector<std::string> &args, std::ostream &out, std::ostr
     json.key("sim_seconds_per_run").value(static_cast<double>(options.duration) / 1000.0);
     json.key("invariants").value(options.checkInvariants);
     json.key("trace").value(options.recordTrace);
+    json.key("prevote").value(options.preVote);
+    json.key("checkquorum").value(options.checkQuorum);
     json.key("runs").value(seeds.size());
     // Seeds are consecutive: the first and the last say which ran.
     json.key("seeds").beginObject().key("first").value(seeds.front()).key("last").value(seeds.back()).endObject();

@@ -20,6 +20,9 @@ struct WorkloadOptions {
     raft::Time requestEvery = 100;
     bool checkInvariants = true;
     bool recordTrace = true;
+    /// preVote, checkQuorum: the dissertation's options (§9.6, §6.2), off by default.
+    bool preVote = false;
+    bool checkQuorum = false;
 };
 
 /// WorkloadResult is what one run did.

@@ -30,6 +30,7 @@ const char *inputKindName(InputKind kind)
     case InputKind::SetTimer: return "timer";
     case InputKind::SetLink: return "link";
     case InputKind::Restore: return "restore";
+    case InputKind::Transfer: return "transfer";
     }
     return "?";
 }
@@ -57,6 +58,7 @@ const char *actionVerb(InputKind kind)
     case InputKind::Cut: return RAFT_TRANSLATABLE("ActionRefusal", "cut");
     case InputKind::Restore: return RAFT_TRANSLATABLE("ActionRefusal", "restore");
     case InputKind::SetLink: return RAFT_TRANSLATABLE("ActionRefusal", "link");
+    case InputKind::Transfer: return RAFT_TRANSLATABLE("ActionRefusal", "take over leadership");
     case InputKind::Crash:
     case InputKind::Restart:
     case InputKind::Resume:
@@ -116,6 +118,9 @@ constexpr std::array<RefusalWording, kRefusalReasons> kWording{{
      RAFT_TRANSLATABLE("ActionRefusal",
                        "those conditions are not possible (latency needs 1 <= min <= max; loss and duplication are "
                        "probabilities from 0 to 1)")},
+    {RefusalReason::NoLeader, "no-leader",
+     RAFT_TRANSLATABLE("ActionRefusal", "there is no leader to hand leadership over to %1")},
+    {RefusalReason::AlreadyLeads, "already-leads", RAFT_TRANSLATABLE("ActionRefusal", "%1 is the leader already")},
 }};
 
 constexpr bool tableInOrder()

@@ -123,13 +123,18 @@ struct Restore {
     bool bothWays = false;
     bool operator==(const Restore &) const = default;
 };
+/// Transfer asks the leader to hand leadership over to a server (dissertation §3.10).
+struct Transfer {
+    NodeId node = kNoNode;
+    bool operator==(const Transfer &) const = default;
+};
 } // namespace act
 
 /// Action is one user action. Its index is its InputKind.
 using Action =
     std::variant<act::Crash, act::Restart, act::Pause, act::Resume, act::Timeout, act::Request, act::Partition,
                  act::Isolate, act::Cut, act::Reconnect, act::Heal, act::Drop, act::Deliver, act::Duplicate, act::Hold,
-                 act::SetNetwork, act::Say, act::SetTimer, act::SetLink, act::Restore>;
+                 act::SetNetwork, act::Say, act::SetTimer, act::SetLink, act::Restore, act::Transfer>;
 
 /// InputKind names the kind of an Action (the index of its alternative).
 enum class InputKind : std::uint8_t {
@@ -153,8 +158,9 @@ enum class InputKind : std::uint8_t {
     SetTimer,
     SetLink,
     Restore,
+    Transfer,
 };
-static_assert(std::variant_size_v<Action> == static_cast<std::size_t>(InputKind::Restore) + 1);
+static_assert(std::variant_size_v<Action> == static_cast<std::size_t>(InputKind::Transfer) + 1);
 
 /// kindOf returns the kind of an action.
 inline InputKind kindOf(const Action &action)
@@ -197,9 +203,11 @@ enum class RefusalReason : std::uint8_t {
     DestinationPaused, ///< deliver: the receiver is paused; it cannot take it
     LinkNotCut, ///< restore: the link is open
     BadConditions, ///< network, link: latency, loss or duplication out of range
+    NoLeader, ///< transfer: there is no leader to hand leadership over
+    AlreadyLeads, ///< transfer: the server leads already
 };
 /// kRefusalReasons counts the reasons (for tables and tests).
-inline constexpr std::size_t kRefusalReasons = static_cast<std::size_t>(RefusalReason::BadConditions) + 1;
+inline constexpr std::size_t kRefusalReasons = static_cast<std::size_t>(RefusalReason::AlreadyLeads) + 1;
 /// refusalReasonName is a stable identifier of the reason ("already-crashed").
 const char *refusalReasonName(RefusalReason reason);
 

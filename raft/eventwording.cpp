@@ -51,6 +51,12 @@ Wording say(const char *pattern, std::initializer_list<WordArg> args = {})
 
 Wording electionTimeout(const TraceEvent &e)
 {
+    if (e.reason == Reason::Transfer)
+        return say(RAFT_TRANSLATABLE(
+                       "EventWording",
+                       "%1 got TimeoutNow from leader %2: it starts an election for term %3 at once, without waiting "
+                       "for its timer or asking for pre-votes, votes for itself and asks the others for votes"),
+                   {node(e.node), node(e.peer), number(e.term)});
     if (e.reason == Reason::PreVote)
         return say(RAFT_TRANSLATABLE(
                        "EventWording",
@@ -278,6 +284,10 @@ Wording clientRefused(const TraceEvent &e)
             {n, kQuoted});
     if (e.reason == Reason::NodePaused)
         return say(RAFT_TRANSLATABLE("EventWording", "%1 cannot take client request %2: it is paused"), {n, kQuoted});
+    if (e.reason == Reason::Transferring)
+        return say(RAFT_TRANSLATABLE("EventWording",
+                                     "%1 refused client request %2: it is handing leadership over to %3; try %3"),
+                   {n, kQuoted, node(e.peer)});
     return say(RAFT_TRANSLATABLE("EventWording", "%1 cannot take client request %2: it is down"), {n, kQuoted});
 }
 
@@ -377,6 +387,17 @@ Wording wordingOf(const TraceEvent &e)
                                      "up-to-date as %1's and %1 has no leader it heard from lately; its term stays %5"),
                    {n, p, number(e.term2), number(e.index), number(e.term)});
     case EventKind::PreVoteDenied: return preVoteDenied(e);
+    case EventKind::TransferStarted:
+        return say(RAFT_TRANSLATABLE("EventWording",
+                                     "Leader %1 hands leadership of term %2 over to %3: it takes no more client "
+                                     "requests, brings %3's log up to date (%3 matches up to index %4 of %5) and then "
+                                     "sends it TimeoutNow"),
+                   {n, number(e.term), p, number(e.index), number(e.index2)});
+    case EventKind::TransferAborted:
+        return say(RAFT_TRANSLATABLE("EventWording",
+                                     "%1's handover to %2 did not complete within an election timeout: %1 leads on and "
+                                     "takes client requests again"),
+                   {n, p});
     // --- replication (§5.3) ---
     case EventKind::AppendAccepted: return appendAccepted(e);
     case EventKind::AppendRejected: return appendRejected(e);

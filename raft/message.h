@@ -20,6 +20,9 @@ enum class MessageType : std::uint8_t {
     /// PreVoteReply answers PreVote: voteGranted; term is the PreVote's term when
     /// granted, the voter's own term when denied.
     PreVoteReply,
+    /// TimeoutNow tells a follower to start an election at once (leadership
+    /// transfer, §3.10). No fields of its own.
+    TimeoutNow,
 };
 
 /// messageTypeName returns "RequestVote", "AppendEntriesReply", ...
@@ -43,6 +46,9 @@ struct Message {
     // RequestVote and PreVote: the candidate's last log entry (§5.4.1).
     Index lastLogIndex = 0;
     Term lastLogTerm = 0;
+    /// transfer: a RequestVote of an election started by TimeoutNow (§3.10); servers
+    /// that hear from their leader do not ignore it (§4.2.3).
+    bool transfer = false;
     // RequestVoteReply and PreVoteReply.
     bool voteGranted = false;
 

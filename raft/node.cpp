@@ -124,6 +124,13 @@ void Node::tick(Time now)
 {
     m_now = now;
     if (m_role == Role::Leader) {
+        if (m_transferTarget != kNoNode && now >= m_transferDeadline) {
+            // §3.10: the handover did not complete within an election timeout (the
+            // target may be down or cut off): the leader takes requests again.
+            TraceEvent &e = addEvent(EventKind::TransferAborted);
+            e.peer = m_transferTarget;
+            endTransfer();
+        }
         if (now >= m_heartbeatDeadline && m_config.checkQuorum && !hasQuorumContact()) {
             // §6.2: a leader that has not heard from a majority for an election timeout
             // may have been replaced on the other side of a partition: it steps down,
@@ -183,6 +190,7 @@ void Node::becomeFollower(Term term, NodeId leader, Reason why, NodeId cause)
     m_role = Role::Follower;
     m_leader = leader;
     m_preCandidate = false;
+    endTransfer();
     for (Progress &p : m_progress)
         p.vote = VoteState::None;
     // A server that was leading or campaigning needs its election timer again.
@@ -228,6 +236,7 @@ void Node::becomeCandidate(Reason why)
         m.term = m_state.currentTerm;
         m.lastLogIndex = m_state.log.lastIndex();
         m.lastLogTerm = m_state.log.lastTerm();
+        m.transfer = why == Reason::Transfer;
     }
 }
 
@@ -270,6 +279,7 @@ void Node::becomeLeader()
     m_role = Role::Leader;
     m_leader = m_config.id;
     m_preCandidate = false;
+    endTransfer();
     TraceEvent &e = addEvent(EventKind::BecameLeader, Reason::Majority);
     e.index = static_cast<Index>(votes());
     e.index2 = static_cast<Index>(m_config.clusterSize);
@@ -307,7 +317,7 @@ void Node::step(const Message &m, Time now)
         handlePreVoteReply(m);
         return;
     }
-    if (m.term > m_state.currentTerm && m.type == MessageType::RequestVote && m_config.checkQuorum
+    if (m.term > m_state.currentTerm && m.type == MessageType::RequestVote && m_config.checkQuorum && !m.transfer
         && hasRecentLeader()) {
         // §4.2.3 (with CheckQuorum): a server that heard from its leader less than the
         // minimum election timeout ago ignores a RequestVote, term and all. A removed
@@ -330,6 +340,7 @@ void Node::step(const Message &m, Time now)
     case MessageType::AppendEntriesReply: handleAppendEntriesReply(m); break;
     case MessageType::PreVote: handlePreVote(m); break;
     case MessageType::PreVoteReply: break; // a denial of a newer term: the step down above was all
+    case MessageType::TimeoutNow: handleTimeoutNow(m); break;
     }
 }
 
@@ -340,6 +351,13 @@ ProposeResult Node::propose(const std::string &command, Time now)
     if (m_role != Role::Leader) {
         // §8: only the leader takes client requests; others point to the leader they know.
         result.leaderHint = m_leader;
+        return result;
+    }
+    if (m_transferTarget != kNoNode) {
+        // §3.10: while handing over, the leader takes no requests, so that the target
+        // can catch up with a log that stops growing.
+        result.transferring = true;
+        result.leaderHint = m_transferTarget;
         return result;
     }
     appendEntry(Entry{m_state.currentTerm, command});
@@ -406,6 +424,60 @@ void Node::handleRequestVoteReply(const Message &m)
     // §5.2: a candidate that has votes from a majority becomes leader.
     if (votes() >= quorum())
         becomeLeader();
+}
+
+// --- leadership transfer (§3.10) ----------------------------------------------
+
+bool Node::transferLeadership(NodeId target, Time now)
+{
+    m_now = now;
+    if (m_role != Role::Leader || target < 1 || target > m_config.clusterSize || target == m_config.id)
+        return false;
+    // §3.10: 1. stop taking requests; 2. bring the target's log up to date; 3. send it
+    // TimeoutNow. If no new leader shows up within an election timeout, lead on.
+    m_transferTarget = target;
+    m_transferDeadline = now + m_config.electionTimeoutMax;
+    const Progress &p = m_progress[target - 1];
+    TraceEvent &e = addEvent(EventKind::TransferStarted);
+    e.peer = target;
+    e.index = p.matchIndex;
+    e.index2 = m_state.log.lastIndex();
+    if (p.matchIndex == m_state.log.lastIndex())
+        sendTimeoutNow(target);
+    else
+        sendAppend(target, false);
+    return true;
+}
+
+void Node::sendTimeoutNow(NodeId peer)
+{
+    Message &m = m_ready.messages.emplace_back();
+    m.type = MessageType::TimeoutNow;
+    m.from = m_config.id;
+    m.to = peer;
+    m.term = m_state.currentTerm;
+}
+
+void Node::endTransfer()
+{
+    m_transferTarget = kNoNode;
+    m_transferDeadline = 0;
+}
+
+void Node::handleTimeoutNow(const Message &m)
+{
+    if (m.term < m_state.currentTerm || m_role == Role::Leader) {
+        ignore(m, m.term < m_state.currentTerm ? Reason::StaleTerm : Reason::OutdatedReply);
+        return;
+    }
+    // §3.10: the leader says our log is up to date: campaign at once, without waiting
+    // for the timer and without a pre-vote (the leader asked for this election).
+    becomeCandidate(Reason::Transfer);
+    for (auto e = m_ready.events.rbegin(); e != m_ready.events.rend(); ++e)
+        if (e->kind == EventKind::ElectionTimeout) {
+            e->peer = m.from;
+            break;
+        }
 }
 
 // --- PreVote (§9.6) -----------------------------------------------------------
@@ -636,6 +708,9 @@ void Node::handleAppendEntriesReply(const Message &m)
         e.peer = m.from;
         e.index = p.matchIndex;
         e.index2 = p.nextIndex;
+        // §3.10: the transfer target has caught up: tell it to campaign now.
+        if (m.from == m_transferTarget && p.matchIndex == m_state.log.lastIndex())
+            sendTimeoutNow(m.from);
         if (advanced)
             maybeAdvanceCommit();
         // Keep a lagging follower coming: send the next batch at once, if the window

@@ -73,6 +73,8 @@ struct Ready {
 /// ProposeResult answers a client request.
 struct ProposeResult {
     bool accepted = false;
+    /// transferring: refused by a leader that is handing leadership over (§3.10).
+    bool transferring = false;
     /// On success, where the command went.
     Index index = 0;
     Term term = 0;
@@ -105,6 +107,13 @@ public:
     /// timeoutNow starts an election at once, as if the election timer fired (with
     /// PreVote on, the pre-vote round comes first, as it would).
     void timeoutNow(Time now);
+    /// transferLeadership starts handing leadership over to `target` (§3.10): the
+    /// leader takes no requests, brings target's log up to date and sends it
+    /// TimeoutNow; after an election timeout without success it leads on. Returns
+    /// false (and does nothing) unless this server leads and target is another server.
+    bool transferLeadership(NodeId target, Time now);
+    /// transferTarget is the server leadership is being handed to (kNoNode: none).
+    NodeId transferTarget() const { return m_transferTarget; }
     /// shiftTimers moves every deadline `delta` later (the node was paused).
     void shiftTimers(Time delta);
     /// setElectionDeadline makes the election timer fire at `at` (>= now), as if it had
@@ -164,6 +173,9 @@ private:
     void handleRequestVote(const Message &m);
     void handleRequestVoteReply(const Message &m);
     void handlePreVote(const Message &m);
+    void handleTimeoutNow(const Message &m);
+    void sendTimeoutNow(NodeId peer);
+    void endTransfer();
     void handlePreVoteReply(const Message &m);
     void handleAppendEntries(const Message &m);
     void handleAppendEntriesReply(const Message &m);
@@ -197,6 +209,10 @@ private:
     Time m_electionTimeout = 0;
     Time m_electionDeadline = 0;
     Time m_heartbeatDeadline = 0;
+    /// m_transferTarget: as leader, the server leadership is handed to (§3.10), until
+    /// m_transferDeadline.
+    NodeId m_transferTarget = kNoNode;
+    Time m_transferDeadline = 0;
     /// m_heardFrom: as leader, when each peer last answered in this term (§6.2).
     std::vector<Time> m_heardFrom;
     /// m_preCandidate: pre-vote round in progress (role Follower, term unchanged).

@@ -224,6 +224,8 @@ public:
             ok = oneNode(act::Resume{});
         else if (kind == "timeout")
             ok = oneNode(act::Timeout{});
+        else if (kind == "transfer")
+            ok = oneNode(act::Transfer{});
         else if (kind == "isolate")
             ok = oneNode(act::Isolate{});
         else if (kind == "reconnect")
@@ -471,6 +473,7 @@ std::string formatInput(const Input &in)
             [&](const act::Pause &a) { return oneNode("pause", a.node); },
             [&](const act::Resume &a) { return oneNode("resume", a.node); },
             [&](const act::Timeout &a) { return oneNode("timeout", a.node); },
+            [&](const act::Transfer &a) { return oneNode("transfer", a.node); },
             [&](const act::Isolate &a) { return oneNode("isolate", a.node); },
             [&](const act::Reconnect &a) { return oneNode("reconnect", a.node); },
             [](const act::Heal &) { return std::string("heal"); },

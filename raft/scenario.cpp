@@ -30,6 +30,7 @@ const char *commandKindName(CommandKind kind)
     case CommandKind::Reconnect: return "reconnect";
     case CommandKind::Heal: return "heal";
     case CommandKind::Say: return "say";
+    case CommandKind::Transfer: return "transfer";
     case CommandKind::Wait: return "wait until";
     case CommandKind::Ask: return "ask";
     case CommandKind::Answer: return "answer";
@@ -183,9 +184,9 @@ template <typename Names> std::string suggestion(std::string_view word, const Na
 
 constexpr std::array<std::string_view, 9> kSetupWords = {
     "nodes", "seed", "election-timeout", "heartbeat", "latency", "loss", "duplicate", "option", "pace"};
-constexpr std::array<std::string_view, 19> kActionWords = {
+constexpr std::array<std::string_view, 20> kActionWords = {
     "run",       "crash", "restart", "pause", "resume", "timeout", "request", "partition", "isolate", "cut",
-    "reconnect", "heal",  "say",     "wait",  "ask",    "answer",  "reveal",  "expect",    "until"};
+    "reconnect", "heal",  "say",     "wait",  "ask",    "answer",  "reveal",  "transfer",  "expect",  "until"};
 constexpr std::array<std::string_view, 9> kCheckWords = {"leader",  "role", "status", "term", "commit",
                                                          "applied", "log",  "kv",     "agree"};
 constexpr std::array<std::string_view, 3> kUntilWords = {"leader", "new-leader", "committed"};
@@ -501,11 +502,12 @@ void ScenarioParser::parseAction(const std::string &word, const std::vector<Toke
     if (word == "run") {
         parseRun(command, tokens);
     } else if (word == "crash" || word == "restart" || word == "pause" || word == "resume" || word == "timeout"
-               || word == "isolate" || word == "reconnect") {
+               || word == "isolate" || word == "reconnect" || word == "transfer") {
         static const std::map<std::string, CommandKind> kinds = {
-            {"crash", CommandKind::Crash},        {"restart", CommandKind::Restart}, {"pause", CommandKind::Pause},
-            {"resume", CommandKind::Resume},      {"timeout", CommandKind::Timeout}, {"isolate", CommandKind::Isolate},
-            {"reconnect", CommandKind::Reconnect}};
+            {"crash", CommandKind::Crash},         {"restart", CommandKind::Restart},
+            {"pause", CommandKind::Pause},         {"resume", CommandKind::Resume},
+            {"timeout", CommandKind::Timeout},     {"isolate", CommandKind::Isolate},
+            {"reconnect", CommandKind::Reconnect}, {"transfer", CommandKind::Transfer}};
         command.kind = kinds.at(word);
         const std::string usage = word + " Sx";
         if (arity(tokens, 2, usage.c_str()))
@@ -1101,7 +1103,8 @@ CommandOutcome executeCommand(Simulation &sim, const ScenarioCommand &command)
     const CommandKind kind = command.kind;
     const bool needsNode = kind == CommandKind::Crash || kind == CommandKind::Restart || kind == CommandKind::Pause
         || kind == CommandKind::Resume || kind == CommandKind::Timeout || kind == CommandKind::Request
-        || kind == CommandKind::Isolate || kind == CommandKind::Cut || kind == CommandKind::Reconnect;
+        || kind == CommandKind::Isolate || kind == CommandKind::Cut || kind == CommandKind::Reconnect
+        || kind == CommandKind::Transfer;
     Resolved who;
     if (needsNode) {
         who = resolve(sim, command.node);
@@ -1124,6 +1127,8 @@ CommandOutcome executeCommand(Simulation &sim, const ScenarioCommand &command)
     case CommandKind::Pause: return done(sim.pause(id));
     case CommandKind::Resume: return done(sim.resume(id));
     case CommandKind::Timeout: return done(sim.timeout(id));
+    // §3.10: refused with the reason when the target cannot take over.
+    case CommandKind::Transfer: return done(sim.transfer(id));
     case CommandKind::Request:
         // A request to a server that is down or paused, or not the leader, is not a
         // mistake of the script: the client simply gets no answer or a refusal,

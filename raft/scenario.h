@@ -30,6 +30,7 @@ enum class CommandKind : std::uint8_t {
     Reconnect, ///< reconnect Sx: node (undoes isolate and cuts of Sx; partitions stay)
     Heal, ///< heal
     Say, ///< say TEXT: argument
+    Transfer, ///< transfer Sx: node (leadership transfer, §3.10)
     Wait, ///< wait until CONDITION | HINT: condition, argument = the hint
     Ask, ///< ask QUESTION: argument
     Answer, ///< answer TEXT when CONDITION: argument, condition

@@ -164,6 +164,9 @@ public:
     ActionResult resume(NodeId id) { return apply(act::Resume{id}); }
     /// timeout makes node start an election now (it must be up and not the leader).
     ActionResult timeout(NodeId id) { return apply(act::Timeout{id}); }
+    /// transfer asks the leader to hand leadership over to id (dissertation §3.10):
+    /// it stops taking requests, brings id up to date and sends it TimeoutNow.
+    ActionResult transfer(NodeId id) { return apply(act::Transfer{id}); }
     /// setElectionDeadline makes node's election timer fire at `at`. The node must be
     /// up, not paused, not the leader, and at >= now().
     ActionResult setElectionDeadline(NodeId id, Time at) { return apply(act::SetTimer{id, at}); }
@@ -266,6 +269,7 @@ private:
     void perform(const act::SetTimer &a);
     void perform(const act::SetLink &a);
     void perform(const act::Restore &a);
+    void perform(const act::Transfer &a);
     void beginStep();
     void deliver(Envelope envelope);
     void lose(const Envelope &envelope, Reason reason);

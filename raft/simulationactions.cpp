@@ -172,6 +172,19 @@ std::optional<Refusal> Simulation::refusalFor(const Action &action) const
                                   return refuse(RefusalReason::DestinationPaused, to, kNoNode, a.message);
                               return std::nullopt;
                           },
+                          // §3.10: the leader hands over to a server that is up and could campaign.
+                          [&](const act::Transfer &a) -> std::optional<Refusal> {
+                              if (!exists(a.node))
+                                  return refuse(RefusalReason::NoSuchServer, a.node);
+                              const std::optional<NodeId> from = leader();
+                              if (!from)
+                                  return refuse(RefusalReason::NoLeader, a.node);
+                              if (*from == a.node)
+                                  return refuse(RefusalReason::AlreadyLeads, a.node);
+                              if (auto r = mustBeUp(*from))
+                                  return r;
+                              return mustBeUp(a.node);
+                          },
                           [](const act::Heal &) { return std::optional<Refusal>(); },
                           [](const act::Hold &) { return std::optional<Refusal>(); },
                           [](const act::Say &) { return std::optional<Refusal>(); },
@@ -265,6 +278,13 @@ void Simulation::perform(const act::Timeout &a)
     drain(a.node);
 }
 
+void Simulation::perform(const act::Transfer &a)
+{
+    const NodeId from = *leader();
+    mut(from).node->transferLeadership(a.node, m_now);
+    drain(from);
+}
+
 void Simulation::perform(const act::SetTimer &a)
 {
     mut(a.node).node->setElectionDeadline(a.at, m_now);
@@ -286,7 +306,9 @@ ProposeResult Simulation::perform(const act::Request &a)
     }
     const ProposeResult result = s.node->propose(a.command, m_now);
     TraceEvent &e = addEvent(result.accepted ? EventKind::ClientAccepted : EventKind::ClientRefused, a.node,
-                             result.accepted ? Reason::None : Reason::NotLeader);
+                             result.accepted           ? Reason::None
+                                 : result.transferring ? Reason::Transferring
+                                                       : Reason::NotLeader);
     if (m_config.recordTrace)
         e.text = out().addText(a.command);
     if (result.accepted) {

@@ -21,6 +21,8 @@ enum class EventKind : std::uint8_t {
     PreVoteStarted, ///< a server asks whether it could win before it campaigns (§9.6)
     PreVoteGranted, ///< a server would vote for a pre-candidate (§9.6)
     PreVoteDenied, ///< a server would not vote for a pre-candidate (§9.6)
+    TransferStarted, ///< a leader begins to hand leadership over (§3.10)
+    TransferAborted, ///< a handover did not complete in an election timeout (§3.10)
     // --- replication (§5.3) ---
     AppendAccepted, ///< a follower took an AppendEntries
     AppendRejected, ///< a follower refused an AppendEntries
@@ -80,6 +82,8 @@ enum class Reason : std::uint8_t {
     PreVote, ///< the pre-vote round: no term changes until a majority would vote (§9.6)
     LeaderAlive, ///< heard from a leader within the minimum election timeout (§4.2.3, §9.6)
     QuorumLost, ///< a leader heard from no majority within an election timeout (§6.2)
+    Transfer, ///< TimeoutNow from the leader: campaign at once (§3.10)
+    Transferring, ///< the leader hands leadership over and takes no requests (§3.10)
 };
 
 /// TraceEvent is one structured trace event. `step` numbers the simulation event

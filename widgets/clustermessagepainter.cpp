@@ -19,6 +19,7 @@ bool replyOk(const raft::Message &message)
     case raft::MessageType::AppendEntriesReply: return message.success;
     case raft::MessageType::RequestVote:
     case raft::MessageType::PreVote:
+    case raft::MessageType::TimeoutNow:
     case raft::MessageType::AppendEntries: return true;
     }
     return true;

@@ -175,6 +175,7 @@ QColor ClusterPalette::messageFill(raft::MessageType type)
     case raft::MessageType::AppendEntriesReply: return QColor::fromRgba(kSkyBlue);
     case raft::MessageType::PreVote: return paper();
     case raft::MessageType::PreVoteReply: return paper();
+    case raft::MessageType::TimeoutNow: return QColor::fromRgba(kOrange);
     }
     return QColor::fromRgba(kBlue);
 }
@@ -569,6 +570,15 @@ void ClusterPalette::drawMessage(QPainter &painter, QPointF c, qreal size, raft:
         else
             drawCross(painter, c, m * 0.78, replyInk, m * 0.15);
         break;
+    case raft::MessageType::TimeoutNow: {
+        // A baton: a solid orange triangle pointing the way, "your turn to campaign".
+        const qreal d = m * 0.66;
+        const QPolygonF baton({c + QPointF(-d, -d * 0.8), c + QPointF(d, 0), c + QPointF(-d, d * 0.8)});
+        painter.setPen(QPen(QColor::fromRgba(kDarkOrange), edge, Qt::SolidLine, Qt::FlatCap, Qt::MiterJoin));
+        painter.setBrush(QColor::fromRgba(kOrange));
+        painter.drawPolygon(baton);
+        break;
+    }
     case raft::MessageType::AppendEntriesReply: {
         const qreal h = m * 0.50;
         painter.setPen(QPen(QColor::fromRgba(kDarkBlue), edge));

@@ -46,6 +46,9 @@ QString ClusterToolTips::message(const raft::Simulation &sim, std::uint64_t id)
     case raft::MessageType::PreVoteReply:
         text += QLatin1Char('\n') + (m.voteGranted ? tr("vote granted") : tr("vote refused"));
         break;
+    case raft::MessageType::TimeoutNow:
+        text += QLatin1Char('\n') + tr("start an election now: leadership is handed over");
+        break;
     case raft::MessageType::AppendEntries:
         text += QLatin1Char('\n')
             + (m.entries.empty() ? tr("heartbeat (no entries)")

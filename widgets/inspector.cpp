@@ -327,6 +327,7 @@ QList<Inspector::Row> Inspector::messageRows(double displayTime) const
         break;
     case raft::MessageType::RequestVoteReply:
     case raft::MessageType::PreVoteReply: rows.append({tr("voteGranted"), yesNo(m.voteGranted)}); break;
+    case raft::MessageType::TimeoutNow: break;
     case raft::MessageType::AppendEntries:
         rows.append({tr("prevLogIndex"), QString::number(m.prevLogIndex)});
         rows.append({tr("prevLogTerm"), QString::number(m.prevLogTerm)});

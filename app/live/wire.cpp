@@ -230,7 +230,7 @@ bool decodeMessage(Cursor &c, const DecodeContext &ctx, WireMessage &w)
     w.id = c.u64("id");
     Message &m = w.message;
     const std::uint64_t type = c.u8("type");
-    if (c.ok() && type > static_cast<std::uint64_t>(MessageType::PreVoteReply)) {
+    if (c.ok() && type > static_cast<std::uint64_t>(MessageType::TimeoutNow)) {
         c.fail("unknown message type " + std::to_string(type));
         return false;
     }
@@ -266,6 +266,7 @@ bool decodeMessage(Cursor &c, const DecodeContext &ctx, WireMessage &w)
     case MessageType::RequestVoteReply:
     case MessageType::PreVoteReply: m.voteGranted = c.flag("voteGranted"); break;
     case MessageType::AppendEntries: decodeAppendEntries(c, m); break;
+    case MessageType::TimeoutNow: break;
     case MessageType::AppendEntriesReply:
         m.success = c.flag("success");
         m.matchIndex = c.number("matchIndex");
@@ -307,6 +308,7 @@ void appendMessage(std::string &out, const Message &m, std::uint64_t id)
         break;
     case MessageType::RequestVoteReply:
     case MessageType::PreVoteReply: putU8(out, m.voteGranted ? 1 : 0); break;
+    case MessageType::TimeoutNow: break;
     case MessageType::AppendEntries:
         putU64(out, m.prevLogIndex);
         putU64(out, m.prevLogTerm);

@@ -4,6 +4,18 @@
 <context>
     <name>ActionRefusal</name>
     <message>
+        <source>take over leadership</source>
+        <translation>接任领导者</translation>
+    </message>
+    <message>
+        <source>there is no leader to hand leadership over to %1</source>
+        <translation>没有领导者可以把领导权移交给 %1</translation>
+    </message>
+    <message>
+        <source>%1 is the leader already</source>
+        <translation>%1 已经是领导者</translation>
+    </message>
+    <message>
         <source>%1 is not a server of this cluster</source>
         <translation>%1 不是这个集群的服务器</translation>
     </message>
@@ -614,6 +626,18 @@
     <message>
         <source>Both directions of this link meet the network&apos;s conditions again</source>
         <translation>这条链路的两个方向重新采用整个网络的条件</translation>
+    </message>
+    <message>
+        <source>Make &amp;Leader</source>
+        <translation>设为领导者(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Leadership transfer: the leader brings this server up to date and tells it to start an election now (§3.10)</source>
+        <translation>领导权转移：领导者先让这台服务器的日志追上，再让它立即发起选举（§3.10）</translation>
+    </message>
+    <message>
+        <source>Cannot hand leadership to this server: %1</source>
+        <translation>无法把领导权移交给这台服务器：%1</translation>
     </message>
 </context>
 <context>
@@ -1261,6 +1285,42 @@
     <message>
         <source>%1 would vote for %2: %2&apos;s log (last term %3, index %4) is at least as up-to-date as %1&apos;s and %1 has no leader it heard from lately; its term stays %5</source>
         <translation>%1 会投票给 %2：%2 的日志（最后任期 %3，索引 %4）至少和 %1 的一样新，且 %1 最近没有收到领导者的消息；它的任期仍是 %5</translation>
+    </message>
+    <message>
+        <source>Leadership transfer</source>
+        <translation>领导权转移</translation>
+    </message>
+    <message>
+        <source>Leadership transfer abandoned</source>
+        <translation>放弃领导权转移</translation>
+    </message>
+    <message>
+        <source>TimeoutNow</source>
+        <translation>TimeoutNow</translation>
+    </message>
+    <message>
+        <source>the leader handed leadership over: campaign at once</source>
+        <translation>领导者移交了领导权：立即竞选</translation>
+    </message>
+    <message>
+        <source>the leader is handing leadership over and takes no requests</source>
+        <translation>领导者正在移交领导权，不接受请求</translation>
+    </message>
+    <message>
+        <source>%1 got TimeoutNow from leader %2: it starts an election for term %3 at once, without waiting for its timer or asking for pre-votes, votes for itself and asks the others for votes</source>
+        <translation>%1 收到领导者 %2 的 TimeoutNow：它立即发起任期 %3 的选举，不等计时器到期，也不先请求预投票，给自己投票并向其他服务器请求投票</translation>
+    </message>
+    <message>
+        <source>%1 refused client request %2: it is handing leadership over to %3; try %3</source>
+        <translation>%1 拒绝了客户端请求 %2：它正在把领导权移交给 %3；请尝试 %3</translation>
+    </message>
+    <message>
+        <source>Leader %1 hands leadership of term %2 over to %3: it takes no more client requests, brings %3&apos;s log up to date (%3 matches up to index %4 of %5) and then sends it TimeoutNow</source>
+        <translation>领导者 %1 把任期 %2 的领导权移交给 %3：它不再接受客户端请求，先让 %3 的日志追上（%3 已匹配到索引 %4，共 %5），然后向它发送 TimeoutNow</translation>
+    </message>
+    <message>
+        <source>%1&apos;s handover to %2 did not complete within an election timeout: %1 leads on and takes client requests again</source>
+        <translation>%1 向 %2 的移交没有在一个选举超时内完成：%1 继续担任领导者，并重新接受客户端请求</translation>
     </message>
 </context>
 <context>
@@ -2725,6 +2785,14 @@
         <translation>链路 %1 → %2 重新采用整个网络的条件。</translation>
     </message>
     <message>
+        <source>Cannot hand leadership to %1: %2.</source>
+        <translation>无法把领导权移交给 %1：%2。</translation>
+    </message>
+    <message>
+        <source>The leader hands leadership over to %1 (§3.10).</source>
+        <translation>领导者把领导权移交给 %1（§3.10）。</translation>
+    </message>
+    <message>
         <source>Pick an answer first.</source>
         <translation>请先选择一个答案。</translation>
     </message>
@@ -2978,6 +3046,10 @@ or out of the circle to give it a side of its own</source>
 平移：按住中键，或按住 Shift 拖动
 把服务器拖到另一侧的扇区即可移过去，
 拖到圆圈外则让它单独成为一侧</translation>
+    </message>
+    <message>
+        <source>start an election now: leadership is handed over</source>
+        <translation>立即发起选举：领导权正在移交</translation>
     </message>
 </context>
 <context>
@@ -3656,6 +3728,10 @@ or out of the circle to give it a side of its own</source>
         <translation>你重新连接了 %1</translation>
     </message>
     <message>
+        <source>You asked the leader to hand leadership over to %1</source>
+        <translation>你请领导者把领导权移交给 %1</translation>
+    </message>
+    <message>
         <source>You restored the link between %1 and %2</source>
         <translation>你恢复了 %1 与 %2 之间的链路</translation>
     </message>
@@ -3738,6 +3814,10 @@ or out of the circle to give it a side of its own</source>
     <message>
         <source>&lt;b&gt;Network faults&lt;/b&gt; from %1 to %2&lt;br&gt;%3</source>
         <translation>&lt;b&gt;网络故障&lt;/b&gt;，从 %1 到 %2&lt;br&gt;%3</translation>
+    </message>
+    <message>
+        <source>You asked the leader to hand leadership over to %1</source>
+        <translation>你请领导者把领导权移交给 %1</translation>
     </message>
 </context>
 </TS>

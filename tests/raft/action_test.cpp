@@ -195,6 +195,7 @@ TEST(Input, EveryKindRoundTripsThroughItsRunFileLine)
         act::Cut{4, 1, true},
         act::SetLink{3, 1, std::nullopt},
         act::Hold{false},
+        act::Transfer{3},
     };
     RunFile run;
     std::set<InputKind> kinds;

@@ -67,7 +67,7 @@ TEST(FlowControl, RpcCountsForAnElectionAgreementsAndIdlenessStayInBudget)
     const NodeId leader = *sim.leader();
     const std::uint64_t before = sim.stats().rpcsSent;
     for (int i = 0; i < 11; ++i) {
-        const ProposeResult r = sim.request(leader, "set x " + std::to_string(i));
+        const ProposeResult r = sim.request(leader, "set x " + std::to_string(i)).proposal;
         ASSERT_TRUE(r.accepted);
         // The client's answer: the leader has committed it.
         ASSERT_TRUE(sim.runUntil([&] { return sim.commitIndex(leader) >= r.index; }, 2000));
@@ -95,7 +95,7 @@ TEST(FlowControl, EntryBytesForLargeCommandsStayNearOneCopyPerFollower)
     for (int i = 0; i < 10; ++i) {
         const std::string command = "set big " + std::string(5000, static_cast<char>('a' + i));
         payload += command.size();
-        const ProposeResult r = sim.request(leader, command);
+        const ProposeResult r = sim.request(leader, command).proposal;
         ASSERT_TRUE(r.accepted);
         ASSERT_TRUE(sim.runUntil([&] { return sim.commitIndex(leader) >= r.index; }, 2000));
     }

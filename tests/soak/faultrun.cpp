@@ -70,6 +70,7 @@ enum class Action : std::uint8_t {
     IsolateLeader,
     PauseLeader,
     RequestThenDepose,
+    Transfer,
 };
 
 struct Weighted {
@@ -77,7 +78,7 @@ struct Weighted {
     int weight;
 };
 
-constexpr std::array<Weighted, 22> kActions = {{
+constexpr std::array<Weighted, 23> kActions = {{
     {Action::Crash, 8},       {Action::Restart, 10},
     {Action::Pause, 6},       {Action::Resume, 8},
     {Action::Partition, 5},   {Action::Isolate, 5},
@@ -89,6 +90,7 @@ constexpr std::array<Weighted, 22> kActions = {{
     {Action::Network, 3},     {Action::Link, 4},
     {Action::CrashLeader, 8}, {Action::IsolateLeader, 4},
     {Action::PauseLeader, 3}, {Action::RequestThenDepose, 10},
+    {Action::Transfer, 4},
 }};
 
 Action drawAction(Rng &rng)
@@ -242,6 +244,11 @@ void FaultRun::act()
     case Action::Timeout:
         if (!followers.empty())
             done = sim.timeout(pick(followers)).isDone();
+        break;
+    case Action::Transfer:
+        // §3.10: refused when there is no leader or the target cannot campaign.
+        if (!followers.empty())
+            done = sim.transfer(pick(followers)).isDone();
         break;
     case Action::StageTimer:
         if (!followers.empty())

@@ -173,6 +173,30 @@ TEST_F(WindowTest, TimeOutNowStartsAnElection)
     delete menu;
 }
 
+// §3.10: "Make Leader" hands leadership over; on the leader itself it is disabled and
+// its tip gives the core's reason.
+TEST_F(WindowTest, MakeLeaderHandsLeadershipOver)
+{
+    const raft::NodeId leader = electLeader();
+    const raft::NodeId other = leader == 1 ? 2 : 1;
+    QMenu *menu = m_window->createNodeMenu(leader);
+    QAction *own = menu->findChild<QAction *>(QStringLiteral("makeLeaderNodeAction"));
+    ASSERT_NE(own, nullptr);
+    EXPECT_FALSE(own->isEnabled());
+    EXPECT_TRUE(own->statusTip().contains(QStringLiteral("the leader already"))) << own->statusTip().toStdString();
+    delete menu;
+
+    menu = m_window->createNodeMenu(other);
+    QAction *make = menu->findChild<QAction *>(QStringLiteral("makeLeaderNodeAction"));
+    ASSERT_TRUE(make->isEnabled());
+    make->trigger();
+    delete menu;
+    EXPECT_EQ(sim().node(leader)->transferTarget(), other);
+    controller().runTo(sim().now() + 600);
+    EXPECT_EQ(sim().leader(), std::optional<raft::NodeId>(other));
+    EXPECT_TRUE(sim().violations().empty());
+}
+
 TEST_F(WindowTest, ClickingAMessageShowsItsFieldsInTheInspector)
 {
     controller().newCluster(slowConfig());
