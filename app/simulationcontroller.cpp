@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 using raft::NodeId;
 using raft::NodeStatus;
@@ -570,7 +571,9 @@ void SimulationController::spreadTimers()
 
 void SimulationController::replaceSimulation(const raft::ClusterConfig &config)
 {
-    m_history = std::make_unique<raft::History>(config);
+    // The old world lives until every view has let go of it: a view may still read
+    // it (a layout pass, a size hint) while structureChanged is being delivered.
+    const std::unique_ptr<raft::History> old = std::exchange(m_history, std::make_unique<raft::History>(config));
     m_replaying = false;
     m_displayTime = 0.0;
     m_nextAutoRequest = kAutoRequestInterval;

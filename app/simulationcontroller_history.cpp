@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 using raft::NodeId;
 using raft::NodeStatus;
@@ -211,7 +212,8 @@ QString SimulationController::loadRun(const raft::RunFile &run)
     m_lesson.reset();
     m_scenarioName.clear();
     m_scenarioFailures.clear();
-    m_history = std::move(history);
+    // The old world lives until the views have let go of it (see replaceSimulation).
+    const std::unique_ptr<raft::History> old = std::exchange(m_history, std::move(history));
     // Behind the frontier the saved requests replay; past it they go on from there.
     m_replaying = m_history->hasFuture();
     m_frontierAutoRequest = (m_history->frontierTime() / kAutoRequestInterval + 1) * kAutoRequestInterval;

@@ -177,6 +177,23 @@ TEST_F(ClassroomTest, PresentationShowsTheClusterLessonAndLogOnly)
     EXPECT_TRUE(action("presentationAction")->shortcuts().contains(QKeySequence(Qt::Key_F5)));
 }
 
+// Opening a lesson in presentation mode replaces the world while the docks are being
+// laid out: no view may read the old one after it is gone (it crashed the screenshot).
+TEST_F(ClassroomTest, OpeningALessonInPresentationModeKeepsTheViewsOnTheNewWorld)
+{
+    m_window->resize(1920, 1080);
+    m_window->show();
+    m_window->setTextSize(100);
+    m_window->setPresentation(true, false);
+    const QString lesson = QStringLiteral(RAFTVIZ_SOURCE_DIR "/resources/scenarios/leader-crash.scenario");
+    ASSERT_EQ(m_window->openScenarioFile(lesson, false), QString());
+    for (int i = 0; i < 5; ++i)
+        QCoreApplication::processEvents();
+    m_window->controller()->runTo(2000);
+    EXPECT_EQ(m_window->logView()->model()->rowCount(), m_window->controller()->simulation().size());
+    EXPECT_FALSE(m_window->grab().isNull());
+}
+
 TEST_F(ClassroomTest, TurningHoldOffAsksAndNothingStaysFrozen)
 {
     controller().runTo(1000);
