@@ -84,7 +84,7 @@ QIcon Icons::heal()
 {
     return paint([](QPainter &painter, qreal side) {
         NodeLook look;
-        painter.setPen(QPen(QColor(0x00, 0x9E, 0x73), side * 0.1, Qt::SolidLine, Qt::RoundCap));
+        painter.setPen(QPen(widgets::ClusterPalette::recovery(), side * 0.1, Qt::SolidLine, Qt::RoundCap));
         painter.drawLine(QPointF(side * 0.22, side * 0.5), QPointF(side * 0.78, side * 0.5));
         ClusterPalette::drawNodeDisc(painter, QPointF(side * 0.2, side * 0.5), side * 0.17, look);
         ClusterPalette::drawNodeDisc(painter, QPointF(side * 0.8, side * 0.5), side * 0.17, look);

@@ -65,7 +65,7 @@ void StatusLine::update()
         for (raft::NodeId id = 1; id <= sim.size(); ++id)
             highest = std::max(highest, sim.term(id));
         setText(m_leaderLabel, tr("No leader · highest term %1").arg(highest));
-        colour = QColor(0xB0, 0x30, 0x1C);
+        colour = widgets::ClusterPalette::toneAccent(raft::Tone::Alarm);
     }
     const QString style = QStringLiteral("color: %1;").arg(colour.name());
     if (m_leaderLabel->styleSheet() != style)

@@ -58,6 +58,20 @@ constexpr QRgb kLogBarLength = 0xFF9FB0BF;
 constexpr QRgb kLegendFill = 0xEEFFFFFF;
 constexpr QRgb kLegendEdge = 0xFFB8C2CC;
 constexpr QRgb kLegendRule = 0xFFC5CDD5;
+constexpr QRgb kPaneBorder = 0xFFC9D1D9;
+constexpr QRgb kGrid = 0xFFE6EAEE;
+constexpr QRgb kFutureVeil = 0xA5FFFFFF;
+constexpr QRgb kFutureHatch = 0x4656626E;
+constexpr QRgb kCrashedCellEdge = 0xFF8C8C8C;
+constexpr QRgb kCrashedCellInk = 0xFF6E6E6E;
+constexpr QRgb kEmptyCellEdge = 0xFFB0B8C0;
+constexpr QRgb kAlarmTint = 0xFFC01C1C;
+constexpr QRgb kLeaderTint = 0xFFD6E8F5;
+constexpr QRgb kElectionTint = 0xFFFBEBC8;
+constexpr QRgb kProgressTint = 0xFFDCF1E6;
+constexpr QRgb kTroubleTint = 0xFFF8E0D6;
+constexpr QRgb kRecoveryTint = 0xFFD8EFEC;
+constexpr QRgb kNarrationTint = 0xFFFFF8D0;
 /// The high-contrast variants (presentation mode).
 constexpr QRgb kContrastBackground = 0xFFFFFFFF;
 constexpr QRgb kContrastInk = 0xFF000000;
@@ -623,6 +637,93 @@ void ClusterPalette::drawWall(QPainter &painter, QPointF a, QPointF b, qreal wid
     painter.setPen(laid);
     painter.drawLine(a, b);
     painter.restore();
+}
+
+// --- the other panes ------------------------------------------------------------------
+
+QColor ClusterPalette::paneCard()
+{
+    return QColor::fromRgba(kWhite);
+}
+QColor ClusterPalette::paneBorder()
+{
+    return QColor::fromRgba(kPaneBorder);
+}
+QColor ClusterPalette::flash()
+{
+    return QColor::fromRgba(kYellow);
+}
+QColor ClusterPalette::cellSelection()
+{
+    return withAlpha(kYellow, 150);
+}
+QColor ClusterPalette::toneAccent(raft::Tone tone)
+{
+    switch (tone) {
+    case raft::Tone::Progress: return QColor::fromRgba(kBlue);
+    case raft::Tone::Trouble:
+    case raft::Tone::Alarm: return QColor::fromRgba(kVermillion);
+    case raft::Tone::Election: return QColor::fromRgba(kOrange);
+    case raft::Tone::Recovery: return QColor::fromRgba(kBluishGreen);
+    case raft::Tone::Leader:
+    case raft::Tone::Plain:
+    case raft::Tone::Narration: return {};
+    }
+    return {};
+}
+QColor ClusterPalette::toneTint(raft::Tone tone)
+{
+    switch (tone) {
+    case raft::Tone::Alarm: return QColor::fromRgba(kAlarmTint);
+    case raft::Tone::Leader: return QColor::fromRgba(kLeaderTint);
+    case raft::Tone::Election: return QColor::fromRgba(kElectionTint);
+    case raft::Tone::Progress: return QColor::fromRgba(kProgressTint);
+    case raft::Tone::Trouble: return QColor::fromRgba(kTroubleTint);
+    case raft::Tone::Recovery: return QColor::fromRgba(kRecoveryTint);
+    case raft::Tone::Narration: return QColor::fromRgba(kNarrationTint);
+    case raft::Tone::Plain: return {};
+    }
+    return {};
+}
+QColor ClusterPalette::deepBlue()
+{
+    return QColor::fromRgba(kDarkBlue);
+}
+QColor ClusterPalette::focus()
+{
+    return QColor::fromRgba(kBlue);
+}
+QColor ClusterPalette::recovery()
+{
+    return QColor::fromRgba(kBluishGreen);
+}
+QColor ClusterPalette::fault()
+{
+    return QColor::fromRgba(kVermillion);
+}
+QColor ClusterPalette::grid()
+{
+    return QColor::fromRgba(kGrid);
+}
+QColor ClusterPalette::futureVeil()
+{
+    return QColor::fromRgba(kFutureVeil);
+}
+QColor ClusterPalette::futureHatch()
+{
+    return QColor::fromRgba(kFutureHatch);
+}
+QColor ClusterPalette::crashedCellEdge()
+{
+    return QColor::fromRgba(kCrashedCellEdge);
+}
+QColor ClusterPalette::crashedCellInk()
+{
+    return QColor::fromRgba(kCrashedCellInk);
+}
+QColor ClusterPalette::emptyCellEdge()
+{
+    return QColor::fromRgba(kEmptyCellEdge);
 }
 
 } // namespace widgets

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "raft/eventcatalog.h"
 #include "raft/message.h"
 #include "raft/node.h"
 #include "raft/types.h"
@@ -113,6 +114,40 @@ public:
     static QColor legendFill();
     static QColor legendEdge();
     static QColor legendRule();
+
+    // --- the other panes: step banner, timeline, log grid, events, icons --------------
+    /// paneCard is the white card behind the step banner and the timeline's lanes.
+    static QColor paneCard();
+    /// paneBorder is the thin border of a card and the timeline's axis.
+    static QColor paneBorder();
+    /// flash is the yellow a new step flashes in (and, translucent, a selected log cell).
+    static QColor flash();
+    /// cellSelection is the translucent yellow behind a selected log-grid cell.
+    static QColor cellSelection();
+    /// toneAccent is a step's accent colour by its tone (blue progress, vermillion
+    /// trouble and alarms, orange elections, green recovery); invalid for the tones
+    /// that take their colour elsewhere (leader: its term; plain, narration: muted ink).
+    static QColor toneAccent(raft::Tone tone);
+    /// toneTint is the background of an event row in its tone (invalid: no tint).
+    static QColor toneTint(raft::Tone tone);
+    /// deepBlue marks what is committed on the timeline and the step banner's badge.
+    static QColor deepBlue();
+    /// focus is the blue of the focused timeline.
+    static QColor focus();
+    /// recovery is the green of a restart, a heal, a server back.
+    static QColor recovery();
+    /// fault is the vermillion of a network fault on the timeline.
+    static QColor fault();
+    /// grid is the timeline's grid lines.
+    static QColor grid();
+    /// futureVeil and futureHatch cover the recorded future on the timeline.
+    static QColor futureVeil();
+    static QColor futureHatch();
+    /// crashedCellEdge and crashedCellInk draw a crashed server's log cells.
+    static QColor crashedCellEdge();
+    static QColor crashedCellInk();
+    /// emptyCellEdge is the dotted outline of an empty log cell.
+    static QColor emptyCellEdge();
 
     /// ringRadius is the radius of a leader's second ring and of the timer arc, for a
     /// disc of radius r; ringWidth is their pen width.

@@ -17,17 +17,8 @@ namespace {
 /// tint is the background of a highlighted row in a tone, or none.
 QVariant tint(raft::Tone tone)
 {
-    switch (tone) {
-    case raft::Tone::Alarm: return QColor(0xC0, 0x1C, 0x1C);
-    case raft::Tone::Leader: return QColor(0xD6, 0xE8, 0xF5);
-    case raft::Tone::Election: return QColor(0xFB, 0xEB, 0xC8);
-    case raft::Tone::Progress: return QColor(0xDC, 0xF1, 0xE6);
-    case raft::Tone::Trouble: return QColor(0xF8, 0xE0, 0xD6);
-    case raft::Tone::Recovery: return QColor(0xD8, 0xEF, 0xEC);
-    case raft::Tone::Narration: return QColor(0xFF, 0xF8, 0xD0);
-    case raft::Tone::Plain: return {};
-    }
-    return {};
+    const QColor colour = ClusterPalette::toneTint(tone);
+    return colour.isValid() ? QVariant(colour) : QVariant();
 }
 } // namespace
 

@@ -270,7 +270,7 @@ QVariant LogModel::headerData(int section, Qt::Orientation orientation, int role
             .arg(m_sim->commitIndex(id));
     case Qt::ForegroundRole:
         if (m_sim->status(id) == raft::NodeStatus::Crashed)
-            return QColor(Qt::gray);
+            return ClusterPalette::crashedCellInk();
         return {};
     case Qt::DecorationRole: return roleIcon(m_sim->role(id), m_sim->status(id));
     case Qt::FontRole:

@@ -64,7 +64,7 @@ void paintEntry(QPainter &painter, const QRectF &rect, const CellLook &look, con
     QColor edge = fill.darker(170);
     if (look.crashed) {
         fill = QColor::fromHsl(fill.hslHue(), 20, 200);
-        edge = QColor(140, 140, 140);
+        edge = ClusterPalette::crashedCellEdge();
     }
     if (look.committed) {
         painter.setPen(QPen(edge, 1.2));
@@ -77,7 +77,7 @@ void paintEntry(QPainter &painter, const QRectF &rect, const CellLook &look, con
         painter.setBrush(pale);
     }
     painter.drawRoundedRect(box, 3, 3);
-    painter.setPen(look.crashed ? QColor(110, 110, 110) : ClusterPalette::ink());
+    painter.setPen(look.crashed ? ClusterPalette::crashedCellInk() : ClusterPalette::ink());
     if (!look.showCommand) {
         painter.setFont(font);
         painter.drawText(box, Qt::AlignCenter, QString::number(look.term));
@@ -104,7 +104,7 @@ void paintEntry(QPainter &painter, const QRectF &rect, const CellLook &look, con
 /// a selected row keeps its terms' colours.
 void paintSelection(QPainter &painter, const QRectF &rect)
 {
-    painter.fillRect(rect, QColor(240, 228, 66, 150));
+    painter.fillRect(rect, ClusterPalette::cellSelection());
 }
 
 /// paintMarks paints what sits on top of a cell: the commitIndex bar and the leader's
@@ -113,7 +113,7 @@ void paintMarks(QPainter &painter, const QRectF &rect, const CellLook &look)
 {
     const QColor leaderColour = ClusterPalette::roleFill(raft::Role::Leader);
     if (look.empty && !look.hasEntry) {
-        painter.setPen(QPen(QColor(0xB0, 0xB8, 0xC0), 1.0, Qt::DotLine));
+        painter.setPen(QPen(ClusterPalette::emptyCellEdge(), 1.0, Qt::DotLine));
         painter.setBrush(Qt::NoBrush);
         painter.drawRoundedRect(rect.adjusted(2.5, 3.5, -2.5, -3.5), 3, 3);
     }

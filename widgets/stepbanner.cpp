@@ -20,14 +20,6 @@ namespace widgets {
 
 namespace {
 
-constexpr QRgb kCard = 0xFFFFFFFF;
-constexpr QRgb kBorder = 0xFFC9D1D9;
-constexpr QRgb kFlash = 0xFFF0E442;
-constexpr QRgb kBlue = 0xFF0072B2;
-constexpr QRgb kVermillion = 0xFFD55E00;
-constexpr QRgb kOrange = 0xFFE69F00;
-constexpr QRgb kGreen = 0xFF009E73;
-constexpr QRgb kBadge = 0xFF00304D;
 constexpr int kAccentWidth = 7;
 constexpr int kPadding = 10;
 /// Changes closer together than this are playback, not stepping: no flash.
@@ -89,7 +81,7 @@ int basePixelSize(const QFont &font)
 
 StepBanner::StepBanner(QWidget *parent)
     : QWidget(parent)
-    , m_flash(QColor::fromRgba(kFlash))
+    , m_flash(ClusterPalette::flash())
 {
     m_flash.setAlpha(0);
     m_animation = new QPropertyAnimation(this, "flash", this);
@@ -241,11 +233,11 @@ QColor StepBanner::accent() const
     const TraceEvent &e = mainEvent();
     switch (raft::infoOf(e.kind).tone) {
     case raft::Tone::Leader: return LogModel::termColor(e.term).darker(135);
-    case raft::Tone::Progress: return QColor::fromRgba(kBlue);
+    case raft::Tone::Progress:
     case raft::Tone::Trouble:
-    case raft::Tone::Alarm: return QColor::fromRgba(kVermillion);
-    case raft::Tone::Election: return QColor::fromRgba(kOrange);
-    case raft::Tone::Recovery: return QColor::fromRgba(kGreen);
+    case raft::Tone::Alarm:
+    case raft::Tone::Election:
+    case raft::Tone::Recovery: return ClusterPalette::toneAccent(raft::infoOf(e.kind).tone);
     case raft::Tone::Plain:
     case raft::Tone::Narration: return ClusterPalette::mutedInk();
     }
@@ -265,7 +257,7 @@ void StepBanner::startFlash()
     m_sinceChange.restart();
     if (!quiet || !m_hasStep)
         return;
-    QColor from = QColor::fromRgba(kFlash);
+    QColor from = ClusterPalette::flash();
     from.setAlpha(150);
     QColor to = from;
     to.setAlpha(0);
@@ -281,10 +273,10 @@ void StepBanner::paintEvent(QPaintEvent *)
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setRenderHint(QPainter::TextAntialiasing);
     const QRectF all = rect();
-    painter.fillRect(all, QColor::fromRgba(kCard));
+    painter.fillRect(all, ClusterPalette::paneCard());
     if (m_flash.alpha() > 0)
         painter.fillRect(all, m_flash);
-    painter.setPen(QPen(QColor::fromRgba(kBorder), 1));
+    painter.setPen(QPen(ClusterPalette::paneBorder(), 1));
     painter.drawLine(QPointF(0, 0.5), QPointF(width(), 0.5));
     painter.drawLine(QPointF(0, height() - 0.5), QPointF(width(), height() - 0.5));
     painter.fillRect(QRectF(0, 0, kAccentWidth, height()), accent());
@@ -321,7 +313,7 @@ void StepBanner::paintEvent(QPaintEvent *)
     painter.setPen(ClusterPalette::mutedInk());
     painter.drawText(QPointF(left, blockTop + stepMetrics.lineSpacing() + detailMetrics.ascent()), m_timeText);
     left += column + kPadding;
-    painter.setPen(QPen(QColor::fromRgba(kBorder), 1));
+    painter.setPen(QPen(ClusterPalette::paneBorder(), 1));
     painter.drawLine(QPointF(left + 0.5, kPadding), QPointF(left + 0.5, height() - kPadding));
     left += kPadding + 4;
 
@@ -341,7 +333,7 @@ void StepBanner::paintEvent(QPaintEvent *)
         const double w = badgeMetrics.horizontalAdvance(m_sectionText) + 20;
         const QRectF badge(centreX - w / 2, rightTop, w, badgeHeight);
         painter.setPen(Qt::NoPen);
-        painter.setBrush(QColor::fromRgba(kBadge));
+        painter.setBrush(ClusterPalette::deepBlue());
         painter.drawRoundedRect(badge, badgeHeight / 2, badgeHeight / 2);
         painter.setFont(badgeF);
         painter.setPen(Qt::white);

@@ -31,10 +31,6 @@ constexpr double kHitRadius = 8;
 /// How close (in pixels) a click must be to a mark to go to its exact time.
 constexpr double kSnapRadius = 6;
 
-constexpr QRgb kLaneFill = 0xFFFFFFFF;
-constexpr QRgb kBorder = 0xFFC9D1D9;
-constexpr QRgb kFocus = 0xFF0072B2;
-
 template <class... F> struct Overloaded : F... {
     using F::operator()...;
 };
@@ -271,8 +267,8 @@ void Timeline::paintEvent(QPaintEvent *)
     painter.setRenderHint(QPainter::Antialiasing);
     const TimelineLayout l = layout();
     painter.fillRect(rect(), ClusterPalette::background());
-    painter.fillRect(QRectF(0, 0, width(), l.axis), QColor::fromRgba(kLaneFill));
-    painter.setPen(QPen(QColor::fromRgba(kBorder), 1));
+    painter.fillRect(QRectF(0, 0, width(), l.axis), ClusterPalette::paneCard());
+    painter.setPen(QPen(ClusterPalette::paneBorder(), 1));
     painter.drawLine(QPointF(0, 0.5), QPointF(width(), 0.5));
 
     if (m_history) {
@@ -289,7 +285,7 @@ void Timeline::paintEvent(QPaintEvent *)
         painter.restore();
     }
     if (hasFocus()) {
-        painter.setPen(QPen(QColor::fromRgba(kFocus), 2));
+        painter.setPen(QPen(ClusterPalette::focus(), 2));
         painter.setBrush(Qt::NoBrush);
         painter.drawRect(QRectF(1, 1, width() - 2, height() - 2));
     }

@@ -13,8 +13,6 @@ namespace widgets {
 
 namespace {
 
-constexpr QRgb kRestart = 0xFF009E73;
-
 /// glyphExtent is half the side of the sprite that holds a glyph of radius r.
 double glyphExtent(double r)
 {
@@ -47,7 +45,7 @@ void drawRestart(QPainter &painter, QPointF c, qreal r)
 {
     const qreal h = r * 0.82;
     painter.setPen(QPen(Qt::white, std::max<qreal>(1.0, r * 0.12)));
-    painter.setBrush(QColor::fromRgba(kRestart));
+    painter.setBrush(ClusterPalette::recovery());
     painter.drawRoundedRect(QRectF(c.x() - h, c.y() - h, 2 * h, 2 * h), h * 0.3, h * 0.3);
     // An upward arrow: the server is back up.
     const QPolygonF arrow({
@@ -68,7 +66,7 @@ void drawViolation(QPainter &painter, QPointF c, qreal r)
 {
     const QPolygonF triangle({c + QPointF(0, -r), c + QPointF(r * 1.05, r * 0.8), c + QPointF(-r * 1.05, r * 0.8)});
     painter.setPen(QPen(Qt::white, std::max<qreal>(1.0, r * 0.12), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-    painter.setBrush(QColor::fromRgba(kTimelineFault));
+    painter.setBrush(ClusterPalette::fault());
     painter.drawPolygon(triangle);
     painter.setPen(QPen(Qt::white, std::max<qreal>(1.5, r * 0.2), Qt::SolidLine, Qt::RoundCap));
     painter.drawLine(c + QPointF(0, -r * 0.38), c + QPointF(0, r * 0.22));

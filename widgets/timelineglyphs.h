@@ -11,9 +11,6 @@
 
 namespace widgets {
 
-/// kTimelineFault is the timeline's colour of trouble: network faults and violations.
-inline constexpr QRgb kTimelineFault = 0xFFD55E00;
-
 /// TimelineGlyphs draws the timeline's marks, each with a shape of its own as well as
 /// a colour so that the strip reads in greyscale, and keeps each drawing as a sprite:
 /// marks are drawn by the thousand, so each glyph is painted once and blitted after

@@ -20,9 +20,6 @@ namespace widgets {
 
 namespace {
 
-constexpr QRgb kGrid = 0xFFE6EAEE;
-constexpr QRgb kCommit = 0xFF00304D;
-
 /// tickSteps are the spacings of the axis' labelled ticks, in ms.
 constexpr std::array<double, 25> kTickSteps{
     1,       2,       5,         10,        20,        50,         100,        200,     500,
@@ -119,7 +116,7 @@ void TimelinePainter::paintAxis() const
         const double x = std::round(l.x(static_cast<Time>(std::llround(t)))) + 0.5;
         const bool major = std::fmod(std::round(t / minor), std::round(step / minor)) == 0;
         if (major) {
-            painter.setPen(QPen(QColor::fromRgba(kGrid), 1));
+            painter.setPen(QPen(ClusterPalette::grid(), 1));
             painter.drawLine(QPointF(x, 1), QPointF(x, l.axis));
             painter.setPen(QPen(ClusterPalette::mutedInk(), 1));
             painter.drawLine(QPointF(x, l.axis), QPointF(x, l.axis + 5));
@@ -151,10 +148,10 @@ void TimelinePainter::paintSpans() const
         if (b < x0 || a > x1)
             continue;
         const QRectF band(a, 1, std::max(2.0, b - a), l.axis - 1);
-        QColor tint = QColor::fromRgba(kTimelineFault);
+        QColor tint = ClusterPalette::fault();
         tint.setAlpha(30);
         painter.fillRect(band, tint);
-        QColor hatch = QColor::fromRgba(kTimelineFault);
+        QColor hatch = ClusterPalette::fault();
         hatch.setAlpha(span.partition ? 110 : 80);
         painter.fillRect(band, QBrush(hatch, span.partition ? Qt::BDiagPattern : Qt::CrossPattern));
         hatch.setAlpha(200);
@@ -228,7 +225,7 @@ void TimelinePainter::paintMarks() const
     }
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, false);
-    painter.setPen(QPen(QColor::fromRgba(kCommit), 2, Qt::SolidLine, Qt::FlatCap));
+    painter.setPen(QPen(ClusterPalette::deepBlue(), 2, Qt::SolidLine, Qt::FlatCap));
     painter.drawLines(ticks.constData(), static_cast<int>(ticks.size()));
     painter.restore();
 
@@ -307,8 +304,8 @@ void TimelinePainter::paintPosition() const
     // The recorded future: lighter and hatched, up to the dashed frontier.
     if (m_view.hasFuture && frontier > live) {
         const QRectF future(live, 1, std::min(frontier, x1) - live, l.axis - 1);
-        painter.fillRect(future, QColor(255, 255, 255, 165));
-        painter.fillRect(future, QBrush(QColor(86, 98, 110, 70), Qt::FDiagPattern));
+        painter.fillRect(future, ClusterPalette::futureVeil());
+        painter.fillRect(future, QBrush(ClusterPalette::futureHatch(), Qt::FDiagPattern));
         QPen dashed(ClusterPalette::mutedInk(), 2, Qt::DashLine, Qt::FlatCap);
         painter.setPen(dashed);
         painter.drawLine(QPointF(frontier, 1), QPointF(frontier, l.axis));
