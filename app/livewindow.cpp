@@ -2,7 +2,6 @@
 
 #include "liveactions.h"
 #include "livesource.h"
-#include "viewbindings.h"
 
 #include "app/live/livecluster.h"
 
@@ -212,8 +211,8 @@ void LiveWindow::updateReplayControls()
 
 void LiveWindow::connectViews()
 {
-    ViewBindings::bind(m_clusterView, m_source);
-    ViewBindings::bind(m_eventsPane, m_source);
+    m_clusterView->setSource(m_source);
+    m_eventsPane->setSource(m_source);
     m_logView->setSource(m_source);
     m_inspector->setSource(m_source);
     m_selection->setSource(m_source);

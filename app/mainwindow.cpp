@@ -13,7 +13,6 @@
 #include "simulationcontroller.h"
 #include "speedcontrols.h"
 #include "statusline.h"
-#include "viewbindings.h"
 #include "violationbanner.h"
 
 #include "widgets/clusterview.h"
@@ -225,10 +224,10 @@ void MainWindow::showDock(QDockWidget *dock)
 void MainWindow::connectViews()
 {
     // Each view follows the controller by itself.
-    ViewBindings::bind(m_clusterView, m_controller);
-    ViewBindings::bind(m_eventsPane, m_controller);
-    ViewBindings::bind(m_timeline, m_controller);
-    ViewBindings::bind(m_stepBanner, m_controller);
+    m_clusterView->setSource(m_controller);
+    m_eventsPane->setSource(m_controller);
+    m_timeline->setSource(m_controller);
+    m_stepBanner->setSource(m_controller);
     m_logView->setSource(m_controller);
     m_inspector->setSource(m_controller);
     m_networkPane->setSource(m_controller);

@@ -1,4 +1,5 @@
 #include "widgets/clusterview.h"
+#include "widgets/simulationsource.h"
 
 #include "widgets/clusterlegend.h"
 #include "widgets/clusterpalette.h"
@@ -479,6 +480,15 @@ void ClusterView::changeEvent(QEvent *event)
         update();
     }
     QWidget::changeEvent(event);
+}
+
+void ClusterView::setSource(const SimulationSource *source)
+{
+    setSimulation(&source->simulation());
+    setDisplayTime(source->displayTime());
+    connect(source, &SimulationSource::structureChanged, this,
+            [this, source] { setSimulation(&source->simulation()); });
+    connect(source, &SimulationSource::advanced, this, &ClusterView::setDisplayTime);
 }
 
 } // namespace widgets

@@ -24,6 +24,8 @@
 
 namespace widgets {
 
+class SimulationSource;
+
 /// ClusterView draws a Simulation as a classroom picture: 1–9 servers on a ring and
 /// every message in flight between them, at the display time it is given.
 ///
@@ -80,6 +82,8 @@ public:
 
     /// setSimulation shows `simulation` (not owned; nullptr shows nothing). It clears
     /// the selection and sets the display time to the simulation's now().
+    /// setSource shows the source's world and follows its signals. Call it once.
+    void setSource(const SimulationSource *source);
     void setSimulation(const raft::Simulation *simulation);
     /// simulation is the simulation shown, or nullptr.
     const raft::Simulation *simulation() const { return m_simulation; }

@@ -1,4 +1,5 @@
 #include "eventspane.h"
+#include "widgets/simulationsource.h"
 
 #include "eventmodel.h"
 
@@ -204,6 +205,20 @@ void EventsPane::retranslateUi()
     m_model->retranslate();
     updateCount();
     updateDetail();
+}
+
+void EventsPane::setSource(const SimulationSource *source)
+{
+    const auto showHistory = [this, source] {
+        const raft::History &history = source->history();
+        setTrace(&history.trace(), history.visibleEvents(), history.generation());
+    };
+    showHistory();
+    connect(source, &SimulationSource::structureChanged, this, showHistory);
+    connect(source, &SimulationSource::advanced, this, [this, source] {
+        const raft::History &history = source->history();
+        setVisibleCount(history.visibleEvents(), history.generation());
+    });
 }
 
 } // namespace widgets

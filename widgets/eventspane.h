@@ -12,6 +12,8 @@ class QTableView;
 
 namespace widgets {
 
+class SimulationSource;
+
 class EventModel;
 
 /// EventsPane is the trace in words: one line per event, newest at the bottom, each
@@ -25,6 +27,8 @@ public:
     explicit EventsPane(QWidget *parent = nullptr);
 
     /// setSimulation shows a world's trace (not owned; nullptr for none).
+    /// setSource shows the source's world and follows its signals. Call it once.
+    void setSource(const SimulationSource *source);
     void setSimulation(const raft::Simulation *simulation);
     /// setTrace shows the first `visible` events of a history's trace (not owned);
     /// generation is the history's (History::generation()).

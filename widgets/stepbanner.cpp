@@ -1,4 +1,5 @@
 #include "widgets/stepbanner.h"
+#include "widgets/simulationsource.h"
 
 #include "raft/eventcatalog.h"
 #include "widgets/clusterpalette.h"
@@ -398,6 +399,19 @@ void StepBanner::changeEvent(QEvent *event)
         update();
     }
     QWidget::changeEvent(event);
+}
+
+void StepBanner::setSource(const SimulationSource *source)
+{
+    connect(source, &SimulationSource::structureChanged, this, &StepBanner::clear);
+    connect(source, &SimulationSource::stepped, this, [this, source](std::size_t firstEvent, std::size_t endEvent) {
+        showStep(source->history().trace(), firstEvent, endEvent);
+        show();
+    });
+    connect(source, &SimulationSource::playingChanged, this, [this](bool playing) {
+        if (playing)
+            hide();
+    });
 }
 
 } // namespace widgets

@@ -13,6 +13,8 @@ class QPropertyAnimation;
 
 namespace widgets {
 
+class SimulationSource;
+
 /// StepBanner is the band that explains the step just taken, large enough to read
 /// from the back of a classroom: the most important event of the step (the highest
 /// raft::rankOf: a leader elected, a commit, a refusal before the heartbeats of a
@@ -39,6 +41,8 @@ public:
     /// step just taken (clamped to the trace).
     void showStep(const raft::Trace &trace, std::size_t firstEvent, std::size_t endEvent);
     /// clear empties the band; it shows the placeholder text.
+    /// setSource shows the source's world and follows its signals. Call it once.
+    void setSource(const SimulationSource *source);
     void clear();
     /// setPlaceholderText sets what the empty band says.
     void setPlaceholderText(const QString &text);

@@ -1,4 +1,5 @@
 #include "widgets/timeline.h"
+#include "widgets/simulationsource.h"
 
 #include "widgets/clusterpalette.h"
 #include "widgets/eventtext.h"
@@ -527,6 +528,17 @@ void Timeline::changeEvent(QEvent *event)
         update();
     }
     QWidget::changeEvent(event);
+}
+
+void Timeline::setSource(const SimulationSource *source)
+{
+    const auto showHistory = [this, source] {
+        setHistory(&source->history());
+        refresh();
+    };
+    showHistory();
+    connect(source, &SimulationSource::structureChanged, this, showHistory);
+    connect(source, &SimulationSource::advanced, this, &Timeline::refresh);
 }
 
 } // namespace widgets

@@ -13,6 +13,8 @@
 
 namespace widgets {
 
+class SimulationSource;
+
 /// Timeline draws a run's whole history as a strip under the cluster view: virtual
 /// time in seconds, the leaders' reigns coloured by term, elections won, commits,
 /// crashes and restarts, the times the network had faults, the user's own actions, the
@@ -39,6 +41,8 @@ public:
 
     /// setHistory shows a history (not owned; nullptr for none) and rebuilds the marks.
     /// Call it again after the history object was replaced, even at the same address.
+    /// setSource shows the source's world and follows its signals. Call it once.
+    void setSource(const SimulationSource *source);
     void setHistory(const raft::History *history);
     /// history is the history shown, or nullptr.
     const raft::History *history() const { return m_history; }
