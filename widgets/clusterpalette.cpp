@@ -1,5 +1,7 @@
 #include "widgets/clusterpalette.h"
 
+#include "widgets/clusterpalettecolours.h"
+
 #include "widgets/clustertext.h"
 
 #include <QFont>
@@ -15,86 +17,7 @@ namespace widgets {
 
 namespace {
 
-// Okabe–Ito colours and darker/lighter companions for outlines and fills.
-constexpr QRgb kBackground = 0xFFF7F8FA;
-constexpr QRgb kInk = 0xFF1B2631;
-constexpr QRgb kMutedInk = 0xFF56626E;
-constexpr QRgb kSelection = 0xFFF0E442;
-constexpr QRgb kVermillion = 0xFFD55E00;
-/// kRed: the red of a lost message's ✗, a cut link and a timer running out: darker
-/// and redder than vermillion so that it reads as red next to the orange candidates.
-constexpr QRgb kRed = 0xFFC81E1E;
-constexpr QRgb kDarkVermillion = 0xFF9C3F00;
-constexpr QRgb kBluishGreen = 0xFF009E73;
-constexpr QRgb kBlue = 0xFF0072B2;
-constexpr QRgb kDarkBlue = 0xFF00304D;
-constexpr QRgb kSkyBlue = 0xFF56B4E9;
-constexpr QRgb kOrange = 0xFFE69F00;
-constexpr QRgb kDarkOrange = 0xFF5C3D00;
-constexpr QRgb kYellow = 0xFFF0E442;
-constexpr QRgb kFollowerFill = 0xFFDDEBF6;
-constexpr QRgb kFollowerEdge = 0xFF2B5D82;
-constexpr QRgb kCandidateFill = 0xFFF5BE55;
-constexpr QRgb kCandidateEdge = 0xFF6B4500;
-constexpr QRgb kCrashedFill = 0xFFE4E4E4;
-constexpr QRgb kCrashedEdge = 0xFF8A8A8A;
-constexpr QRgb kCrashedInk = 0xFF5E5E5E;
-constexpr QRgb kTrack = 0xFFDCE2E8;
-constexpr QRgb kTimer = 0xFF6A8BA6;
-constexpr QRgb kFrozenTimer = 0xFFA9B3BC;
-constexpr QRgb kBadge = 0xFF263238;
-constexpr QRgb kWhite = 0xFFFFFFFF;
-constexpr QRgb kLink = 0xFFCFD6DD;
-constexpr QRgb kWallLink = 0xFFC4CBD2;
-constexpr QRgb kLiveLink = 0xFF8FA0B0;
-constexpr QRgb kBadgeFill = 0xFFFFF1C7;
-constexpr QRgb kNoQuorumHatch = 0x4637474F;
-constexpr QRgb kNoQuorumFill = 0xDC37474F;
-constexpr QRgb kHeadlineFill = 0xF0FCE4D6;
-constexpr QRgb kWall = 0xFF3B4550;
-constexpr QRgb kBricks = 0xFFA7B1BB;
-constexpr QRgb kLogBarTrack = 0xFFE2E7EC;
-constexpr QRgb kLogBarLength = 0xFF9FB0BF;
-constexpr QRgb kLegendFill = 0xEEFFFFFF;
-constexpr QRgb kLegendEdge = 0xFFB8C2CC;
-constexpr QRgb kLegendRule = 0xFFC5CDD5;
-constexpr QRgb kPaneBorder = 0xFFC9D1D9;
-constexpr QRgb kGrid = 0xFFE6EAEE;
-constexpr QRgb kFutureVeil = 0xA5FFFFFF;
-constexpr QRgb kFutureHatch = 0x4656626E;
-constexpr QRgb kCrashedCellEdge = 0xFF8C8C8C;
-constexpr QRgb kCrashedCellInk = 0xFF6E6E6E;
-constexpr QRgb kEmptyCellEdge = 0xFFB0B8C0;
-constexpr QRgb kAlarmTint = 0xFFC01C1C;
-constexpr QRgb kLeaderTint = 0xFFD6E8F5;
-constexpr QRgb kElectionTint = 0xFFFBEBC8;
-constexpr QRgb kProgressTint = 0xFFDCF1E6;
-constexpr QRgb kTroubleTint = 0xFFF8E0D6;
-constexpr QRgb kRecoveryTint = 0xFFD8EFEC;
-constexpr QRgb kNarrationTint = 0xFFFFF8D0;
-/// The high-contrast variants (presentation mode).
-constexpr QRgb kContrastBackground = 0xFFFFFFFF;
-constexpr QRgb kContrastInk = 0xFF000000;
-constexpr QRgb kContrastMutedInk = 0xFF2E3A45;
-constexpr QRgb kContrastFollowerFill = 0xFFFFFFFF;
-constexpr QRgb kContrastFollowerEdge = 0xFF000000;
-constexpr QRgb kContrastCrashedInk = 0xFF303030;
-constexpr QRgb kContrastTrack = 0xFFAEB8C2;
-constexpr QRgb kContrastTimer = 0xFF1F4E79;
-constexpr QRgb kContrastLink = 0xFF8794A1;
-constexpr QRgb kContrastLogBarTrack = 0xFFC2CAD2;
-constexpr QRgb kContrastLogBarLength = 0xFF5B7085;
-constexpr QRgb kContrastLegendFill = 0xFFFFFFFF;
-constexpr QRgb kContrastLegendEdge = 0xFF000000;
-/// Alphas of the translucent companions of the base colours.
-constexpr int kPlateAlpha = 215;
-constexpr int kContrastPlateAlpha = 245;
-constexpr int kDragCaptionAlpha = 235;
-constexpr int kHoverAlpha = 150;
-constexpr int kBandAlpha = 50;
-constexpr int kBandSampleAlpha = 70;
-constexpr int kDropAlpha = 110;
-constexpr int kDropEdgeDarker = 140;
+using namespace palette;
 
 bool g_highContrast = false;
 
@@ -102,13 +25,6 @@ bool g_highContrast = false;
 QColor rgb(QRgb normal, QRgb contrast)
 {
     return QColor::fromRgba(g_highContrast ? contrast : normal);
-}
-
-QColor withAlpha(QRgb rgb, int alpha)
-{
-    QColor colour = QColor::fromRgba(rgb);
-    colour.setAlpha(alpha);
-    return colour;
 }
 
 QPen pen(const QColor &colour, qreal width, Qt::PenStyle style = Qt::SolidLine)
@@ -637,93 +553,6 @@ void ClusterPalette::drawWall(QPainter &painter, QPointF a, QPointF b, qreal wid
     painter.setPen(laid);
     painter.drawLine(a, b);
     painter.restore();
-}
-
-// --- the other panes ------------------------------------------------------------------
-
-QColor ClusterPalette::paneCard()
-{
-    return QColor::fromRgba(kWhite);
-}
-QColor ClusterPalette::paneBorder()
-{
-    return QColor::fromRgba(kPaneBorder);
-}
-QColor ClusterPalette::flash()
-{
-    return QColor::fromRgba(kYellow);
-}
-QColor ClusterPalette::cellSelection()
-{
-    return withAlpha(kYellow, 150);
-}
-QColor ClusterPalette::toneAccent(raft::Tone tone)
-{
-    switch (tone) {
-    case raft::Tone::Progress: return QColor::fromRgba(kBlue);
-    case raft::Tone::Trouble:
-    case raft::Tone::Alarm: return QColor::fromRgba(kVermillion);
-    case raft::Tone::Election: return QColor::fromRgba(kOrange);
-    case raft::Tone::Recovery: return QColor::fromRgba(kBluishGreen);
-    case raft::Tone::Leader:
-    case raft::Tone::Plain:
-    case raft::Tone::Narration: return {};
-    }
-    return {};
-}
-QColor ClusterPalette::toneTint(raft::Tone tone)
-{
-    switch (tone) {
-    case raft::Tone::Alarm: return QColor::fromRgba(kAlarmTint);
-    case raft::Tone::Leader: return QColor::fromRgba(kLeaderTint);
-    case raft::Tone::Election: return QColor::fromRgba(kElectionTint);
-    case raft::Tone::Progress: return QColor::fromRgba(kProgressTint);
-    case raft::Tone::Trouble: return QColor::fromRgba(kTroubleTint);
-    case raft::Tone::Recovery: return QColor::fromRgba(kRecoveryTint);
-    case raft::Tone::Narration: return QColor::fromRgba(kNarrationTint);
-    case raft::Tone::Plain: return {};
-    }
-    return {};
-}
-QColor ClusterPalette::deepBlue()
-{
-    return QColor::fromRgba(kDarkBlue);
-}
-QColor ClusterPalette::focus()
-{
-    return QColor::fromRgba(kBlue);
-}
-QColor ClusterPalette::recovery()
-{
-    return QColor::fromRgba(kBluishGreen);
-}
-QColor ClusterPalette::fault()
-{
-    return QColor::fromRgba(kVermillion);
-}
-QColor ClusterPalette::grid()
-{
-    return QColor::fromRgba(kGrid);
-}
-QColor ClusterPalette::futureVeil()
-{
-    return QColor::fromRgba(kFutureVeil);
-}
-QColor ClusterPalette::futureHatch()
-{
-    return QColor::fromRgba(kFutureHatch);
-}
-QColor ClusterPalette::crashedCellEdge()
-{
-    return QColor::fromRgba(kCrashedCellEdge);
-}
-QColor ClusterPalette::crashedCellInk()
-{
-    return QColor::fromRgba(kCrashedCellInk);
-}
-QColor ClusterPalette::emptyCellEdge()
-{
-    return QColor::fromRgba(kEmptyCellEdge);
 }
 
 } // namespace widgets
