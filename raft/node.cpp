@@ -371,19 +371,23 @@ ProposeResult Node::propose(const std::string &command, Time now)
 
 // --- RequestVote ------------------------------------------------------------
 
+TraceEvent &Node::voteDenied(EventKind kind, const Message &m, Reason why)
+{
+    // A denied (pre-)vote names both logs' ends, so the reader sees the §5.4.1 check.
+    TraceEvent &e = addEvent(kind, why);
+    e.peer = m.from;
+    e.index = m.lastLogIndex;
+    e.term2 = m.lastLogTerm;
+    e.index2 = m_state.log.lastIndex();
+    e.value = static_cast<std::int64_t>(m_state.log.lastTerm());
+    return e;
+}
+
 void Node::handleRequestVote(const Message &m)
 {
     Message r = reply(m, MessageType::RequestVoteReply);
     const Log &log = m_state.log;
-    auto deny = [&](Reason why) -> TraceEvent & {
-        TraceEvent &e = addEvent(EventKind::VoteDenied, why);
-        e.peer = m.from;
-        e.index = m.lastLogIndex;
-        e.term2 = m.lastLogTerm;
-        e.index2 = log.lastIndex();
-        e.value = static_cast<std::int64_t>(log.lastTerm());
-        return e;
-    };
+    auto deny = [&](Reason why) -> TraceEvent & { return voteDenied(EventKind::VoteDenied, m, why); };
     if (m.term < m_state.currentTerm) {
         // §5.1: a request from an older term is rejected; the reply carries our term
         // so the stale candidate steps down.
@@ -486,15 +490,7 @@ void Node::handlePreVote(const Message &m)
 {
     Message r = reply(m, MessageType::PreVoteReply);
     const Log &log = m_state.log;
-    auto deny = [&](Reason why) -> TraceEvent & {
-        TraceEvent &e = addEvent(EventKind::PreVoteDenied, why);
-        e.peer = m.from;
-        e.index = m.lastLogIndex;
-        e.term2 = m.lastLogTerm;
-        e.index2 = log.lastIndex();
-        e.value = static_cast<std::int64_t>(log.lastTerm());
-        return e;
-    };
+    auto deny = [&](Reason why) -> TraceEvent & { return voteDenied(EventKind::PreVoteDenied, m, why); };
     // The voter answers as it would answer the RequestVote that would follow, plus
     // one rule (§9.6): while it hears from a leader it wants no election at all.
     if (m.term < m_state.currentTerm) {

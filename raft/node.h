@@ -197,6 +197,8 @@ private:
     /// ignore records that message m was dropped unanswered, and why.
     void ignore(const Message &m, Reason why);
     TraceEvent &addEvent(EventKind kind, Reason reason = Reason::None);
+    /// voteDenied records a denied RequestVote or PreVote (kind) from m's candidate.
+    TraceEvent &voteDenied(EventKind kind, const Message &m, Reason why);
 
     NodeConfig m_config;
     Rng m_rng;

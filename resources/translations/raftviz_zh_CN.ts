@@ -3728,10 +3728,6 @@ or out of the circle to give it a side of its own</source>
         <translation>你重新连接了 %1</translation>
     </message>
     <message>
-        <source>You asked the leader to hand leadership over to %1</source>
-        <translation>你请领导者把领导权移交给 %1</translation>
-    </message>
-    <message>
         <source>You restored the link between %1 and %2</source>
         <translation>你恢复了 %1 与 %2 之间的链路</translation>
     </message>
