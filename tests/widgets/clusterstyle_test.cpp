@@ -8,6 +8,7 @@
 // draws it; a ClusterText::Probe collects those pixel sizes while a fresh view paints
 // a frame (fresh, so that every cached pixmap with text in it is painted then too).
 #include "raft/simulation.h"
+#include "slowcluster.h"
 #include "widgets/clusterlegend.h"
 #include "widgets/clusterpalette.h"
 #include "widgets/clustertext.h"
@@ -34,15 +35,7 @@ namespace {
 
 raft::ClusterConfig config(int nodes)
 {
-    raft::ClusterConfig c;
-    c.nodes = nodes;
-    c.seed = 5;
-    c.network.latencyMin = 400;
-    c.network.latencyMax = 400;
-    c.electionTimeoutMin = 1500;
-    c.electionTimeoutMax = 3000;
-    c.heartbeatInterval = 500;
-    return c;
+    return testing_widgets::slowConfig(nodes, 5);
 }
 
 void saveScreenshot(const QImage &image, const QString &name)

@@ -1,6 +1,7 @@
 // ClusterView, offscreen: geometry, selection and menus by mouse, animation of
 // messages, the rendered picture, legend and zoom.
 #include "raft/simulation.h"
+#include "slowcluster.h"
 #include "widgets/clusterpalette.h"
 #include "widgets/clusterview.h"
 #include "widgets/renderbench.h"
@@ -26,23 +27,11 @@ using widgets::ClusterView;
 
 namespace {
 
+using testing_widgets::slowConfig;
+
 qreal distance(QPointF a, QPointF b)
 {
     return std::hypot(a.x() - b.x(), a.y() - b.y());
-}
-
-/// slowConfig: messages take a visible while, so a test can catch them mid-flight.
-raft::ClusterConfig slowConfig(int nodes)
-{
-    raft::ClusterConfig config;
-    config.nodes = nodes;
-    config.seed = 11;
-    config.network.latencyMin = 400;
-    config.network.latencyMax = 400;
-    config.electionTimeoutMin = 1500;
-    config.electionTimeoutMax = 3000;
-    config.heartbeatInterval = 500;
-    return config;
 }
 
 /// electLeader runs sim until it has a leader.

@@ -5,6 +5,7 @@
 #include "app/mainwindow.h"
 #include "app/simulationcontroller.h"
 #include "raft/simulation.h"
+#include "slowcluster.h"
 #include "widgets/clusterpalette.h"
 #include "widgets/clusterview.h"
 #include "widgets/networkpane.h"
@@ -47,19 +48,7 @@ using Groups = std::vector<std::vector<raft::NodeId>>;
 
 namespace {
 
-/// slowConfig: messages take a visible while, so a picture catches them mid-flight.
-raft::ClusterConfig slowConfig(int nodes, std::uint64_t seed = 11)
-{
-    raft::ClusterConfig config;
-    config.nodes = nodes;
-    config.seed = seed;
-    config.network.latencyMin = 400;
-    config.network.latencyMax = 400;
-    config.electionTimeoutMin = 1500;
-    config.electionTimeoutMax = 3000;
-    config.heartbeatInterval = 500;
-    return config;
-}
+using testing_widgets::slowConfig;
 
 /// saveScreenshot keeps a picture for a human to look at when RAFTVIZ_SCREENSHOT_DIR is set.
 void saveScreenshot(const QImage &image, const QString &name)
