@@ -29,6 +29,9 @@ bool Invariants::check(const std::vector<ServerView> &servers, std::vector<std::
     if (!anyChanged)
         return found.size() == before; // nothing moved: every property still holds
 
+    // 1b. What followers commit and what leaders believe their followers hold.
+    checkAgainstLeaders(servers, found);
+
     // 2. Commitment: every server's committed prefix must be the one committed
     //    prefix (State Machine Safety); a longer one extends it.
     const Index committedBefore = m_committed.size();
@@ -115,22 +118,127 @@ bool Invariants::check(const std::vector<ServerView> &servers, std::vector<std::
         seen.up = view.up;
         seen.incarnation = view.incarnation;
         seen.commitIndex = view.commitIndex;
+        seen.votedFor = view.votedFor;
+        seen.match.clear();
+        if (view.progress)
+            for (int i = 0; i < m_nodes; ++i)
+                seen.match.push_back(view.progress[i].matchIndex);
     }
     return found.size() == before;
+}
+
+void Invariants::checkAgainstLeaders(const std::vector<ServerView> &servers, std::vector<std::string> &found)
+{
+    for (const ServerView &leader : servers) {
+        if (!leader.up || leader.role != Role::Leader)
+            continue;
+        const Seen &ls = m_seen[leader.id - 1];
+        const Log &llog = *leader.log;
+        for (const ServerView &f : servers) {
+            if (f.id == leader.id)
+                continue;
+            const Seen &fs = m_seen[f.id - 1];
+            if (!ls.changed && !fs.changed)
+                continue;
+            const Log &flog = *f.log;
+            // §5.3: a follower commits min(leaderCommit, index of the last new entry):
+            // only entries the leader's AppendEntries proved to match its own.
+            const Index was = fs.up && fs.incarnation == f.incarnation ? fs.commitIndex : 0;
+            if (fs.changed && f.up && f.term == leader.term && f.role != Role::Leader && f.commitIndex > was) {
+                const Index c = f.commitIndex;
+                if (c > leader.commitIndex || c > llog.lastIndex() || flog.lastIndex() < c
+                    || flog.fingerprint(c) != llog.fingerprint(c))
+                    found.push_back(
+                        "Follower commit: " + nodeName(f.id) + " moved its commitIndex to " + std::to_string(c)
+                        + " in term " + term(f.term) + ", beyond what leader " + nodeName(leader.id)
+                        + "'s AppendEntries proved (the leader's commitIndex is " + std::to_string(leader.commitIndex)
+                        + (c <= llog.lastIndex() && flog.lastIndex() >= c && flog.fingerprint(c) != llog.fingerprint(c)
+                               ? "; its entry " + std::to_string(c) + " differs"
+                               : std::string())
+                        + ")");
+            }
+            // matchIndex is what the follower acknowledged in the leader's term; terms
+            // never go back and, within the term, the leader never removes a matching
+            // entry, so the follower still holds it.
+            const Index m = leader.progress ? leader.progress[f.id - 1].matchIndex : 0;
+            if (m == 0)
+                continue;
+            std::string why;
+            if (m > llog.lastIndex())
+                why = "past the end of the leader's own log (" + std::to_string(llog.lastIndex()) + ")";
+            else if (f.term < leader.term)
+                why = "but " + nodeName(f.id) + " is still in term " + term(f.term);
+            else if (f.term == leader.term && (flog.lastIndex() < m || flog.fingerprint(m) != llog.fingerprint(m)))
+                why = "but " + nodeName(f.id) + "'s log " + (flog.lastIndex() < m ? "is shorter" : "differs there");
+            if (!why.empty())
+                found.push_back("matchIndex: " + nodeName(leader.id) + ", leader of term " + term(leader.term)
+                                + ", has matchIndex " + std::to_string(m) + " for " + nodeName(f.id) + ", " + why);
+        }
+    }
 }
 
 bool Invariants::checkServer(const ServerView &view, Seen &seen, std::vector<std::string> &found)
 {
     const Log &log = *view.log;
     const Index length = log.lastIndex();
+    const auto sameMatch = [&] {
+        if (!view.progress)
+            return seen.match.empty();
+        if (seen.match.size() != static_cast<std::size_t>(m_nodes))
+            return false;
+        for (int i = 0; i < m_nodes; ++i)
+            if (view.progress[i].matchIndex != seen.match[static_cast<std::size_t>(i)])
+                return false;
+        return true;
+    };
     if (view.term == seen.term && view.role == seen.role && view.up == seen.up && view.incarnation == seen.incarnation
-        && view.commitIndex == seen.commitIndex && length == seen.prints.size()
-        && (length == 0 || seen.prints.back() == log.fingerprint(length)))
+        && view.commitIndex == seen.commitIndex && view.votedFor == seen.votedFor && length == seen.prints.size()
+        && (length == 0 || seen.prints.back() == log.fingerprint(length)) && sameMatch())
         return false; // the common case: a heartbeat changed nothing the checks look at
 
+    const std::string who = nodeName(view.id);
     if (view.term < seen.term)
-        found.push_back("Term monotonicity: " + nodeName(view.id) + "'s currentTerm went down from " + term(seen.term)
-                        + " to " + term(view.term));
+        found.push_back("Term monotonicity: " + who + "'s currentTerm went down from " + term(seen.term) + " to "
+                        + term(view.term));
+
+    // One vote per term (§5.2), and votedFor is on stable storage (Figure 2).
+    if (view.term == seen.term && seen.votedFor != kNoNode && view.votedFor != seen.votedFor)
+        found.push_back(
+            "One vote per term: " + who + " voted for " + nodeName(seen.votedFor) + " in term " + term(view.term)
+            + ", then "
+            + (view.votedFor == kNoNode ? std::string("forgot that vote") : "voted for " + nodeName(view.votedFor)));
+
+    const bool sameLife = seen.up && view.up && seen.incarnation == view.incarnation;
+    if (sameLife && view.role != seen.role && view.term == seen.term) {
+        // Figure 4: follower -> candidate and candidate -> candidate start a new term;
+        // only a candidate becomes leader; a leader only steps down.
+        if (view.role == Role::Candidate)
+            found.push_back("Figure 4: " + who + " became candidate from " + roleName(seen.role)
+                            + " without starting a new term (" + term(view.term) + ")");
+        else if (view.role == Role::Leader && seen.role == Role::Follower)
+            found.push_back("Figure 4: " + who + " went from follower to leader in term " + term(view.term)
+                            + " without standing as candidate");
+    }
+
+    // The leader commit rule (§5.4.2, Figure 8): a leader commits by counting replicas
+    // only an entry of its own term (earlier ones commit with it).
+    if (sameLife && view.role == Role::Leader && view.commitIndex > seen.commitIndex && view.commitIndex <= length
+        && log.termAt(view.commitIndex) != view.term)
+        found.push_back("Leader commit rule: " + who + ", leader of term " + term(view.term)
+                        + ", moved its commitIndex to " + std::to_string(view.commitIndex) + ", an entry of term "
+                        + term(log.termAt(view.commitIndex)) + " (§5.4.2: only entries of the current term are "
+                        + "committed by counting replicas)");
+
+    // matchIndex never decreases while one leader leads one term.
+    if (sameLife && view.progress && seen.role == Role::Leader && seen.term == view.term
+        && seen.match.size() == static_cast<std::size_t>(m_nodes)) {
+        for (int i = 0; i < m_nodes; ++i)
+            if (view.progress[i].matchIndex < seen.match[static_cast<std::size_t>(i)])
+                found.push_back("matchIndex: " + who + ", leader of term " + term(view.term) + ", lowered "
+                                + nodeName(i + 1) + "'s matchIndex from "
+                                + std::to_string(seen.match[static_cast<std::size_t>(i)]) + " to "
+                                + std::to_string(view.progress[i].matchIndex));
+    }
 
     // Election Safety: at most one leader per term.
     if (view.up && view.role == Role::Leader) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "log.h"
+#include "progress.h"
 #include "types.h"
 
 #include <string>
@@ -15,7 +16,12 @@ struct ServerView {
     bool up = false;
     Role role = Role::Follower;
     Term term = 0;
+    /// votedFor: the vote cast in `term` (from stable storage when crashed).
+    NodeId votedFor = kNoNode;
     const Log *log = nullptr;
+    /// progress: a leader's Progress of every server (index id - 1, its own
+    /// included); nullptr unless the server is up and leads.
+    const Progress *progress = nullptr;
     Index commitIndex = 0;
     Index lastApplied = 0;
     /// incarnation changes every time the server restarts (its volatile state resets).
@@ -33,6 +39,17 @@ struct ServerView {
 ///    at the same index.
 ///  - Term monotonicity: a server's currentTerm never decreases, even across a crash.
 ///  - Committed entries are never lost: every committed entry is stored on a majority.
+///  - One vote per term: votedFor, once cast in a term, never changes in that term,
+///    even across a crash (Figure 2 keeps it on stable storage).
+///  - Figure 4's arrows: a server becomes candidate only in a new term, and leader
+///    only as the candidate of that term (or after campaigning in the same event).
+///  - The leader commit rule (§5.4.2): a leader's commitIndex only moves onto an entry
+///    of its own term.
+///  - A follower commits only what its leader proved: the entry at its commitIndex
+///    is the one the leader of its term holds, at or below the leader's commitIndex.
+///  - matchIndex never decreases within a leader's term, and is sound: a peer with
+///    matchIndex m > 0 is in the leader's term or later, and while in that term holds
+///    the leader's entry m (it acknowledged it).
 class Invariants {
 public:
     explicit Invariants(int nodes = 5);
@@ -53,6 +70,9 @@ private:
         bool up = false;
         std::uint32_t incarnation = 0;
         Index commitIndex = 0;
+        NodeId votedFor = kNoNode;
+        /// match: as leader, the matchIndex of every server (empty otherwise).
+        std::vector<Index> match;
         /// the fingerprints of the log as last seen.
         std::vector<std::uint64_t> prints;
         std::vector<Term> terms;
@@ -72,7 +92,9 @@ private:
 
     /// checkServer checks one server's own history and returns whether it changed.
     bool checkServer(const ServerView &view, Seen &seen, std::vector<std::string> &found);
-    void checkCommittedStored(int nodes, std::vector<std::string> &found);
+    /// checkAgainstLeaders checks what followers commit and what leaders believe
+    /// their followers hold (the cross-server rules of the last three items above).
+    void checkAgainstLeaders(const std::vector<ServerView> &servers, std::vector<std::string> &found);
 
     int m_nodes;
     std::vector<Seen> m_seen;

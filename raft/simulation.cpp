@@ -378,12 +378,16 @@ bool Simulation::checkInvariantsNow()
         if (s.node) {
             v.role = s.node->role();
             v.term = s.node->term();
+            v.votedFor = s.node->votedFor();
+            v.progress = v.role == Role::Leader ? &s.node->progress(1) : nullptr;
             v.log = &s.node->log();
             v.commitIndex = s.node->commitIndex();
             v.lastApplied = s.node->lastApplied();
         } else {
             v.role = Role::Follower;
             v.term = s.storage.currentTerm;
+            v.votedFor = s.storage.votedFor;
+            v.progress = nullptr;
             v.log = &s.storage.log;
             v.commitIndex = 0;
             v.lastApplied = 0;

@@ -148,6 +148,11 @@ public:
     /// recentlyLost holds the messages lost in the last kLostMemory ms (oldest first).
     const std::vector<LostMessage> &recentlyLost() const { return m_lost; }
     static constexpr Time kLostMemory = 2000;
+    /// pendingCount is how many client requests a leader accepted that are neither
+    /// answered nor reported lost yet; firstPendingIndex the lowest index among them
+    /// (0 when none).
+    std::size_t pendingCount() const { return m_pending.size(); }
+    Index firstPendingIndex() const { return m_pending.empty() ? 0 : m_pending.begin()->first; }
     /// stepCount numbers the events processed so far (user actions count too).
     std::uint64_t stepCount() const { return m_stats.events; }
 

@@ -44,6 +44,17 @@ public:
     ServerView &view(NodeId id) { return m_views[id - 1]; }
     Log &log(NodeId id) { return m_logs[id - 1]; }
 
+    /// setMatch gives leader `id` a Progress table (as the simulation does for a
+    /// leader) and sets its matchIndex for `peer`.
+    void setMatch(NodeId id, NodeId peer, Index match)
+    {
+        auto &table = m_progress[static_cast<std::size_t>(id - 1)];
+        table.resize(m_views.size());
+        table[static_cast<std::size_t>(peer - 1)].matchIndex = match;
+        table[static_cast<std::size_t>(peer - 1)].nextIndex = match + 1;
+        view(id).progress = table.data();
+    }
+
     /// set changes one server's role, term, log and commitIndex (lastApplied follows).
     void set(NodeId id, Role role, Term term, Log log, Index commit = 0)
     {
@@ -70,6 +81,7 @@ private:
     Invariants m_invariants;
     std::vector<Log> m_logs;
     std::vector<ServerView> m_views;
+    std::vector<std::vector<Progress>> m_progress{9};
 };
 
 // Reference: §5.2, Figure 3 — Election Safety: at most one leader per term.
@@ -256,6 +268,128 @@ TEST(Invariants, CrashedServersStorageCountsForDurability)
     s.view(2).commitIndex = 0;
     s.view(3).commitIndex = 0;
     EXPECT_THAT(s.check(), IsEmpty());
+}
+
+// Reference: §5.2, Figure 2 — one vote per term, and votedFor is on stable storage:
+// a server that forgets its vote in a crash could vote twice.
+TEST(Invariants, VoteForgottenInACrashIsDetected)
+{
+    Servers s(3);
+    s.set(2, Role::Follower, 3, {});
+    s.view(2).votedFor = 1;
+    ASSERT_THAT(s.check(), IsEmpty());
+    s.view(2).up = false; // its storage says it voted for nobody in term 3
+    s.view(2).votedFor = kNoNode;
+    EXPECT_THAT(s.check(), Contains(StartsWith("One vote per term")));
+}
+
+TEST(Invariants, SecondVoteInOneTermIsDetected)
+{
+    Servers s(3);
+    s.set(2, Role::Follower, 3, {});
+    s.view(2).votedFor = 1;
+    ASSERT_THAT(s.check(), IsEmpty());
+    s.view(2).votedFor = 3;
+    EXPECT_THAT(s.check(), Contains(StartsWith("One vote per term")));
+    s.set(2, Role::Follower, 4, {}); // a new term: a new vote
+    s.view(2).votedFor = 1;
+    EXPECT_THAT(s.check(), IsEmpty());
+}
+
+// Reference: Figure 4 — a follower becomes candidate by starting a new term, and only
+// a candidate becomes leader.
+TEST(Invariants, FollowerBecomingLeaderWithoutAnElectionIsDetected)
+{
+    Servers s(3);
+    s.set(1, Role::Follower, 2, {});
+    ASSERT_THAT(s.check(), IsEmpty());
+    s.set(1, Role::Leader, 2, {});
+    EXPECT_THAT(s.check(), Contains(StartsWith("Figure 4")));
+}
+
+TEST(Invariants, CandidateWithoutANewTermIsDetected)
+{
+    Servers s(3);
+    s.set(1, Role::Follower, 2, {});
+    ASSERT_THAT(s.check(), IsEmpty());
+    s.set(1, Role::Candidate, 2, {});
+    EXPECT_THAT(s.check(), Contains(StartsWith("Figure 4")));
+}
+
+TEST(Invariants, FigureFourArrowsAreFine)
+{
+    Servers s(3);
+    s.set(1, Role::Candidate, 1, {});
+    ASSERT_THAT(s.check(), IsEmpty());
+    s.set(1, Role::Candidate, 2, {}); // split vote: a new election
+    ASSERT_THAT(s.check(), IsEmpty());
+    s.set(1, Role::Leader, 2, {});
+    ASSERT_THAT(s.check(), IsEmpty());
+    s.set(1, Role::Follower, 2, {}); // CheckQuorum: steps down in its term
+    ASSERT_THAT(s.check(), IsEmpty());
+    s.set(1, Role::Leader, 4, {}); // campaigned and won within one event (one server)
+    EXPECT_THAT(s.check(), IsEmpty());
+}
+
+// Reference: §5.4.2, Figure 8 — a leader commits by counting replicas only entries of
+// its own term.
+TEST(Invariants, LeaderCommittingAnOldTermEntryByCountingIsDetected)
+{
+    Servers s(3);
+    const Log log = logOf({{1, "set a 1"}, {2, "set b 2"}});
+    s.set(1, Role::Leader, 3, log);
+    ASSERT_THAT(s.check(), IsEmpty());
+    s.set(1, Role::Leader, 3, log, 2);
+    EXPECT_THAT(s.check(), Contains(StartsWith("Leader commit rule")));
+}
+
+TEST(Invariants, LeaderCommittingItsOwnTermsEntryIsFine)
+{
+    Servers s(3);
+    const Log log = logOf({{1, "set a 1"}, {2, "set b 2"}, {3, ""}});
+    s.set(1, Role::Leader, 3, log);
+    s.set(2, Role::Follower, 3, log);
+    ASSERT_THAT(s.check(), IsEmpty());
+    s.set(1, Role::Leader, 3, log, 3);
+    EXPECT_THAT(s.check(), IsEmpty());
+}
+
+// Reference: §5.3 — a follower commits min(leaderCommit, index of the last new entry):
+// an entry past what the AppendEntries matched may be a stale one.
+TEST(Invariants, FollowerCommittingBeyondWhatTheLeaderProvedIsDetected)
+{
+    Servers s(3);
+    s.set(1, Role::Leader, 3, logOf({{1, "set a 1"}, {3, "set c 3"}}), 2);
+    s.set(3, Role::Follower, 3, logOf({{1, "set a 1"}, {3, "set c 3"}}));
+    s.set(2, Role::Follower, 3, logOf({{1, "set a 1"}, {2, "set b 2"}}));
+    ASSERT_THAT(s.check(), IsEmpty());
+    s.set(2, Role::Follower, 3, logOf({{1, "set a 1"}, {2, "set b 2"}}), 2);
+    EXPECT_THAT(s.check(), Contains(StartsWith("Follower commit")));
+}
+
+// Reference: Figure 2 — matchIndex grows monotonically while a leader leads.
+TEST(Invariants, MatchIndexGoingDownIsDetected)
+{
+    Servers s(3);
+    const Log log = logOf({{1, ""}, {1, "set a 1"}});
+    s.set(1, Role::Leader, 1, log);
+    s.set(2, Role::Follower, 1, log);
+    s.setMatch(1, 2, 2);
+    ASSERT_THAT(s.check(), IsEmpty());
+    s.setMatch(1, 2, 1);
+    EXPECT_THAT(s.check(), Contains(StartsWith("matchIndex")));
+}
+
+// Reference: Figure 2 — matchIndex is reinitialized to 0 on election: a peer that has
+// not even heard of the leader's term has acknowledged nothing in it.
+TEST(Invariants, MatchIndexForAPeerInAnOlderTermIsDetected)
+{
+    Servers s(3);
+    const Log log = logOf({{1, ""}, {1, "set a 1"}});
+    s.set(1, Role::Leader, 4, log);
+    s.set(2, Role::Follower, 2, log);
+    s.setMatch(1, 2, 2);
+    EXPECT_THAT(s.check(), Contains(StartsWith("matchIndex")));
 }
 
 // A legal history, step by step, reports nothing: election, replication, commit,

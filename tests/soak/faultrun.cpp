@@ -10,11 +10,24 @@ namespace raft::soak {
 
 namespace {
 
+/// drawProfile draws the profile of a run from a stream of its own: four runs in ten
+/// are classic, one in ten each of the others.
+FaultRun::Profile drawProfile(std::uint64_t seed)
+{
+    Rng rng(mixSeed(seed, 0x9f1));
+    const std::int64_t pick = rng.uniform(0, 9);
+    if (pick < 4)
+        return FaultRun::Profile::Classic;
+    return static_cast<FaultRun::Profile>(pick - 3);
+}
+
 /// drawConfig draws the cluster of a run: mostly 3 and 5 servers, sometimes 1, 2, 4,
 /// 6 or 7; a latency range that is sometimes much wider than the heartbeat, so that
-/// messages overtake each other; loss and duplication up to 30%.
-ClusterConfig drawConfig(Rng &rng, std::uint64_t seed)
+/// messages overtake each other; loss and duplication up to 30%. A profile other than
+/// the classic one then adjusts what it needs.
+ClusterConfig drawConfig(Rng &rng, std::uint64_t seed, FaultRun::Profile profile)
 {
+    using Profile = FaultRun::Profile;
     static constexpr std::array<int, 12> kSizes = {1, 2, 3, 3, 3, 4, 5, 5, 5, 5, 6, 7};
     ClusterConfig c;
     c.seed = seed;
@@ -34,6 +47,42 @@ ClusterConfig drawConfig(Rng &rng, std::uint64_t seed)
     c.checkQuorum = options.chance(0.5);
     c.checkInvariants = true;
     c.recordTrace = true;
+
+    Rng adjust(mixSeed(seed, 0x9f2));
+    const auto oneOf = [&](std::initializer_list<int> sizes) {
+        return sizes.begin()[adjust.uniform(0, static_cast<std::int64_t>(sizes.size()) - 1)];
+    };
+    switch (profile) {
+    case Profile::Classic: break;
+    case Profile::Figure8:
+        // Figure 8 needs entries of old terms left uncommitted: no no-op, and a
+        // network that mostly delivers, so that partial replication is what faults make.
+        c.nodes = oneOf({3, 5, 5});
+        c.noop = false;
+        c.network.latencyMax = c.network.latencyMin + adjust.uniform(0, 40);
+        c.network.loss = adjust.chance(0.5) ? 0.0 : adjust.unit() * 0.1;
+        c.network.duplicate = adjust.chance(0.5) ? 0.0 : adjust.unit() * 0.1;
+        break;
+    case Profile::LongLog:
+    case Profile::DivergentTails:
+        c.nodes = oneOf({3, 4, 5, 5});
+        c.network.latencyMax = c.network.latencyMin + adjust.uniform(0, 60);
+        c.network.loss = adjust.chance(0.5) ? 0.0 : adjust.unit() * 0.05;
+        c.network.duplicate = adjust.chance(0.5) ? 0.0 : adjust.unit() * 0.1;
+        c.noop = adjust.chance(0.5);
+        break;
+    case Profile::RollingRestarts: c.nodes = oneOf({3, 5, 5, 7}); break;
+    case Profile::Bridges: c.nodes = oneOf({3, 4, 5, 5, 6, 7}); break;
+    case Profile::Reordering:
+        // Latencies far wider than the heartbeat and election timeout: messages
+        // overtake each other and outlive terms; copies everywhere.
+        c.nodes = oneOf({3, 3, 5});
+        c.network.latencyMax = c.network.latencyMin + adjust.uniform(100, 400);
+        c.network.duplicate = 0.1 + adjust.unit() * 0.4;
+        c.network.loss = adjust.chance(0.5) ? 0.0 : adjust.unit() * 0.1;
+        c.noop = adjust.chance(0.5);
+        break;
+    }
     return c;
 }
 
@@ -71,38 +120,38 @@ enum class Action : std::uint8_t {
     PauseLeader,
     RequestThenDepose,
     Transfer,
+    Burst,
+    StaleReply,
+    Bridge,
+    DivergentTail,
 };
+constexpr std::size_t kActionCount = static_cast<std::size_t>(Action::DivergentTail) + 1;
 
-struct Weighted {
-    Action action;
-    int weight;
-};
-
-constexpr std::array<Weighted, 23> kActions = {{
-    {Action::Crash, 8},       {Action::Restart, 10},
-    {Action::Pause, 6},       {Action::Resume, 8},
-    {Action::Partition, 5},   {Action::Isolate, 5},
-    {Action::Cut, 6},         {Action::Reconnect, 3},
-    {Action::Heal, 6},        {Action::Request, 22},
-    {Action::Timeout, 5},     {Action::StageTimer, 2},
-    {Action::Drop, 4},        {Action::Duplicate, 4},
-    {Action::Deliver, 3},     {Action::Hold, 2},
-    {Action::Network, 3},     {Action::Link, 4},
-    {Action::CrashLeader, 8}, {Action::IsolateLeader, 4},
-    {Action::PauseLeader, 3}, {Action::RequestThenDepose, 10},
-    {Action::Transfer, 4},
+/// kWeights[profile][action]: how often each profile draws each action. The classic
+/// row is the sweep's original mix (its new actions weigh 0, so its runs are the ones
+/// the sweep always ran).
+constexpr std::array<std::array<int, kActionCount>, FaultRun::kProfiles> kWeights = {{
+    // Cr Re Pa Rs Pt Is Cu Rc He Rq To St Dr Du De Ho Nw Li CL IL PL RD Tr Bu SR Br DT
+    {8, 10, 6, 8, 5, 5, 6, 3, 6, 22, 5, 2, 4, 4, 3, 2, 3, 4, 8, 4, 3, 10, 4, 0, 0, 0, 0}, // classic
+    {4, 10, 2, 4, 2, 2, 2, 2, 5, 20, 6, 2, 2, 1, 1, 0, 0, 1, 10, 6, 2, 25, 2, 3, 0, 0, 2}, // figure8
+    {6, 10, 3, 4, 2, 3, 2, 2, 5, 8, 3, 1, 2, 2, 1, 0, 1, 2, 4, 2, 1, 4, 2, 25, 0, 0, 4}, // long log
+    {3, 8, 1, 3, 3, 2, 2, 2, 10, 10, 3, 1, 1, 1, 1, 0, 1, 1, 3, 4, 1, 8, 1, 8, 0, 1, 20}, // divergent tails
+    {4, 6, 3, 4, 3, 3, 3, 2, 5, 20, 4, 2, 2, 2, 2, 1, 2, 3, 4, 3, 2, 8, 3, 5, 1, 1, 1}, // rolling restarts
+    {3, 6, 2, 3, 3, 3, 12, 6, 6, 18, 4, 1, 2, 2, 1, 1, 2, 6, 3, 3, 2, 6, 2, 3, 1, 15, 2}, // bridges
+    {3, 6, 4, 5, 2, 2, 3, 3, 5, 18, 6, 2, 4, 12, 10, 4, 4, 6, 3, 3, 3, 6, 2, 3, 12, 1, 1}, // reordering
 }};
 
-Action drawAction(Rng &rng)
+Action drawAction(Rng &rng, FaultRun::Profile profile)
 {
+    const auto &weights = kWeights[static_cast<std::size_t>(profile)];
     int total = 0;
-    for (const Weighted &w : kActions)
-        total += w.weight;
+    for (int w : weights)
+        total += w;
     std::int64_t pick = rng.uniform(0, total - 1);
-    for (const Weighted &w : kActions) {
-        if (pick < w.weight)
-            return w.action;
-        pick -= w.weight;
+    for (std::size_t a = 0; a < kActionCount; ++a) {
+        if (pick < weights[a])
+            return static_cast<Action>(a);
+        pick -= weights[a];
     }
     return Action::Request;
 }
@@ -115,6 +164,20 @@ std::string networkText(const NetworkConfig &n)
 }
 
 } // namespace
+
+const char *profileName(FaultRun::Profile profile)
+{
+    switch (profile) {
+    case FaultRun::Profile::Classic: return "classic";
+    case FaultRun::Profile::Figure8: return "figure8";
+    case FaultRun::Profile::LongLog: return "long-log";
+    case FaultRun::Profile::DivergentTails: return "divergent-tails";
+    case FaultRun::Profile::RollingRestarts: return "rolling-restarts";
+    case FaultRun::Profile::Bridges: return "bridges";
+    case FaultRun::Profile::Reordering: return "reordering";
+    }
+    return "?";
+}
 
 std::string formatConfig(const ClusterConfig &c)
 {
@@ -134,8 +197,9 @@ std::string timedInput(const Input &in)
 
 FaultRun::FaultRun(std::uint64_t seed)
     : m_seed(seed)
+    , m_profile(drawProfile(seed))
     , m_rng(mixSeed(seed, 0x50a4))
-    , m_config(drawConfig(m_rng, seed))
+    , m_config(drawConfig(m_rng, seed, m_profile))
     , m_sim(m_config)
 { }
 
@@ -166,12 +230,134 @@ bool FaultRun::run()
 
 void FaultRun::storm()
 {
+    if (m_profile == Profile::RollingRestarts) {
+        // Each server in turn crashes and comes back while requests flow; now and
+        // then another fault on top.
+        const int rounds = static_cast<int>(m_rng.uniform(1, 2));
+        for (int round = 0; round < rounds; ++round) {
+            for (NodeId id = 1; id <= m_config.nodes && m_sim.violations().empty(); ++id) {
+                m_sim.runFor(m_rng.uniform(50, 400));
+                settle();
+                if (const auto leader = m_sim.leader())
+                    burst(*leader, static_cast<int>(m_rng.uniform(0, 6)));
+                settle();
+                if (m_sim.status(id) != NodeStatus::Crashed)
+                    (void)m_sim.crash(id);
+                m_sim.runFor(m_rng.uniform(0, 600));
+                settle();
+                (void)m_sim.restart(id);
+                if (m_rng.chance(0.3)) {
+                    m_sim.runFor(m_rng.uniform(0, 200));
+                    act();
+                }
+            }
+        }
+        m_sim.runFor(m_rng.uniform(0, 500));
+        return;
+    }
     const int count = static_cast<int>(m_rng.uniform(10, 40));
     for (int i = 0; i < count && m_sim.violations().empty(); ++i) {
         m_sim.runFor(m_rng.uniform(0, 300));
         act();
     }
     m_sim.runFor(m_rng.uniform(0, 500));
+}
+
+void FaultRun::burst(NodeId to, int count)
+{
+    for (int k = 0; k < count; ++k) {
+        ++m_requests;
+        (void)m_sim.request(to, "set k" + std::to_string(m_rng.uniform(0, 4)) + " " + std::to_string(m_requests));
+    }
+}
+
+bool FaultRun::staleReply()
+{
+    Simulation &sim = m_sim;
+    const auto leader = sim.leader();
+    if (!leader || m_config.nodes < 3 || sim.status(*leader) != NodeStatus::Up)
+        return false;
+    const NodeId l = *leader;
+    std::vector<NodeId> others;
+    for (NodeId id = 1; id <= m_config.nodes; ++id)
+        if (id != l && sim.status(id) == NodeStatus::Up)
+            others.push_back(id);
+    if (others.size() < 2)
+        return false;
+    const auto pick = [&] {
+        const auto k = static_cast<std::size_t>(m_rng.uniform(0, static_cast<std::int64_t>(others.size()) - 1));
+        const NodeId id = others[k];
+        others.erase(others.begin() + static_cast<std::ptrdiff_t>(k));
+        return id;
+    };
+    const NodeId slow = pick();
+    const NodeId next = pick();
+    // 1. The follower's answers to the leader take a long way round.
+    LinkConditions slowLink;
+    slowLink.latencyMin = m_rng.uniform(600, 1200);
+    slowLink.latencyMax = slowLink.latencyMin + m_rng.uniform(0, 400);
+    (void)sim.setLinkConditions(slow, l, slowLink);
+    // 2. A request: an AppendEntries to it, an answer on the slow link.
+    burst(l, 1);
+    sim.runFor(m_config.network.latencyMax + 1);
+    settle();
+    // 3. It freezes (it learns of no new term), and leadership goes to another server
+    //    and comes back to the first in a later term (§3.10), before the answer lands.
+    (void)sim.pause(slow);
+    (void)sim.transfer(next);
+    sim.runUntil([&] { return sim.leader() == next; }, 400);
+    settle();
+    (void)sim.transfer(l);
+    sim.runUntil([&] { return sim.leader() == l; }, 400);
+    settle();
+    return true;
+}
+
+bool FaultRun::bridge()
+{
+    const int n = m_config.nodes;
+    if (n < 3)
+        return false;
+    // One server (the bridge) sees everyone; the others are split into two sides
+    // that cannot reach each other.
+    const NodeId through = anyNode();
+    std::vector<NodeId> left, right;
+    for (NodeId id = 1; id <= n; ++id)
+        if (id != through)
+            (m_rng.chance(0.5) ? left : right).push_back(id);
+    if (left.empty() || right.empty())
+        return false;
+    for (NodeId a : left)
+        for (NodeId b : right)
+            (void)m_sim.cut(a, b, true);
+    return true;
+}
+
+bool FaultRun::divergentTail()
+{
+    Simulation &sim = m_sim;
+    const auto leader = sim.leader();
+    if (!leader || sim.status(*leader) != NodeStatus::Up)
+        return false;
+    const NodeId old = *leader;
+    const Term oldTerm = sim.term(old);
+    (void)sim.isolate(old);
+    burst(old, static_cast<int>(m_rng.uniform(5, 150)));
+    sim.runUntil(
+        [&] {
+            const auto now = sim.leader();
+            return now && *now != old && sim.term(*now) > oldTerm;
+        },
+        3000);
+    settle();
+    if (const auto now = sim.leader(); now && *now != old)
+        burst(*now, static_cast<int>(m_rng.uniform(5, 150)));
+    if (m_rng.chance(0.5)) {
+        sim.runFor(m_rng.uniform(0, 500));
+        settle();
+        (void)sim.heal();
+    }
+    return true;
 }
 
 void FaultRun::act()
@@ -202,7 +388,7 @@ void FaultRun::act()
     };
 
     bool done = false;
-    switch (drawAction(m_rng)) {
+    switch (drawAction(m_rng, m_profile)) {
     case Action::Crash:
         if (!up.empty() || !paused.empty())
             done = sim.crash(up.empty() ? pick(paused) : pick(up)).isDone();
@@ -294,6 +480,16 @@ void FaultRun::act()
             done = (m_rng.chance(0.5) ? sim.crash(*leader) : sim.isolate(*leader)).isDone();
         }
         break;
+    case Action::Burst:
+        // Many requests at once: logs of hundreds or thousands of entries, batches
+        // crossing the probe limit (64) and the log's chunks (256).
+        if (const auto leader = sim.leader())
+            burst(*leader, static_cast<int>(m_rng.chance(0.2) ? m_rng.uniform(100, 400) : m_rng.uniform(10, 100)));
+        done = true;
+        break;
+    case Action::StaleReply: done = staleReply(); break;
+    case Action::Bridge: done = bridge(); break;
+    case Action::DivergentTail: done = divergentTail(); break;
     case Action::Link:
         // One slow, lossy or duplicating one-way link (or back to normal).
         if (n >= 2) {
@@ -417,6 +613,11 @@ bool FaultRun::converge()
         if (!(sim.server(id).kv == rebuilt))
             return fail(who + "'s state machine differs from the committed log applied in order");
     }
+    // Every committed request was answered or reported lost: the leader that applied
+    // the fresh request settled every request at or below it.
+    if (const Index p = sim.firstPendingIndex(); p != 0 && p <= r.index)
+        return fail("a client request at index " + std::to_string(p) + " (committed: the fresh request at "
+                    + std::to_string(r.index) + " is) was neither answered nor reported lost");
     return true;
 }
 
@@ -424,6 +625,7 @@ std::string FaultRun::report(std::size_t traceLines) const
 {
     std::ostringstream out;
     out << "fault run seed " << m_seed << ": " << (m_failure.empty() ? "ok" : m_failure) << "\n";
+    out << "  profile: " << profileName(m_profile) << "\n";
     out << "  config: " << formatConfig(m_config) << "\n";
     out << "  replay: build/tests/raft_soak --seed " << m_seed << " --trace\n";
     out << "  inputs (" << m_sim.inputs().size() << "):\n";

@@ -19,9 +19,37 @@ namespace raft::soak {
 /// converges: a leader exists, a fresh request commits, and every server's committed
 /// prefix and state machine agree.
 ///
+/// A run follows one Profile (drawn from the seed): the classic mix above, or one that
+/// makes a dangerous kind of history common (see Profile).
+///
 /// Its recorded inputs replay the run exactly: see replay().
 class FaultRun {
 public:
+    /// Profile is the kind of storm a run plays.
+    enum class Profile : std::uint8_t {
+        /// Classic: every fault at random, 1-7 servers.
+        Classic,
+        /// Figure8: no-op off, 3 or 5 servers, leaders crash or are cut off right after
+        /// a request so entries sit on a few servers, then new leaders of later terms
+        /// (§5.4.2, Figure 8).
+        Figure8,
+        /// LongLog: bursts of tens to hundreds of requests, so logs grow to hundreds or
+        /// thousands of entries and batches cross the 64-entry probe limit and the
+        /// 256-entry log chunk; followers crash, fall behind and catch up.
+        LongLog,
+        /// DivergentTails: a cut-off leader keeps taking requests while the majority
+        /// elects another that takes others; then they meet: long conflicting tails.
+        DivergentTails,
+        /// RollingRestarts: every server in turn crashes and restarts, under load.
+        RollingRestarts,
+        /// Bridges: partitions where one server sees both sides, and one-way cuts.
+        Bridges,
+        /// Reordering: much duplication, wide latency ranges, messages delivered or
+        /// copied by hand, and replies that arrive after two elections.
+        Reordering,
+    };
+    static constexpr int kProfiles = 7;
+
     explicit FaultRun(std::uint64_t seed);
 
     /// run plays the storm and the convergence. Returns true when no invariant broke
@@ -30,6 +58,7 @@ public:
 
     std::uint64_t seed() const { return m_seed; }
     const ClusterConfig &config() const { return m_config; }
+    Profile profile() const { return m_profile; }
     const Simulation &simulation() const { return m_sim; }
     const std::string &failure() const { return m_failure; }
     /// actions counts the user actions the storm took.
@@ -49,12 +78,23 @@ private:
     void storm();
     bool converge();
     void act();
+    /// burst sends `count` requests to `to` at once (they may all go to one leader).
+    void burst(NodeId to, int count);
+    /// staleReply stages a reply overtaken by two elections: a follower's answer on a
+    /// slow link reaches a leader that has meanwhile stepped down and won again.
+    bool staleReply();
+    /// bridge partitions the servers into two sides that only one server sees both of.
+    bool bridge();
+    /// divergentTail cuts the leader off with a burst of requests, lets the majority
+    /// elect a leader and gives it a burst too (the heal comes later).
+    bool divergentTail();
     /// settle processes everything due now, so the next action replays exactly.
     void settle() { m_sim.advanceTo(m_sim.now()); }
     NodeId anyNode();
     bool fail(std::string why);
 
     std::uint64_t m_seed;
+    Profile m_profile;
     Rng m_rng;
     ClusterConfig m_config;
     Simulation m_sim;
@@ -63,6 +103,8 @@ private:
     int m_requests = 0;
 };
 
+/// profileName names a profile ("classic", "figure8", ...).
+const char *profileName(FaultRun::Profile profile);
 /// formatConfig describes a ClusterConfig on one line.
 std::string formatConfig(const ClusterConfig &config);
 /// formatInput describes one recorded input on one line, e.g. "t=1234 cut S1 -> S3".

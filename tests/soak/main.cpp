@@ -5,6 +5,9 @@
 //   raft_soak --seeds 100000            seeds 1..100000 on every core
 //   raft_soak --seeds 5000 --first 7000 seeds 7000..11999
 //   raft_soak --seed 1234 [--trace]     one seed, with its inputs (and whole trace)
+//   raft_soak --seeds 20000 --stop-after 1   stop handing out seeds after a failure
+//                                       (the seeds already running finish, so the
+//                                       lowest failing seed is still the first one)
 //
 // Exit code 0 when every run passed, 1 when one failed (its report is printed), 2 on
 // a wrong command line.
@@ -30,11 +33,13 @@ struct Options {
     bool quiet = false;
     unsigned jobs = 0;
     std::size_t maxReports = 3;
+    /// stopAfter: stop taking new seeds after this many failures (0: never).
+    std::uint64_t stopAfter = 0;
 };
 
 void usage(std::ostream &out)
 {
-    out << "usage: raft_soak [--seeds N] [--first S] [--jobs J] [--quiet] [--max-reports K]\n"
+    out << "usage: raft_soak [--seeds N] [--first S] [--jobs J] [--quiet] [--max-reports K] [--stop-after F]\n"
            "       raft_soak --seed S [--trace]\n";
 }
 
@@ -53,7 +58,8 @@ struct Totals {
     std::uint64_t delivered = 0;
     std::uint64_t elections = 0;
     double virtualSeconds = 0;
-    std::vector<std::string> reports;
+    /// reports: (seed, report) of the failed runs; the lowest seeds are printed.
+    std::vector<std::pair<std::uint64_t, std::string>> reports;
 };
 
 } // namespace
@@ -83,6 +89,9 @@ int main(int argc, char **argv)
         } else if (arg == "--max-reports" && hasValue) {
             o.maxReports = value;
             ++i;
+        } else if (arg == "--stop-after" && hasValue) {
+            o.stopAfter = value;
+            ++i;
         } else if (arg == "--trace") {
             o.trace = true;
         } else if (arg == "--quiet") {
@@ -108,12 +117,15 @@ int main(int argc, char **argv)
     const unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
     const auto start = std::chrono::steady_clock::now();
     std::atomic<std::uint64_t> next{0};
+    std::atomic<bool> stop{false};
     std::mutex mutex;
     Totals totals;
     auto lastProgress = start;
 
     const auto worker = [&] {
         for (;;) {
+            if (stop)
+                return;
             const std::uint64_t k = next.fetch_add(1);
             if (k >= o.seeds)
                 return;
@@ -129,8 +141,12 @@ int main(int argc, char **argv)
             totals.virtualSeconds += static_cast<double>(sim.now()) / 1000.0;
             if (!ok) {
                 ++totals.failures;
-                if (totals.reports.size() < o.maxReports)
-                    totals.reports.push_back(run.report());
+                if (o.stopAfter != 0 && totals.failures >= o.stopAfter)
+                    stop = true;
+                totals.reports.emplace_back(run.seed(), run.report());
+                std::sort(totals.reports.begin(), totals.reports.end());
+                if (totals.reports.size() > o.maxReports)
+                    totals.reports.resize(o.maxReports);
                 if (!o.quiet)
                     std::cerr << "raft_soak: seed " << run.seed() << " FAILED: " << run.failure() << "\n";
             }
@@ -150,7 +166,7 @@ int main(int argc, char **argv)
         t.join();
 
     const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    for (const std::string &r : totals.reports)
+    for (const auto &[seed, r] : totals.reports)
         std::cout << r << "\n";
     std::cout << "raft_soak: seeds " << o.first << ".." << o.first + o.seeds - 1 << " (" << totals.runs << " runs on "
               << jobs << " threads): " << totals.failures << " failed; " << totals.actions << " faults and requests, "
