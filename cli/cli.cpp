@@ -242,6 +242,15 @@ std::string resultJson(const Simulation &sim, const std::string &fileName, int p
     return json.take();
 }
 
+/// traceForward is where a headless run's trace events go once complete: one JSON line
+/// each on `out` with --trace, nowhere without (the run keeps no trace either way).
+Trace::Forward traceForward(const CliOptions &options, std::ostream &out)
+{
+    if (!options.trace)
+        return {};
+    return [&out](const Trace &trace, const TraceEvent &event) { out << trace.toJson(event) << '\n'; };
+}
+
 /// replayRunFile is --headless --run: replays a saved run to its recorded end.
 int replayRunFile(const CliOptions &options, std::ostream &out, std::ostream &err)
 {
@@ -264,16 +273,17 @@ int replayRunFile(const CliOptions &options, std::ostream &out, std::ostream &er
         err << options.run << ": " << invalid << '\n';
         return kExitMalformed;
     }
-    History history(run.config);
+    // The runner never goes back: no checkpoints, and the trace is printed as it
+    // grows (--trace) or not kept at all.
+    History history(run.config, HistoryOptions{HistoryOptions::kNever});
+    history.streamTrace(traceForward(options, out));
     // Replayed to the recorded end: the position is where a viewer stood, not the run.
     if (problem = history.replay(run.inputs, std::nullopt, run.endStep, run.endTime); !problem.empty()) {
         err << options.run << ": " << problem << '\n';
         return kExitMalformed;
     }
+    history.flushTrace();
     const Simulation &sim = history.simulation();
-    if (options.trace)
-        for (const TraceEvent &event : history.trace().events())
-            out << history.trace().toJson(event) << '\n';
     std::ostream &words = options.json || options.trace ? err : out;
     for (const Violation &violation : sim.violations())
         words << options.run << ": INVARIANT VIOLATED: " << describeViolation(violation) << '\n';
@@ -341,18 +351,16 @@ int runCli(const std::vector<std::string> &args, std::ostream &out, std::ostream
 
     // With --json or --trace, stdout is for machines: the words go to stderr.
     std::ostream &words = options.json || options.trace ? err : out;
-    ScenarioRunner runner(std::move(scenario), options.answer - 1);
+    // The runner never goes back: no checkpoints, and the trace is printed as it
+    // grows (--trace) or not kept at all.
+    ScenarioRunner runner(std::move(scenario), options.answer - 1, HistoryOptions{HistoryOptions::kNever});
+    runner.streamTrace(traceForward(options, out));
     const Simulation &sim = runner.simulation();
-    std::size_t printed = 0;
     std::size_t violationsShown = 0;
     // Every line that runs is reported here, stand-ins and answers included.
     runner.setLineObserver([&](const LineReport &report) {
         const ScenarioCommand &command = *report.command;
-        if (options.trace) {
-            const std::vector<TraceEvent> &events = runner.history().trace().events();
-            for (; printed < events.size(); ++printed)
-                out << runner.history().trace().toJson(events[printed]) << '\n';
-        }
+        runner.flushTrace(); // the line's events come before its words
         const std::string at = "[" + formatSeconds(sim.now()) + "] ";
         if (command.kind == CommandKind::Say)
             words << at << command.argument << '\n';
@@ -370,11 +378,7 @@ int runCli(const std::vector<std::string> &args, std::ostream &out, std::ostream
                   << ": INVARIANT VIOLATED: " << describeViolation(sim.violations()[violationsShown]) << '\n';
     });
     runner.run();
-    if (options.trace) {
-        const std::vector<TraceEvent> &events = runner.history().trace().events();
-        for (; printed < events.size(); ++printed)
-            out << runner.history().trace().toJson(events[printed]) << '\n';
-    }
+    runner.flushTrace();
 
     const bool ok = runner.succeeded();
     words << options.script << ": " << (ok ? "ok" : "FAILED") << ": " << runner.passed() << " passed, "

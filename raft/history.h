@@ -17,6 +17,8 @@ struct HistoryOptions {
     /// many steps; each checkpoint costs the state's size minus the log chunks it
     /// shares with its neighbours.
     std::uint64_t checkpointEvery = 4000;
+    /// kNever: checkpointEvery for a run that never goes back (only the first is kept).
+    static constexpr std::uint64_t kNever = std::uint64_t{1} << 62;
 };
 
 /// History keeps a whole run so it can be replayed to any earlier moment and played
@@ -59,6 +61,11 @@ public:
     /// the live state are the first visibleEvents() of it.
     const Trace &trace() const { return m_trace; }
     std::size_t visibleEvents() const;
+    /// streamTrace makes the timeline keep no trace (a run that never goes back, like
+    /// the headless runner's): each event goes to `forward` once complete and is
+    /// forgotten (Trace::stream). flushTrace hands over the events still held.
+    void streamTrace(Trace::Forward forward) { m_trace.stream(std::move(forward)); }
+    void flushTrace() { m_trace.flush(); }
 
     // --- forward ---
     /// step processes one step: the next recorded input if it is due, else the next

@@ -234,8 +234,8 @@ LineReport ScenarioPlayer::finishLine(History &history, std::size_t answerPolicy
 
 // ---------------------------------------------------------------------------
 
-ScenarioRunner::ScenarioRunner(Scenario scenario, std::size_t answerPolicy)
-    : m_history(std::make_unique<History>(scenario.config()))
+ScenarioRunner::ScenarioRunner(Scenario scenario, std::size_t answerPolicy, HistoryOptions options)
+    : m_history(std::make_unique<History>(scenario.config(), options))
     , m_player(std::move(scenario))
     , m_answerPolicy(answerPolicy)
 { }

@@ -139,7 +139,7 @@ class ScenarioRunner {
 public:
     /// ScenarioRunner builds the History from scenario.config(). Requires
     /// scenario.isValid(). answerPolicy: the answer (0-based) picked at each question.
-    explicit ScenarioRunner(Scenario scenario, std::size_t answerPolicy = 0);
+    explicit ScenarioRunner(Scenario scenario, std::size_t answerPolicy = 0, HistoryOptions options = {});
 
     const Scenario &scenario() const { return m_player.scenario(); }
     const Simulation &simulation() const { return m_history->simulation(); }
@@ -159,6 +159,11 @@ public:
     {
         m_player.setLineObserver(std::move(observer));
     }
+
+    /// streamTrace makes the run keep no trace: each event goes to `forward` once
+    /// complete and is forgotten (Trace::stream); flushTrace hands over the last ones.
+    void streamTrace(Trace::Forward forward) { m_history->streamTrace(std::move(forward)); }
+    void flushTrace() { m_history->flushTrace(); }
 
     int passed() const { return m_player.passed(); }
     const std::vector<ExpectationFailure> &failures() const { return m_player.failures(); }

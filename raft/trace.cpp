@@ -29,6 +29,17 @@ std::string_view Trace::textOf(const TraceEvent &event) const
     return text(event.text);
 }
 
+void Trace::flush()
+{
+    if (!m_streaming)
+        return;
+    if (m_forward)
+        for (const TraceEvent &event : m_events)
+            m_forward(*this, event);
+    m_events.clear();
+    m_texts.clear();
+}
+
 void Trace::clear()
 {
     m_events.clear();

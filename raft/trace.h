@@ -2,6 +2,7 @@
 
 #include "types.h"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -117,8 +118,28 @@ const char *sectionOf(const TraceEvent &event);
 /// Trace is the run's list of events plus the strings some of them carry.
 class Trace {
 public:
+    /// Forward receives each complete event of a streaming trace (see stream()).
+    using Forward = std::function<void(const Trace &, const TraceEvent &)>;
+
     /// add appends an event and returns it, for the caller to fill in.
-    TraceEvent &add(const TraceEvent &event) { return m_events.emplace_back(event); }
+    TraceEvent &add(const TraceEvent &event)
+    {
+        if (m_streaming)
+            flush();
+        return m_events.emplace_back(event);
+    }
+    /// stream makes the trace keep no events: from now on each event, once complete
+    /// (when the next one is added, or at flush()), goes to `forward` (which may be
+    /// empty: the events are simply dropped) and is forgotten with its text. A run that
+    /// prints its trace then holds one event at a time, and one that does not holds
+    /// none. events() shows only what is not forwarded yet.
+    void stream(Forward forward)
+    {
+        m_streaming = true;
+        m_forward = std::move(forward);
+    }
+    /// flush forwards and forgets every event held, when streaming.
+    void flush();
     /// addText stores a string and returns its id for TraceEvent::text.
     std::int32_t addText(std::string text);
     const std::string &text(std::int32_t id) const;
@@ -131,7 +152,8 @@ public:
     void truncateAfterStep(std::uint64_t step);
     std::size_t memoryBytes() const;
 
-    bool operator==(const Trace &) const = default;
+    /// operator== compares the events and texts held.
+    bool operator==(const Trace &other) const { return m_events == other.m_events && m_texts == other.m_texts; }
 
     /// describe words an event in English, with its reason and the paper's section:
     /// "S3 denied its vote to S1 in term 4: S1's last log term 2 is older than S3's 3 (§5.4.1)".
@@ -143,6 +165,8 @@ public:
 private:
     std::vector<TraceEvent> m_events;
     std::vector<std::string> m_texts;
+    bool m_streaming = false;
+    Forward m_forward;
 };
 
 } // namespace raft
