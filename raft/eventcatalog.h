@@ -124,9 +124,12 @@ constexpr ReasonSet reasons(std::initializer_list<Reason> list)
         set |= ReasonSet{1} << static_cast<unsigned>(r);
     return set;
 }
+/// contains tells whether set holds reason; a value outside the enum (a corrupt
+/// event) is in no set.
 constexpr bool contains(ReasonSet set, Reason reason)
 {
-    return (set >> static_cast<unsigned>(reason)) & 1U;
+    const auto bit = static_cast<unsigned>(reason);
+    return bit < 32 && ((set >> bit) & 1U) != 0;
 }
 
 /// Variant: the events of a kind that carry one particular reason, shown otherwise

@@ -147,6 +147,24 @@ std::multiset<int> markers(std::string_view pattern)
     return out;
 }
 
+// Found by trace_json_fuzz: a reason outside the enum (a corrupt event) shifted a
+// 32-bit set by 255, undefined behaviour that on x86 read bit 31 and called the
+// reason one of the kind's. It is in no set, and such an event is still worded.
+TEST(EventCatalog, AReasonOutsideTheEnumIsInNoSet)
+{
+    EXPECT_FALSE(contains(~ReasonSet{0}, static_cast<Reason>(255)));
+    EXPECT_FALSE(contains(~ReasonSet{0}, static_cast<Reason>(32)));
+    EXPECT_TRUE(contains(reasons({Reason::StaleTerm}), Reason::StaleTerm));
+    Trace trace;
+    TraceEvent e;
+    e.kind = EventKind::VoteDenied;
+    e.reason = static_cast<Reason>(255);
+    e.node = 2;
+    trace.add(e);
+    EXPECT_FALSE(trace.describe(e).empty());
+    EXPECT_NE(trace.toJson(e).find("\"kind\":\"VoteDenied\""), std::string::npos);
+}
+
 TEST(EventWording, EveryKindAndReasonIsWordedWithAllItsValues)
 {
     for (EventKind kind : allKinds()) {
