@@ -32,6 +32,11 @@ ClusterConfig drawConfig(Rng &rng, std::uint64_t seed)
     Rng options(mixSeed(seed, 0x9e7));
     c.preVote = options.chance(0.5);
     c.checkQuorum = options.chance(0.5);
+    // §7: some profiles compact their logs often (small snapshot-every) and send
+    // snapshots in small chunks, so followers that fall behind need InstallSnapshot.
+    Rng snapshots(mixSeed(seed, 0x5a9));
+    c.snapshotEvery = snapshots.chance(0.4) ? static_cast<Index>(snapshots.uniform(2, 25)) : 0;
+    c.snapshotChunk = snapshots.chance(0.5) ? static_cast<std::uint64_t>(snapshots.uniform(4, 40)) : 0;
     c.checkInvariants = true;
     c.recordTrace = true;
     return c;
@@ -71,6 +76,7 @@ enum class Action : std::uint8_t {
     PauseLeader,
     RequestThenDepose,
     Transfer,
+    Snapshot,
 };
 
 struct Weighted {
@@ -78,7 +84,7 @@ struct Weighted {
     int weight;
 };
 
-constexpr std::array<Weighted, 23> kActions = {{
+constexpr std::array<Weighted, 24> kActions = {{
     {Action::Crash, 8},       {Action::Restart, 10},
     {Action::Pause, 6},       {Action::Resume, 8},
     {Action::Partition, 5},   {Action::Isolate, 5},
@@ -90,7 +96,7 @@ constexpr std::array<Weighted, 23> kActions = {{
     {Action::Network, 3},     {Action::Link, 4},
     {Action::CrashLeader, 8}, {Action::IsolateLeader, 4},
     {Action::PauseLeader, 3}, {Action::RequestThenDepose, 10},
-    {Action::Transfer, 4},
+    {Action::Transfer, 4},    {Action::Snapshot, 5},
 }};
 
 Action drawAction(Rng &rng)
@@ -122,7 +128,8 @@ std::string formatConfig(const ClusterConfig &c)
     out << "nodes " << c.nodes << ", seed " << c.seed << ", election-timeout " << c.electionTimeoutMin << " "
         << c.electionTimeoutMax << ", heartbeat " << c.heartbeatInterval << ", " << networkText(c.network) << ", noop "
         << (c.noop ? "on" : "off") << ", prevote " << (c.preVote ? "on" : "off") << ", checkquorum "
-        << (c.checkQuorum ? "on" : "off");
+        << (c.checkQuorum ? "on" : "off") << ", snapshot-every " << c.snapshotEvery << ", snapshot-chunk "
+        << c.snapshotChunk;
     return out.str();
 }
 
@@ -250,6 +257,10 @@ void FaultRun::act()
         if (!followers.empty())
             done = sim.transfer(pick(followers)).isDone();
         break;
+    case Action::Snapshot:
+        // §7: refused when the server is down or applied nothing since its snapshot.
+        done = sim.snapshot(anyNode()).isDone();
+        break;
     case Action::StageTimer:
         if (!followers.empty())
             done = sim.setElectionDeadline(pick(followers), sim.now() + m_rng.uniform(0, 50)).isDone();
@@ -367,7 +378,7 @@ bool FaultRun::converge()
         for (NodeId id = 1; id <= n; ++id) {
             const Node *node = sim.node(id);
             if (!node || node->commitIndex() < r.index || node->lastApplied() != node->commitIndex()
-                || node->log().termAt(r.index) != r.term)
+                || (node->log().has(r.index) && node->log().termAt(r.index) != r.term))
                 return false;
         }
         return true;
@@ -402,17 +413,21 @@ bool FaultRun::converge()
     settle();
     const Index c = sim.commitIndex(leader);
     const Log &reference = sim.log(leader);
+    // The leader's state machine from its snapshot (§7), then the entries after it.
     KvStore rebuilt;
-    for (Index i = 1; i <= c; ++i)
+    if (!rebuilt.decode(sim.node(leader)->snapshot().data))
+        return fail("leader " + nodeName(leader) + "'s snapshot does not decode");
+    for (Index i = reference.snapshotIndex() + 1; i <= c; ++i)
         rebuilt.apply(reference.at(i).command);
     for (NodeId id = 1; id <= n; ++id) {
         const std::string who = nodeName(id);
         if (sim.commitIndex(id) != c)
             return fail(who + "'s commitIndex " + std::to_string(sim.commitIndex(id)) + " differs from leader "
                         + nodeName(leader) + "'s " + std::to_string(c));
-        if (sim.log(id).lastIndex() < c || sim.log(id).fingerprint(c) != reference.fingerprint(c))
+        if (sim.log(id).lastIndex() < c || !sim.log(id).has(c)
+            || sim.log(id).fingerprint(c) != reference.fingerprint(c))
             return fail(who + "'s committed prefix differs from leader " + nodeName(leader) + "'s");
-        if (sim.log(id).at(r.index).command != command)
+        if (r.index > sim.log(id).snapshotIndex() && sim.log(id).at(r.index).command != command)
             return fail(who + " holds another command at the fresh request's index");
         if (!(sim.server(id).kv == rebuilt))
             return fail(who + "'s state machine differs from the committed log applied in order");
