@@ -129,9 +129,9 @@ QMenu *ContextMenus::createNodeMenu(NodeId id)
     const raft::ActionResult snapshot = sim.check(raft::act::Snapshot{id});
     QAction *snapshotAction = menu->addAction(tr("Take &Snapshot"));
     snapshotAction->setObjectName(QStringLiteral("snapshotNodeAction"));
-    snapshotAction->setStatusTip(
-        snapshot ? tr("Snapshot the state machine now and discard the log entries it replaces (§7)")
-                 : tr("Cannot take a snapshot: %1").arg(RefusalText::describe(snapshot)));
+    snapshotAction->setStatusTip(snapshot
+                                     ? tr("Snapshot the state machine now and discard the log entries it replaces (§7)")
+                                     : tr("Cannot take a snapshot: %1").arg(RefusalText::describe(snapshot)));
     snapshotAction->setToolTip(snapshotAction->statusTip());
     snapshotAction->setEnabled(snapshot.isDone());
     connect(snapshotAction, &QAction::triggered, m_controller, [this, id] { m_controller->takeSnapshot(id); });

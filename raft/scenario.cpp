@@ -576,7 +576,8 @@ void ScenarioParser::parseAction(const std::string &word, const std::vector<Toke
         return;
     }
     // The actions right after a wait until stand in for the class (see standIn).
-    const bool action = command.kind >= CommandKind::Crash && command.kind <= CommandKind::Heal;
+    const bool action = (command.kind >= CommandKind::Crash && command.kind <= CommandKind::Heal)
+        || command.kind == CommandKind::Snapshot;
     command.standIn = action && m_hasLast && m_lastKind == CommandKind::Wait;
     // A stand-in leaves m_lastKind at Wait, so that every action of the run stands in.
     if (!command.standIn)

@@ -308,8 +308,9 @@ QList<Inspector::Row> Inspector::nodeRows(double displayTime) const
         rows.append({tr("Configuration"), voters.join(QStringLiteral(" "))});
         raft::KvStore contents;
         if (contents.decode(snapshot.data)) {
-            rows.append({tr("State machine"), tr("%n key(s), %1 bytes", nullptr, static_cast<int>(contents.data().size()))
-                                                  .arg(snapshot.data.size())});
+            rows.append({tr("State machine"),
+                         tr("%n key(s), %1 bytes", nullptr, static_cast<int>(contents.data().size()))
+                             .arg(snapshot.data.size())});
             for (const auto &[key, value] : contents.data())
                 rows.append({QStringLiteral("  ") + QString::fromStdString(key), QString::fromStdString(value)});
         }

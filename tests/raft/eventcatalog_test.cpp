@@ -294,8 +294,9 @@ TEST(EventCatalog, RecordedEventsFillOnlyTheFieldsTheirRowDeclares)
     const NodeId lagger = *far.leader() == 3 ? 2 : 3;
     EXPECT_TRUE(far.crash(lagger));
     for (int i = 0; i < 20; ++i) {
-        if (far.leader())
+        if (far.leader()) {
             EXPECT_TRUE(far.request(*far.leader(), "set k" + std::to_string(i) + " " + std::to_string(i)));
+        }
         far.runFor(40);
     }
     EXPECT_TRUE(far.restart(lagger));
