@@ -125,6 +125,17 @@ QMenu *ContextMenus::createNodeMenu(NodeId id)
     leaderAction->setEnabled(transfer.isDone());
     connect(leaderAction, &QAction::triggered, m_controller, [this, id] { m_controller->makeLeader(id); });
 
+    // §7: the core says whether (and why not) this server can snapshot now.
+    const raft::ActionResult snapshot = sim.check(raft::act::Snapshot{id});
+    QAction *snapshotAction = menu->addAction(tr("Take &Snapshot"));
+    snapshotAction->setObjectName(QStringLiteral("snapshotNodeAction"));
+    snapshotAction->setStatusTip(snapshot
+                                     ? tr("Snapshot the state machine now and discard the log entries it replaces (§7)")
+                                     : tr("Cannot take a snapshot: %1").arg(RefusalText::describe(snapshot)));
+    snapshotAction->setToolTip(snapshotAction->statusTip());
+    snapshotAction->setEnabled(snapshot.isDone());
+    connect(snapshotAction, &QAction::triggered, m_controller, [this, id] { m_controller->takeSnapshot(id); });
+
     QAction *requestAction = menu->addAction(Icons::clientRequest(), tr("Client Re&quest…"));
     requestAction->setObjectName(QStringLiteral("requestNodeAction"));
     requestAction->setStatusTip(tr("Send a client command to this server"));

@@ -88,6 +88,8 @@ const QStringList &LessonCatalogue::teachingOrder()
         QStringLiteral("prevote-rejoin"),
         QStringLiteral("checkquorum-step-down"),
         QStringLiteral("leadership-transfer"),
+        QStringLiteral("snapshot-far-behind"),
+        QStringLiteral("snapshot-restart"),
     };
     return order;
 }

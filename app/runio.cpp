@@ -56,7 +56,7 @@ QByteArray RunIo::logTableCsv(const raft::Simulation &sim)
         const raft::Log &log = sim.log(id);
         const raft::Index commit = sim.commitIndex(id);
         const QByteArray node = QByteArray::fromStdString(raft::nodeName(id));
-        for (raft::Index i = 1; i <= log.lastIndex(); ++i) {
+        for (raft::Index i = log.firstIndex(); i <= log.lastIndex(); ++i) { // entries after the snapshot
             const raft::Entry &entry = log.at(i);
             out += node + ',' + QByteArray::number(static_cast<qulonglong>(i)) + ','
                 + QByteArray::number(static_cast<qulonglong>(entry.term)) + ',' + csvField(entry.command) + ','

@@ -275,6 +275,15 @@ void SimulationController::makeLeader(NodeId id)
             [&](const auto &) { return tr("The leader hands leadership over to %1 (§3.10).").arg(nodeText(id)); });
 }
 
+void SimulationController::takeSnapshot(NodeId id)
+{
+    perform(raft::act::Snapshot{id}, [&](const auto &) {
+        return tr("%1 took a snapshot up to index %2 and discarded the log before it (§7).")
+            .arg(nodeText(id))
+            .arg(simulation().log(id).snapshotIndex());
+    });
+}
+
 void SimulationController::request(NodeId id, const QString &command)
 {
     if (id >= 1 && id <= simulation().size() && !simulation().isLive(id)) {

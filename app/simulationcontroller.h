@@ -162,6 +162,8 @@ public slots:
     void timeoutNow(raft::NodeId id);
     /// makeLeader asks the leader to hand leadership over to id (§3.10), or reports why not.
     void makeLeader(raft::NodeId id);
+    /// takeSnapshot makes server id snapshot its state machine now (§7), or reports why not.
+    void takeSnapshot(raft::NodeId id);
     /// request sends a client command ("set k v", "del k") to a server.
     void request(raft::NodeId id, const QString &command);
     /// requestToLeader sends a command to the current leader (or says there is none).

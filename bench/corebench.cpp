@@ -25,6 +25,7 @@ raft::ClusterConfig workloadConfig(const WorkloadOptions &options)
     config.recordTrace = options.recordTrace;
     config.preVote = options.preVote;
     config.checkQuorum = options.checkQuorum;
+    config.snapshotEvery = options.snapshotEvery;
     return config;
 }
 
@@ -36,6 +37,7 @@ WorkloadResult runWorkload(const WorkloadOptions &options)
     std::string command;
     for (raft::Time t = options.requestEvery; t <= options.duration; t += options.requestEvery) {
         sim.advanceTo(t);
+        // (The membership work adds here: one membership change per virtual minute.)
         if (const std::optional<raft::NodeId> leader = sim.leader()) {
             command = "set k" + std::to_string(n % 16) + " " + std::to_string(n);
             ++n;
@@ -105,6 +107,36 @@ int benchMain(const std::vector<std::string> &args, std::ostream &out, std::ostr
     }
 
     using Clock = std::chrono::steady_clock;
+    // The second workload: the same cluster and requests with snapshot-every 100
+    // (§7), timed the same way, a third of the time of the first.
+    const auto timeSnapshots = [&](double seconds) {
+        WorkloadOptions second = options;
+        second.snapshotEvery = kSnapshotWorkloadEvery;
+        std::vector<double> rates;
+        std::uint64_t taken = 0, installed = 0;
+        std::size_t broken = 0;
+        const Clock::time_point begin = Clock::now();
+        while (std::chrono::duration<double>(Clock::now() - begin).count() < seconds || rates.size() < 3) {
+            const Clock::time_point runStart = Clock::now();
+            const WorkloadResult result = runWorkload(second);
+            const double wall = std::chrono::duration<double>(Clock::now() - runStart).count();
+            rates.push_back(static_cast<double>(result.stats.messagesDelivered) / wall);
+            taken += result.stats.snapshotsTaken;
+            installed += result.stats.snapshotsInstalled;
+            broken += result.violations;
+            ++second.seed;
+        }
+        raft::JsonWriter w;
+        w.beginObject();
+        w.key("snapshot_every").value(static_cast<unsigned long long>(kSnapshotWorkloadEvery));
+        w.key("runs").value(rates.size());
+        w.key("messages_delivered_per_wall_second").value(median(rates));
+        w.key("snapshots_taken_per_run").value(taken / rates.size());
+        w.key("snapshots_installed_per_run").value(installed / rates.size());
+        w.key("violations").value(broken);
+        w.endObject();
+        return std::make_pair(w.str(), broken);
+    };
     std::vector<double> simRates;
     std::vector<double> deliveryRates;
     std::vector<double> eventRates;
@@ -155,6 +187,9 @@ int benchMain(const std::vector<std::string> &args, std::ostream &out, std::ostr
     json.key("messages_delivered_per_run").value(delivered / seeds.size());
     json.key("events_per_run").value(events / seeds.size());
     json.key("violations").value(violations);
+    const auto [snapshotJson, snapshotViolations] = timeSnapshots(minSeconds / 3);
+    violations += snapshotViolations;
+    json.key("snapshots").raw(snapshotJson);
     if (replication) {
         // Replication economy (flow control): entry copies against the minimum,
         // catch-up time, and the wall time of growing bursts.

@@ -23,6 +23,10 @@ struct WorkloadOptions {
     /// preVote, checkQuorum: the dissertation's options (§9.6, §6.2), off by default.
     bool preVote = false;
     bool checkQuorum = false;
+    /// snapshotEvery: each server snapshots after this many applied entries (§7); 0 never.
+    raft::Index snapshotEvery = 0;
+    // The second workload (issue 10) also changes the membership once per virtual
+    // minute; the membership work adds that option here and its step in runWorkload.
 };
 
 /// WorkloadResult is what one run did.
@@ -43,8 +47,12 @@ raft::ClusterConfig workloadConfig(const WorkloadOptions &options);
 /// requestEvery and after each step the leader (if any) gets one "set" request.
 WorkloadResult runWorkload(const WorkloadOptions &options);
 
+/// kSnapshotWorkloadEvery is the second workload's snapshot-every (issue 10).
+inline constexpr raft::Index kSnapshotWorkloadEvery = 100;
+
 /// benchMain is `raftviz --bench`: it repeats the workload with fresh seeds until
-/// enough wall time has passed and prints one JSON line with the medians.
+/// enough wall time has passed and prints one JSON line with the medians; then the
+/// second workload (the same with snapshot-every 100) under "snapshots".
 /// Options after --bench: --min-seconds S (default 2), --seed N (first seed),
 /// --no-trace, --no-invariants, --no-replication (leave out the replication economy
 /// section, see replicationbench.h). Matches raft::BenchFunction.

@@ -193,9 +193,15 @@ std::string resultJson(const Simulation &sim, const std::string &fileName, int p
         nameOrNull(json, node ? node->votedFor() : server.storage.votedFor);
         json.key("commitIndex").value(sim.commitIndex(id));
         json.key("lastApplied").value(node ? node->lastApplied() : Index{0});
-        json.key("log").beginArray();
+        // §7: the snapshot replaces the log's prefix; the log lists only the entries
+        // after it, each with its real index.
         const Log &log = sim.log(id);
-        for (Index i = 1; i <= log.lastIndex(); ++i) {
+        json.key("snapshot").beginObject();
+        json.key("index").value(log.snapshotIndex());
+        json.key("term").value(log.snapshotTerm());
+        json.endObject();
+        json.key("log").beginArray();
+        for (Index i = log.firstIndex(); i <= log.lastIndex(); ++i) {
             json.beginObject();
             json.key("index").value(i);
             json.key("term").value(log.at(i).term);

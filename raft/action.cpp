@@ -31,6 +31,7 @@ const char *inputKindName(InputKind kind)
     case InputKind::SetLink: return "link";
     case InputKind::Restore: return "restore";
     case InputKind::Transfer: return "transfer";
+    case InputKind::Snapshot: return "snapshot";
     }
     return "?";
 }
@@ -59,6 +60,7 @@ const char *actionVerb(InputKind kind)
     case InputKind::Restore: return RAFT_TRANSLATABLE("ActionRefusal", "restore");
     case InputKind::SetLink: return RAFT_TRANSLATABLE("ActionRefusal", "link");
     case InputKind::Transfer: return RAFT_TRANSLATABLE("ActionRefusal", "take over leadership");
+    case InputKind::Snapshot: return RAFT_TRANSLATABLE("ActionRefusal", "take a snapshot");
     case InputKind::Crash:
     case InputKind::Restart:
     case InputKind::Resume:
@@ -121,6 +123,9 @@ constexpr std::array<RefusalWording, kRefusalReasons> kWording{{
     {RefusalReason::NoLeader, "no-leader",
      RAFT_TRANSLATABLE("ActionRefusal", "there is no leader to hand leadership over to %1")},
     {RefusalReason::AlreadyLeads, "already-leads", RAFT_TRANSLATABLE("ActionRefusal", "%1 is the leader already")},
+    {RefusalReason::NothingToSnapshot, "nothing-to-snapshot",
+     RAFT_TRANSLATABLE("ActionRefusal",
+                       "%1 has applied no entry since its last snapshot; a snapshot holds only applied entries")},
 }};
 
 constexpr bool tableInOrder()

@@ -128,13 +128,19 @@ struct Transfer {
     NodeId node = kNoNode;
     bool operator==(const Transfer &) const = default;
 };
+/// Snapshot makes a server snapshot its state machine now and discard the log
+/// entries the snapshot replaces (§7).
+struct Snapshot {
+    NodeId node = kNoNode;
+    bool operator==(const Snapshot &) const = default;
+};
 } // namespace act
 
 /// Action is one user action. Its index is its InputKind.
 using Action =
     std::variant<act::Crash, act::Restart, act::Pause, act::Resume, act::Timeout, act::Request, act::Partition,
                  act::Isolate, act::Cut, act::Reconnect, act::Heal, act::Drop, act::Deliver, act::Duplicate, act::Hold,
-                 act::SetNetwork, act::Say, act::SetTimer, act::SetLink, act::Restore, act::Transfer>;
+                 act::SetNetwork, act::Say, act::SetTimer, act::SetLink, act::Restore, act::Transfer, act::Snapshot>;
 
 /// InputKind names the kind of an Action (the index of its alternative).
 enum class InputKind : std::uint8_t {
@@ -159,8 +165,9 @@ enum class InputKind : std::uint8_t {
     SetLink,
     Restore,
     Transfer,
+    Snapshot,
 };
-static_assert(std::variant_size_v<Action> == static_cast<std::size_t>(InputKind::Transfer) + 1);
+static_assert(std::variant_size_v<Action> == static_cast<std::size_t>(InputKind::Snapshot) + 1);
 
 /// kindOf returns the kind of an action.
 inline InputKind kindOf(const Action &action)
@@ -205,9 +212,10 @@ enum class RefusalReason : std::uint8_t {
     BadConditions, ///< network, link: latency, loss or duplication out of range
     NoLeader, ///< transfer: there is no leader to hand leadership over
     AlreadyLeads, ///< transfer: the server leads already
+    NothingToSnapshot, ///< snapshot: the server applied no entry since its last snapshot
 };
 /// kRefusalReasons counts the reasons (for tables and tests).
-inline constexpr std::size_t kRefusalReasons = static_cast<std::size_t>(RefusalReason::AlreadyLeads) + 1;
+inline constexpr std::size_t kRefusalReasons = static_cast<std::size_t>(RefusalReason::NothingToSnapshot) + 1;
 /// refusalReasonName is a stable identifier of the reason ("already-crashed").
 const char *refusalReasonName(RefusalReason reason);
 

@@ -54,10 +54,12 @@ bool compare(std::uint64_t actual, Compare op, std::uint64_t expected)
 
 std::string logTerms(const Log &log)
 {
-    if (log.empty())
-        return "empty";
     std::string out;
-    for (Index i = 1; i <= log.lastIndex(); ++i)
+    if (log.snapshotIndex() > 0)
+        out = "snapshot <= " + std::to_string(log.snapshotIndex()) + ",";
+    if (log.empty())
+        return out.empty() ? "empty" : out + " then empty";
+    for (Index i = log.firstIndex(); i <= log.lastIndex(); ++i)
         out += (out.empty() ? "" : " ") + std::to_string(log.termAt(i));
     return out;
 }
@@ -89,8 +91,14 @@ ConditionResult agree(const Simulation &sim)
         const Log &logA = sim.log(first);
         const Log &logB = sim.log(id);
         const Index common = std::min({a, b, logA.lastIndex(), logB.lastIndex()});
-        if (logA.fingerprint(common) != logB.fingerprint(common)) {
-            for (Index i = 1; i <= common; ++i)
+        // Both know the prints from the later snapshot on (§7: a snapshot's print
+        // stands for the prefix it replaced).
+        const Index known = std::max(logA.snapshotIndex(), logB.snapshotIndex());
+        if (common >= known && logA.fingerprint(common) != logB.fingerprint(common)) {
+            if (known > 0 && logA.fingerprint(known) != logB.fingerprint(known))
+                return no("committed entries up to " + std::to_string(known) + " differ between " + nodeName(first)
+                          + " and " + nodeName(id) + " (one holds them in a snapshot)");
+            for (Index i = known + 1; i <= common; ++i)
                 if (logA.at(i) != logB.at(i))
                     return no("committed entry " + std::to_string(i) + " differs: " + nodeName(first) + " has "
                               + describeEntry(logA, i) + ", " + nodeName(id) + " has " + describeEntry(logB, i));
@@ -125,6 +133,7 @@ bool needsNode(ConditionKind kind)
     case ConditionKind::TermIs:
     case ConditionKind::CommitIs:
     case ConditionKind::AppliedIs:
+    case ConditionKind::SnapshotIs:
     case ConditionKind::LogIs:
     case ConditionKind::KvHas: return true;
     case ConditionKind::LeaderIs:
@@ -146,6 +155,9 @@ ConditionResult numbers(const Simulation &sim, const Condition &condition, NodeI
     } else if (condition.kind == ConditionKind::CommitIs) {
         actual = sim.commitIndex(id);
         what = "commitIndex";
+    } else if (condition.kind == ConditionKind::SnapshotIs) {
+        actual = sim.log(id).snapshotIndex(); // a crashed server's is on its stable storage
+        what = "snapshot's last included index";
     } else {
         const Node *node = sim.node(id);
         actual = node ? node->lastApplied() : 0;
@@ -225,11 +237,13 @@ ConditionResult evaluate(const Simulation &sim, const Condition &condition, cons
         return no(name + " is " + nodeStatusName(sim.status(id)));
     case ConditionKind::TermIs:
     case ConditionKind::CommitIs:
+    case ConditionKind::SnapshotIs:
     case ConditionKind::AppliedIs: return numbers(sim, condition, id);
     case ConditionKind::LogIs: {
         const Log &log = sim.log(id);
+        // Entries inside the snapshot are not compared: the log no longer has them.
         bool same = log.lastIndex() == condition.terms.size();
-        for (Index i = 1; same && i <= log.lastIndex(); ++i)
+        for (Index i = log.firstIndex(); same && i <= log.lastIndex(); ++i)
             same = log.termAt(i) == condition.terms[i - 1];
         if (same)
             return {};

@@ -53,6 +53,7 @@ enum class ConditionKind : std::uint8_t {
     KvHas, ///< kv Sx K=V ...: node, kv
     Agree, ///< agree: every live node has the same committed entries
     NoViolations, ///< violations none
+    SnapshotIs, ///< snapshot Sx OP N: node, compare, number (Sx's snapshot's last included index, §7)
 };
 
 /// Condition is a state of the world a script line can name. Only the fields its

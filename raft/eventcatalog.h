@@ -116,7 +116,7 @@ inline constexpr std::size_t kMaxFieldUses = 10;
 using FieldUses = std::array<FieldUse, kMaxFieldUses>;
 
 /// ReasonSet is a set of reasons, one bit per Reason.
-using ReasonSet = std::uint32_t;
+using ReasonSet = std::uint64_t;
 constexpr ReasonSet reasons(std::initializer_list<Reason> list)
 {
     ReasonSet set = 0;
@@ -195,8 +195,8 @@ struct MessageTypeInfo {
 
 /// kEventKindCount, kReasonCount, kMessageTypeCount: the size of each enum.
 inline constexpr std::size_t kEventKindCount = static_cast<std::size_t>(EventKind::InvariantViolated) + 1;
-inline constexpr std::size_t kReasonCount = static_cast<std::size_t>(Reason::Transferring) + 1;
-inline constexpr std::size_t kMessageTypeCount = static_cast<std::size_t>(MessageType::TimeoutNow) + 1;
+inline constexpr std::size_t kReasonCount = static_cast<std::size_t>(Reason::ChunkOutOfOrder) + 1;
+inline constexpr std::size_t kMessageTypeCount = static_cast<std::size_t>(MessageType::InstallSnapshotReply) + 1;
 
 /// eventKinds is the catalogue of event kinds, one row per EventKind in enum order.
 const std::array<EventKindInfo, kEventKindCount> &eventKinds();

@@ -408,6 +408,12 @@ Wording wordingOf(const TraceEvent &e)
                        "%1's heartbeat timer fired: as leader of term %2 it sends AppendEntries to every follower"),
                    {n, number(e.term)});
     case EventKind::ReplicationAcked:
+        if (e.reason == Reason::SnapshotMatch)
+            return say(
+                RAFT_TRANSLATABLE("EventWording",
+                                  "Leader %1 learned that %2 holds its snapshot: %2's log matches up to index %3, "
+                                  "and entries follow from index %4"),
+                {n, p, number(e.index), number(e.index2)});
         return say(
             RAFT_TRANSLATABLE("EventWording",
                               "Leader %1 learned that %2 holds its log up to index %3 (matchIndex %3, nextIndex %4)"),
@@ -428,6 +434,56 @@ Wording wordingOf(const TraceEvent &e)
         return say(RAFT_TRANSLATABLE("EventWording", "%1 applied entry %2 %3 to its state machine"),
                    {n, number(e.index), kCommand});
     case EventKind::StaleIgnored: return staleIgnored(e);
+    // --- snapshots (§7) ---
+    case EventKind::SnapshotTaken:
+        if (e.reason == Reason::Forced)
+            return say(RAFT_TRANSLATABLE("EventWording",
+                                         "Asked to, %1 took a snapshot of its state machine up to index %2 (term %3) "
+                                         "and discarded the %4 log entries it replaces"),
+                       {n, number(e.index), number(e.term2), number(e.index2)});
+        return say(RAFT_TRANSLATABLE("EventWording",
+                                     "%1 took a snapshot of its state machine up to index %2 (term %3) and discarded "
+                                     "the %4 log entries it replaces"),
+                   {n, number(e.index), number(e.term2), number(e.index2)});
+    case EventKind::SnapshotSent:
+        return say(RAFT_TRANSLATABLE("EventWording",
+                                     "Leader %1 needs to send %2 entries from index %3 on, but they are compacted "
+                                     "into its snapshot (up to index %4): it sends the snapshot instead, in %5 "
+                                     "InstallSnapshot chunk(s)"),
+                   {n, p, number(e.index2), number(e.index), signedNumber(e.value)});
+    case EventKind::SnapshotChunkReceived:
+        return say(RAFT_TRANSLATABLE("EventWording",
+                                     "%1 wrote a chunk of %2's snapshot (up to index %3): %4 of %5 bytes so far; it "
+                                     "replies and waits for the rest"),
+                   {n, p, number(e.index), number(e.index2), signedNumber(e.value)});
+    case EventKind::SnapshotInstalled:
+        if (e.reason == Reason::SnapshotMatch)
+            return say(RAFT_TRANSLATABLE("EventWording",
+                                         "%1 installed %2's snapshot up to index %3 (term %4): its log has that entry, "
+                                         "so it keeps the %5 entries after it; its state machine now starts from the "
+                                         "snapshot, and commitIndex and lastApplied are %3"),
+                       {n, p, number(e.index), number(e.term2), number(e.index2)});
+        return say(
+            RAFT_TRANSLATABLE("EventWording",
+                              "%1 installed %2's snapshot up to index %3 (term %4): its log lacks that entry, so "
+                              "it discards its whole log; its state machine now starts from the snapshot, and "
+                              "commitIndex and lastApplied are %3"),
+            {n, p, number(e.index), number(e.term2)});
+    case EventKind::SnapshotIgnored:
+        if (e.reason == Reason::StaleTerm)
+            return say(RAFT_TRANSLATABLE("EventWording",
+                                         "%1 rejected an InstallSnapshot from %2 of an older term: it replies at once "
+                                         "with its term %3"),
+                       {n, p, number(e.term)});
+        if (e.reason == Reason::SnapshotCovered)
+            return say(RAFT_TRANSLATABLE("EventWording",
+                                         "%1 did not install %2's snapshot up to index %3: it has committed that much "
+                                         "already, and installing it would move its state machine back"),
+                       {n, p, number(e.index)});
+        return say(RAFT_TRANSLATABLE("EventWording",
+                                     "%1 did not write a chunk of %2's snapshot: it does not continue the %3 bytes "
+                                     "received so far, and the reply says where to go on"),
+                   {n, p, number(e.index2)});
     // --- clients (§8) ---
     case EventKind::ClientAccepted:
         return say(RAFT_TRANSLATABLE("EventWording", "Leader %1 appended client request %2 at index %3 in term %4"),
@@ -455,6 +511,12 @@ Wording wordingOf(const TraceEvent &e)
                               "everything else is lost"),
             {n, number(e.term), number(e.index)});
     case EventKind::NodeRestarted:
+        if (e.index2 > 0)
+            return say(RAFT_TRANSLATABLE("EventWording",
+                                         "%1 restarted as a follower in term %2 from its snapshot up to index %3: its "
+                                         "state machine starts from the snapshot, commitIndex and lastApplied start at "
+                                         "%3, and its log runs on to index %4"),
+                       {n, number(e.term), number(e.index2), number(e.index)});
         return say(RAFT_TRANSLATABLE(
                        "EventWording",
                        "%1 restarted as a follower in term %2 with its %3 stored entries; commitIndex is 0 until a "

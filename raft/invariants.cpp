@@ -32,6 +32,12 @@ bool Invariants::check(const std::vector<ServerView> &servers, std::vector<std::
     // 1b. What followers commit and what leaders believe their followers hold.
     checkAgainstLeaders(servers, found);
 
+    // A new snapshot must hold only entries committed before this event (a leader may
+    // commit and snapshot in one event).
+    for (const ServerView &view : servers)
+        if (m_seen[view.id - 1].snapshotMoved)
+            checkSnapshot(view, found);
+
     // 2. Commitment: every server's committed prefix must be the one committed
     //    prefix (State Machine Safety); a longer one extends it.
     const Index committedBefore = m_committed.size();
@@ -50,8 +56,11 @@ bool Invariants::check(const std::vector<ServerView> &servers, std::vector<std::
                             + std::to_string(view.lastApplied) + " beyond its commitIndex "
                             + std::to_string(view.commitIndex));
         const Index shared = std::min<Index>(view.commitIndex, m_committed.size());
-        if (shared > 0 && log.fingerprint(shared) != m_committed[shared - 1].print) {
-            Index first = 1;
+        // Below the snapshot (or the prefix the checker knows) the logs compare by the
+        // snapshot's fingerprint: compare at the last index both know, if any.
+        const Index known = std::max(log.snapshotIndex(), m_committedBase);
+        if (shared > 0 && shared >= known && log.fingerprint(shared) != m_committed[shared - 1].print) {
+            Index first = std::max<Index>(known, 1);
             while (first < shared && log.fingerprint(first) == m_committed[first - 1].print)
                 ++first;
             found.push_back("State Machine Safety: " + nodeName(view.id) + " committed entry " + std::to_string(first)
@@ -60,8 +69,14 @@ bool Invariants::check(const std::vector<ServerView> &servers, std::vector<std::
                             + term(m_committed[first - 1].term) + ") at that index");
             continue;
         }
-        for (Index i = m_committed.size() + 1; i <= view.commitIndex; ++i)
-            m_committed.push_back(Committed{log.fingerprint(i), log.termAt(i), view.term});
+        if (m_committed.size() + 1 < log.snapshotIndex())
+            m_committedBase = log.snapshotIndex(); // first seen inside a snapshot: the prefix is unknown
+        for (Index i = m_committed.size() + 1; i <= view.commitIndex; ++i) {
+            if (log.has(i))
+                m_committed.push_back(Committed{log.fingerprint(i), log.termAt(i), view.term});
+            else
+                m_committed.push_back(Committed{0, 0, view.term});
+        }
     }
 
     // 3. How much of the committed prefix each log holds; Leader Completeness; and
@@ -77,9 +92,12 @@ bool Invariants::check(const std::vector<ServerView> &servers, std::vector<std::
         }
         const Log &log = *view.log;
         Index k = std::min<Index>(committed, log.lastIndex());
-        if (k > 0 && log.fingerprint(k) != m_committed[k - 1].print) {
+        // A snapshot holds every committed entry below it (checked above); compare
+        // where both the log and the checker know the prints.
+        const Index known = std::max(log.snapshotIndex(), m_committedBase);
+        if (k > 0 && k >= known && log.fingerprint(k) != m_committed[k - 1].print) {
             // Binary search for the longest committed prefix this log holds.
-            Index lo = 0, hi = k - 1;
+            Index lo = known > 0 ? known - 1 : 0, hi = k - 1;
             while (lo < hi) {
                 const Index mid = (lo + hi + 1) / 2;
                 if (log.fingerprint(mid) == m_committed[mid - 1].print)
@@ -111,6 +129,8 @@ bool Invariants::check(const std::vector<ServerView> &servers, std::vector<std::
 
     for (const ServerView &view : servers) {
         Seen &seen = m_seen[view.id - 1];
+        seen.initialized = true;
+        seen.snapshotMoved = false;
         if (!seen.changed)
             continue;
         seen.term = view.term;
@@ -146,14 +166,15 @@ void Invariants::checkAgainstLeaders(const std::vector<ServerView> &servers, std
             const Index was = fs.up && fs.incarnation == f.incarnation ? fs.commitIndex : 0;
             if (fs.changed && f.up && f.term == leader.term && f.role != Role::Leader && f.commitIndex > was) {
                 const Index c = f.commitIndex;
-                if (c > leader.commitIndex || c > llog.lastIndex() || flog.lastIndex() < c
-                    || flog.fingerprint(c) != llog.fingerprint(c))
+                // Entries a snapshot replaced are known only through it (§7): compare
+                // fingerprints where both logs still know index c.
+                const bool differs = flog.has(c) && llog.has(c) && flog.fingerprint(c) != llog.fingerprint(c);
+                if (c > leader.commitIndex || c > llog.lastIndex() || flog.lastIndex() < c || differs)
                     found.push_back(
                         "Follower commit: " + nodeName(f.id) + " moved its commitIndex to " + std::to_string(c)
                         + " in term " + term(f.term) + ", beyond what leader " + nodeName(leader.id)
                         + "'s AppendEntries proved (the leader's commitIndex is " + std::to_string(leader.commitIndex)
-                        + (c <= llog.lastIndex() && flog.lastIndex() >= c && flog.fingerprint(c) != llog.fingerprint(c)
-                               ? "; its entry " + std::to_string(c) + " differs"
+                        + (differs ? "; its entry " + std::to_string(c) + " differs"
                                : std::string())
                         + ")");
             }
@@ -168,7 +189,9 @@ void Invariants::checkAgainstLeaders(const std::vector<ServerView> &servers, std
                 why = "past the end of the leader's own log (" + std::to_string(llog.lastIndex()) + ")";
             else if (f.term < leader.term)
                 why = "but " + nodeName(f.id) + " is still in term " + term(f.term);
-            else if (f.term == leader.term && (flog.lastIndex() < m || flog.fingerprint(m) != llog.fingerprint(m)))
+            else if (f.term == leader.term
+                     && (flog.lastIndex() < m
+                         || (flog.has(m) && llog.has(m) && flog.fingerprint(m) != llog.fingerprint(m))))
                 why = "but " + nodeName(f.id) + "'s log " + (flog.lastIndex() < m ? "is shorter" : "differs there");
             if (!why.empty())
                 found.push_back("matchIndex: " + nodeName(leader.id) + ", leader of term " + term(leader.term)
@@ -193,10 +216,18 @@ bool Invariants::checkServer(const ServerView &view, Seen &seen, std::vector<std
     };
     if (view.term == seen.term && view.role == seen.role && view.up == seen.up && view.incarnation == seen.incarnation
         && view.commitIndex == seen.commitIndex && view.votedFor == seen.votedFor && length == seen.prints.size()
-        && (length == 0 || seen.prints.back() == log.fingerprint(length)) && sameMatch())
+        && log.snapshotIndex() == seen.base && (length == 0 || seen.prints.back() == log.fingerprint(length))
+        && sameMatch())
         return false; // the common case: a heartbeat changed nothing the checks look at
 
     const std::string who = nodeName(view.id);
+
+    seen.snapshotMoved = seen.initialized && log.snapshotIndex() != seen.base;
+    if (view.up && view.commitIndex < log.snapshotIndex())
+        found.push_back("A snapshot contains only committed entries: " + nodeName(view.id) + "'s snapshot ends at "
+                        + std::to_string(log.snapshotIndex()) + ", past its commitIndex "
+                        + std::to_string(view.commitIndex));
+
     if (view.term < seen.term)
         found.push_back("Term monotonicity: " + who + "'s currentTerm went down from " + term(seen.term) + " to "
                         + term(view.term));
@@ -254,13 +285,19 @@ bool Invariants::checkServer(const ServerView &view, Seen &seen, std::vector<std
 
     // What changed in the log since the last check: the common prefix, found from
     // the end (changes are almost always at the tail).
+    // Prints are known from the snapshot's index on, in the log and in what was seen.
     const Index oldLength = seen.prints.size();
     const Index newLength = log.lastIndex();
+    const Index low = std::max(seen.base, log.snapshotIndex());
     Index common = std::min(oldLength, newLength);
-    while (common > 0 && seen.prints[common - 1] != log.fingerprint(common))
+    while (common > low && seen.prints[common - 1] != log.fingerprint(common))
         --common;
+    if (common == low && common > 0 && common <= oldLength && common <= newLength
+        && seen.prints[common - 1] != log.fingerprint(common))
+        --common; // differs at or below the snapshot: no more can be told
+    seen.base = log.snapshotIndex();
     if (common == oldLength && common == newLength)
-        return true; // the log is unchanged; term, role or commitIndex moved
+        return true; // the log is unchanged; term, role, commitIndex or its snapshot moved
 
     // Leader Append-Only: a leader never deletes or overwrites its own entries.
     const bool sameLeadership = seen.up && view.up && seen.role == Role::Leader && view.role == Role::Leader
@@ -270,7 +307,9 @@ bool Invariants::checkServer(const ServerView &view, Seen &seen, std::vector<std
                         + ", removed or overwrote entries after index " + std::to_string(common));
 
     // Log Matching: an entry with the same index and term always has the same history.
-    for (Index i = common + 1; i <= newLength; ++i) {
+    for (Index i = std::max(common + 1, log.snapshotIndex()); i <= newLength; ++i) {
+        if (i == 0)
+            continue;
         if (m_known.size() <= i)
             m_known.resize(i + 1);
         auto &atIndex = m_known[i];
@@ -287,10 +326,31 @@ bool Invariants::checkServer(const ServerView &view, Seen &seen, std::vector<std
     seen.prints.resize(common);
     seen.terms.resize(common);
     for (Index i = common + 1; i <= newLength; ++i) {
-        seen.prints.push_back(log.fingerprint(i));
-        seen.terms.push_back(log.termAt(i));
+        seen.prints.push_back(log.has(i) ? log.fingerprint(i) : 0);
+        seen.terms.push_back(log.has(i) ? log.termAt(i) : 0);
     }
     return true;
+}
+
+void Invariants::checkSnapshot(const ServerView &view, std::vector<std::string> &found) const
+{
+    // §7: a server snapshots only applied, so committed, entries; a follower installs
+    // only a leader's snapshot. Either way its snapshot is a prefix of the committed
+    // log: short enough, and the same entries.
+    const Log &log = *view.log;
+    const Index index = log.snapshotIndex();
+    const bool ownCommit = view.up && view.role == Role::Leader && index <= view.commitIndex;
+    if (index > m_committed.size() && !ownCommit) {
+        found.push_back("A snapshot contains only committed entries: " + nodeName(view.id) + "'s snapshot ends at "
+                        + std::to_string(index) + ", but only " + std::to_string(m_committed.size())
+                        + " entries are committed");
+        return;
+    }
+    if (index <= m_committed.size() && index >= m_committedBase && index > 0
+        && log.fingerprint(index) != m_committed[index - 1].print)
+        found.push_back("A snapshot contains only committed entries: " + nodeName(view.id) + "'s snapshot up to "
+                        + std::to_string(index) + " (term " + term(log.snapshotTerm())
+                        + ") holds other entries than the committed ones");
 }
 
 } // namespace raft

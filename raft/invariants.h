@@ -50,6 +50,11 @@ struct ServerView {
 ///  - matchIndex never decreases within a leader's term, and is sound: a peer with
 ///    matchIndex m > 0 is in the leader's term or later, and while in that term holds
 ///    the leader's entry m (it acknowledged it).
+///  - A snapshot contains only committed entries (§7), and what it replaced is the
+///    committed prefix.
+/// A server's log is checked with its snapshot: entries at or below the snapshot are
+/// known only through the snapshot's last included index, term and fingerprint (the
+/// digest of the prefix it replaced), which stand for the whole prefix.
 class Invariants {
 public:
     explicit Invariants(int nodes = 5);
@@ -78,6 +83,13 @@ private:
         std::vector<Term> terms;
         /// matchCommitted: how many committed entries this log holds.
         Index matchCommitted = 0;
+        /// base: the snapshot's last included index as last seen; prints below it are
+        /// not known (0).
+        Index base = 0;
+        /// snapshotMoved: the snapshot changed in the current check.
+        bool snapshotMoved = false;
+        /// initialized: seen at least once (a fresh checker trusts what it first sees).
+        bool initialized = false;
         /// changed: something of this server changed in the current check.
         bool changed = true;
         bool operator==(const Seen &) const = default;
@@ -95,13 +107,18 @@ private:
     /// checkAgainstLeaders checks what followers commit and what leaders believe
     /// their followers hold (the cross-server rules of the last three items above).
     void checkAgainstLeaders(const std::vector<ServerView> &servers, std::vector<std::string> &found);
+    void checkCommittedStored(int nodes, std::vector<std::string> &found);
+    /// checkSnapshot checks that a server's new snapshot holds only committed entries.
+    void checkSnapshot(const ServerView &view, std::vector<std::string> &found) const;
 
     int m_nodes;
     std::vector<Seen> m_seen;
     /// leader of each term, 0 if none seen yet; index = term.
     std::vector<NodeId> m_leaderOfTerm;
-    /// the longest committed prefix seen (entry fingerprints and terms).
+    /// the longest committed prefix seen (entry fingerprints and terms); entries below
+    /// m_committedBase are not known (first seen inside a snapshot).
     std::vector<Committed> m_committed;
+    Index m_committedBase = 0;
     /// (index, term) -> fingerprint of every entry ever seen, for Log Matching.
     std::vector<std::vector<std::pair<Term, std::uint64_t>>> m_known;
 };

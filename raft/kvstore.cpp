@@ -44,6 +44,42 @@ const std::string *KvStore::value(const std::string &key) const
     return it == m_data.end() ? nullptr : &it->second;
 }
 
+std::string KvStore::encode() const
+{
+    std::string out;
+    for (const auto &[key, value] : m_data) {
+        out += std::to_string(key.size()) + ':' + key;
+        out += std::to_string(value.size()) + ':' + value;
+    }
+    return out;
+}
+
+bool KvStore::decode(std::string_view data)
+{
+    m_data.clear();
+    std::size_t at = 0;
+    const auto field = [&](std::string &into) {
+        std::size_t length = 0;
+        const std::size_t start = at;
+        while (at < data.size() && data[at] >= '0' && data[at] <= '9' && at - start < 9)
+            length = length * 10 + static_cast<std::size_t>(data[at++] - '0');
+        if (at == start || at >= data.size() || data[at] != ':' || data.size() - at - 1 < length)
+            return false;
+        into.assign(data.substr(at + 1, length));
+        at += 1 + length;
+        return true;
+    };
+    while (at < data.size()) {
+        std::string key, value;
+        if (!field(key) || !field(value)) {
+            m_data.clear();
+            return false;
+        }
+        m_data[std::move(key)] = std::move(value);
+    }
+    return true;
+}
+
 bool KvStore::isValidCommand(std::string_view command)
 {
     const auto w = words(command);

@@ -19,6 +19,13 @@ public:
     const std::map<std::string, std::string> &data() const { return m_data; }
     void clear() { m_data.clear(); }
 
+    /// encode writes the whole map as one string (a snapshot's data, §7):
+    /// "<key length>:<key><value length>:<value>" for each key in order.
+    std::string encode() const;
+    /// decode replaces the map with the one `data` encodes; returns false (and leaves
+    /// the map empty) if data is not something encode wrote.
+    bool decode(std::string_view data);
+
     /// isValidCommand tells whether command is "set K V" or "del K" (single-word K).
     static bool isValidCommand(std::string_view command);
 

@@ -26,7 +26,7 @@ std::uint64_t hashString(const std::string &s)
 Log::Chunk &Log::writableLast()
 {
     std::shared_ptr<Chunk> &last = m_chunks.back();
-    const std::size_t mine = static_cast<std::size_t>((m_size - 1) % kChunk) + 1;
+    const std::size_t mine = static_cast<std::size_t>((m_last - 1) % kChunk) + 1;
     if (last.use_count() > 1) {
         // Copy-on-write: another log shares this chunk, maybe with other entries
         // past our end. Take a private copy of our part.
@@ -47,13 +47,18 @@ Log::Chunk &Log::writableLast()
 
 void Log::append(Entry entry)
 {
-    const std::uint64_t prev = m_size == 0 ? 0x5eedULL : fingerprint(m_size);
-    const std::uint64_t print = mix(mix(prev, entry.term), hashString(entry.command));
-    const std::size_t offset = static_cast<std::size_t>(m_size % kChunk);
-    if (offset == 0) {
+    const std::uint64_t prev = fingerprint(m_last);
+    const std::uint64_t print = mix(mix(prev == 0 && m_last == 0 ? 0x5eedULL : prev, entry.term),
+                                    hashString(entry.command));
+    const std::size_t offset = static_cast<std::size_t>(m_last % kChunk);
+    if (offset == 0 || m_chunks.empty()) {
+        // A new chunk; after a snapshot that ends inside a chunk, its first places
+        // (at or below the snapshot) are left empty and never read.
         auto chunk = std::make_shared<Chunk>();
         chunk->entries.reserve(kChunk);
         chunk->prints.reserve(kChunk);
+        chunk->entries.resize(offset);
+        chunk->prints.resize(offset);
         m_chunks.push_back(std::move(chunk));
     } else if (m_chunks.back()->entries.size() != offset) {
         // A log sharing this chunk appended past our end: ours must diverge.
@@ -64,27 +69,53 @@ void Log::append(Entry entry)
     Chunk &chunk = *m_chunks.back();
     chunk.entries.push_back(std::move(entry));
     chunk.prints.push_back(print);
-    ++m_size;
+    ++m_last;
 }
 
 void Log::truncateAfter(Index i)
 {
-    if (i >= m_size)
+    if (i >= m_last)
         return;
-    m_chunks.resize((i + kChunk - 1) / kChunk);
-    m_size = i;
-    if (i % kChunk != 0) {
+    i = std::max(i, m_base);
+    m_chunks.resize(static_cast<std::size_t>((i + kChunk - 1) / kChunk - m_firstChunk));
+    m_last = i;
+    if (i % kChunk != 0 && !m_chunks.empty()) {
         Chunk &chunk = writableLast(); // never shrink a chunk another log still reads
         chunk.entries.resize(i % kChunk);
         chunk.prints.resize(i % kChunk);
     }
 }
 
+void Log::compact(Index i)
+{
+    if (i <= m_base || i > m_last)
+        return;
+    m_baseTerm = termAt(i);
+    m_basePrint = fingerprint(i);
+    m_base = i;
+    // Drop the chunks that hold only entries at or below i; a chunk that also holds
+    // later entries stays whole (its first places are simply no longer read).
+    const Index first = i / kChunk;
+    const Index drop = std::min<Index>(first - m_firstChunk, m_chunks.size());
+    m_chunks.erase(m_chunks.begin(), m_chunks.begin() + static_cast<std::ptrdiff_t>(drop));
+    m_firstChunk = first;
+}
+
+void Log::resetTo(Index index, Term term, std::uint64_t print)
+{
+    m_chunks.clear();
+    m_firstChunk = index / kChunk;
+    m_last = index;
+    m_base = index;
+    m_baseTerm = term;
+    m_basePrint = print;
+}
+
 std::vector<Entry> Log::entries() const
 {
     std::vector<Entry> out;
-    out.reserve(m_size);
-    for (Index i = 1; i <= m_size; ++i)
+    out.reserve(size());
+    for (Index i = m_base + 1; i <= m_last; ++i)
         out.push_back(at(i));
     return out;
 }
@@ -106,16 +137,18 @@ std::size_t Log::memoryBytes(std::unordered_set<const void *> *counted) const
 
 bool Log::operator==(const Log &other) const
 {
-    if (m_size != other.m_size)
+    if (m_last != other.m_last || m_base != other.m_base || m_baseTerm != other.m_baseTerm
+        || m_basePrint != other.m_basePrint)
         return false;
-    for (std::size_t c = 0; c < m_chunks.size(); ++c) {
-        if (m_chunks[c] == other.m_chunks[c])
+    for (Index i = m_base + 1; i <= m_last; ++i) {
+        const Index c = (i - 1) / kChunk;
+        if (c - m_firstChunk < m_chunks.size() && c - other.m_firstChunk < other.m_chunks.size()
+            && m_chunks[c - m_firstChunk] == other.m_chunks[c - other.m_firstChunk]) {
+            i = (c + 1) * kChunk; // a shared chunk: equal up to its end (or ours)
             continue;
-        const Index first = static_cast<Index>(c) * kChunk + 1;
-        const Index last = std::min<Index>(m_size, first + kChunk - 1);
-        for (Index i = first; i <= last; ++i)
-            if (!(at(i) == other.at(i)))
-                return false;
+        }
+        if (!(at(i) == other.at(i)))
+            return false;
     }
     return true;
 }
@@ -129,17 +162,19 @@ bool Log::isUpToDate(Index lastIndex, Term lastTerm) const
 
 Index Log::firstIndexOfTerm(Index i) const
 {
-    if (i == 0 || i > lastIndex())
+    if (i <= m_base || i > lastIndex())
         return i;
     const Term term = termAt(i);
-    while (i > 1 && termAt(i - 1) == term)
+    // Entries at or below the snapshot are committed and match the leader's: the hint
+    // need not reach below the first entry we hold.
+    while (i > m_base + 1 && termAt(i - 1) == term)
         --i;
     return i;
 }
 
 Index Log::lastIndexOfTerm(Term term) const
 {
-    for (Index i = lastIndex(); i > 0; --i) {
+    for (Index i = lastIndex(); i >= m_base && i > 0; --i) {
         const Term t = termAt(i);
         if (t == term)
             return i;

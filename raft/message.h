@@ -3,6 +3,7 @@
 #include "log.h"
 #include "types.h"
 
+#include <string>
 #include <vector>
 
 namespace raft {
@@ -23,6 +24,15 @@ enum class MessageType : std::uint8_t {
     /// TimeoutNow tells a follower to start an election at once (leadership
     /// transfer, §3.10). No fields of its own.
     TimeoutNow,
+    /// InstallSnapshot sends a follower one chunk of the leader's snapshot when the
+    /// entries it needs are compacted away (§7, Figure 13): lastIncludedIndex,
+    /// lastIncludedTerm, offset, data, done, and (our addition for the configuration
+    /// at that index, dissertation §5.4.2) voters and the prefix fingerprint.
+    InstallSnapshot,
+    /// InstallSnapshotReply answers one chunk: term; and, so that the leader knows
+    /// what to send next, lastIncludedIndex, snapshotOffset (bytes the follower holds
+    /// of that snapshot) and, once installed, success with matchIndex.
+    InstallSnapshotReply,
 };
 
 /// messageTypeName returns "RequestVote", "AppendEntriesReply", ...
@@ -31,7 +41,7 @@ const char *messageTypeName(MessageType type);
 inline bool isReply(MessageType type)
 {
     return type == MessageType::RequestVoteReply || type == MessageType::AppendEntriesReply
-        || type == MessageType::PreVoteReply;
+        || type == MessageType::PreVoteReply || type == MessageType::InstallSnapshotReply;
 }
 
 /// Message is one RPC or reply between two servers. Only the fields of its type
@@ -70,6 +80,21 @@ struct Message {
     /// leader should try next.
     Term conflictTerm = 0;
     Index conflictIndex = 0;
+
+    // InstallSnapshot (Figure 13): the snapshot's last included entry, where this
+    // chunk's data starts in the snapshot's data, and whether it is the last chunk.
+    // leaderCommit is sent too. Replies: lastIncludedIndex, snapshotOffset, success,
+    // matchIndex.
+    Index lastIncludedIndex = 0;
+    Term lastIncludedTerm = 0;
+    std::uint64_t snapshotOffset = 0;
+    std::string data;
+    bool done = false;
+    /// snapshotSize: the whole snapshot's data size, for the chunk counter.
+    std::uint64_t snapshotSize = 0;
+    /// voters: the configuration at lastIncludedIndex; print: the log fingerprint there.
+    std::vector<NodeId> voters;
+    std::uint64_t snapshotPrint = 0;
 
     bool operator==(const Message &) const = default;
 };

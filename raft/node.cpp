@@ -10,6 +10,8 @@ void Ready::clear()
 {
     hardStateChanged = false;
     persistFrom = 0;
+    snapshotChanged = false;
+    snapshotRestored = false;
     messages.clear();
     applyFrom = 0;
     applyTo = 0;
@@ -18,7 +20,8 @@ void Ready::clear()
 
 bool Ready::empty() const
 {
-    return !hardStateChanged && persistFrom == 0 && messages.empty() && applyTo == applyFrom && events.empty();
+    return !hardStateChanged && persistFrom == 0 && !snapshotChanged && !snapshotRestored && messages.empty()
+        && applyTo == applyFrom && events.empty();
 }
 
 Node::Node(const NodeConfig &config, const PersistentState &stored, Time now)
@@ -26,12 +29,16 @@ Node::Node(const NodeConfig &config, const PersistentState &stored, Time now)
     , m_rng(config.seed)
     , m_now(now)
     , m_state(stored)
+    , m_commitIndex(stored.snapshot.index)
+    , m_lastApplied(stored.snapshot.index)
     , m_heardFrom(static_cast<std::size_t>(config.clusterSize), now)
     , m_progress(static_cast<std::size_t>(config.clusterSize))
 {
     // Figure 2: every server starts as a follower; commitIndex and lastApplied are
     // volatile and start at 0, even after a crash. The state machine is rebuilt from
-    // the log once the server learns the commit index again.
+    // the log once the server learns the commit index again. §7: with a snapshot they
+    // start at its index instead: it holds only committed entries, and the state
+    // machine starts from its contents.
     resetElectionTimer();
 }
 
@@ -328,7 +335,8 @@ void Node::step(const Message &m, Time now)
     }
     if (m.term > m_state.currentTerm) {
         // §5.1: a server that sees a higher term adopts it and becomes a follower.
-        const NodeId leader = m.type == MessageType::AppendEntries ? m.from : kNoNode;
+        const NodeId leader = m.type == MessageType::AppendEntries || m.type == MessageType::InstallSnapshot ? m.from
+                                                                                                             : kNoNode;
         becomeFollower(m.term, leader, Reason::HigherTerm, m.from);
         if (isReply(m.type))
             return; // the reply was for a term that is over
@@ -341,6 +349,8 @@ void Node::step(const Message &m, Time now)
     case MessageType::PreVote: handlePreVote(m); break;
     case MessageType::PreVoteReply: break; // a denial of a newer term: the step down above was all
     case MessageType::TimeoutNow: handleTimeoutNow(m); break;
+    case MessageType::InstallSnapshot: handleInstallSnapshot(m); break;
+    case MessageType::InstallSnapshotReply: handleInstallSnapshotReply(m); break;
     }
 }
 
@@ -560,6 +570,10 @@ void Node::sendAppend(NodeId peer, bool heartbeat)
 {
     Progress &p = m_progress[peer - 1];
     const Index limit = static_cast<Index>(m_config.maxEntriesPerMessage);
+    const Log &log = m_state.log;
+    // A heartbeat's prevLogIndex: the last index known to match, if the log still
+    // has its term; else 0, which every log matches.
+    const Index heartbeatPrev = log.has(p.matchIndex) ? p.matchIndex : 0;
     if (heartbeat) {
         // An AppendEntries unanswered for an election timeout is presumed lost (the
         // network may lose messages, §5.1): find the follower's position again.
@@ -567,9 +581,33 @@ void Node::sendAppend(NodeId peer, bool heartbeat)
         if (oldest >= 0 && m_now - oldest >= m_config.electionTimeoutMin) {
             if (p.state == FlowState::Replicate)
                 p.becomeProbe();
-            else
+            else if (p.state == FlowState::Probe)
                 p.probeSent = false; // send the probe again, with its entries
+            else
+                p.snapshotSent = false; // send the chunk again
         }
+    }
+    if (p.state != FlowState::Snapshot && p.nextIndex <= log.snapshotIndex()) {
+        // §7: the entries this follower needs next are compacted away; only the
+        // snapshot can bring it up to date. Send it, chunk by chunk (Figure 13).
+        p.becomeSnapshot(log.snapshotIndex());
+        TraceEvent &e = addEvent(EventKind::SnapshotSent);
+        e.peer = peer;
+        e.index = log.snapshotIndex();
+        e.term2 = log.snapshotTerm();
+        e.index2 = p.nextIndex;
+        const std::uint64_t size = m_state.snapshot.data.size();
+        const std::uint64_t chunk = m_config.snapshotChunk == 0 ? size : m_config.snapshotChunk;
+        e.value = static_cast<std::int64_t>(chunk == 0 ? 1 : (size + chunk - 1) / chunk);
+    }
+    if (p.state == FlowState::Snapshot) {
+        if (p.pendingSnapshot != log.snapshotIndex())
+            p.becomeSnapshot(log.snapshotIndex()); // we took a newer one: send that
+        if (!p.snapshotSent)
+            sendSnapshotChunk(peer);
+        else if (heartbeat)
+            sendAppendEntries(peer, heartbeatPrev, 0); // keeps its election timer quiet (§5.2)
+        return;
     }
     if (p.state == FlowState::Replicate) {
         // The follower's position is known: send what it lacks, in large batches,
@@ -579,7 +617,7 @@ void Node::sendAppend(NodeId peer, bool heartbeat)
         } else if (heartbeat) {
             // A heartbeat from the last index known to match: it always passes the
             // consistency check and carries no entry already on its way (§5.2).
-            sendAppendEntries(peer, p.matchIndex, 0);
+            sendAppendEntries(peer, heartbeatPrev, 0);
         }
         return;
     }
@@ -627,7 +665,17 @@ void Node::handleAppendEntries(const Message &m)
 
     Log &log = m_state.log;
     r.rejectedIndex = m.prevLogIndex;
-    if (m.prevLogIndex > log.lastIndex()) {
+    Index prev = m.prevLogIndex;
+    std::size_t first = 0;
+    if (prev < log.snapshotIndex()) {
+        // §7: our snapshot holds only committed entries, and committed entries are in
+        // every later leader's log at the same index (§5.4.3): they match. Check the
+        // rest from the snapshot's last entry on.
+        first = static_cast<std::size_t>(std::min<Index>(m.entries.size(), log.snapshotIndex() - prev));
+        prev = log.snapshotIndex();
+    }
+    const Term prevTerm = prev == m.prevLogIndex ? m.prevLogTerm : log.termAt(prev);
+    if (prev > log.lastIndex()) {
         // §5.3 consistency check: we have no entry at prevLogIndex. Hint: our log ends here.
         TraceEvent &e = addEvent(EventKind::AppendRejected, Reason::MissingEntry);
         e.peer = m.from;
@@ -638,10 +686,10 @@ void Node::handleAppendEntries(const Message &m)
         m_ready.messages.push_back(std::move(r));
         return;
     }
-    if (log.termAt(m.prevLogIndex) != m.prevLogTerm) {
+    if (log.termAt(prev) != prevTerm) {
         // §5.3 consistency check: our entry at prevLogIndex has another term. Hint: the
         // first index of that term, so the leader can skip the whole term at once.
-        const Term ours = log.termAt(m.prevLogIndex);
+        const Term ours = log.termAt(prev);
         TraceEvent &e = addEvent(EventKind::AppendRejected, Reason::TermMismatch);
         e.peer = m.from;
         e.index = m.prevLogIndex;
@@ -656,8 +704,9 @@ void Node::handleAppendEntries(const Message &m)
     // §5.3: an existing entry that conflicts with a new one (same index, different
     // term) is deleted with all that follow it; entries already present are kept, so
     // a delayed or duplicated AppendEntries never truncates what a later one added.
-    Index index = m.prevLogIndex;
-    for (const Entry &entry : m.entries) {
+    Index index = prev;
+    for (std::size_t k = first; k < m.entries.size(); ++k) {
+        const Entry &entry = m.entries[k];
         ++index;
         if (index <= log.lastIndex()) {
             if (log.termAt(index) == entry.term)
@@ -671,7 +720,7 @@ void Node::handleAppendEntries(const Message &m)
         }
         appendEntry(entry);
     }
-    const Index lastNew = m.prevLogIndex + m.entries.size();
+    const Index lastNew = prev + (m.entries.size() - first);
 
     TraceEvent &e = addEvent(EventKind::AppendAccepted, m.entries.empty() ? Reason::Heartbeat : Reason::None);
     e.peer = m.from;
@@ -715,6 +764,11 @@ void Node::handleAppendEntriesReply(const Message &m)
             sendAppend(m.from, false);
         return;
     }
+    if (p.state == FlowState::Snapshot) {
+        // The snapshot is on its way; this answers an AppendEntries sent before it.
+        ignore(m, Reason::OutdatedReply);
+        return;
+    }
     if (p.state == FlowState::Replicate) {
         if (m.rejectedIndex <= p.matchIndex) {
             // A rejection of an attempt from before the match we know of.
@@ -756,6 +810,218 @@ void Node::handleAppendEntriesReply(const Message &m)
     p.nextIndex = next;
     p.probeSent = false; // the answer came: the next probe may go
     sendAppend(m.from, false);
+}
+
+// --- snapshots (§7, Figure 13) --------------------------------------------------------
+
+std::vector<NodeId> Node::voters() const
+{
+    std::vector<NodeId> out;
+    for (NodeId id = 1; id <= m_config.clusterSize; ++id)
+        out.push_back(id);
+    return out;
+}
+
+bool Node::compact(Index index, std::string data, bool forced)
+{
+    // §7: a server snapshots only what it has applied (so only committed entries),
+    // and only ahead of the snapshot it has.
+    if (index <= m_state.snapshot.index || index > m_lastApplied)
+        return false;
+    Log &log = m_state.log;
+    Snapshot snapshot;
+    snapshot.index = index;
+    snapshot.term = log.termAt(index);
+    snapshot.voters = voters();
+    snapshot.data = std::move(data);
+    snapshot.print = log.fingerprint(index);
+    const Index discarded = index - log.snapshotIndex();
+    log.compact(index);
+    m_state.snapshot = std::move(snapshot);
+    m_ready.snapshotChanged = true;
+    if (m_incoming.index != 0 && m_incoming.index <= index)
+        m_incoming = Snapshot(); // Figure 13 step 5: a partial one with a smaller index goes
+    TraceEvent &e = addEvent(EventKind::SnapshotTaken, forced ? Reason::Forced : Reason::None);
+    e.index = index;
+    e.term2 = m_state.snapshot.term;
+    e.index2 = discarded;
+    e.value = static_cast<std::int64_t>(m_state.snapshot.data.size());
+    return true;
+}
+
+void Node::sendSnapshotChunk(NodeId peer)
+{
+    Progress &p = m_progress[peer - 1];
+    const Snapshot &snapshot = m_state.snapshot;
+    if (p.pendingSnapshot != snapshot.index)
+        p.becomeSnapshot(snapshot.index); // we took a newer one since: send that, from its start
+    const std::uint64_t size = snapshot.data.size();
+    const std::uint64_t offset = std::min<std::uint64_t>(p.snapshotOffset, size);
+    const std::uint64_t chunk = m_config.snapshotChunk == 0 ? size : m_config.snapshotChunk;
+    Message &m = m_ready.messages.emplace_back();
+    m.type = MessageType::InstallSnapshot;
+    m.from = m_config.id;
+    m.to = peer;
+    m.term = m_state.currentTerm;
+    m.leaderCommit = m_commitIndex;
+    m.lastIncludedIndex = snapshot.index;
+    m.lastIncludedTerm = snapshot.term;
+    m.snapshotOffset = offset;
+    m.data = snapshot.data.substr(static_cast<std::size_t>(offset), static_cast<std::size_t>(chunk));
+    m.done = offset + m.data.size() >= size;
+    m.snapshotSize = size;
+    m.voters = snapshot.voters;
+    m.snapshotPrint = snapshot.print;
+    p.sentSnapshotChunk(m_now);
+}
+
+void Node::handleInstallSnapshot(const Message &m)
+{
+    // The receiver's rules of Figure 13, in its order. Replies carry the snapshot's
+    // index and how many of its bytes we hold, so the leader knows what to send next.
+    Message r = reply(m, MessageType::InstallSnapshotReply);
+    r.lastIncludedIndex = m.lastIncludedIndex;
+    const auto answer = [&](EventKind kind, Reason why) {
+        TraceEvent &e = addEvent(kind, why);
+        e.peer = m.from;
+        e.index = m.lastIncludedIndex;
+        e.term2 = m.lastIncludedTerm;
+        e.index2 = r.snapshotOffset;
+        e.value = static_cast<std::int64_t>(m.snapshotSize);
+        m_ready.messages.push_back(std::move(r));
+    };
+    // Figure 13 step 1: reply immediately if term < currentTerm.
+    if (m.term < m_state.currentTerm) {
+        answer(EventKind::SnapshotIgnored, Reason::StaleTerm);
+        return;
+    }
+    // As for AppendEntries (§5.2): the leader of our term is alive.
+    if (m_role == Role::Candidate) {
+        becomeFollower(m.term, m.from, Reason::LeaderOfTerm, m.from);
+    } else if (m_role == Role::Leader) {
+        ignore(m, Reason::None); // two leaders in one term: the checker reports it
+        return;
+    }
+    m_leader = m.from;
+    m_leaderContact = m_now;
+    m_preCandidate = false;
+    resetElectionTimer();
+    if (m.lastIncludedIndex <= m_commitIndex) {
+        // A stale or duplicated snapshot: we already hold every entry it covers, and
+        // they are committed. Installing it would move our state machine back (and
+        // discard entries after it), so it is only acknowledged.
+        r.success = true;
+        r.matchIndex = m_commitIndex;
+        r.snapshotOffset = m.snapshotSize;
+        answer(EventKind::SnapshotIgnored, Reason::SnapshotCovered);
+        return;
+    }
+    if (m.snapshotOffset == 0) {
+        // Figure 13 step 2: create a new snapshot file if this is the first chunk
+        // (a partial one of another snapshot is dropped).
+        m_incoming = Snapshot();
+        m_incoming.index = m.lastIncludedIndex;
+        m_incoming.term = m.lastIncludedTerm;
+        m_incoming.voters = m.voters;
+        m_incoming.print = m.snapshotPrint;
+    } else if (m_incoming.index != m.lastIncludedIndex || m_incoming.term != m.lastIncludedTerm
+               || m.snapshotOffset != m_incoming.data.size()) {
+        // Step 3 writes at the chunk's offset; a chunk that does not continue what we
+        // hold (an earlier one was lost, or this one is a duplicate) is not written. The
+        // reply says how much we hold, and the leader goes on from there.
+        const bool same = m_incoming.index == m.lastIncludedIndex && m_incoming.term == m.lastIncludedTerm;
+        r.snapshotOffset = same ? m_incoming.data.size() : 0;
+        answer(EventKind::SnapshotIgnored, Reason::ChunkOutOfOrder);
+        return;
+    }
+    // Figure 13 step 3: write data into the snapshot file at the given offset.
+    m_incoming.data += m.data;
+    r.snapshotOffset = m_incoming.data.size();
+    if (!m.done) {
+        // Figure 13 step 4: reply and wait for more data chunks if done is false.
+        answer(EventKind::SnapshotChunkReceived, Reason::None);
+        return;
+    }
+    installSnapshot(m.from);
+    r.success = true;
+    r.matchIndex = m_state.snapshot.index;
+    m_ready.messages.push_back(std::move(r));
+}
+
+void Node::installSnapshot(NodeId leader)
+{
+    // Figure 13 step 5: save the snapshot file, discard any existing or partial
+    // snapshot with a smaller index (ours is older: its index <= commitIndex < this one).
+    Snapshot snapshot = std::move(m_incoming);
+    m_incoming = Snapshot();
+    Log &log = m_state.log;
+    const Index index = snapshot.index;
+    const bool match = index <= log.lastIndex() && log.has(index) && log.termAt(index) == snapshot.term;
+    const Index kept = match ? log.lastIndex() - index : 0;
+    if (match) {
+        // Step 6: an existing entry has the same index and term as the snapshot's last
+        // included entry: retain the log entries following it.
+        log.compact(index);
+    } else {
+        // Step 7: discard the entire log.
+        log.resetTo(index, snapshot.term, snapshot.print);
+    }
+    const std::uint64_t bytes = snapshot.data.size();
+    m_state.snapshot = std::move(snapshot);
+    // Step 8: reset the state machine using the snapshot's contents (and load its
+    // configuration). Everything in it is committed and now applied.
+    m_commitIndex = index;
+    m_lastApplied = index;
+    m_ready.snapshotChanged = true;
+    m_ready.snapshotRestored = true;
+    m_ready.applyFrom = index;
+    m_ready.applyTo = index;
+    TraceEvent &e = addEvent(EventKind::SnapshotInstalled, match ? Reason::SnapshotMatch : Reason::SnapshotReplace);
+    e.peer = leader;
+    e.index = index;
+    e.term2 = m_state.snapshot.term;
+    e.index2 = kept;
+    e.value = static_cast<std::int64_t>(bytes);
+}
+
+void Node::handleInstallSnapshotReply(const Message &m)
+{
+    if (m.term < m_state.currentTerm || m_role != Role::Leader) {
+        ignore(m, m.term < m_state.currentTerm ? Reason::StaleTerm : Reason::OutdatedReply);
+        return;
+    }
+    m_heardFrom[m.from - 1] = m_now; // it answered in our term (§6.2)
+    Progress &p = m_progress[m.from - 1];
+    const bool current = p.state == FlowState::Snapshot && m.lastIncludedIndex == p.pendingSnapshot;
+    if (m.success) {
+        // Installed (or not needed): the follower's log matches ours up to matchIndex.
+        if (m.matchIndex <= p.matchIndex && !current) {
+            ignore(m, Reason::OutdatedReply);
+            return;
+        }
+        const bool advanced = p.acknowledge(m.matchIndex);
+        if (p.state == FlowState::Snapshot && p.matchIndex >= p.pendingSnapshot)
+            p.becomeReplicate();
+        TraceEvent &e = addEvent(EventKind::ReplicationAcked, Reason::SnapshotMatch);
+        e.peer = m.from;
+        e.index = p.matchIndex;
+        e.index2 = p.nextIndex;
+        if (m.from == m_transferTarget && p.matchIndex == m_state.log.lastIndex())
+            sendTimeoutNow(m.from);
+        if (advanced)
+            maybeAdvanceCommit();
+        if (p.nextIndex <= m_state.log.lastIndex() && !p.isPaused())
+            sendAppend(m.from, false);
+        return;
+    }
+    if (!current) {
+        ignore(m, Reason::OutdatedReply);
+        return;
+    }
+    // A chunk arrived (or one was missing): go on from what the follower holds.
+    p.snapshotOffset = std::min<std::uint64_t>(m.snapshotOffset, m_state.snapshot.data.size());
+    p.snapshotSent = false;
+    sendSnapshotChunk(m.from);
 }
 
 // --- commitment ---------------------------------------------------------------

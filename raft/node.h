@@ -3,6 +3,7 @@
 #include "log.h"
 #include "message.h"
 #include "progress.h"
+#include "snapshot.h"
 #include "trace.h"
 #include "types.h"
 
@@ -33,6 +34,9 @@ struct NodeConfig {
     /// maxEntriesPerMessage bounds one probe; once a follower's position is known a
     /// batch carries up to Progress::kReplicateBatch times as many (raft/progress.h).
     int maxEntriesPerMessage = 64;
+    /// snapshotChunk: the most bytes of snapshot data one InstallSnapshot carries
+    /// (0: the whole snapshot in one message).
+    std::uint64_t snapshotChunk = 0;
     /// seed for this server's own generator (its election timeouts).
     std::uint64_t seed = 1;
 
@@ -40,11 +44,13 @@ struct NodeConfig {
 };
 
 /// PersistentState is what Figure 2 keeps on stable storage: currentTerm, votedFor
-/// and the log. It survives a crash.
+/// and the log; and the snapshot that replaced the log's prefix (§7). It survives a
+/// crash. Invariant: log.snapshotIndex() == snapshot.index.
 struct PersistentState {
     Term currentTerm = 0;
     NodeId votedFor = kNoNode;
     Log log;
+    Snapshot snapshot;
 
     bool operator==(const PersistentState &) const = default;
 };
@@ -58,6 +64,11 @@ struct Ready {
     /// persistFrom: entries from this index on changed (0 = none); storage drops its
     /// entries from here and copies the node's.
     Index persistFrom = 0;
+    /// snapshotChanged: the node took or installed a snapshot; save it and its log.
+    bool snapshotChanged = false;
+    /// snapshotRestored: the node installed a leader's snapshot (Figure 13 step 8):
+    /// reset the state machine from its data before applying anything.
+    bool snapshotRestored = false;
     std::vector<Message> messages;
     /// entries (applyFrom..applyTo] are committed and must be applied in order.
     Index applyFrom = 0;
@@ -93,7 +104,8 @@ class Node {
 
 public:
     /// Node starts (or restarts) a server from its stable storage: always as a
-    /// follower, with commitIndex and lastApplied 0 (they are volatile, Figure 2).
+    /// follower, with commitIndex and lastApplied 0 (they are volatile, Figure 2), or
+    /// at its snapshot's index (§7: the snapshot holds only committed entries).
     Node(const NodeConfig &config, const PersistentState &stored, Time now);
 
     /// tick fires every timer due at `now`: election timeout (followers and
@@ -114,6 +126,12 @@ public:
     bool transferLeadership(NodeId target, Time now);
     /// transferTarget is the server leadership is being handed to (kNoNode: none).
     NodeId transferTarget() const { return m_transferTarget; }
+    /// compact takes a snapshot (§7): the application hands in its state machine's
+    /// contents after applying entry `index`, and the node keeps them with that
+    /// entry's index and term and the configuration, and discards the log up to it.
+    /// Returns false (and does nothing) unless snapshotIndex < index <= lastApplied.
+    /// `forced`: the user asked for it (the trace says so).
+    bool compact(Index index, std::string data, bool forced);
     /// shiftTimers moves every deadline `delta` later (the node was paused).
     void shiftTimers(Time delta);
     /// setElectionDeadline makes the election timer fire at `at` (>= now), as if it had
@@ -146,6 +164,13 @@ public:
     bool hasQuorumContact() const;
     const Log &log() const { return m_state.log; }
     const PersistentState &persistentState() const { return m_state; }
+    /// snapshot is the latest snapshot this server took or installed (index 0: none).
+    const Snapshot &snapshot() const { return m_state.snapshot; }
+    /// incomingSnapshot is the snapshot being received in chunks (index 0: none);
+    /// its data holds the bytes received so far.
+    const Snapshot &incomingSnapshot() const { return m_incoming; }
+    /// voters is the configuration this server uses: S1..S<clusterSize>.
+    std::vector<NodeId> voters() const;
     Index commitIndex() const { return m_commitIndex; }
     Index lastApplied() const { return m_lastApplied; }
     /// electionDeadline is when the election timer fires; electionTimeout the random
@@ -179,6 +204,12 @@ private:
     void handlePreVoteReply(const Message &m);
     void handleAppendEntries(const Message &m);
     void handleAppendEntriesReply(const Message &m);
+    void handleInstallSnapshot(const Message &m);
+    void handleInstallSnapshotReply(const Message &m);
+    /// sendSnapshotChunk sends peer the next chunk of the snapshot (§7).
+    void sendSnapshotChunk(NodeId peer);
+    /// installSnapshot makes m_incoming this server's snapshot (Figure 13 steps 5-8).
+    void installSnapshot(NodeId leader);
 
     void resetElectionTimer();
     /// sendAppend sends peer what its flow state allows: new entries when it is not
@@ -224,6 +255,9 @@ private:
     /// m_deferredReported: the last index a CommitDeferred event was emitted for.
     Index m_deferredReported = 0;
     std::vector<Progress> m_progress;
+    /// m_incoming: the snapshot being received in chunks (volatile; a crash loses it
+    /// and the leader starts over).
+    Snapshot m_incoming;
     Ready m_ready;
 };
 

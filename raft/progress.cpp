@@ -9,6 +9,7 @@ const char *flowStateName(FlowState state)
     switch (state) {
     case FlowState::Probe: return "probe";
     case FlowState::Replicate: return "replicate";
+    case FlowState::Snapshot: return "snapshot";
     }
     return "?";
 }
@@ -19,19 +20,38 @@ void Progress::becomeProbe()
     nextIndex = matchIndex + 1;
     probeSent = false;
     inflightCount = 0;
+    pendingSnapshot = 0;
+    snapshotOffset = 0;
+    snapshotSent = false;
 }
 
 void Progress::becomeReplicate()
 {
+    becomeProbe();
     state = FlowState::Replicate;
-    nextIndex = matchIndex + 1;
-    probeSent = false;
-    inflightCount = 0;
+}
+
+void Progress::becomeSnapshot(Index index)
+{
+    becomeProbe();
+    state = FlowState::Snapshot;
+    pendingSnapshot = index;
+}
+
+void Progress::sentSnapshotChunk(Time now)
+{
+    snapshotSent = true;
+    snapshotSentAt = now;
 }
 
 bool Progress::isPaused() const
 {
-    return state == FlowState::Probe ? probeSent : inflightCount >= kMaxInflight;
+    switch (state) {
+    case FlowState::Probe: return probeSent;
+    case FlowState::Replicate: return inflightCount >= kMaxInflight;
+    case FlowState::Snapshot: return true;
+    }
+    return true;
 }
 
 void Progress::sentEntries(Index last, Time now)
@@ -67,6 +87,13 @@ bool Progress::acknowledge(Index match)
         becomeReplicate();
         return advanced;
     }
+    if (state == FlowState::Snapshot) {
+        // An answer to an AppendEntries sent before the snapshot, or to a heartbeat.
+        // Only a match at or past the snapshot makes the snapshot unnecessary.
+        if (matchIndex >= pendingSnapshot)
+            becomeReplicate();
+        return advanced;
+    }
     // Free every message the answer covers.
     int freed = 0;
     while (freed < inflightCount && inflight[freed] <= matchIndex)
@@ -83,6 +110,8 @@ Time Progress::oldestUnanswered() const
 {
     if (state == FlowState::Probe)
         return probeSent ? probeSentAt : -1;
+    if (state == FlowState::Snapshot)
+        return snapshotSent ? snapshotSentAt : -1;
     return inflightCount > 0 ? inflightSentAt[0] : -1;
 }
 

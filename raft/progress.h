@@ -20,13 +20,18 @@ enum class VoteState : std::uint8_t { None, Requested, Granted, Denied };
 ///   advancing nextIndex as it sends, with at most kMaxInflight AppendEntries
 ///   unanswered; heartbeats carry no entries and start from matchIndex, so they never
 ///   fail the consistency check.
+/// - Snapshot: the entries the follower needs next are compacted away (nextIndex is
+///   at or below the leader's snapshot, §7). The leader sends its snapshot in
+///   InstallSnapshot chunks, one at a time, each after the answer to the one before,
+///   and no entries until the follower has installed it; then it replicates from just
+///   after the snapshot. An unanswered chunk is sent again after an election timeout.
 /// Why one message in flight rather than etcd's many: the simulated network reorders
 /// messages (latencies are random), and a follower rejects every AppendEntries that
 /// overtakes the one before it, so a pipeline of small messages is resent again and
 /// again; one large batch per round trip replicates as fast with no copy wasted.
-enum class FlowState : std::uint8_t { Probe, Replicate };
+enum class FlowState : std::uint8_t { Probe, Replicate, Snapshot };
 
-/// flowStateName returns "probe" or "replicate".
+/// flowStateName returns "probe", "replicate" or "snapshot".
 const char *flowStateName(FlowState state);
 
 /// Progress is the leader's view of one follower (Figure 2, volatile state on leaders),
@@ -34,6 +39,7 @@ const char *flowStateName(FlowState state);
 /// Invariant: matchIndex < nextIndex.
 /// Invariant: in Probe, inflightCount == 0; in Replicate, the inflight last indexes
 /// increase and lie in (matchIndex, nextIndex).
+/// Invariant: in Snapshot, pendingSnapshot > matchIndex and inflightCount == 0.
 struct Progress {
     /// kMaxInflight bounds the AppendEntries with entries in flight in Replicate.
     static constexpr int kMaxInflight = 1;
@@ -55,13 +61,24 @@ struct Progress {
     std::uint8_t inflightCount = 0;
     std::array<Index, kMaxInflight> inflight{};
     std::array<Time, kMaxInflight> inflightSentAt{};
+    /// pendingSnapshot: in Snapshot, the last included index of the snapshot being
+    /// sent; snapshotOffset how many bytes of its data the follower has confirmed;
+    /// snapshotSent whether a chunk is out (sent at snapshotSentAt).
+    Index pendingSnapshot = 0;
+    std::uint64_t snapshotOffset = 0;
+    bool snapshotSent = false;
+    Time snapshotSentAt = 0;
 
     /// becomeProbe restarts probing just after the last index known to match.
     void becomeProbe();
     /// becomeReplicate starts streaming just after the last index known to match.
     void becomeReplicate();
-    /// isPaused tells whether the leader must not send entries now: a probe is out, or
-    /// the window of messages in flight is full.
+    /// becomeSnapshot starts sending the snapshot that ends at `index`, from its start.
+    void becomeSnapshot(Index index);
+    /// sentSnapshotChunk records that a chunk left at `now`.
+    void sentSnapshotChunk(Time now);
+    /// isPaused tells whether the leader must not send entries now: a probe is out,
+    /// the window of messages in flight is full, or a snapshot is on its way.
     bool isPaused() const;
     /// sentEntries records an AppendEntries carrying entries up to `last` sent at `now`:
     /// in Replicate nextIndex moves past them (optimistically) and the window fills.

@@ -149,6 +149,10 @@ public:
             ok = need(1) && parseDouble(l.words[1], c.network.loss);
         else if (key == "duplicate")
             ok = need(1) && parseDouble(l.words[1], c.network.duplicate);
+        else if (key == "snapshot-every")
+            ok = need(1) && parseInt(l.words[1], c.snapshotEvery);
+        else if (key == "snapshot-chunk")
+            ok = need(1) && parseInt(l.words[1], c.snapshotChunk);
         else if (key == "option") {
             if (!need(2))
                 return true;
@@ -226,6 +230,8 @@ public:
             ok = oneNode(act::Timeout{});
         else if (kind == "transfer")
             ok = oneNode(act::Transfer{});
+        else if (kind == "snapshot")
+            ok = oneNode(act::Snapshot{});
         else if (kind == "isolate")
             ok = oneNode(act::Isolate{});
         else if (kind == "reconnect")
@@ -474,6 +480,7 @@ std::string formatInput(const Input &in)
             [&](const act::Resume &a) { return oneNode("resume", a.node); },
             [&](const act::Timeout &a) { return oneNode("timeout", a.node); },
             [&](const act::Transfer &a) { return oneNode("transfer", a.node); },
+            [&](const act::Snapshot &a) { return oneNode("snapshot", a.node); },
             [&](const act::Isolate &a) { return oneNode("isolate", a.node); },
             [&](const act::Reconnect &a) { return oneNode("reconnect", a.node); },
             [](const act::Heal &) { return std::string("heal"); },
@@ -523,6 +530,10 @@ std::string formatRunFile(const RunFile &run)
         s += "option prevote on\n";
     if (c.checkQuorum)
         s += "option checkquorum on\n";
+    if (c.snapshotEvery != 0)
+        s += "snapshot-every " + std::to_string(c.snapshotEvery) + "\n";
+    if (c.snapshotChunk != 0)
+        s += "snapshot-chunk " + std::to_string(c.snapshotChunk) + "\n";
     for (const std::string &note : run.notes)
         s += "note " + note + "\n";
     for (const Input &in : run.inputs)

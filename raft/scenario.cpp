@@ -31,6 +31,7 @@ const char *commandKindName(CommandKind kind)
     case CommandKind::Heal: return "heal";
     case CommandKind::Say: return "say";
     case CommandKind::Transfer: return "transfer";
+    case CommandKind::Snapshot: return "snapshot";
     case CommandKind::Wait: return "wait until";
     case CommandKind::Ask: return "ask";
     case CommandKind::Answer: return "answer";
@@ -46,6 +47,7 @@ const char *commandKindName(CommandKind kind)
     case CommandKind::ExpectKv: return "expect kv";
     case CommandKind::ExpectAgree: return "expect agree";
     case CommandKind::ExpectNoViolations: return "expect violations";
+    case CommandKind::ExpectSnapshot: return "expect snapshot";
     }
     return "?";
 }
@@ -182,13 +184,14 @@ template <typename Names> std::string suggestion(std::string_view word, const Na
     return " (did you mean " + quoted(best) + "?)";
 }
 
-constexpr std::array<std::string_view, 9> kSetupWords = {
-    "nodes", "seed", "election-timeout", "heartbeat", "latency", "loss", "duplicate", "option", "pace"};
-constexpr std::array<std::string_view, 20> kActionWords = {
-    "run",       "crash", "restart", "pause", "resume", "timeout", "request", "partition", "isolate", "cut",
-    "reconnect", "heal",  "say",     "wait",  "ask",    "answer",  "reveal",  "transfer",  "expect",  "until"};
-constexpr std::array<std::string_view, 9> kCheckWords = {"leader",  "role", "status", "term", "commit",
-                                                         "applied", "log",  "kv",     "agree"};
+constexpr std::array<std::string_view, 11> kSetupWords = {"nodes",   "seed",           "election-timeout", "heartbeat",
+                                                          "latency", "loss",           "duplicate",        "option",
+                                                          "pace",    "snapshot-every", "snapshot-chunk"};
+constexpr std::array<std::string_view, 21> kActionWords = {
+    "run",  "crash", "restart", "pause", "resume", "timeout", "request",  "partition", "isolate", "cut",  "reconnect",
+    "heal", "say",   "wait",    "ask",   "answer", "reveal",  "transfer", "snapshot",  "expect",  "until"};
+constexpr std::array<std::string_view, 10> kCheckWords = {"leader",  "role", "status", "term",  "commit",
+                                                          "applied", "log",  "kv",     "agree", "snapshot"};
 constexpr std::array<std::string_view, 3> kUntilWords = {"leader", "new-leader", "committed"};
 constexpr std::array<std::string_view, 3> kRoleWords = {"follower", "candidate", "leader"};
 constexpr std::array<std::string_view, 3> kStatusWords = {"up", "crashed", "paused"};
@@ -409,6 +412,17 @@ void ScenarioParser::parseSetup(const std::string &word, const std::vector<Token
             return;
         if (const auto n = number(tokens[1].text, "seed"))
             config.seed = *n;
+    } else if (word == "snapshot-every") {
+        // §7: each server snapshots after applying N entries past its last snapshot.
+        if (!arity(tokens, 2, "snapshot-every N"))
+            return;
+        if (const auto n = number(tokens[1].text, "entry count"))
+            config.snapshotEvery = *n;
+    } else if (word == "snapshot-chunk") {
+        if (!arity(tokens, 2, "snapshot-chunk BYTES"))
+            return;
+        if (const auto n = number(tokens[1].text, "chunk size"))
+            config.snapshotChunk = *n;
     } else if (word == "election-timeout" || word == "latency") {
         const bool election = word == "election-timeout";
         if (!arity(tokens, 3, election ? "election-timeout MIN MAX" : "latency MIN MAX"))
@@ -502,12 +516,13 @@ void ScenarioParser::parseAction(const std::string &word, const std::vector<Toke
     if (word == "run") {
         parseRun(command, tokens);
     } else if (word == "crash" || word == "restart" || word == "pause" || word == "resume" || word == "timeout"
-               || word == "isolate" || word == "reconnect" || word == "transfer") {
+               || word == "isolate" || word == "reconnect" || word == "transfer" || word == "snapshot") {
         static const std::map<std::string, CommandKind> kinds = {
             {"crash", CommandKind::Crash},         {"restart", CommandKind::Restart},
             {"pause", CommandKind::Pause},         {"resume", CommandKind::Resume},
             {"timeout", CommandKind::Timeout},     {"isolate", CommandKind::Isolate},
-            {"reconnect", CommandKind::Reconnect}, {"transfer", CommandKind::Transfer}};
+            {"reconnect", CommandKind::Reconnect}, {"transfer", CommandKind::Transfer},
+            {"snapshot", CommandKind::Snapshot}};
         command.kind = kinds.at(word);
         const std::string usage = word + " Sx";
         if (arity(tokens, 2, usage.c_str()))
@@ -561,7 +576,8 @@ void ScenarioParser::parseAction(const std::string &word, const std::vector<Toke
         return;
     }
     // The actions right after a wait until stand in for the class (see standIn).
-    const bool action = command.kind >= CommandKind::Crash && command.kind <= CommandKind::Heal;
+    const bool action = (command.kind >= CommandKind::Crash && command.kind <= CommandKind::Heal)
+        || command.kind == CommandKind::Snapshot;
     command.standIn = action && m_hasLast && m_lastKind == CommandKind::Wait;
     // A stand-in leaves m_lastKind at Wait, so that every action of the run stands in.
     if (!command.standIn)
@@ -774,8 +790,9 @@ void ScenarioParser::parseCut(ScenarioCommand &command, std::string_view rest)
 void ScenarioParser::parseExpect(ScenarioCommand &command, const std::vector<Token> &tokens)
 {
     if (tokens.size() < 2) {
-        error("expect needs something to check: leader, role, status, term, commit, applied, log, kv, agree or "
-              "violations");
+        error(
+            "expect needs something to check: leader, role, status, term, commit, applied, log, kv, agree, snapshot or "
+            "violations");
         return;
     }
     static const std::map<ConditionKind, CommandKind> kinds = {
@@ -789,7 +806,8 @@ void ScenarioParser::parseExpect(ScenarioCommand &command, const std::vector<Tok
         {ConditionKind::LogIs, CommandKind::ExpectLog},
         {ConditionKind::KvHas, CommandKind::ExpectKv},
         {ConditionKind::Agree, CommandKind::ExpectAgree},
-        {ConditionKind::NoViolations, CommandKind::ExpectNoViolations}};
+        {ConditionKind::NoViolations, CommandKind::ExpectNoViolations},
+        {ConditionKind::SnapshotIs, CommandKind::ExpectSnapshot}};
     parseCondition(command.condition, std::vector<Token>(tokens.begin() + 1, tokens.end()), ConditionContext::Expect);
     const auto kind = kinds.find(command.condition.kind);
     command.kind = kind == kinds.end() ? CommandKind::ExpectLeader : kind->second;
@@ -927,6 +945,8 @@ void ScenarioParser::parseConditionTokens(Condition &command, const std::vector<
         compared(ConditionKind::CommitIs, "expect commit Sx OP N");
     } else if (what == "applied") {
         compared(ConditionKind::AppliedIs, "expect applied Sx OP N");
+    } else if (what == "snapshot") {
+        compared(ConditionKind::SnapshotIs, "expect snapshot Sx OP N");
     } else if (what == "log") {
         command.kind = ConditionKind::LogIs;
         if (tokens.size() < 4) {
@@ -1104,7 +1124,7 @@ CommandOutcome executeCommand(Simulation &sim, const ScenarioCommand &command)
     const bool needsNode = kind == CommandKind::Crash || kind == CommandKind::Restart || kind == CommandKind::Pause
         || kind == CommandKind::Resume || kind == CommandKind::Timeout || kind == CommandKind::Request
         || kind == CommandKind::Isolate || kind == CommandKind::Cut || kind == CommandKind::Reconnect
-        || kind == CommandKind::Transfer;
+        || kind == CommandKind::Transfer || kind == CommandKind::Snapshot;
     Resolved who;
     if (needsNode) {
         who = resolve(sim, command.node);
@@ -1129,6 +1149,8 @@ CommandOutcome executeCommand(Simulation &sim, const ScenarioCommand &command)
     case CommandKind::Timeout: return done(sim.timeout(id));
     // §3.10: refused with the reason when the target cannot take over.
     case CommandKind::Transfer: return done(sim.transfer(id));
+    // §7: refused with the reason when the server is down or has nothing new to snapshot.
+    case CommandKind::Snapshot: return done(sim.snapshot(id));
     case CommandKind::Request:
         // A request to a server that is down or paused, or not the leader, is not a
         // mistake of the script: the client simply gets no answer or a refusal,
@@ -1160,6 +1182,7 @@ CommandOutcome executeCommand(Simulation &sim, const ScenarioCommand &command)
     case CommandKind::ExpectKv:
     case CommandKind::ExpectAgree:
     case CommandKind::ExpectNoViolations:
+    case CommandKind::ExpectSnapshot:
     default: return {};
     }
 }

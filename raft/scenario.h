@@ -31,6 +31,7 @@ enum class CommandKind : std::uint8_t {
     Heal, ///< heal
     Say, ///< say TEXT: argument
     Transfer, ///< transfer Sx: node (leadership transfer, §3.10)
+    Snapshot, ///< snapshot Sx: node (take a snapshot now, §7)
     Wait, ///< wait until CONDITION | HINT: condition, argument = the hint
     Ask, ///< ask QUESTION: argument
     Answer, ///< answer TEXT when CONDITION: argument, condition
@@ -47,6 +48,7 @@ enum class CommandKind : std::uint8_t {
     ExpectKv, ///< expect kv Sx K=V K2=<none> ...: node, kv
     ExpectAgree, ///< expect agree
     ExpectNoViolations, ///< expect violations none
+    ExpectSnapshot, ///< expect snapshot Sx OP N: node, compare, number (§7)
 };
 
 /// commandKindName returns the script keyword of a kind, e.g. "run until", "expect term".
@@ -88,17 +90,18 @@ struct ScenarioCommand {
 /// The language, line by line (see docs/scenario-language.md):
 ///   setup   nodes N | seed N | election-timeout MIN MAX | heartbeat T |
 ///           latency MIN MAX | loss P | duplicate P | option noop|invariants on|off |
-///           pace 1/10
+///           pace 1/10 | snapshot-every N | snapshot-chunk BYTES
 ///   action  run T | run until leader|new-leader|committed N [max T] |
 ///           crash|restart|pause|resume|timeout|isolate Sx | request Sx set K V |
 ///           request Sx del K | partition S1 S2 | S3 ... | cut Sx -> Sy |
-///           cut Sx <-> Sy | reconnect Sx | heal | say TEXT |
+///           cut Sx <-> Sy | reconnect Sx | heal | say TEXT | snapshot Sx |
 ///           wait until CONDITION | HINT | ask QUESTION | answer TEXT when CONDITION |
 ///           reveal
 ///   check   expect leader Sx|any|none | expect leader in Sx Sy ... |
 ///           expect role Sx R | expect status Sx up|crashed|paused |
 ///           expect term|commit|applied Sx OP N | expect log Sx T1 T2 ... |
-///           expect kv Sx K=V ... | expect agree | expect violations none
+///           expect kv Sx K=V ... | expect agree | expect violations none |
+///           expect snapshot Sx OP N
 /// Times are 150, 150ms, 2s or 1.5s; `leader` stands for a node wherever an action
 /// or check takes one; `#` starts a comment.
 class Scenario {

@@ -63,6 +63,7 @@ NodeConfig Simulation::nodeConfig(NodeId id, std::uint32_t incarnation) const
     c.noop = m_config.noop;
     c.preVote = m_config.preVote;
     c.checkQuorum = m_config.checkQuorum;
+    c.snapshotChunk = m_config.snapshotChunk;
     c.seed = mixSeed(m_config.seed, static_cast<std::uint64_t>(id) * 1000 + incarnation + 1);
     return c;
 }
@@ -283,7 +284,11 @@ void Simulation::drain(NodeId id)
         s.storage.currentTerm = node.term();
         s.storage.votedFor = node.votedFor();
     }
-    if (m_ready.persistFrom != 0) {
+    if (m_ready.snapshotChanged) {
+        // §7: the snapshot is stable storage, with the log that follows it.
+        s.storage.snapshot = node.snapshot();
+        s.storage.log = node.log();
+    } else if (m_ready.persistFrom != 0) {
         // Entries from persistFrom on changed: storage takes the node's log. A copy
         // shares the log's full chunks, so this costs no more than copying the tail.
         s.storage.log = node.log();
@@ -293,6 +298,10 @@ void Simulation::drain(NodeId id)
     for (TraceEvent &e : m_ready.events) {
         if (e.kind == EventKind::ElectionTimeout)
             ++m_stats.elections;
+        else if (e.kind == EventKind::SnapshotTaken)
+            ++m_stats.snapshotsTaken;
+        else if (e.kind == EventKind::SnapshotInstalled)
+            ++m_stats.snapshotsInstalled;
         if (m_config.recordTrace) {
             e.step = step;
             e.t = m_now;
@@ -313,7 +322,10 @@ void Simulation::drain(NodeId id)
             e.value = static_cast<std::int64_t>(m.type);
         }
     }
-    // 4. Apply newly committed entries to the state machine, in order.
+    // 4. Apply newly committed entries to the state machine, in order; an installed
+    // snapshot first replaces the state machine (Figure 13 step 8).
+    if (m_ready.snapshotRestored && !s.kv.decode(node.snapshot().data))
+        s.kv.clear();
     const Log &log = node.log();
     const bool leading = node.role() == Role::Leader;
     if (leading && m_ready.applyTo > m_ready.applyFrom) {
@@ -335,6 +347,17 @@ void Simulation::drain(NodeId id)
         if (first != last)
             settleRequests(id, first, last);
     }
+    // 5. §7: once it has applied snapshotEvery entries past its snapshot, the server
+    // takes a new one.
+    if (m_config.snapshotEvery > 0 && node.lastApplied() >= node.snapshot().index + m_config.snapshotEvery)
+        takeSnapshot(id, false);
+}
+
+void Simulation::takeSnapshot(NodeId id, bool forced)
+{
+    Server &s = mut(id);
+    if (s.node->compact(s.node->lastApplied(), s.kv.encode(), forced))
+        drain(id);
 }
 
 void Simulation::settleRequests(NodeId id, PendingMap::iterator first, PendingMap::iterator last)
@@ -347,6 +370,12 @@ void Simulation::settleRequests(NodeId id, PendingMap::iterator first, PendingMa
     const bool leading = node.role() == Role::Leader;
     for (auto it = first; it != last;) {
         const PendingRequest &p = it->second;
+        if (!node.log().has(p.index)) {
+            // Compacted into a snapshot (§7): this server no longer knows the entry's
+            // term, so it cannot tell the client; the client hears nothing from it.
+            ++it;
+            continue;
+        }
         const bool ours = p.term == node.log().termAt(p.index);
         if (ours && !leading) {
             ++it;

@@ -32,6 +32,12 @@ struct ClusterConfig {
     /// checkQuorum: leaders step down without a majority, followers stick to a live
     /// leader (§6.2, §4.2.3).
     bool checkQuorum = false;
+    /// snapshotEvery: a server snapshots its state machine once it has applied this
+    /// many entries past its last snapshot (§7); 0 = never.
+    Index snapshotEvery = 0;
+    /// snapshotChunk: the most bytes of snapshot data one InstallSnapshot carries
+    /// (0: the whole snapshot in one message).
+    std::uint64_t snapshotChunk = 0;
     /// checkInvariants: check the safety properties after every event.
     bool checkInvariants = true;
     /// recordTrace: keep trace events (off only for raw speed).
@@ -73,6 +79,9 @@ struct Stats {
     std::uint64_t rpcsSent = 0;
     std::uint64_t elections = 0;
     std::uint64_t events = 0;
+    /// snapshotsTaken / snapshotsInstalled count SnapshotTaken and SnapshotInstalled (§7).
+    std::uint64_t snapshotsTaken = 0;
+    std::uint64_t snapshotsInstalled = 0;
     bool operator==(const Stats &) const = default;
 };
 
@@ -207,6 +216,9 @@ public:
     bool hasQuorum(const std::vector<NodeId> &side) const { return static_cast<int>(side.size()) >= size() / 2 + 1; }
     /// say adds a line of narration to the trace.
     ActionResult say(const std::string &text) { return apply(act::Say{text}); }
+    /// snapshot makes server id snapshot its state machine now (§7); refused unless
+    /// it is up and applied an entry since its last snapshot.
+    ActionResult snapshot(NodeId id) { return apply(act::Snapshot{id}); }
 
     /// checkInvariantsNow runs the safety checks regardless of config (for tests).
     bool checkInvariantsNow();
@@ -275,6 +287,10 @@ private:
     void perform(const act::SetLink &a);
     void perform(const act::Restore &a);
     void perform(const act::Transfer &a);
+    void perform(const act::Snapshot &a);
+    /// takeSnapshot has server id's node compact its log up to lastApplied, with the
+    /// state machine's contents (§7), and saves the result.
+    void takeSnapshot(NodeId id, bool forced);
     void beginStep();
     void deliver(Envelope envelope);
     void lose(const Envelope &envelope, Reason reason);

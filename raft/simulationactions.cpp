@@ -185,6 +185,15 @@ std::optional<Refusal> Simulation::refusalFor(const Action &action) const
                                   return r;
                               return mustBeUp(a.node);
                           },
+                          // §7: a server snapshots what it has applied, and only ahead of its snapshot.
+                          [&](const act::Snapshot &a) -> std::optional<Refusal> {
+                              if (auto r = mustBeUp(a.node))
+                                  return r;
+                              const Node &n = *node(a.node);
+                              if (n.lastApplied() <= n.snapshot().index)
+                                  return refuse(RefusalReason::NothingToSnapshot, a.node);
+                              return std::nullopt;
+                          },
                           [](const act::Heal &) { return std::optional<Refusal>(); },
                           [](const act::Hold &) { return std::optional<Refusal>(); },
                           [](const act::Say &) { return std::optional<Refusal>(); },
@@ -249,8 +258,12 @@ void Simulation::perform(const act::Restart &a)
     ++s.incarnation;
     s.node.emplace(nodeConfig(a.node, s.incarnation), s.storage, m_now);
     s.status = NodeStatus::Up;
+    // §7: the state machine starts from the snapshot on stable storage (empty if none).
+    if (!s.kv.decode(s.storage.snapshot.data))
+        s.kv.clear();
     TraceEvent &e = addEvent(EventKind::NodeRestarted, a.node);
     e.index = s.storage.log.lastIndex();
+    e.index2 = s.storage.snapshot.index;
     drain(a.node);
 }
 
@@ -283,6 +296,11 @@ void Simulation::perform(const act::Transfer &a)
     const NodeId from = *leader();
     mut(from).node->transferLeadership(a.node, m_now);
     drain(from);
+}
+
+void Simulation::perform(const act::Snapshot &a)
+{
+    takeSnapshot(a.node, true);
 }
 
 void Simulation::perform(const act::SetTimer &a)

@@ -35,6 +35,12 @@ enum class EventKind : std::uint8_t {
     CommitDeferred, ///< a leader may not commit an older term's entry by counting (§5.4.2)
     Applied, ///< a server applied an entry to its state machine
     StaleIgnored, ///< a server ignored a stale message or an outdated reply
+    // --- snapshots (§7) ---
+    SnapshotTaken, ///< a server snapshotted its state machine and discarded that log prefix
+    SnapshotSent, ///< a leader starts sending its snapshot to a follower it cannot send entries
+    SnapshotChunkReceived, ///< a follower stored one chunk of a snapshot (Figure 13 steps 2-4)
+    SnapshotInstalled, ///< a follower installed a leader's snapshot (Figure 13 steps 5-8)
+    SnapshotIgnored, ///< a follower did not install an InstallSnapshot: stale, covered, out of order
     // --- clients (§8) ---
     ClientAccepted, ///< a leader appended a client's command
     ClientRefused, ///< a server did not take a client's command
@@ -85,6 +91,10 @@ enum class Reason : std::uint8_t {
     QuorumLost, ///< a leader heard from no majority within an election timeout (§6.2)
     Transfer, ///< TimeoutNow from the leader: campaign at once (§3.10)
     Transferring, ///< the leader hands leadership over and takes no requests (§3.10)
+    SnapshotMatch, ///< the log holds the snapshot's last entry: entries after it stay (Figure 13 step 6)
+    SnapshotReplace, ///< the log lacks the snapshot's last entry: the whole log goes (Figure 13 step 7)
+    SnapshotCovered, ///< the receiver has committed every entry the snapshot covers (§7)
+    ChunkOutOfOrder, ///< a snapshot chunk that does not continue the bytes received (Figure 13 step 3)
 };
 
 /// TraceEvent is one structured trace event. `step` numbers the simulation event

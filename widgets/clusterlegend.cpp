@@ -35,6 +35,7 @@ enum class Glyph {
     Heartbeat,
     Entries,
     AppendReply,
+    Snapshot,
     Waiting,
     Lost,
     Partition,
@@ -164,6 +165,11 @@ void drawGlyph(QPainter &painter, Glyph glyph, QPointF c, qreal u)
     case Glyph::AppendReply:
         ClusterPalette::drawMessage(painter, left, m, raft::MessageType::AppendEntriesReply, true, 0);
         ClusterPalette::drawMessage(painter, right, m, raft::MessageType::AppendEntriesReply, false, 0);
+        break;
+    case Glyph::Snapshot:
+        ClusterPalette::drawMessage(painter, left, m * 1.1, raft::MessageType::InstallSnapshot, true, 0, kFont * u, 2,
+                                    5);
+        ClusterPalette::drawMessage(painter, right, m, raft::MessageType::InstallSnapshotReply, true, 0);
         break;
     case Glyph::Waiting:
         ClusterPalette::drawMessage(painter, c, m, raft::MessageType::AppendEntries, true, 0);
@@ -296,6 +302,9 @@ std::vector<Row> rows(bool brief)
          pick(ClusterLegend::tr("AppendEntries carrying 3 entries"), ClusterLegend::tr("AppendEntries, 3 entries"))},
         {false, Glyph::AppendReply,
          pick(ClusterLegend::tr("AppendEntries reply: success / failure"), ClusterLegend::tr("Append reply"))},
+        {false, Glyph::Snapshot,
+         pick(ClusterLegend::tr("InstallSnapshot, chunk 2 of 5, and its reply (§7)"),
+              ClusterLegend::tr("InstallSnapshot 2/5"))},
         {false, Glyph::Waiting,
          pick(ClusterLegend::tr("Waiting at the door (receiver paused or held)"),
               ClusterLegend::tr("Waiting at door"))},

@@ -17,6 +17,9 @@ bool replyOk(const raft::Message &message)
     case raft::MessageType::RequestVoteReply:
     case raft::MessageType::PreVoteReply: return message.voteGranted;
     case raft::MessageType::AppendEntriesReply: return message.success;
+    // A chunk acknowledged is no failure: only a stale-term answer is.
+    case raft::MessageType::InstallSnapshotReply: return message.success || message.snapshotOffset > 0;
+    case raft::MessageType::InstallSnapshot:
     case raft::MessageType::RequestVote:
     case raft::MessageType::PreVote:
     case raft::MessageType::TimeoutNow:
@@ -33,8 +36,17 @@ const QPixmap &ClusterMessagePainter::sprite(const ClusterScene &scene, const ra
         ? static_cast<int>(std::min<std::size_t>(message.entries.size(), 100))
         : 0;
     const bool ok = replyOk(message);
-    const std::uint32_t key = static_cast<std::uint32_t>(message.type) | (ok ? 4u : 0u)
-        | (static_cast<std::uint32_t>(entries) << 3);
+    // InstallSnapshot: which chunk of how many (§7, Figure 13's offset and done).
+    int chunk = 0, chunks = 0;
+    if (message.type == raft::MessageType::InstallSnapshot && !message.data.empty()
+        && message.data.size() < message.snapshotSize) {
+        const std::uint64_t size = message.data.size();
+        chunks = static_cast<int>(std::min<std::uint64_t>((message.snapshotSize + size - 1) / size, 99));
+        chunk = static_cast<int>(std::min<std::uint64_t>(message.snapshotOffset / size + 1, 99));
+    }
+    const std::uint32_t key = static_cast<std::uint32_t>(message.type) | (ok ? 16u : 0u)
+        | (static_cast<std::uint32_t>(entries) << 5) | (static_cast<std::uint32_t>(chunk) << 12)
+        | (static_cast<std::uint32_t>(chunks) << 19);
     auto it = m_sprites.find(key);
     if (it != m_sprites.end())
         return *it;
@@ -49,7 +61,7 @@ const QPixmap &ClusterMessagePainter::sprite(const ClusterScene &scene, const ra
         painter.setRenderHint(QPainter::TextAntialiasing);
         const ClusterLayout::Style &style = scene.layout.style();
         ClusterPalette::drawMessage(painter, QPointF(side / 2.0, side / 2.0), m, message.type, ok, entries,
-                                    style.presentation ? style.minText() : 0);
+                                    style.presentation ? style.minText() : 0, chunk, chunks);
     }
     return *m_sprites.insert(key, pixmap);
 }

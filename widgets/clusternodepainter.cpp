@@ -217,9 +217,13 @@ void ClusterNodePainter::prepareLabel(const ClusterScene &scene, raft::NodeId id
     const QString name = labelName(id, look);
     const raft::Index last = scene.sim.log(id).lastIndex();
     const raft::Index commit = look.crashed ? 0 : scene.sim.commitIndex(id);
+    const raft::Index snapshot = scene.sim.log(id).snapshotIndex();
     QString logText;
     if (detailed)
         logText = look.crashed ? tr("log %1 on disk").arg(last) : tr("log %1 · commit %2").arg(last).arg(commit);
+    // §7: the compacted prefix, under the server.
+    if (detailed && snapshot > 0)
+        logText = tr("snapshot ≤ %1 · %2").arg(snapshot).arg(logText);
     const QString key = name + QLatin1Char('\n') + logText;
     if (sprites.labelKey == key && !sprites.label.isNull())
         return;
@@ -283,6 +287,11 @@ void ClusterNodePainter::paintLabel(QPainter &painter, const ClusterScene &scene
         painter.fillRect(x, y, static_cast<int>(metrics.barWidth), h, ClusterPalette::logBarTrack());
         painter.fillRect(x, y, lastPixels, h, ClusterPalette::logBarLength());
         painter.fillRect(x, y, commitPixels, h, look.crashed ? ClusterPalette::mutedInk() : ClusterPalette::ink());
+        // The snapshot's part of the log, in the snapshot colour, over the committed bar.
+        const raft::Index snapshot = scene.sim.log(id).snapshotIndex();
+        if (snapshot > 0)
+            painter.fillRect(x, y, static_cast<int>(std::lround(perEntry * static_cast<qreal>(snapshot))), h,
+                             ClusterPalette::snapshotEdge());
     }
 }
 

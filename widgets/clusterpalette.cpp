@@ -106,6 +106,8 @@ QColor ClusterPalette::messageFill(raft::MessageType type)
     case raft::MessageType::PreVote: return paper();
     case raft::MessageType::PreVoteReply: return paper();
     case raft::MessageType::TimeoutNow: return QColor::fromRgba(kOrange);
+    case raft::MessageType::InstallSnapshot: return QColor::fromRgba(kReddishPurple);
+    case raft::MessageType::InstallSnapshotReply: return QColor::fromRgba(kSnapshotFill);
     }
     return QColor::fromRgba(kBlue);
 }
@@ -431,7 +433,7 @@ void ClusterPalette::drawVoteMark(QPainter &painter, QPointF c, qreal radius, ra
 }
 
 void ClusterPalette::drawMessage(QPainter &painter, QPointF c, qreal size, raft::MessageType type, bool ok, int entries,
-                                 qreal minText)
+                                 qreal minText, int chunk, int chunks)
 {
     painter.save();
     const qreal m = size;
@@ -507,6 +509,36 @@ void ClusterPalette::drawMessage(QPainter &painter, QPointF c, qreal size, raft:
         painter.setPen(QPen(QColor::fromRgba(kDarkOrange), edge, Qt::SolidLine, Qt::FlatCap, Qt::MiterJoin));
         painter.setBrush(QColor::fromRgba(kOrange));
         painter.drawPolygon(baton);
+        break;
+    }
+    case raft::MessageType::InstallSnapshot: {
+        // A stack of pages (the state machine's contents), reddish purple, with the
+        // chunk counter ("2/5") when the snapshot travels in pieces.
+        const QRectF page(c.x() - m * 0.66, c.y() - m * 0.50, m * 1.20, m * 1.0);
+        painter.setPen(QPen(QColor::fromRgba(kDarkPurple), edge, Qt::SolidLine, Qt::FlatCap, Qt::MiterJoin));
+        painter.setBrush(QColor::fromRgba(kSnapshotFill));
+        painter.drawRect(page.translated(m * 0.16, -m * 0.14));
+        painter.setBrush(QColor::fromRgba(kReddishPurple));
+        painter.drawRect(page.translated(-m * 0.04, m * 0.06));
+        if (chunks > 1) {
+            const QString text = QStringLiteral("%1/%2").arg(std::min(chunk, 99)).arg(std::min(chunks, 99));
+            const QFont font = ClusterText::makeFont(std::max(m * 0.42, minText), true);
+            painter.setFont(font);
+            ClusterText::noteDrawn(font);
+            painter.setPen(QColor::fromRgba(kDarkPurple));
+            painter.drawText(page.translated(-m * 0.04, m * 0.06), Qt::AlignCenter | Qt::TextDontClip, text);
+        }
+        break;
+    }
+    case raft::MessageType::InstallSnapshotReply: {
+        const qreal h = m * 0.50;
+        painter.setPen(QPen(QColor::fromRgba(kDarkPurple), edge));
+        painter.setBrush(QColor::fromRgba(kSnapshotFill));
+        painter.drawRoundedRect(QRectF(c.x() - h, c.y() - h, 2 * h, 2 * h), h * 0.2, h * 0.2);
+        if (ok)
+            drawCheck(painter, c, m * 0.62, replyInk, m * 0.15);
+        else
+            drawCross(painter, c, m * 0.78, replyInk, m * 0.15);
         break;
     }
     case raft::MessageType::AppendEntriesReply: {

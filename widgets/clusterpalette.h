@@ -148,6 +148,10 @@ public:
     static QColor crashedCellInk();
     /// emptyCellEdge is the dotted outline of an empty log cell.
     static QColor emptyCellEdge();
+    /// snapshotFill and snapshotEdge draw a log's compacted prefix, the block that
+    /// stands for its snapshot (§7), in the log grid and on a server's log bar.
+    static QColor snapshotFill();
+    static QColor snapshotEdge();
 
     /// ringRadius is the radius of a leader's second ring and of the timer arc, for a
     /// disc of radius r; ringWidth is their pen width.
@@ -183,8 +187,9 @@ public:
     /// drawMessage draws one message of nominal size `size`: its type's shape, a ✓/✗
     /// for replies (`ok`), and for AppendEntries its entry count (0 = hollow heartbeat).
     /// An entry count is never drawn smaller than minText pixels.
+    /// For InstallSnapshot, chunk and chunks (when chunks > 1) draw "chunk/chunks".
     static void drawMessage(QPainter &painter, QPointF c, qreal size, raft::MessageType type, bool ok, int entries,
-                            qreal minText = 0);
+                            qreal minText = 0, int chunk = 0, int chunks = 0);
     /// drawWaitingRing draws the dashed ring around a message waiting at a door.
     static void drawWaitingRing(QPainter &painter, QPointF c, qreal size);
     /// drawLostMark draws the ✗ that marks where a message was lost.

@@ -97,4 +97,14 @@ QColor ClusterPalette::emptyCellEdge()
     return QColor::fromRgba(kEmptyCellEdge);
 }
 
+QColor ClusterPalette::snapshotFill()
+{
+    return QColor::fromRgba(kSnapshotFill);
+}
+
+QColor ClusterPalette::snapshotEdge()
+{
+    return QColor::fromRgba(kSnapshotEdge);
+}
+
 } // namespace widgets

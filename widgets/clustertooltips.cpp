@@ -64,6 +64,23 @@ QString ClusterToolTips::message(const raft::Simulation &sim, std::uint64_t id)
             + (m.success ? tr("success, matchIndex %1").arg(m.matchIndex)
                          : tr("failure at prevLogIndex %1").arg(m.rejectedIndex));
         break;
+    case raft::MessageType::InstallSnapshot:
+        text += QLatin1Char('\n')
+            + tr("snapshot up to index %1 (term %2)").arg(m.lastIncludedIndex).arg(m.lastIncludedTerm);
+        text += QLatin1Char('\n')
+            + tr("bytes %1–%2 of %3%4")
+                  .arg(m.snapshotOffset)
+                  .arg(m.snapshotOffset + m.data.size())
+                  .arg(m.snapshotSize)
+                  .arg(m.done ? tr(", the last chunk") : QString());
+        break;
+    case raft::MessageType::InstallSnapshotReply:
+        text += QLatin1Char('\n')
+            + (m.success ? tr("installed: matchIndex %1").arg(m.matchIndex)
+                         : tr("holds %1 bytes of the snapshot up to index %2")
+                               .arg(m.snapshotOffset)
+                               .arg(m.lastIncludedIndex));
+        break;
     }
     if (envelope->waiting)
         text += QLatin1Char('\n') + tr("waiting at the door");

@@ -261,7 +261,12 @@ QList<Inspector::Row> Inspector::nodeRows(double displayTime) const
             // Flow control: why the leader does not resend everything (raft/progress.h).
             const raft::Progress &p = node->progress(peer);
             QString flow;
-            if (p.state == raft::FlowState::Probe)
+            if (p.state == raft::FlowState::Snapshot)
+                flow = tr("snapshot: sending its snapshot up to index %1 (%2 of %3 bytes confirmed)")
+                           .arg(p.pendingSnapshot)
+                           .arg(p.snapshotOffset)
+                           .arg(node->snapshot().data.size());
+            else if (p.state == raft::FlowState::Probe)
                 flow = p.probeSent ? tr("probe: waiting for the answer before sending more")
                                    : tr("probe: finding where the logs match");
             else
@@ -291,9 +296,35 @@ QList<Inspector::Row> Inspector::nodeRows(double displayTime) const
             rows.append({QString::fromStdString(key), QString::fromStdString(value)});
     }
 
+    // §7: the snapshot that replaced the log's prefix, and what it holds.
+    const raft::Snapshot &snapshot = node ? node->snapshot() : server.storage.snapshot;
+    if (!snapshot.empty()) {
+        rows.append({tr("Snapshot (§7)"), {}, true});
+        rows.append({tr("lastIncludedIndex"), QString::number(snapshot.index)});
+        rows.append({tr("lastIncludedTerm"), QString::number(snapshot.term)});
+        QStringList voters;
+        for (raft::NodeId v : snapshot.voters)
+            voters << EventText::nodeText(v);
+        rows.append({tr("Configuration"), voters.join(QStringLiteral(" "))});
+        raft::KvStore contents;
+        if (contents.decode(snapshot.data)) {
+            rows.append({tr("State machine"),
+                         tr("%n key(s), %1 bytes", nullptr, static_cast<int>(contents.data().size()))
+                             .arg(snapshot.data.size())});
+            for (const auto &[key, value] : contents.data())
+                rows.append({QStringLiteral("  ") + QString::fromStdString(key), QString::fromStdString(value)});
+        }
+    }
+    if (node && node->incomingSnapshot().index != 0) {
+        rows.append({tr("Receiving a snapshot"),
+                     tr("up to index %1: %2 bytes so far")
+                         .arg(node->incomingSnapshot().index)
+                         .arg(node->incomingSnapshot().data.size())});
+    }
+
     if (!log.empty()) {
         rows.append({tr("Last entries"), {}, true});
-        const raft::Index first = log.lastIndex() > 5 ? log.lastIndex() - 4 : 1;
+        const raft::Index first = log.lastIndex() >= log.firstIndex() + 5 ? log.lastIndex() - 4 : log.firstIndex();
         const raft::Index commit = m_sim->commitIndex(id);
         for (raft::Index i = log.lastIndex(); i >= first; --i) {
             const raft::Entry &entry = log.at(i);
@@ -333,6 +364,21 @@ QList<Inspector::Row> Inspector::messageRows(double displayTime) const
         rows.append({tr("prevLogTerm"), QString::number(m.prevLogTerm)});
         rows.append({tr("entries"), m.entries.empty() ? tr("none — a heartbeat") : QString::number(m.entries.size())});
         rows.append({tr("leaderCommit"), QString::number(m.leaderCommit)});
+        break;
+    case raft::MessageType::InstallSnapshot:
+        // Figure 13's arguments.
+        rows.append({tr("lastIncludedIndex"), QString::number(m.lastIncludedIndex)});
+        rows.append({tr("lastIncludedTerm"), QString::number(m.lastIncludedTerm)});
+        rows.append({tr("offset"), QString::number(m.snapshotOffset)});
+        rows.append({tr("data"), tr("%1 of %2 bytes").arg(m.data.size()).arg(m.snapshotSize)});
+        rows.append({tr("done"), yesNo(m.done)});
+        break;
+    case raft::MessageType::InstallSnapshotReply:
+        rows.append({tr("lastIncludedIndex"), QString::number(m.lastIncludedIndex)});
+        rows.append({tr("bytes received"), QString::number(m.snapshotOffset)});
+        rows.append({tr("installed"), yesNo(m.success)});
+        if (m.success)
+            rows.append({tr("matchIndex"), QString::number(m.matchIndex)});
         break;
     case raft::MessageType::AppendEntriesReply:
         rows.append({tr("success"), yesNo(m.success)});

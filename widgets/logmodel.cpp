@@ -98,6 +98,7 @@ LogModel::RowState LogModel::rowState(NodeId id, std::optional<NodeId> leader) c
     const raft::Log &log = m_sim->log(id);
     state.lastIndex = log.lastIndex();
     state.lastPrint = log.fingerprint(log.lastIndex());
+    state.snapshotIndex = log.snapshotIndex();
     state.commitIndex = m_sim->commitIndex(id);
     state.term = m_sim->term(id);
     state.role = static_cast<int>(m_sim->role(id));
@@ -109,6 +110,13 @@ LogModel::RowState LogModel::rowState(NodeId id, std::optional<NodeId> leader) c
         }
     }
     return state;
+}
+
+raft::Index LogModel::snapshotIndex(int row) const
+{
+    if (!m_sim || row < 0 || row >= m_rows)
+        return 0;
+    return m_sim->log(nodeOfRow(row)).snapshotIndex();
 }
 
 void LogModel::refresh()
@@ -195,7 +203,8 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
         return {};
     const Index i = indexOfColumn(index.column());
     const raft::Log &log = m_sim->log(id);
-    const bool has = i <= log.lastIndex();
+    const bool inSnapshot = i <= log.snapshotIndex();
+    const bool has = !inSnapshot && i <= log.lastIndex();
     const Index commit = m_sim->commitIndex(id);
     const raft::Progress *progress = nullptr;
     if (role == MatchIndexRole || role == NextIndexRole || role == Qt::ToolTipRole)
@@ -208,7 +217,13 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ToolTipRole: {
         QStringList lines;
-        if (has) {
+        if (inSnapshot) {
+            lines << tr("%1's snapshot holds entries 1 to %2 (last term %3): the log no longer has them (§7)")
+                         .arg(EventText::nodeText(id))
+                         .arg(log.snapshotIndex())
+                         .arg(log.snapshotTerm());
+            lines << tr("they are committed and applied; the state machine's contents replace them");
+        } else if (has) {
             const raft::Entry &entry = log.at(i);
             lines << tr("%1, index %2, term %3").arg(EventText::nodeText(id)).arg(i).arg(entry.term);
             lines << (entry.command.empty() ? tr("no-op (a new leader's first entry, §8)")
@@ -235,6 +250,8 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
     case NextIndexRole: return progress != nullptr && progress->nextIndex == i;
     case StatusRole: return static_cast<int>(m_sim->status(id));
     case ServerRoleRole: return static_cast<int>(m_sim->role(id));
+    case SnapshotRole: return QVariant::fromValue<quint64>(inSnapshot ? log.snapshotIndex() : 0);
+    case SnapshotTermRole: return QVariant::fromValue<quint64>(inSnapshot ? log.snapshotTerm() : 0);
     default: return {};
     }
 }

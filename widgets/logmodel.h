@@ -39,6 +39,11 @@ public:
         StatusRole,
         /// ServerRoleRole: int, the server's raft::Role.
         ServerRoleRole,
+        /// SnapshotRole: quint64, the row's snapshot index when this index lies inside
+        /// its snapshot (§7: the compacted prefix), else 0.
+        SnapshotRole,
+        /// SnapshotTermRole: quint64, the snapshot's last included term (inside it).
+        SnapshotTermRole,
     };
 
     explicit LogModel(QObject *parent = nullptr);
@@ -68,6 +73,9 @@ public:
     static raft::NodeId nodeOfRow(int row) { return row + 1; }
     /// indexOfColumn is the log index shown in a column (column 0 is index 1).
     static raft::Index indexOfColumn(int column) { return static_cast<raft::Index>(column) + 1; }
+    /// snapshotIndex is the last index of row's snapshot (0: none): columns up to it
+    /// show one block.
+    raft::Index snapshotIndex(int row) const;
 
 private:
     /// RowState is what a row looked like at the last refresh: if none of it changed,
@@ -81,6 +89,7 @@ private:
         int status = 0;
         raft::Index matchIndex = 0;
         raft::Index nextIndex = 0;
+        raft::Index snapshotIndex = 0;
         bool operator==(const RowState &) const = default;
     };
     RowState rowState(raft::NodeId id, std::optional<raft::NodeId> leader) const;

@@ -151,6 +151,26 @@ void paintMarks(QPainter &painter, const QRectF &rect, const CellLook &look)
     }
 }
 
+/// paintSnapshot paints a log's compacted prefix as one block (§7): "snapshot ≤ 12,
+/// term 2" across the cells it replaced (the view spans them into one).
+void paintSnapshot(QPainter &painter, const QRectF &rect, quint64 index, quint64 term, const QFont &font)
+{
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    const QRectF box = rect.adjusted(2.5, 3.5, -2.5, -3.5);
+    painter.setPen(QPen(ClusterPalette::snapshotEdge(), 1.2));
+    painter.setBrush(ClusterPalette::snapshotFill());
+    painter.drawRoundedRect(box, 3, 3);
+    painter.setPen(ClusterPalette::ink());
+    painter.setFont(font);
+    const QFontMetrics metrics(font);
+    QString text = LogView::tr("snapshot ≤ %1, term %2").arg(index).arg(term);
+    if (metrics.horizontalAdvance(text) > box.width() - 4)
+        text = LogView::tr("≤ %1").arg(index);
+    painter.drawText(box, Qt::AlignCenter, metrics.elidedText(text, Qt::ElideRight, static_cast<int>(box.width())));
+    painter.restore();
+}
+
 /// paintCell paints one cell of the grid; the legend uses it too, so the legend
 /// shows exactly what the grid shows.
 void paintCell(QPainter &painter, const QRectF &rect, const CellLook &look, const QFont &font)
@@ -194,6 +214,11 @@ public:
         look.selected = option.state.testFlag(QStyle::State_Selected);
         if (look.selected)
             paintSelection(*painter, option.rect);
+        if (const quint64 snapshot = index.data(LogModel::SnapshotRole).toULongLong()) {
+            paintSnapshot(*painter, option.rect, snapshot, index.data(LogModel::SnapshotTermRole).toULongLong(),
+                          option.font);
+            return;
+        }
         if (look.hasEntry)
             painter->drawPixmap(
                 option.rect.topLeft(),
@@ -289,6 +314,14 @@ protected:
         next.nextMark = true;
         next.empty = true;
         item(next, LogView::tr("leader's nextIndex"));
+        // §7: the compacted prefix, one block.
+        const QRectF block(x, top, size.width() * 1.6, size.height());
+        paintSnapshot(painter, block, 12, 2, small);
+        x += block.width() + 4;
+        const QString snapshotText = LogView::tr("snapshot: entries compacted away");
+        painter.setPen(palette().color(QPalette::WindowText));
+        painter.drawText(QRectF(x, top, metrics.horizontalAdvance(snapshotText) + 2, size.height()),
+                         Qt::AlignVCenter | Qt::AlignLeft, snapshotText);
     }
 
 private:
@@ -410,6 +443,9 @@ void LogView::setSimulation(const raft::Simulation *simulation)
 {
     const QScopedValueRollback updating(m_updating, true);
     m_model->setSimulation(simulation);
+    m_table->clearSpans();
+    m_spans.clear();
+    updateSnapshotSpans();
     m_followTail = true;
     scrollToTail();
 }
@@ -418,6 +454,24 @@ void LogView::refresh()
 {
     const QScopedValueRollback updating(m_updating, true);
     m_model->refresh();
+    updateSnapshotSpans();
+}
+
+void LogView::updateSnapshotSpans()
+{
+    const int rows = m_model->rowCount();
+    m_spans.resize(static_cast<std::size_t>(rows), 0);
+    for (int row = 0; row < rows; ++row) {
+        const raft::Index snapshot = std::min<raft::Index>(m_model->snapshotIndex(row), m_model->columnCount());
+        raft::Index &span = m_spans[static_cast<std::size_t>(row)];
+        if (snapshot == span)
+            continue;
+        if (span > 1)
+            m_table->setSpan(row, 0, 1, 1);
+        if (snapshot > 1)
+            m_table->setSpan(row, 0, 1, static_cast<int>(snapshot));
+        span = snapshot;
+    }
 }
 
 void LogView::showSelection()

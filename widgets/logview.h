@@ -5,6 +5,8 @@
 #include <QList>
 #include <QWidget>
 
+#include <vector>
+
 class QLabel;
 class QTableView;
 
@@ -71,6 +73,8 @@ private:
     /// updateCellSize sizes the cells for the font, and shows the commands if every
     /// column fits the width at the size that has room for them.
     void updateCellSize();
+    /// updateSnapshotSpans makes each row's compacted prefix one cell (§7).
+    void updateSnapshotSpans();
 
     LogModel *m_model = nullptr;
     LogCellDelegate *m_delegate = nullptr;
@@ -82,6 +86,8 @@ private:
     /// m_updating: the grid or its selection is being changed by the program, not the user.
     bool m_updating = false;
     bool m_followTail = true;
+    /// m_spans: the snapshot index each row's span covers now (0: no span).
+    std::vector<raft::Index> m_spans;
 };
 
 } // namespace widgets

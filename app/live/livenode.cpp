@@ -314,6 +314,10 @@ void LiveNode::publishMessage(const char *direction, const Message &m, std::uint
     case raft::MessageType::RequestVoteReply:
     case raft::MessageType::PreVoteReply: json.key("voteGranted").value(m.voteGranted); break;
     case raft::MessageType::TimeoutNow: break;
+    case raft::MessageType::InstallSnapshot:
+    case raft::MessageType::InstallSnapshotReply:
+        json.key("lastIncludedIndex").value(m.lastIncludedIndex).key("offset").value(m.snapshotOffset);
+        break;
     case raft::MessageType::AppendEntries:
         json.key("prevLogIndex").value(m.prevLogIndex).key("prevLogTerm").value(m.prevLogTerm);
         json.key("entries").value(m.entries.size()).key("leaderCommit").value(m.leaderCommit);

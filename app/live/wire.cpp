@@ -267,6 +267,10 @@ bool decodeMessage(Cursor &c, const DecodeContext &ctx, WireMessage &w)
     case MessageType::PreVoteReply: m.voteGranted = c.flag("voteGranted"); break;
     case MessageType::AppendEntries: decodeAppendEntries(c, m); break;
     case MessageType::TimeoutNow: break;
+    // The live cluster does not compact its logs (snapshots are a simulation setting,
+    // §7): InstallSnapshot never goes on the wire, and a frame naming it is refused above.
+    case MessageType::InstallSnapshot:
+    case MessageType::InstallSnapshotReply: break;
     case MessageType::AppendEntriesReply:
         m.success = c.flag("success");
         m.matchIndex = c.number("matchIndex");
@@ -309,6 +313,8 @@ void appendMessage(std::string &out, const Message &m, std::uint64_t id)
     case MessageType::RequestVoteReply:
     case MessageType::PreVoteReply: putU8(out, m.voteGranted ? 1 : 0); break;
     case MessageType::TimeoutNow: break;
+    case MessageType::InstallSnapshot: // never sent by a live node (no compaction)
+    case MessageType::InstallSnapshotReply: break;
     case MessageType::AppendEntries:
         putU64(out, m.prevLogIndex);
         putU64(out, m.prevLogTerm);

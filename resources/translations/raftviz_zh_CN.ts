@@ -99,6 +99,14 @@
         <source>link</source>
         <translation>设置链路</translation>
     </message>
+    <message>
+        <source>take a snapshot</source>
+        <translation>做快照</translation>
+    </message>
+    <message>
+        <source>%1 has applied no entry since its last snapshot; a snapshot holds only applied entries</source>
+        <translation>%1 自上次快照以来没有应用新的条目；快照只包含已应用的条目</translation>
+    </message>
 </context>
 <context>
     <name>ClientRequestDialog</name>
@@ -385,6 +393,14 @@
         <source>Acted last step</source>
         <translation>上一步行动</translation>
     </message>
+    <message>
+        <source>InstallSnapshot, chunk 2 of 5, and its reply (§7)</source>
+        <translation>InstallSnapshot，第 2/5 块，及其回复（§7）</translation>
+    </message>
+    <message>
+        <source>InstallSnapshot 2/5</source>
+        <translation>InstallSnapshot 2/5</translation>
+    </message>
 </context>
 <context>
     <name>CommandGuards</name>
@@ -638,6 +654,18 @@
     <message>
         <source>Cannot hand leadership to this server: %1</source>
         <translation>无法把领导权移交给这台服务器：%1</translation>
+    </message>
+    <message>
+        <source>Take &amp;Snapshot</source>
+        <translation>做快照(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Snapshot the state machine now and discard the log entries it replaces (§7)</source>
+        <translation>立即为状态机做快照，并丢弃被它替代的日志条目（§7）</translation>
+    </message>
+    <message>
+        <source>Cannot take a snapshot: %1</source>
+        <translation>无法做快照：%1</translation>
     </message>
 </context>
 <context>
@@ -1321,6 +1349,94 @@
     <message>
         <source>%1&apos;s handover to %2 did not complete within an election timeout: %1 leads on and takes client requests again</source>
         <translation>%1 向 %2 的移交没有在一个选举超时内完成：%1 继续担任领导者，并重新接受客户端请求</translation>
+    </message>
+    <message>
+        <source>Leader %1 learned that %2 holds its snapshot: %2&apos;s log matches up to index %3, and entries follow from index %4</source>
+        <translation>领导者 %1 得知 %2 已持有它的快照：%2 的日志与它一致到索引 %3，条目从索引 %4 起继续发送</translation>
+    </message>
+    <message>
+        <source>Asked to, %1 took a snapshot of its state machine up to index %2 (term %3) and discarded the %4 log entries it replaces</source>
+        <translation>应用户要求，%1 为状态机做了快照，包含到索引 %2（任期 %3），并丢弃了被快照替代的 %4 个日志条目</translation>
+    </message>
+    <message>
+        <source>%1 took a snapshot of its state machine up to index %2 (term %3) and discarded the %4 log entries it replaces</source>
+        <translation>%1 为状态机做了快照，包含到索引 %2（任期 %3），并丢弃了被快照替代的 %4 个日志条目</translation>
+    </message>
+    <message>
+        <source>Leader %1 needs to send %2 entries from index %3 on, but they are compacted into its snapshot (up to index %4): it sends the snapshot instead, in %5 InstallSnapshot chunk(s)</source>
+        <translation>领导者 %1 需要从索引 %3 起给 %2 发送条目，但这些条目已被压缩进它的快照（到索引 %4）：它改为发送快照，共 %5 个 InstallSnapshot 分块</translation>
+    </message>
+    <message>
+        <source>%1 wrote a chunk of %2&apos;s snapshot (up to index %3): %4 of %5 bytes so far; it replies and waits for the rest</source>
+        <translation>%1 写入了 %2 的快照（到索引 %3）的一个分块：目前已收到 %5 字节中的 %4 字节；它回复并等待其余分块</translation>
+    </message>
+    <message>
+        <source>%1 installed %2&apos;s snapshot up to index %3 (term %4): its log has that entry, so it keeps the %5 entries after it; its state machine now starts from the snapshot, and commitIndex and lastApplied are %3</source>
+        <translation>%1 安装了 %2 的快照，到索引 %3（任期 %4）：它的日志有这个条目，所以保留其后的 %5 个条目；它的状态机现在从快照开始，commitIndex 和 lastApplied 为 %3</translation>
+    </message>
+    <message>
+        <source>%1 installed %2&apos;s snapshot up to index %3 (term %4): its log lacks that entry, so it discards its whole log; its state machine now starts from the snapshot, and commitIndex and lastApplied are %3</source>
+        <translation>%1 安装了 %2 的快照，到索引 %3（任期 %4）：它的日志没有这个条目，所以丢弃整个日志；它的状态机现在从快照开始，commitIndex 和 lastApplied 为 %3</translation>
+    </message>
+    <message>
+        <source>%1 rejected an InstallSnapshot from %2 of an older term: it replies at once with its term %3</source>
+        <translation>%1 拒绝了 %2 来自旧任期的 InstallSnapshot：它立即回复自己的任期 %3</translation>
+    </message>
+    <message>
+        <source>%1 did not install %2&apos;s snapshot up to index %3: it has committed that much already, and installing it would move its state machine back</source>
+        <translation>%1 没有安装 %2 到索引 %3 的快照：它已经提交了这么多条目，安装它会让状态机倒退</translation>
+    </message>
+    <message>
+        <source>%1 did not write a chunk of %2&apos;s snapshot: it does not continue the %3 bytes received so far, and the reply says where to go on</source>
+        <translation>%1 没有写入 %2 快照的一个分块：它不能接续已收到的 %3 字节，回复会说明从哪里继续</translation>
+    </message>
+    <message>
+        <source>%1 restarted as a follower in term %2 from its snapshot up to index %3: its state machine starts from the snapshot, commitIndex and lastApplied start at %3, and its log runs on to index %4</source>
+        <translation>%1 以任期 %2 的跟随者身份从它到索引 %3 的快照重启：状态机从快照开始，commitIndex 和 lastApplied 从 %3 开始，日志一直到索引 %4</translation>
+    </message>
+    <message>
+        <source>Snapshot taken</source>
+        <translation>已做快照</translation>
+    </message>
+    <message>
+        <source>Snapshot sent</source>
+        <translation>发送快照</translation>
+    </message>
+    <message>
+        <source>Snapshot chunk received</source>
+        <translation>收到快照分块</translation>
+    </message>
+    <message>
+        <source>Snapshot installed</source>
+        <translation>已安装快照</translation>
+    </message>
+    <message>
+        <source>InstallSnapshot not installed</source>
+        <translation>InstallSnapshot 未安装</translation>
+    </message>
+    <message>
+        <source>the log holds the snapshot&apos;s last entry: the entries after it stay</source>
+        <translation>日志中有快照的最后一个条目：其后的条目保留</translation>
+    </message>
+    <message>
+        <source>the log lacks the snapshot&apos;s last entry: the whole log is discarded</source>
+        <translation>日志中没有快照的最后一个条目：丢弃整个日志</translation>
+    </message>
+    <message>
+        <source>every entry the snapshot covers is committed here already</source>
+        <translation>快照涵盖的每个条目在这里都已提交</translation>
+    </message>
+    <message>
+        <source>the chunk does not continue the bytes received so far</source>
+        <translation>这个分块不能接续目前已收到的字节</translation>
+    </message>
+    <message>
+        <source>InstallSnapshot</source>
+        <translation>InstallSnapshot</translation>
+    </message>
+    <message>
+        <source>InstallSnapshotReply</source>
+        <translation>InstallSnapshotReply</translation>
     </message>
 </context>
 <context>
@@ -2796,6 +2912,10 @@
         <source>Pick an answer first.</source>
         <translation>请先选择一个答案。</translation>
     </message>
+    <message>
+        <source>%1 took a snapshot up to index %2 and discarded the log before it (§7).</source>
+        <translation>%1 做了到索引 %2 的快照，并丢弃了之前的日志（§7）。</translation>
+    </message>
 </context>
 <context>
     <name>SpeedControls</name>
@@ -3050,6 +3170,30 @@ or out of the circle to give it a side of its own</source>
     <message>
         <source>start an election now: leadership is handed over</source>
         <translation>立即发起选举：领导权正在移交</translation>
+    </message>
+    <message>
+        <source>snapshot ≤ %1 · %2</source>
+        <translation>快照 ≤ %1 · %2</translation>
+    </message>
+    <message>
+        <source>snapshot up to index %1 (term %2)</source>
+        <translation>快照到索引 %1（任期 %2）</translation>
+    </message>
+    <message>
+        <source>bytes %1–%2 of %3%4</source>
+        <translation>第 %1–%2 字节，共 %3 字节%4</translation>
+    </message>
+    <message>
+        <source>, the last chunk</source>
+        <translation>，最后一个分块</translation>
+    </message>
+    <message>
+        <source>installed: matchIndex %1</source>
+        <translation>已安装：matchIndex %1</translation>
+    </message>
+    <message>
+        <source>holds %1 bytes of the snapshot up to index %2</source>
+        <translation>已持有到索引 %2 的快照的 %1 字节</translation>
     </message>
 </context>
 <context>
@@ -3420,6 +3564,68 @@ or out of the circle to give it a side of its own</source>
         <source>Key/value store (keys: %1)</source>
         <translation>键值存储（%1 个键）</translation>
     </message>
+    <message>
+        <source>snapshot: sending its snapshot up to index %1 (%2 of %3 bytes confirmed)</source>
+        <translation>快照：正在发送到索引 %1 的快照（已确认 %3 字节中的 %2 字节）</translation>
+    </message>
+    <message>
+        <source>Snapshot (§7)</source>
+        <translation>快照（§7）</translation>
+    </message>
+    <message>
+        <source>lastIncludedIndex</source>
+        <translation>lastIncludedIndex</translation>
+    </message>
+    <message>
+        <source>lastIncludedTerm</source>
+        <translation>lastIncludedTerm</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>State machine</source>
+        <translation>状态机</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s), %1 bytes</source>
+        <translation>
+            <numerusform>%n 个键，%1 字节</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Receiving a snapshot</source>
+        <translation>正在接收快照</translation>
+    </message>
+    <message>
+        <source>up to index %1: %2 bytes so far</source>
+        <translation>到索引 %1：目前 %2 字节</translation>
+    </message>
+    <message>
+        <source>offset</source>
+        <translation>offset</translation>
+    </message>
+    <message>
+        <source>data</source>
+        <translation>data</translation>
+    </message>
+    <message>
+        <source>%1 of %2 bytes</source>
+        <translation>%2 字节中的 %1 字节</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>bytes received</source>
+        <translation>已收到字节</translation>
+    </message>
+    <message>
+        <source>installed</source>
+        <translation>已安装</translation>
+    </message>
 </context>
 <context>
     <name>widgets::LogModel</name>
@@ -3463,6 +3669,14 @@ or out of the circle to give it a side of its own</source>
         <source>%1: term %2, %3 entries, commitIndex %4</source>
         <translation>%1：任期 %2，%3 个条目，commitIndex %4</translation>
     </message>
+    <message>
+        <source>%1&apos;s snapshot holds entries 1 to %2 (last term %3): the log no longer has them (§7)</source>
+        <translation>%1 的快照包含条目 1 到 %2（最后任期 %3）：日志中已不再有它们（§7）</translation>
+    </message>
+    <message>
+        <source>they are committed and applied; the state machine&apos;s contents replace them</source>
+        <translation>它们已提交并应用；由状态机的内容替代</translation>
+    </message>
 </context>
 <context>
     <name>widgets::LogView</name>
@@ -3485,6 +3699,18 @@ or out of the circle to give it a side of its own</source>
     <message>
         <source>leader&apos;s nextIndex</source>
         <translation>领导者的 nextIndex</translation>
+    </message>
+    <message>
+        <source>snapshot ≤ %1, term %2</source>
+        <translation>快照 ≤ %1，任期 %2</translation>
+    </message>
+    <message>
+        <source>≤ %1</source>
+        <translation>≤ %1</translation>
+    </message>
+    <message>
+        <source>snapshot: entries compacted away</source>
+        <translation>快照：条目已被压缩</translation>
     </message>
 </context>
 <context>
@@ -3814,6 +4040,10 @@ or out of the circle to give it a side of its own</source>
     <message>
         <source>You asked the leader to hand leadership over to %1</source>
         <translation>你请领导者把领导权移交给 %1</translation>
+    </message>
+    <message>
+        <source>You made %1 take a snapshot and compact its log</source>
+        <translation>你让 %1 做了快照并压缩了日志</translation>
     </message>
 </context>
 </TS>

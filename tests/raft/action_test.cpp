@@ -196,6 +196,7 @@ TEST(Input, EveryKindRoundTripsThroughItsRunFileLine)
         act::SetLink{3, 1, std::nullopt},
         act::Hold{false},
         act::Transfer{3},
+        act::Snapshot{2},
     };
     RunFile run;
     std::set<InputKind> kinds;

@@ -302,6 +302,27 @@ TEST(EventCatalog, RecordedEventsFillOnlyTheFieldsTheirRowDeclares)
         seen.insert(e.kind);
         expectDeclared(sim.trace(), e);
     }
+    // A follower far behind gets a snapshot in chunks, some of them duplicated (§7).
+    ClusterConfig chunked{.nodes = 3, .seed = 5};
+    chunked.snapshotEvery = 5;
+    chunked.snapshotChunk = 8;
+    chunked.network.duplicate = 0.5;
+    Simulation far(chunked);
+    ASSERT_TRUE(far.runUntil([&] { return far.leader().has_value(); }, 5000));
+    const NodeId lagger = *far.leader() == 3 ? 2 : 3;
+    EXPECT_TRUE(far.crash(lagger));
+    for (int i = 0; i < 20; ++i) {
+        if (far.leader()) {
+            EXPECT_TRUE(far.request(*far.leader(), "set k" + std::to_string(i) + " " + std::to_string(i)));
+        }
+        far.runFor(40);
+    }
+    EXPECT_TRUE(far.restart(lagger));
+    far.runFor(3000);
+    for (const TraceEvent &e : far.trace().events()) {
+        seen.insert(e.kind);
+        expectDeclared(far.trace(), e);
+    }
     TraceEvent violated{.kind = EventKind::InvariantViolated};
     Trace trace;
     violated.text = trace.addText("Election Safety: S1 and S2 both lead term 3");

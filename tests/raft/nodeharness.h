@@ -152,6 +152,9 @@ public:
         , m_now(now)
         , m_node(config, stored, now)
     {
+        // §7: a restart begins from the snapshot's state machine.
+        m_kv.decode(stored.snapshot.data);
+        m_applied = stored.snapshot.index;
         take();
     }
 
@@ -190,6 +193,13 @@ public:
     {
         m_node.timeoutNow(m_now);
         take();
+    }
+    /// compact snapshots the state machine up to `index` (§7), as the application does.
+    bool compact(Index index, bool forced = true)
+    {
+        const bool done = m_node.compact(index, m_kv.encode(), forced);
+        take();
+        return done;
     }
 
     /// sent returns the messages of the last Ready, optionally of one type.
@@ -266,7 +276,10 @@ private:
             m_storage.currentTerm = m_node.term();
             m_storage.votedFor = m_node.votedFor();
         }
-        if (r.persistFrom != 0) {
+        if (r.snapshotChanged) {
+            m_storage.snapshot = m_node.snapshot();
+            m_storage.log = m_node.log();
+        } else if (r.persistFrom != 0) {
             const Log &log = m_node.log();
             m_storage.log.truncateAfter(r.persistFrom - 1);
             for (Index i = r.persistFrom; i <= log.lastIndex(); ++i)
@@ -275,6 +288,8 @@ private:
         EXPECT_EQ(m_storage.currentTerm, m_node.term()) << "currentTerm changed without Ready::hardStateChanged";
         EXPECT_EQ(m_storage.votedFor, m_node.votedFor()) << "votedFor changed without Ready::hardStateChanged";
         EXPECT_TRUE(m_storage.log == m_node.log()) << "the log changed without Ready::persistFrom covering it";
+        EXPECT_TRUE(m_storage.snapshot == m_node.snapshot()) << "the snapshot changed without Ready::snapshotChanged";
+        EXPECT_EQ(m_node.log().snapshotIndex(), m_node.snapshot().index);
         // 2. Every message carries the sender's saved term; a PreVote the term it
         //    would campaign in, a granted PreVoteReply the PreVote's (§9.6).
         for (const Message &m : r.messages) {
@@ -287,7 +302,12 @@ private:
             else
                 EXPECT_EQ(m.term, m_storage.currentTerm);
         }
-        // 3. Apply (applyFrom, applyTo] in order.
+        // 3. An installed snapshot replaces the state machine (Figure 13 step 8); then
+        //    apply (applyFrom, applyTo] in order.
+        if (r.snapshotRestored) {
+            EXPECT_TRUE(m_kv.decode(m_node.snapshot().data));
+            m_applied = m_node.snapshot().index;
+        }
         if (r.applyTo > r.applyFrom) {
             EXPECT_EQ(r.applyFrom, m_applied) << "entries applied out of order or twice";
             EXPECT_LE(r.applyTo, m_node.commitIndex()) << "an entry was applied before it was committed";

@@ -45,6 +45,11 @@ ClusterConfig drawConfig(Rng &rng, std::uint64_t seed, FaultRun::Profile profile
     Rng options(mixSeed(seed, 0x9e7));
     c.preVote = options.chance(0.5);
     c.checkQuorum = options.chance(0.5);
+    // §7: some profiles compact their logs often (small snapshot-every) and send
+    // snapshots in small chunks, so followers that fall behind need InstallSnapshot.
+    Rng snapshots(mixSeed(seed, 0x5a9));
+    c.snapshotEvery = snapshots.chance(0.4) ? static_cast<Index>(snapshots.uniform(2, 25)) : 0;
+    c.snapshotChunk = snapshots.chance(0.5) ? static_cast<std::uint64_t>(snapshots.uniform(4, 40)) : 0;
     c.checkInvariants = true;
     c.recordTrace = true;
 
@@ -124,21 +129,22 @@ enum class Action : std::uint8_t {
     StaleReply,
     Bridge,
     DivergentTail,
+    Snapshot,
 };
-constexpr std::size_t kActionCount = static_cast<std::size_t>(Action::DivergentTail) + 1;
+constexpr std::size_t kActionCount = static_cast<std::size_t>(Action::Snapshot) + 1;
 
 /// kWeights[profile][action]: how often each profile draws each action. The classic
 /// row is the sweep's original mix (its new actions weigh 0, so its runs are the ones
 /// the sweep always ran).
 constexpr std::array<std::array<int, kActionCount>, FaultRun::kProfiles> kWeights = {{
-    // Cr Re Pa Rs Pt Is Cu Rc He Rq To St Dr Du De Ho Nw Li CL IL PL RD Tr Bu SR Br DT
-    {8, 10, 6, 8, 5, 5, 6, 3, 6, 22, 5, 2, 4, 4, 3, 2, 3, 4, 8, 4, 3, 10, 4, 0, 0, 0, 0}, // classic
-    {4, 10, 2, 4, 2, 2, 2, 2, 5, 20, 6, 2, 2, 1, 1, 0, 0, 1, 10, 6, 2, 25, 2, 3, 0, 0, 2}, // figure8
-    {6, 10, 3, 4, 2, 3, 2, 2, 5, 8, 3, 1, 2, 2, 1, 0, 1, 2, 4, 2, 1, 4, 2, 25, 0, 0, 4}, // long log
-    {3, 8, 1, 3, 3, 2, 2, 2, 10, 10, 3, 1, 1, 1, 1, 0, 1, 1, 3, 4, 1, 8, 1, 8, 0, 1, 20}, // divergent tails
-    {4, 6, 3, 4, 3, 3, 3, 2, 5, 20, 4, 2, 2, 2, 2, 1, 2, 3, 4, 3, 2, 8, 3, 5, 1, 1, 1}, // rolling restarts
-    {3, 6, 2, 3, 3, 3, 12, 6, 6, 18, 4, 1, 2, 2, 1, 1, 2, 6, 3, 3, 2, 6, 2, 3, 1, 15, 2}, // bridges
-    {3, 6, 4, 5, 2, 2, 3, 3, 5, 18, 6, 2, 4, 12, 10, 4, 4, 6, 3, 3, 3, 6, 2, 3, 12, 1, 1}, // reordering
+    // Cr Re Pa Rs Pt Is Cu Rc He Rq To St Dr Du De Ho Nw Li CL IL PL RD Tr Bu SR Br DT Sn
+    {8, 10, 6, 8, 5, 5, 6, 3, 6, 22, 5, 2, 4, 4, 3, 2, 3, 4, 8, 4, 3, 10, 4, 0, 0, 0, 0, 5}, // classic
+    {4, 10, 2, 4, 2, 2, 2, 2, 5, 20, 6, 2, 2, 1, 1, 0, 0, 1, 10, 6, 2, 25, 2, 3, 0, 0, 2, 2}, // figure8
+    {6, 10, 3, 4, 2, 3, 2, 2, 5, 8, 3, 1, 2, 2, 1, 0, 1, 2, 4, 2, 1, 4, 2, 25, 0, 0, 4, 5}, // long log
+    {3, 8, 1, 3, 3, 2, 2, 2, 10, 10, 3, 1, 1, 1, 1, 0, 1, 1, 3, 4, 1, 8, 1, 8, 0, 1, 20, 3}, // divergent tails
+    {4, 6, 3, 4, 3, 3, 3, 2, 5, 20, 4, 2, 2, 2, 2, 1, 2, 3, 4, 3, 2, 8, 3, 5, 1, 1, 1, 4}, // rolling restarts
+    {3, 6, 2, 3, 3, 3, 12, 6, 6, 18, 4, 1, 2, 2, 1, 1, 2, 6, 3, 3, 2, 6, 2, 3, 1, 15, 2, 3}, // bridges
+    {3, 6, 4, 5, 2, 2, 3, 3, 5, 18, 6, 2, 4, 12, 10, 4, 4, 6, 3, 3, 3, 6, 2, 3, 12, 1, 1, 3}, // reordering
 }};
 
 Action drawAction(Rng &rng, FaultRun::Profile profile)
@@ -185,7 +191,8 @@ std::string formatConfig(const ClusterConfig &c)
     out << "nodes " << c.nodes << ", seed " << c.seed << ", election-timeout " << c.electionTimeoutMin << " "
         << c.electionTimeoutMax << ", heartbeat " << c.heartbeatInterval << ", " << networkText(c.network) << ", noop "
         << (c.noop ? "on" : "off") << ", prevote " << (c.preVote ? "on" : "off") << ", checkquorum "
-        << (c.checkQuorum ? "on" : "off");
+        << (c.checkQuorum ? "on" : "off") << ", snapshot-every " << c.snapshotEvery << ", snapshot-chunk "
+        << c.snapshotChunk;
     return out.str();
 }
 
@@ -436,6 +443,10 @@ void FaultRun::act()
         if (!followers.empty())
             done = sim.transfer(pick(followers)).isDone();
         break;
+    case Action::Snapshot:
+        // §7: refused when the server is down or applied nothing since its snapshot.
+        done = sim.snapshot(anyNode()).isDone();
+        break;
     case Action::StageTimer:
         if (!followers.empty())
             done = sim.setElectionDeadline(pick(followers), sim.now() + m_rng.uniform(0, 50)).isDone();
@@ -563,7 +574,7 @@ bool FaultRun::converge()
         for (NodeId id = 1; id <= n; ++id) {
             const Node *node = sim.node(id);
             if (!node || node->commitIndex() < r.index || node->lastApplied() != node->commitIndex()
-                || node->log().termAt(r.index) != r.term)
+                || (node->log().has(r.index) && node->log().termAt(r.index) != r.term))
                 return false;
         }
         return true;
@@ -598,17 +609,21 @@ bool FaultRun::converge()
     settle();
     const Index c = sim.commitIndex(leader);
     const Log &reference = sim.log(leader);
+    // The leader's state machine from its snapshot (§7), then the entries after it.
     KvStore rebuilt;
-    for (Index i = 1; i <= c; ++i)
+    if (!rebuilt.decode(sim.node(leader)->snapshot().data))
+        return fail("leader " + nodeName(leader) + "'s snapshot does not decode");
+    for (Index i = reference.snapshotIndex() + 1; i <= c; ++i)
         rebuilt.apply(reference.at(i).command);
     for (NodeId id = 1; id <= n; ++id) {
         const std::string who = nodeName(id);
         if (sim.commitIndex(id) != c)
             return fail(who + "'s commitIndex " + std::to_string(sim.commitIndex(id)) + " differs from leader "
                         + nodeName(leader) + "'s " + std::to_string(c));
-        if (sim.log(id).lastIndex() < c || sim.log(id).fingerprint(c) != reference.fingerprint(c))
+        if (sim.log(id).lastIndex() < c || !sim.log(id).has(c)
+            || sim.log(id).fingerprint(c) != reference.fingerprint(c))
             return fail(who + "'s committed prefix differs from leader " + nodeName(leader) + "'s");
-        if (sim.log(id).at(r.index).command != command)
+        if (r.index > sim.log(id).snapshotIndex() && sim.log(id).at(r.index).command != command)
             return fail(who + " holds another command at the fresh request's index");
         if (!(sim.server(id).kv == rebuilt))
             return fail(who + "'s state machine differs from the committed log applied in order");

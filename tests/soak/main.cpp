@@ -57,6 +57,8 @@ struct Totals {
     std::uint64_t events = 0;
     std::uint64_t delivered = 0;
     std::uint64_t elections = 0;
+    std::uint64_t snapshotsTaken = 0;
+    std::uint64_t snapshotsInstalled = 0;
     double virtualSeconds = 0;
     /// reports: (seed, report) of the failed runs; the lowest seeds are printed.
     std::vector<std::pair<std::uint64_t, std::string>> reports;
@@ -138,6 +140,8 @@ int main(int argc, char **argv)
             totals.events += sim.stats().events;
             totals.delivered += sim.stats().messagesDelivered;
             totals.elections += sim.stats().elections;
+            totals.snapshotsTaken += sim.stats().snapshotsTaken;
+            totals.snapshotsInstalled += sim.stats().snapshotsInstalled;
             totals.virtualSeconds += static_cast<double>(sim.now()) / 1000.0;
             if (!ok) {
                 ++totals.failures;
@@ -170,8 +174,9 @@ int main(int argc, char **argv)
         std::cout << r << "\n";
     std::cout << "raft_soak: seeds " << o.first << ".." << o.first + o.seeds - 1 << " (" << totals.runs << " runs on "
               << jobs << " threads): " << totals.failures << " failed; " << totals.actions << " faults and requests, "
-              << totals.elections << " elections, " << totals.delivered << " messages delivered, " << totals.events
-              << " events with invariants checked, " << static_cast<std::uint64_t>(totals.virtualSeconds)
-              << " virtual s in " << wall << " wall s\n";
+              << totals.elections << " elections, " << totals.snapshotsTaken << " snapshots taken and "
+              << totals.snapshotsInstalled << " installed, " << totals.delivered << " messages delivered, "
+              << totals.events << " events with invariants checked, "
+              << static_cast<std::uint64_t>(totals.virtualSeconds) << " virtual s in " << wall << " wall s\n";
     return totals.failures == 0 ? 0 : 1;
 }

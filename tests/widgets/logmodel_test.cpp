@@ -159,6 +159,36 @@ TEST(LogModel, CellsShowTermCommitAndTheLeadersIndices)
     EXPECT_TRUE(pending.data(Qt::ToolTipRole).toString().contains(QStringLiteral("not yet committed")));
 }
 
+// §7: a compacted prefix is one block: its cells carry the snapshot, not entries, and
+// the grid spans them into one cell that the model tester accepts.
+TEST(LogModel, SnapshotPrefixIsOneBlock)
+{
+    TesterFailures failures;
+    raft::ClusterConfig c = config(3);
+    raft::Simulation sim(c);
+    const raft::NodeId leader = electLeader(sim);
+    for (int i = 0; i < 6; ++i)
+        ASSERT_TRUE(sim.request(leader, "set k" + std::to_string(i) + " " + std::to_string(i)));
+    sim.runFor(400);
+    widgets::LogView view;
+    view.setSimulation(&sim);
+    QAbstractItemModelTester tester(view.model(), QAbstractItemModelTester::FailureReportingMode::Warning);
+    ASSERT_TRUE(sim.snapshot(leader));
+    view.refresh();
+    const raft::Index snapshot = sim.log(leader).snapshotIndex();
+    ASSERT_GE(snapshot, 5u);
+    LogModel *model = view.model();
+    const int row = leader - 1;
+    EXPECT_EQ(model->snapshotIndex(row), snapshot);
+    EXPECT_EQ(model->index(row, 0).data(LogModel::SnapshotRole).toULongLong(), snapshot);
+    EXPECT_FALSE(model->index(row, 0).data(LogModel::HasEntryRole).toBool());
+    EXPECT_EQ(model->index(row, static_cast<int>(snapshot)).data(LogModel::SnapshotRole).toULongLong(), 0u);
+    EXPECT_EQ(view.table()->columnSpan(row, 0), static_cast<int>(snapshot)) << "one block";
+    EXPECT_EQ(view.table()->columnSpan((row + 1) % 3, 0), 1) << "no snapshot, no block";
+    EXPECT_TRUE(model->index(row, 0).data(Qt::ToolTipRole).toString().contains(QStringLiteral("snapshot")));
+    EXPECT_TRUE(failures.failures().isEmpty()) << failures.failures().join(QLatin1Char('\n')).toStdString();
+}
+
 TEST(LogModel, TermColoursDifferBetweenNeighbouringTerms)
 {
     for (raft::Term t = 1; t < 30; ++t)
