@@ -275,6 +275,19 @@ void SimulationController::makeLeader(NodeId id)
             [&](const auto &) { return tr("The leader hands leadership over to %1 (§3.10).").arg(nodeText(id)); });
 }
 
+void SimulationController::read(NodeId id, const QString &key)
+{
+    perform(raft::act::Read{id, key.toStdString()}, [&](const auto &) {
+        const raft::ReadRecord &read = simulation().reads().back();
+        if (read.answeredAt)
+            return tr("%1 answered: %2 = %3")
+                .arg(nodeText(id), key, read.value ? QString::fromStdString(*read.value) : tr("(none)"));
+        if (read.why == "pending")
+            return tr("%1 took the read of %2; the answer follows once it is confirmed (§6.4).").arg(nodeText(id), key);
+        return tr("%1 did not take the read of %2: %3").arg(nodeText(id), key, QString::fromStdString(read.why));
+    });
+}
+
 void SimulationController::request(NodeId id, const QString &command)
 {
     if (id >= 1 && id <= simulation().size() && !simulation().isLive(id)) {

@@ -31,6 +31,7 @@ const char *inputKindName(InputKind kind)
     case InputKind::SetLink: return "link";
     case InputKind::Restore: return "restore";
     case InputKind::Transfer: return "transfer";
+    case InputKind::Read: return "read";
     }
     return "?";
 }
@@ -72,7 +73,8 @@ const char *actionVerb(InputKind kind)
     case InputKind::Duplicate:
     case InputKind::Hold:
     case InputKind::SetNetwork:
-    case InputKind::Say: return inputKindName(kind);
+    case InputKind::Say:
+    case InputKind::Read: return inputKindName(kind);
     }
     return "?";
 }

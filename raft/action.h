@@ -128,13 +128,20 @@ struct Transfer {
     NodeId node = kNoNode;
     bool operator==(const Transfer &) const = default;
 };
+/// Read asks a server for the value of a key (dissertation §6.4); how it answers
+/// depends on the run's read mode.
+struct Read {
+    NodeId node = kNoNode;
+    std::string key;
+    bool operator==(const Read &) const = default;
+};
 } // namespace act
 
 /// Action is one user action. Its index is its InputKind.
 using Action =
     std::variant<act::Crash, act::Restart, act::Pause, act::Resume, act::Timeout, act::Request, act::Partition,
                  act::Isolate, act::Cut, act::Reconnect, act::Heal, act::Drop, act::Deliver, act::Duplicate, act::Hold,
-                 act::SetNetwork, act::Say, act::SetTimer, act::SetLink, act::Restore, act::Transfer>;
+                 act::SetNetwork, act::Say, act::SetTimer, act::SetLink, act::Restore, act::Transfer, act::Read>;
 
 /// InputKind names the kind of an Action (the index of its alternative).
 enum class InputKind : std::uint8_t {
@@ -159,8 +166,9 @@ enum class InputKind : std::uint8_t {
     SetLink,
     Restore,
     Transfer,
+    Read,
 };
-static_assert(std::variant_size_v<Action> == static_cast<std::size_t>(InputKind::Transfer) + 1);
+static_assert(std::variant_size_v<Action> == static_cast<std::size_t>(InputKind::Read) + 1);
 
 /// kindOf returns the kind of an action.
 inline InputKind kindOf(const Action &action)

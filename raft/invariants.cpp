@@ -5,11 +5,26 @@
 namespace raft {
 
 namespace {
+constexpr const char *kSms = "State Machine Safety";
+constexpr const char *kSmsSection = "§5.4.3";
+
 std::string term(Term t)
 {
     return std::to_string(t);
 }
 } // namespace
+
+Finding makeFinding(std::string property, std::string section, const std::string &detail, std::vector<NodeId> nodes,
+                    Index index)
+{
+    Finding f;
+    f.what = property + ": " + detail;
+    f.property = std::move(property);
+    f.section = std::move(section);
+    f.nodes = std::move(nodes);
+    f.index = index;
+    return f;
+}
 
 Invariants::Invariants(int nodes)
     : m_nodes(nodes)
@@ -17,6 +32,15 @@ Invariants::Invariants(int nodes)
 { }
 
 bool Invariants::check(const std::vector<ServerView> &servers, std::vector<std::string> &found)
+{
+    std::vector<Finding> findings;
+    const bool ok = check(servers, findings);
+    for (Finding &f : findings)
+        found.push_back(std::move(f.what));
+    return ok;
+}
+
+bool Invariants::check(const std::vector<ServerView> &servers, std::vector<Finding> &found)
 {
     const std::size_t before = found.size();
     // 1. Logs, terms and roles, server by server.
@@ -33,28 +57,39 @@ bool Invariants::check(const std::vector<ServerView> &servers, std::vector<std::
     //    prefix (State Machine Safety); a longer one extends it.
     const Index committedBefore = m_committed.size();
     for (const ServerView &view : servers) {
-        if (!view.up || view.commitIndex == 0 || !m_seen[view.id - 1].changed)
+        if (!view.up || !m_seen[view.id - 1].changed)
+            continue;
+        if (view.lastApplied > view.commitIndex)
+            found.push_back(makeFinding(kSms, kSmsSection,
+                                        nodeName(view.id) + " applied entry " + std::to_string(view.lastApplied)
+                                            + " beyond its commitIndex " + std::to_string(view.commitIndex),
+                                        {view.id}, view.lastApplied));
+        if (view.commitIndex == 0)
             continue;
         const Log &log = *view.log;
         if (view.commitIndex > log.lastIndex()) {
-            found.push_back("State Machine Safety: " + nodeName(view.id) + "'s commitIndex "
-                            + std::to_string(view.commitIndex) + " is past the end of its log ("
-                            + std::to_string(log.lastIndex()) + ")");
+            found.push_back(makeFinding(kSms, kSmsSection,
+                                        nodeName(view.id) + "'s commitIndex " + std::to_string(view.commitIndex)
+                                            + " is past the end of its log (" + std::to_string(log.lastIndex()) + ")",
+                                        {view.id}, log.lastIndex() + 1));
             continue;
         }
-        if (view.lastApplied > view.commitIndex)
-            found.push_back("State Machine Safety: " + nodeName(view.id) + " applied entry "
-                            + std::to_string(view.lastApplied) + " beyond its commitIndex "
-                            + std::to_string(view.commitIndex));
         const Index shared = std::min<Index>(view.commitIndex, m_committed.size());
         if (shared > 0 && log.fingerprint(shared) != m_committed[shared - 1].print) {
             Index first = 1;
             while (first < shared && log.fingerprint(first) == m_committed[first - 1].print)
                 ++first;
-            found.push_back("State Machine Safety: " + nodeName(view.id) + " committed entry " + std::to_string(first)
-                            + " of term " + term(log.termAt(first))
-                            + ", but another server committed a different entry (term "
-                            + term(m_committed[first - 1].term) + ") at that index");
+            std::vector<NodeId> involved{view.id};
+            for (const ServerView &other : servers)
+                if (other.id != view.id && other.up && other.commitIndex >= first && other.log->lastIndex() >= first
+                    && other.log->fingerprint(first) == m_committed[first - 1].print)
+                    involved.push_back(other.id);
+            found.push_back(makeFinding(kSms, kSmsSection,
+                                        nodeName(view.id) + " committed entry " + std::to_string(first) + " of term "
+                                            + term(log.termAt(first))
+                                            + ", but another server committed a different entry (term "
+                                            + term(m_committed[first - 1].term) + ") at that index",
+                                        std::move(involved), first));
             continue;
         }
         for (Index i = m_committed.size() + 1; i <= view.commitIndex; ++i)
@@ -96,15 +131,24 @@ bool Invariants::check(const std::vector<ServerView> &servers, std::vector<std::
             while (need > k && m_committed[need - 1].commitTerm >= view.term)
                 --need;
             if (need > k)
-                found.push_back("Leader Completeness: " + nodeName(view.id) + ", leader of term " + term(view.term)
-                                + ", lacks entry " + std::to_string(k + 1) + " (term " + term(m_committed[k].term)
-                                + ") committed in term " + term(m_committed[need - 1].commitTerm));
+                found.push_back(makeFinding("Leader Completeness", "§5.4.1",
+                                            nodeName(view.id) + ", leader of term " + term(view.term) + ", lacks entry "
+                                                + std::to_string(k + 1) + " (term " + term(m_committed[k].term)
+                                                + ") committed in term " + term(m_committed[need - 1].commitTerm),
+                                            {view.id}, k + 1));
         }
     }
-    if (committed > 0 && holders < m_nodes / 2 + 1)
-        found.push_back("Committed entries are durable: committed entry " + std::to_string(committed)
-                        + " is stored on only " + std::to_string(holders) + " of " + std::to_string(m_nodes)
-                        + " servers, not a majority");
+    if (committed > 0 && holders < m_nodes / 2 + 1) {
+        std::vector<NodeId> missing; // the servers that lost (or lack) it
+        for (const ServerView &view : servers)
+            if (m_seen[view.id - 1].matchCommitted < committed)
+                missing.push_back(view.id);
+        found.push_back(makeFinding("Committed entries are durable", "§5.4",
+                                    "committed entry " + std::to_string(committed) + " is stored on only "
+                                        + std::to_string(holders) + " of " + std::to_string(m_nodes)
+                                        + " servers, not a majority",
+                                    std::move(missing), committed));
+    }
 
     for (const ServerView &view : servers) {
         Seen &seen = m_seen[view.id - 1];
@@ -119,7 +163,7 @@ bool Invariants::check(const std::vector<ServerView> &servers, std::vector<std::
     return found.size() == before;
 }
 
-bool Invariants::checkServer(const ServerView &view, Seen &seen, std::vector<std::string> &found)
+bool Invariants::checkServer(const ServerView &view, Seen &seen, std::vector<Finding> &found)
 {
     const Log &log = *view.log;
     const Index length = log.lastIndex();
@@ -129,8 +173,10 @@ bool Invariants::checkServer(const ServerView &view, Seen &seen, std::vector<std
         return false; // the common case: a heartbeat changed nothing the checks look at
 
     if (view.term < seen.term)
-        found.push_back("Term monotonicity: " + nodeName(view.id) + "'s currentTerm went down from " + term(seen.term)
-                        + " to " + term(view.term));
+        found.push_back(makeFinding("Term monotonicity", "§5.1",
+                                    nodeName(view.id) + "'s currentTerm went down from " + term(seen.term) + " to "
+                                        + term(view.term),
+                                    {view.id}));
 
     // Election Safety: at most one leader per term.
     if (view.up && view.role == Role::Leader) {
@@ -140,8 +186,10 @@ bool Invariants::checkServer(const ServerView &view, Seen &seen, std::vector<std
         if (leader == kNoNode)
             leader = view.id;
         else if (leader != view.id)
-            found.push_back("Election Safety: " + nodeName(view.id) + " and " + nodeName(leader)
-                            + " were both leader in term " + term(view.term));
+            found.push_back(
+                makeFinding("Election Safety", "§5.2",
+                            nodeName(leader) + " and " + nodeName(view.id) + " both lead term " + term(view.term),
+                            {leader, view.id}));
     }
 
     // What changed in the log since the last check: the common prefix, found from
@@ -158,8 +206,10 @@ bool Invariants::checkServer(const ServerView &view, Seen &seen, std::vector<std
     const bool sameLeadership = seen.up && view.up && seen.role == Role::Leader && view.role == Role::Leader
         && seen.term == view.term && seen.incarnation == view.incarnation;
     if (sameLeadership && common < oldLength)
-        found.push_back("Leader Append-Only: " + nodeName(view.id) + ", leader of term " + term(view.term)
-                        + ", removed or overwrote entries after index " + std::to_string(common));
+        found.push_back(makeFinding("Leader Append-Only", "§5.3",
+                                    nodeName(view.id) + ", leader of term " + term(view.term)
+                                        + ", removed or overwrote entries after index " + std::to_string(common),
+                                    {view.id}, common + 1));
 
     // Log Matching: an entry with the same index and term always has the same history.
     for (Index i = common + 1; i <= newLength; ++i) {
@@ -172,9 +222,11 @@ bool Invariants::checkServer(const ServerView &view, Seen &seen, std::vector<std
         if (it == atIndex.end())
             atIndex.emplace_back(t, print);
         else if (it->second != print)
-            found.push_back("Log Matching: " + nodeName(view.id) + "'s entry " + std::to_string(i) + " of term "
-                            + term(t) + " differs, or follows a different history, from another server's entry "
-                            + std::to_string(i) + " of term " + term(t));
+            found.push_back(makeFinding("Log Matching", "§5.3",
+                                        nodeName(view.id) + "'s entry " + std::to_string(i) + " of term " + term(t)
+                                            + " differs, or follows a different history, from another server's entry "
+                                            + std::to_string(i) + " of term " + term(t),
+                                        {view.id}, i));
     }
     seen.prints.resize(common);
     seen.terms.resize(common);

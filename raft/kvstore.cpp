@@ -44,6 +44,27 @@ const std::string *KvStore::value(const std::string &key) const
     return it == m_data.end() ? nullptr : &it->second;
 }
 
+std::optional<KvOperation> KvStore::writeOf(std::string_view command)
+{
+    KvStore one;
+    one.apply(command);
+    const auto w = words(command);
+    if (w.size() >= 3 && w[0] == "set") {
+        KvOperation op;
+        op.kind = KvOperation::Kind::Put;
+        op.key = std::string(w[1]);
+        op.value = one.data().begin()->second;
+        return op;
+    }
+    if (w.size() == 2 && w[0] == "del") {
+        KvOperation op;
+        op.kind = KvOperation::Kind::Delete;
+        op.key = std::string(w[1]);
+        return op;
+    }
+    return std::nullopt;
+}
+
 bool KvStore::isValidCommand(std::string_view command)
 {
     const auto w = words(command);

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "linearizability.h"
+
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -21,6 +24,10 @@ public:
 
     /// isValidCommand tells whether command is "set K V" or "del K" (single-word K).
     static bool isValidCommand(std::string_view command);
+    /// writeOf is the command as a write for the linearizability checker: Put or
+    /// Delete of its key (client, times and outcome left for the caller); nullopt for
+    /// the no-op and commands that are not writes.
+    static std::optional<KvOperation> writeOf(std::string_view command);
 
     bool operator==(const KvStore &) const = default;
 

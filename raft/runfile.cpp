@@ -166,6 +166,27 @@ public:
             }
             *flag = l.words[2] == "on";
             return true;
+        } else if (key == "reads") {
+            if (!need(1))
+                return true;
+            const std::string_view mode = l.words[1];
+            if (mode == "readindex")
+                c.reads = ReadMode::ReadIndex;
+            else if (mode == "lease")
+                c.reads = ReadMode::Lease;
+            else if (mode == "local")
+                c.reads = ReadMode::Local;
+            else
+                fail(line, "unknown read mode '" + std::string(mode) + "' (known: readindex, lease, local)");
+            return true;
+        } else if (key == "bug") {
+            if (!need(1))
+                return true;
+            if (const BugInfo *bug = findBug(l.words[1]))
+                c.bugs.*bug->flag = true;
+            else
+                fail(line, "unknown bug '" + std::string(l.words[1]) + "' (known: " + bugNameList() + ")");
+            return true;
         } else
             return false;
         if (!ok)
@@ -240,6 +261,14 @@ public:
             in.action = std::move(request);
             if (n < 1)
                 fail(line, "'request' takes a server and a command");
+        } else if (kind == "read") {
+            act::Read read;
+            ok = n == 2 && server(5, read.node);
+            if (ok)
+                read.key = std::string(l.words[6]);
+            in.action = std::move(read);
+            if (n != 2)
+                fail(line, "'read' takes a server and a key");
         } else if (kind == "say") {
             in.action = act::Say{l.rest(5)};
             ok = true;
@@ -478,6 +507,7 @@ std::string formatInput(const Input &in)
             [&](const act::Reconnect &a) { return oneNode("reconnect", a.node); },
             [](const act::Heal &) { return std::string("heal"); },
             [](const act::Request &a) { return "request " + nodeName(a.node) + " " + a.command; },
+            [](const act::Read &a) { return "read " + nodeName(a.node) + " " + a.key; },
             [](const act::Say &a) { return "say " + a.text; },
             [](const act::Partition &a) {
                 std::string s = "partition";
@@ -523,6 +553,10 @@ std::string formatRunFile(const RunFile &run)
         s += "option prevote on\n";
     if (c.checkQuorum)
         s += "option checkquorum on\n";
+    if (c.reads != ReadMode::ReadIndex)
+        s += std::string("reads ") + readModeName(c.reads) + "\n";
+    for (const std::string &bug : bugNames(c.bugs))
+        s += "bug " + bug + "\n";
     for (const std::string &note : run.notes)
         s += "note " + note + "\n";
     for (const Input &in : run.inputs)

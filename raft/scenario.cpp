@@ -31,6 +31,7 @@ const char *commandKindName(CommandKind kind)
     case CommandKind::Heal: return "heal";
     case CommandKind::Say: return "say";
     case CommandKind::Transfer: return "transfer";
+    case CommandKind::Read: return "read";
     case CommandKind::Wait: return "wait until";
     case CommandKind::Ask: return "ask";
     case CommandKind::Answer: return "answer";
@@ -46,6 +47,8 @@ const char *commandKindName(CommandKind kind)
     case CommandKind::ExpectKv: return "expect kv";
     case CommandKind::ExpectAgree: return "expect agree";
     case CommandKind::ExpectNoViolations: return "expect violations";
+    case CommandKind::ExpectViolation: return "expect violation";
+    case CommandKind::ExpectRead: return "expect read";
     }
     return "?";
 }
@@ -182,11 +185,11 @@ template <typename Names> std::string suggestion(std::string_view word, const Na
     return " (did you mean " + quoted(best) + "?)";
 }
 
-constexpr std::array<std::string_view, 9> kSetupWords = {
-    "nodes", "seed", "election-timeout", "heartbeat", "latency", "loss", "duplicate", "option", "pace"};
-constexpr std::array<std::string_view, 20> kActionWords = {
-    "run",       "crash", "restart", "pause", "resume", "timeout", "request", "partition", "isolate", "cut",
-    "reconnect", "heal",  "say",     "wait",  "ask",    "answer",  "reveal",  "transfer",  "expect",  "until"};
+constexpr std::array<std::string_view, 11> kSetupWords = {
+    "nodes", "seed", "election-timeout", "heartbeat", "latency", "loss", "duplicate", "option", "pace", "bug", "reads"};
+constexpr std::array<std::string_view, 21> kActionWords = {
+    "run",  "crash", "restart", "pause", "resume", "timeout", "request",  "partition", "isolate", "cut",  "reconnect",
+    "heal", "say",   "wait",    "ask",   "answer", "reveal",  "transfer", "read",      "expect",  "until"};
 constexpr std::array<std::string_view, 9> kCheckWords = {"leader",  "role", "status", "term", "commit",
                                                          "applied", "log",  "kv",     "agree"};
 constexpr std::array<std::string_view, 3> kUntilWords = {"leader", "new-leader", "committed"};
@@ -373,7 +376,9 @@ void ScenarioParser::parseLine(int line, std::string_view raw)
             return;
         }
         // Each setting once: a second "seed" is more likely a slip than a wish.
-        const std::string setting = word == "option" && tokens.size() > 1 ? "option " + lower(tokens[1].text) : word;
+        const std::string setting = (word == "option" || word == "bug") && tokens.size() > 1
+            ? word + " " + lower(tokens[1].text)
+            : word;
         const auto seen = m_setupSeen.find(setting);
         if (seen != m_setupSeen.end())
             error(quoted(setting) + " is already set on line " + std::to_string(seen->second));
@@ -449,6 +454,34 @@ void ScenarioParser::parseSetup(const std::string &word, const std::vector<Token
             (word == "loss" ? config.network.loss : config.network.duplicate) = *p;
     } else if (word == "pace") {
         parsePace(tokens);
+    } else if (word == "reads") {
+        if (!arity(tokens, 2, "reads readindex|lease|local"))
+            return;
+        const std::string mode = lower(tokens[1].text);
+        if (mode == "readindex")
+            config.reads = ReadMode::ReadIndex;
+        else if (mode == "lease")
+            config.reads = ReadMode::Lease;
+        else if (mode == "local")
+            config.reads = ReadMode::Local;
+        else
+            error("unknown read mode " + quoted(tokens[1].text)
+                  + suggestion(mode, std::array<std::string_view, 3>{"readindex", "lease", "local"})
+                  + "; reads are readindex, lease or local");
+    } else if (word == "bug") {
+        // A rule switched off in every server, for teaching (raft/bugs.h holds the names).
+        if (!arity(tokens, 2, "bug NAME"))
+            return;
+        const std::string name = lower(tokens[1].text);
+        const BugInfo *bug = findBug(name);
+        if (!bug) {
+            std::vector<std::string_view> names;
+            for (const BugInfo &b : bugTable())
+                names.push_back(b.name);
+            error("unknown bug " + quoted(tokens[1].text) + suggestion(name, names) + "; bugs are " + bugNameList());
+            return;
+        }
+        config.bugs.*bug->flag = true;
     } else if (word == "option") {
         if (!arity(tokens, 3, "option NAME on|off"))
             return;
@@ -515,6 +548,13 @@ void ScenarioParser::parseAction(const std::string &word, const std::vector<Toke
                 command.node = *n;
     } else if (word == "request") {
         parseRequest(command, tokens);
+    } else if (word == "read") {
+        command.kind = CommandKind::Read;
+        if (arity(tokens, 3, "read Sx K")) {
+            if (const auto n = node(tokens[1].text, true))
+                command.node = *n;
+            command.argument = std::string(tokens[2].text);
+        }
     } else if (word == "partition") {
         parsePartition(command, rest);
     } else if (word == "cut") {
@@ -789,7 +829,9 @@ void ScenarioParser::parseExpect(ScenarioCommand &command, const std::vector<Tok
         {ConditionKind::LogIs, CommandKind::ExpectLog},
         {ConditionKind::KvHas, CommandKind::ExpectKv},
         {ConditionKind::Agree, CommandKind::ExpectAgree},
-        {ConditionKind::NoViolations, CommandKind::ExpectNoViolations}};
+        {ConditionKind::NoViolations, CommandKind::ExpectNoViolations},
+        {ConditionKind::Violated, CommandKind::ExpectViolation},
+        {ConditionKind::ReadIs, CommandKind::ExpectRead}};
     parseCondition(command.condition, std::vector<Token>(tokens.begin() + 1, tokens.end()), ConditionContext::Expect);
     const auto kind = kinds.find(command.condition.kind);
     command.kind = kind == kinds.end() ? CommandKind::ExpectLeader : kind->second;
@@ -969,6 +1011,33 @@ void ScenarioParser::parseConditionTokens(Condition &command, const std::vector<
         command.kind = ConditionKind::NoViolations;
         if (arity(tokens, 3, "expect violations none") && lower(tokens[2].text) != "none")
             error("only 'expect violations none' is supported, not " + quoted(tokens[2].text));
+    } else if (what == "read") {
+        command.kind = ConditionKind::ReadIs;
+        if (!arity(tokens, 3, "expect read K=V"))
+            return;
+        const std::string_view pair = tokens[2].text;
+        const std::size_t eq = pair.find('=');
+        if (eq == std::string_view::npos || eq == 0) {
+            error("expected KEY=VALUE (or KEY=<none>), got " + quoted(pair));
+            return;
+        }
+        KvExpectation expectation{std::string(pair.substr(0, eq)), std::string(pair.substr(eq + 1))};
+        if (*expectation.value == "<none>" || *expectation.value == "<absent>")
+            expectation.value.reset();
+        command.kv.push_back(std::move(expectation));
+    } else if (what == "violation") {
+        command.kind = ConditionKind::Violated;
+        if (!arity(tokens, 3, "expect violation NAME|any"))
+            return;
+        command.name = lower(tokens[2].text);
+        const auto &names = knownViolationNames();
+        if (command.name != "any" && std::find(names.begin(), names.end(), command.name) == names.end()) {
+            std::string list;
+            for (const std::string &n : names)
+                list += (list.empty() ? "" : ", ") + n;
+            error("unknown property " + quoted(tokens[2].text) + suggestion(command.name, names)
+                  + "; properties are any, " + list);
+        }
     } else {
         std::vector<std::string_view> words(kCheckWords.begin(), kCheckWords.end());
         words.push_back("violations");
@@ -1104,7 +1173,7 @@ CommandOutcome executeCommand(Simulation &sim, const ScenarioCommand &command)
     const bool needsNode = kind == CommandKind::Crash || kind == CommandKind::Restart || kind == CommandKind::Pause
         || kind == CommandKind::Resume || kind == CommandKind::Timeout || kind == CommandKind::Request
         || kind == CommandKind::Isolate || kind == CommandKind::Cut || kind == CommandKind::Reconnect
-        || kind == CommandKind::Transfer;
+        || kind == CommandKind::Transfer || kind == CommandKind::Read;
     Resolved who;
     if (needsNode) {
         who = resolve(sim, command.node);
@@ -1145,6 +1214,8 @@ CommandOutcome executeCommand(Simulation &sim, const ScenarioCommand &command)
     }
     case CommandKind::Heal: return done(sim.heal());
     case CommandKind::Say: return done(sim.say(command.argument));
+    // §6.4: a refused read is not a mistake of the script; reads() and the trace say why.
+    case CommandKind::Read: return done(sim.read(id, command.argument));
     case CommandKind::Wait:
     case CommandKind::Ask:
     case CommandKind::Answer:
@@ -1160,6 +1231,8 @@ CommandOutcome executeCommand(Simulation &sim, const ScenarioCommand &command)
     case CommandKind::ExpectKv:
     case CommandKind::ExpectAgree:
     case CommandKind::ExpectNoViolations:
+    case CommandKind::ExpectViolation:
+    case CommandKind::ExpectRead:
     default: return {};
     }
 }

@@ -31,6 +31,7 @@ enum class CommandKind : std::uint8_t {
     Heal, ///< heal
     Say, ///< say TEXT: argument
     Transfer, ///< transfer Sx: node (leadership transfer, §3.10)
+    Read, ///< read Sx K: node, argument = the key (§6.4)
     Wait, ///< wait until CONDITION | HINT: condition, argument = the hint
     Ask, ///< ask QUESTION: argument
     Answer, ///< answer TEXT when CONDITION: argument, condition
@@ -47,6 +48,8 @@ enum class CommandKind : std::uint8_t {
     ExpectKv, ///< expect kv Sx K=V K2=<none> ...: node, kv
     ExpectAgree, ///< expect agree
     ExpectNoViolations, ///< expect violations none
+    ExpectViolation, ///< expect violation NAME|any: condition (a lesson about a bug switch)
+    ExpectRead, ///< expect read K=V | K=<none>: condition (the latest answered read of K)
 };
 
 /// commandKindName returns the script keyword of a kind, e.g. "run until", "expect term".

@@ -25,6 +25,9 @@ std::string ClusterConfig::validate() const
         return "loss must be a probability between 0 and 1";
     if (!(network.duplicate >= 0 && network.duplicate <= 1))
         return "duplicate must be a probability between 0 and 1";
+    if (reads == ReadMode::Lease && !checkQuorum)
+        return "reads lease needs option checkquorum on: a lease is only safe while followers that heard from the "
+               "leader ignore candidates (§6.4.1)";
     return {};
 }
 
@@ -63,6 +66,8 @@ NodeConfig Simulation::nodeConfig(NodeId id, std::uint32_t incarnation) const
     c.noop = m_config.noop;
     c.preVote = m_config.preVote;
     c.checkQuorum = m_config.checkQuorum;
+    c.bugs = m_config.bugs;
+    c.readMode = m_config.reads;
     c.seed = mixSeed(m_config.seed, static_cast<std::uint64_t>(id) * 1000 + incarnation + 1);
     return c;
 }
@@ -335,6 +340,20 @@ void Simulation::drain(NodeId id)
         if (first != last)
             settleRequests(id, first, last);
     }
+    // 5. Reads the leader confirmed: its state machine has applied their readIndex
+    //    (entries apply as they commit), so the answer is its value now (§6.4).
+    if (!m_ready.reads.empty()) {
+        const std::vector<ReadState> reads = m_ready.reads;
+        for (const ReadState &read : reads) {
+            if (read.ok) {
+                answerRead(read.id, id, Reason::None);
+            } else {
+                TraceEvent &e = addEvent(EventKind::ReadRefused, id, Reason::QuorumLost);
+                e.value = static_cast<std::int64_t>(read.id);
+                failRead(read.id, "leader stepped down");
+            }
+        }
+    }
 }
 
 void Simulation::settleRequests(NodeId id, PendingMap::iterator first, PendingMap::iterator last)
@@ -352,6 +371,11 @@ void Simulation::settleRequests(NodeId id, PendingMap::iterator first, PendingMa
             ++it;
             continue;
         }
+        if (p.op != 0) {
+            KvOperation &op = m_ops[p.op - 1];
+            op.outcome = ours ? KvOperation::Outcome::Ok : KvOperation::Outcome::Failed;
+            op.complete = m_now;
+        }
         TraceEvent &e = addEvent(ours ? EventKind::ClientAnswered : EventKind::ClientLost, id);
         e.index = p.index;
         e.term2 = p.term;
@@ -365,6 +389,42 @@ void Simulation::afterStep()
 {
     if (m_config.checkInvariants)
         checkInvariantsNow();
+    checkLiveness();
+}
+
+void Simulation::checkLiveness()
+{
+    // The common case first and cheap: someone leads.
+    bool calm = false;
+    if (!leader()) {
+        calm = m_network.isCalm();
+        for (NodeId id = 1; calm && id <= m_config.nodes; ++id)
+            calm = server(id).status == NodeStatus::Up;
+    }
+    if (!calm) {
+        m_leaderlessSince = m_now;
+        m_leaderlessReported = false;
+        return;
+    }
+    if (!m_config.checkInvariants || m_leaderlessReported || m_now - m_leaderlessSince < kLeaderlessAlarm)
+        return;
+    m_leaderlessReported = true;
+    std::vector<NodeId> all;
+    for (NodeId id = 1; id <= m_config.nodes; ++id)
+        all.push_back(id);
+    addViolation(makeFinding("Liveness", "§5.2",
+                             "no leader for " + std::to_string(kLeaderlessAlarm / 1000)
+                                 + " s of virtual time, though every server is up and every message arrives",
+                             std::move(all)));
+}
+
+void Simulation::addViolation(Finding finding)
+{
+    TraceEvent &e = addEvent(EventKind::InvariantViolated, kNoNode);
+    if (m_config.recordTrace)
+        e.text = out().addText(finding.section.empty() ? finding.what : finding.what + " (" + finding.section + ")");
+    m_violations.push_back(Violation{m_now, m_stats.events, std::move(finding.what), std::move(finding.property),
+                                     std::move(finding.section), std::move(finding.nodes), finding.index});
 }
 
 bool Simulation::checkInvariantsNow()
@@ -392,12 +452,8 @@ bool Simulation::checkInvariantsNow()
     m_found.clear();
     if (m_invariants.check(m_views, m_found))
         return true;
-    for (std::string &what : m_found) {
-        TraceEvent &e = addEvent(EventKind::InvariantViolated, kNoNode);
-        if (m_config.recordTrace)
-            e.text = out().addText(what);
-        m_violations.push_back(Violation{m_now, m_stats.events, std::move(what)});
-    }
+    for (Finding &finding : m_found)
+        addViolation(std::move(finding));
     return false;
 }
 
@@ -407,7 +463,8 @@ bool Simulation::operator==(const Simulation &o) const
 {
     return m_config == o.m_config && m_now == o.m_now && m_rng == o.m_rng && m_network == o.m_network
         && m_servers == o.m_servers && m_stats == o.m_stats && m_violations == o.m_violations && m_inputs == o.m_inputs
-        && m_lost == o.m_lost && m_pending == o.m_pending;
+        && m_lost == o.m_lost && m_pending == o.m_pending && m_leaderlessSince == o.m_leaderlessSince
+        && m_leaderlessReported == o.m_leaderlessReported && m_reads == o.m_reads && m_ops == o.m_ops;
 }
 
 void Simulation::setTraceSink(Trace *sink)

@@ -3,6 +3,7 @@
 #include "action.h"
 #include "invariants.h"
 #include "kvstore.h"
+#include "linearizability.h"
 #include "network.h"
 #include "node.h"
 #include "trace.h"
@@ -32,6 +33,10 @@ struct ClusterConfig {
     /// checkQuorum: leaders step down without a majority, followers stick to a live
     /// leader (§6.2, §4.2.3).
     bool checkQuorum = false;
+    /// reads: how servers answer reads (§6.4); Lease needs checkQuorum.
+    ReadMode reads = ReadMode::ReadIndex;
+    /// bugs: rules switched off in every server, for teaching only (raft/bugs.h).
+    BugSwitches bugs;
     /// checkInvariants: check the safety properties after every event.
     bool checkInvariants = true;
     /// recordTrace: keep trace events (off only for raw speed).
@@ -76,12 +81,36 @@ struct Stats {
     bool operator==(const Stats &) const = default;
 };
 
-/// Violation is a broken safety property and the event that broke it.
+/// Violation is a broken property and the event that broke it.
 struct Violation {
     Time t = 0;
     std::uint64_t step = 0;
+    /// what: the whole sentence ("Election Safety: S2 and S4 both lead term 3").
     std::string what;
+    /// property and section: "Election Safety", "§5.2".
+    std::string property;
+    std::string section;
+    /// nodes: the servers involved; index: the log entry involved (0: none).
+    std::vector<NodeId> nodes;
+    Index index = 0;
     bool operator==(const Violation &) const = default;
+};
+
+/// ReadRecord is one client read as the client saw it (the JSON's `reads`).
+struct ReadRecord {
+    /// id numbers the reads of a run from 1 (reads()[id - 1]).
+    std::uint64_t id = 0;
+    NodeId node = kNoNode;
+    std::string key;
+    /// value: what the answer said (nullopt: the key was absent, or no answer yet).
+    std::optional<std::string> value;
+    Time issuedAt = 0;
+    /// answeredAt: nullopt while pending, or when refused or never answered.
+    std::optional<Time> answeredAt;
+    /// why: "pending", "answered", "answered locally (may be stale)", "not the
+    /// leader; try S2", "server down", "leader stepped down", ...
+    std::string why;
+    bool operator==(const ReadRecord &) const = default;
 };
 
 /// LostMessage is a message the network lost recently, kept briefly so a view can
@@ -202,9 +231,17 @@ public:
     bool hasQuorum(const std::vector<NodeId> &side) const { return static_cast<int>(side.size()) >= size() / 2 + 1; }
     /// say adds a line of narration to the trace.
     ActionResult say(const std::string &text) { return apply(act::Say{text}); }
+    /// read asks server id for key (§6.4); the answer, when it comes, is in reads().
+    ActionResult read(NodeId id, const std::string &key) { return apply(act::Read{id, key}); }
+    /// reads lists every client read of the run, in the order they were issued.
+    const std::vector<ReadRecord> &reads() const { return m_reads; }
 
     /// checkInvariantsNow runs the safety checks regardless of config (for tests).
     bool checkInvariantsNow();
+    /// kLeaderlessAlarm: the liveness alarm rings when every server is up and every
+    /// message arrives, yet no server has led for this long (§5.2: randomized
+    /// timeouts make endless split votes unlikely).
+    static constexpr Time kLeaderlessAlarm = 10'000;
 
     // --- history support ---
     /// checkpoint returns a copy of the whole state except the trace (cheap: logs
@@ -270,6 +307,13 @@ private:
     void perform(const act::SetLink &a);
     void perform(const act::Restore &a);
     void perform(const act::Transfer &a);
+    void perform(const act::Read &a);
+    /// answerRead completes read id at server `node` from its state machine.
+    void answerRead(std::uint64_t id, NodeId node, Reason why);
+    /// failRead records that read id gets no answer (refused, or its server lost it).
+    void failRead(std::uint64_t id, std::string why);
+    /// checkReads checks the history of key's writes and reads (§6.4).
+    void checkReads(const std::string &key, const ReadRecord &read);
     void beginStep();
     void deliver(Envelope envelope);
     void lose(const Envelope &envelope, Reason reason);
@@ -298,6 +342,8 @@ private:
         Index index = 0;
         Term term = 0;
         std::string command;
+        /// op: the request's entry in m_ops (kNoOp: none).
+        std::size_t op = 0;
         bool operator==(const PendingRequest &) const = default;
     };
     /// PendingMap holds the pending requests by index (in acceptance order at one index).
@@ -308,7 +354,20 @@ private:
     void settleRequests(NodeId id, PendingMap::iterator first, PendingMap::iterator last);
     Ready m_ready;
     std::vector<ServerView> m_views;
-    std::vector<std::string> m_found;
+    std::vector<Finding> m_found;
+    /// m_leaderlessSince: since when the cluster has been calm (all up, every message
+    /// arriving) without a leader; m_leaderlessReported: the alarm rang for it.
+    /// m_reads: every read; m_ops: writes and reads as clients saw them (the
+    /// linearizability checker's history, §6.4); m_readOp[id - 1]: a read's entry there.
+    std::vector<ReadRecord> m_reads;
+    std::vector<KvOperation> m_ops;
+    std::vector<std::size_t> m_readOp;
+    /// m_unlinearizable: keys whose history already broke (reported once each).
+    std::vector<std::string> m_unlinearizable;
+    Time m_leaderlessSince = 0;
+    bool m_leaderlessReported = false;
+    void checkLiveness();
+    void addViolation(Finding finding);
 };
 
 } // namespace raft

@@ -133,6 +133,7 @@ std::optional<Refusal> Simulation::refusalFor(const Action &action) const
                           // The client's request always goes out; a server that is down simply
                           // does not answer (the trace says so).
                           [&](const act::Request &a) { return oneServer(a.node); },
+                          [&](const act::Read &a) { return oneServer(a.node); },
                           [&](const act::Partition &a) -> std::optional<Refusal> {
                               for (const auto &group : a.groups)
                                   for (NodeId n : group)
@@ -230,6 +231,10 @@ void Simulation::perform(const act::Crash &a)
     s.node.reset();
     s.status = NodeStatus::Crashed;
     s.kv.clear();
+    // Reads it was working on die with it: their clients get no answer.
+    for (ReadRecord &read : m_reads)
+        if (read.node == a.node && read.why == "pending")
+            failRead(read.id, "server crashed");
     TraceEvent &e = addEvent(EventKind::NodeCrashed, a.node);
     e.index = s.storage.log.lastIndex();
     // Messages waiting at its door are lost with it.
@@ -304,7 +309,19 @@ ProposeResult Simulation::perform(const act::Request &a)
             e.text = out().addText(a.command);
         return {};
     }
+    // The client's view of the write, for the read checker (§6.4): it took effect
+    // at some instant after now, or never, until an answer says which.
+    std::size_t op = 0;
+    if (std::optional<KvOperation> write = KvStore::writeOf(a.command)) {
+        write->client = static_cast<int>(m_ops.size()) + 1;
+        write->invoke = m_now;
+        write->outcome = KvOperation::Outcome::Unknown;
+        m_ops.push_back(std::move(*write));
+        op = m_ops.size();
+    }
     const ProposeResult result = s.node->propose(a.command, m_now);
+    if (!result.accepted && op != 0)
+        m_ops[op - 1].outcome = KvOperation::Outcome::Failed; // never in any log
     TraceEvent &e = addEvent(result.accepted ? EventKind::ClientAccepted : EventKind::ClientRefused, a.node,
                              result.accepted           ? Reason::None
                                  : result.transferring ? Reason::Transferring
@@ -313,7 +330,7 @@ ProposeResult Simulation::perform(const act::Request &a)
         e.text = out().addText(a.command);
     if (result.accepted) {
         e.index = result.index;
-        m_pending.emplace(result.index, PendingRequest{result.index, result.term, a.command});
+        m_pending.emplace(result.index, PendingRequest{result.index, result.term, a.command, op});
     } else {
         e.peer = result.leaderHint;
     }
@@ -431,6 +448,111 @@ void Simulation::perform(const act::Say &a)
     TraceEvent &e = addEvent(EventKind::Narration, kNoNode);
     if (m_config.recordTrace)
         e.text = out().addText(a.text);
+}
+
+} // namespace raft
+
+namespace raft {
+
+// --- reads (dissertation §6.4) ------------------------------------------------------
+
+void Simulation::perform(const act::Read &a)
+{
+    ReadRecord &read = m_reads.emplace_back();
+    read.id = m_reads.size();
+    read.node = a.node;
+    read.key = a.key;
+    read.issuedAt = m_now;
+    read.why = "pending";
+    KvOperation op;
+    op.client = static_cast<int>(m_ops.size()) + 1;
+    op.kind = KvOperation::Kind::Get;
+    op.key = a.key;
+    op.invoke = m_now;
+    op.outcome = KvOperation::Outcome::Unknown;
+    m_ops.push_back(std::move(op));
+    m_readOp.push_back(m_ops.size());
+    const std::uint64_t id = read.id;
+
+    Server &s = mut(a.node);
+    if (s.status != NodeStatus::Up) {
+        TraceEvent &e = addEvent(EventKind::ReadRefused, a.node,
+                                 s.status == NodeStatus::Crashed ? Reason::DestinationCrashed : Reason::NodePaused);
+        e.value = static_cast<std::int64_t>(id);
+        failRead(id, s.status == NodeStatus::Crashed ? "server down" : "server paused");
+        return;
+    }
+    if (m_config.reads == ReadMode::Local) {
+        // Teaching mode: the server answers from its own state machine at once,
+        // whatever it knows of the leader: a deposed leader or a lagging follower
+        // answers stale values.
+        answerRead(id, a.node, Reason::Forced);
+        return;
+    }
+    const ReadResult result = s.node->read(id, m_now);
+    if (!result.accepted)
+        failRead(id,
+                 result.leaderHint != kNoNode ? "not the leader; try " + nodeName(result.leaderHint)
+                                              : "not the leader; no leader known");
+    drain(a.node);
+}
+
+void Simulation::answerRead(std::uint64_t id, NodeId node, Reason why)
+{
+    ReadRecord &read = m_reads[id - 1];
+    const Server &s = server(node);
+    const std::string *value = s.kv.value(read.key);
+    read.value = value ? std::optional<std::string>(*value) : std::nullopt;
+    read.answeredAt = m_now;
+    read.why = why == Reason::Forced ? "answered locally (may be stale)" : "answered";
+    KvOperation &op = m_ops[m_readOp[id - 1] - 1];
+    op.outcome = KvOperation::Outcome::Ok;
+    op.complete = m_now;
+    op.found = value != nullptr;
+    op.value = value ? *value : std::string();
+    TraceEvent &e = addEvent(EventKind::ReadAnswered, node, why);
+    e.value = static_cast<std::int64_t>(id);
+    e.index = s.node ? s.node->lastApplied() : 0;
+    if (m_config.recordTrace)
+        e.text = out().addText(read.key + "=" + (value ? *value : std::string("<none>")));
+    if (m_config.checkInvariants)
+        checkReads(read.key, read);
+}
+
+void Simulation::failRead(std::uint64_t id, std::string why)
+{
+    m_reads[id - 1].why = std::move(why);
+    m_ops[m_readOp[id - 1] - 1].outcome = KvOperation::Outcome::Failed;
+}
+
+void Simulation::checkReads(const std::string &key, const ReadRecord &read)
+{
+    if (std::find(m_unlinearizable.begin(), m_unlinearizable.end(), key) != m_unlinearizable.end())
+        return; // reported once; its history stays broken
+    std::vector<KvOperation> history;
+    for (const KvOperation &op : m_ops)
+        if (op.key == key)
+            history.push_back(op);
+    const LinearizabilityResult result = checkLinearizable(history, 200'000);
+    if (result.linearizable)
+        return;
+    m_unlinearizable.push_back(key);
+    // Name the write the read missed: the latest one answered before the read began.
+    const KvOperation *missed = nullptr;
+    for (const KvOperation &op : history)
+        if (op.kind != KvOperation::Kind::Get && op.outcome == KvOperation::Outcome::Ok && op.complete < read.issuedAt
+            && (!missed || op.complete > missed->complete))
+            missed = &op;
+    const std::string got = read.value ? "\"" + *read.value + "\"" : std::string("nothing");
+    std::string detail = nodeName(read.node) + " answered read #" + std::to_string(read.id) + " of " + key + " with "
+        + got;
+    if (missed)
+        detail += ", but " + key + (missed->kind == KvOperation::Kind::Put ? "=\"" + missed->value + "\"" : " deleted")
+            + " was written and answered at t=" + std::to_string(missed->complete)
+            + "ms, before the read began at t=" + std::to_string(read.issuedAt) + "ms (a stale read)";
+    else
+        detail += ": " + result.explanation;
+    addViolation(makeFinding("Linearizable reads", "§6.4", detail, {read.node}));
 }
 
 } // namespace raft

@@ -235,6 +235,14 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
     case NextIndexRole: return progress != nullptr && progress->nextIndex == i;
     case StatusRole: return static_cast<int>(m_sim->status(id));
     case ServerRoleRole: return static_cast<int>(m_sim->role(id));
+    case ViolationRole: {
+        // The alarm marks the entry the latest violation names, on each server it names.
+        const auto &violations = m_sim->violations();
+        if (violations.empty() || violations.back().index != i)
+            return false;
+        const auto &nodes = violations.back().nodes;
+        return std::find(nodes.begin(), nodes.end(), id) != nodes.end();
+    }
     default: return {};
     }
 }

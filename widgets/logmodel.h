@@ -39,6 +39,8 @@ public:
         StatusRole,
         /// ServerRoleRole: int, the server's raft::Role.
         ServerRoleRole,
+        /// ViolationRole: bool, the latest broken property names this server and entry.
+        ViolationRole,
     };
 
     explicit LogModel(QObject *parent = nullptr);

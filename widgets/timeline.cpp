@@ -74,6 +74,9 @@ QString actionText(const raft::Input &in)
             [&](const act::Transfer &a) {
                 return Timeline::tr("You asked the leader to hand leadership over to %1").arg(n(a.node));
             },
+            [&](const act::Read &a) {
+                return Timeline::tr("You read %1 at %2").arg(QString::fromStdString(a.key), n(a.node));
+            },
             [&](const act::Restore &a) {
                 return a.bothWays ? Timeline::tr("You restored the link between %1 and %2").arg(n(a.from), n(a.to))
                                   : Timeline::tr("You restored the link from %1 to %2").arg(n(a.from), n(a.to));

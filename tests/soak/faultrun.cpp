@@ -13,7 +13,7 @@ namespace {
 /// drawConfig draws the cluster of a run: mostly 3 and 5 servers, sometimes 1, 2, 4,
 /// 6 or 7; a latency range that is sometimes much wider than the heartbeat, so that
 /// messages overtake each other; loss and duplication up to 30%.
-ClusterConfig drawConfig(Rng &rng, std::uint64_t seed)
+ClusterConfig drawConfig(Rng &rng, std::uint64_t seed, const BugSwitches &bugs)
 {
     static constexpr std::array<int, 12> kSizes = {1, 2, 3, 3, 3, 4, 5, 5, 5, 5, 6, 7};
     ClusterConfig c;
@@ -32,8 +32,11 @@ ClusterConfig drawConfig(Rng &rng, std::uint64_t seed)
     Rng options(mixSeed(seed, 0x9e7));
     c.preVote = options.chance(0.5);
     c.checkQuorum = options.chance(0.5);
+    // Reads (§6.4): ReadIndex mostly; a lease when CheckQuorum makes it sound.
+    c.reads = c.checkQuorum && options.chance(0.3) ? ReadMode::Lease : ReadMode::ReadIndex;
     c.checkInvariants = true;
     c.recordTrace = true;
+    c.bugs = bugs;
     return c;
 }
 
@@ -122,7 +125,9 @@ std::string formatConfig(const ClusterConfig &c)
     out << "nodes " << c.nodes << ", seed " << c.seed << ", election-timeout " << c.electionTimeoutMin << " "
         << c.electionTimeoutMax << ", heartbeat " << c.heartbeatInterval << ", " << networkText(c.network) << ", noop "
         << (c.noop ? "on" : "off") << ", prevote " << (c.preVote ? "on" : "off") << ", checkquorum "
-        << (c.checkQuorum ? "on" : "off");
+        << (c.checkQuorum ? "on" : "off") << ", reads " << readModeName(c.reads);
+    for (const std::string &bug : bugNames(c.bugs))
+        out << ", bug " << bug;
     return out.str();
 }
 
@@ -133,10 +138,15 @@ std::string timedInput(const Input &in)
 }
 
 FaultRun::FaultRun(std::uint64_t seed)
+    : FaultRun(seed, BugSwitches{})
+{ }
+
+FaultRun::FaultRun(std::uint64_t seed, const BugSwitches &bugs)
     : m_seed(seed)
     , m_rng(mixSeed(seed, 0x50a4))
-    , m_config(drawConfig(m_rng, seed))
+    , m_config(drawConfig(m_rng, seed, bugs))
     , m_sim(m_config)
+    , m_readRng(mixSeed(seed, 0x7ead))
 { }
 
 bool FaultRun::fail(std::string why)
@@ -170,6 +180,7 @@ void FaultRun::storm()
     for (int i = 0; i < count && m_sim.violations().empty(); ++i) {
         m_sim.runFor(m_rng.uniform(0, 300));
         act();
+        maybeRead();
     }
     m_sim.runFor(m_rng.uniform(0, 500));
 }
@@ -317,6 +328,19 @@ void FaultRun::act()
         (void)sim.request(to, m_rng.chance(0.1) ? "del " + key : "set " + key + " " + std::to_string(m_requests));
     }
     ++m_actions;
+}
+
+void FaultRun::maybeRead()
+{
+    // Reads mostly go to the leader; a stale answer from anyone would be a
+    // "Linearizable reads" violation (§6.4), which the simulation checks.
+    if (!m_readRng.chance(0.4))
+        return;
+    settle();
+    const auto leader = m_sim.leader();
+    const NodeId at = leader && m_readRng.chance(0.7) ? *leader
+                                                      : static_cast<NodeId>(m_readRng.uniform(1, m_config.nodes));
+    (void)m_sim.read(at, "k" + std::to_string(m_readRng.uniform(0, 4)));
 }
 
 bool FaultRun::converge()

@@ -23,6 +23,8 @@ namespace raft::soak {
 class FaultRun {
 public:
     explicit FaultRun(std::uint64_t seed);
+    /// FaultRun with rules switched off (raft/bugs.h): the sweep must catch each bug.
+    FaultRun(std::uint64_t seed, const BugSwitches &bugs);
 
     /// run plays the storm and the convergence. Returns true when no invariant broke
     /// and the cluster converged; otherwise failure() says what went wrong.
@@ -49,6 +51,8 @@ private:
     void storm();
     bool converge();
     void act();
+    /// maybeRead: now and then a client reads a key, at the leader or anywhere.
+    void maybeRead();
     /// settle processes everything due now, so the next action replays exactly.
     void settle() { m_sim.advanceTo(m_sim.now()); }
     NodeId anyNode();
@@ -61,6 +65,9 @@ private:
     std::string m_failure;
     int m_actions = 0;
     int m_requests = 0;
+    /// m_readRng draws the clients' reads (§6.4), a stream of its own so that the storm
+    /// of faults and requests stays the one drawn before reads existed.
+    Rng m_readRng;
 };
 
 /// formatConfig describes a ClusterConfig on one line.
