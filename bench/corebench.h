@@ -23,6 +23,8 @@ struct WorkloadOptions {
     /// preVote, checkQuorum: the dissertation's options (§9.6, §6.2), off by default.
     bool preVote = false;
     bool checkQuorum = false;
+    /// readEvery: one read of a key at the leader this often (0: none; §6.4).
+    raft::Time readEvery = 0;
 };
 
 /// WorkloadResult is what one run did.
@@ -33,6 +35,8 @@ struct WorkloadResult {
     std::uint64_t requestsAccepted = 0;
     /// committed: the highest commitIndex any server reached.
     raft::Index committed = 0;
+    /// readsAnswered: reads that got an answer.
+    std::uint64_t readsAnswered = 0;
 };
 
 /// workloadConfig is the cluster of the workload: 5 nodes, election timeout
@@ -47,7 +51,10 @@ WorkloadResult runWorkload(const WorkloadOptions &options);
 /// enough wall time has passed and prints one JSON line with the medians.
 /// Options after --bench: --min-seconds S (default 2), --seed N (first seed),
 /// --no-trace, --no-invariants, --no-replication (leave out the replication economy
-/// section, see replicationbench.h). Matches raft::BenchFunction.
+/// section, see replicationbench.h), --prevote, --checkquorum, --reads (one read per
+/// 100 ms), --no-options-run (leave out the second run, with PreVote, CheckQuorum and
+/// one read per 100 ms, reported under "with_prevote_checkquorum_reads").
+/// Matches raft::BenchFunction.
 int benchMain(const std::vector<std::string> &args, std::ostream &out, std::ostream &err);
 
 } // namespace corebench

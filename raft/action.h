@@ -40,10 +40,14 @@ struct Timeout {
     NodeId node = kNoNode;
     bool operator==(const Timeout &) const = default;
 };
-/// Request sends a client command to a server.
+/// Request sends a client command to a server. With a client id (not 0) it is a
+/// session request (dissertation §6.3): the command carries "cC#N", and the client
+/// retries it after a timeout, to the leader it learns of, until it is answered.
 struct Request {
     NodeId node = kNoNode;
     std::string command;
+    int client = 0;
+    std::uint64_t seq = 0;
     bool operator==(const Request &) const = default;
 };
 /// Partition splits the servers into groups that cannot reach each other.

@@ -443,6 +443,16 @@ Wording wordingOf(const TraceEvent &e)
                        "The client request %1 accepted at index %2 in term %3 was replaced by another leader's entry "
                        "before it committed; the client must retry"),
                    {kQuoted, number(e.index), number(e.term2)});
+    case EventKind::ClientRetried:
+        return say(RAFT_TRANSLATABLE("EventWording",
+                                     "Client %1 heard no answer to its request %2 and sends it again to %3 (attempt "
+                                     "%4): %5"),
+                   {number(static_cast<std::uint64_t>(e.value)), number(e.index), n, number(e.index2), kQuoted});
+    case EventKind::DuplicateSkipped:
+        return say(RAFT_TRANSLATABLE("EventWording",
+                                     "%1 skipped entry %2 %3: its session table shows that request was applied "
+                                     "already, so it is not applied twice"),
+                   {n, number(e.index), kCommand});
     // --- reads (§6.4) ---
     case EventKind::ReadStarted:
         if (e.reason == Reason::LeaderAlive)

@@ -166,6 +166,13 @@ public:
             }
             *flag = l.words[2] == "on";
             return true;
+        } else if (key == "sessions") {
+            if (!need(1))
+                return true;
+            if (l.words[1] != "on" && l.words[1] != "off")
+                fail(line, "sessions takes on or off");
+            c.sessions = l.words[1] == "on";
+            return true;
         } else if (key == "reads") {
             if (!need(1))
                 return true;
@@ -257,7 +264,15 @@ public:
         } else if (kind == "request") {
             act::Request request;
             ok = n >= 1 && server(5, request.node);
-            request.command = l.rest(6);
+            if (ok && n >= 4 && l.words[6] == "client") {
+                // request Sx client C N COMMAND (a session request, §6.3)
+                ok = parseInt(l.words[7], request.client) && request.client > 0 && parseInt(l.words[8], request.seq);
+                request.command = l.rest(9);
+                if (!ok)
+                    fail(line, "'request Sx client C N COMMAND' needs a client id and a request number");
+            } else {
+                request.command = l.rest(6);
+            }
             in.action = std::move(request);
             if (n < 1)
                 fail(line, "'request' takes a server and a command");
@@ -506,7 +521,12 @@ std::string formatInput(const Input &in)
             [&](const act::Isolate &a) { return oneNode("isolate", a.node); },
             [&](const act::Reconnect &a) { return oneNode("reconnect", a.node); },
             [](const act::Heal &) { return std::string("heal"); },
-            [](const act::Request &a) { return "request " + nodeName(a.node) + " " + a.command; },
+            [](const act::Request &a) {
+                if (a.client != 0)
+                    return "request " + nodeName(a.node) + " client " + std::to_string(a.client) + " "
+                        + std::to_string(a.seq) + " " + a.command;
+                return "request " + nodeName(a.node) + " " + a.command;
+            },
             [](const act::Read &a) { return "read " + nodeName(a.node) + " " + a.key; },
             [](const act::Say &a) { return "say " + a.text; },
             [](const act::Partition &a) {
@@ -553,6 +573,8 @@ std::string formatRunFile(const RunFile &run)
         s += "option prevote on\n";
     if (c.checkQuorum)
         s += "option checkquorum on\n";
+    if (!c.sessions)
+        s += "sessions off\n";
     if (c.reads != ReadMode::ReadIndex)
         s += std::string("reads ") + readModeName(c.reads) + "\n";
     for (const std::string &bug : bugNames(c.bugs))

@@ -195,7 +195,7 @@ constexpr std::array<std::string_view, 9> kCheckWords = {"leader",  "role", "sta
 constexpr std::array<std::string_view, 3> kUntilWords = {"leader", "new-leader", "committed"};
 constexpr std::array<std::string_view, 3> kRoleWords = {"follower", "candidate", "leader"};
 constexpr std::array<std::string_view, 3> kStatusWords = {"up", "crashed", "paused"};
-constexpr std::array<std::string_view, 4> kOptionWords = {"noop", "invariants", "prevote", "checkquorum"};
+constexpr std::array<std::string_view, 5> kOptionWords = {"noop", "invariants", "prevote", "checkquorum", "sessions"};
 
 std::vector<std::string_view> allCommandWords()
 {
@@ -496,9 +496,11 @@ void ScenarioParser::parseSetup(const std::string &word, const std::vector<Token
             flag = &config.preVote;
         else if (name == "checkquorum")
             flag = &config.checkQuorum;
+        else if (name == "sessions")
+            flag = &config.sessions;
         else
             error("unknown option " + quoted(tokens[1].text) + suggestion(name, kOptionWords)
-                  + "; options are noop, invariants, prevote and checkquorum");
+                  + "; options are noop, invariants, prevote, checkquorum and sessions");
         if (value != "on" && value != "off") {
             error("option " + name + " must be 'on' or 'off', not " + quoted(tokens[2].text));
             return;
@@ -703,18 +705,42 @@ void ScenarioParser::parseAnswer(ScenarioCommand &command, const std::vector<Tok
     parseCondition(command.condition, condition, ConditionContext::Until);
 }
 
-void ScenarioParser::parseRequest(ScenarioCommand &command, const std::vector<Token> &tokens)
+void ScenarioParser::parseRequest(ScenarioCommand &command, const std::vector<Token> &all)
 {
     command.kind = CommandKind::Request;
+    std::vector<Token> tokens = all;
+    if (tokens.size() >= 3 && lower(tokens[2].text) == "client") {
+        // request Sx client C N COMMAND: a session request (§6.3), retried until answered.
+        if (tokens.size() < 6) {
+            error("a session request needs a client, a number and a command: request Sx client C N incr K");
+            return;
+        }
+        const auto c = number(tokens[3].text, "client id");
+        const auto seq = number(tokens[4].text, "request number");
+        if (c && (*c == 0 || *c > 1'000'000)) {
+            error("a client id is a number from 1 to 1000000, not " + std::to_string(*c));
+            return;
+        }
+        if (c && seq) {
+            command.client = static_cast<int>(*c);
+            command.seq = *seq;
+        }
+        tokens.erase(tokens.begin() + 2, tokens.begin() + 5);
+    }
     if (tokens.size() < 3) {
-        error("missing argument: usage is 'request Sx set K V' or 'request Sx del K'");
+        error("missing argument: usage is 'request Sx set K V', 'request Sx del K' or 'request Sx incr K'");
         return;
     }
     const auto n = node(tokens[1].text, true);
     const std::string verb = lower(tokens[2].text);
-    if (verb != "set" && verb != "del") {
+    if (verb != "set" && verb != "del" && verb != "incr") {
         error("unknown client command " + quoted(tokens[2].text)
-              + suggestion(verb, std::array<std::string_view, 2>{"set", "del"}) + "; use set K V or del K");
+              + suggestion(verb, std::array<std::string_view, 3>{"set", "del", "incr"})
+              + "; use set K V, del K or incr K");
+        return;
+    }
+    if (verb == "incr" && tokens.size() != 4) {
+        error(tokens.size() < 4 ? "incr needs a key: request Sx incr K" : "incr takes one key: request Sx incr K");
         return;
     }
     if (verb == "set" && tokens.size() != 5) {
@@ -1202,7 +1228,8 @@ CommandOutcome executeCommand(Simulation &sim, const ScenarioCommand &command)
         // A request to a server that is down or paused, or not the leader, is not a
         // mistake of the script: the client simply gets no answer or a refusal,
         // and the trace says so.
-        return done(sim.request(id, command.argument));
+        return done(command.client != 0 ? sim.request(id, command.argument, command.client, command.seq)
+                                        : sim.request(id, command.argument));
     case CommandKind::Partition: return done(sim.partition(command.groups));
     case CommandKind::Isolate: return done(sim.isolate(id));
     case CommandKind::Reconnect: return done(sim.reconnect(id));

@@ -23,7 +23,7 @@ enum class CommandKind : std::uint8_t {
     Pause, ///< pause Sx: node
     Resume, ///< resume Sx: node
     Timeout, ///< timeout Sx: node
-    Request, ///< request Sx set K V | del K: node, argument = the command as written
+    Request, ///< request Sx [client C N] set K V | del K | incr K: node, client, seq, argument
     Partition, ///< partition S1 S2 | S3 S4 S5: groups
     Isolate, ///< isolate Sx: node
     Cut, ///< cut Sx -> Sy | cut Sx <-> Sy: node, peer, bothWays
@@ -77,6 +77,9 @@ struct ScenarioCommand {
     /// the hint of wait, the choice of answer.
     std::string argument;
     std::vector<std::vector<NodeId>> groups;
+    /// client, seq: a session request's client and number (request Sx client C N ...).
+    int client = 0;
+    std::uint64_t seq = 0;
     /// standIn: an action right after a "wait until": what the class is asked to do.
     /// It runs only when nobody did it (headless, or Continue in the window).
     bool standIn = false;

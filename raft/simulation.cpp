@@ -52,6 +52,7 @@ Simulation::Simulation(const ClusterConfig &config)
     for (NodeId id = 1; id <= config.nodes; ++id) {
         Server &s = mut(id);
         s.node.emplace(nodeConfig(id, 0), s.storage, 0);
+        s.kv.setSessions(config.sessions);
     }
 }
 
@@ -136,16 +137,33 @@ std::optional<NodeId> Simulation::nextTimer(Time &at) const
     return best;
 }
 
+std::optional<std::size_t> Simulation::nextRetry(Time &at) const
+{
+    std::optional<std::size_t> best;
+    for (std::size_t i = 0; i < m_calls.size(); ++i) {
+        const ClientCall &call = m_calls[i];
+        if (!call.done && (!best || call.deadline < at)) {
+            best = i + 1;
+            at = call.deadline;
+        }
+    }
+    return best;
+}
+
 std::optional<Time> Simulation::nextEventTime() const
 {
     Time timerAt = 0;
     const auto timer = nextTimer(timerAt);
     const auto net = m_network.nextEventTime();
+    std::optional<Time> at;
     if (net && (!timer || *net <= timerAt))
-        return std::max(*net, m_now);
-    if (timer)
-        return std::max(timerAt, m_now);
-    return std::nullopt;
+        at = std::max(*net, m_now);
+    else if (timer)
+        at = std::max(timerAt, m_now);
+    Time retryAt = 0;
+    if (!m_calls.empty() && nextRetry(retryAt) && (!at || std::max(retryAt, m_now) < *at))
+        at = std::max(retryAt, m_now);
+    return at;
 }
 
 bool Simulation::step()
@@ -158,7 +176,16 @@ bool Simulation::stepBefore(Time limit)
     Time timerAt = 0;
     const auto timer = nextTimer(timerAt);
     const auto net = m_network.nextEventTime();
-    if (net && (!timer || *net <= timerAt)) {
+    Time retryAt = 0;
+    const auto call = m_calls.empty() ? std::nullopt : nextRetry(retryAt);
+    // A client's retry comes after deliveries and timers due at the same time.
+    if (call && (!net || retryAt < *net) && (!timer || retryAt < timerAt)) {
+        if (std::max(retryAt, m_now) > limit)
+            return false;
+        m_now = std::max(m_now, retryAt);
+        beginStep();
+        retry(*call);
+    } else if (net && (!timer || *net <= timerAt)) {
         // Deliveries first at equal times, in message-id order.
         if (std::max(*net, m_now) > limit)
             return false;
@@ -329,9 +356,9 @@ void Simulation::drain(NodeId id)
     }
     for (Index i = m_ready.applyFrom + 1; i <= m_ready.applyTo; ++i) {
         const Entry &entry = log.at(i);
-        s.kv.apply(entry.command);
+        const bool applied = s.kv.apply(entry.command);
         if (m_config.recordTrace && !entry.command.empty()) {
-            TraceEvent &e = addEvent(EventKind::Applied, id);
+            TraceEvent &e = addEvent(applied ? EventKind::Applied : EventKind::DuplicateSkipped, id);
             e.index = i;
             e.term2 = entry.term;
             e.text = out().addText(entry.command);
@@ -371,7 +398,22 @@ void Simulation::settleRequests(NodeId id, PendingMap::iterator first, PendingMa
             ++it;
             continue;
         }
-        if (p.op != 0) {
+        if (p.call != 0) {
+            // A session client hears only from the server it sent this copy to; until
+            // then it waits, and retries (§6.3). Another leader has no way to answer it.
+            ClientCall &call = m_calls[p.call - 1];
+            if (ours && (call.done || call.target != id)) {
+                it = m_pending.erase(it);
+                continue;
+            }
+            if (ours) {
+                call.done = true;
+                if (call.op != 0) {
+                    m_ops[call.op - 1].outcome = KvOperation::Outcome::Ok;
+                    m_ops[call.op - 1].complete = m_now;
+                }
+            }
+        } else if (p.op != 0) {
             KvOperation &op = m_ops[p.op - 1];
             op.outcome = ours ? KvOperation::Outcome::Ok : KvOperation::Outcome::Failed;
             op.complete = m_now;
@@ -464,7 +506,8 @@ bool Simulation::operator==(const Simulation &o) const
     return m_config == o.m_config && m_now == o.m_now && m_rng == o.m_rng && m_network == o.m_network
         && m_servers == o.m_servers && m_stats == o.m_stats && m_violations == o.m_violations && m_inputs == o.m_inputs
         && m_lost == o.m_lost && m_pending == o.m_pending && m_leaderlessSince == o.m_leaderlessSince
-        && m_leaderlessReported == o.m_leaderlessReported && m_reads == o.m_reads && m_ops == o.m_ops;
+        && m_leaderlessReported == o.m_leaderlessReported && m_reads == o.m_reads && m_ops == o.m_ops
+        && m_calls == o.m_calls;
 }
 
 void Simulation::setTraceSink(Trace *sink)

@@ -33,6 +33,8 @@ struct ClusterConfig {
     /// checkQuorum: leaders step down without a majority, followers stick to a live
     /// leader (§6.2, §4.2.3).
     bool checkQuorum = false;
+    /// sessions: the state machine applies each client request once (§6.3).
+    bool sessions = true;
     /// reads: how servers answer reads (§6.4); Lease needs checkQuorum.
     ReadMode reads = ReadMode::ReadIndex;
     /// bugs: rules switched off in every server, for teaching only (raft/bugs.h).
@@ -202,6 +204,16 @@ public:
     /// request sends a client command to node; result.proposal says where it went. A
     /// request to a server that is down is done: the client simply gets no answer.
     ActionResult request(NodeId id, const std::string &command) { return apply(act::Request{id, command}); }
+    /// request as client `client`, request number `seq`: the client retries it after
+    /// kClientRetry without an answer, to the leader it learns of (§6.3).
+    ActionResult request(NodeId id, const std::string &command, int client, std::uint64_t seq)
+    {
+        return apply(act::Request{id, command, client, seq});
+    }
+    /// kClientRetry: how long a session client waits for an answer before it retries.
+    static constexpr Time kClientRetry = 1000;
+    /// kClientHintPause: how soon a refused session client tries the leader it was told of.
+    static constexpr Time kClientHintPause = 10;
     ActionResult partition(const std::vector<std::vector<NodeId>> &groups) { return apply(act::Partition{groups}); }
     ActionResult isolate(NodeId id) { return apply(act::Isolate{id}); }
     ActionResult cut(NodeId from, NodeId to, bool bothWays) { return apply(act::Cut{from, to, bothWays}); }
@@ -308,6 +320,13 @@ private:
     void perform(const act::Restore &a);
     void perform(const act::Transfer &a);
     void perform(const act::Read &a);
+    /// send hands a client command to server id: the trace, the pending request and
+    /// the Ready; `call` is the session call it belongs to (0: none).
+    ProposeResult send(NodeId id, const std::string &command, std::size_t op, std::size_t call);
+    /// retry resends session call `call` (its timeout passed without an answer).
+    void retry(std::size_t call);
+    /// nextRetry is the session call whose retry is due first, and when.
+    std::optional<std::size_t> nextRetry(Time &at) const;
     /// answerRead completes read id at server `node` from its state machine.
     void answerRead(std::uint64_t id, NodeId node, Reason why);
     /// failRead records that read id gets no answer (refused, or its server lost it).
@@ -342,8 +361,9 @@ private:
         Index index = 0;
         Term term = 0;
         std::string command;
-        /// op: the request's entry in m_ops (kNoOp: none).
+        /// op: the request's entry in m_ops (0: none); call: its session call (0: none).
         std::size_t op = 0;
+        std::size_t call = 0;
         bool operator==(const PendingRequest &) const = default;
     };
     /// PendingMap holds the pending requests by index (in acceptance order at one index).
@@ -357,6 +377,21 @@ private:
     std::vector<Finding> m_found;
     /// m_leaderlessSince: since when the cluster has been calm (all up, every message
     /// arriving) without a leader; m_leaderlessReported: the alarm rang for it.
+    /// ClientCall is a session client's request until it is answered (§6.3): where it
+    /// last went, and when it gives up waiting and retries.
+    struct ClientCall {
+        int client = 0;
+        std::uint64_t seq = 0;
+        std::string command;
+        NodeId target = kNoNode;
+        NodeId hint = kNoNode;
+        Time deadline = 0;
+        std::size_t op = 0;
+        int attempts = 1;
+        bool done = false;
+        bool operator==(const ClientCall &) const = default;
+    };
+    std::vector<ClientCall> m_calls;
     /// m_reads: every read; m_ops: writes and reads as clients saw them (the
     /// linearizability checker's history, §6.4); m_readOp[id - 1]: a read's entry there.
     std::vector<ReadRecord> m_reads;

@@ -300,42 +300,94 @@ void Simulation::perform(const act::SetTimer &a)
 
 ProposeResult Simulation::perform(const act::Request &a)
 {
-    Server &s = mut(a.node);
-    if (s.status != NodeStatus::Up) {
-        // The client gets no answer from a server that is down or frozen.
-        TraceEvent &e = addEvent(EventKind::ClientRefused, a.node,
-                                 s.status == NodeStatus::Crashed ? Reason::DestinationCrashed : Reason::NodePaused);
-        if (m_config.recordTrace)
-            e.text = out().addText(a.command);
-        return {};
-    }
+    // A session request carries its client and number in the command (§6.3).
+    const std::string command = a.client != 0
+        ? "c" + std::to_string(a.client) + "#" + std::to_string(a.seq) + " " + a.command
+        : a.command;
     // The client's view of the write, for the read checker (§6.4): it took effect
-    // at some instant after now, or never, until an answer says which.
+    // at some instant after now, or never, until an answer says which. A counter
+    // (incr) is not a register: reads of its key are not checked.
     std::size_t op = 0;
-    if (std::optional<KvOperation> write = KvStore::writeOf(a.command)) {
+    if (std::optional<KvOperation> write = KvStore::writeOf(command)) {
         write->client = static_cast<int>(m_ops.size()) + 1;
         write->invoke = m_now;
         write->outcome = KvOperation::Outcome::Unknown;
         m_ops.push_back(std::move(*write));
         op = m_ops.size();
+    } else if (const std::string key = KvStore::keyOf(command); !key.empty()) {
+        if (std::find(m_unlinearizable.begin(), m_unlinearizable.end(), key) == m_unlinearizable.end())
+            m_unlinearizable.push_back(key);
     }
-    const ProposeResult result = s.node->propose(a.command, m_now);
-    if (!result.accepted && op != 0)
+    std::size_t call = 0;
+    if (a.client != 0) {
+        ClientCall &c = m_calls.emplace_back();
+        c.client = a.client;
+        c.seq = a.seq;
+        c.command = command;
+        c.target = a.node;
+        c.deadline = m_now + kClientRetry;
+        c.op = op;
+        call = m_calls.size();
+    }
+    const ProposeResult result = send(a.node, command, op, call);
+    if (!result.accepted && op != 0 && call == 0)
         m_ops[op - 1].outcome = KvOperation::Outcome::Failed; // never in any log
-    TraceEvent &e = addEvent(result.accepted ? EventKind::ClientAccepted : EventKind::ClientRefused, a.node,
+    return result;
+}
+
+ProposeResult Simulation::send(NodeId id, const std::string &command, std::size_t op, std::size_t call)
+{
+    Server &s = mut(id);
+    if (s.status != NodeStatus::Up) {
+        // The client gets no answer from a server that is down or frozen.
+        TraceEvent &e = addEvent(EventKind::ClientRefused, id,
+                                 s.status == NodeStatus::Crashed ? Reason::DestinationCrashed : Reason::NodePaused);
+        if (m_config.recordTrace)
+            e.text = out().addText(command);
+        return {};
+    }
+    const ProposeResult result = s.node->propose(command, m_now);
+    TraceEvent &e = addEvent(result.accepted ? EventKind::ClientAccepted : EventKind::ClientRefused, id,
                              result.accepted           ? Reason::None
                                  : result.transferring ? Reason::Transferring
                                                        : Reason::NotLeader);
     if (m_config.recordTrace)
-        e.text = out().addText(a.command);
+        e.text = out().addText(command);
     if (result.accepted) {
         e.index = result.index;
-        m_pending.emplace(result.index, PendingRequest{result.index, result.term, a.command, op});
+        m_pending.emplace(result.index, PendingRequest{result.index, result.term, command, op, call});
     } else {
         e.peer = result.leaderHint;
+        if (call != 0 && result.leaderHint != kNoNode && result.leaderHint != id) {
+            // The client learns of the leader and goes there next, after a short pause
+            // (a hint may be stale: the pause keeps a chase of old hints in time).
+            ClientCall &c = m_calls[call - 1];
+            c.hint = result.leaderHint;
+            c.deadline = std::min(c.deadline, m_now + kClientHintPause);
+        }
     }
-    drain(a.node);
+    drain(id);
     return result;
+}
+
+void Simulation::retry(std::size_t index)
+{
+    ClientCall &call = m_calls[index - 1];
+    // §6.3: no answer within the timeout: the client sends the same request (same
+    // client, same number) again, to the leader it learned of, else to the next server.
+    const NodeId to = call.hint != kNoNode ? call.hint : static_cast<NodeId>(call.target % m_config.nodes + 1);
+    call.target = to;
+    call.hint = kNoNode;
+    call.deadline = m_now + kClientRetry;
+    ++call.attempts;
+    TraceEvent &e = addEvent(EventKind::ClientRetried, to);
+    e.value = call.client;
+    e.index = call.seq;
+    e.index2 = static_cast<Index>(call.attempts);
+    const std::string command = call.command;
+    if (m_config.recordTrace)
+        e.text = out().addText(command);
+    (void)send(to, command, call.op, index);
 }
 
 void Simulation::perform(const act::Partition &a)

@@ -334,6 +334,17 @@ void FaultRun::maybeRead()
 {
     // Reads mostly go to the leader; a stale answer from anyone would be a
     // "Linearizable reads" violation (§6.4), which the simulation checks.
+    if (m_readRng.chance(0.15)) {
+        // A session client (§6.3): it retries until some server it asks answers.
+        settle();
+        ++m_sessionClients;
+        const auto leader = m_sim.leader();
+        const NodeId to = leader && m_readRng.chance(0.7) ? *leader
+                                                          : static_cast<NodeId>(m_readRng.uniform(1, m_config.nodes));
+        (void)m_sim.request(to,
+                            "set k" + std::to_string(m_readRng.uniform(0, 4)) + " s" + std::to_string(m_sessionClients),
+                            m_sessionClients, 1);
+    }
     if (!m_readRng.chance(0.4))
         return;
     settle();

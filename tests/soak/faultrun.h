@@ -51,7 +51,8 @@ private:
     void storm();
     bool converge();
     void act();
-    /// maybeRead: now and then a client reads a key, at the leader or anywhere.
+    /// maybeRead: now and then a client reads a key, at the leader or anywhere, and a
+    /// session client sends a request it retries until answered (§6.3).
     void maybeRead();
     /// settle processes everything due now, so the next action replays exactly.
     void settle() { m_sim.advanceTo(m_sim.now()); }
@@ -68,6 +69,7 @@ private:
     /// m_readRng draws the clients' reads (§6.4), a stream of its own so that the storm
     /// of faults and requests stays the one drawn before reads existed.
     Rng m_readRng;
+    int m_sessionClients = 0;
 };
 
 /// formatConfig describes a ClusterConfig on one line.
