@@ -205,8 +205,17 @@ void SimulationController::advanceTimeTo(double t)
         if (m_autoRequests)
             limit = std::min(limit, static_cast<double>(m_nextAutoRequest));
         const Time whole = static_cast<Time>(std::floor(limit));
-        if (whole > simulation().now())
-            m_history->advanceTo(whole);
+        if (whole > simulation().now()) {
+            // A broken property is the moment to look: the clock stops at the event
+            // that broke it (changed() then pauses and reports it).
+            const std::size_t seen = simulation().violations().size();
+            if (m_history->runUntil([&] { return simulation().violations().size() > seen; },
+                                    whole - simulation().now())) {
+                m_displayTime = std::max(m_displayTime, static_cast<double>(simulation().now()));
+                caughtUp();
+                break;
+            }
+        }
         m_displayTime = std::max(m_displayTime, limit);
         caughtUp();
         if (m_autoRequests && simulation().now() >= m_nextAutoRequest) {

@@ -51,6 +51,11 @@ Node::Node(const NodeConfig &config, const PersistentState &stored, Time now)
         // term (which could elect two leaders, §5.2).
         m_state.votedFor = kNoNode;
     }
+    if (m_config.readMode == ReadMode::Lease && now > 0) {
+        // A restarted server forgot whom it heard from; it may have answered a leader's
+        // lease round just before the crash. It keeps the lease's promise anyway.
+        m_leaderContact = now;
+    }
     resetElectionTimer();
 }
 
@@ -121,7 +126,11 @@ bool Node::hasRecentLeader() const
 {
     if (m_role == Role::Leader)
         return true;
-    return m_leader != kNoNode && m_now - m_leaderContact < m_config.electionTimeoutMin;
+    // With leases (§6.4.1) the promise is about time, not about whom: a server that
+    // heard from any leader, or restarted, less than a minimum election timeout ago
+    // may have answered a lease round, and must not help elect another leader yet.
+    const bool known = m_leader != kNoNode || (m_config.readMode == ReadMode::Lease && m_leaderContact > 0);
+    return known && m_now - m_leaderContact < m_config.electionTimeoutMin;
 }
 
 bool Node::hasQuorumContact() const

@@ -137,6 +137,12 @@ std::optional<NodeId> Simulation::nextTimer(Time &at) const
     return best;
 }
 
+std::size_t Simulation::clientsWaiting() const
+{
+    return static_cast<std::size_t>(
+        std::count_if(m_calls.begin(), m_calls.end(), [](const ClientCall &c) { return !c.done; }));
+}
+
 std::optional<std::size_t> Simulation::nextRetry(Time &at) const
 {
     std::optional<std::size_t> best;

@@ -245,6 +245,8 @@ public:
     ActionResult say(const std::string &text) { return apply(act::Say{text}); }
     /// read asks server id for key (§6.4); the answer, when it comes, is in reads().
     ActionResult read(NodeId id, const std::string &key) { return apply(act::Read{id, key}); }
+    /// clientsWaiting counts the session clients still waiting for an answer (§6.3).
+    std::size_t clientsWaiting() const;
     /// reads lists every client read of the run, in the order they were issued.
     const std::vector<ReadRecord> &reads() const { return m_reads; }
 

@@ -196,6 +196,8 @@ TEST(Input, EveryKindRoundTripsThroughItsRunFileLine)
         act::SetLink{3, 1, std::nullopt},
         act::Hold{false},
         act::Transfer{3},
+        act::Read{2, "x"},
+        act::Request{5, "incr n", 7, 3},
     };
     RunFile run;
     std::set<InputKind> kinds;

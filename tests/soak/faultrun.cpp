@@ -396,6 +396,10 @@ bool FaultRun::converge()
     if (!m_failure.empty())
         return false;
     sim.runFor(2 * m_config.electionTimeoutMax);
+    // Session clients retry until a leader they asked answers (§6.3): let them finish,
+    // so that their retries do not keep the logs growing while agreement is checked.
+    if (!sim.runUntil([&] { return sim.clientsWaiting() == 0; }, 30'000))
+        return fail(std::to_string(sim.clientsWaiting()) + " session clients still unanswered after healing");
 
     // A leader exists and a fresh request commits everywhere.
     const auto everyoneHas = [&](const ProposeResult &r) {
