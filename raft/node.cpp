@@ -541,7 +541,7 @@ void Node::handlePreVote(const Message &m)
         deny(Reason::LeaderAlive);
     } else if (m.term == m_state.currentTerm && m_state.votedFor != kNoNode && m_state.votedFor != m.from) {
         deny(Reason::AlreadyVoted).value = m_state.votedFor;
-    } else if (!m_config.bugs.voteWithoutLogCheck && !log.isUpToDate(m.lastLogIndex, m.lastLogTerm)) {
+    } else if (!log.isUpToDate(m.lastLogIndex, m.lastLogTerm)) {
         deny(m.lastLogTerm < log.lastTerm() ? Reason::LogTermOlder : Reason::LogShorter);
     } else {
         // Granted: nothing is saved and the timer keeps running; the reply carries the
