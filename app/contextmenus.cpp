@@ -12,6 +12,8 @@
 #include "widgets/selection.h"
 
 #include <QAction>
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QMenu>
 #include <QStyle>
 #include <QWidget>
@@ -141,6 +143,20 @@ QMenu *ContextMenus::createNodeMenu(NodeId id)
     requestAction->setStatusTip(tr("Send a client command to this server"));
     connect(requestAction, &QAction::triggered, this, [this, id] {
         askRequest(EventText::nodeText(id), [this, id](const QString &command) { m_controller->request(id, command); });
+    });
+
+    QAction *readAction = menu->addAction(tr("&Read a Key…"));
+    readAction->setObjectName(QStringLiteral("readNodeAction"));
+    readAction->setStatusTip(tr("A client reads a key at this server (§6.4)"));
+    readAction->setEnabled(sim.check(raft::act::Read{id, "x"}).isDone());
+    connect(readAction, &QAction::triggered, this, [this, id] {
+        bool ok = false;
+        const QString key = QInputDialog::getText(m_window, tr("Read"),
+                                                  tr("Key to read at %1:").arg(EventText::nodeText(id)),
+                                                  QLineEdit::Normal, QStringLiteral("x"), &ok)
+                                .trimmed();
+        if (ok && !key.isEmpty() && !key.contains(QLatin1Char(' ')))
+            m_controller->read(id, key);
     });
 
     menu->addSeparator();

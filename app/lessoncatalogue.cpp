@@ -90,6 +90,16 @@ const QStringList &LessonCatalogue::teachingOrder()
         QStringLiteral("leadership-transfer"),
         QStringLiteral("snapshot-far-behind"),
         QStringLiteral("snapshot-restart"),
+        QStringLiteral("stale-read-local"),
+        QStringLiteral("read-index"),
+        QStringLiteral("retry-without-sessions"),
+        QStringLiteral("retry-with-sessions"),
+        QStringLiteral("bug-vote-without-log-check"),
+        QStringLiteral("bug-commit-old-terms"),
+        QStringLiteral("bug-forget-vote-on-restart"),
+        QStringLiteral("bug-same-timeouts"),
+        QStringLiteral("bug-apply-before-commit"),
+        QStringLiteral("bug-truncate-on-stale-append"),
     };
     return order;
 }

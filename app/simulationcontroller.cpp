@@ -205,8 +205,17 @@ void SimulationController::advanceTimeTo(double t)
         if (m_autoRequests)
             limit = std::min(limit, static_cast<double>(m_nextAutoRequest));
         const Time whole = static_cast<Time>(std::floor(limit));
-        if (whole > simulation().now())
-            m_history->advanceTo(whole);
+        if (whole > simulation().now()) {
+            // A broken property is the moment to look: the clock stops at the event
+            // that broke it (changed() then pauses and reports it).
+            const std::size_t seen = simulation().violations().size();
+            if (m_history->runUntil([&] { return simulation().violations().size() > seen; },
+                                    whole - simulation().now())) {
+                m_displayTime = std::max(m_displayTime, static_cast<double>(simulation().now()));
+                caughtUp();
+                break;
+            }
+        }
         m_displayTime = std::max(m_displayTime, limit);
         caughtUp();
         if (m_autoRequests && simulation().now() >= m_nextAutoRequest) {
@@ -281,6 +290,19 @@ void SimulationController::takeSnapshot(NodeId id)
         return tr("%1 took a snapshot up to index %2 and discarded the log before it (§7).")
             .arg(nodeText(id))
             .arg(simulation().log(id).snapshotIndex());
+    });
+}
+
+void SimulationController::read(NodeId id, const QString &key)
+{
+    perform(raft::act::Read{id, key.toStdString()}, [&](const auto &) {
+        const raft::ReadRecord &read = simulation().reads().back();
+        if (read.answeredAt)
+            return tr("%1 answered: %2 = %3")
+                .arg(nodeText(id), key, read.value ? QString::fromStdString(*read.value) : tr("(none)"));
+        if (read.why == "pending")
+            return tr("%1 took the read of %2; the answer follows once it is confirmed (§6.4).").arg(nodeText(id), key);
+        return tr("%1 did not take the read of %2: %3").arg(nodeText(id), key, QString::fromStdString(read.why));
     });
 }
 

@@ -166,6 +166,8 @@ public slots:
     void takeSnapshot(raft::NodeId id);
     /// request sends a client command ("set k v", "del k") to a server.
     void request(raft::NodeId id, const QString &command);
+    /// read asks server id for key (§6.4); the answer shows in the events pane.
+    void read(raft::NodeId id, const QString &key);
     /// requestToLeader sends a command to the current leader (or says there is none).
     void requestToLeader(const QString &command);
     /// requestNext sends the next automatic command ("set x 1", "set y 2", …) to the leader.

@@ -3,7 +3,11 @@
 #include "widgets/eventtext.h"
 #include "widgets/simulationsource.h"
 
+#include "raft/bugs.h"
+#include "raft/simulation.h"
+
 #include <QEvent>
+#include <QStringList>
 
 ViolationBanner::ViolationBanner(QWidget *parent)
     : QLabel(parent)
@@ -28,13 +32,27 @@ QString ViolationBanner::text(const raft::Simulation &sim)
     if (violations.empty())
         return {};
     const raft::Violation &first = violations.front();
-    QString text = tr("⚠ Safety violated at %1 (event %2): %3")
+    QString text = tr("⚠ Safety violated at %1 (event %2): %3 (%4)")
                        .arg(widgets::EventText::timeText(static_cast<double>(first.t)))
                        .arg(first.step)
-                       .arg(QString::fromStdString(first.what));
+                       .arg(QString::fromStdString(first.what), QString::fromStdString(first.section));
     if (violations.size() > 1)
         text += tr(" — and %1 more").arg(violations.size() - 1);
     return text;
+}
+
+QString ViolationBanner::bugText(const raft::Simulation &sim)
+{
+    QStringList broken;
+    for (const raft::BugInfo &bug : raft::bugTable())
+        if (sim.config().bugs.*bug.flag)
+            broken << QStringLiteral("%1 (%2)").arg(
+                QString::fromUtf8(bug.name.data(), qsizetype(bug.name.size())),
+                QString::fromUtf8(bug.section.data(), qsizetype(bug.section.size())));
+    if (broken.isEmpty())
+        return {};
+    return tr("Teaching run: a rule of Raft is switched off in every server: %1. Real Raft never does this.")
+        .arg(broken.join(QStringLiteral(", ")));
 }
 
 void ViolationBanner::changeEvent(QEvent *event)
@@ -48,8 +66,20 @@ void ViolationBanner::refresh()
 {
     if (!m_source)
         return;
-    const QString violation = text(m_source->simulation());
-    if (QLabel::text() != violation)
-        setText(violation);
-    setVisible(!violation.isEmpty());
+    const raft::Simulation &sim = m_source->simulation();
+    const QString violation = text(sim);
+    const QString bugs = bugText(sim);
+    QString shown = violation;
+    if (!bugs.isEmpty())
+        shown = violation.isEmpty() ? bugs : violation + QLatin1Char('\n') + bugs;
+    if (QLabel::text() != shown) {
+        setText(shown);
+        // Red for a violation; the orange of a warning for a run that only breaks a rule.
+        setStyleSheet(violation.isEmpty()
+                          ? QStringLiteral("QLabel { background: #d55e00; color: white; font-weight: bold; "
+                                           "font-size: 11pt; }")
+                          : QStringLiteral("QLabel { background: #c01c1c; color: white; font-weight: bold; "
+                                           "font-size: 12pt; }"));
+    }
+    setVisible(!shown.isEmpty());
 }

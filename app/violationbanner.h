@@ -23,6 +23,8 @@ public:
     void setSource(const widgets::SimulationSource *source);
     /// text is what the banner says about sim ("" when no invariant broke).
     static QString text(const raft::Simulation &sim);
+    /// bugText says which rules a teaching run switches off ("" for a real run).
+    static QString bugText(const raft::Simulation &sim);
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -43,6 +43,8 @@ WorkloadResult runWorkload(const WorkloadOptions &options)
             ++n;
             if (sim.request(*leader, command).proposal.accepted)
                 ++result.requestsAccepted;
+            if (options.readEvery > 0 && t % options.readEvery < options.requestEvery)
+                (void)sim.read(*leader, "k" + std::to_string(n % 16));
         }
     }
     sim.advanceTo(options.duration);
@@ -51,16 +53,72 @@ WorkloadResult runWorkload(const WorkloadOptions &options)
     result.violations = sim.violations().size();
     for (raft::NodeId id = 1; id <= sim.size(); ++id)
         result.committed = std::max(result.committed, sim.commitIndex(id));
+    for (const raft::ReadRecord &read : sim.reads())
+        result.readsAnswered += read.answeredAt ? 1 : 0;
     return result;
 }
 
 namespace {
+
+/// Measurement is the medians of repeated runs of one workload.
+struct Measurement {
+    std::vector<std::uint64_t> seeds;
+    double elapsed = 0;
+    double simRate = 0;
+    double deliveryRate = 0;
+    double eventRate = 0;
+    double cpuDeliveryRate = 0;
+    std::uint64_t delivered = 0;
+    std::uint64_t events = 0;
+    std::uint64_t readsAnswered = 0;
+    std::uint64_t snapshotsTaken = 0;
+    std::uint64_t snapshotsInstalled = 0;
+    std::size_t violations = 0;
+};
 
 double median(std::vector<double> values)
 {
     std::sort(values.begin(), values.end());
     const std::size_t n = values.size();
     return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2.0;
+}
+
+Measurement measure(WorkloadOptions options, double minSeconds)
+{
+    using Clock = std::chrono::steady_clock;
+    std::vector<double> simRates;
+    std::vector<double> deliveryRates;
+    std::vector<double> eventRates;
+    // CPU time too: on a shared machine the wall-clock rates drop with the load,
+    // the CPU-time rates much less.
+    std::vector<double> cpuDeliveryRates;
+    Measurement m;
+    const Clock::time_point start = Clock::now();
+    // At least three runs, so the median means something.
+    while (m.elapsed < minSeconds || m.seeds.size() < 3) {
+        const Clock::time_point runStart = Clock::now();
+        const std::clock_t cpuStart = std::clock();
+        const WorkloadResult result = runWorkload(options);
+        const double wall = std::chrono::duration<double>(Clock::now() - runStart).count();
+        const double cpu = std::max(1e-9, static_cast<double>(std::clock() - cpuStart) / CLOCKS_PER_SEC);
+        cpuDeliveryRates.push_back(static_cast<double>(result.stats.messagesDelivered) / cpu);
+        m.seeds.push_back(options.seed++);
+        simRates.push_back(static_cast<double>(result.simulated) / 1000.0 / wall);
+        deliveryRates.push_back(static_cast<double>(result.stats.messagesDelivered) / wall);
+        eventRates.push_back(static_cast<double>(result.stats.events) / wall);
+        m.delivered += result.stats.messagesDelivered;
+        m.events += result.stats.events;
+        m.readsAnswered += result.readsAnswered;
+        m.snapshotsTaken += result.stats.snapshotsTaken;
+        m.snapshotsInstalled += result.stats.snapshotsInstalled;
+        m.violations += result.violations;
+        m.elapsed = std::chrono::duration<double>(Clock::now() - start).count();
+    }
+    m.simRate = median(simRates);
+    m.deliveryRate = median(deliveryRates);
+    m.eventRate = median(eventRates);
+    m.cpuDeliveryRate = median(cpuDeliveryRates);
+    return m;
 }
 
 } // namespace
@@ -70,6 +128,7 @@ int benchMain(const std::vector<std::string> &args, std::ostream &out, std::ostr
     WorkloadOptions options;
     double minSeconds = 2.0;
     bool replication = true;
+    bool optionsRun = true;
     std::size_t i = 0;
     while (i < args.size() && args[i] != "--bench")
         ++i;
@@ -98,75 +157,19 @@ int benchMain(const std::vector<std::string> &args, std::ostream &out, std::ostr
             options.preVote = true;
         } else if (arg == "--checkquorum") {
             options.checkQuorum = true;
+        } else if (arg == "--reads") {
+            options.readEvery = 100;
+        } else if (arg == "--no-options-run") {
+            optionsRun = false;
         } else {
             err << "raftviz --bench: unknown option '" << arg << "'\n"
                 << "usage: raftviz --bench [--min-seconds S] [--seed N] [--no-trace] [--no-invariants] "
-                   "[--no-replication] [--prevote] [--checkquorum]\n";
+                   "[--no-replication] [--prevote] [--checkquorum] [--reads] [--no-options-run]\n";
             return 2;
         }
     }
 
-    using Clock = std::chrono::steady_clock;
-    // The second workload: the same cluster and requests with snapshot-every 100
-    // (§7), timed the same way, a third of the time of the first.
-    const auto timeSnapshots = [&](double seconds) {
-        WorkloadOptions second = options;
-        second.snapshotEvery = kSnapshotWorkloadEvery;
-        std::vector<double> rates;
-        std::uint64_t taken = 0, installed = 0;
-        std::size_t broken = 0;
-        const Clock::time_point begin = Clock::now();
-        while (std::chrono::duration<double>(Clock::now() - begin).count() < seconds || rates.size() < 3) {
-            const Clock::time_point runStart = Clock::now();
-            const WorkloadResult result = runWorkload(second);
-            const double wall = std::chrono::duration<double>(Clock::now() - runStart).count();
-            rates.push_back(static_cast<double>(result.stats.messagesDelivered) / wall);
-            taken += result.stats.snapshotsTaken;
-            installed += result.stats.snapshotsInstalled;
-            broken += result.violations;
-            ++second.seed;
-        }
-        raft::JsonWriter w;
-        w.beginObject();
-        w.key("snapshot_every").value(static_cast<unsigned long long>(kSnapshotWorkloadEvery));
-        w.key("runs").value(rates.size());
-        w.key("messages_delivered_per_wall_second").value(median(rates));
-        w.key("snapshots_taken_per_run").value(taken / rates.size());
-        w.key("snapshots_installed_per_run").value(installed / rates.size());
-        w.key("violations").value(broken);
-        w.endObject();
-        return std::make_pair(w.str(), broken);
-    };
-    std::vector<double> simRates;
-    std::vector<double> deliveryRates;
-    std::vector<double> eventRates;
-    // CPU time too: on a shared machine the wall-clock rates drop with the load,
-    // the CPU-time rates much less.
-    std::vector<double> cpuDeliveryRates;
-    std::vector<std::uint64_t> seeds;
-    std::uint64_t delivered = 0;
-    std::uint64_t events = 0;
-    std::size_t violations = 0;
-    const Clock::time_point start = Clock::now();
-    double elapsed = 0;
-    // At least three runs, so the median means something.
-    while (elapsed < minSeconds || seeds.size() < 3) {
-        const Clock::time_point runStart = Clock::now();
-        const std::clock_t cpuStart = std::clock();
-        const WorkloadResult result = runWorkload(options);
-        const double wall = std::chrono::duration<double>(Clock::now() - runStart).count();
-        const double cpu = std::max(1e-9, static_cast<double>(std::clock() - cpuStart) / CLOCKS_PER_SEC);
-        cpuDeliveryRates.push_back(static_cast<double>(result.stats.messagesDelivered) / cpu);
-        seeds.push_back(options.seed++);
-        simRates.push_back(static_cast<double>(result.simulated) / 1000.0 / wall);
-        deliveryRates.push_back(static_cast<double>(result.stats.messagesDelivered) / wall);
-        eventRates.push_back(static_cast<double>(result.stats.events) / wall);
-        delivered += result.stats.messagesDelivered;
-        events += result.stats.events;
-        violations += result.violations;
-        elapsed = std::chrono::duration<double>(Clock::now() - start).count();
-    }
-
+    const Measurement main = measure(options, minSeconds);
     raft::JsonWriter json;
     json.beginObject();
     json.key("benchmark").value("core");
@@ -176,20 +179,61 @@ int benchMain(const std::vector<std::string> &args, std::ostream &out, std::ostr
     json.key("trace").value(options.recordTrace);
     json.key("prevote").value(options.preVote);
     json.key("checkquorum").value(options.checkQuorum);
-    json.key("runs").value(seeds.size());
+    json.key("reads_per_second").value(options.readEvery > 0 ? 1000 / options.readEvery : 0);
+    json.key("runs").value(main.seeds.size());
     // Seeds are consecutive: the first and the last say which ran.
-    json.key("seeds").beginObject().key("first").value(seeds.front()).key("last").value(seeds.back()).endObject();
-    json.key("wall_seconds").value(elapsed);
-    json.key("sim_seconds_per_wall_second").value(median(simRates));
-    json.key("messages_delivered_per_wall_second").value(median(deliveryRates));
-    json.key("events_per_wall_second").value(median(eventRates));
-    json.key("messages_delivered_per_cpu_second").value(median(cpuDeliveryRates));
-    json.key("messages_delivered_per_run").value(delivered / seeds.size());
-    json.key("events_per_run").value(events / seeds.size());
-    json.key("violations").value(violations);
-    const auto [snapshotJson, snapshotViolations] = timeSnapshots(minSeconds / 3);
-    violations += snapshotViolations;
-    json.key("snapshots").raw(snapshotJson);
+    json.key("seeds")
+        .beginObject()
+        .key("first")
+        .value(main.seeds.front())
+        .key("last")
+        .value(main.seeds.back())
+        .endObject();
+    json.key("wall_seconds").value(main.elapsed);
+    json.key("sim_seconds_per_wall_second").value(main.simRate);
+    json.key("messages_delivered_per_wall_second").value(main.deliveryRate);
+    json.key("events_per_wall_second").value(main.eventRate);
+    json.key("messages_delivered_per_cpu_second").value(main.cpuDeliveryRate);
+    json.key("messages_delivered_per_run").value(main.delivered / main.seeds.size());
+    json.key("events_per_run").value(main.events / main.seeds.size());
+    json.key("reads_answered_per_run").value(main.readsAnswered / main.seeds.size());
+    json.key("violations").value(main.violations);
+    std::size_t violations = main.violations;
+    if (optionsRun) {
+        // The same workload with the dissertation's options on and one read of a key
+        // at the leader per 100 ms (ReadIndex, §6.4), beside the default.
+        WorkloadOptions withOptions = options;
+        withOptions.preVote = true;
+        withOptions.checkQuorum = true;
+        withOptions.readEvery = 100;
+        const Measurement m = measure(withOptions, minSeconds / 2);
+        violations += m.violations;
+        json.key("with_prevote_checkquorum_reads").beginObject();
+        json.key("runs").value(m.seeds.size());
+        json.key("messages_delivered_per_wall_second").value(m.deliveryRate);
+        json.key("messages_delivered_per_cpu_second").value(m.cpuDeliveryRate);
+        json.key("events_per_wall_second").value(m.eventRate);
+        json.key("messages_delivered_per_run").value(m.delivered / m.seeds.size());
+        json.key("reads_answered_per_run").value(m.readsAnswered / m.seeds.size());
+        json.key("violations").value(m.violations);
+        json.endObject();
+    }
+    {
+        // The second workload: the same cluster and requests with snapshot-every 100
+        // (§7), timed the same way, a third of the time of the first.
+        WorkloadOptions second = options;
+        second.snapshotEvery = kSnapshotWorkloadEvery;
+        const Measurement m = measure(second, minSeconds / 3);
+        violations += m.violations;
+        json.key("snapshots").beginObject();
+        json.key("snapshot_every").value(static_cast<unsigned long long>(kSnapshotWorkloadEvery));
+        json.key("runs").value(m.seeds.size());
+        json.key("messages_delivered_per_wall_second").value(m.deliveryRate);
+        json.key("snapshots_taken_per_run").value(m.snapshotsTaken / m.seeds.size());
+        json.key("snapshots_installed_per_run").value(m.snapshotsInstalled / m.seeds.size());
+        json.key("violations").value(m.violations);
+        json.endObject();
+    }
     if (replication) {
         // Replication economy (flow control): entry copies against the minimum,
         // catch-up time, and the wall time of growing bursts.

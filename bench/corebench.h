@@ -23,6 +23,8 @@ struct WorkloadOptions {
     /// preVote, checkQuorum: the dissertation's options (§9.6, §6.2), off by default.
     bool preVote = false;
     bool checkQuorum = false;
+    /// readEvery: one read of a key at the leader this often (0: none; §6.4).
+    raft::Time readEvery = 0;
     /// snapshotEvery: each server snapshots after this many applied entries (§7); 0 never.
     raft::Index snapshotEvery = 0;
     // The second workload (issue 10) also changes the membership once per virtual
@@ -37,6 +39,8 @@ struct WorkloadResult {
     std::uint64_t requestsAccepted = 0;
     /// committed: the highest commitIndex any server reached.
     raft::Index committed = 0;
+    /// readsAnswered: reads that got an answer.
+    std::uint64_t readsAnswered = 0;
 };
 
 /// workloadConfig is the cluster of the workload: 5 nodes, election timeout
@@ -55,7 +59,10 @@ inline constexpr raft::Index kSnapshotWorkloadEvery = 100;
 /// second workload (the same with snapshot-every 100) under "snapshots".
 /// Options after --bench: --min-seconds S (default 2), --seed N (first seed),
 /// --no-trace, --no-invariants, --no-replication (leave out the replication economy
-/// section, see replicationbench.h). Matches raft::BenchFunction.
+/// section, see replicationbench.h), --prevote, --checkquorum, --reads (one read per
+/// 100 ms), --no-options-run (leave out the second run, with PreVote, CheckQuorum and
+/// one read per 100 ms, reported under "with_prevote_checkquorum_reads").
+/// Matches raft::BenchFunction.
 int benchMain(const std::vector<std::string> &args, std::ostream &out, std::ostream &err);
 
 } // namespace corebench

@@ -177,6 +177,11 @@ std::string resultJson(const Simulation &sim, const std::string &fileName, int p
     json.key("script").value(fileName);
     json.key("seed").value(sim.config().seed);
     json.key("time").value(sim.now());
+    json.key("readMode").value(readModeName(sim.config().reads));
+    json.key("bugs").beginArray();
+    for (const std::string &bug : bugNames(sim.config().bugs))
+        json.value(bug);
+    json.endArray();
     json.key("leader");
     nameOrNull(json, sim.leader().value_or(kNoNode));
 
@@ -220,6 +225,28 @@ std::string resultJson(const Simulation &sim, const std::string &fileName, int p
     json.key("violations").beginArray();
     for (const Violation &violation : sim.violations())
         json.value(describeViolation(violation));
+    json.endArray();
+
+    // §6.4: every client read, as the client saw it.
+    json.key("reads").beginArray();
+    for (const ReadRecord &read : sim.reads()) {
+        json.beginObject();
+        json.key("node").value(nodeName(read.node));
+        json.key("key").value(read.key);
+        json.key("value");
+        if (read.value)
+            json.value(*read.value);
+        else
+            json.null();
+        json.key("issuedAt").value(read.issuedAt);
+        json.key("answeredAt");
+        if (read.answeredAt)
+            json.value(*read.answeredAt);
+        else
+            json.null();
+        json.key("why").value(read.why);
+        json.endObject();
+    }
     json.endArray();
 
     json.key("expectations").beginObject();

@@ -32,6 +32,7 @@ const char *inputKindName(InputKind kind)
     case InputKind::Restore: return "restore";
     case InputKind::Transfer: return "transfer";
     case InputKind::Snapshot: return "snapshot";
+    case InputKind::Read: return "read";
     }
     return "?";
 }
@@ -74,7 +75,8 @@ const char *actionVerb(InputKind kind)
     case InputKind::Duplicate:
     case InputKind::Hold:
     case InputKind::SetNetwork:
-    case InputKind::Say: return inputKindName(kind);
+    case InputKind::Say:
+    case InputKind::Read: return inputKindName(kind);
     }
     return "?";
 }

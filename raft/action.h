@@ -40,10 +40,14 @@ struct Timeout {
     NodeId node = kNoNode;
     bool operator==(const Timeout &) const = default;
 };
-/// Request sends a client command to a server.
+/// Request sends a client command to a server. With a client id (not 0) it is a
+/// session request (dissertation §6.3): the command carries "cC#N", and the client
+/// retries it after a timeout, to the leader it learns of, until it is answered.
 struct Request {
     NodeId node = kNoNode;
     std::string command;
+    int client = 0;
+    std::uint64_t seq = 0;
     bool operator==(const Request &) const = default;
 };
 /// Partition splits the servers into groups that cannot reach each other.
@@ -134,13 +138,22 @@ struct Snapshot {
     NodeId node = kNoNode;
     bool operator==(const Snapshot &) const = default;
 };
+
+/// Read asks a server for the value of a key (dissertation §6.4); how it answers
+/// depends on the run's read mode.
+struct Read {
+    NodeId node = kNoNode;
+    std::string key;
+    bool operator==(const Read &) const = default;
+};
 } // namespace act
 
 /// Action is one user action. Its index is its InputKind.
 using Action =
     std::variant<act::Crash, act::Restart, act::Pause, act::Resume, act::Timeout, act::Request, act::Partition,
                  act::Isolate, act::Cut, act::Reconnect, act::Heal, act::Drop, act::Deliver, act::Duplicate, act::Hold,
-                 act::SetNetwork, act::Say, act::SetTimer, act::SetLink, act::Restore, act::Transfer, act::Snapshot>;
+                 act::SetNetwork, act::Say, act::SetTimer, act::SetLink, act::Restore, act::Transfer, act::Snapshot,
+                 act::Read>;
 
 /// InputKind names the kind of an Action (the index of its alternative).
 enum class InputKind : std::uint8_t {
@@ -166,8 +179,9 @@ enum class InputKind : std::uint8_t {
     Restore,
     Transfer,
     Snapshot,
+    Read,
 };
-static_assert(std::variant_size_v<Action> == static_cast<std::size_t>(InputKind::Snapshot) + 1);
+static_assert(std::variant_size_v<Action> == static_cast<std::size_t>(InputKind::Read) + 1);
 
 /// kindOf returns the kind of an action.
 inline InputKind kindOf(const Action &action)

@@ -141,7 +141,9 @@ bool needsNode(ConditionKind kind)
     case ConditionKind::Committed:
     case ConditionKind::LeaderIn:
     case ConditionKind::Agree:
-    case ConditionKind::NoViolations: return false;
+    case ConditionKind::NoViolations:
+    case ConditionKind::Violated:
+    case ConditionKind::ReadIs: return false;
     }
     return false;
 }
@@ -258,8 +260,53 @@ ConditionResult evaluate(const Simulation &sim, const Condition &condition, cons
         return no(std::to_string(violations.size()) + " violation" + (violations.size() == 1 ? "" : "s")
                   + "; first at t=" + std::to_string(violations.front().t) + "ms: " + violations.front().what);
     }
+    case ConditionKind::ReadIs: {
+        const KvExpectation &want = condition.kv.front();
+        const std::vector<ReadRecord> &reads = sim.reads();
+        for (auto it = reads.rbegin(); it != reads.rend(); ++it) {
+            if (it->key != want.key || !it->answeredAt)
+                continue;
+            if (it->value == want.value)
+                return {};
+            return no("read #" + std::to_string(it->id) + " of " + want.key + " at " + nodeName(it->node) + " returned "
+                      + (it->value ? *it->value : std::string("<none>")));
+        }
+        return no("no read of " + want.key + " has been answered");
+    }
+    case ConditionKind::Violated: {
+        const std::vector<Violation> &violations = sim.violations();
+        for (const Violation &v : violations)
+            if (condition.name == "any" || violationName(v.property) == condition.name)
+                return {};
+        if (violations.empty())
+            return no("no property broke");
+        return no("only " + violations.front().what);
+    }
     }
     return {};
+}
+
+std::string violationName(std::string_view property)
+{
+    std::string name;
+    for (const char c : property)
+        name += c == ' ' ? '-' : static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    return name;
+}
+
+const std::vector<std::string> &knownViolationNames()
+{
+    // The properties of raft/invariants.cpp, the liveness alarm and the read checker.
+    static const std::vector<std::string> names = {"election-safety",
+                                                   "leader-append-only",
+                                                   "log-matching",
+                                                   "leader-completeness",
+                                                   "state-machine-safety",
+                                                   "term-monotonicity",
+                                                   "committed-entries-are-durable",
+                                                   "liveness",
+                                                   "linearizable-reads"};
+    return names;
 }
 
 bool holds(const Simulation &sim, const Condition &condition, const ConditionStart &start)

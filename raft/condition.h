@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace raft {
@@ -54,7 +55,14 @@ enum class ConditionKind : std::uint8_t {
     Agree, ///< agree: every live node has the same committed entries
     NoViolations, ///< violations none
     SnapshotIs, ///< snapshot Sx OP N: node, compare, number (Sx's snapshot's last included index, §7)
+    Violated, ///< violation NAME|any: a property named like violationName() broke: name
+    ReadIs, ///< read K=V | K=<none>: the most recent answered read of K returned V: kv (one)
 };
+
+/// violationName is the script's name of a property: "Election Safety" -> "election-safety".
+std::string violationName(std::string_view property);
+/// knownViolationNames lists the names `expect violation` accepts (besides "any").
+const std::vector<std::string> &knownViolationNames();
 
 /// Condition is a state of the world a script line can name. Only the fields its
 /// kind uses (listed on ConditionKind) are meaningful.
@@ -69,6 +77,8 @@ struct Condition {
     std::vector<NodeId> nodes;
     std::vector<Term> terms;
     std::vector<KvExpectation> kv;
+    /// name: what "violation NAME" names ("any", or a violationName()).
+    std::string name;
 
     bool operator==(const Condition &) const = default;
 };

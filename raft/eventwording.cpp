@@ -499,6 +499,65 @@ Wording wordingOf(const TraceEvent &e)
                        "The client request %1 accepted at index %2 in term %3 was replaced by another leader's entry "
                        "before it committed; the client must retry"),
                    {kQuoted, number(e.index), number(e.term2)});
+    case EventKind::ClientRetried:
+        return say(RAFT_TRANSLATABLE("EventWording",
+                                     "Client %1 heard no answer to its request %2 and sends it again to %3 (attempt "
+                                     "%4): %5"),
+                   {number(static_cast<std::uint64_t>(e.value)), number(e.index), n, number(e.index2), kQuoted});
+    case EventKind::DuplicateSkipped:
+        return say(RAFT_TRANSLATABLE("EventWording",
+                                     "%1 skipped entry %2 %3: its session table shows that request was applied "
+                                     "already, so it is not applied twice"),
+                   {n, number(e.index), kCommand});
+    // --- reads (§6.4) ---
+    case EventKind::ReadStarted:
+        if (e.reason == Reason::LeaderAlive)
+            return say(RAFT_TRANSLATABLE("EventWording",
+                                         "Leader %1 took read #%2 at commitIndex %3: its lease holds until %4 ms, so "
+                                         "no other leader can exist"),
+                       {n, number(static_cast<std::uint64_t>(e.value)), number(e.index), number(e.index2)});
+        return say(RAFT_TRANSLATABLE("EventWording",
+                                     "Leader %1 took read #%2 and noted commitIndex %3; it sends a round of heartbeats "
+                                     "to confirm it still leads"),
+                   {n, number(static_cast<std::uint64_t>(e.value)), number(e.index)});
+    case EventKind::ReadConfirmed:
+        if (e.reason == Reason::LeaderAlive)
+            return say(RAFT_TRANSLATABLE("EventWording",
+                                         "Leader %1 answers read #%2 within its lease, once index %3 is applied"),
+                       {n, number(static_cast<std::uint64_t>(e.value)), number(e.index)});
+        return say(RAFT_TRANSLATABLE("EventWording",
+                                     "A majority answered %1's heartbeats: it still leads, and answers read #%2 once "
+                                     "index %3 is applied"),
+                   {n, number(static_cast<std::uint64_t>(e.value)), number(e.index)});
+    case EventKind::ReadRefused:
+        if (e.reason == Reason::NotLeader && e.peer != kNoNode)
+            return say(RAFT_TRANSLATABLE("EventWording", "%1 refused read #%2: it is not the leader; try %3"),
+                       {n, number(static_cast<std::uint64_t>(e.value)), node(e.peer)});
+        if (e.reason == Reason::NotLeader)
+            return say(
+                RAFT_TRANSLATABLE("EventWording", "%1 refused read #%2: it is not the leader; it knows no leader"),
+                {n, number(static_cast<std::uint64_t>(e.value))});
+        if (e.reason == Reason::Transferring)
+            return say(
+                RAFT_TRANSLATABLE("EventWording", "%1 refused read #%2: it is handing leadership over to %3; try %3"),
+                {n, number(static_cast<std::uint64_t>(e.value)), node(e.peer)});
+        if (e.reason == Reason::QuorumLost)
+            return say(
+                RAFT_TRANSLATABLE("EventWording", "%1 stopped leading before it could confirm read #%2: no answer"),
+                {n, number(static_cast<std::uint64_t>(e.value))});
+        if (e.reason == Reason::NodePaused)
+            return say(RAFT_TRANSLATABLE("EventWording", "%1 cannot answer read #%2: it is paused"),
+                       {n, number(static_cast<std::uint64_t>(e.value))});
+        return say(RAFT_TRANSLATABLE("EventWording", "%1 cannot answer read #%2: it is down"),
+                   {n, number(static_cast<std::uint64_t>(e.value))});
+    case EventKind::ReadAnswered:
+        if (e.reason == Reason::Forced)
+            return say(RAFT_TRANSLATABLE("EventWording",
+                                         "%1 answered read #%2 from its own state machine (index %3 applied): %4 — "
+                                         "without asking anyone, so it may be stale"),
+                       {n, number(static_cast<std::uint64_t>(e.value)), number(e.index), kQuoted});
+        return say(RAFT_TRANSLATABLE("EventWording", "%1 answered read #%2 (index %3 applied): %4"),
+                   {n, number(static_cast<std::uint64_t>(e.value)), number(e.index), kQuoted});
     // --- the network ---
     case EventKind::MessageLost: return messageLost(e);
     case EventKind::MessageDuplicated: return messageDuplicated(e);

@@ -5,11 +5,27 @@
 namespace raft {
 
 namespace {
+constexpr const char *kSms = "State Machine Safety";
+constexpr const char *kSmsSection = "§5.4.3";
+constexpr const char *kSnap = "A snapshot contains only committed entries";
+
 std::string term(Term t)
 {
     return std::to_string(t);
 }
 } // namespace
+
+Finding makeFinding(std::string property, std::string section, const std::string &detail, std::vector<NodeId> nodes,
+                    Index index)
+{
+    Finding f;
+    f.what = property + ": " + detail;
+    f.property = std::move(property);
+    f.section = std::move(section);
+    f.nodes = std::move(nodes);
+    f.index = index;
+    return f;
+}
 
 Invariants::Invariants(int nodes)
     : m_nodes(nodes)
@@ -17,6 +33,15 @@ Invariants::Invariants(int nodes)
 { }
 
 bool Invariants::check(const std::vector<ServerView> &servers, std::vector<std::string> &found)
+{
+    std::vector<Finding> findings;
+    const bool ok = check(servers, findings);
+    for (Finding &f : findings)
+        found.push_back(std::move(f.what));
+    return ok;
+}
+
+bool Invariants::check(const std::vector<ServerView> &servers, std::vector<Finding> &found)
 {
     const std::size_t before = found.size();
     // 1. Logs, terms and roles, server by server.
@@ -42,19 +67,23 @@ bool Invariants::check(const std::vector<ServerView> &servers, std::vector<std::
     //    prefix (State Machine Safety); a longer one extends it.
     const Index committedBefore = m_committed.size();
     for (const ServerView &view : servers) {
-        if (!view.up || view.commitIndex == 0 || !m_seen[view.id - 1].changed)
+        if (!view.up || !m_seen[view.id - 1].changed)
+            continue;
+        if (view.lastApplied > view.commitIndex)
+            found.push_back(makeFinding(kSms, kSmsSection,
+                                        nodeName(view.id) + " applied entry " + std::to_string(view.lastApplied)
+                                            + " beyond its commitIndex " + std::to_string(view.commitIndex),
+                                        {view.id}, view.lastApplied));
+        if (view.commitIndex == 0)
             continue;
         const Log &log = *view.log;
         if (view.commitIndex > log.lastIndex()) {
-            found.push_back("State Machine Safety: " + nodeName(view.id) + "'s commitIndex "
-                            + std::to_string(view.commitIndex) + " is past the end of its log ("
-                            + std::to_string(log.lastIndex()) + ")");
+            found.push_back(makeFinding(kSms, kSmsSection,
+                                        nodeName(view.id) + "'s commitIndex " + std::to_string(view.commitIndex)
+                                            + " is past the end of its log (" + std::to_string(log.lastIndex()) + ")",
+                                        {view.id}, log.lastIndex() + 1));
             continue;
         }
-        if (view.lastApplied > view.commitIndex)
-            found.push_back("State Machine Safety: " + nodeName(view.id) + " applied entry "
-                            + std::to_string(view.lastApplied) + " beyond its commitIndex "
-                            + std::to_string(view.commitIndex));
         const Index shared = std::min<Index>(view.commitIndex, m_committed.size());
         // Below the snapshot (or the prefix the checker knows) the logs compare by the
         // snapshot's fingerprint: compare at the last index both know, if any.
@@ -63,10 +92,17 @@ bool Invariants::check(const std::vector<ServerView> &servers, std::vector<std::
             Index first = std::max<Index>(known, 1);
             while (first < shared && log.fingerprint(first) == m_committed[first - 1].print)
                 ++first;
-            found.push_back("State Machine Safety: " + nodeName(view.id) + " committed entry " + std::to_string(first)
-                            + " of term " + term(log.termAt(first))
-                            + ", but another server committed a different entry (term "
-                            + term(m_committed[first - 1].term) + ") at that index");
+            std::vector<NodeId> involved{view.id};
+            for (const ServerView &other : servers)
+                if (other.id != view.id && other.up && other.commitIndex >= first && other.log->lastIndex() >= first
+                    && other.log->fingerprint(first) == m_committed[first - 1].print)
+                    involved.push_back(other.id);
+            found.push_back(makeFinding(kSms, kSmsSection,
+                                        nodeName(view.id) + " committed entry " + std::to_string(first) + " of term "
+                                            + term(log.termAt(first))
+                                            + ", but another server committed a different entry (term "
+                                            + term(m_committed[first - 1].term) + ") at that index",
+                                        std::move(involved), first));
             continue;
         }
         if (m_committed.size() + 1 < log.snapshotIndex())
@@ -117,15 +153,24 @@ bool Invariants::check(const std::vector<ServerView> &servers, std::vector<std::
             while (need > k && m_committed[need - 1].commitTerm >= view.term)
                 --need;
             if (need > k)
-                found.push_back("Leader Completeness: " + nodeName(view.id) + ", leader of term " + term(view.term)
-                                + ", lacks entry " + std::to_string(k + 1) + " (term " + term(m_committed[k].term)
-                                + ") committed in term " + term(m_committed[need - 1].commitTerm));
+                found.push_back(makeFinding("Leader Completeness", "§5.4.1",
+                                            nodeName(view.id) + ", leader of term " + term(view.term) + ", lacks entry "
+                                                + std::to_string(k + 1) + " (term " + term(m_committed[k].term)
+                                                + ") committed in term " + term(m_committed[need - 1].commitTerm),
+                                            {view.id}, k + 1));
         }
     }
-    if (committed > 0 && holders < m_nodes / 2 + 1)
-        found.push_back("Committed entries are durable: committed entry " + std::to_string(committed)
-                        + " is stored on only " + std::to_string(holders) + " of " + std::to_string(m_nodes)
-                        + " servers, not a majority");
+    if (committed > 0 && holders < m_nodes / 2 + 1) {
+        std::vector<NodeId> missing; // the servers that lost (or lack) it
+        for (const ServerView &view : servers)
+            if (m_seen[view.id - 1].matchCommitted < committed)
+                missing.push_back(view.id);
+        found.push_back(makeFinding("Committed entries are durable", "§5.4",
+                                    "committed entry " + std::to_string(committed) + " is stored on only "
+                                        + std::to_string(holders) + " of " + std::to_string(m_nodes)
+                                        + " servers, not a majority",
+                                    std::move(missing), committed));
+    }
 
     for (const ServerView &view : servers) {
         Seen &seen = m_seen[view.id - 1];
@@ -147,7 +192,7 @@ bool Invariants::check(const std::vector<ServerView> &servers, std::vector<std::
     return found.size() == before;
 }
 
-void Invariants::checkAgainstLeaders(const std::vector<ServerView> &servers, std::vector<std::string> &found)
+void Invariants::checkAgainstLeaders(const std::vector<ServerView> &servers, std::vector<Finding> &found)
 {
     for (const ServerView &leader : servers) {
         if (!leader.up || leader.role != Role::Leader)
@@ -170,13 +215,14 @@ void Invariants::checkAgainstLeaders(const std::vector<ServerView> &servers, std
                 // fingerprints where both logs still know index c.
                 const bool differs = flog.has(c) && llog.has(c) && flog.fingerprint(c) != llog.fingerprint(c);
                 if (c > leader.commitIndex || c > llog.lastIndex() || flog.lastIndex() < c || differs)
-                    found.push_back(
-                        "Follower commit: " + nodeName(f.id) + " moved its commitIndex to " + std::to_string(c)
-                        + " in term " + term(f.term) + ", beyond what leader " + nodeName(leader.id)
-                        + "'s AppendEntries proved (the leader's commitIndex is " + std::to_string(leader.commitIndex)
-                        + (differs ? "; its entry " + std::to_string(c) + " differs"
-                               : std::string())
-                        + ")");
+                    found.push_back(makeFinding(
+                        "Follower commit", "§5.3",
+                        nodeName(f.id) + " moved its commitIndex to " + std::to_string(c) + " in term " + term(f.term)
+                            + ", beyond what leader " + nodeName(leader.id)
+                            + "'s AppendEntries proved (the leader's commitIndex is "
+                            + std::to_string(leader.commitIndex)
+                            + (differs ? "; its entry " + std::to_string(c) + " differs" : std::string()) + ")",
+                        {f.id, leader.id}, c));
             }
             // matchIndex is what the follower acknowledged in the leader's term; terms
             // never go back and, within the term, the leader never removes a matching
@@ -194,13 +240,16 @@ void Invariants::checkAgainstLeaders(const std::vector<ServerView> &servers, std
                          || (flog.has(m) && llog.has(m) && flog.fingerprint(m) != llog.fingerprint(m))))
                 why = "but " + nodeName(f.id) + "'s log " + (flog.lastIndex() < m ? "is shorter" : "differs there");
             if (!why.empty())
-                found.push_back("matchIndex: " + nodeName(leader.id) + ", leader of term " + term(leader.term)
-                                + ", has matchIndex " + std::to_string(m) + " for " + nodeName(f.id) + ", " + why);
+                found.push_back(makeFinding("matchIndex", "Figure 2",
+                                            nodeName(leader.id) + ", leader of term " + term(leader.term)
+                                                + ", has matchIndex " + std::to_string(m) + " for " + nodeName(f.id)
+                                                + ", " + why,
+                                            {leader.id, f.id}, m));
         }
     }
 }
 
-bool Invariants::checkServer(const ServerView &view, Seen &seen, std::vector<std::string> &found)
+bool Invariants::checkServer(const ServerView &view, Seen &seen, std::vector<Finding> &found)
 {
     const Log &log = *view.log;
     const Index length = log.lastIndex();
@@ -224,51 +273,62 @@ bool Invariants::checkServer(const ServerView &view, Seen &seen, std::vector<std
 
     seen.snapshotMoved = seen.initialized && log.snapshotIndex() != seen.base;
     if (view.up && view.commitIndex < log.snapshotIndex())
-        found.push_back("A snapshot contains only committed entries: " + nodeName(view.id) + "'s snapshot ends at "
-                        + std::to_string(log.snapshotIndex()) + ", past its commitIndex "
-                        + std::to_string(view.commitIndex));
+        found.push_back(makeFinding(kSnap, "§7",
+                                    who + "'s snapshot ends at " + std::to_string(log.snapshotIndex())
+                                        + ", past its commitIndex " + std::to_string(view.commitIndex),
+                                    {view.id}, log.snapshotIndex()));
 
     if (view.term < seen.term)
-        found.push_back("Term monotonicity: " + who + "'s currentTerm went down from " + term(seen.term) + " to "
-                        + term(view.term));
+        found.push_back(makeFinding("Term monotonicity", "§5.1",
+                                    who + "'s currentTerm went down from " + term(seen.term) + " to " + term(view.term),
+                                    {view.id}));
 
     // One vote per term (§5.2), and votedFor is on stable storage (Figure 2).
     if (view.term == seen.term && seen.votedFor != kNoNode && view.votedFor != seen.votedFor)
-        found.push_back(
-            "One vote per term: " + who + " voted for " + nodeName(seen.votedFor) + " in term " + term(view.term)
-            + ", then "
-            + (view.votedFor == kNoNode ? std::string("forgot that vote") : "voted for " + nodeName(view.votedFor)));
+        found.push_back(makeFinding(
+            "One vote per term", "§5.2",
+            who + " voted for " + nodeName(seen.votedFor) + " in term " + term(view.term) + ", then "
+                + (view.votedFor == kNoNode ? std::string("forgot that vote") : "voted for " + nodeName(view.votedFor)),
+            {view.id}));
 
     const bool sameLife = seen.up && view.up && seen.incarnation == view.incarnation;
     if (sameLife && view.role != seen.role && view.term == seen.term) {
         // Figure 4: follower -> candidate and candidate -> candidate start a new term;
         // only a candidate becomes leader; a leader only steps down.
         if (view.role == Role::Candidate)
-            found.push_back("Figure 4: " + who + " became candidate from " + roleName(seen.role)
-                            + " without starting a new term (" + term(view.term) + ")");
+            found.push_back(makeFinding("Figure 4", "§5.1",
+                                        who + " became candidate from " + roleName(seen.role)
+                                            + " without starting a new term (" + term(view.term) + ")",
+                                        {view.id}));
         else if (view.role == Role::Leader && seen.role == Role::Follower)
-            found.push_back("Figure 4: " + who + " went from follower to leader in term " + term(view.term)
-                            + " without standing as candidate");
+            found.push_back(makeFinding("Figure 4", "§5.1",
+                                        who + " went from follower to leader in term " + term(view.term)
+                                            + " without standing as candidate",
+                                        {view.id}));
     }
 
     // The leader commit rule (§5.4.2, Figure 8): a leader commits by counting replicas
     // only an entry of its own term (earlier ones commit with it).
     if (sameLife && view.role == Role::Leader && view.commitIndex > seen.commitIndex && view.commitIndex <= length
         && log.termAt(view.commitIndex) != view.term)
-        found.push_back("Leader commit rule: " + who + ", leader of term " + term(view.term)
-                        + ", moved its commitIndex to " + std::to_string(view.commitIndex) + ", an entry of term "
-                        + term(log.termAt(view.commitIndex)) + " (§5.4.2: only entries of the current term are "
-                        + "committed by counting replicas)");
+        found.push_back(makeFinding("Leader commit rule", "§5.4.2",
+                                    who + ", leader of term " + term(view.term) + ", moved its commitIndex to "
+                                        + std::to_string(view.commitIndex) + ", an entry of term "
+                                        + term(log.termAt(view.commitIndex))
+                                        + " (only entries of the current term are committed by counting replicas)",
+                                    {view.id}, view.commitIndex));
 
     // matchIndex never decreases while one leader leads one term.
     if (sameLife && view.progress && seen.role == Role::Leader && seen.term == view.term
         && seen.match.size() == static_cast<std::size_t>(m_nodes)) {
         for (int i = 0; i < m_nodes; ++i)
             if (view.progress[i].matchIndex < seen.match[static_cast<std::size_t>(i)])
-                found.push_back("matchIndex: " + who + ", leader of term " + term(view.term) + ", lowered "
-                                + nodeName(i + 1) + "'s matchIndex from "
-                                + std::to_string(seen.match[static_cast<std::size_t>(i)]) + " to "
-                                + std::to_string(view.progress[i].matchIndex));
+                found.push_back(makeFinding("matchIndex", "Figure 2",
+                                            who + ", leader of term " + term(view.term) + ", lowered "
+                                                + nodeName(i + 1) + "'s matchIndex from "
+                                                + std::to_string(seen.match[static_cast<std::size_t>(i)]) + " to "
+                                                + std::to_string(view.progress[i].matchIndex),
+                                            {view.id, i + 1}));
     }
 
     // Election Safety: at most one leader per term.
@@ -279,8 +339,10 @@ bool Invariants::checkServer(const ServerView &view, Seen &seen, std::vector<std
         if (leader == kNoNode)
             leader = view.id;
         else if (leader != view.id)
-            found.push_back("Election Safety: " + nodeName(view.id) + " and " + nodeName(leader)
-                            + " were both leader in term " + term(view.term));
+            found.push_back(
+                makeFinding("Election Safety", "§5.2",
+                            nodeName(leader) + " and " + nodeName(view.id) + " both lead term " + term(view.term),
+                            {leader, view.id}));
     }
 
     // What changed in the log since the last check: the common prefix, found from
@@ -303,8 +365,10 @@ bool Invariants::checkServer(const ServerView &view, Seen &seen, std::vector<std
     const bool sameLeadership = seen.up && view.up && seen.role == Role::Leader && view.role == Role::Leader
         && seen.term == view.term && seen.incarnation == view.incarnation;
     if (sameLeadership && common < oldLength)
-        found.push_back("Leader Append-Only: " + nodeName(view.id) + ", leader of term " + term(view.term)
-                        + ", removed or overwrote entries after index " + std::to_string(common));
+        found.push_back(makeFinding("Leader Append-Only", "§5.3",
+                                    nodeName(view.id) + ", leader of term " + term(view.term)
+                                        + ", removed or overwrote entries after index " + std::to_string(common),
+                                    {view.id}, common + 1));
 
     // Log Matching: an entry with the same index and term always has the same history.
     for (Index i = std::max(common + 1, log.snapshotIndex()); i <= newLength; ++i) {
@@ -319,9 +383,11 @@ bool Invariants::checkServer(const ServerView &view, Seen &seen, std::vector<std
         if (it == atIndex.end())
             atIndex.emplace_back(t, print);
         else if (it->second != print)
-            found.push_back("Log Matching: " + nodeName(view.id) + "'s entry " + std::to_string(i) + " of term "
-                            + term(t) + " differs, or follows a different history, from another server's entry "
-                            + std::to_string(i) + " of term " + term(t));
+            found.push_back(makeFinding("Log Matching", "§5.3",
+                                        nodeName(view.id) + "'s entry " + std::to_string(i) + " of term " + term(t)
+                                            + " differs, or follows a different history, from another server's entry "
+                                            + std::to_string(i) + " of term " + term(t),
+                                        {view.id}, i));
     }
     seen.prints.resize(common);
     seen.terms.resize(common);
@@ -332,7 +398,7 @@ bool Invariants::checkServer(const ServerView &view, Seen &seen, std::vector<std
     return true;
 }
 
-void Invariants::checkSnapshot(const ServerView &view, std::vector<std::string> &found) const
+void Invariants::checkSnapshot(const ServerView &view, std::vector<Finding> &found) const
 {
     // §7: a server snapshots only applied, so committed, entries; a follower installs
     // only a leader's snapshot. Either way its snapshot is a prefix of the committed
@@ -341,16 +407,18 @@ void Invariants::checkSnapshot(const ServerView &view, std::vector<std::string> 
     const Index index = log.snapshotIndex();
     const bool ownCommit = view.up && view.role == Role::Leader && index <= view.commitIndex;
     if (index > m_committed.size() && !ownCommit) {
-        found.push_back("A snapshot contains only committed entries: " + nodeName(view.id) + "'s snapshot ends at "
-                        + std::to_string(index) + ", but only " + std::to_string(m_committed.size())
-                        + " entries are committed");
+        found.push_back(makeFinding(kSnap, "§7",
+                                    nodeName(view.id) + "'s snapshot ends at " + std::to_string(index) + ", but only "
+                                        + std::to_string(m_committed.size()) + " entries are committed",
+                                    {view.id}, index));
         return;
     }
     if (index <= m_committed.size() && index >= m_committedBase && index > 0
         && log.fingerprint(index) != m_committed[index - 1].print)
-        found.push_back("A snapshot contains only committed entries: " + nodeName(view.id) + "'s snapshot up to "
-                        + std::to_string(index) + " (term " + term(log.snapshotTerm())
-                        + ") holds other entries than the committed ones");
+        found.push_back(makeFinding(kSnap, "§7",
+                                    nodeName(view.id) + "'s snapshot up to " + std::to_string(index) + " (term "
+                                        + term(log.snapshotTerm()) + ") holds other entries than the committed ones",
+                                    {view.id}, index));
 }
 
 } // namespace raft

@@ -28,6 +28,28 @@ struct ServerView {
     std::uint32_t incarnation = 0;
 };
 
+/// Finding is one broken property: its name and section, the sentence that says
+/// exactly what differs, and the servers and entry involved (the window marks them).
+struct Finding {
+    /// property: "Election Safety", "Log Matching", ...
+    std::string property;
+    /// section: where the paper states it, e.g. "§5.2".
+    std::string section;
+    /// what: the whole sentence, starting with the property ("Election Safety: S2 and
+    /// S4 both lead term 3").
+    std::string what;
+    /// nodes: the servers involved (first the one that broke it).
+    std::vector<NodeId> nodes;
+    /// index: the log entry involved (0: none).
+    Index index = 0;
+
+    bool operator==(const Finding &) const = default;
+};
+
+/// makeFinding builds a Finding whose sentence is "PROPERTY: detail".
+Finding makeFinding(std::string property, std::string section, const std::string &detail, std::vector<NodeId> nodes,
+                    Index index = 0);
+
 /// Invariants checks the safety properties of §5.4 (Figure 3) after every event,
 /// incrementally: each check costs O(1) per server when nothing changed and
 /// O(changed entries) otherwise.
@@ -59,8 +81,10 @@ class Invariants {
 public:
     explicit Invariants(int nodes = 5);
 
-    /// check examines every server and appends a sentence per broken property to
+    /// check examines every server and appends a Finding per broken property to
     /// `found`. Returns true if nothing broke.
+    bool check(const std::vector<ServerView> &servers, std::vector<Finding> &found);
+    /// check, with only the sentences.
     bool check(const std::vector<ServerView> &servers, std::vector<std::string> &found);
 
     /// committedLength is the length of the longest prefix known to be committed.
@@ -103,13 +127,12 @@ private:
     };
 
     /// checkServer checks one server's own history and returns whether it changed.
-    bool checkServer(const ServerView &view, Seen &seen, std::vector<std::string> &found);
+    bool checkServer(const ServerView &view, Seen &seen, std::vector<Finding> &found);
     /// checkAgainstLeaders checks what followers commit and what leaders believe
     /// their followers hold (the cross-server rules of the last three items above).
-    void checkAgainstLeaders(const std::vector<ServerView> &servers, std::vector<std::string> &found);
-    void checkCommittedStored(int nodes, std::vector<std::string> &found);
+    void checkAgainstLeaders(const std::vector<ServerView> &servers, std::vector<Finding> &found);
     /// checkSnapshot checks that a server's new snapshot holds only committed entries.
-    void checkSnapshot(const ServerView &view, std::vector<std::string> &found) const;
+    void checkSnapshot(const ServerView &view, std::vector<Finding> &found) const;
 
     int m_nodes;
     std::vector<Seen> m_seen;

@@ -27,6 +27,8 @@ struct KvOperation {
     std::int64_t invoke = 0;
     std::int64_t complete = 0;
     Outcome outcome = Outcome::Ok;
+
+    bool operator==(const KvOperation &) const = default;
 };
 
 /// LinearizabilityResult is the checker's verdict.

@@ -67,6 +67,9 @@ struct Message {
     Term prevLogTerm = 0;
     std::vector<Entry> entries;
     Index leaderCommit = 0;
+    /// round: AppendEntries carries the leader's heartbeat round, its reply echoes it;
+    /// a read waits until a majority answered a round begun after it arrived (§6.4).
+    std::uint64_t round = 0;
 
     // AppendEntriesReply.
     bool success = false;

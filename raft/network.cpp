@@ -90,6 +90,17 @@ bool Network::hasFaults() const
     return false;
 }
 
+bool Network::isCalm() const
+{
+    if (m_hold || m_config.loss > 0 || hasFaults())
+        return false;
+    for (NodeId a = 1; a <= m_nodes; ++a)
+        for (NodeId b = 1; b <= m_nodes; ++b)
+            if (m_link[a][b] && m_link[a][b]->loss > 0)
+                return false;
+    return true;
+}
+
 int Network::cutLinkCount() const
 {
     int n = 0;

@@ -89,6 +89,9 @@ public:
     int groupOf(NodeId node) const { return m_group[node]; }
     bool isCut(NodeId from, NodeId to) const { return m_cut[from][to]; }
     bool hasFaults() const;
+    /// isCalm: every message sent now arrives: no partition, cut, hold or loss on any
+    /// link (latency and duplication do not matter).
+    bool isCalm() const;
     /// cutLinkCount counts the cut links, one per direction.
     int cutLinkCount() const;
     /// groups lists the partition's groups (empty when there is no partition), each

@@ -6,6 +6,16 @@
 
 namespace raft {
 
+const char *readModeName(ReadMode mode)
+{
+    switch (mode) {
+    case ReadMode::ReadIndex: return "readindex";
+    case ReadMode::Lease: return "lease";
+    case ReadMode::Local: return "local";
+    }
+    return "?";
+}
+
 void Ready::clear()
 {
     hardStateChanged = false;
@@ -13,6 +23,7 @@ void Ready::clear()
     snapshotChanged = false;
     snapshotRestored = false;
     messages.clear();
+    reads.clear();
     applyFrom = 0;
     applyTo = 0;
     events.clear();
@@ -21,7 +32,7 @@ void Ready::clear()
 bool Ready::empty() const
 {
     return !hardStateChanged && persistFrom == 0 && !snapshotChanged && !snapshotRestored && messages.empty()
-        && applyTo == applyFrom && events.empty();
+        && applyTo == applyFrom && reads.empty() && events.empty();
 }
 
 Node::Node(const NodeConfig &config, const PersistentState &stored, Time now)
@@ -33,12 +44,24 @@ Node::Node(const NodeConfig &config, const PersistentState &stored, Time now)
     , m_lastApplied(stored.snapshot.index)
     , m_heardFrom(static_cast<std::size_t>(config.clusterSize), now)
     , m_progress(static_cast<std::size_t>(config.clusterSize))
+    , m_acked(static_cast<std::size_t>(config.clusterSize), 0)
 {
     // Figure 2: every server starts as a follower; commitIndex and lastApplied are
     // volatile and start at 0, even after a crash. The state machine is rebuilt from
     // the log once the server learns the commit index again. §7: with a snapshot they
     // start at its index instead: it holds only committed entries, and the state
     // machine starts from its contents.
+    if (m_config.bugs.forgetVoteOnRestart) {
+        // Bug switch: votedFor is treated as volatile. Figure 2 keeps it on stable
+        // storage so that a server that crashes and restarts cannot vote twice in one
+        // term (which could elect two leaders, §5.2).
+        m_state.votedFor = kNoNode;
+    }
+    if (m_config.readMode == ReadMode::Lease && now > 0) {
+        // A restarted server forgot whom it heard from; it may have answered a leader's
+        // lease round just before the crash. It keeps the lease's promise anyway.
+        m_leaderContact = now;
+    }
     resetElectionTimer();
 }
 
@@ -55,8 +78,11 @@ TraceEvent &Node::addEvent(EventKind kind, Reason reason)
 
 void Node::resetElectionTimer()
 {
-    // §5.2: a random timeout in [min, max] makes split votes rare and short.
-    m_electionTimeout = m_rng.uniform(m_config.electionTimeoutMin, m_config.electionTimeoutMax);
+    // §5.2: a random timeout in [min, max] makes split votes rare and short. (Bug
+    // switch: every server waits the same time, and split votes can repeat forever.)
+    m_electionTimeout = m_config.bugs.sameTimeouts
+        ? m_config.electionTimeoutMin
+        : m_rng.uniform(m_config.electionTimeoutMin, m_config.electionTimeoutMax);
     m_electionDeadline = m_now + m_electionTimeout;
 }
 
@@ -106,7 +132,11 @@ bool Node::hasRecentLeader() const
 {
     if (m_role == Role::Leader)
         return true;
-    return m_leader != kNoNode && m_now - m_leaderContact < m_config.electionTimeoutMin;
+    // With leases (§6.4.1) the promise is about time, not about whom: a server that
+    // heard from any leader, or restarted, less than a minimum election timeout ago
+    // may have answered a lease round, and must not help elect another leader yet.
+    const bool known = m_leader != kNoNode || (m_config.readMode == ReadMode::Lease && m_leaderContact > 0);
+    return known && m_now - m_leaderContact < m_config.electionTimeoutMin;
 }
 
 bool Node::hasQuorumContact() const
@@ -149,6 +179,8 @@ void Node::tick(Time now)
             // §5.2: the leader sends periodic heartbeats (AppendEntries, empty when
             // the follower is up to date) to keep its authority.
             addEvent(EventKind::HeartbeatTimeout);
+            if (m_config.readMode == ReadMode::Lease)
+                startRound(); // every heartbeat renews the lease (§6.4.1)
             broadcastAppendEntries(true);
             m_heartbeatDeadline = now + m_config.heartbeatInterval;
         }
@@ -198,6 +230,7 @@ void Node::becomeFollower(Term term, NodeId leader, Reason why, NodeId cause)
     m_leader = leader;
     m_preCandidate = false;
     endTransfer();
+    failReads();
     for (Progress &p : m_progress)
         p.vote = VoteState::None;
     // A server that was leading or campaigning needs its election timer again.
@@ -300,6 +333,13 @@ void Node::becomeLeader()
         p.nextIndex = m_state.log.lastIndex() + 1;
     }
     m_deferredReported = 0;
+    // Reads start afresh: no round of this term has been answered, no lease held.
+    m_round = 0;
+    std::fill(m_acked.begin(), m_acked.end(), 0);
+    m_roundStart.clear();
+    m_leaseUntil = 0;
+    if (m_config.readMode == ReadMode::Lease)
+        startRound();
     // §8: a no-op entry of the new term lets entries of earlier terms commit at once
     // (a leader only counts replicas of its own term's entries, §5.4.2).
     if (m_config.noop)
@@ -405,9 +445,10 @@ void Node::handleRequestVote(const Message &m)
     } else if (m_state.votedFor != kNoNode && m_state.votedFor != m.from) {
         // §5.2: at most one vote per term, first come first served.
         deny(Reason::AlreadyVoted).value = m_state.votedFor;
-    } else if (!log.isUpToDate(m.lastLogIndex, m.lastLogTerm)) {
+    } else if (!m_config.bugs.voteWithoutLogCheck && !log.isUpToDate(m.lastLogIndex, m.lastLogTerm)) {
         // §5.4.1: never vote for a candidate whose log is less up-to-date than ours;
-        // otherwise it could win and overwrite committed entries.
+        // otherwise it could win and overwrite committed entries. (Bug switch
+        // voteWithoutLogCheck skips this check.)
         deny(m.lastLogTerm < log.lastTerm() ? Reason::LogTermOlder : Reason::LogShorter);
     } else {
         setHardState(m_state.currentTerm, m.from); // saved before the reply leaves
@@ -557,6 +598,7 @@ Index Node::sendAppendEntries(NodeId peer, Index prev, Index count)
     m.prevLogIndex = prev;
     m.prevLogTerm = log.termAt(prev);
     m.leaderCommit = m_commitIndex;
+    m.round = m_round;
     const Index last = std::min<Index>(log.lastIndex(), prev + count);
     if (last > prev) {
         m.entries.reserve(last - prev);
@@ -640,6 +682,7 @@ void Node::broadcastAppendEntries(bool heartbeat)
 void Node::handleAppendEntries(const Message &m)
 {
     Message r = reply(m, MessageType::AppendEntriesReply);
+    r.round = m.round;
     if (m.term < m_state.currentTerm) {
         // §5.1: reject a leader of an older term; our term in the reply makes it step down.
         TraceEvent &e = addEvent(EventKind::AppendRejected, Reason::StaleTerm);
@@ -721,6 +764,16 @@ void Node::handleAppendEntries(const Message &m)
         appendEntry(entry);
     }
     const Index lastNew = prev + (m.entries.size() - first);
+    if (m_config.bugs.truncateOnStaleAppend && log.lastIndex() > lastNew) {
+        // Bug switch: drop everything after the message's entries although nothing
+        // conflicts. A delayed or reordered AppendEntries then deletes newer entries,
+        // committed ones included (§5.3 deletes only on a conflict).
+        TraceEvent &t = addEvent(EventKind::LogTruncated, Reason::None);
+        t.peer = m.from;
+        t.index = lastNew;
+        t.index2 = log.lastIndex() - lastNew;
+        truncateAfter(lastNew);
+    }
 
     TraceEvent &e = addEvent(EventKind::AppendAccepted, m.entries.empty() ? Reason::Heartbeat : Reason::None);
     e.peer = m.from;
@@ -733,6 +786,11 @@ void Node::handleAppendEntries(const Message &m)
     const Index commit = std::min(m.leaderCommit, lastNew);
     if (commit > m_commitIndex)
         setCommitIndex(commit, Reason::LeaderCommit);
+    if (m_config.bugs.applyBeforeCommit) {
+        // Bug switch: apply what was just stored, committed or not. Figure 2 applies
+        // only up to commitIndex: an uncommitted entry may still be overwritten.
+        applyThrough(lastNew);
+    }
 
     r.success = true;
     r.matchIndex = lastNew;
@@ -746,6 +804,12 @@ void Node::handleAppendEntriesReply(const Message &m)
         return;
     }
     m_heardFrom[m.from - 1] = m_now; // it answered in our term (§6.2)
+    if (m.round > m_acked[m.from - 1]) {
+        // Any answer in our term, success or not, says the follower still took us for
+        // its leader when the round's AppendEntries arrived (§6.4).
+        m_acked[m.from - 1] = m.round;
+        roundAcked();
+    }
     Progress &p = m_progress[m.from - 1];
     if (m.success) {
         const bool advanced = p.acknowledge(m.matchIndex);
@@ -1038,7 +1102,8 @@ void Node::maybeAdvanceCommit()
     const Index majority = match[quorum() - 1];
     if (majority <= m_commitIndex)
         return;
-    if (m_state.log.termAt(majority) == m_state.currentTerm) {
+    if (m_state.log.termAt(majority) == m_state.currentTerm || m_config.bugs.commitOldTerms) {
+        // (Bug switch commitOldTerms counts replicas of any term: Figure 8's danger.)
         setCommitIndex(majority, Reason::Majority);
         return;
     }
@@ -1052,6 +1117,121 @@ void Node::maybeAdvanceCommit()
     }
 }
 
+// --- reads (dissertation §6.4) -----------------------------------------------------
+
+ReadResult Node::read(std::uint64_t id, Time now)
+{
+    m_now = now;
+    ReadResult result;
+    if (m_role != Role::Leader || m_transferTarget != kNoNode) {
+        // §6.4: only the leader can tell what is committed; a follower points the
+        // client to the leader it knows. A leader handing over takes no reads either.
+        result.leaderHint = m_role == Role::Leader ? m_transferTarget : m_leader;
+        TraceEvent &e = addEvent(EventKind::ReadRefused,
+                                 m_role == Role::Leader ? Reason::Transferring : Reason::NotLeader);
+        e.peer = result.leaderHint;
+        e.value = static_cast<std::int64_t>(id);
+        return result;
+    }
+    result.accepted = true;
+    PendingRead read;
+    read.id = id;
+    if (m_state.log.termAt(m_commitIndex) != m_state.currentTerm && m_state.log.lastTerm() != m_state.currentTerm) {
+        // §6.4 step 1: a new leader does not know which entries are committed until
+        // an entry of its own term is: it appends an empty one (as the no-op of §8).
+        appendEntry(Entry{m_state.currentTerm, std::string()});
+        broadcastAppendEntries(false);
+        maybeAdvanceCommit();
+    }
+    const bool lease = m_config.readMode == ReadMode::Lease && m_now < m_leaseUntil;
+    TraceEvent &e = addEvent(EventKind::ReadStarted, lease ? Reason::LeaderAlive : Reason::None);
+    e.value = static_cast<std::int64_t>(id);
+    e.index = m_commitIndex;
+    e.index2 = lease ? static_cast<Index>(m_leaseUntil) : 0;
+    if (lease) {
+        // §6.4.1: within the lease no other server can have been elected (followers
+        // that answered ignore RequestVote for a minimum election timeout), so the
+        // commitIndex is current without a round of heartbeats.
+        read.round = 0;
+    } else {
+        // §6.4 steps 2–3: confirm leadership with a fresh round of heartbeats.
+        startRound();
+        read.round = m_round;
+        broadcastAppendEntries(true);
+    }
+    m_reads.push_back(read);
+    confirmReads();
+    return result;
+}
+
+void Node::startRound()
+{
+    ++m_round;
+    if (m_config.readMode == ReadMode::Lease)
+        m_roundStart.emplace_back(m_round, m_now);
+    m_acked[m_config.id - 1] = m_round;
+}
+
+void Node::roundAcked()
+{
+    if (m_config.readMode == ReadMode::Lease && !m_roundStart.empty()) {
+        // The round a majority (this server included) has answered: its followers
+        // heard from us no earlier than its start, and ignore candidates for a
+        // minimum election timeout after that (§4.2.3).
+        std::array<std::uint64_t, kMaxNodes> acked{};
+        const int n = m_config.clusterSize;
+        std::copy(m_acked.begin(), m_acked.end(), acked.begin());
+        std::nth_element(acked.begin(), acked.begin() + (quorum() - 1), acked.begin() + n, std::greater<>());
+        const std::uint64_t confirmed = acked[quorum() - 1];
+        auto it = m_roundStart.begin();
+        while (it != m_roundStart.end() && it->first < confirmed)
+            ++it;
+        if (it != m_roundStart.end() && it->first == confirmed)
+            m_leaseUntil = std::max(m_leaseUntil, it->second + m_config.electionTimeoutMin);
+        m_roundStart.erase(m_roundStart.begin(), it);
+    }
+    if (!m_reads.empty())
+        confirmReads();
+}
+
+void Node::confirmReads()
+{
+    const bool termCommitted = m_state.log.termAt(m_commitIndex) == m_state.currentTerm;
+    if (!termCommitted)
+        return; // step 1 first: an entry of this term must commit
+    std::array<std::uint64_t, kMaxNodes> acked{};
+    const int n = m_config.clusterSize;
+    std::copy(m_acked.begin(), m_acked.end(), acked.begin());
+    std::nth_element(acked.begin(), acked.begin() + (quorum() - 1), acked.begin() + n, std::greater<>());
+    const std::uint64_t confirmed = acked[quorum() - 1];
+    std::size_t kept = 0;
+    for (PendingRead &read : m_reads) {
+        if (!read.noted) {
+            read.index = m_commitIndex; // §6.4 step 1: the readIndex
+            read.noted = true;
+        }
+        if (read.round > confirmed) {
+            m_reads[kept++] = read;
+            continue;
+        }
+        // §6.4 step 4: confirmed; the answer waits until the state machine has
+        // applied readIndex (here it already has: entries apply as they commit).
+        m_ready.reads.push_back(ReadState{read.id, read.index, true});
+        TraceEvent &e = addEvent(EventKind::ReadConfirmed, read.round == 0 ? Reason::LeaderAlive : Reason::Majority);
+        e.value = static_cast<std::int64_t>(read.id);
+        e.index = read.index;
+    }
+    m_reads.resize(kept);
+}
+
+void Node::failReads()
+{
+    for (const PendingRead &read : m_reads)
+        m_ready.reads.push_back(ReadState{read.id, 0, false});
+    m_reads.clear();
+    m_leaseUntil = 0;
+}
+
 void Node::setCommitIndex(Index index, Reason why)
 {
     TraceEvent &e = addEvent(EventKind::CommitAdvanced, why);
@@ -1060,12 +1240,21 @@ void Node::setCommitIndex(Index index, Reason why)
     if (m_role != Role::Leader)
         e.peer = m_leader;
     m_commitIndex = index;
-    // Figure 2: apply committed entries in order. The caller applies
-    // (applyFrom, applyTo] to the state machine when it takes the Ready.
+    // Figure 2: apply committed entries in order.
+    applyThrough(m_commitIndex);
+    if (!m_reads.empty())
+        confirmReads(); // reads waiting for an entry of this term to commit
+}
+
+void Node::applyThrough(Index index)
+{
+    // The caller applies (applyFrom, applyTo] to the state machine when it takes the Ready.
+    if (index <= m_lastApplied)
+        return;
     if (m_ready.applyTo == m_ready.applyFrom)
         m_ready.applyFrom = m_lastApplied;
-    m_ready.applyTo = m_commitIndex;
-    m_lastApplied = m_commitIndex;
+    m_ready.applyTo = index;
+    m_lastApplied = index;
 }
 
 void Node::takeReady(Ready &into)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "bugs.h"
 #include "log.h"
 #include "message.h"
 #include "progress.h"
@@ -12,6 +13,14 @@
 #include <vector>
 
 namespace raft {
+
+/// ReadMode is how a server answers a read (dissertation §6.4): ReadIndex (the leader
+/// confirms it still leads with a round of heartbeats), Lease (the leader answers
+/// while a majority's recent answers guarantee no other leader; needs CheckQuorum) or
+/// Local (any server answers from its own state machine: reads may be stale).
+enum class ReadMode : std::uint8_t { ReadIndex, Lease, Local };
+/// readModeName returns "readindex", "lease" or "local".
+const char *readModeName(ReadMode mode);
 
 /// NodeConfig is what a server knows before it starts.
 struct NodeConfig {
@@ -31,6 +40,8 @@ struct NodeConfig {
     /// timeout steps down (§6.2), and a server that heard from a leader within the
     /// minimum election timeout ignores RequestVote (§4.2.3, leader stickiness).
     bool checkQuorum = false;
+    /// readMode: how reads are answered (§6.4); Local is the Simulation's business.
+    ReadMode readMode = ReadMode::ReadIndex;
     /// maxEntriesPerMessage bounds one probe; once a follower's position is known a
     /// batch carries up to Progress::kReplicateBatch times as many (raft/progress.h).
     int maxEntriesPerMessage = 64;
@@ -39,6 +50,9 @@ struct NodeConfig {
     std::uint64_t snapshotChunk = 0;
     /// seed for this server's own generator (its election timeouts).
     std::uint64_t seed = 1;
+    /// bugs: rules switched off for teaching (raft/bugs.h); all off in real use. Each
+    /// flag is read at the one place its rule lives in node.cpp.
+    BugSwitches bugs;
 
     bool operator==(const NodeConfig &) const = default;
 };
@@ -53,6 +67,23 @@ struct PersistentState {
     Snapshot snapshot;
 
     bool operator==(const PersistentState &) const = default;
+};
+
+/// ReadState says a read may be answered: once the state machine has applied `index`
+/// (ok), or that it cannot be (the leader stepped down before confirming it).
+struct ReadState {
+    std::uint64_t id = 0;
+    Index index = 0;
+    bool ok = true;
+    bool operator==(const ReadState &) const = default;
+};
+
+/// ReadResult answers Node::read: taken (the answer comes as a ReadState) or refused
+/// with a hint naming the leader this server knows.
+struct ReadResult {
+    bool accepted = false;
+    NodeId leaderHint = kNoNode;
+    bool operator==(const ReadResult &) const = default;
 };
 
 /// Ready is everything a node wants done after an input, in this order: save the
@@ -73,6 +104,8 @@ struct Ready {
     /// entries (applyFrom..applyTo] are committed and must be applied in order.
     Index applyFrom = 0;
     Index applyTo = 0;
+    /// reads: reads that may now be answered (after applying), or failed.
+    std::vector<ReadState> reads;
     std::vector<TraceEvent> events;
 
     void clear();
@@ -116,6 +149,11 @@ public:
     /// propose appends a client command if this server is the leader (§5.3); otherwise
     /// it refuses with a hint naming the leader it knows (§8).
     ProposeResult propose(const std::string &command, Time now);
+    /// read takes a linearizable read with the caller's id (§6.4): a leader notes its
+    /// commitIndex (first committing an entry of its term if it has none), confirms
+    /// it still leads with a heartbeat round to a majority (or, in Lease mode, its
+    /// lease), then hands out a ReadState; a follower refuses with a hint.
+    ReadResult read(std::uint64_t id, Time now);
     /// timeoutNow starts an election at once, as if the election timer fired (with
     /// PreVote on, the pre-vote round comes first, as it would).
     void timeoutNow(Time now);
@@ -181,6 +219,10 @@ public:
     /// progress is the leader's (or candidate's) view of peer: nextIndex, matchIndex,
     /// flow state, vote.
     const Progress &progress(NodeId peer) const { return m_progress[peer - 1]; }
+    /// leaseUntil: in Lease mode, until when the leader may answer reads alone.
+    Time leaseUntil() const { return m_leaseUntil; }
+    /// pendingReads counts reads the leader has not yet confirmed.
+    std::size_t pendingReads() const { return m_reads.size(); }
     /// votes counts granted votes in the current election, including its own.
     int votes() const;
     int quorum() const { return m_config.clusterSize / 2 + 1; }
@@ -220,7 +262,17 @@ private:
     Index sendAppendEntries(NodeId peer, Index prev, Index count);
     void broadcastAppendEntries(bool heartbeat);
     void maybeAdvanceCommit();
+    /// startRound begins a heartbeat round that confirms leadership (§6.4).
+    void startRound();
+    /// roundAcked: a follower answered round `round`; confirm reads, extend the lease.
+    void roundAcked();
+    /// confirmReads hands out every pending read that is confirmed and noted.
+    void confirmReads();
+    /// failReads: this server stopped leading; its pending reads cannot be answered.
+    void failReads();
     void setCommitIndex(Index index, Reason why);
+    /// applyThrough hands entries up to index to the state machine (via Ready).
+    void applyThrough(Index index);
     void appendEntry(Entry entry);
     void truncateAfter(Index index);
     void setHardState(Term term, NodeId votedFor);
@@ -258,6 +310,24 @@ private:
     /// m_incoming: the snapshot being received in chunks (volatile; a crash loses it
     /// and the leader starts over).
     Snapshot m_incoming;
+    /// PendingRead is a read the leader took and has not confirmed. Invariant: noted
+    /// implies index is a commitIndex of this term's leadership, taken at or after
+    /// the read arrived.
+    struct PendingRead {
+        std::uint64_t id = 0;
+        std::uint64_t round = 0;
+        Index index = 0;
+        bool noted = false;
+        bool operator==(const PendingRead &) const = default;
+    };
+    std::vector<PendingRead> m_reads;
+    /// m_round: the leader's heartbeat round (AppendEntries carry it); m_acked[peer]
+    /// the highest round each follower answered; m_roundStart the start time of the
+    /// rounds a lease may still be based on (Lease mode).
+    std::uint64_t m_round = 0;
+    std::vector<std::uint64_t> m_acked;
+    std::vector<std::pair<std::uint64_t, Time>> m_roundStart;
+    Time m_leaseUntil = 0;
     Ready m_ready;
 };
 

@@ -170,6 +170,34 @@ public:
             }
             *flag = l.words[2] == "on";
             return true;
+        } else if (key == "sessions") {
+            if (!need(1))
+                return true;
+            if (l.words[1] != "on" && l.words[1] != "off")
+                fail(line, "sessions takes on or off");
+            c.sessions = l.words[1] == "on";
+            return true;
+        } else if (key == "reads") {
+            if (!need(1))
+                return true;
+            const std::string_view mode = l.words[1];
+            if (mode == "readindex")
+                c.reads = ReadMode::ReadIndex;
+            else if (mode == "lease")
+                c.reads = ReadMode::Lease;
+            else if (mode == "local")
+                c.reads = ReadMode::Local;
+            else
+                fail(line, "unknown read mode '" + std::string(mode) + "' (known: readindex, lease, local)");
+            return true;
+        } else if (key == "bug") {
+            if (!need(1))
+                return true;
+            if (const BugInfo *bug = findBug(l.words[1]))
+                c.bugs.*bug->flag = true;
+            else
+                fail(line, "unknown bug '" + std::string(l.words[1]) + "' (known: " + bugNameList() + ")");
+            return true;
         } else
             return false;
         if (!ok)
@@ -242,10 +270,26 @@ public:
         } else if (kind == "request") {
             act::Request request;
             ok = n >= 1 && server(5, request.node);
-            request.command = l.rest(6);
+            if (ok && n >= 4 && l.words[6] == "client") {
+                // request Sx client C N COMMAND (a session request, §6.3)
+                ok = parseInt(l.words[7], request.client) && request.client > 0 && parseInt(l.words[8], request.seq);
+                request.command = l.rest(9);
+                if (!ok)
+                    fail(line, "'request Sx client C N COMMAND' needs a client id and a request number");
+            } else {
+                request.command = l.rest(6);
+            }
             in.action = std::move(request);
             if (n < 1)
                 fail(line, "'request' takes a server and a command");
+        } else if (kind == "read") {
+            act::Read read;
+            ok = n == 2 && server(5, read.node);
+            if (ok)
+                read.key = std::string(l.words[6]);
+            in.action = std::move(read);
+            if (n != 2)
+                fail(line, "'read' takes a server and a key");
         } else if (kind == "say") {
             in.action = act::Say{l.rest(5)};
             ok = true;
@@ -484,7 +528,13 @@ std::string formatInput(const Input &in)
             [&](const act::Isolate &a) { return oneNode("isolate", a.node); },
             [&](const act::Reconnect &a) { return oneNode("reconnect", a.node); },
             [](const act::Heal &) { return std::string("heal"); },
-            [](const act::Request &a) { return "request " + nodeName(a.node) + " " + a.command; },
+            [](const act::Request &a) {
+                if (a.client != 0)
+                    return "request " + nodeName(a.node) + " client " + std::to_string(a.client) + " "
+                        + std::to_string(a.seq) + " " + a.command;
+                return "request " + nodeName(a.node) + " " + a.command;
+            },
+            [](const act::Read &a) { return "read " + nodeName(a.node) + " " + a.key; },
             [](const act::Say &a) { return "say " + a.text; },
             [](const act::Partition &a) {
                 std::string s = "partition";
@@ -534,6 +584,12 @@ std::string formatRunFile(const RunFile &run)
         s += "snapshot-every " + std::to_string(c.snapshotEvery) + "\n";
     if (c.snapshotChunk != 0)
         s += "snapshot-chunk " + std::to_string(c.snapshotChunk) + "\n";
+    if (!c.sessions)
+        s += "sessions off\n";
+    if (c.reads != ReadMode::ReadIndex)
+        s += std::string("reads ") + readModeName(c.reads) + "\n";
+    for (const std::string &bug : bugNames(c.bugs))
+        s += "bug " + bug + "\n";
     for (const std::string &note : run.notes)
         s += "note " + note + "\n";
     for (const Input &in : run.inputs)

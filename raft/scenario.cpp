@@ -32,6 +32,7 @@ const char *commandKindName(CommandKind kind)
     case CommandKind::Say: return "say";
     case CommandKind::Transfer: return "transfer";
     case CommandKind::Snapshot: return "snapshot";
+    case CommandKind::Read: return "read";
     case CommandKind::Wait: return "wait until";
     case CommandKind::Ask: return "ask";
     case CommandKind::Answer: return "answer";
@@ -48,6 +49,8 @@ const char *commandKindName(CommandKind kind)
     case CommandKind::ExpectAgree: return "expect agree";
     case CommandKind::ExpectNoViolations: return "expect violations";
     case CommandKind::ExpectSnapshot: return "expect snapshot";
+    case CommandKind::ExpectViolation: return "expect violation";
+    case CommandKind::ExpectRead: return "expect read";
     }
     return "?";
 }
@@ -184,18 +187,18 @@ template <typename Names> std::string suggestion(std::string_view word, const Na
     return " (did you mean " + quoted(best) + "?)";
 }
 
-constexpr std::array<std::string_view, 11> kSetupWords = {"nodes",   "seed",           "election-timeout", "heartbeat",
-                                                          "latency", "loss",           "duplicate",        "option",
-                                                          "pace",    "snapshot-every", "snapshot-chunk"};
-constexpr std::array<std::string_view, 21> kActionWords = {
+constexpr std::array<std::string_view, 13> kSetupWords = {
+    "nodes", "seed",   "election-timeout", "heartbeat", "latency",        "loss",          "duplicate",
+    "option", "pace", "bug",              "reads",     "snapshot-every", "snapshot-chunk"};
+constexpr std::array<std::string_view, 22> kActionWords = {
     "run",  "crash", "restart", "pause", "resume", "timeout", "request",  "partition", "isolate", "cut",  "reconnect",
-    "heal", "say",   "wait",    "ask",   "answer", "reveal",  "transfer", "snapshot",  "expect",  "until"};
+    "heal", "say",   "wait",    "ask",   "answer", "reveal",  "transfer", "snapshot",  "read",    "expect", "until"};
 constexpr std::array<std::string_view, 10> kCheckWords = {"leader",  "role", "status", "term",  "commit",
                                                           "applied", "log",  "kv",     "agree", "snapshot"};
 constexpr std::array<std::string_view, 3> kUntilWords = {"leader", "new-leader", "committed"};
 constexpr std::array<std::string_view, 3> kRoleWords = {"follower", "candidate", "leader"};
 constexpr std::array<std::string_view, 3> kStatusWords = {"up", "crashed", "paused"};
-constexpr std::array<std::string_view, 4> kOptionWords = {"noop", "invariants", "prevote", "checkquorum"};
+constexpr std::array<std::string_view, 5> kOptionWords = {"noop", "invariants", "prevote", "checkquorum", "sessions"};
 
 std::vector<std::string_view> allCommandWords()
 {
@@ -376,7 +379,9 @@ void ScenarioParser::parseLine(int line, std::string_view raw)
             return;
         }
         // Each setting once: a second "seed" is more likely a slip than a wish.
-        const std::string setting = word == "option" && tokens.size() > 1 ? "option " + lower(tokens[1].text) : word;
+        const std::string setting = (word == "option" || word == "bug") && tokens.size() > 1
+            ? word + " " + lower(tokens[1].text)
+            : word;
         const auto seen = m_setupSeen.find(setting);
         if (seen != m_setupSeen.end())
             error(quoted(setting) + " is already set on line " + std::to_string(seen->second));
@@ -463,6 +468,34 @@ void ScenarioParser::parseSetup(const std::string &word, const std::vector<Token
             (word == "loss" ? config.network.loss : config.network.duplicate) = *p;
     } else if (word == "pace") {
         parsePace(tokens);
+    } else if (word == "reads") {
+        if (!arity(tokens, 2, "reads readindex|lease|local"))
+            return;
+        const std::string mode = lower(tokens[1].text);
+        if (mode == "readindex")
+            config.reads = ReadMode::ReadIndex;
+        else if (mode == "lease")
+            config.reads = ReadMode::Lease;
+        else if (mode == "local")
+            config.reads = ReadMode::Local;
+        else
+            error("unknown read mode " + quoted(tokens[1].text)
+                  + suggestion(mode, std::array<std::string_view, 3>{"readindex", "lease", "local"})
+                  + "; reads are readindex, lease or local");
+    } else if (word == "bug") {
+        // A rule switched off in every server, for teaching (raft/bugs.h holds the names).
+        if (!arity(tokens, 2, "bug NAME"))
+            return;
+        const std::string name = lower(tokens[1].text);
+        const BugInfo *bug = findBug(name);
+        if (!bug) {
+            std::vector<std::string_view> names;
+            for (const BugInfo &b : bugTable())
+                names.push_back(b.name);
+            error("unknown bug " + quoted(tokens[1].text) + suggestion(name, names) + "; bugs are " + bugNameList());
+            return;
+        }
+        config.bugs.*bug->flag = true;
     } else if (word == "option") {
         if (!arity(tokens, 3, "option NAME on|off"))
             return;
@@ -477,9 +510,11 @@ void ScenarioParser::parseSetup(const std::string &word, const std::vector<Token
             flag = &config.preVote;
         else if (name == "checkquorum")
             flag = &config.checkQuorum;
+        else if (name == "sessions")
+            flag = &config.sessions;
         else
             error("unknown option " + quoted(tokens[1].text) + suggestion(name, kOptionWords)
-                  + "; options are noop, invariants, prevote and checkquorum");
+                  + "; options are noop, invariants, prevote, checkquorum and sessions");
         if (value != "on" && value != "off") {
             error("option " + name + " must be 'on' or 'off', not " + quoted(tokens[2].text));
             return;
@@ -530,6 +565,13 @@ void ScenarioParser::parseAction(const std::string &word, const std::vector<Toke
                 command.node = *n;
     } else if (word == "request") {
         parseRequest(command, tokens);
+    } else if (word == "read") {
+        command.kind = CommandKind::Read;
+        if (arity(tokens, 3, "read Sx K")) {
+            if (const auto n = node(tokens[1].text, true))
+                command.node = *n;
+            command.argument = std::string(tokens[2].text);
+        }
     } else if (word == "partition") {
         parsePartition(command, rest);
     } else if (word == "cut") {
@@ -679,18 +721,42 @@ void ScenarioParser::parseAnswer(ScenarioCommand &command, const std::vector<Tok
     parseCondition(command.condition, condition, ConditionContext::Until);
 }
 
-void ScenarioParser::parseRequest(ScenarioCommand &command, const std::vector<Token> &tokens)
+void ScenarioParser::parseRequest(ScenarioCommand &command, const std::vector<Token> &all)
 {
     command.kind = CommandKind::Request;
+    std::vector<Token> tokens = all;
+    if (tokens.size() >= 3 && lower(tokens[2].text) == "client") {
+        // request Sx client C N COMMAND: a session request (§6.3), retried until answered.
+        if (tokens.size() < 6) {
+            error("a session request needs a client, a number and a command: request Sx client C N incr K");
+            return;
+        }
+        const auto c = number(tokens[3].text, "client id");
+        const auto seq = number(tokens[4].text, "request number");
+        if (c && (*c == 0 || *c > 1'000'000)) {
+            error("a client id is a number from 1 to 1000000, not " + std::to_string(*c));
+            return;
+        }
+        if (c && seq) {
+            command.client = static_cast<int>(*c);
+            command.seq = *seq;
+        }
+        tokens.erase(tokens.begin() + 2, tokens.begin() + 5);
+    }
     if (tokens.size() < 3) {
-        error("missing argument: usage is 'request Sx set K V' or 'request Sx del K'");
+        error("missing argument: usage is 'request Sx set K V', 'request Sx del K' or 'request Sx incr K'");
         return;
     }
     const auto n = node(tokens[1].text, true);
     const std::string verb = lower(tokens[2].text);
-    if (verb != "set" && verb != "del") {
+    if (verb != "set" && verb != "del" && verb != "incr") {
         error("unknown client command " + quoted(tokens[2].text)
-              + suggestion(verb, std::array<std::string_view, 2>{"set", "del"}) + "; use set K V or del K");
+              + suggestion(verb, std::array<std::string_view, 3>{"set", "del", "incr"})
+              + "; use set K V, del K or incr K");
+        return;
+    }
+    if (verb == "incr" && tokens.size() != 4) {
+        error(tokens.size() < 4 ? "incr needs a key: request Sx incr K" : "incr takes one key: request Sx incr K");
         return;
     }
     if (verb == "set" && tokens.size() != 5) {
@@ -807,7 +873,9 @@ void ScenarioParser::parseExpect(ScenarioCommand &command, const std::vector<Tok
         {ConditionKind::KvHas, CommandKind::ExpectKv},
         {ConditionKind::Agree, CommandKind::ExpectAgree},
         {ConditionKind::NoViolations, CommandKind::ExpectNoViolations},
-        {ConditionKind::SnapshotIs, CommandKind::ExpectSnapshot}};
+        {ConditionKind::SnapshotIs, CommandKind::ExpectSnapshot},
+        {ConditionKind::Violated, CommandKind::ExpectViolation},
+        {ConditionKind::ReadIs, CommandKind::ExpectRead}};
     parseCondition(command.condition, std::vector<Token>(tokens.begin() + 1, tokens.end()), ConditionContext::Expect);
     const auto kind = kinds.find(command.condition.kind);
     command.kind = kind == kinds.end() ? CommandKind::ExpectLeader : kind->second;
@@ -989,6 +1057,33 @@ void ScenarioParser::parseConditionTokens(Condition &command, const std::vector<
         command.kind = ConditionKind::NoViolations;
         if (arity(tokens, 3, "expect violations none") && lower(tokens[2].text) != "none")
             error("only 'expect violations none' is supported, not " + quoted(tokens[2].text));
+    } else if (what == "read") {
+        command.kind = ConditionKind::ReadIs;
+        if (!arity(tokens, 3, "expect read K=V"))
+            return;
+        const std::string_view pair = tokens[2].text;
+        const std::size_t eq = pair.find('=');
+        if (eq == std::string_view::npos || eq == 0) {
+            error("expected KEY=VALUE (or KEY=<none>), got " + quoted(pair));
+            return;
+        }
+        KvExpectation expectation{std::string(pair.substr(0, eq)), std::string(pair.substr(eq + 1))};
+        if (*expectation.value == "<none>" || *expectation.value == "<absent>")
+            expectation.value.reset();
+        command.kv.push_back(std::move(expectation));
+    } else if (what == "violation") {
+        command.kind = ConditionKind::Violated;
+        if (!arity(tokens, 3, "expect violation NAME|any"))
+            return;
+        command.name = lower(tokens[2].text);
+        const auto &names = knownViolationNames();
+        if (command.name != "any" && std::find(names.begin(), names.end(), command.name) == names.end()) {
+            std::string list;
+            for (const std::string &n : names)
+                list += (list.empty() ? "" : ", ") + n;
+            error("unknown property " + quoted(tokens[2].text) + suggestion(command.name, names)
+                  + "; properties are any, " + list);
+        }
     } else {
         std::vector<std::string_view> words(kCheckWords.begin(), kCheckWords.end());
         words.push_back("violations");
@@ -1124,7 +1219,8 @@ CommandOutcome executeCommand(Simulation &sim, const ScenarioCommand &command)
     const bool needsNode = kind == CommandKind::Crash || kind == CommandKind::Restart || kind == CommandKind::Pause
         || kind == CommandKind::Resume || kind == CommandKind::Timeout || kind == CommandKind::Request
         || kind == CommandKind::Isolate || kind == CommandKind::Cut || kind == CommandKind::Reconnect
-        || kind == CommandKind::Transfer || kind == CommandKind::Snapshot;
+        || kind == CommandKind::Transfer || kind == CommandKind::Snapshot
+        || kind == CommandKind::Read;
     Resolved who;
     if (needsNode) {
         who = resolve(sim, command.node);
@@ -1155,7 +1251,8 @@ CommandOutcome executeCommand(Simulation &sim, const ScenarioCommand &command)
         // A request to a server that is down or paused, or not the leader, is not a
         // mistake of the script: the client simply gets no answer or a refusal,
         // and the trace says so.
-        return done(sim.request(id, command.argument));
+        return done(command.client != 0 ? sim.request(id, command.argument, command.client, command.seq)
+                                        : sim.request(id, command.argument));
     case CommandKind::Partition: return done(sim.partition(command.groups));
     case CommandKind::Isolate: return done(sim.isolate(id));
     case CommandKind::Reconnect: return done(sim.reconnect(id));
@@ -1167,6 +1264,8 @@ CommandOutcome executeCommand(Simulation &sim, const ScenarioCommand &command)
     }
     case CommandKind::Heal: return done(sim.heal());
     case CommandKind::Say: return done(sim.say(command.argument));
+    // §6.4: a refused read is not a mistake of the script; reads() and the trace say why.
+    case CommandKind::Read: return done(sim.read(id, command.argument));
     case CommandKind::Wait:
     case CommandKind::Ask:
     case CommandKind::Answer:
@@ -1183,6 +1282,8 @@ CommandOutcome executeCommand(Simulation &sim, const ScenarioCommand &command)
     case CommandKind::ExpectAgree:
     case CommandKind::ExpectNoViolations:
     case CommandKind::ExpectSnapshot:
+    case CommandKind::ExpectViolation:
+    case CommandKind::ExpectRead:
     default: return {};
     }
 }

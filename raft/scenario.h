@@ -23,7 +23,7 @@ enum class CommandKind : std::uint8_t {
     Pause, ///< pause Sx: node
     Resume, ///< resume Sx: node
     Timeout, ///< timeout Sx: node
-    Request, ///< request Sx set K V | del K: node, argument = the command as written
+    Request, ///< request Sx [client C N] set K V | del K | incr K: node, client, seq, argument
     Partition, ///< partition S1 S2 | S3 S4 S5: groups
     Isolate, ///< isolate Sx: node
     Cut, ///< cut Sx -> Sy | cut Sx <-> Sy: node, peer, bothWays
@@ -32,6 +32,7 @@ enum class CommandKind : std::uint8_t {
     Say, ///< say TEXT: argument
     Transfer, ///< transfer Sx: node (leadership transfer, §3.10)
     Snapshot, ///< snapshot Sx: node (take a snapshot now, §7)
+    Read, ///< read Sx K: node, argument = the key (§6.4)
     Wait, ///< wait until CONDITION | HINT: condition, argument = the hint
     Ask, ///< ask QUESTION: argument
     Answer, ///< answer TEXT when CONDITION: argument, condition
@@ -49,6 +50,8 @@ enum class CommandKind : std::uint8_t {
     ExpectAgree, ///< expect agree
     ExpectNoViolations, ///< expect violations none
     ExpectSnapshot, ///< expect snapshot Sx OP N: node, compare, number (§7)
+    ExpectViolation, ///< expect violation NAME|any: condition (a lesson about a bug switch)
+    ExpectRead, ///< expect read K=V | K=<none>: condition (the latest answered read of K)
 };
 
 /// commandKindName returns the script keyword of a kind, e.g. "run until", "expect term".
@@ -76,6 +79,9 @@ struct ScenarioCommand {
     /// the hint of wait, the choice of answer.
     std::string argument;
     std::vector<std::vector<NodeId>> groups;
+    /// client, seq: a session request's client and number (request Sx client C N ...).
+    int client = 0;
+    std::uint64_t seq = 0;
     /// standIn: an action right after a "wait until": what the class is asked to do.
     /// It runs only when nobody did it (headless, or Continue in the window).
     bool standIn = false;

@@ -1,5 +1,6 @@
 #include "scenarioplayer.h"
 
+#include <algorithm>
 #include <limits>
 
 namespace raft {
@@ -250,6 +251,17 @@ void ScenarioRunner::run()
 {
     while (!atEnd())
         step();
+}
+
+bool ScenarioRunner::succeeded() const
+{
+    if (!failures().empty())
+        return false;
+    const auto &commands = scenario().commands();
+    const bool expectsViolation = std::any_of(commands.begin(), commands.end(), [](const ScenarioCommand &c) {
+        return c.kind == CommandKind::ExpectViolation;
+    });
+    return expectsViolation || simulation().violations().empty();
 }
 
 } // namespace raft

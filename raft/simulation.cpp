@@ -25,6 +25,9 @@ std::string ClusterConfig::validate() const
         return "loss must be a probability between 0 and 1";
     if (!(network.duplicate >= 0 && network.duplicate <= 1))
         return "duplicate must be a probability between 0 and 1";
+    if (reads == ReadMode::Lease && !checkQuorum)
+        return "reads lease needs option checkquorum on: a lease is only safe while followers that heard from the "
+               "leader ignore candidates (§6.4.1)";
     return {};
 }
 
@@ -49,6 +52,7 @@ Simulation::Simulation(const ClusterConfig &config)
     for (NodeId id = 1; id <= config.nodes; ++id) {
         Server &s = mut(id);
         s.node.emplace(nodeConfig(id, 0), s.storage, 0);
+        s.kv.setSessions(config.sessions);
     }
 }
 
@@ -64,6 +68,8 @@ NodeConfig Simulation::nodeConfig(NodeId id, std::uint32_t incarnation) const
     c.preVote = m_config.preVote;
     c.checkQuorum = m_config.checkQuorum;
     c.snapshotChunk = m_config.snapshotChunk;
+    c.bugs = m_config.bugs;
+    c.readMode = m_config.reads;
     c.seed = mixSeed(m_config.seed, static_cast<std::uint64_t>(id) * 1000 + incarnation + 1);
     return c;
 }
@@ -132,16 +138,39 @@ std::optional<NodeId> Simulation::nextTimer(Time &at) const
     return best;
 }
 
+std::size_t Simulation::clientsWaiting() const
+{
+    return static_cast<std::size_t>(
+        std::count_if(m_calls.begin(), m_calls.end(), [](const ClientCall &c) { return !c.done; }));
+}
+
+std::optional<std::size_t> Simulation::nextRetry(Time &at) const
+{
+    std::optional<std::size_t> best;
+    for (std::size_t i = 0; i < m_calls.size(); ++i) {
+        const ClientCall &call = m_calls[i];
+        if (!call.done && (!best || call.deadline < at)) {
+            best = i + 1;
+            at = call.deadline;
+        }
+    }
+    return best;
+}
+
 std::optional<Time> Simulation::nextEventTime() const
 {
     Time timerAt = 0;
     const auto timer = nextTimer(timerAt);
     const auto net = m_network.nextEventTime();
+    std::optional<Time> at;
     if (net && (!timer || *net <= timerAt))
-        return std::max(*net, m_now);
-    if (timer)
-        return std::max(timerAt, m_now);
-    return std::nullopt;
+        at = std::max(*net, m_now);
+    else if (timer)
+        at = std::max(timerAt, m_now);
+    Time retryAt = 0;
+    if (!m_calls.empty() && nextRetry(retryAt) && (!at || std::max(retryAt, m_now) < *at))
+        at = std::max(retryAt, m_now);
+    return at;
 }
 
 bool Simulation::step()
@@ -154,7 +183,16 @@ bool Simulation::stepBefore(Time limit)
     Time timerAt = 0;
     const auto timer = nextTimer(timerAt);
     const auto net = m_network.nextEventTime();
-    if (net && (!timer || *net <= timerAt)) {
+    Time retryAt = 0;
+    const auto call = m_calls.empty() ? std::nullopt : nextRetry(retryAt);
+    // A client's retry comes after deliveries and timers due at the same time.
+    if (call && (!net || retryAt < *net) && (!timer || retryAt < timerAt)) {
+        if (std::max(retryAt, m_now) > limit)
+            return false;
+        m_now = std::max(m_now, retryAt);
+        beginStep();
+        retry(*call);
+    } else if (net && (!timer || *net <= timerAt)) {
         // Deliveries first at equal times, in message-id order.
         if (std::max(*net, m_now) > limit)
             return false;
@@ -336,9 +374,9 @@ void Simulation::drain(NodeId id)
     }
     for (Index i = m_ready.applyFrom + 1; i <= m_ready.applyTo; ++i) {
         const Entry &entry = log.at(i);
-        s.kv.apply(entry.command);
+        const bool applied = s.kv.apply(entry.command);
         if (m_config.recordTrace && !entry.command.empty()) {
-            TraceEvent &e = addEvent(EventKind::Applied, id);
+            TraceEvent &e = addEvent(applied ? EventKind::Applied : EventKind::DuplicateSkipped, id);
             e.index = i;
             e.term2 = entry.term;
             e.text = out().addText(entry.command);
@@ -347,7 +385,21 @@ void Simulation::drain(NodeId id)
         if (first != last)
             settleRequests(id, first, last);
     }
-    // 5. §7: once it has applied snapshotEvery entries past its snapshot, the server
+    // 5. Reads the leader confirmed: its state machine has applied their readIndex
+    //    (entries apply as they commit), so the answer is its value now (§6.4).
+    if (!m_ready.reads.empty()) {
+        const std::vector<ReadState> reads = m_ready.reads;
+        for (const ReadState &read : reads) {
+            if (read.ok) {
+                answerRead(read.id, id, Reason::None);
+            } else {
+                TraceEvent &e = addEvent(EventKind::ReadRefused, id, Reason::QuorumLost);
+                e.value = static_cast<std::int64_t>(read.id);
+                failRead(read.id, "leader stepped down");
+            }
+        }
+    }
+    // 6. §7: once it has applied snapshotEvery entries past its snapshot, the server
     // takes a new one.
     if (m_config.snapshotEvery > 0 && node.lastApplied() >= node.snapshot().index + m_config.snapshotEvery)
         takeSnapshot(id, false);
@@ -381,6 +433,26 @@ void Simulation::settleRequests(NodeId id, PendingMap::iterator first, PendingMa
             ++it;
             continue;
         }
+        if (p.call != 0) {
+            // A session client hears only from the server it sent this copy to; until
+            // then it waits, and retries (§6.3). Another leader has no way to answer it.
+            ClientCall &call = m_calls[p.call - 1];
+            if (ours && (call.done || call.target != id)) {
+                it = m_pending.erase(it);
+                continue;
+            }
+            if (ours) {
+                call.done = true;
+                if (call.op != 0) {
+                    m_ops[call.op - 1].outcome = KvOperation::Outcome::Ok;
+                    m_ops[call.op - 1].complete = m_now;
+                }
+            }
+        } else if (p.op != 0) {
+            KvOperation &op = m_ops[p.op - 1];
+            op.outcome = ours ? KvOperation::Outcome::Ok : KvOperation::Outcome::Failed;
+            op.complete = m_now;
+        }
         TraceEvent &e = addEvent(ours ? EventKind::ClientAnswered : EventKind::ClientLost, id);
         e.index = p.index;
         e.term2 = p.term;
@@ -394,6 +466,42 @@ void Simulation::afterStep()
 {
     if (m_config.checkInvariants)
         checkInvariantsNow();
+    checkLiveness();
+}
+
+void Simulation::checkLiveness()
+{
+    // The common case first and cheap: someone leads.
+    bool calm = false;
+    if (!leader()) {
+        calm = m_network.isCalm();
+        for (NodeId id = 1; calm && id <= m_config.nodes; ++id)
+            calm = server(id).status == NodeStatus::Up;
+    }
+    if (!calm) {
+        m_leaderlessSince = m_now;
+        m_leaderlessReported = false;
+        return;
+    }
+    if (!m_config.checkInvariants || m_leaderlessReported || m_now - m_leaderlessSince < kLeaderlessAlarm)
+        return;
+    m_leaderlessReported = true;
+    std::vector<NodeId> all;
+    for (NodeId id = 1; id <= m_config.nodes; ++id)
+        all.push_back(id);
+    addViolation(makeFinding("Liveness", "§5.2",
+                             "no leader for " + std::to_string(kLeaderlessAlarm / 1000)
+                                 + " s of virtual time, though every server is up and every message arrives",
+                             std::move(all)));
+}
+
+void Simulation::addViolation(Finding finding)
+{
+    TraceEvent &e = addEvent(EventKind::InvariantViolated, kNoNode);
+    if (m_config.recordTrace)
+        e.text = out().addText(finding.section.empty() ? finding.what : finding.what + " (" + finding.section + ")");
+    m_violations.push_back(Violation{m_now, m_stats.events, std::move(finding.what), std::move(finding.property),
+                                     std::move(finding.section), std::move(finding.nodes), finding.index});
 }
 
 bool Simulation::checkInvariantsNow()
@@ -425,12 +533,8 @@ bool Simulation::checkInvariantsNow()
     m_found.clear();
     if (m_invariants.check(m_views, m_found))
         return true;
-    for (std::string &what : m_found) {
-        TraceEvent &e = addEvent(EventKind::InvariantViolated, kNoNode);
-        if (m_config.recordTrace)
-            e.text = out().addText(what);
-        m_violations.push_back(Violation{m_now, m_stats.events, std::move(what)});
-    }
+    for (Finding &finding : m_found)
+        addViolation(std::move(finding));
     return false;
 }
 
@@ -440,7 +544,9 @@ bool Simulation::operator==(const Simulation &o) const
 {
     return m_config == o.m_config && m_now == o.m_now && m_rng == o.m_rng && m_network == o.m_network
         && m_servers == o.m_servers && m_stats == o.m_stats && m_violations == o.m_violations && m_inputs == o.m_inputs
-        && m_lost == o.m_lost && m_pending == o.m_pending;
+        && m_lost == o.m_lost && m_pending == o.m_pending && m_leaderlessSince == o.m_leaderlessSince
+        && m_leaderlessReported == o.m_leaderlessReported && m_reads == o.m_reads && m_ops == o.m_ops
+        && m_calls == o.m_calls;
 }
 
 void Simulation::setTraceSink(Trace *sink)

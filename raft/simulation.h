@@ -3,6 +3,7 @@
 #include "action.h"
 #include "invariants.h"
 #include "kvstore.h"
+#include "linearizability.h"
 #include "network.h"
 #include "node.h"
 #include "trace.h"
@@ -38,6 +39,12 @@ struct ClusterConfig {
     /// snapshotChunk: the most bytes of snapshot data one InstallSnapshot carries
     /// (0: the whole snapshot in one message).
     std::uint64_t snapshotChunk = 0;
+    /// sessions: the state machine applies each client request once (§6.3).
+    bool sessions = true;
+    /// reads: how servers answer reads (§6.4); Lease needs checkQuorum.
+    ReadMode reads = ReadMode::ReadIndex;
+    /// bugs: rules switched off in every server, for teaching only (raft/bugs.h).
+    BugSwitches bugs;
     /// checkInvariants: check the safety properties after every event.
     bool checkInvariants = true;
     /// recordTrace: keep trace events (off only for raw speed).
@@ -85,12 +92,36 @@ struct Stats {
     bool operator==(const Stats &) const = default;
 };
 
-/// Violation is a broken safety property and the event that broke it.
+/// Violation is a broken property and the event that broke it.
 struct Violation {
     Time t = 0;
     std::uint64_t step = 0;
+    /// what: the whole sentence ("Election Safety: S2 and S4 both lead term 3").
     std::string what;
+    /// property and section: "Election Safety", "§5.2".
+    std::string property;
+    std::string section;
+    /// nodes: the servers involved; index: the log entry involved (0: none).
+    std::vector<NodeId> nodes;
+    Index index = 0;
     bool operator==(const Violation &) const = default;
+};
+
+/// ReadRecord is one client read as the client saw it (the JSON's `reads`).
+struct ReadRecord {
+    /// id numbers the reads of a run from 1 (reads()[id - 1]).
+    std::uint64_t id = 0;
+    NodeId node = kNoNode;
+    std::string key;
+    /// value: what the answer said (nullopt: the key was absent, or no answer yet).
+    std::optional<std::string> value;
+    Time issuedAt = 0;
+    /// answeredAt: nullopt while pending, or when refused or never answered.
+    std::optional<Time> answeredAt;
+    /// why: "pending", "answered", "answered locally (may be stale)", "not the
+    /// leader; try S2", "server down", "leader stepped down", ...
+    std::string why;
+    bool operator==(const ReadRecord &) const = default;
 };
 
 /// LostMessage is a message the network lost recently, kept briefly so a view can
@@ -187,6 +218,16 @@ public:
     /// request sends a client command to node; result.proposal says where it went. A
     /// request to a server that is down is done: the client simply gets no answer.
     ActionResult request(NodeId id, const std::string &command) { return apply(act::Request{id, command}); }
+    /// request as client `client`, request number `seq`: the client retries it after
+    /// kClientRetry without an answer, to the leader it learns of (§6.3).
+    ActionResult request(NodeId id, const std::string &command, int client, std::uint64_t seq)
+    {
+        return apply(act::Request{id, command, client, seq});
+    }
+    /// kClientRetry: how long a session client waits for an answer before it retries.
+    static constexpr Time kClientRetry = 1000;
+    /// kClientHintPause: how soon a refused session client tries the leader it was told of.
+    static constexpr Time kClientHintPause = 10;
     ActionResult partition(const std::vector<std::vector<NodeId>> &groups) { return apply(act::Partition{groups}); }
     ActionResult isolate(NodeId id) { return apply(act::Isolate{id}); }
     ActionResult cut(NodeId from, NodeId to, bool bothWays) { return apply(act::Cut{from, to, bothWays}); }
@@ -219,9 +260,19 @@ public:
     /// snapshot makes server id snapshot its state machine now (§7); refused unless
     /// it is up and applied an entry since its last snapshot.
     ActionResult snapshot(NodeId id) { return apply(act::Snapshot{id}); }
+    /// read asks server id for key (§6.4); the answer, when it comes, is in reads().
+    ActionResult read(NodeId id, const std::string &key) { return apply(act::Read{id, key}); }
+    /// clientsWaiting counts the session clients still waiting for an answer (§6.3).
+    std::size_t clientsWaiting() const;
+    /// reads lists every client read of the run, in the order they were issued.
+    const std::vector<ReadRecord> &reads() const { return m_reads; }
 
     /// checkInvariantsNow runs the safety checks regardless of config (for tests).
     bool checkInvariantsNow();
+    /// kLeaderlessAlarm: the liveness alarm rings when every server is up and every
+    /// message arrives, yet no server has led for this long (§5.2: randomized
+    /// timeouts make endless split votes unlikely).
+    static constexpr Time kLeaderlessAlarm = 10'000;
 
     // --- history support ---
     /// checkpoint returns a copy of the whole state except the trace (cheap: logs
@@ -291,6 +342,20 @@ private:
     /// takeSnapshot has server id's node compact its log up to lastApplied, with the
     /// state machine's contents (§7), and saves the result.
     void takeSnapshot(NodeId id, bool forced);
+    void perform(const act::Read &a);
+    /// send hands a client command to server id: the trace, the pending request and
+    /// the Ready; `call` is the session call it belongs to (0: none).
+    ProposeResult send(NodeId id, const std::string &command, std::size_t op, std::size_t call);
+    /// retry resends session call `call` (its timeout passed without an answer).
+    void retry(std::size_t call);
+    /// nextRetry is the session call whose retry is due first, and when.
+    std::optional<std::size_t> nextRetry(Time &at) const;
+    /// answerRead completes read id at server `node` from its state machine.
+    void answerRead(std::uint64_t id, NodeId node, Reason why);
+    /// failRead records that read id gets no answer (refused, or its server lost it).
+    void failRead(std::uint64_t id, std::string why);
+    /// checkReads checks the history of key's writes and reads (§6.4).
+    void checkReads(const std::string &key, const ReadRecord &read);
     void beginStep();
     void deliver(Envelope envelope);
     void lose(const Envelope &envelope, Reason reason);
@@ -319,6 +384,9 @@ private:
         Index index = 0;
         Term term = 0;
         std::string command;
+        /// op: the request's entry in m_ops (0: none); call: its session call (0: none).
+        std::size_t op = 0;
+        std::size_t call = 0;
         bool operator==(const PendingRequest &) const = default;
     };
     /// PendingMap holds the pending requests by index (in acceptance order at one index).
@@ -329,7 +397,35 @@ private:
     void settleRequests(NodeId id, PendingMap::iterator first, PendingMap::iterator last);
     Ready m_ready;
     std::vector<ServerView> m_views;
-    std::vector<std::string> m_found;
+    std::vector<Finding> m_found;
+    /// m_leaderlessSince: since when the cluster has been calm (all up, every message
+    /// arriving) without a leader; m_leaderlessReported: the alarm rang for it.
+    /// ClientCall is a session client's request until it is answered (§6.3): where it
+    /// last went, and when it gives up waiting and retries.
+    struct ClientCall {
+        int client = 0;
+        std::uint64_t seq = 0;
+        std::string command;
+        NodeId target = kNoNode;
+        NodeId hint = kNoNode;
+        Time deadline = 0;
+        std::size_t op = 0;
+        int attempts = 1;
+        bool done = false;
+        bool operator==(const ClientCall &) const = default;
+    };
+    std::vector<ClientCall> m_calls;
+    /// m_reads: every read; m_ops: writes and reads as clients saw them (the
+    /// linearizability checker's history, §6.4); m_readOp[id - 1]: a read's entry there.
+    std::vector<ReadRecord> m_reads;
+    std::vector<KvOperation> m_ops;
+    std::vector<std::size_t> m_readOp;
+    /// m_unlinearizable: keys whose history already broke (reported once each).
+    std::vector<std::string> m_unlinearizable;
+    Time m_leaderlessSince = 0;
+    bool m_leaderlessReported = false;
+    void checkLiveness();
+    void addViolation(Finding finding);
 };
 
 } // namespace raft

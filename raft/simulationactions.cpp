@@ -133,6 +133,7 @@ std::optional<Refusal> Simulation::refusalFor(const Action &action) const
                           // The client's request always goes out; a server that is down simply
                           // does not answer (the trace says so).
                           [&](const act::Request &a) { return oneServer(a.node); },
+                          [&](const act::Read &a) { return oneServer(a.node); },
                           [&](const act::Partition &a) -> std::optional<Refusal> {
                               for (const auto &group : a.groups)
                                   for (NodeId n : group)
@@ -239,6 +240,10 @@ void Simulation::perform(const act::Crash &a)
     s.node.reset();
     s.status = NodeStatus::Crashed;
     s.kv.clear();
+    // Reads it was working on die with it: their clients get no answer.
+    for (ReadRecord &read : m_reads)
+        if (read.node == a.node && read.why == "pending")
+            failRead(read.id, "server crashed");
     TraceEvent &e = addEvent(EventKind::NodeCrashed, a.node);
     e.index = s.storage.log.lastIndex();
     // Messages waiting at its door are lost with it.
@@ -313,30 +318,94 @@ void Simulation::perform(const act::SetTimer &a)
 
 ProposeResult Simulation::perform(const act::Request &a)
 {
-    Server &s = mut(a.node);
+    // A session request carries its client and number in the command (§6.3).
+    const std::string command = a.client != 0
+        ? "c" + std::to_string(a.client) + "#" + std::to_string(a.seq) + " " + a.command
+        : a.command;
+    // The client's view of the write, for the read checker (§6.4): it took effect
+    // at some instant after now, or never, until an answer says which. A counter
+    // (incr) is not a register: reads of its key are not checked.
+    std::size_t op = 0;
+    if (std::optional<KvOperation> write = KvStore::writeOf(command)) {
+        write->client = static_cast<int>(m_ops.size()) + 1;
+        write->invoke = m_now;
+        write->outcome = KvOperation::Outcome::Unknown;
+        m_ops.push_back(std::move(*write));
+        op = m_ops.size();
+    } else if (const std::string key = KvStore::keyOf(command); !key.empty()) {
+        if (std::find(m_unlinearizable.begin(), m_unlinearizable.end(), key) == m_unlinearizable.end())
+            m_unlinearizable.push_back(key);
+    }
+    std::size_t call = 0;
+    if (a.client != 0) {
+        ClientCall &c = m_calls.emplace_back();
+        c.client = a.client;
+        c.seq = a.seq;
+        c.command = command;
+        c.target = a.node;
+        c.deadline = m_now + kClientRetry;
+        c.op = op;
+        call = m_calls.size();
+    }
+    const ProposeResult result = send(a.node, command, op, call);
+    if (!result.accepted && op != 0 && call == 0)
+        m_ops[op - 1].outcome = KvOperation::Outcome::Failed; // never in any log
+    return result;
+}
+
+ProposeResult Simulation::send(NodeId id, const std::string &command, std::size_t op, std::size_t call)
+{
+    Server &s = mut(id);
     if (s.status != NodeStatus::Up) {
         // The client gets no answer from a server that is down or frozen.
-        TraceEvent &e = addEvent(EventKind::ClientRefused, a.node,
+        TraceEvent &e = addEvent(EventKind::ClientRefused, id,
                                  s.status == NodeStatus::Crashed ? Reason::DestinationCrashed : Reason::NodePaused);
         if (m_config.recordTrace)
-            e.text = out().addText(a.command);
+            e.text = out().addText(command);
         return {};
     }
-    const ProposeResult result = s.node->propose(a.command, m_now);
-    TraceEvent &e = addEvent(result.accepted ? EventKind::ClientAccepted : EventKind::ClientRefused, a.node,
+    const ProposeResult result = s.node->propose(command, m_now);
+    TraceEvent &e = addEvent(result.accepted ? EventKind::ClientAccepted : EventKind::ClientRefused, id,
                              result.accepted           ? Reason::None
                                  : result.transferring ? Reason::Transferring
                                                        : Reason::NotLeader);
     if (m_config.recordTrace)
-        e.text = out().addText(a.command);
+        e.text = out().addText(command);
     if (result.accepted) {
         e.index = result.index;
-        m_pending.emplace(result.index, PendingRequest{result.index, result.term, a.command});
+        m_pending.emplace(result.index, PendingRequest{result.index, result.term, command, op, call});
     } else {
         e.peer = result.leaderHint;
+        if (call != 0 && result.leaderHint != kNoNode && result.leaderHint != id) {
+            // The client learns of the leader and goes there next, after a short pause
+            // (a hint may be stale: the pause keeps a chase of old hints in time).
+            ClientCall &c = m_calls[call - 1];
+            c.hint = result.leaderHint;
+            c.deadline = std::min(c.deadline, m_now + kClientHintPause);
+        }
     }
-    drain(a.node);
+    drain(id);
     return result;
+}
+
+void Simulation::retry(std::size_t index)
+{
+    ClientCall &call = m_calls[index - 1];
+    // §6.3: no answer within the timeout: the client sends the same request (same
+    // client, same number) again, to the leader it learned of, else to the next server.
+    const NodeId to = call.hint != kNoNode ? call.hint : static_cast<NodeId>(call.target % m_config.nodes + 1);
+    call.target = to;
+    call.hint = kNoNode;
+    call.deadline = m_now + kClientRetry;
+    ++call.attempts;
+    TraceEvent &e = addEvent(EventKind::ClientRetried, to);
+    e.value = call.client;
+    e.index = call.seq;
+    e.index2 = static_cast<Index>(call.attempts);
+    const std::string command = call.command;
+    if (m_config.recordTrace)
+        e.text = out().addText(command);
+    (void)send(to, command, call.op, index);
 }
 
 void Simulation::perform(const act::Partition &a)
@@ -449,6 +518,111 @@ void Simulation::perform(const act::Say &a)
     TraceEvent &e = addEvent(EventKind::Narration, kNoNode);
     if (m_config.recordTrace)
         e.text = out().addText(a.text);
+}
+
+} // namespace raft
+
+namespace raft {
+
+// --- reads (dissertation §6.4) ------------------------------------------------------
+
+void Simulation::perform(const act::Read &a)
+{
+    ReadRecord &read = m_reads.emplace_back();
+    read.id = m_reads.size();
+    read.node = a.node;
+    read.key = a.key;
+    read.issuedAt = m_now;
+    read.why = "pending";
+    KvOperation op;
+    op.client = static_cast<int>(m_ops.size()) + 1;
+    op.kind = KvOperation::Kind::Get;
+    op.key = a.key;
+    op.invoke = m_now;
+    op.outcome = KvOperation::Outcome::Unknown;
+    m_ops.push_back(std::move(op));
+    m_readOp.push_back(m_ops.size());
+    const std::uint64_t id = read.id;
+
+    Server &s = mut(a.node);
+    if (s.status != NodeStatus::Up) {
+        TraceEvent &e = addEvent(EventKind::ReadRefused, a.node,
+                                 s.status == NodeStatus::Crashed ? Reason::DestinationCrashed : Reason::NodePaused);
+        e.value = static_cast<std::int64_t>(id);
+        failRead(id, s.status == NodeStatus::Crashed ? "server down" : "server paused");
+        return;
+    }
+    if (m_config.reads == ReadMode::Local) {
+        // Teaching mode: the server answers from its own state machine at once,
+        // whatever it knows of the leader: a deposed leader or a lagging follower
+        // answers stale values.
+        answerRead(id, a.node, Reason::Forced);
+        return;
+    }
+    const ReadResult result = s.node->read(id, m_now);
+    if (!result.accepted)
+        failRead(id,
+                 result.leaderHint != kNoNode ? "not the leader; try " + nodeName(result.leaderHint)
+                                              : "not the leader; no leader known");
+    drain(a.node);
+}
+
+void Simulation::answerRead(std::uint64_t id, NodeId node, Reason why)
+{
+    ReadRecord &read = m_reads[id - 1];
+    const Server &s = server(node);
+    const std::string *value = s.kv.value(read.key);
+    read.value = value ? std::optional<std::string>(*value) : std::nullopt;
+    read.answeredAt = m_now;
+    read.why = why == Reason::Forced ? "answered locally (may be stale)" : "answered";
+    KvOperation &op = m_ops[m_readOp[id - 1] - 1];
+    op.outcome = KvOperation::Outcome::Ok;
+    op.complete = m_now;
+    op.found = value != nullptr;
+    op.value = value ? *value : std::string();
+    TraceEvent &e = addEvent(EventKind::ReadAnswered, node, why);
+    e.value = static_cast<std::int64_t>(id);
+    e.index = s.node ? s.node->lastApplied() : 0;
+    if (m_config.recordTrace)
+        e.text = out().addText(read.key + "=" + (value ? *value : std::string("<none>")));
+    if (m_config.checkInvariants)
+        checkReads(read.key, read);
+}
+
+void Simulation::failRead(std::uint64_t id, std::string why)
+{
+    m_reads[id - 1].why = std::move(why);
+    m_ops[m_readOp[id - 1] - 1].outcome = KvOperation::Outcome::Failed;
+}
+
+void Simulation::checkReads(const std::string &key, const ReadRecord &read)
+{
+    if (std::find(m_unlinearizable.begin(), m_unlinearizable.end(), key) != m_unlinearizable.end())
+        return; // reported once; its history stays broken
+    std::vector<KvOperation> history;
+    for (const KvOperation &op : m_ops)
+        if (op.key == key)
+            history.push_back(op);
+    const LinearizabilityResult result = checkLinearizable(history, 200'000);
+    if (result.linearizable)
+        return;
+    m_unlinearizable.push_back(key);
+    // Name the write the read missed: the latest one answered before the read began.
+    const KvOperation *missed = nullptr;
+    for (const KvOperation &op : history)
+        if (op.kind != KvOperation::Kind::Get && op.outcome == KvOperation::Outcome::Ok && op.complete < read.issuedAt
+            && (!missed || op.complete > missed->complete))
+            missed = &op;
+    const std::string got = read.value ? "\"" + *read.value + "\"" : std::string("nothing");
+    std::string detail = nodeName(read.node) + " answered read #" + std::to_string(read.id) + " of " + key + " with "
+        + got;
+    if (missed)
+        detail += ", but " + key + (missed->kind == KvOperation::Kind::Put ? "=\"" + missed->value + "\"" : " deleted")
+            + " was written and answered at t=" + std::to_string(missed->complete)
+            + "ms, before the read began at t=" + std::to_string(read.issuedAt) + "ms (a stale read)";
+    else
+        detail += ": " + result.explanation;
+    addViolation(makeFinding("Linearizable reads", "§6.4", detail, {read.node}));
 }
 
 } // namespace raft

@@ -46,6 +46,13 @@ enum class EventKind : std::uint8_t {
     ClientRefused, ///< a server did not take a client's command
     ClientAnswered, ///< a leader answered a client: its command is applied
     ClientLost, ///< a client's command was overwritten before it committed
+    ClientRetried, ///< a session client sent its request again after a timeout (§6.3)
+    DuplicateSkipped, ///< a state machine skipped a session request applied before (§6.3)
+    // --- reads (§6.4) ---
+    ReadStarted, ///< a leader took a read and noted its commitIndex
+    ReadConfirmed, ///< a leader confirmed a read: answer once readIndex is applied
+    ReadRefused, ///< a server did not take a read (not the leader, down)
+    ReadAnswered, ///< a server answered a client's read
     // --- the network ---
     MessageLost, ///< the network lost a message
     MessageDuplicated, ///< the network duplicated a message

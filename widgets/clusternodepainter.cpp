@@ -123,6 +123,18 @@ void ClusterNodePainter::paintNode(QPainter &painter, const ClusterScene &scene,
         painter.drawEllipse(c, distance, distance);
     }
 
+    if (const auto &violations = scene.sim.violations(); !violations.empty()) {
+        // The alarm: a server the latest broken property names wears a bold ring.
+        const auto &named = violations.back().nodes;
+        if (std::find(named.begin(), named.end(), id) != named.end()) {
+            const qreal width = std::max<qreal>(3, r * 0.16);
+            const qreal distance = l.outer() + r * (kActingGap + kActingWidth) + width;
+            painter.setPen(QPen(ClusterPalette::alarm(), width));
+            painter.setBrush(Qt::NoBrush);
+            painter.drawEllipse(c, distance, distance);
+        }
+    }
+
     const raft::Node *node = scene.sim.node(id);
     if (!look.crashed && look.role != raft::Role::Leader) {
         // While paused the timer stands still at the time the node froze.

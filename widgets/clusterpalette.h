@@ -48,6 +48,8 @@ public:
     static QColor mutedInk();
     /// selection is the colour of the halo around the selected node or message.
     static QColor selection();
+    /// alarm is the vermillion that marks the servers and entries a broken property names.
+    static QColor alarm();
     /// cutLink is the colour of a cut link and of a lost message's mark: the red of
     /// the lessons' "red ✗".
     static QColor cutLink();

@@ -68,6 +68,11 @@ QColor ClusterPalette::recovery()
 {
     return QColor::fromRgba(kBluishGreen);
 }
+QColor ClusterPalette::alarm()
+{
+    return QColor::fromRgba(kVermillion);
+}
+
 QColor ClusterPalette::fault()
 {
     return QColor::fromRgba(kVermillion);

@@ -253,6 +253,19 @@ QList<Inspector::Row> Inspector::nodeRows(double displayTime) const
         rows.append({tr("Election timeout"), tr("not running (crashed)")});
     }
 
+    // Reads (§6.4): the ones this server was asked, the last few first.
+    const auto &reads = m_sim->reads();
+    int shown = 0;
+    for (auto it = reads.rbegin(); it != reads.rend() && shown < 3; ++it) {
+        if (it->node != id)
+            continue;
+        if (shown++ == 0)
+            rows.append({tr("Reads (§6.4)"), {}, true});
+        const QString value = it->answeredAt ? (it->value ? QString::fromStdString(*it->value) : tr("(none)"))
+                                             : QString::fromStdString(it->why);
+        rows.append({tr("read #%1 of %2").arg(it->id).arg(QString::fromStdString(it->key)), value});
+    }
+
     if (node && node->role() == raft::Role::Leader) {
         rows.append({tr("Replication (leader's view, Figure 2)"), {}, true});
         for (raft::NodeId peer = 1; peer <= m_sim->size(); ++peer) {

@@ -252,6 +252,14 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
     case ServerRoleRole: return static_cast<int>(m_sim->role(id));
     case SnapshotRole: return QVariant::fromValue<quint64>(inSnapshot ? log.snapshotIndex() : 0);
     case SnapshotTermRole: return QVariant::fromValue<quint64>(inSnapshot ? log.snapshotTerm() : 0);
+    case ViolationRole: {
+        // The alarm marks the entry the latest violation names, on each server it names.
+        const auto &violations = m_sim->violations();
+        if (violations.empty() || violations.back().index != i)
+            return false;
+        const auto &nodes = violations.back().nodes;
+        return std::find(nodes.begin(), nodes.end(), id) != nodes.end();
+    }
     default: return {};
     }
 }

@@ -44,6 +44,8 @@ public:
         SnapshotRole,
         /// SnapshotTermRole: quint64, the snapshot's last included term (inside it).
         SnapshotTermRole,
+        /// ViolationRole: bool, the latest broken property names this server and entry.
+        ViolationRole,
     };
 
     explicit LogModel(QObject *parent = nullptr);

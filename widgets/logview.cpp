@@ -229,6 +229,14 @@ public:
             paintMarks(*painter, option.rect, look);
             painter->restore();
         }
+        if (index.data(LogModel::ViolationRole).toBool()) {
+            // The alarm: the entry a broken property names, framed in the alarm colour.
+            painter->save();
+            painter->setPen(QPen(ClusterPalette::alarm(), 3));
+            painter->setBrush(Qt::NoBrush);
+            painter->drawRect(QRectF(option.rect).adjusted(1.5, 1.5, -1.5, -1.5));
+            painter->restore();
+        }
     }
 
     QSize sizeHint(const QStyleOptionViewItem &, const QModelIndex &) const override { return m_size; }

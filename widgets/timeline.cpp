@@ -77,6 +77,9 @@ QString actionText(const raft::Input &in)
             [&](const act::Snapshot &a) {
                 return Timeline::tr("You made %1 take a snapshot and compact its log").arg(n(a.node));
             },
+            [&](const act::Read &a) {
+                return Timeline::tr("You read %1 at %2").arg(QString::fromStdString(a.key), n(a.node));
+            },
             [&](const act::Restore &a) {
                 return a.bothWays ? Timeline::tr("You restored the link between %1 and %2").arg(n(a.from), n(a.to))
                                   : Timeline::tr("You restored the link from %1 to %2").arg(n(a.from), n(a.to));

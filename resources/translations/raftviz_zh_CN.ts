@@ -667,6 +667,22 @@
         <source>Cannot take a snapshot: %1</source>
         <translation>无法做快照：%1</translation>
     </message>
+    <message>
+        <source>&amp;Read a Key…</source>
+        <translation>读取键(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>A client reads a key at this server (§6.4)</source>
+        <translation>客户端在这台服务器上读取一个键（§6.4）</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>读取</translation>
+    </message>
+    <message>
+        <source>Key to read at %1:</source>
+        <translation>要在 %1 上读取的键：</translation>
+    </message>
 </context>
 <context>
     <name>EventText</name>
@@ -1437,6 +1453,86 @@
     <message>
         <source>InstallSnapshotReply</source>
         <translation>InstallSnapshotReply</translation>
+    </message>
+    <message>
+        <source>Read taken</source>
+        <translation>读已受理</translation>
+    </message>
+    <message>
+        <source>Read confirmed</source>
+        <translation>读已确认</translation>
+    </message>
+    <message>
+        <source>Read refused</source>
+        <translation>读被拒绝</translation>
+    </message>
+    <message>
+        <source>Read answered</source>
+        <translation>读已回答</translation>
+    </message>
+    <message>
+        <source>Client retried</source>
+        <translation>客户端重试</translation>
+    </message>
+    <message>
+        <source>Duplicate skipped</source>
+        <translation>跳过重复请求</translation>
+    </message>
+    <message>
+        <source>Leader %1 took read #%2 at commitIndex %3: its lease holds until %4 ms, so no other leader can exist</source>
+        <translation>领导者 %1 在 commitIndex %3 受理了读 #%2：它的租约持续到 %4 毫秒，所以不可能存在别的领导者</translation>
+    </message>
+    <message>
+        <source>Leader %1 took read #%2 and noted commitIndex %3; it sends a round of heartbeats to confirm it still leads</source>
+        <translation>领导者 %1 受理了读 #%2，记下 commitIndex %3；它发出一轮心跳，确认自己仍是领导者</translation>
+    </message>
+    <message>
+        <source>Leader %1 answers read #%2 within its lease, once index %3 is applied</source>
+        <translation>领导者 %1 在租约之内回答读 #%2，只要索引 %3 已应用</translation>
+    </message>
+    <message>
+        <source>A majority answered %1&apos;s heartbeats: it still leads, and answers read #%2 once index %3 is applied</source>
+        <translation>多数回应了 %1 的心跳：它仍是领导者，等索引 %3 应用后就回答读 #%2</translation>
+    </message>
+    <message>
+        <source>%1 refused read #%2: it is not the leader; try %3</source>
+        <translation>%1 拒绝了读 #%2：它不是领导者；请试试 %3</translation>
+    </message>
+    <message>
+        <source>%1 refused read #%2: it is not the leader; it knows no leader</source>
+        <translation>%1 拒绝了读 #%2：它不是领导者；它不知道领导者是谁</translation>
+    </message>
+    <message>
+        <source>%1 refused read #%2: it is handing leadership over to %3; try %3</source>
+        <translation>%1 拒绝了读 #%2：它正在把领导权转移给 %3；请试试 %3</translation>
+    </message>
+    <message>
+        <source>%1 stopped leading before it could confirm read #%2: no answer</source>
+        <translation>%1 在确认读 #%2 之前就不再是领导者：没有回答</translation>
+    </message>
+    <message>
+        <source>%1 cannot answer read #%2: it is paused</source>
+        <translation>%1 无法回答读 #%2：它已暂停</translation>
+    </message>
+    <message>
+        <source>%1 cannot answer read #%2: it is down</source>
+        <translation>%1 无法回答读 #%2：它已宕机</translation>
+    </message>
+    <message>
+        <source>%1 answered read #%2 from its own state machine (index %3 applied): %4 — without asking anyone, so it may be stale</source>
+        <translation>%1 用自己的状态机回答了读 #%2（已应用到索引 %3）：%4——没有询问任何人，所以可能是过期的</translation>
+    </message>
+    <message>
+        <source>%1 answered read #%2 (index %3 applied): %4</source>
+        <translation>%1 回答了读 #%2（已应用到索引 %3）：%4</translation>
+    </message>
+    <message>
+        <source>Client %1 heard no answer to its request %2 and sends it again to %3 (attempt %4): %5</source>
+        <translation>客户端 %1 的 %2 号请求没有得到回复，它把请求再次发给 %3（第 %4 次）：%5</translation>
+    </message>
+    <message>
+        <source>%1 skipped entry %2 %3: its session table shows that request was applied already, so it is not applied twice</source>
+        <translation>%1 跳过了条目 %2 %3：会话表表明这个请求已经应用过，所以不会应用两次</translation>
     </message>
 </context>
 <context>
@@ -2916,6 +3012,22 @@
         <source>%1 took a snapshot up to index %2 and discarded the log before it (§7).</source>
         <translation>%1 做了到索引 %2 的快照，并丢弃了之前的日志（§7）。</translation>
     </message>
+    <message>
+        <source>%1 answered: %2 = %3</source>
+        <translation>%1 回答：%2 = %3</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>%1 took the read of %2; the answer follows once it is confirmed (§6.4).</source>
+        <translation>%1 受理了对 %2 的读；确认之后就会回答（§6.4）。</translation>
+    </message>
+    <message>
+        <source>%1 did not take the read of %2: %3</source>
+        <translation>%1 没有受理对 %2 的读：%3</translation>
+    </message>
 </context>
 <context>
     <name>SpeedControls</name>
@@ -2950,12 +3062,16 @@
 <context>
     <name>ViolationBanner</name>
     <message>
-        <source>⚠ Safety violated at %1 (event %2): %3</source>
-        <translation>⚠ 安全性在 %1（事件 %2）被破坏：%3</translation>
+        <source>⚠ Safety violated at %1 (event %2): %3 (%4)</source>
+        <translation>⚠ 安全性在 %1（事件 %2）被破坏：%3（%4）</translation>
     </message>
     <message>
         <source> — and %1 more</source>
         <translation> — 另外还有 %1 处</translation>
+    </message>
+    <message>
+        <source>Teaching run: a rule of Raft is switched off in every server: %1. Real Raft never does this.</source>
+        <translation>教学运行：每台服务器都关闭了 Raft 的一条规则：%1。真正的 Raft 绝不会这样做。</translation>
     </message>
 </context>
 <context>
@@ -3626,6 +3742,18 @@ or out of the circle to give it a side of its own</source>
         <source>installed</source>
         <translation>已安装</translation>
     </message>
+    <message>
+        <source>Reads (§6.4)</source>
+        <translation>读（§6.4）</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>read #%1 of %2</source>
+        <translation>读 #%1：%2</translation>
+    </message>
 </context>
 <context>
     <name>widgets::LogModel</name>
@@ -4044,6 +4172,10 @@ or out of the circle to give it a side of its own</source>
     <message>
         <source>You made %1 take a snapshot and compact its log</source>
         <translation>你让 %1 做了快照并压缩了日志</translation>
+    </message>
+    <message>
+        <source>You read %1 at %2</source>
+        <translation>你在 %2 上读取了 %1</translation>
     </message>
 </context>
 </TS>

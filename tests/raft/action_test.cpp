@@ -197,6 +197,8 @@ TEST(Input, EveryKindRoundTripsThroughItsRunFileLine)
         act::Hold{false},
         act::Transfer{3},
         act::Snapshot{2},
+        act::Read{2, "x"},
+        act::Request{5, "incr n", 7, 3},
     };
     RunFile run;
     std::set<InputKind> kinds;

@@ -323,6 +323,20 @@ TEST(EventCatalog, RecordedEventsFillOnlyTheFieldsTheirRowDeclares)
         seen.insert(e.kind);
         expectDeclared(far.trace(), e);
     }
+    // A session client's retry whose first copy was applied: ClientRetried, DuplicateSkipped (§6.3).
+    Simulation retried(ClusterConfig{.nodes = 3, .seed = 4, .network = {.latencyMin = 10, .latencyMax = 10}});
+    EXPECT_TRUE(retried.timeout(1));
+    retried.runFor(200);
+    EXPECT_TRUE(retried.request(1, "incr n", 1, 1));
+    retried.runFor(15);
+    EXPECT_TRUE(retried.crash(1));
+    retried.runFor(3000);
+    EXPECT_TRUE(retried.read(*retried.leader(), "n"));
+    retried.runFor(100);
+    for (const TraceEvent &e : retried.trace().events()) {
+        seen.insert(e.kind);
+        expectDeclared(retried.trace(), e);
+    }
     TraceEvent violated{.kind = EventKind::InvariantViolated};
     Trace trace;
     violated.text = trace.addText("Election Safety: S1 and S2 both lead term 3");

@@ -25,7 +25,8 @@ FaultRun::Profile drawProfile(std::uint64_t seed)
 /// 6 or 7; a latency range that is sometimes much wider than the heartbeat, so that
 /// messages overtake each other; loss and duplication up to 30%. A profile other than
 /// the classic one then adjusts what it needs.
-ClusterConfig drawConfig(Rng &rng, std::uint64_t seed, FaultRun::Profile profile)
+ClusterConfig drawConfig(Rng &rng, std::uint64_t seed, FaultRun::Profile profile,
+                           const BugSwitches &bugs)
 {
     using Profile = FaultRun::Profile;
     static constexpr std::array<int, 12> kSizes = {1, 2, 3, 3, 3, 4, 5, 5, 5, 5, 6, 7};
@@ -45,6 +46,8 @@ ClusterConfig drawConfig(Rng &rng, std::uint64_t seed, FaultRun::Profile profile
     Rng options(mixSeed(seed, 0x9e7));
     c.preVote = options.chance(0.5);
     c.checkQuorum = options.chance(0.5);
+    // Reads (§6.4): ReadIndex mostly; a lease when CheckQuorum makes it sound.
+    c.reads = c.checkQuorum && options.chance(0.3) ? ReadMode::Lease : ReadMode::ReadIndex;
     // §7: some profiles compact their logs often (small snapshot-every) and send
     // snapshots in small chunks, so followers that fall behind need InstallSnapshot.
     Rng snapshots(mixSeed(seed, 0x5a9));
@@ -52,6 +55,7 @@ ClusterConfig drawConfig(Rng &rng, std::uint64_t seed, FaultRun::Profile profile
     c.snapshotChunk = snapshots.chance(0.5) ? static_cast<std::uint64_t>(snapshots.uniform(4, 40)) : 0;
     c.checkInvariants = true;
     c.recordTrace = true;
+    c.bugs = bugs;
 
     Rng adjust(mixSeed(seed, 0x9f2));
     const auto oneOf = [&](std::initializer_list<int> sizes) {
@@ -192,7 +196,9 @@ std::string formatConfig(const ClusterConfig &c)
         << c.electionTimeoutMax << ", heartbeat " << c.heartbeatInterval << ", " << networkText(c.network) << ", noop "
         << (c.noop ? "on" : "off") << ", prevote " << (c.preVote ? "on" : "off") << ", checkquorum "
         << (c.checkQuorum ? "on" : "off") << ", snapshot-every " << c.snapshotEvery << ", snapshot-chunk "
-        << c.snapshotChunk;
+        << c.snapshotChunk << ", reads " << readModeName(c.reads);
+    for (const std::string &bug : bugNames(c.bugs))
+        out << ", bug " << bug;
     return out.str();
 }
 
@@ -203,11 +209,16 @@ std::string timedInput(const Input &in)
 }
 
 FaultRun::FaultRun(std::uint64_t seed)
+    : FaultRun(seed, BugSwitches{})
+{ }
+
+FaultRun::FaultRun(std::uint64_t seed, const BugSwitches &bugs)
     : m_seed(seed)
     , m_profile(drawProfile(seed))
     , m_rng(mixSeed(seed, 0x50a4))
-    , m_config(drawConfig(m_rng, seed, m_profile))
+    , m_config(drawConfig(m_rng, seed, m_profile, bugs))
     , m_sim(m_config)
+    , m_readRng(mixSeed(seed, 0x7ead))
 { }
 
 bool FaultRun::fail(std::string why)
@@ -266,6 +277,7 @@ void FaultRun::storm()
     for (int i = 0; i < count && m_sim.violations().empty(); ++i) {
         m_sim.runFor(m_rng.uniform(0, 300));
         act();
+        maybeRead();
     }
     m_sim.runFor(m_rng.uniform(0, 500));
 }
@@ -526,6 +538,30 @@ void FaultRun::act()
     ++m_actions;
 }
 
+void FaultRun::maybeRead()
+{
+    // Reads mostly go to the leader; a stale answer from anyone would be a
+    // "Linearizable reads" violation (§6.4), which the simulation checks.
+    if (m_readRng.chance(0.15)) {
+        // A session client (§6.3): it retries until some server it asks answers.
+        settle();
+        ++m_sessionClients;
+        const auto leader = m_sim.leader();
+        const NodeId to = leader && m_readRng.chance(0.7) ? *leader
+                                                          : static_cast<NodeId>(m_readRng.uniform(1, m_config.nodes));
+        (void)m_sim.request(to,
+                            "set k" + std::to_string(m_readRng.uniform(0, 4)) + " s" + std::to_string(m_sessionClients),
+                            m_sessionClients, 1);
+    }
+    if (!m_readRng.chance(0.4))
+        return;
+    settle();
+    const auto leader = m_sim.leader();
+    const NodeId at = leader && m_readRng.chance(0.7) ? *leader
+                                                      : static_cast<NodeId>(m_readRng.uniform(1, m_config.nodes));
+    (void)m_sim.read(at, "k" + std::to_string(m_readRng.uniform(0, 4)));
+}
+
 bool FaultRun::converge()
 {
     Simulation &sim = m_sim;
@@ -568,6 +604,10 @@ bool FaultRun::converge()
     if (!m_failure.empty())
         return false;
     sim.runFor(2 * m_config.electionTimeoutMax);
+    // Session clients retry until a leader they asked answers (§6.3): let them finish,
+    // so that their retries do not keep the logs growing while agreement is checked.
+    if (!sim.runUntil([&] { return sim.clientsWaiting() == 0; }, 30'000))
+        return fail(std::to_string(sim.clientsWaiting()) + " session clients still unanswered after healing");
 
     // A leader exists and a fresh request commits everywhere.
     const auto everyoneHas = [&](const ProposeResult &r) {

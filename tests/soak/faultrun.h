@@ -51,6 +51,8 @@ public:
     static constexpr int kProfiles = 7;
 
     explicit FaultRun(std::uint64_t seed);
+    /// FaultRun with rules switched off (raft/bugs.h): the sweep must catch each bug.
+    FaultRun(std::uint64_t seed, const BugSwitches &bugs);
 
     /// run plays the storm and the convergence. Returns true when no invariant broke
     /// and the cluster converged; otherwise failure() says what went wrong.
@@ -88,6 +90,9 @@ private:
     /// divergentTail cuts the leader off with a burst of requests, lets the majority
     /// elect a leader and gives it a burst too (the heal comes later).
     bool divergentTail();
+    /// maybeRead: now and then a client reads a key, at the leader or anywhere, and a
+    /// session client sends a request it retries until answered (§6.3).
+    void maybeRead();
     /// settle processes everything due now, so the next action replays exactly.
     void settle() { m_sim.advanceTo(m_sim.now()); }
     NodeId anyNode();
@@ -101,6 +106,10 @@ private:
     std::string m_failure;
     int m_actions = 0;
     int m_requests = 0;
+    /// m_readRng draws the clients' reads (§6.4), a stream of its own so that the storm
+    /// of faults and requests stays the one drawn before reads existed.
+    Rng m_readRng;
+    int m_sessionClients = 0;
 };
 
 /// profileName names a profile ("classic", "figure8", ...).
