@@ -31,6 +31,7 @@ const char *inputKindName(InputKind kind)
     case InputKind::SetLink: return "link";
     case InputKind::Restore: return "restore";
     case InputKind::Transfer: return "transfer";
+    case InputKind::AutoClient: return "client";
     }
     return "?";
 }
@@ -72,7 +73,8 @@ const char *actionVerb(InputKind kind)
     case InputKind::Duplicate:
     case InputKind::Hold:
     case InputKind::SetNetwork:
-    case InputKind::Say: return inputKindName(kind);
+    case InputKind::Say:
+    case InputKind::AutoClient: return inputKindName(kind);
     }
     return "?";
 }
@@ -121,6 +123,8 @@ constexpr std::array<RefusalWording, kRefusalReasons> kWording{{
     {RefusalReason::NoLeader, "no-leader",
      RAFT_TRANSLATABLE("ActionRefusal", "there is no leader to hand leadership over to %1")},
     {RefusalReason::AlreadyLeads, "already-leads", RAFT_TRANSLATABLE("ActionRefusal", "%1 is the leader already")},
+    {RefusalReason::BadInterval, "bad-interval",
+     RAFT_TRANSLATABLE("ActionRefusal", "the automatic client's interval must be from 1 ms to 60 s (0 stops it)")},
 }};
 
 constexpr bool tableInOrder()

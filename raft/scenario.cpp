@@ -35,6 +35,7 @@ const char *commandKindName(CommandKind kind)
     case CommandKind::Ask: return "ask";
     case CommandKind::Answer: return "answer";
     case CommandKind::Reveal: return "reveal";
+    case CommandKind::Client: return "client";
     case CommandKind::ExpectLeader: return "expect leader";
     case CommandKind::ExpectLeaderIn: return "expect leader in";
     case CommandKind::ExpectRole: return "expect role";
@@ -184,9 +185,9 @@ template <typename Names> std::string suggestion(std::string_view word, const Na
 
 constexpr std::array<std::string_view, 9> kSetupWords = {
     "nodes", "seed", "election-timeout", "heartbeat", "latency", "loss", "duplicate", "option", "pace"};
-constexpr std::array<std::string_view, 20> kActionWords = {
-    "run",       "crash", "restart", "pause", "resume", "timeout", "request", "partition", "isolate", "cut",
-    "reconnect", "heal",  "say",     "wait",  "ask",    "answer",  "reveal",  "transfer",  "expect",  "until"};
+constexpr std::array<std::string_view, 21> kActionWords = {
+    "run",  "crash", "restart", "pause", "resume", "timeout", "request",  "partition", "isolate", "cut",  "reconnect",
+    "heal", "say",   "wait",    "ask",   "answer", "reveal",  "transfer", "client",    "expect",  "until"};
 constexpr std::array<std::string_view, 9> kCheckWords = {"leader",  "role", "status", "term", "commit",
                                                          "applied", "log",  "kv",     "agree"};
 constexpr std::array<std::string_view, 3> kUntilWords = {"leader", "new-leader", "committed"};
@@ -242,6 +243,7 @@ private:
     void parsePartition(ScenarioCommand &command, std::string_view rest);
     void parseCut(ScenarioCommand &command, std::string_view rest);
     void parseRequest(ScenarioCommand &command, const std::vector<Token> &tokens);
+    void parseClient(ScenarioCommand &command, const std::vector<Token> &tokens);
     void closeSetup();
 
     std::optional<NodeRef> node(std::string_view text, bool allowLeader);
@@ -549,6 +551,8 @@ void ScenarioParser::parseAction(const std::string &word, const std::vector<Toke
             error("the question on line " + std::to_string(m_askLine)
                   + " has no answers: add 'answer TEXT when CONDITION'");
         m_asked = false;
+    } else if (word == "client") {
+        parseClient(command, tokens);
     } else if (word == "expect") {
         parseExpect(command, tokens);
     } else {
@@ -615,6 +619,28 @@ void ScenarioParser::parseRun(ScenarioCommand &command, const std::vector<Token>
     if (const auto t = time(tokens[end + 1].text, "maximum")) {
         if (*t == 0)
             error("max must be above 0");
+        command.duration = *t;
+    }
+}
+
+void ScenarioParser::parseClient(ScenarioCommand &command, const std::vector<Token> &tokens)
+{
+    command.kind = CommandKind::Client;
+    const char *usage = "client every T (e.g. client every 100ms) or client off";
+    const std::string how = tokens.size() >= 2 ? lower(tokens[1].text) : std::string();
+    if (how == "off") {
+        arity(tokens, 2, usage);
+        return;
+    }
+    if (how != "every") {
+        error(std::string("client needs 'every T' or 'off': usage is '") + usage + "'");
+        return;
+    }
+    if (!arity(tokens, 3, usage))
+        return;
+    if (const auto t = time(tokens[2].text, "interval")) {
+        if (*t < 1 || *t > kMaxDelay)
+            error("the automatic client's interval must be from 1ms to " + std::to_string(kMaxDelay / 1000) + "s");
         command.duration = *t;
     }
 }
@@ -1145,6 +1171,7 @@ CommandOutcome executeCommand(Simulation &sim, const ScenarioCommand &command)
     }
     case CommandKind::Heal: return done(sim.heal());
     case CommandKind::Say: return done(sim.say(command.argument));
+    case CommandKind::Client: return done(sim.setAutoClient(command.duration));
     case CommandKind::Wait:
     case CommandKind::Ask:
     case CommandKind::Answer:

@@ -35,6 +35,7 @@ enum class CommandKind : std::uint8_t {
     Ask, ///< ask QUESTION: argument
     Answer, ///< answer TEXT when CONDITION: argument, condition
     Reveal, ///< reveal: the answers of the last question are judged by the run
+    Client, ///< client every T | client off: duration (the interval; 0 stops the client)
     // --- checks ---
     ExpectLeader, ///< expect leader Sx|any|none: want, node
     ExpectLeaderIn, ///< expect leader in Sx Sy ...: nodes
@@ -66,7 +67,7 @@ struct ScenarioCommand {
     NodeRef node;
     NodeRef peer;
     bool bothWays = false;
-    /// duration: run T, or the "max T" of run until.
+    /// duration: run T, the "max T" of run until, or the interval of client every T.
     Time duration = 0;
     /// condition: what a check, run until, wait until or answer line names.
     Condition condition;
@@ -94,7 +95,7 @@ struct ScenarioCommand {
 ///           request Sx del K | partition S1 S2 | S3 ... | cut Sx -> Sy |
 ///           cut Sx <-> Sy | reconnect Sx | heal | say TEXT |
 ///           wait until CONDITION | HINT | ask QUESTION | answer TEXT when CONDITION |
-///           reveal
+///           reveal | client every T | client off
 ///   check   expect leader Sx|any|none | expect leader in Sx Sy ... |
 ///           expect role Sx R | expect status Sx up|crashed|paused |
 ///           expect term|commit|applied Sx OP N | expect log Sx T1 T2 ... |

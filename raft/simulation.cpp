@@ -25,6 +25,8 @@ std::string ClusterConfig::validate() const
         return "loss must be a probability between 0 and 1";
     if (!(network.duplicate >= 0 && network.duplicate <= 1))
         return "duplicate must be a probability between 0 and 1";
+    if (autoClient < 0 || autoClient > kMaxDelay)
+        return "the automatic client's interval must be from 1 to " + maxDelay + " ms (0: no automatic client)";
     return {};
 }
 
@@ -46,6 +48,8 @@ Simulation::Simulation(const ClusterConfig &config)
     , m_invariants(config.nodes)
     , m_views(static_cast<std::size_t>(config.nodes))
 {
+    // The automatic client's first request comes one interval after the start.
+    m_clientAt = config.autoClient;
     for (NodeId id = 1; id <= config.nodes; ++id) {
         Server &s = mut(id);
         s.node.emplace(nodeConfig(id, 0), s.storage, 0);
@@ -136,11 +140,36 @@ std::optional<Time> Simulation::nextEventTime() const
     Time timerAt = 0;
     const auto timer = nextTimer(timerAt);
     const auto net = m_network.nextEventTime();
-    if (net && (!timer || *net <= timerAt))
+    const auto client = nextClientTime();
+    if (net && (!timer || *net <= timerAt) && (!client || *net <= *client))
         return std::max(*net, m_now);
-    if (timer)
+    if (timer && (!client || timerAt <= *client))
         return std::max(timerAt, m_now);
-    return std::nullopt;
+    return client;
+}
+
+std::optional<Time> Simulation::nextClientTime() const
+{
+    const Time every = m_config.autoClient;
+    if (every <= 0)
+        return std::nullopt;
+    // A client talks to the leader; while there is none up it waits. The next
+    // request is a pure function of the state (no event is spent on waiting), so
+    // replaying to any step finds the same schedule.
+    const std::optional<NodeId> lead = leader();
+    if (!lead || status(*lead) != NodeStatus::Up)
+        return std::nullopt;
+    Time at = m_clientAt;
+    if (at < m_now)
+        at += (m_now - at + every - 1) / every * every;
+    return at;
+}
+
+std::string Simulation::nextClientCommand() const
+{
+    static constexpr const char *kKeys[] = {"x", "y", "z"};
+    const std::uint64_t n = m_clientRequests + 1;
+    return std::string("set ") + kKeys[(n - 1) % 3] + " " + std::to_string(n);
 }
 
 bool Simulation::step()
@@ -153,7 +182,16 @@ bool Simulation::stepBefore(Time limit)
     Time timerAt = 0;
     const auto timer = nextTimer(timerAt);
     const auto net = m_network.nextEventTime();
-    if (net && (!timer || *net <= timerAt)) {
+    // The automatic client comes last at equal times: after the deliveries and the
+    // servers' timers of that millisecond.
+    const auto client = nextClientTime();
+    if (client && (!net || *client < *net) && (!timer || *client < timerAt)) {
+        if (*client > limit)
+            return false;
+        m_now = std::max(m_now, *client);
+        beginStep();
+        sendClientRequest(*client);
+    } else if (net && (!timer || *net <= timerAt)) {
         // Deliveries first at equal times, in message-id order.
         if (std::max(*net, m_now) > limit)
             return false;
@@ -407,7 +445,8 @@ bool Simulation::operator==(const Simulation &o) const
 {
     return m_config == o.m_config && m_now == o.m_now && m_rng == o.m_rng && m_network == o.m_network
         && m_servers == o.m_servers && m_stats == o.m_stats && m_violations == o.m_violations && m_inputs == o.m_inputs
-        && m_lost == o.m_lost && m_pending == o.m_pending;
+        && m_lost == o.m_lost && m_pending == o.m_pending && m_clientAt == o.m_clientAt
+        && m_clientRequests == o.m_clientRequests;
 }
 
 void Simulation::setTraceSink(Trace *sink)

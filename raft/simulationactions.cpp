@@ -4,6 +4,8 @@
 
 #include "simulation.h"
 
+#include "bounds.h"
+
 #include <algorithm>
 
 namespace raft {
@@ -185,6 +187,11 @@ std::optional<Refusal> Simulation::refusalFor(const Action &action) const
                                   return r;
                               return mustBeUp(a.node);
                           },
+                          [&](const act::AutoClient &a) -> std::optional<Refusal> {
+                              if (a.every < 0 || a.every > kMaxDelay)
+                                  return refuse(RefusalReason::BadInterval);
+                              return std::nullopt;
+                          },
                           [](const act::Heal &) { return std::optional<Refusal>(); },
                           [](const act::Hold &) { return std::optional<Refusal>(); },
                           [](const act::Say &) { return std::optional<Refusal>(); },
@@ -295,30 +302,55 @@ void Simulation::perform(const act::SetTimer &a)
 
 ProposeResult Simulation::perform(const act::Request &a)
 {
-    Server &s = mut(a.node);
+    return propose(a.node, a.command);
+}
+
+ProposeResult Simulation::propose(NodeId id, const std::string &command)
+{
+    ++m_clientRequests;
+    Server &s = mut(id);
     if (s.status != NodeStatus::Up) {
         // The client gets no answer from a server that is down or frozen.
-        TraceEvent &e = addEvent(EventKind::ClientRefused, a.node,
+        TraceEvent &e = addEvent(EventKind::ClientRefused, id,
                                  s.status == NodeStatus::Crashed ? Reason::DestinationCrashed : Reason::NodePaused);
         if (m_config.recordTrace)
-            e.text = out().addText(a.command);
+            e.text = out().addText(command);
         return {};
     }
-    const ProposeResult result = s.node->propose(a.command, m_now);
-    TraceEvent &e = addEvent(result.accepted ? EventKind::ClientAccepted : EventKind::ClientRefused, a.node,
+    const ProposeResult result = s.node->propose(command, m_now);
+    TraceEvent &e = addEvent(result.accepted ? EventKind::ClientAccepted : EventKind::ClientRefused, id,
                              result.accepted           ? Reason::None
                                  : result.transferring ? Reason::Transferring
                                                        : Reason::NotLeader);
     if (m_config.recordTrace)
-        e.text = out().addText(a.command);
+        e.text = out().addText(command);
     if (result.accepted) {
         e.index = result.index;
-        m_pending.emplace(result.index, PendingRequest{result.index, result.term, a.command});
+        m_pending.emplace(result.index, PendingRequest{result.index, result.term, command});
     } else {
         e.peer = result.leaderHint;
     }
-    drain(a.node);
+    drain(id);
     return result;
+}
+
+void Simulation::sendClientRequest(Time at)
+{
+    // nextClientTime() said a leader is up; the one after comes an interval later.
+    m_clientAt = at + m_config.autoClient;
+    (void)propose(*leader(), nextClientCommand());
+}
+
+void Simulation::perform(const act::AutoClient &a)
+{
+    m_config.autoClient = a.every;
+    // The first request one interval from now, not a burst for the time it was off.
+    m_clientAt = a.every > 0 ? m_now + a.every : 0;
+    TraceEvent &e = addEvent(EventKind::ConfigChanged, kNoNode);
+    if (m_config.recordTrace)
+        e.text = out().addText(a.every > 0 ? "automatic client: a request to the leader every "
+                                       + std::to_string(a.every) + " ms"
+                                           : std::string("automatic client off"));
 }
 
 void Simulation::perform(const act::Partition &a)
