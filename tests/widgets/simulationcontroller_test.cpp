@@ -78,6 +78,46 @@ TEST(SimulationController, AutomaticRequestsReplicateUnderTheViewersEyes)
     EXPECT_EQ(controller.simulation().log(*leader).lastIndex(), last);
 }
 
+// The automatic client is part of the world: the toggle is a recorded action, and
+// seeking, stepping and reopening the run need no bookkeeping in the controller.
+TEST(SimulationController, AutomaticClientIsPartOfTheRun)
+{
+    SimulationController controller;
+    controller.runTo(2000);
+    controller.setAutoRequests(false);
+    EXPECT_FALSE(controller.autoRequests());
+    controller.runTo(3000);
+    controller.setAutoRequests(true);
+    controller.runTo(4500);
+    const raft::Simulation end = controller.simulation();
+    ASSERT_EQ(controller.history().script().size(), 2u);
+    EXPECT_EQ(controller.history().script()[0].t, 2000);
+
+    // The toggle follows the moment on screen.
+    controller.seekToTime(1500);
+    EXPECT_TRUE(controller.autoRequests());
+    controller.seekToTime(2500);
+    EXPECT_FALSE(controller.autoRequests());
+    for (int i = 0; i < 30; ++i)
+        controller.stepOnce();
+    for (int i = 0; i < 30; ++i)
+        controller.stepBack();
+    controller.runTo(4500);
+    EXPECT_TRUE(controller.autoRequests());
+    EXPECT_TRUE(controller.simulation() == end);
+    EXPECT_EQ(controller.history().script().size(), 2u) << "replaying the past recorded nothing new";
+
+    // Saved half way and reopened: the same moment, then the same end.
+    controller.seekToTime(2700);
+    const raft::Simulation middle = controller.simulation();
+    SimulationController reopened;
+    ASSERT_EQ(reopened.loadRun(controller.runFile()), QString());
+    EXPECT_TRUE(reopened.simulation() == middle);
+    EXPECT_FALSE(reopened.autoRequests());
+    reopened.runTo(4500);
+    EXPECT_TRUE(reopened.simulation() == end);
+}
+
 TEST(SimulationController, UserActionsReachTheSimulation)
 {
     SimulationController controller;
@@ -103,7 +143,8 @@ TEST(SimulationController, UserActionsReachTheSimulation)
     EXPECT_GE(reports.count(), 7);
     // Impossible actions are reported with the simulation's reason, not performed.
     controller.restart(4);
-    EXPECT_TRUE(reports.last().at(0).toString().contains(QStringLiteral("S4 is up; only a crashed server can restart")));
+    EXPECT_TRUE(
+        reports.last().at(0).toString().contains(QStringLiteral("S4 is up; only a crashed server can restart")));
 }
 
 TEST(SimulationController, ProvokedSplitVoteLeavesNoWinnerInThatTerm)
