@@ -231,6 +231,47 @@ TEST(SimulationController, ScenarioRunsInVirtualTimeLineByLine)
     EXPECT_TRUE(controller.scenarioFailures().isEmpty()) << controller.scenarioFailures().join('\n').toStdString();
 }
 
+// The window's lesson player stages message fates and network changes as headless does,
+// and the run it records steps back and forth like any other.
+TEST(SimulationController, ScenarioStagesMessagesAndTheNetworkInTheWindow)
+{
+    SimulationController controller;
+    const QString error = controller.loadScenario(QStringLiteral("nodes 3\n"
+                                                                 "seed 1\n"
+                                                                 "timeout S1\n"
+                                                                 "run until leader max 1s\n"
+                                                                 "run until commit S1 >= 1 max 1s\n"
+                                                                 "hold on\n"
+                                                                 "run 60ms\n"
+                                                                 "drop next AppendEntries S1 -> S2\n"
+                                                                 "deliver next AppendEntries S1 -> S3\n"
+                                                                 "hold off\n"
+                                                                 "network loss 10%\n"
+                                                                 "link S2 -> S3 latency 30ms 40ms\n"
+                                                                 "timer S2 400ms\n"
+                                                                 "run 100ms\n"
+                                                                 "expect violations none\n"),
+                                                  QStringLiteral("staging.scenario"));
+    ASSERT_EQ(error, QString());
+    controller.runTo(2000);
+    EXPECT_FALSE(controller.isScenarioRunning());
+    EXPECT_TRUE(controller.scenarioFailures().isEmpty()) << controller.scenarioFailures().join('\n').toStdString();
+    EXPECT_FALSE(controller.isHolding());
+    EXPECT_DOUBLE_EQ(controller.simulation().network().config().loss, 0.1);
+    ASSERT_TRUE(controller.simulation().network().link(2, 3).has_value());
+    std::vector<raft::InputKind> kinds;
+    for (const raft::Input &input : controller.history().script())
+        kinds.push_back(input.kind());
+    const std::vector<raft::InputKind> expected = {
+        raft::InputKind::Timeout, raft::InputKind::Hold,       raft::InputKind::Drop,    raft::InputKind::Deliver,
+        raft::InputKind::Hold,    raft::InputKind::SetNetwork, raft::InputKind::SetLink, raft::InputKind::SetTimer};
+    EXPECT_EQ(kinds, expected);
+    const raft::Simulation end = controller.simulation();
+    controller.seekToTime(100);
+    controller.seekToTime(2000);
+    EXPECT_TRUE(controller.simulation() == end);
+}
+
 TEST(SimulationController, MalformedScenarioChangesNothing)
 {
     SimulationController controller;
