@@ -28,9 +28,8 @@ QString SimulationController::loadScenario(const QString &text, const QString &f
         return tr("%1: %2").arg(fileName, QString::fromStdString(problem));
 
     m_scenarioName = QFileInfo(fileName).completeBaseName();
-    // A lesson drives the cluster itself: no automatic requests in the way. It plays
-    // at its own pace (the teacher may still change the speed).
-    setAutoRequests(false);
+    // A lesson builds its own world (with an automatic client only if it says
+    // "client every T") and plays at its own pace (the teacher may still change it).
     const double pace = scenario.pace();
     restartLesson(raft::ScenarioPlayer(std::move(scenario)));
     setSpeed(pace);
@@ -288,10 +287,8 @@ void SimulationController::previousLine()
     const int index = narrationIndex();
     const bool atSay = index >= 0 && says[static_cast<std::size_t>(index)]->step + 1 == m_history->currentStep();
     const int target = atSay ? index - 1 : index;
-    leavingFrontier();
     m_history->seekToStep(target >= 0 ? says[static_cast<std::size_t>(target)]->step + 1 : 0);
     afterSeek();
-    caughtUp();
     Q_EMIT lessonChanged();
 }
 

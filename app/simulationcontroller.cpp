@@ -29,7 +29,7 @@ QString nodeText(NodeId id)
 
 SimulationController::SimulationController(QObject *parent)
     : widgets::SimulationSource(parent)
-    , m_history(std::make_unique<raft::History>(raft::ClusterConfig{}))
+    , m_history(std::make_unique<raft::History>(raft::ClusterConfig{.autoClient = kAutoRequestInterval}))
 {
     m_frameTimer.setTimerType(Qt::PreciseTimer);
     m_frameTimer.setInterval(kFrameIntervalMs);
@@ -107,7 +107,6 @@ void SimulationController::stepOnce()
         lessonStep();
     else
         m_history->step();
-    caughtUp();
     m_displayTime = static_cast<double>(simulation().now());
     // Say what the step did: its first event is the cause (a delivery, a timer), the
     // rest its consequences, listed in the Events pane.
@@ -157,12 +156,14 @@ void SimulationController::slower()
 
 void SimulationController::setAutoRequests(bool on)
 {
-    if (on == m_autoRequests)
-        return;
-    m_autoRequests = on;
-    // The next request comes one interval from now, not in a burst for the time missed.
-    m_nextAutoRequest = simulation().now() + kAutoRequestInterval;
-    Q_EMIT autoRequestsChanged(on);
+    if (on != autoRequests()) {
+        perform(raft::act::AutoClient{on ? kAutoRequestInterval : 0}, [&](const auto &) {
+            return on
+                ? tr("A client now sends the leader a request every %1 ms of simulated time.").arg(kAutoRequestInterval)
+                : tr("The automatic client stopped sending requests.");
+        });
+    }
+    Q_EMIT autoRequestsChanged(autoRequests());
 }
 
 void SimulationController::onFrame()
@@ -198,35 +199,12 @@ void SimulationController::advanceTimeTo(double t)
         advanceLesson(t);
         return;
     }
-    // Each pass moves the clock to the nearer of the frame's target and the next
-    // automatic request.
-    for (int guard = 0; guard < 100000; ++guard) {
-        double limit = t;
-        if (m_autoRequests)
-            limit = std::min(limit, static_cast<double>(m_nextAutoRequest));
-        const Time whole = static_cast<Time>(std::floor(limit));
-        if (whole > simulation().now()) {
-            // A broken property is the moment to look: the clock stops at the event
-            // that broke it (changed() then pauses and reports it).
-            const std::size_t seen = simulation().violations().size();
-            if (m_history->runUntil([&] { return simulation().violations().size() > seen; },
-                                    whole - simulation().now())) {
-                m_displayTime = std::max(m_displayTime, static_cast<double>(simulation().now()));
-                caughtUp();
-                break;
-            }
-        }
-        m_displayTime = std::max(m_displayTime, limit);
-        caughtUp();
-        if (m_autoRequests && simulation().now() >= m_nextAutoRequest) {
-            // Behind the frontier the recorded requests replay by themselves.
-            if (!m_history->hasFuture())
-                requestNext();
-            m_nextAutoRequest += kAutoRequestInterval;
-        }
-        if (limit >= t)
-            break;
-    }
+    // The automatic client is part of the world: it acts inside advanceTo, and
+    // behind the frontier its requests replay with everything else.
+    const Time whole = static_cast<Time>(std::floor(t));
+    if (whole > simulation().now())
+        m_history->advanceTo(whole);
+    m_displayTime = std::max(m_displayTime, t);
 }
 
 // --- user actions -------------------------------------------------------------------
@@ -343,12 +321,8 @@ void SimulationController::requestNext()
     const auto leader = simulation().leader();
     if (!leader || simulation().status(*leader) != NodeStatus::Up)
         return;
-    static const char *const keys[] = {"x", "y", "z"};
-    ++m_requestCounter;
-    const std::string command = std::string("set ") + keys[(m_requestCounter - 1) % 3] + " "
-        + std::to_string(m_requestCounter);
     // The leader is up: the request goes out (refused only for a server that is not).
-    (void)change([&](raft::Simulation &sim) { return sim.request(*leader, command); });
+    (void)change([&](raft::Simulation &sim) { return sim.request(*leader, sim.nextClientCommand()); });
 }
 
 void SimulationController::crashLeader()
@@ -472,7 +446,9 @@ void SimulationController::newCluster(const raft::ClusterConfig &config)
     m_lesson.reset();
     m_scenarioName.clear();
     m_scenarioFailures.clear();
-    replaceSimulation(config);
+    raft::ClusterConfig built = config;
+    built.autoClient = simulation().config().autoClient;
+    replaceSimulation(built);
     report(tr("New cluster: %1 servers, seed %2.").arg(config.nodes).arg(config.seed));
 }
 
@@ -605,10 +581,7 @@ void SimulationController::replaceSimulation(const raft::ClusterConfig &config)
     // The old world lives until every view has let go of it: a view may still read
     // it (a layout pass, a size hint) while structureChanged is being delivered.
     const std::unique_ptr<raft::History> old = std::exchange(m_history, std::make_unique<raft::History>(config));
-    m_replaying = false;
     m_displayTime = 0.0;
-    m_nextAutoRequest = kAutoRequestInterval;
-    m_requestCounter = 0;
     m_violationsSeen = 0;
     Q_EMIT structureChanged();
     changed();

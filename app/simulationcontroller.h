@@ -49,7 +49,8 @@ public:
     static constexpr double kDefaultSpeed = 1.0 / 30.0;
     /// kFrameIntervalMs is the frame timer's period (about 60 Hz).
     static constexpr int kFrameIntervalMs = 16;
-    /// kAutoRequestInterval is the virtual time between automatic client requests.
+    /// kAutoRequestInterval is the virtual time between the automatic client's
+    /// requests when the window turns it on (raft::act::AutoClient).
     static constexpr raft::Time kAutoRequestInterval = 100;
 
     explicit SimulationController(QObject *parent = nullptr);
@@ -66,7 +67,9 @@ public:
     double displayTime() const override { return m_displayTime; }
     bool isPlaying() const override { return m_playing; }
     double speed() const { return m_speed; }
-    bool autoRequests() const { return m_autoRequests; }
+    /// autoRequests tells whether the automatic client runs in the world at the live
+    /// moment (it is part of the run: history replays it like any other event).
+    bool autoRequests() const { return config().autoClient > 0; }
 
     /// speedText words a speed the way the window shows it: "1/30×", "2×".
     static QString speedText(double speed);
@@ -148,7 +151,8 @@ public slots:
     /// faster and slower move one notch along the speed ladder.
     void faster();
     void slower();
-    /// setAutoRequests turns the automatic client requests to the leader on or off.
+    /// setAutoRequests starts or stops the world's automatic client (a request to the
+    /// leader every kAutoRequestInterval ms): a user action, recorded like any other.
     void setAutoRequests(bool on);
     /// advanceFrame advances by one frame of `wallMs` wall milliseconds (the timer's
     /// work; public so that tests and the screenshot mode can drive frames).
@@ -170,7 +174,7 @@ public slots:
     void read(raft::NodeId id, const QString &key);
     /// requestToLeader sends a command to the current leader (or says there is none).
     void requestToLeader(const QString &command);
-    /// requestNext sends the next automatic command ("set x 1", "set y 2", …) to the leader.
+    /// requestNext sends the client's next command ("set x 1", "set y 2", …) to the leader.
     void requestNext();
     /// crashLeader crashes the current leader, if there is one.
     void crashLeader();
@@ -200,7 +204,8 @@ public slots:
     void duplicateMessage(std::uint64_t id);
 
     // --- the cluster ---
-    /// newCluster replaces the world with a fresh one built from config.
+    /// newCluster replaces the world with a fresh one built from config; the automatic
+    /// client carries over from the world it replaces (it is the Cluster menu's toggle).
     void newCluster(const raft::ClusterConfig &config);
     /// startOver rebuilds the current configuration from time zero.
     void startOver();
@@ -266,7 +271,7 @@ private:
     /// done, it reports doneText(result) and tells the views. Returns whether it was done.
     bool perform(const raft::Action &action, const std::function<QString(const raft::ActionResult &)> &doneText);
     /// advanceTimeTo processes events up to virtual time t (ms, fractional),
-    /// running scenario commands and automatic requests that fall due on the way.
+    /// running the lesson's lines that fall due on the way.
     void advanceTimeTo(double t);
     // --- lessons (lessonplayback.cpp) ---
     /// advanceLesson plays the lesson to virtual time t: behind the frontier the
@@ -286,7 +291,6 @@ private:
     void markStop();
     /// sayInputs lists the say inputs of the run, in order.
     std::vector<const raft::Input *> sayInputs() const;
-    void autoRequestsDueUpTo(raft::Time t);
 
     // --- history ---
     /// confirmBranch asks before acting behind the frontier (which discards the
@@ -307,25 +311,16 @@ private:
         m_branchApproved = false;
         return m_history->edit(std::forward<F>(f));
     }
-    /// afterSeek lines the display time and automatic requests up with the live state
-    /// after it moved back or jumped.
+    /// afterSeek lines the display time up with the live state after it moved back
+    /// or jumped, and tells the views.
     void afterSeek();
-    /// leavingFrontier remembers when the next automatic request was due at the
-    /// frontier, before the live state moves back from it.
-    void leavingFrontier();
-    /// caughtUp restores that schedule once the live state is back at the frontier.
-    void caughtUp();
     /// currentStepEvents is the range of the trace's events of the current step.
     std::pair<std::size_t, std::size_t> currentStepEvents() const;
 
     std::unique_ptr<raft::History> m_history;
     BranchConfirmation m_confirmBranch;
-    /// m_replaying: the live state left the frontier and has not caught up with it;
-    /// m_frontierAutoRequest: when the next automatic request was due there.
-    bool m_replaying = false;
     /// m_branchApproved: confirmBranch() said yes for the action under way.
     bool m_branchApproved = false;
-    raft::Time m_frontierAutoRequest = kAutoRequestInterval;
     QStringList m_notes;
     QTimer m_frameTimer;
     QElapsedTimer m_wallClock;
@@ -333,9 +328,6 @@ private:
     double m_displayTime = 0.0;
     double m_speed = kDefaultSpeed;
     bool m_playing = false;
-    bool m_autoRequests = true;
-    raft::Time m_nextAutoRequest = kAutoRequestInterval;
-    std::uint64_t m_requestCounter = 0;
     /// m_violationsSeen: how many invariant violations have already stopped playback.
     std::size_t m_violationsSeen = 0;
 

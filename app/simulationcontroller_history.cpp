@@ -28,29 +28,8 @@ bool SimulationController::confirmBranch()
         report(tr("Nothing changed: the recorded future is kept."));
         return false;
     }
-    // The new branch's automatic requests go on from here.
-    m_replaying = false;
     m_branchApproved = true;
     return true;
-}
-
-void SimulationController::leavingFrontier()
-{
-    if (m_history->hasFuture())
-        return;
-    m_frontierAutoRequest = m_nextAutoRequest;
-    m_replaying = true;
-}
-
-void SimulationController::caughtUp()
-{
-    if (!m_replaying || m_history->hasFuture())
-        return;
-    // Back at the frontier: the automatic requests go on as they were scheduled there
-    // (the recorded ones up to here have replayed), so that going back and playing
-    // forward again gives the same run.
-    m_replaying = false;
-    m_nextAutoRequest = m_frontierAutoRequest;
 }
 
 std::pair<std::size_t, std::size_t> SimulationController::currentStepEvents() const
@@ -66,11 +45,7 @@ std::pair<std::size_t, std::size_t> SimulationController::currentStepEvents() co
 
 void SimulationController::afterSeek()
 {
-    const Time now = simulation().now();
-    m_displayTime = static_cast<double>(now);
-    // The automatic requests go on from the next multiple of their interval, as they
-    // were recorded (behind the frontier they replay by themselves).
-    m_nextAutoRequest = (now / kAutoRequestInterval + 1) * kAutoRequestInterval;
+    m_displayTime = static_cast<double>(simulation().now());
     changed();
     const auto [first, end] = currentStepEvents();
     Q_EMIT stepped(first, end);
@@ -79,7 +54,6 @@ void SimulationController::afterSeek()
 void SimulationController::stepBack()
 {
     pause();
-    leavingFrontier();
     if (!m_history->stepBack()) {
         report(tr("This is the start of the run: there is no earlier step."));
         return;
@@ -90,19 +64,15 @@ void SimulationController::stepBack()
 void SimulationController::seekToStep(quint64 step)
 {
     pause();
-    leavingFrontier();
     m_history->seekToStep(step);
     afterSeek();
-    caughtUp();
 }
 
 void SimulationController::seekToTime(Time t)
 {
     pause();
-    leavingFrontier();
     m_history->seekToTime(t);
     afterSeek();
-    caughtUp();
 }
 
 bool SimulationController::runToNext(NextEvent what, NodeId node)
@@ -121,14 +91,11 @@ bool SimulationController::runToNext(NextEvent what, NodeId node)
         }
         return false;
     };
-    // Scenario lines and automatic requests do not run during the jump: it plays the
-    // cluster alone, like stepping does.
+    // Scenario lines do not run during the jump: it plays the world alone (the
+    // automatic client, part of it, too), like stepping does.
     const bool found = m_history->runUntilEvent(match, kRunToNextLimit);
-    if (!m_history->hasFuture())
-        m_replaying = false; // past the recorded run: requests go on from here
     const auto [first, end] = currentStepEvents();
     m_displayTime = static_cast<double>(simulation().now());
-    m_nextAutoRequest = (simulation().now() / kAutoRequestInterval + 1) * kAutoRequestInterval;
     if (found && end > first)
         report(widgets::EventText::describe(m_history->trace(), m_history->trace().events()[first]));
     else
@@ -214,13 +181,9 @@ QString SimulationController::loadRun(const raft::RunFile &run)
     m_scenarioFailures.clear();
     // The old world lives until the views have let go of it (see replaceSimulation).
     const std::unique_ptr<raft::History> old = std::exchange(m_history, std::move(history));
-    // Behind the frontier the saved requests replay; past it they go on from there.
-    m_replaying = m_history->hasFuture();
-    m_frontierAutoRequest = (m_history->frontierTime() / kAutoRequestInterval + 1) * kAutoRequestInterval;
     m_notes.clear();
     for (const std::string &line : run.notes)
         m_notes.append(QString::fromStdString(line));
-    m_requestCounter = 0;
     m_violationsSeen = simulation().violations().size();
     Q_EMIT structureChanged();
     Q_EMIT holdChanged(isHolding());

@@ -33,6 +33,7 @@ const char *inputKindName(InputKind kind)
     case InputKind::Transfer: return "transfer";
     case InputKind::Snapshot: return "snapshot";
     case InputKind::Read: return "read";
+    case InputKind::AutoClient: return "client";
     }
     return "?";
 }
@@ -77,6 +78,7 @@ const char *actionVerb(InputKind kind)
     case InputKind::SetNetwork:
     case InputKind::Say:
     case InputKind::Read: return inputKindName(kind);
+    case InputKind::AutoClient: return inputKindName(kind);
     }
     return "?";
 }
@@ -128,6 +130,8 @@ constexpr std::array<RefusalWording, kRefusalReasons> kWording{{
     {RefusalReason::NothingToSnapshot, "nothing-to-snapshot",
      RAFT_TRANSLATABLE("ActionRefusal",
                        "%1 has applied no entry since its last snapshot; a snapshot holds only applied entries")},
+    {RefusalReason::BadInterval, "bad-interval",
+     RAFT_TRANSLATABLE("ActionRefusal", "the automatic client's interval must be from 1 ms to 60 s (0 stops it)")},
 }};
 
 constexpr bool tableInOrder()

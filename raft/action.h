@@ -146,6 +146,14 @@ struct Read {
     std::string key;
     bool operator==(const Read &) const = default;
 };
+
+/// AutoClient starts the automatic client, part of the simulated world: from now on
+/// it sends the leader one request every `every` ms ("set x 1", "set y 2", ...).
+/// `every` 0 stops it.
+struct AutoClient {
+    Time every = 0;
+    bool operator==(const AutoClient &) const = default;
+};
 } // namespace act
 
 /// Action is one user action. Its index is its InputKind.
@@ -153,7 +161,7 @@ using Action =
     std::variant<act::Crash, act::Restart, act::Pause, act::Resume, act::Timeout, act::Request, act::Partition,
                  act::Isolate, act::Cut, act::Reconnect, act::Heal, act::Drop, act::Deliver, act::Duplicate, act::Hold,
                  act::SetNetwork, act::Say, act::SetTimer, act::SetLink, act::Restore, act::Transfer, act::Snapshot,
-                 act::Read>;
+                 act::Read, act::AutoClient>;
 
 /// InputKind names the kind of an Action (the index of its alternative).
 enum class InputKind : std::uint8_t {
@@ -180,8 +188,9 @@ enum class InputKind : std::uint8_t {
     Transfer,
     Snapshot,
     Read,
+    AutoClient,
 };
-static_assert(std::variant_size_v<Action> == static_cast<std::size_t>(InputKind::Read) + 1);
+static_assert(std::variant_size_v<Action> == static_cast<std::size_t>(InputKind::AutoClient) + 1);
 
 /// kindOf returns the kind of an action.
 inline InputKind kindOf(const Action &action)
@@ -227,9 +236,10 @@ enum class RefusalReason : std::uint8_t {
     NoLeader, ///< transfer: there is no leader to hand leadership over
     AlreadyLeads, ///< transfer: the server leads already
     NothingToSnapshot, ///< snapshot: the server applied no entry since its last snapshot
+    BadInterval, ///< automatic client: the interval is not from 0 (off) to a minute
 };
 /// kRefusalReasons counts the reasons (for tables and tests).
-inline constexpr std::size_t kRefusalReasons = static_cast<std::size_t>(RefusalReason::NothingToSnapshot) + 1;
+inline constexpr std::size_t kRefusalReasons = static_cast<std::size_t>(RefusalReason::BadInterval) + 1;
 /// refusalReasonName is a stable identifier of the reason ("already-crashed").
 const char *refusalReasonName(RefusalReason reason);
 

@@ -153,6 +153,8 @@ public:
             ok = need(1) && parseInt(l.words[1], c.snapshotEvery);
         else if (key == "snapshot-chunk")
             ok = need(1) && parseInt(l.words[1], c.snapshotChunk);
+        else if (key == "client")
+            ok = need(1) && parseInt(l.words[1], c.autoClient);
         else if (key == "option") {
             if (!need(2))
                 return true;
@@ -363,6 +365,15 @@ public:
             act::SetNetwork network;
             ok = conditions(line, l, 5, network.network);
             in.action = network;
+        } else if (kind == "client") {
+            act::AutoClient client;
+            ok = args(1)
+                && (l.words[5] == "off"
+                    || (parseInt(l.words[5], client.every) && client.every >= 1 && client.every <= kMaxDelay));
+            if (n == 1 && !ok)
+                fail(line,
+                     "'client' takes an interval in milliseconds (1 to " + std::to_string(kMaxDelay) + ") or off");
+            in.action = client;
         } else if (kind == "timer") {
             act::SetTimer timer;
             ok = args(2) && server(5, timer.node) && parseInt(l.words[6], timer.at) && timer.at >= in.t;
@@ -483,7 +494,7 @@ private:
     static bool setupWord(std::string_view key)
     {
         return key == "nodes" || key == "seed" || key == "election-timeout" || key == "heartbeat" || key == "latency"
-            || key == "loss" || key == "duplicate" || key == "option";
+            || key == "loss" || key == "duplicate" || key == "option" || key == "client";
     }
 
     std::string m_file;
@@ -558,6 +569,9 @@ std::string formatInput(const Input &in)
             [](const act::Hold &a) { return std::string(a.on ? "hold on" : "hold off"); },
             [](const act::SetNetwork &a) { return "network " + conditionsText(a.network); },
             [](const act::SetTimer &a) { return "timer " + nodeName(a.node) + " " + std::to_string(a.at); },
+            [](const act::AutoClient &a) {
+                return "client " + (a.every > 0 ? std::to_string(a.every) : std::string("off"));
+            },
         },
         in.action);
 }
@@ -590,6 +604,8 @@ std::string formatRunFile(const RunFile &run)
         s += std::string("reads ") + readModeName(c.reads) + "\n";
     for (const std::string &bug : bugNames(c.bugs))
         s += "bug " + bug + "\n";
+    if (c.autoClient > 0)
+        s += "client " + std::to_string(c.autoClient) + "\n";
     for (const std::string &note : run.notes)
         s += "note " + note + "\n";
     for (const Input &in : run.inputs)

@@ -1,6 +1,7 @@
 #include "scenario.h"
 
 #include "bounds.h"
+#include "eventcatalog.h"
 
 #include "kvstore.h"
 
@@ -28,6 +29,13 @@ const char *commandKindName(CommandKind kind)
     case CommandKind::Isolate: return "isolate";
     case CommandKind::Cut: return "cut";
     case CommandKind::Reconnect: return "reconnect";
+    case CommandKind::Hold: return "hold";
+    case CommandKind::DropMessage: return "drop";
+    case CommandKind::DuplicateMessage: return "duplicate";
+    case CommandKind::DeliverMessage: return "deliver";
+    case CommandKind::Timer: return "timer";
+    case CommandKind::SetNetwork: return "network";
+    case CommandKind::SetLink: return "link";
     case CommandKind::Heal: return "heal";
     case CommandKind::Say: return "say";
     case CommandKind::Transfer: return "transfer";
@@ -37,6 +45,7 @@ const char *commandKindName(CommandKind kind)
     case CommandKind::Ask: return "ask";
     case CommandKind::Answer: return "answer";
     case CommandKind::Reveal: return "reveal";
+    case CommandKind::Client: return "client";
     case CommandKind::ExpectLeader: return "expect leader";
     case CommandKind::ExpectLeaderIn: return "expect leader in";
     case CommandKind::ExpectRole: return "expect role";
@@ -190,9 +199,10 @@ template <typename Names> std::string suggestion(std::string_view word, const Na
 constexpr std::array<std::string_view, 13> kSetupWords = {
     "nodes", "seed",   "election-timeout", "heartbeat", "latency",        "loss",          "duplicate",
     "option", "pace", "bug",              "reads",     "snapshot-every", "snapshot-chunk"};
-constexpr std::array<std::string_view, 22> kActionWords = {
-    "run",  "crash", "restart", "pause", "resume", "timeout", "request",  "partition", "isolate", "cut",  "reconnect",
-    "heal", "say",   "wait",    "ask",   "answer", "reveal",  "transfer", "snapshot",  "read",    "expect", "until"};
+constexpr std::array<std::string_view, 29> kActionWords = {
+    "run",    "crash",     "restart", "pause",   "resume", "timeout", "request", "partition", "isolate", "cut",
+    "reconnect", "heal",   "say",     "wait",    "ask",    "answer",  "reveal",  "transfer",  "snapshot", "read",
+    "client", "hold",      "drop",    "deliver", "timer",  "network", "link",    "expect",    "until"};
 constexpr std::array<std::string_view, 10> kCheckWords = {"leader",  "role", "status", "term",  "commit",
                                                           "applied", "log",  "kv",     "agree", "snapshot"};
 constexpr std::array<std::string_view, 3> kUntilWords = {"leader", "new-leader", "committed"};
@@ -248,6 +258,16 @@ private:
     void parsePartition(ScenarioCommand &command, std::string_view rest);
     void parseCut(ScenarioCommand &command, std::string_view rest);
     void parseRequest(ScenarioCommand &command, const std::vector<Token> &tokens);
+    void parseClient(ScenarioCommand &command, const std::vector<Token> &tokens);
+    void parseHold(ScenarioCommand &command, const std::vector<Token> &tokens);
+    void parseMessage(ScenarioCommand &command, const std::string &word, const std::vector<Token> &tokens);
+    void parseTimer(ScenarioCommand &command, const std::vector<Token> &tokens);
+    void parseNetwork(ScenarioCommand &command, const std::vector<Token> &tokens);
+    void parseLink(ScenarioCommand &command, const std::vector<Token> &tokens);
+    /// parseConditions reads "latency MIN MAX", "loss P" and "duplicate P" (any of
+    /// them, each once) from tokens[from] on.
+    void parseConditions(ConditionsChange &change, const std::vector<Token> &tokens, std::size_t from,
+                         const char *usage);
     void closeSetup();
 
     std::optional<NodeRef> node(std::string_view text, bool allowLeader);
@@ -372,7 +392,9 @@ void ScenarioParser::parseLine(int line, std::string_view raw)
     const std::vector<Token> tokens = tokenize(content);
     const std::string word = lower(tokens[0].text);
 
-    if (std::find(kSetupWords.begin(), kSetupWords.end(), word) != kSetupWords.end()) {
+    // "duplicate P" sets up the network; "duplicate [next] TYPE Sx -> Sy" is an action.
+    const bool duplicateAction = word == "duplicate" && tokens.size() > 2;
+    if (!duplicateAction && std::find(kSetupWords.begin(), kSetupWords.end(), word) != kSetupWords.end()) {
         if (m_setupClosed) {
             error(quoted(word) + " is a setup line: setup must come before the first action (line "
                   + std::to_string(m_firstActionLine) + ")");
@@ -606,6 +628,18 @@ void ScenarioParser::parseAction(const std::string &word, const std::vector<Toke
             error("the question on line " + std::to_string(m_askLine)
                   + " has no answers: add 'answer TEXT when CONDITION'");
         m_asked = false;
+    } else if (word == "client") {
+        parseClient(command, tokens);
+    } else if (word == "hold") {
+        parseHold(command, tokens);
+    } else if (word == "drop" || word == "duplicate" || word == "deliver") {
+        parseMessage(command, word, tokens);
+    } else if (word == "timer") {
+        parseTimer(command, tokens);
+    } else if (word == "network") {
+        parseNetwork(command, tokens);
+    } else if (word == "link") {
+        parseLink(command, tokens);
     } else if (word == "expect") {
         parseExpect(command, tokens);
     } else {
@@ -673,6 +707,177 @@ void ScenarioParser::parseRun(ScenarioCommand &command, const std::vector<Token>
     if (const auto t = time(tokens[end + 1].text, "maximum")) {
         if (*t == 0)
             error("max must be above 0");
+        command.duration = *t;
+    }
+}
+
+void ScenarioParser::parseHold(ScenarioCommand &command, const std::vector<Token> &tokens)
+{
+    command.kind = CommandKind::Hold;
+    if (!arity(tokens, 2, "hold on|off"))
+        return;
+    const std::string value = lower(tokens[1].text);
+    if (value != "on" && value != "off")
+        error("hold takes on or off, not " + quoted(tokens[1].text));
+    command.on = value == "on";
+}
+
+void ScenarioParser::parseMessage(ScenarioCommand &command, const std::string &word, const std::vector<Token> &tokens)
+{
+    command.kind = word == "drop" ? CommandKind::DropMessage
+        : word == "duplicate"     ? CommandKind::DuplicateMessage
+                                  : CommandKind::DeliverMessage;
+    const std::string usage = word + " [next] TYPE Sx -> Sy (e.g. " + word + " next AppendEntries S1 -> S3)";
+    std::size_t i = 1;
+    if (i < tokens.size() && lower(tokens[i].text) == "next")
+        ++i;
+    if (tokens.size() != i + 4 || tokens[i + 2].text != "->") {
+        error("expected a message type and a link: " + usage);
+        return;
+    }
+    const std::string type = lower(tokens[i].text);
+    bool known = false;
+    std::vector<std::string> names;
+    for (std::size_t t = 0; t < kMessageTypeCount; ++t) {
+        const auto candidate = static_cast<MessageType>(t);
+        names.emplace_back(lower(messageTypeName(candidate)));
+        if (names.back() == type) {
+            command.messageType = candidate;
+            known = true;
+        }
+    }
+    if (!known) {
+        const std::vector<std::string_view> views(names.begin(), names.end());
+        std::string hint = suggestion(type, views);
+        for (std::size_t t = 0; t < kMessageTypeCount; ++t)
+            if (hint == " (did you mean " + quoted(names[t]) + "?)")
+                hint = " (did you mean " + quoted(messageTypeName(static_cast<MessageType>(t))) + "?)";
+        error("unknown message type " + quoted(tokens[i].text) + hint
+              + "; types are RequestVote, AppendEntries, PreVote, TimeoutNow and the replies RequestVoteReply, "
+                "AppendEntriesReply, PreVoteReply");
+    }
+    const auto from = node(tokens[i + 1].text, true);
+    const auto to = node(tokens[i + 3].text, true);
+    if (!from || !to)
+        return;
+    if (*from == *to) {
+        error(word + " needs a message between two different nodes");
+        return;
+    }
+    command.node = *from;
+    command.peer = *to;
+}
+
+void ScenarioParser::parseTimer(ScenarioCommand &command, const std::vector<Token> &tokens)
+{
+    command.kind = CommandKind::Timer;
+    if (!arity(tokens, 3, "timer Sx T (Sx's election timer fires T from now, e.g. timer S3 180ms)"))
+        return;
+    const auto n = node(tokens[1].text, true);
+    const auto t = time(tokens[2].text, "time");
+    if (n)
+        command.node = *n;
+    if (t)
+        command.duration = *t;
+}
+
+void ScenarioParser::parseConditions(ConditionsChange &change, const std::vector<Token> &tokens, std::size_t from,
+                                     const char *usage)
+{
+    if (from >= tokens.size()) {
+        error(std::string("say what changes: ") + usage);
+        return;
+    }
+    std::map<std::string, bool> seen;
+    for (std::size_t i = from; i < tokens.size();) {
+        const std::string what = lower(tokens[i].text);
+        if (seen[what]) {
+            error(quoted(what) + " is given twice");
+            return;
+        }
+        seen[what] = true;
+        if (what == "latency") {
+            if (i + 2 >= tokens.size()) {
+                error(std::string("latency needs MIN MAX: ") + usage);
+                return;
+            }
+            const auto low = time(tokens[i + 1].text, "minimum");
+            const auto high = time(tokens[i + 2].text, "maximum");
+            if (!low || !high)
+                return;
+            if (*low < 1 || *low > *high || *high > kMaxDelay) {
+                error("latency must be MIN MAX with 1ms <= MIN <= MAX <= " + std::to_string(kMaxDelay / 1000) + "s");
+                return;
+            }
+            change.latencyMin = *low;
+            change.latencyMax = *high;
+            i += 3;
+        } else if (what == "loss" || what == "duplicate") {
+            if (i + 1 >= tokens.size()) {
+                error(what + " needs a probability (0.1 or 10%): " + usage);
+                return;
+            }
+            const auto p = probability(tokens[i + 1].text);
+            if (!p)
+                return;
+            (what == "loss" ? change.loss : change.duplicate) = *p;
+            i += 2;
+        } else {
+            static constexpr std::array<std::string_view, 3> kParts = {"latency", "loss", "duplicate"};
+            error("unknown setting " + quoted(tokens[i].text) + suggestion(what, kParts)
+                  + "; a network or link line changes latency MIN MAX, loss P and duplicate P");
+            return;
+        }
+    }
+}
+
+void ScenarioParser::parseNetwork(ScenarioCommand &command, const std::vector<Token> &tokens)
+{
+    command.kind = CommandKind::SetNetwork;
+    parseConditions(command.change, tokens, 1, "network latency MIN MAX loss P duplicate P (any of them)");
+}
+
+void ScenarioParser::parseLink(ScenarioCommand &command, const std::vector<Token> &tokens)
+{
+    command.kind = CommandKind::SetLink;
+    const char *usage = "link Sx -> Sy latency MIN MAX loss P duplicate P (any of them), or link Sx -> Sy default";
+    if (tokens.size() < 5 || tokens[2].text != "->") {
+        error(std::string("expected a one-way link and what changes: ") + usage);
+        return;
+    }
+    const auto from = node(tokens[1].text, true);
+    const auto to = node(tokens[3].text, true);
+    if (from && to && *from == *to)
+        error("link needs two different nodes");
+    if (from)
+        command.node = *from;
+    if (to)
+        command.peer = *to;
+    if (tokens.size() == 5 && lower(tokens[4].text) == "default") {
+        command.change.toDefault = true;
+        return;
+    }
+    parseConditions(command.change, tokens, 4, usage);
+}
+
+void ScenarioParser::parseClient(ScenarioCommand &command, const std::vector<Token> &tokens)
+{
+    command.kind = CommandKind::Client;
+    const char *usage = "client every T (e.g. client every 100ms) or client off";
+    const std::string how = tokens.size() >= 2 ? lower(tokens[1].text) : std::string();
+    if (how == "off") {
+        arity(tokens, 2, usage);
+        return;
+    }
+    if (how != "every") {
+        error(std::string("client needs 'every T' or 'off': usage is '") + usage + "'");
+        return;
+    }
+    if (!arity(tokens, 3, usage))
+        return;
+    if (const auto t = time(tokens[2].text, "interval")) {
+        if (*t < 1 || *t > kMaxDelay)
+            error("the automatic client's interval must be from 1ms to " + std::to_string(kMaxDelay / 1000) + "s");
         command.duration = *t;
     }
 }
@@ -1132,6 +1337,19 @@ void ScenarioParser::parsePace(const std::vector<Token> &tokens)
     m_scenario.m_pace = pace;
 }
 
+NetworkConfig ConditionsChange::applyTo(NetworkConfig base) const
+{
+    if (latencyMin)
+        base.latencyMin = *latencyMin;
+    if (latencyMax)
+        base.latencyMax = *latencyMax;
+    if (loss)
+        base.loss = *loss;
+    if (duplicate)
+        base.duplicate = *duplicate;
+    return base;
+}
+
 std::vector<std::string> Scenario::narration() const
 {
     std::vector<std::string> lines;
@@ -1194,6 +1412,20 @@ Resolved resolve(const Simulation &sim, const NodeRef &ref)
     return {kNoNode, "no leader"};
 }
 
+/// nextMessage is the message of that type from -> to that the network would act on
+/// first (the earliest to arrive; one waiting at the door has arrived), if any.
+std::optional<std::uint64_t> nextMessage(const Simulation &sim, MessageType type, NodeId from, NodeId to)
+{
+    const Envelope *best = nullptr;
+    sim.network().forEach([&](const Envelope &e) {
+        if (e.message.type != type || e.message.from != from || e.message.to != to)
+            return;
+        if (!best || std::pair(e.eventTime(), e.id) < std::pair(best->eventTime(), best->id))
+            best = &e;
+    });
+    return best ? std::optional(best->id) : std::nullopt;
+}
+
 CommandOutcome fail(std::string why)
 {
     return {false, std::move(why)};
@@ -1220,7 +1452,10 @@ CommandOutcome executeCommand(Simulation &sim, const ScenarioCommand &command)
         || kind == CommandKind::Resume || kind == CommandKind::Timeout || kind == CommandKind::Request
         || kind == CommandKind::Isolate || kind == CommandKind::Cut || kind == CommandKind::Reconnect
         || kind == CommandKind::Transfer || kind == CommandKind::Snapshot
-        || kind == CommandKind::Read;
+        || kind == CommandKind::Read
+        || kind == CommandKind::Timer || kind == CommandKind::SetLink
+        || kind == CommandKind::DropMessage || kind == CommandKind::DuplicateMessage
+        || kind == CommandKind::DeliverMessage;
     Resolved who;
     if (needsNode) {
         who = resolve(sim, command.node);
@@ -1263,9 +1498,36 @@ CommandOutcome executeCommand(Simulation &sim, const ScenarioCommand &command)
         return done(sim.cut(id, peer.id, command.bothWays));
     }
     case CommandKind::Heal: return done(sim.heal());
+    case CommandKind::Hold: return done(sim.setHold(command.on));
+    case CommandKind::Timer: return done(sim.setElectionDeadline(id, sim.now() + command.duration));
+    case CommandKind::SetNetwork: return done(sim.setNetworkConfig(command.change.applyTo(sim.network().config())));
+    case CommandKind::DropMessage:
+    case CommandKind::DuplicateMessage:
+    case CommandKind::DeliverMessage:
+    case CommandKind::SetLink: {
+        const Resolved peer = resolve(sim, command.peer);
+        if (!peer)
+            return fail(peer.why);
+        if (kind == CommandKind::SetLink) {
+            if (command.change.toDefault)
+                return done(sim.setLinkConditions(id, peer.id, std::nullopt));
+            return done(
+                sim.setLinkConditions(id, peer.id, command.change.applyTo(sim.network().conditions(id, peer.id))));
+        }
+        const std::optional<std::uint64_t> message = nextMessage(sim, command.messageType, id, peer.id);
+        if (!message)
+            return fail(std::string("no ") + messageTypeName(command.messageType) + " from " + nodeName(id) + " to "
+                        + nodeName(peer.id) + " is in flight");
+        if (kind == CommandKind::DropMessage)
+            return done(sim.dropMessage(*message));
+        if (kind == CommandKind::DuplicateMessage)
+            return done(sim.duplicateMessage(*message));
+        return done(sim.deliverMessage(*message));
+    }
     case CommandKind::Say: return done(sim.say(command.argument));
     // §6.4: a refused read is not a mistake of the script; reads() and the trace say why.
     case CommandKind::Read: return done(sim.read(id, command.argument));
+    case CommandKind::Client: return done(sim.setAutoClient(command.duration));
     case CommandKind::Wait:
     case CommandKind::Ask:
     case CommandKind::Answer:

@@ -28,6 +28,13 @@ enum class CommandKind : std::uint8_t {
     Isolate, ///< isolate Sx: node
     Cut, ///< cut Sx -> Sy | cut Sx <-> Sy: node, peer, bothWays
     Reconnect, ///< reconnect Sx: node (undoes isolate and cuts of Sx; partitions stay)
+    Hold, ///< hold on|off: bothWays = on (manual delivery of the messages sent from now on)
+    DropMessage, ///< drop [next] TYPE Sx -> Sy: messageType, node, peer
+    DuplicateMessage, ///< duplicate [next] TYPE Sx -> Sy: messageType, node, peer
+    DeliverMessage, ///< deliver [next] TYPE Sx -> Sy: messageType, node, peer
+    Timer, ///< timer Sx T: node, duration (Sx's election timer fires T from now)
+    SetNetwork, ///< network latency MIN MAX | loss P | duplicate P ...: change
+    SetLink, ///< link Sx -> Sy latency MIN MAX | loss P | duplicate P ... | default: node, peer, change
     Heal, ///< heal
     Say, ///< say TEXT: argument
     Transfer, ///< transfer Sx: node (leadership transfer, §3.10)
@@ -37,6 +44,7 @@ enum class CommandKind : std::uint8_t {
     Ask, ///< ask QUESTION: argument
     Answer, ///< answer TEXT when CONDITION: argument, condition
     Reveal, ///< reveal: the answers of the last question are judged by the run
+    Client, ///< client every T | client off: duration (the interval; 0 stops the client)
     // --- checks ---
     ExpectLeader, ///< expect leader Sx|any|none: want, node
     ExpectLeaderIn, ///< expect leader in Sx Sy ...: nodes
@@ -59,6 +67,21 @@ const char *commandKindName(CommandKind kind);
 /// isCheck tells whether kind is an "expect" line.
 bool isCheck(CommandKind kind);
 
+/// ConditionsChange is what a network or link line changes: each part it names
+/// (latency, loss, duplication), the rest kept; or, for a link, back to the
+/// network's conditions (toDefault).
+struct ConditionsChange {
+    std::optional<Time> latencyMin;
+    std::optional<Time> latencyMax;
+    std::optional<double> loss;
+    std::optional<double> duplicate;
+    bool toDefault = false;
+
+    /// applyTo returns `base` with the parts this change names.
+    NetworkConfig applyTo(NetworkConfig base) const;
+    bool operator==(const ConditionsChange &) const = default;
+};
+
 /// ScenarioCommand is one action or check of a script, with its line. Only the
 /// fields its kind uses (listed on CommandKind) are meaningful.
 struct ScenarioCommand {
@@ -71,8 +94,15 @@ struct ScenarioCommand {
     NodeRef node;
     NodeRef peer;
     bool bothWays = false;
-    /// duration: run T, or the "max T" of run until.
+    /// on: hold on (true) or hold off.
+    bool on = false;
+    /// duration: run T, the "max T" of run until, the interval of client every T, or
+    /// the T of timer Sx T.
     Time duration = 0;
+    /// messageType: the message a drop, duplicate or deliver line names.
+    MessageType messageType = MessageType::AppendEntries;
+    /// change: what a network or link line changes.
+    ConditionsChange change;
     /// condition: what a check, run until, wait until or answer line names.
     Condition condition;
     /// argument: the client command of request ("set x 5"), the text of say and ask,
@@ -100,9 +130,12 @@ struct ScenarioCommand {
 ///   action  run T | run until leader|new-leader|committed N [max T] |
 ///           crash|restart|pause|resume|timeout|isolate Sx | request Sx set K V |
 ///           request Sx del K | partition S1 S2 | S3 ... | cut Sx -> Sy |
-///           cut Sx <-> Sy | reconnect Sx | heal | say TEXT | snapshot Sx |
+///           cut Sx <-> Sy | reconnect Sx | heal | say TEXT | snapshot Sx | hold on|off |
+///           drop|duplicate|deliver [next] TYPE Sx -> Sy | timer Sx T |
+///           network [latency MIN MAX] [loss P] [duplicate P] |
+///           link Sx -> Sy [latency MIN MAX] [loss P] [duplicate P] | link Sx -> Sy default |
 ///           wait until CONDITION | HINT | ask QUESTION | answer TEXT when CONDITION |
-///           reveal
+///           reveal | client every T | client off
 ///   check   expect leader Sx|any|none | expect leader in Sx Sy ... |
 ///           expect role Sx R | expect status Sx up|crashed|paused |
 ///           expect term|commit|applied Sx OP N | expect log Sx T1 T2 ... |

@@ -28,6 +28,8 @@ std::string ClusterConfig::validate() const
     if (reads == ReadMode::Lease && !checkQuorum)
         return "reads lease needs option checkquorum on: a lease is only safe while followers that heard from the "
                "leader ignore candidates (§6.4.1)";
+    if (autoClient < 0 || autoClient > kMaxDelay)
+        return "the automatic client's interval must be from 1 to " + maxDelay + " ms (0: no automatic client)";
     return {};
 }
 
@@ -49,6 +51,8 @@ Simulation::Simulation(const ClusterConfig &config)
     , m_invariants(config.nodes)
     , m_views(static_cast<std::size_t>(config.nodes))
 {
+    // The automatic client's first request comes one interval after the start.
+    m_clientAt = config.autoClient;
     for (NodeId id = 1; id <= config.nodes; ++id) {
         Server &s = mut(id);
         s.node.emplace(nodeConfig(id, 0), s.storage, 0);
@@ -170,7 +174,33 @@ std::optional<Time> Simulation::nextEventTime() const
     Time retryAt = 0;
     if (!m_calls.empty() && nextRetry(retryAt) && (!at || std::max(retryAt, m_now) < *at))
         at = std::max(retryAt, m_now);
+    if (const auto client = nextClientTime(); client && (!at || *client < *at))
+        at = client;
     return at;
+}
+
+std::optional<Time> Simulation::nextClientTime() const
+{
+    const Time every = m_config.autoClient;
+    if (every <= 0)
+        return std::nullopt;
+    // A client talks to the leader; while there is none up it waits. The next
+    // request is a pure function of the state (no event is spent on waiting), so
+    // replaying to any step finds the same schedule.
+    const std::optional<NodeId> lead = leader();
+    if (!lead || status(*lead) != NodeStatus::Up)
+        return std::nullopt;
+    Time at = m_clientAt;
+    if (at < m_now)
+        at += (m_now - at + every - 1) / every * every;
+    return at;
+}
+
+std::string Simulation::nextClientCommand() const
+{
+    static constexpr const char *kKeys[] = {"x", "y", "z"};
+    const std::uint64_t n = m_clientRequests + 1;
+    return std::string("set ") + kKeys[(n - 1) % 3] + " " + std::to_string(n);
 }
 
 bool Simulation::step()
@@ -185,13 +215,23 @@ bool Simulation::stepBefore(Time limit)
     const auto net = m_network.nextEventTime();
     Time retryAt = 0;
     const auto call = m_calls.empty() ? std::nullopt : nextRetry(retryAt);
+    // The automatic client comes last at equal times: after the deliveries and the
+    // servers' timers of that millisecond, and after a session client's retry.
+    const auto client = nextClientTime();
     // A client's retry comes after deliveries and timers due at the same time.
-    if (call && (!net || retryAt < *net) && (!timer || retryAt < timerAt)) {
+    if (call && (!net || retryAt < *net) && (!timer || retryAt < timerAt)
+        && (!client || std::max(retryAt, m_now) <= *client)) {
         if (std::max(retryAt, m_now) > limit)
             return false;
         m_now = std::max(m_now, retryAt);
         beginStep();
         retry(*call);
+    } else if (client && (!net || *client < *net) && (!timer || *client < timerAt)) {
+        if (*client > limit)
+            return false;
+        m_now = std::max(m_now, *client);
+        beginStep();
+        sendClientRequest(*client);
     } else if (net && (!timer || *net <= timerAt)) {
         // Deliveries first at equal times, in message-id order.
         if (std::max(*net, m_now) > limit)
@@ -546,7 +586,7 @@ bool Simulation::operator==(const Simulation &o) const
         && m_servers == o.m_servers && m_stats == o.m_stats && m_violations == o.m_violations && m_inputs == o.m_inputs
         && m_lost == o.m_lost && m_pending == o.m_pending && m_leaderlessSince == o.m_leaderlessSince
         && m_leaderlessReported == o.m_leaderlessReported && m_reads == o.m_reads && m_ops == o.m_ops
-        && m_calls == o.m_calls;
+        && m_calls == o.m_calls && m_clientAt == o.m_clientAt && m_clientRequests == o.m_clientRequests;
 }
 
 void Simulation::setTraceSink(Trace *sink)

@@ -49,6 +49,10 @@ struct ClusterConfig {
     bool checkInvariants = true;
     /// recordTrace: keep trace events (off only for raw speed).
     bool recordTrace = true;
+    /// autoClient: the automatic client, part of the world, sends the leader one
+    /// request every autoClient ms ("set x 1", "set y 2", ...); 0: there is none.
+    /// Invariant: 0 <= autoClient <= kMaxDelay. act::AutoClient changes it mid-run.
+    Time autoClient = 0;
 
     /// validate returns an empty string when the config is usable, else the problem.
     std::string validate() const;
@@ -137,7 +141,7 @@ struct LostMessage {
 /// generator + the order of timer and delivery events. It is the only way time
 /// moves. It is a copyable value: a copy continues exactly as the original would.
 /// Events at the same time run in a total order: deliveries by message id, then
-/// timers by node id.
+/// timers by node id, then the automatic client (ClusterConfig::autoClient).
 class Simulation {
     /// Mirror (mirror.h) copies a real server's reported state in, for the live cluster.
     friend class Mirror;
@@ -195,6 +199,13 @@ public:
     Index firstPendingIndex() const { return m_pending.empty() ? 0 : m_pending.begin()->first; }
     /// stepCount numbers the events processed so far (user actions count too).
     std::uint64_t stepCount() const { return m_stats.events; }
+    /// nextClientCommand is the command the automatic client sends next ("set x 1",
+    /// "set y 2", "set z 3", "set x 4", ...: numbered by the client requests so far).
+    std::string nextClientCommand() const;
+    /// nextClientTime is when the automatic client sends its next request: the next
+    /// multiple of its interval (counted from when it started) while a leader is up;
+    /// nullopt when it is off or no leader is up to take a request.
+    std::optional<Time> nextClientTime() const;
 
     // --- user actions (each recorded as an Input at now()) ---
     // Each answers done, or refused with a reason (and then does nothing): crash a
@@ -266,6 +277,9 @@ public:
     std::size_t clientsWaiting() const;
     /// reads lists every client read of the run, in the order they were issued.
     const std::vector<ReadRecord> &reads() const { return m_reads; }
+    /// setAutoClient starts the automatic client (a request to the leader every
+    /// `every` ms, the first `every` ms from now), or stops it (0).
+    ActionResult setAutoClient(Time every) { return apply(act::AutoClient{every}); }
 
     /// checkInvariantsNow runs the safety checks regardless of config (for tests).
     bool checkInvariantsNow();
@@ -356,6 +370,9 @@ private:
     void failRead(std::uint64_t id, std::string why);
     /// checkReads checks the history of key's writes and reads (§6.4).
     void checkReads(const std::string &key, const ReadRecord &read);
+    void perform(const act::AutoClient &a);
+    /// sendClientRequest is the automatic client's event: the next command to the leader.
+    void sendClientRequest(Time at);
     void beginStep();
     void deliver(Envelope envelope);
     void lose(const Envelope &envelope, Reason reason);
@@ -392,6 +409,11 @@ private:
     /// PendingMap holds the pending requests by index (in acceptance order at one index).
     using PendingMap = std::multimap<Index, PendingRequest>;
     PendingMap m_pending;
+    /// m_clientAt: when the automatic client's next request is due (it skips the
+    /// moments when no leader is up); m_clientRequests: the client requests made so
+    /// far (by the user and the automatic client), which numbers the next command.
+    Time m_clientAt = 0;
+    std::uint64_t m_clientRequests = 0;
     /// settleRequests gives the requests in [first, last), at indexes server id has
     /// applied, their outcome: answered or lost.
     void settleRequests(NodeId id, PendingMap::iterator first, PendingMap::iterator last);

@@ -4,6 +4,8 @@
 
 #include "simulation.h"
 
+#include "bounds.h"
+
 #include <algorithm>
 
 namespace raft {
@@ -195,6 +197,11 @@ std::optional<Refusal> Simulation::refusalFor(const Action &action) const
                                   return refuse(RefusalReason::NothingToSnapshot, a.node);
                               return std::nullopt;
                           },
+                          [&](const act::AutoClient &a) -> std::optional<Refusal> {
+                              if (a.every < 0 || a.every > kMaxDelay)
+                                  return refuse(RefusalReason::BadInterval);
+                              return std::nullopt;
+                          },
                           [](const act::Heal &) { return std::optional<Refusal>(); },
                           [](const act::Hold &) { return std::optional<Refusal>(); },
                           [](const act::Say &) { return std::optional<Refusal>(); },
@@ -318,6 +325,7 @@ void Simulation::perform(const act::SetTimer &a)
 
 ProposeResult Simulation::perform(const act::Request &a)
 {
+    ++m_clientRequests;
     // A session request carries its client and number in the command (§6.3).
     const std::string command = a.client != 0
         ? "c" + std::to_string(a.client) + "#" + std::to_string(a.seq) + " " + a.command
@@ -406,6 +414,25 @@ void Simulation::retry(std::size_t index)
     if (m_config.recordTrace)
         e.text = out().addText(command);
     (void)send(to, command, call.op, index);
+}
+
+void Simulation::sendClientRequest(Time at)
+{
+    // nextClientTime() said a leader is up; the one after comes an interval later.
+    m_clientAt = at + m_config.autoClient;
+    (void)perform(act::Request{*leader(), nextClientCommand()});
+}
+
+void Simulation::perform(const act::AutoClient &a)
+{
+    m_config.autoClient = a.every;
+    // The first request one interval from now, not a burst for the time it was off.
+    m_clientAt = a.every > 0 ? m_now + a.every : 0;
+    TraceEvent &e = addEvent(EventKind::ConfigChanged, kNoNode);
+    if (m_config.recordTrace)
+        e.text = out().addText(a.every > 0 ? "automatic client: a request to the leader every "
+                                       + std::to_string(a.every) + " ms"
+                                           : std::string("automatic client off"));
 }
 
 void Simulation::perform(const act::Partition &a)

@@ -103,6 +103,12 @@ QString actionText(const raft::Input &in)
             [&](const act::SetLink &a) {
                 return Timeline::tr("You changed the link from %1 to %2").arg(n(a.from), n(a.to));
             },
+            [](const act::AutoClient &a) {
+                return a.every > 0 ? Timeline::tr("You started the automatic client: a request to the leader every "
+                                                  "%1 ms")
+                                         .arg(a.every)
+                                   : Timeline::tr("You stopped the automatic client");
+            },
         },
         in.action);
 }

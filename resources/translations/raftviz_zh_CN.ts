@@ -16,6 +16,10 @@
         <translation>%1 已经是领导者</translation>
     </message>
     <message>
+        <source>the automatic client's interval must be from 1 ms to 60 s (0 stops it)</source>
+        <translation>自动客户端的间隔必须在 1 毫秒到 60 秒之间（0 表示停止）</translation>
+    </message>
+    <message>
         <source>%1 is not a server of this cluster</source>
         <translation>%1 不是这个集群的服务器</translation>
     </message>
@@ -2863,6 +2867,14 @@
         <translation>消息 #%1 已复制：网络发送了第二份副本。</translation>
     </message>
     <message>
+        <source>A client now sends the leader a request every %1 ms of simulated time.</source>
+        <translation>现在客户端每隔 %1 毫秒模拟时间向领导者发送一条请求。</translation>
+    </message>
+    <message>
+        <source>The automatic client stopped sending requests.</source>
+        <translation>自动客户端已停止发送请求。</translation>
+    </message>
+    <message>
         <source>Cannot build that cluster: %1</source>
         <translation>无法建立这样的集群：%1</translation>
     </message>
@@ -4112,6 +4124,14 @@ or out of the circle to give it a side of its own</source>
     <message>
         <source>You turned manual delivery off</source>
         <translation>你关闭了手动投递</translation>
+    </message>
+    <message>
+        <source>You started the automatic client: a request to the leader every %1 ms</source>
+        <translation>你启动了自动客户端：每隔 %1 毫秒向领导者发送一条请求</translation>
+    </message>
+    <message>
+        <source>You stopped the automatic client</source>
+        <translation>你停止了自动客户端</translation>
     </message>
     <message>
         <source>You changed the network&apos;s latency, loss or duplication</source>

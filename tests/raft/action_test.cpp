@@ -55,7 +55,8 @@ std::vector<Action> someActions(const Simulation &sim, Rng &rng)
             act::Say{"look"},
             act::SetTimer{node(), sim.now() + rng.uniform(-20, 50)},
             act::SetLink{node(), node(), rng.chance(0.5) ? std::optional(conditions) : std::nullopt},
-            act::Restore{node(), node(), rng.chance(0.5)}};
+            act::Restore{node(), node(), rng.chance(0.5)},
+            act::AutoClient{rng.uniform(-10, 200)}};
 }
 
 } // namespace
@@ -199,6 +200,8 @@ TEST(Input, EveryKindRoundTripsThroughItsRunFileLine)
         act::Snapshot{2},
         act::Read{2, "x"},
         act::Request{5, "incr n", 7, 3},
+        act::AutoClient{250},
+        act::AutoClient{0},
     };
     RunFile run;
     std::set<InputKind> kinds;

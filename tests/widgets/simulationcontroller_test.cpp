@@ -78,6 +78,46 @@ TEST(SimulationController, AutomaticRequestsReplicateUnderTheViewersEyes)
     EXPECT_EQ(controller.simulation().log(*leader).lastIndex(), last);
 }
 
+// The automatic client is part of the world: the toggle is a recorded action, and
+// seeking, stepping and reopening the run need no bookkeeping in the controller.
+TEST(SimulationController, AutomaticClientIsPartOfTheRun)
+{
+    SimulationController controller;
+    controller.runTo(2000);
+    controller.setAutoRequests(false);
+    EXPECT_FALSE(controller.autoRequests());
+    controller.runTo(3000);
+    controller.setAutoRequests(true);
+    controller.runTo(4500);
+    const raft::Simulation end = controller.simulation();
+    ASSERT_EQ(controller.history().script().size(), 2u);
+    EXPECT_EQ(controller.history().script()[0].t, 2000);
+
+    // The toggle follows the moment on screen.
+    controller.seekToTime(1500);
+    EXPECT_TRUE(controller.autoRequests());
+    controller.seekToTime(2500);
+    EXPECT_FALSE(controller.autoRequests());
+    for (int i = 0; i < 30; ++i)
+        controller.stepOnce();
+    for (int i = 0; i < 30; ++i)
+        controller.stepBack();
+    controller.runTo(4500);
+    EXPECT_TRUE(controller.autoRequests());
+    EXPECT_TRUE(controller.simulation() == end);
+    EXPECT_EQ(controller.history().script().size(), 2u) << "replaying the past recorded nothing new";
+
+    // Saved half way and reopened: the same moment, then the same end.
+    controller.seekToTime(2700);
+    const raft::Simulation middle = controller.simulation();
+    SimulationController reopened;
+    ASSERT_EQ(reopened.loadRun(controller.runFile()), QString());
+    EXPECT_TRUE(reopened.simulation() == middle);
+    EXPECT_FALSE(reopened.autoRequests());
+    reopened.runTo(4500);
+    EXPECT_TRUE(reopened.simulation() == end);
+}
+
 TEST(SimulationController, UserActionsReachTheSimulation)
 {
     SimulationController controller;
@@ -103,7 +143,8 @@ TEST(SimulationController, UserActionsReachTheSimulation)
     EXPECT_GE(reports.count(), 7);
     // Impossible actions are reported with the simulation's reason, not performed.
     controller.restart(4);
-    EXPECT_TRUE(reports.last().at(0).toString().contains(QStringLiteral("S4 is up; only a crashed server can restart")));
+    EXPECT_TRUE(
+        reports.last().at(0).toString().contains(QStringLiteral("S4 is up; only a crashed server can restart")));
 }
 
 TEST(SimulationController, ProvokedSplitVoteLeavesNoWinnerInThatTerm)
@@ -188,6 +229,47 @@ TEST(SimulationController, ScenarioRunsInVirtualTimeLineByLine)
     EXPECT_EQ(finished.count(), 1);
     EXPECT_EQ(lines.count(), 7);
     EXPECT_TRUE(controller.scenarioFailures().isEmpty()) << controller.scenarioFailures().join('\n').toStdString();
+}
+
+// The window's lesson player stages message fates and network changes as headless does,
+// and the run it records steps back and forth like any other.
+TEST(SimulationController, ScenarioStagesMessagesAndTheNetworkInTheWindow)
+{
+    SimulationController controller;
+    const QString error = controller.loadScenario(QStringLiteral("nodes 3\n"
+                                                                 "seed 1\n"
+                                                                 "timeout S1\n"
+                                                                 "run until leader max 1s\n"
+                                                                 "run until commit S1 >= 1 max 1s\n"
+                                                                 "hold on\n"
+                                                                 "run 60ms\n"
+                                                                 "drop next AppendEntries S1 -> S2\n"
+                                                                 "deliver next AppendEntries S1 -> S3\n"
+                                                                 "hold off\n"
+                                                                 "network loss 10%\n"
+                                                                 "link S2 -> S3 latency 30ms 40ms\n"
+                                                                 "timer S2 400ms\n"
+                                                                 "run 100ms\n"
+                                                                 "expect violations none\n"),
+                                                  QStringLiteral("staging.scenario"));
+    ASSERT_EQ(error, QString());
+    controller.runTo(2000);
+    EXPECT_FALSE(controller.isScenarioRunning());
+    EXPECT_TRUE(controller.scenarioFailures().isEmpty()) << controller.scenarioFailures().join('\n').toStdString();
+    EXPECT_FALSE(controller.isHolding());
+    EXPECT_DOUBLE_EQ(controller.simulation().network().config().loss, 0.1);
+    ASSERT_TRUE(controller.simulation().network().link(2, 3).has_value());
+    std::vector<raft::InputKind> kinds;
+    for (const raft::Input &input : controller.history().script())
+        kinds.push_back(input.kind());
+    const std::vector<raft::InputKind> expected = {
+        raft::InputKind::Timeout, raft::InputKind::Hold,       raft::InputKind::Drop,    raft::InputKind::Deliver,
+        raft::InputKind::Hold,    raft::InputKind::SetNetwork, raft::InputKind::SetLink, raft::InputKind::SetTimer};
+    EXPECT_EQ(kinds, expected);
+    const raft::Simulation end = controller.simulation();
+    controller.seekToTime(100);
+    controller.seekToTime(2000);
+    EXPECT_TRUE(controller.simulation() == end);
 }
 
 TEST(SimulationController, MalformedScenarioChangesNothing)
