@@ -309,8 +309,12 @@ void Simulation::drain(NodeId id)
     // unchanged.
     Time replyAt = m_now;
     if (m_config.diskLatencyMax > 0 && (m_ready.hardStateChanged || m_ready.persistFrom != 0)) {
-        const Time start = std::max(m_now, s.diskBusyUntil);
-        s.diskBusyUntil = start + m_rng.uniform(m_config.diskLatencyMin, m_config.diskLatencyMax);
+        if (m_now >= s.diskWriteStart) {
+            // No write waits to start: a new one starts when the disk is free.
+            // Otherwise this change joins the waiting write (a group commit).
+            s.diskWriteStart = std::max(m_now, s.diskBusyUntil);
+            s.diskBusyUntil = s.diskWriteStart + m_rng.uniform(m_config.diskLatencyMin, m_config.diskLatencyMax);
+        }
         replyAt = s.diskBusyUntil;
     }
     for (const Message &m : m_ready.messages) {
