@@ -3,6 +3,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QCloseEvent>
+#include <QColor>
 #include <QComboBox>
 #include <QEvent>
 #include <QFormLayout>
@@ -52,6 +53,27 @@ QString percent(double share)
 QString rangeText(const experiment::TimeoutRange &r)
 {
     return QStringLiteral("%1–%2").arg(r.minMs).arg(r.maxMs);
+}
+
+/// curveColour gives up to ten curves colours that differ (Qt Charts' themes repeat
+/// theirs after five).
+QColor curveColour(int i)
+{
+    static const QRgb colours[] = {0x1f77b4, 0xff7f0e, 0x2ca02c, 0xd62728, 0x9467bd,
+                                   0x8c564b, 0xe377c2, 0x7f7f7f, 0xbcbd22, 0x17becf};
+    return QColor(colours[i % 10]);
+}
+
+/// replaceChart gives view a new, empty chart titled `title` and deletes the old one.
+QChart *replaceChart(QChartView *view, const QString &title)
+{
+    auto *chart = new QChart;
+    chart->setTitle(title);
+    chart->legend()->setAlignment(Qt::AlignRight);
+    QChart *old = view->chart();
+    view->setChart(chart); // the view owns the new chart and lets go of the old one
+    delete old;
+    return chart;
 }
 
 /// cumulative turns sorted downtimes into a step curve in percent; censored trials
@@ -134,6 +156,8 @@ ExperimentDialog::ExperimentDialog(QWidget *parent)
     connect(m_cancelButton, &QPushButton::clicked, this, &ExperimentDialog::cancel);
     connect(m_closeButton, &QPushButton::clicked, this, &QDialog::close);
     connect(m_poll, &QTimer::timeout, this, &ExperimentDialog::pollProgress);
+    connect(m_tabs, &QTabWidget::currentChanged, this,
+            [this](int page) { m_setupNote->setText(page == 0 ? m_timingNoteText : m_splitNoteText); });
     m_poll->setInterval(100);
     setRunning(false);
     retranslateUi();
@@ -247,12 +271,17 @@ void ExperimentDialog::retranslateUi()
     m_grainLabel->setText(tr("Clock &grain:"));
     m_grain->setItemText(0, tr("microseconds"));
     m_grain->setItemText(1, tr("milliseconds (the window's clock)"));
-    m_setupNote->setText(
-        tr("Each trial follows the paper's method: a leader of five servers broadcasts a synchronized heartbeat "
-           "and a new entry that only some followers get (those without it cannot win), then crashes at a random "
-           "moment within its heartbeat interval (half the minimum timeout). Downtime runs from the crash until "
-           "the new leader's first heartbeat has reached every other server. Network 0.2–0.6 ms, disk write "
-           "14–15 ms (a vote counts once saved); a trial still leaderless after 10 s is stopped (censored)."));
+    m_timingNoteText = tr(
+        "Each trial follows the paper's method: a leader of five servers broadcasts a synchronized heartbeat "
+        "and a new entry that only some followers get (those without it cannot win), then crashes at a random "
+        "moment within its heartbeat interval (half the minimum timeout). Downtime runs from the crash until "
+        "the new leader's first heartbeat has reached every other server. Network 0.2–0.6 ms, disk write "
+        "14–15 ms (a vote counts once saved); a trial still leaderless after 10 s is stopped (censored).");
+    m_splitNoteText = tr("Each trial: the same crash with every log equal (any server may win), for each cluster "
+                         "size and network latency; disk write 14–15 ms. A split vote is a trial that needed more than "
+                         "one term; the table also gives the time until the new leader's first heartbeat reached "
+                         "everyone.");
+    m_setupNote->setText(m_tabs->currentIndex() == 0 ? m_timingNoteText : m_splitNoteText);
     m_runButton->setText(tr("&Run"));
     m_cancelButton->setText(tr("&Cancel"));
     m_closeButton->setText(tr("Close"));
@@ -414,15 +443,15 @@ void ExperimentDialog::done(bool cancelled)
 
 void ExperimentDialog::showTiming()
 {
-    QChart *chart = m_timingChart;
-    chart->removeAllSeries();
-    for (QAbstractAxis *axis : chart->axes())
-        chart->removeAxis(axis);
+    // A fresh chart each time: axes and series of an earlier run leave nothing behind.
+    QChart *chart = replaceChart(m_timingView, tr("Time without a leader after a crash (cumulative)"));
+    m_timingChart = chart;
     const double cap = static_cast<double>(experiment::TrialSetup{}.capMs);
     double xMax = 100;
     for (const experiment::RangeResult &r : m_timing) {
         auto *series = new QLineSeries;
         series->setName(rangeText(r.range));
+        series->setColor(curveColour(static_cast<int>(chart->series().size())));
         const QList<QPointF> points = cumulative(r.summary, cap);
         series->append(points);
         if (!points.isEmpty())
@@ -437,6 +466,7 @@ void ExperimentDialog::showTiming()
     marks->setColor(Qt::black);
     marks->setPointLabelsVisible(true);
     marks->setPointLabelsFormat(QStringLiteral("@xPoint"));
+    marks->setPointLabelsClipping(false); // the worst cases sit on the 100% line
     QStringList notes;
     for (const experiment::PaperFigure &f : experiment::paperFigures()) {
         const auto it = std::find_if(m_timing.begin(), m_timing.end(),
@@ -473,9 +503,9 @@ void ExperimentDialog::showTiming()
     x->setRange(0, std::ceil(xMax / 50) * 50);
     x->setLabelFormat(QStringLiteral("%d"));
     auto *y = new QValueAxis;
-    y->setTitleText(tr("cumulative percent of trials"));
+    y->setTitleText(tr("trials (%)"));
     y->setRange(0, 100);
-    y->setLabelFormat(QStringLiteral("%d%%"));
+    y->setLabelFormat(QStringLiteral("%d"));
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     for (QAbstractSeries *series : chart->series()) {
@@ -519,10 +549,8 @@ void ExperimentDialog::showTiming()
 
 void ExperimentDialog::showSplit()
 {
-    QChart *chart = m_splitChart;
-    chart->removeAllSeries();
-    for (QAbstractAxis *axis : chart->axes())
-        chart->removeAxis(axis);
+    QChart *chart = replaceChart(m_splitView, tr("Split votes after a crash, by cluster size"));
+    m_splitChart = chart;
     std::vector<experiment::LatencyRange> latencies;
     for (const experiment::SplitVoteResult &c : m_split)
         if (std::find(latencies.begin(), latencies.end(), c.latency) == latencies.end())
@@ -533,6 +561,7 @@ void ExperimentDialog::showSplit()
     for (const experiment::LatencyRange &l : latencies) {
         auto *series = new QLineSeries;
         series->setName(tr("network %1 ms").arg(QString::fromStdString(l.label())));
+        series->setColor(curveColour(static_cast<int>(chart->series().size())));
         series->setPointsVisible(true);
         for (const experiment::SplitVoteResult &c : m_split) {
             if (c.latency != l)
@@ -546,13 +575,13 @@ void ExperimentDialog::showSplit()
     }
     auto *x = new QValueAxis;
     x->setTitleText(tr("servers"));
-    x->setRange(minSize - 0.5, maxSize + 0.5);
-    x->setTickCount(std::max(2, maxSize - minSize + 2));
+    x->setRange(minSize - 1, maxSize + 1);
+    x->setTickCount(maxSize - minSize + 3); // one tick per whole number
     x->setLabelFormat(QStringLiteral("%.0f"));
     auto *y = new QValueAxis;
-    y->setTitleText(tr("trials with a split vote"));
+    y->setTitleText(tr("split votes (% of trials)"));
     y->setRange(0, std::min(100.0, std::ceil(yMax / 10) * 10 + 10));
-    y->setLabelFormat(QStringLiteral("%d%%"));
+    y->setLabelFormat(QStringLiteral("%d"));
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     for (QAbstractSeries *series : chart->series()) {

@@ -102,6 +102,8 @@ private:
     QLabel *m_grainLabel = nullptr;
     QComboBox *m_grain = nullptr;
     QLabel *m_setupNote = nullptr;
+    QString m_timingNoteText;
+    QString m_splitNoteText;
     QLabel *m_problem = nullptr;
     QProgressBar *m_progressBar = nullptr;
     QPushButton *m_runButton = nullptr;

@@ -175,7 +175,7 @@ std::string summaryRow(const Summary &s)
         + pad(percent(s.splitRate), 8) + pad(percent(s.tieRate), 8);
 }
 
-const char *kSummaryHeader = " trials  mean ms  median    p99 ms  worst ms censored  split    tie";
+const char *kSummaryHeader = " trials  mean ms  median    p99 ms  worst ms censored >1 term    tie";
 
 /// paperText is what §9.3 reports for range, e.g. "median 287", or "".
 std::string paperText(const TimeoutRange &range)
@@ -205,11 +205,12 @@ double statistic(const Summary &s, std::string_view name)
 
 std::string setupLine(const ExperimentOptions &o, int threads)
 {
-    return std::to_string(o.base.servers) + " servers, network " + o.base.network.label() + " ms, disk write "
-        + o.base.disk.label() + " ms, clock grain " + experiment::grainName(o.base.grain) + ", "
-        + std::to_string(o.trials) + " trials each, seed " + std::to_string(o.seed) + ", cap "
-        + std::to_string(o.base.capMs / 1000) + " s, " + std::to_string(threads) + " thread"
-        + (threads == 1 ? "" : "s");
+    const std::string servers = o.name == "split-vote" ? "" : std::to_string(o.base.servers) + " servers, ";
+    const std::string network = o.name == "split-vote" ? "" : "network " + o.base.network.label() + " ms, ";
+    return servers + network + "disk write " + o.base.disk.label() + " ms, clock grain "
+        + experiment::grainName(o.base.grain) + ", " + std::to_string(o.trials) + " trials each, seed "
+        + std::to_string(o.seed) + ", cap " + std::to_string(o.base.capMs / 1000) + " s, " + std::to_string(threads)
+        + " thread" + (threads == 1 ? "" : "s");
 }
 
 } // namespace

@@ -1382,6 +1382,10 @@
         <translation>每次试验都按论文的方法进行：五台服务器的领导者同步广播一次心跳和一个新的日志条目，只有部分跟随者收到这个条目（没有收到的不能当选），随后领导者在其心跳间隔（最小超时的一半）内的随机时刻崩溃。停机时间从崩溃开始，到新领导者的第一次心跳到达其他所有服务器为止。网络 0.2–0.6 毫秒，磁盘写入 14–15 毫秒（选票写入磁盘后才算数）；10 秒后仍没有领导者的试验会被停止（截尾）。</translation>
     </message>
     <message>
+        <source>Each trial: the same crash with every log equal (any server may win), for each cluster size and network latency; disk write 14–15 ms. A split vote is a trial that needed more than one term; the table also gives the time until the new leader&apos;s first heartbeat reached everyone.</source>
+        <translation>每次试验：同样的崩溃，但所有日志都相同（任何服务器都可以当选），对每种集群规模和网络延迟各做一遍；磁盘写入 14–15 毫秒。选票瓜分指需要不止一个任期的试验；表格还给出新领导者的第一次心跳到达所有服务器之前的时间。</translation>
+    </message>
+    <message>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
@@ -1442,8 +1446,8 @@
         <translation>没有领导者的时间（毫秒）</translation>
     </message>
     <message>
-        <source>cumulative percent of trials</source>
-        <translation>试验的累积百分比</translation>
+        <source>trials (%)</source>
+        <translation>试验（%）</translation>
     </message>
     <message>
         <source>The paper&apos;s figures (black squares: a median at 50%, a worst case at 100%): </source>
@@ -1514,8 +1518,8 @@
         <translation>服务器数</translation>
     </message>
     <message>
-        <source>trials with a split vote</source>
-        <translation>出现选票瓜分的试验</translation>
+        <source>split votes (% of trials)</source>
+        <translation>选票瓜分（占试验的 %）</translation>
     </message>
     <message>
         <source>Servers</source>
