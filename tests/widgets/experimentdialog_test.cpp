@@ -1,12 +1,16 @@
 // Experiments › Election Timing…: the dialog runs the experiment in the background and
 // draws one cumulative curve per range, the paper's figures marked; it can be cancelled.
 #include "app/experimentdialog.h"
+#include "app/language.h"
 
 #include <QAbstractSeries>
 #include <QChart>
+#include <QCoreApplication>
 #include <QLineSeries>
+#include <QPushButton>
 #include <QScatterSeries>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTest>
 
 #include <gtest/gtest.h>
@@ -98,4 +102,27 @@ TEST(ExperimentDialog, CancelKeepsNoResults)
     EXPECT_TRUE(finished.front().front().toBool()); // cancelled
     EXPECT_TRUE(dialog.timingResults().empty());
     EXPECT_FALSE(dialog.isRunning());
+}
+
+// Every word of the dialog is translated, and a language change rewords it at once.
+TEST(ExperimentDialog, SpeaksChinese)
+{
+    ExperimentDialog dialog;
+    dialog.setTrials(20);
+    dialog.setRanges(QStringLiteral("150-155,150-200,12-24,25-50"));
+    QSignalSpy finished(&dialog, &ExperimentDialog::finished);
+    dialog.run();
+    ASSERT_TRUE(waitFinished(finished));
+    ASSERT_TRUE(Language::apply(QStringLiteral("zh_CN")));
+    QCoreApplication::processEvents(); // the LanguageChange events are posted
+    EXPECT_EQ(dialog.windowTitle(), QStringLiteral("实验"));
+    EXPECT_EQ(dialog.findChild<QPushButton *>(QStringLiteral("runButton"))->text(), QStringLiteral("运行(&R)"));
+    EXPECT_EQ(dialog.findChild<QTabWidget *>()->tabText(0), QStringLiteral("选举计时（§9.3）"));
+    if (const QByteArray shot = qgetenv("RAFTVIZ_EXPERIMENT_ZH_SHOT"); !shot.isEmpty()) {
+        dialog.show();
+        dialog.grab().save(QString::fromLocal8Bit(shot));
+    }
+    Language::apply(QStringLiteral("en"));
+    QCoreApplication::processEvents();
+    EXPECT_EQ(dialog.windowTitle(), QStringLiteral("Experiments"));
 }
