@@ -1,4 +1,4 @@
-// raftviz: the Raft classroom. Without a window: --headless, --bench, --bench-history (see README).
+// raftviz: the Raft classroom. Without a window: --headless, --bench, --bench-history, --experiment (see README).
 #include "app/live/livemain.h"
 #include "bench/corebench.h"
 #include "bench/historybench.h"
@@ -20,7 +20,8 @@ int main(int argc, char *argv[])
     if (argc > 1 && std::strcmp(argv[1], "--bench-history") == 0)
         return historybench::historyBenchMain(std::vector<std::string>(argv + 2, argv + argc), std::cout, std::cerr);
     for (int i = 1; i < argc; ++i) {
-        if (std::strcmp(argv[i], "--headless") == 0 || std::strcmp(argv[i], "--bench") == 0)
+        if (std::strcmp(argv[i], "--headless") == 0 || std::strcmp(argv[i], "--bench") == 0
+            || std::strcmp(argv[i], "--experiment") == 0)
             return raftviz::cli::cliMain(argc, argv, &corebench::benchMain);
     }
     // The window, --screenshot and --bench-render.

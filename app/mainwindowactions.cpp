@@ -4,6 +4,7 @@
 
 #include "actiontable.h"
 #include "commandguards.h"
+#include "experimentdialog.h"
 #include "icons.h"
 #include "language.h"
 #include "livewindow.h"
@@ -245,6 +246,12 @@ void MainWindow::createActions()
          .tip = QT_TR_NOOP("Launch real server processes on this machine, attach to running ones, or replay a "
                            "recording, and watch them in a window of their own"),
          .handler = [this](bool) { LiveWindow::openDialog(this); }},
+        // --- experiments ---
+        {.name = "electionTimingAction",
+         .text = QT_TR_NOOP("&Election Timing…"),
+         .tip = QT_TR_NOOP("Repeat the paper's election-timing experiment (§9.3) and split votes by cluster size, "
+                           "thousands of crashes on every core, and chart the results"),
+         .handler = [this](bool) { ExperimentDialog::open(this)->showPage(ExperimentDialog::Page::ElectionTiming); }},
         // --- the view ---
         {.name = "legendAction",
          .text = QT_TR_NOOP("&Legend"),
@@ -391,6 +398,7 @@ void MainWindow::createActions()
              QT_TR_NOOP("&View"),
              {"presentationAction", "exitPresentationAction", "legendAction", sep, "zoomInAction", "zoomOutAction",
               "resetZoomAction", sep, "@panes", sep, "resetLayoutAction"}},
+            {"experimentsMenu", QT_TR_NOOP("E&xperiments"), {"electionTimingAction"}},
             {"settingsMenu", QT_TR_NOOP("Se&ttings"), {"languageMenu", "textSizeMenu"}},
             {"textSizeMenu", QT_TR_NOOP("Text &Size"), textSizeNames},
             {"languageMenu", QT_TR_NOOP("&Language"), {"englishAction", "chineseAction"}},

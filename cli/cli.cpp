@@ -1,11 +1,14 @@
 #include "cli.h"
 
+#include "experimentcli.h"
+
 #include "raft/history.h"
 #include "raft/json.h"
 #include "raft/runfile.h"
 #include "raft/scenario.h"
 #include "raft/scenarioplayer.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <fstream>
@@ -152,6 +155,7 @@ std::string cliUsage()
     return "usage: raftviz --headless --script FILE [--json] [--trace] [--answer N]\n"
            "       raftviz --headless --run FILE [--json] [--trace]\n"
            "       raftviz --bench [--min-seconds S] [--seed N] [--no-trace]\n"
+           "       raftviz --experiment election-timing|split-vote [options]  (below)\n"
            "       raftviz            (the window)\n"
            "\n"
            "  --headless       run without a window\n"
@@ -162,8 +166,10 @@ std::string cliUsage()
            "  --answer N       pick choice N at every question of a lesson (default 1)\n"
            "  --bench          measure the core's speed and print one JSON line\n"
            "\n"
-           "exit status: 0 every expectation held and no invariant broke; 1 otherwise;\n"
-           "             2 the script is malformed or unreadable, or the command line is wrong\n";
+        + experimentUsage()
+        + "\n"
+          "exit status: 0 every expectation held and no invariant broke; 1 otherwise;\n"
+          "             2 the script is malformed or unreadable, or the command line is wrong\n";
 }
 
 namespace {
@@ -339,6 +345,9 @@ std::string runResultJson(const ScenarioRunner &runner)
 
 int runCli(const std::vector<std::string> &args, std::ostream &out, std::ostream &err, BenchFunction bench)
 {
+    // --experiment has options of its own (cli/experimentcli.cpp).
+    if (isExperimentCommand(args) && std::find(args.begin(), args.end(), "--help") == args.end())
+        return runExperiment(args, out, err);
     const CliOptions options = parseOptions(args);
     if (options.help) {
         out << cliUsage();

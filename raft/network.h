@@ -113,7 +113,10 @@ public:
 
     // --- traffic ---
     /// send puts a message in flight at `now`, drawing its latency, loss and
-    /// duplication from rng. Returns how many envelopes it created (1 or 2).
+    /// duplication from rng. Returns how many envelopes it created (1 or 2). `now`
+    /// may lie ahead of the clock (a server that sends once its disk write is done):
+    /// the message waits at its sender until then, and walls standing at the call
+    /// decide its fate.
     int send(const Message &message, Time now, Rng &rng);
     /// nextEventTime is the earliest eventTime() of a message not waiting.
     std::optional<Time> nextEventTime() const;

@@ -145,6 +145,8 @@ public:
             ok = need(1) && parseInt(l.words[1], c.heartbeatInterval);
         else if (key == "latency")
             ok = need(2) && parseInt(l.words[1], c.network.latencyMin) && parseInt(l.words[2], c.network.latencyMax);
+        else if (key == "disk-latency")
+            ok = need(2) && parseInt(l.words[1], c.diskLatencyMin) && parseInt(l.words[2], c.diskLatencyMax);
         else if (key == "loss")
             ok = need(1) && parseDouble(l.words[1], c.network.loss);
         else if (key == "duplicate")
@@ -494,7 +496,7 @@ private:
     static bool setupWord(std::string_view key)
     {
         return key == "nodes" || key == "seed" || key == "election-timeout" || key == "heartbeat" || key == "latency"
-            || key == "loss" || key == "duplicate" || key == "option" || key == "client";
+            || key == "disk-latency" || key == "loss" || key == "duplicate" || key == "option" || key == "client";
     }
 
     std::string m_file;
@@ -606,6 +608,8 @@ std::string formatRunFile(const RunFile &run)
         s += "bug " + bug + "\n";
     if (c.autoClient > 0)
         s += "client " + std::to_string(c.autoClient) + "\n";
+    if (c.diskLatencyMax > 0)
+        s += "disk-latency " + std::to_string(c.diskLatencyMin) + " " + std::to_string(c.diskLatencyMax) + "\n";
     for (const std::string &note : run.notes)
         s += "note " + note + "\n";
     for (const Input &in : run.inputs)

@@ -196,9 +196,9 @@ template <typename Names> std::string suggestion(std::string_view word, const Na
     return " (did you mean " + quoted(best) + "?)";
 }
 
-constexpr std::array<std::string_view, 13> kSetupWords = {
-    "nodes", "seed",   "election-timeout", "heartbeat", "latency",        "loss",          "duplicate",
-    "option", "pace", "bug",              "reads",     "snapshot-every", "snapshot-chunk"};
+constexpr std::array<std::string_view, 14> kSetupWords = {
+    "nodes", "seed", "election-timeout", "heartbeat",      "latency",       "disk-latency", "loss",
+    "duplicate", "option", "pace",     "bug", "reads", "snapshot-every", "snapshot-chunk"};
 constexpr std::array<std::string_view, 29> kActionWords = {
     "run",    "crash",     "restart", "pause",   "resume", "timeout", "request", "partition", "isolate", "cut",
     "reconnect", "heal",   "say",     "wait",    "ask",    "answer",  "reveal",  "transfer",  "snapshot", "read",
@@ -450,9 +450,13 @@ void ScenarioParser::parseSetup(const std::string &word, const std::vector<Token
             return;
         if (const auto n = number(tokens[1].text, "chunk size"))
             config.snapshotChunk = *n;
-    } else if (word == "election-timeout" || word == "latency") {
+    } else if (word == "election-timeout" || word == "latency" || word == "disk-latency") {
         const bool election = word == "election-timeout";
-        if (!arity(tokens, 3, election ? "election-timeout MIN MAX" : "latency MIN MAX"))
+        const bool disk = word == "disk-latency";
+        if (!arity(tokens, 3,
+                   election   ? "election-timeout MIN MAX"
+                       : disk ? "disk-latency MIN MAX"
+                              : "latency MIN MAX"))
             return;
         const auto low = time(tokens[1].text, "minimum");
         const auto high = time(tokens[2].text, "maximum");
@@ -470,6 +474,9 @@ void ScenarioParser::parseSetup(const std::string &word, const std::vector<Token
         if (election) {
             config.electionTimeoutMin = *low;
             config.electionTimeoutMax = *high;
+        } else if (disk) {
+            config.diskLatencyMin = *low;
+            config.diskLatencyMax = *high;
         } else {
             config.network.latencyMin = *low;
             config.network.latencyMax = *high;

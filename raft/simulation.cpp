@@ -21,6 +21,8 @@ std::string ClusterConfig::validate() const
             + std::to_string(electionTimeoutMin) + " ms), or followers time out while the leader is healthy (§5.6)";
     if (network.latencyMin < 1 || network.latencyMax < network.latencyMin || network.latencyMax > kMaxDelay)
         return "latency must be a range MIN MAX with 1 <= MIN <= MAX <= " + maxDelay + " ms";
+    if (diskLatencyMin < 0 || diskLatencyMax < diskLatencyMin || diskLatencyMax > kMaxDelay)
+        return "disk-latency must be a range MIN MAX with 0 <= MIN <= MAX <= " + maxDelay + " ms";
     if (!(network.loss >= 0 && network.loss <= 1)) // NaN is no probability either
         return "loss must be a probability between 0 and 1";
     if (!(network.duplicate >= 0 && network.duplicate <= 1))
@@ -386,7 +388,22 @@ void Simulation::drain(NodeId id)
             out().add(e);
         }
     }
-    // 3. Then the messages.
+    // 3. Then the messages. A server answers an RPC only once what it changed is on
+    // stable storage (Figure 2), so a reply sent after a write leaves when the write
+    // is done: a vote counts once the voter has saved it. Requests (RequestVote,
+    // AppendEntries) leave at once: the sender may write in parallel (dissertation
+    // §10.2.1). With an instant disk (the default) nothing is drawn, so such runs are
+    // unchanged.
+    Time replyAt = m_now;
+    if (m_config.diskLatencyMax > 0 && (m_ready.hardStateChanged || m_ready.persistFrom != 0)) {
+        if (m_now >= s.diskWriteStart) {
+            // No write waits to start: a new one starts when the disk is free.
+            // Otherwise this change joins the waiting write (a group commit).
+            s.diskWriteStart = std::max(m_now, s.diskBusyUntil);
+            s.diskBusyUntil = s.diskWriteStart + m_rng.uniform(m_config.diskLatencyMin, m_config.diskLatencyMax);
+        }
+        replyAt = s.diskBusyUntil;
+    }
     for (const Message &m : m_ready.messages) {
         ++m_stats.messagesSent;
         if (!isReply(m.type))
@@ -394,7 +411,7 @@ void Simulation::drain(NodeId id)
         m_stats.entriesSent += m.entries.size();
         for (const Entry &entry : m.entries)
             m_stats.entryBytesSent += entry.command.size();
-        if (m_network.send(m, m_now, m_rng) == 2) {
+        if (m_network.send(m, isReply(m.type) ? replyAt : m_now, m_rng) == 2) {
             TraceEvent &e = addEvent(EventKind::MessageDuplicated, m.from);
             e.peer = m.to;
             e.value = static_cast<std::int64_t>(m.type);

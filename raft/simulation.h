@@ -26,6 +26,14 @@ struct ClusterConfig {
     Time electionTimeoutMax = 300;
     Time heartbeatInterval = 50;
     NetworkConfig network;
+    /// diskLatencyMin/Max: how long one write to a server's stable storage takes,
+    /// drawn from [min, max] per write (0 0: instant, the default). A server answers
+    /// an RPC only when what it changed is written (Figure 2: persist before
+    /// responding), so a vote counts only once the voter has saved it; requests leave
+    /// at once. Writes of one server complete in order; what changes while a write
+    /// waits to start joins it.
+    Time diskLatencyMin = 0;
+    Time diskLatencyMax = 0;
     /// noop: a new leader appends a no-op entry (§8).
     bool noop = true;
     /// preVote: servers ask before they campaign (dissertation §9.6).
@@ -73,6 +81,12 @@ struct Server {
     NodeStatus status = NodeStatus::Up;
     Time pausedAt = 0;
     std::uint32_t incarnation = 0;
+    /// diskBusyUntil: when the last write to its stable storage completes;
+    /// diskWriteStart: when that write starts. Writes of one server run one at a
+    /// time, in order; changes made while a write waits to start join it (a group
+    /// commit), so at most one write waits (see ClusterConfig::diskLatencyMin).
+    Time diskBusyUntil = 0;
+    Time diskWriteStart = 0;
 
     bool operator==(const Server &) const = default;
 };

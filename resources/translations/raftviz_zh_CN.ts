@@ -1540,6 +1540,213 @@
     </message>
 </context>
 <context>
+    <name>ExperimentDialog</name>
+    <message>
+        <source>Experiments</source>
+        <translation>实验</translation>
+    </message>
+    <message>
+        <source>Election timing (§9.3)</source>
+        <translation>选举计时（§9.3）</translation>
+    </message>
+    <message>
+        <source>Split votes</source>
+        <translation>选票瓜分</translation>
+    </message>
+    <message>
+        <source>Election timeout &amp;ranges (ms):</source>
+        <translation>选举超时范围(&amp;R)（毫秒）：</translation>
+    </message>
+    <message>
+        <source>Comma-separated MIN-MAX ranges in milliseconds; the defaults are those of the paper&apos;s Figure 16</source>
+        <translation>以逗号分隔的 最小-最大 范围，单位毫秒；默认值即论文图 16 中的范围</translation>
+    </message>
+    <message>
+        <source>Cluster si&amp;zes:</source>
+        <translation>集群规模(&amp;Z)：</translation>
+    </message>
+    <message>
+        <source>Network &amp;latencies (ms):</source>
+        <translation>网络延迟(&amp;L)（毫秒）：</translation>
+    </message>
+    <message>
+        <source>&amp;Timeout (ms):</source>
+        <translation>超时(&amp;T)（毫秒）：</translation>
+    </message>
+    <message>
+        <source>T&amp;rials per setting:</source>
+        <translation>每种设置的试验次数(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>S&amp;eed:</source>
+        <translation>种子(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Clock &amp;grain:</source>
+        <translation>时钟精度(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>microseconds</source>
+        <translation>微秒</translation>
+    </message>
+    <message>
+        <source>milliseconds (the window&apos;s clock)</source>
+        <translation>毫秒（窗口使用的时钟）</translation>
+    </message>
+    <message>
+        <source>Each trial follows the paper&apos;s method: a leader of five servers broadcasts a synchronized heartbeat and a new entry that only some followers get (those without it cannot win), then crashes at a random moment within its heartbeat interval (half the minimum timeout). Downtime runs from the crash until the new leader&apos;s first heartbeat has reached every other server. Network 0.2–0.6 ms, disk write 14–15 ms (a vote counts once saved); a trial still leaderless after 10 s is stopped (censored).</source>
+        <translation>每次试验都按论文的方法进行：五台服务器的领导者同步广播一次心跳和一个新的日志条目，只有部分跟随者收到这个条目（没有收到的不能当选），随后领导者在其心跳间隔（最小超时的一半）内的随机时刻崩溃。停机时间从崩溃开始，到新领导者的第一次心跳到达其他所有服务器为止。网络 0.2–0.6 毫秒，磁盘写入 14–15 毫秒（选票写入磁盘后才算数）；10 秒后仍没有领导者的试验会被停止（截尾）。</translation>
+    </message>
+    <message>
+        <source>Each trial: the same crash with every log equal (any server may win), for each cluster size and network latency; disk write 14–15 ms. A split vote is a trial that needed more than one term; the table also gives the time until the new leader&apos;s first heartbeat reached everyone.</source>
+        <translation>每次试验：同样的崩溃，但所有日志都相同（任何服务器都可以当选），对每种集群规模和网络延迟各做一遍；磁盘写入 14–15 毫秒。选票瓜分指需要不止一个任期的试验；表格还给出新领导者的第一次心跳到达所有服务器之前的时间。</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Time without a leader after a crash (cumulative)</source>
+        <translation>崩溃后没有领导者的时间（累积分布）</translation>
+    </message>
+    <message>
+        <source>Split votes after a crash, by cluster size</source>
+        <translation>崩溃后的选票瓜分，按集群规模</translation>
+    </message>
+    <message>
+        <source>Timeout ranges: %1</source>
+        <translation>超时范围：%1</translation>
+    </message>
+    <message>
+        <source>Cluster sizes: &apos;%1&apos; is no size from 3 to 9</source>
+        <translation>集群规模：“%1”不是 3 到 9 之间的规模</translation>
+    </message>
+    <message>
+        <source>Network latencies: %1</source>
+        <translation>网络延迟：%1</translation>
+    </message>
+    <message>
+        <source>Timeout: %1</source>
+        <translation>超时：%1</translation>
+    </message>
+    <message>
+        <source>the paper</source>
+        <translation>论文</translation>
+    </message>
+    <message>
+        <source>%1 median: paper %2 ms, ours %3 ms</source>
+        <translation>%1 中位数：论文 %2 毫秒，我们 %3 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 worst: paper %2 ms, ours %3 ms</source>
+        <translation>%1 最坏情况：论文 %2 毫秒，我们 %3 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 mean: paper %2 ms, ours %3 ms</source>
+        <translation>%1 平均值：论文 %2 毫秒，我们 %3 毫秒</translation>
+    </message>
+    <message>
+        <source>%1: the paper&apos;s elections kept splitting for over 10 s; ours: %2 of %3 trials leaderless at 10 s</source>
+        <translation>%1：论文中的选举持续瓜分超过 10 秒；我们：%3 次试验中有 %2 次在 10 秒时仍没有领导者</translation>
+    </message>
+    <message>
+        <source>time without a leader (ms)</source>
+        <translation>没有领导者的时间（毫秒）</translation>
+    </message>
+    <message>
+        <source>trials (%)</source>
+        <translation>试验（%）</translation>
+    </message>
+    <message>
+        <source>The paper&apos;s figures (black squares: a median at 50%, a worst case at 100%): </source>
+        <translation>论文的数据（黑色方块：中位数画在 50%，最坏情况画在 100%）：</translation>
+    </message>
+    <message>
+        <source>Range (ms)</source>
+        <translation>范围（毫秒）</translation>
+    </message>
+    <message>
+        <source>Trials</source>
+        <translation>试验次数</translation>
+    </message>
+    <message>
+        <source>Mean (ms)</source>
+        <translation>平均（毫秒）</translation>
+    </message>
+    <message>
+        <source>Median (ms)</source>
+        <translation>中位数（毫秒）</translation>
+    </message>
+    <message>
+        <source>p99 (ms)</source>
+        <translation>p99（毫秒）</translation>
+    </message>
+    <message>
+        <source>Worst (ms)</source>
+        <translation>最坏（毫秒）</translation>
+    </message>
+    <message>
+        <source>Censored</source>
+        <translation>截尾</translation>
+    </message>
+    <message>
+        <source>Over one term</source>
+        <translation>超过一个任期</translation>
+    </message>
+    <message>
+        <source>Ties</source>
+        <translation>平局</translation>
+    </message>
+    <message>
+        <source>The paper</source>
+        <translation>论文</translation>
+    </message>
+    <message>
+        <source>leaderless &gt; 10 s</source>
+        <translation>无领导者 &gt; 10 秒</translation>
+    </message>
+    <message>
+        <source>median %1</source>
+        <translation>中位数 %1</translation>
+    </message>
+    <message>
+        <source>worst %1</source>
+        <translation>最坏 %1</translation>
+    </message>
+    <message>
+        <source>mean %1</source>
+        <translation>平均 %1</translation>
+    </message>
+    <message>
+        <source>network %1 ms</source>
+        <translation>网络 %1 毫秒</translation>
+    </message>
+    <message>
+        <source>servers</source>
+        <translation>服务器数</translation>
+    </message>
+    <message>
+        <source>split votes (% of trials)</source>
+        <translation>选票瓜分（占试验的 %）</translation>
+    </message>
+    <message>
+        <source>Servers</source>
+        <translation>服务器数</translation>
+    </message>
+    <message>
+        <source>Network (ms)</source>
+        <translation>网络（毫秒）</translation>
+    </message>
+</context>
+<context>
     <name>FileErrorBox</name>
     <message numerus="yes">
         <source>…and %n more problem(s)</source>
@@ -2495,6 +2702,18 @@
     <message>
         <source>Text &amp;Size</source>
         <translation>文字大小(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Election Timing…</source>
+        <translation>选举计时(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Repeat the paper&apos;s election-timing experiment (§9.3) and split votes by cluster size, thousands of crashes on every core, and chart the results</source>
+        <translation>重做论文的选举计时实验（§9.3）以及按集群规模的选票瓜分实验：在所有处理器核心上运行数千次崩溃，并画出结果</translation>
+    </message>
+    <message>
+        <source>E&amp;xperiments</source>
+        <translation>实验(&amp;X)</translation>
     </message>
 </context>
 <context>

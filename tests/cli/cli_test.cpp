@@ -583,3 +583,47 @@ TEST(Cli, WrongKindOfFileSaysWhichCommandToUse)
 }
 
 } // namespace
+
+// --experiment: the table on stderr, one JSON object on stdout that names every range
+// with its statistics and the paper's figures beside ours.
+TEST(CliExperiment, ElectionTimingJsonParses)
+{
+    const CliRun r = run(
+        {"--experiment", "election-timing", "--ranges", "150-155,25-50", "--trials", "12", "--seed", "3", "--json"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    const Json report = parseJson(lines(r.out).back());
+    EXPECT_EQ(report["experiment"].str(), "election-timing");
+    EXPECT_EQ(report["trialsEach"].num(), 12);
+    ASSERT_EQ(report["ranges"].arr().size(), 2u);
+    const Json &first = report["ranges"][0];
+    EXPECT_EQ(first["range"].str(), "150-155");
+    EXPECT_EQ(first["trials"].num(), 12);
+    EXPECT_LE(first["medianMs"].num(), first["worstMs"].num());
+    ASSERT_EQ(first["paper"].arr().size(), 1u);
+    EXPECT_EQ(first["paper"][0]["statistic"].str(), "median");
+    EXPECT_EQ(first["paper"][0]["paperMs"].num(), 287);
+    EXPECT_EQ(first["paper"][0]["oursMs"].num(), first["medianMs"].num());
+    EXPECT_NE(r.err.find("150-155 median: the paper 287 ms"), std::string::npos) << r.err;
+}
+
+TEST(CliExperiment, SplitVoteJsonParses)
+{
+    const CliRun r = run(
+        {"--experiment", "split-vote", "--sizes", "3,5", "--latencies", "0.2-0.6", "--trials", "8", "--json"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    const Json report = parseJson(lines(r.out).back());
+    ASSERT_EQ(report["cells"].arr().size(), 2u);
+    EXPECT_EQ(report["cells"][1]["servers"].num(), 5);
+    EXPECT_EQ(report["cells"][1]["network"].str(), "0.2-0.6");
+    EXPECT_GE(report["cells"][1]["splitRate"].num(), 0);
+}
+
+TEST(CliExperiment, BadRangesAreNamed)
+{
+    const CliRun r = run({"--experiment", "election-timing", "--ranges", "150-155,200-100"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_NE(r.err.find("bad timeout range '200-100'"), std::string::npos) << r.err;
+    const CliRun unknown = run({"--experiment", "coin-toss"});
+    EXPECT_EQ(unknown.code, 2);
+    EXPECT_NE(unknown.err.find("election-timing or split-vote"), std::string::npos) << unknown.err;
+}
