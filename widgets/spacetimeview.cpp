@@ -28,6 +28,8 @@ namespace {
 constexpr double kMinSpan = 50;
 /// kFollowAt: where the playhead sits across the window while the view follows it.
 constexpr double kFollowAt = 0.85;
+/// kFirstSpan: the narrowest window shown while following the start of a run.
+constexpr double kFirstSpan = 1000;
 
 /// pointAt is the point a fraction f of the way from a to b.
 QPointF pointAt(QPointF a, QPointF b, double f)
@@ -143,13 +145,15 @@ void SpaceTimeView::setVisibleRange(Time start, Time span)
 void SpaceTimeView::follow(Time span)
 {
     m_following = true;
-    m_span = std::max<double>(kMinSpan, static_cast<double>(span));
+    m_followSpan = std::max<double>(kMinSpan, static_cast<double>(span));
     followPlayhead();
     update();
 }
 
 void SpaceTimeView::followPlayhead()
 {
+    // Early in a run the window grows with it, so that the run fills the width.
+    m_span = std::clamp(m_now / kFollowAt, std::min(kFirstSpan, m_followSpan), m_followSpan);
     m_start = std::max(0.0, m_now - kFollowAt * m_span);
 }
 
@@ -158,7 +162,7 @@ void SpaceTimeView::zoomBy(double factor, double anchor)
     const double longest = std::max(1000.0, static_cast<double>(m_model.frontier()) * 1.2);
     const double span = std::clamp(m_span * factor, kMinSpan, longest);
     if (m_following) {
-        m_span = span;
+        m_followSpan = span;
         followPlayhead();
     } else {
         const double f = m_span > 0 ? (anchor - m_start) / m_span : 0;
@@ -358,7 +362,10 @@ void SpaceTimeView::paintAxis(QPainter &painter, QRectF plot) const
         painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
         painter.setPen(ClusterPalette::mutedInk());
         painter.drawLine(QPointF(x, fm.height() + 2), QPointF(x, fm.height() + 6));
-        painter.drawText(QRectF(x - 60, 1, 120, fm.height()), Qt::AlignCenter, secondsText(t, step));
+        const QString label = secondsText(t, step);
+        const double half = fm.horizontalAdvance(label) / 2.0 + 2;
+        const double centre = std::clamp(x, half, width() - half);
+        painter.drawText(QRectF(centre - half, 1, 2 * half, fm.height()), Qt::AlignCenter, label);
     }
 }
 
@@ -675,7 +682,7 @@ void SpaceTimeView::mouseReleaseEvent(QMouseEvent *event)
 
 void SpaceTimeView::mouseDoubleClickEvent(QMouseEvent *)
 {
-    follow(static_cast<Time>(m_span));
+    follow(static_cast<Time>(m_followSpan));
 }
 
 void SpaceTimeView::wheelEvent(QWheelEvent *event)
@@ -701,7 +708,7 @@ void SpaceTimeView::keyPressEvent(QKeyEvent *event)
     case Qt::Key_Plus:
     case Qt::Key_Equal: zoomBy(0.8, m_now); break;
     case Qt::Key_Minus: zoomBy(1.25, m_now); break;
-    case Qt::Key_Home: follow(static_cast<Time>(m_span)); break;
+    case Qt::Key_Home: follow(static_cast<Time>(m_followSpan)); break;
     case Qt::Key_0: setVisibleRange(0, std::max<Time>(1000, m_model.frontier())); break;
     default: QWidget::keyPressEvent(event); return;
     }
@@ -710,6 +717,8 @@ void SpaceTimeView::keyPressEvent(QKeyEvent *event)
 
 bool SpaceTimeView::event(QEvent *event)
 {
+    if (event->type() == QEvent::LanguageChange)
+        setAccessibleName(tr("Space-time diagram"));
     if (event->type() == QEvent::ToolTip) {
         const auto *help = static_cast<QHelpEvent *>(event);
         const QString text = toolTipAt(help->pos());

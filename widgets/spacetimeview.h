@@ -75,7 +75,8 @@ public:
 
     /// setVisibleRange shows [start, start + span] and stops following the playhead.
     void setVisibleRange(raft::Time start, raft::Time span);
-    /// follow shows `span` ending a little after the playhead, and keeps doing so.
+    /// follow shows `span` ending a little after the playhead, and keeps doing so (at
+    /// the start of a run, a narrower window that the run fills).
     void follow(raft::Time span);
     /// zoomBy multiplies the span by factor (< 1 zooms in) keeping time `anchor` in place.
     void zoomBy(double factor, double anchor);
@@ -150,6 +151,9 @@ private:
     double m_now = 0;
     double m_start = 0;
     double m_span = 4000;
+    /// m_followSpan: the span wanted while following (the window may be narrower at
+    /// the start of a run).
+    double m_followSpan = 4000;
     bool m_following = true;
     bool m_heartbeats = true;
     bool m_presentation = false;

@@ -55,8 +55,9 @@ TEST(MessageRecord, HeartbeatsAndTheirRepliesAreMarked)
     std::size_t beats = 0;
     std::size_t replies = 0;
     for (const MessageRecord &r : sim.trace().messages()) {
-        if (r.type == MessageType::AppendEntries && r.entries > 0)
+        if (r.type == MessageType::AppendEntries && r.entries > 0) {
             EXPECT_FALSE(r.heartbeat);
+        }
         if (r.type == MessageType::AppendEntries && r.heartbeat)
             ++beats;
         if (r.type == MessageType::AppendEntriesReply && r.heartbeat) {
@@ -66,8 +67,9 @@ TEST(MessageRecord, HeartbeatsAndTheirRepliesAreMarked)
             EXPECT_TRUE(cause->heartbeat);
             EXPECT_EQ(cause->to, r.from);
         }
-        if (r.type == MessageType::RequestVote)
+        if (r.type == MessageType::RequestVote) {
             EXPECT_FALSE(r.heartbeat);
+        }
     }
     EXPECT_GT(beats, 10u);
     EXPECT_GT(replies, 10u);

@@ -26,9 +26,9 @@ using widgets::SpaceTimeView;
 namespace {
 
 /// A run of 5 servers: a leader elected, a client request, 3 s in all.
-struct Run {
+struct ElectedRun {
     std::unique_ptr<History> history = std::make_unique<History>(raft::ClusterConfig{.nodes = 5, .seed = 3});
-    Run()
+    ElectedRun()
     {
         history->advanceTo(1500);
         if (const auto leader = history->simulation().leader()) {
@@ -51,19 +51,20 @@ struct ViewOf {
 
 TEST(SpaceTimeView, HasOneLanePerServerInOrder)
 {
-    Run run;
+    ElectedRun run;
     ViewOf v(*run.history);
     ASSERT_EQ(v.view.model().lanes(), 5);
     for (raft::NodeId id = 1; id <= 5; ++id) {
         EXPECT_EQ(v.view.laneAt(v.view.laneY(id)), id);
-        if (id > 1)
+        if (id > 1) {
             EXPECT_GT(v.view.laneY(id), v.view.laneY(id - 1));
+        }
     }
 }
 
 TEST(SpaceTimeView, DrawsAnArrowPerMessageInTheWindowFromSenderToReceiver)
 {
-    Run run;
+    ElectedRun run;
     ViewOf v(*run.history);
     const std::vector<SpaceTimeArrow> arrows = v.view.arrows();
     const auto &records = v.view.model().messages();
@@ -89,7 +90,7 @@ TEST(SpaceTimeView, DrawsAnArrowPerMessageInTheWindowFromSenderToReceiver)
 
 TEST(SpaceTimeView, RoleBandsShowTheLeaderWithItsTerm)
 {
-    Run run;
+    ElectedRun run;
     ViewOf v(*run.history);
     const raft::NodeId leader = run.history->simulation().leader().value();
     const std::vector<SpaceTimeSpan> &spans = v.view.model().spans(leader);
@@ -106,7 +107,7 @@ TEST(SpaceTimeView, RoleBandsShowTheLeaderWithItsTerm)
 
 TEST(SpaceTimeView, HeartbeatFilterHidesHeartbeats)
 {
-    Run run;
+    ElectedRun run;
     ViewOf v(*run.history);
     const auto &records = v.view.model().messages();
     const auto heartbeats = [&](const std::vector<SpaceTimeArrow> &arrows) {
@@ -123,7 +124,7 @@ TEST(SpaceTimeView, HeartbeatFilterHidesHeartbeats)
 
 TEST(SpaceTimeView, ClickOnAnArrowSelectsItsMessageAndAsksForItsSend)
 {
-    Run run;
+    ElectedRun run;
     ViewOf v(*run.history);
     v.view.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&v.view));
@@ -155,7 +156,7 @@ TEST(SpaceTimeView, ClickOnAnArrowSelectsItsMessageAndAsksForItsSend)
 
 TEST(SpaceTimeView, SelectionHighlightsTheLaneAndTheMessage)
 {
-    Run run;
+    ElectedRun run;
     ViewOf v(*run.history);
     widgets::Selection selection;
     v.view.setSelection(&selection);
