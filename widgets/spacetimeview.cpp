@@ -187,9 +187,16 @@ double SpaceTimeView::axisHeight() const
 
 QRectF SpaceTimeView::plotRect() const
 {
-    const double left = nameWidth();
-    const double top = axisHeight();
-    return {left, top, std::max(10.0, width() - left - 10.0), std::max(10.0, height() - top - 6.0)};
+    // Measuring text is not cheap and every coordinate needs the plot: it is kept until
+    // the size or the font changes.
+    if (!m_plotValid || m_plotSize != size()) {
+        const double left = nameWidth();
+        const double top = axisHeight();
+        m_plot = QRectF(left, top, std::max(10.0, width() - left - 10.0), std::max(10.0, height() - top - 6.0));
+        m_plotSize = size();
+        m_plotValid = true;
+    }
+    return m_plot;
 }
 
 double SpaceTimeView::xForTime(double t) const
@@ -327,9 +334,11 @@ void SpaceTimeView::paintDiagram(QPainter &painter, QSizeF area) const
             if (id >= 1 && id <= m_model.lanes())
                 painter.fillRect(QRectF(plot.left(), laneY(id) - laneH / 2, plot.width(), laneH), halo);
     }
+    paintGrid(painter, plot);
     paintFaults(painter, plot);
     paintBands(painter, plot);
-    if (isDensityMode())
+    const bool density = isDensityMode();
+    if (density)
         paintDensity(painter, plot);
     else
         paintArrows(painter, plot);
@@ -342,6 +351,19 @@ void SpaceTimeView::paintDiagram(QPainter &painter, QSizeF area) const
     painter.restore();
     paintAxis(painter, plot);
     paintNames(painter, plot);
+    if (density) {
+        // Under the time labels, at the right, where flags are rare.
+        const QFontMetrics fm = fontMetrics();
+        const QString note = tr("%n message(s): counted per pixel column (zoom in for arrows)", nullptr,
+                                static_cast<int>(m_densityTotal));
+        const double w = fm.horizontalAdvance(note) + 12;
+        const QRectF box(plot.right() - w, fm.height() + 6, w, fm.height() + 2);
+        QColor card = ClusterPalette::background();
+        card.setAlpha(230);
+        painter.fillRect(box, card);
+        painter.setPen(ClusterPalette::mutedInk());
+        painter.drawText(box, Qt::AlignCenter, note);
+    }
     if (nowX >= plot.left() && nowX <= plot.right()) {
         painter.setPen(QPen(ClusterPalette::ink(), m_presentation ? 3 : 2));
         painter.drawLine(QPointF(nowX, plot.top() - fontMetrics().height() * 1.1), QPointF(nowX, plot.bottom()));
@@ -349,18 +371,30 @@ void SpaceTimeView::paintDiagram(QPainter &painter, QSizeF area) const
     painter.restore();
 }
 
+double SpaceTimeView::axisStep(QRectF plot) const
+{
+    const double pxPerMs = plot.width() / m_span;
+    return niceStep(std::max(1.0, (fontMetrics().horizontalAdvance(QStringLiteral("000.000 s")) + 16) / pxPerMs));
+}
+
+void SpaceTimeView::paintGrid(QPainter &painter, QRectF plot) const
+{
+    const double step = axisStep(plot);
+    painter.setPen(QPen(ClusterPalette::grid(), 1));
+    for (double t = std::ceil(m_start / step) * step; t <= m_start + m_span; t += step) {
+        const double x = xForTime(t);
+        painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
+    }
+}
+
 void SpaceTimeView::paintAxis(QPainter &painter, QRectF plot) const
 {
     const QFontMetrics fm = fontMetrics();
-    const double pxPerMs = plot.width() / m_span;
-    const double step = niceStep(std::max(1.0, (fm.horizontalAdvance(QStringLiteral("000.000 s")) + 16) / pxPerMs));
+    const double step = axisStep(plot);
     painter.setPen(ClusterPalette::mutedInk());
     const double first = std::ceil(m_start / step) * step;
     for (double t = first; t <= m_start + m_span; t += step) {
         const double x = xForTime(t);
-        painter.setPen(QPen(ClusterPalette::grid(), 1));
-        painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
-        painter.setPen(ClusterPalette::mutedInk());
         painter.drawLine(QPointF(x, fm.height() + 2), QPointF(x, fm.height() + 6));
         const QString label = secondsText(t, step);
         const double half = fm.horizontalAdvance(label) / 2.0 + 2;
@@ -439,10 +473,13 @@ void SpaceTimeView::paintArrows(QPainter &painter, QRectF plot) const
 {
     const std::vector<SpaceTimeArrow> all = arrows();
     const std::vector<MessageRecord> &records = m_model.messages();
-    const bool fine = all.size() < 800;
+    // Few arrows are drawn smooth and thick with heads; many, with the raster engine's
+    // fast path (one-pixel cosmetic lines, no antialiasing): a wide pen goes through
+    // the stroker, line by line, and costs ten times as much.
+    const bool fine = all.size() < 500;
     const bool heads = all.size() < 1500;
     painter.setRenderHint(QPainter::Antialiasing, fine);
-    const double penWidth = m_presentation ? 2.2 : 1.4;
+    const double penWidth = fine ? (m_presentation ? 2.2 : 1.4) : 0.0;
     const std::uint64_t selected = m_selection ? m_selection->message() : 0;
     // One batch of lines per type and kind (solid, copy, on its way), drawn at once.
     constexpr int kTypes = 7;
@@ -547,10 +584,7 @@ void SpaceTimeView::paintDensity(QPainter &painter, QRectF plot) const
             painter.fillRect(QRectF(plot.left() + column, y - h, 1, h), colour);
         }
     }
-    painter.setPen(ClusterPalette::mutedInk());
-    painter.drawText(
-        plot.adjusted(6, 2, -6, -2), Qt::AlignRight | Qt::AlignTop,
-        tr("%n message(s): counted per pixel column (zoom in for arrows)", nullptr, static_cast<int>(total)));
+    m_densityTotal = total;
 }
 
 void SpaceTimeView::paintMarks(QPainter &painter, QRectF plot) const
@@ -717,6 +751,8 @@ void SpaceTimeView::keyPressEvent(QKeyEvent *event)
 
 bool SpaceTimeView::event(QEvent *event)
 {
+    if (event->type() == QEvent::FontChange)
+        m_plotValid = false;
     if (event->type() == QEvent::LanguageChange)
         setAccessibleName(tr("Space-time diagram"));
     if (event->type() == QEvent::ToolTip) {

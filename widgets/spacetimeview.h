@@ -136,6 +136,8 @@ private:
     double nameWidth() const;
     double axisHeight() const;
     void followPlayhead();
+    double axisStep(QRectF plot) const;
+    void paintGrid(QPainter &painter, QRectF plot) const;
     void paintAxis(QPainter &painter, QRectF plot) const;
     void paintBands(QPainter &painter, QRectF plot) const;
     void paintFaults(QPainter &painter, QRectF plot) const;
@@ -157,6 +159,12 @@ private:
     bool m_following = true;
     bool m_heartbeats = true;
     bool m_presentation = false;
+    /// The plot's rectangle for m_plotSize and the current font (see plotRect).
+    mutable QRectF m_plot;
+    mutable QSize m_plotSize;
+    mutable bool m_plotValid = false;
+    /// m_densityTotal: the messages the last density paint counted (for its note).
+    mutable std::size_t m_densityTotal = 0;
     // Dragging.
     std::optional<QPointF> m_pressAt;
     double m_pressStart = 0;
