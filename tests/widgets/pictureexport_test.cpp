@@ -9,6 +9,7 @@
 #include <QDockWidget>
 #include <QFile>
 #include <QImageReader>
+#include <QSvgRenderer>
 #include <QXmlStreamReader>
 
 #include <map>
@@ -28,6 +29,7 @@ std::map<QString, int> countClasses(const QByteArray &svg)
         }
     }
     EXPECT_FALSE(xml.hasError()) << xml.errorString().toStdString();
+    EXPECT_TRUE(QSvgRenderer(svg).isValid());
     return counts;
 }
 
