@@ -6,14 +6,23 @@
 #include "mainwindow.h"
 #include "simulationcontroller.h"
 
+#include "pictureexport.h"
+#include "presentationmode.h"
+
+#include "widgets/clusterview.h"
+#include "widgets/logview.h"
 #include "widgets/renderbench.h"
 #include "widgets/selection.h"
+#include "widgets/spacetimeview.h"
 
 #include <QApplication>
 #include <QDir>
+#include <QFontInfo>
 #include <QPixmap>
 
+#include <algorithm>
 #include <cstdio>
+#include <memory>
 
 namespace {
 
@@ -22,8 +31,41 @@ void printError(const QString &text)
     std::fprintf(stderr, "raftviz: %s\n", qPrintable(text));
 }
 
+/// makeView makes a view of its own on the window's world and selection, for a
+/// picture of that view alone.
+std::unique_ptr<QWidget> makeView(PictureExport::View view, MainWindow &window)
+{
+    SimulationController *source = window.controller();
+    const bool presentation = window.isPresentation();
+    switch (view) {
+    case PictureExport::View::Cluster: {
+        auto cluster = std::make_unique<widgets::ClusterView>();
+        cluster->setSource(source);
+        cluster->setPresentation(presentation);
+        cluster->setSelectedNodes(window.selection()->nodes());
+        return cluster;
+    }
+    case PictureExport::View::SpaceTime: {
+        auto spaceTime = std::make_unique<widgets::SpaceTimeView>();
+        spaceTime->setSource(source);
+        spaceTime->setSelection(window.selection());
+        spaceTime->setPresentation(presentation);
+        return spaceTime;
+    }
+    case PictureExport::View::Log: {
+        auto log = std::make_unique<widgets::LogView>();
+        log->setSource(source);
+        log->setSelection(window.selection());
+        return log;
+    }
+    case PictureExport::View::Window: break;
+    }
+    return std::make_unique<QWidget>();
+}
+
 /// takeScreenshot builds the window without the user's settings, runs the script (if
-/// any) up to virtual time `at`, and saves the window as a PNG.
+/// any) up to virtual time `at`, and saves the window (or one view of it, --view) as
+/// a PNG or an SVG.
 int takeScreenshot(const GuiOptions &options)
 {
     MainWindowOptions windowOptions;
@@ -61,9 +103,26 @@ int takeScreenshot(const GuiOptions &options)
         window.selection()->selectNode(*leader);
     for (int i = 0; i < 5; ++i)
         QCoreApplication::processEvents();
-    const QPixmap picture = window.grab();
-    if (!picture.save(options.screenshot, "PNG")) {
-        printError(QStringLiteral("cannot write %1").arg(options.screenshot));
+    const PictureExport::View view = PictureExport::viewFromName(options.view).value_or(PictureExport::View::Window);
+    QString error;
+    if (view == PictureExport::View::Window) {
+        error = PictureExport::save(&window, options.screenshot, 1.0, window.windowTitle());
+    } else {
+        // The view alone, at --size: a widget of its own on the same world.
+        std::unique_ptr<QWidget> alone = makeView(view, window);
+        alone->resize(options.size);
+        if (options.presentation) {
+            QFont font = alone->font();
+            font.setPixelSize(std::max(QFontInfo(font).pixelSize(), PresentationMode::kMinTextPixels));
+            alone->setFont(font);
+        }
+        alone->show();
+        for (int i = 0; i < 5; ++i)
+            QCoreApplication::processEvents();
+        error = PictureExport::save(alone.get(), options.screenshot, 1.0, window.windowTitle());
+    }
+    if (!error.isEmpty()) {
+        printError(error);
         return 1;
     }
     std::printf("%s\n", qPrintable(QDir::toNativeSeparators(options.screenshot)));

@@ -37,6 +37,13 @@ std::optional<GuiOptions> GuiOptions::parse(const QStringList &args, QString *er
         } else if (arg == QLatin1String("--run")) {
             if (!value(&options.run))
                 return fail(QStringLiteral("--run needs a FILE"));
+        } else if (arg == QLatin1String("--view")) {
+            if (!value(&options.view))
+                return fail(QStringLiteral("--view needs window, cluster, spacetime or log"));
+            if (options.view != QLatin1String("window") && options.view != QLatin1String("cluster")
+                && options.view != QLatin1String("spacetime") && options.view != QLatin1String("log"))
+                return fail(
+                    QStringLiteral("--view: \"%1\" is not window, cluster, spacetime or log").arg(options.view));
         } else if (arg == QLatin1String("--presentation")) {
             options.presentation = true;
         } else if (arg == QLatin1String("--text-size")) {
@@ -89,6 +96,7 @@ QString GuiOptions::usage()
         "usage: raftviz [--script FILE] [--lang en|zh_CN]\n"
         "       raftviz --screenshot FILE [--script FILE | --run FILE] [--at T] [--size WxH]\n"
         "               [--lang en|zh_CN] [--presentation] [--text-size PCT]\n"
+        "               [--view window|cluster|spacetime|log]\n"
         "       raftviz --bench-render [--frames N] [--size WxH] [--messages N] [--seed N] [--no-legend]\n"
         "       raftviz --headless --script FILE [--json] [--trace]\n"
         "       raftviz --headless --run FILE [--json] [--trace]\n"
@@ -103,7 +111,10 @@ QString GuiOptions::usage()
         "\n"
         "  --screenshot FILE  build the window, run the script (if any) to virtual time T\n"
         "                     (default 3s), save the window as a PNG and exit; works with\n"
-        "                     QT_QPA_PLATFORM=offscreen (the default for this mode)\n"
+        "                     QT_QPA_PLATFORM=offscreen (the default for this mode); a FILE\n"
+        "                     ending in .svg is written as an SVG picture\n"
+        "  --view V           what the screenshot shows: window (default), cluster, spacetime\n"
+        "                     (the space-time diagram) or log (the log grid), at --size\n"
         "  --script FILE      a scenario script (docs/scenario-language.md)\n"
         "  --run FILE         a saved run (.raftrun): the window opens it; a screenshot\n"
         "                     draws it where it was saved, or at --at T\n"
@@ -112,7 +123,8 @@ QString GuiOptions::usage()
         "  --text-size PCT    the panes' text size for the screenshot, 100 to 250 (percent)\n"
         "  --size WxH         window size of the screenshot (default 1280x720)\n"
         "  --lang CODE        interface language: en or zh_CN\n"
-        "  --bench-render     time the cluster view's frames (prints one JSON line)\n"
+        "  --bench-render     time the cluster view's and the space-time diagram's frames\n"
+        "                     (prints one JSON line)\n"
         "  --bench            time the Raft core on the standard workload (one JSON line)\n"
         "  --bench-history    record an hour with history, then time random seeks (one JSON line)\n"
         "  --experiment NAME  the paper's election-timing experiment (§9.3, Figure 16) or split votes\n"

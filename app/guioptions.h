@@ -11,14 +11,17 @@
 /// GuiOptions is what the command line asks of the window:
 ///   raftviz [--script FILE] [--lang en|zh_CN]                    the window
 ///   raftviz --screenshot FILE [--script FILE | --run FILE] [--at T] [--size WxH] [--lang zh_CN]
-///           [--presentation] [--text-size PCT]
+///           [--presentation] [--text-size PCT] [--view window|cluster|spacetime|log]
+///   (FILE ending in .svg: an SVG picture, else a PNG)
 ///   raftviz --bench-render [options]                             the render benchmark
 /// (--headless and --bench are handled by the core's command line before Qt starts.)
 struct GuiOptions {
     enum class Mode { Window, Screenshot, BenchRender, Help };
     Mode mode = Mode::Window;
-    /// screenshot: the PNG file to write.
+    /// screenshot: the picture to write: SVG if it ends in .svg, else PNG.
     QString screenshot;
+    /// view: what the screenshot shows: "window" (the default), "cluster", "spacetime", "log".
+    QString view = QStringLiteral("window");
     /// script: a scenario to play (in the window) or to run (for a screenshot).
     QString script;
     /// run: a saved run to open (for a screenshot: drawn at its saved position, or at `at`).

@@ -21,6 +21,8 @@
 #include "widgets/logview.h"
 #include "widgets/networkpane.h"
 #include "widgets/selection.h"
+#include "widgets/spacetimepane.h"
+#include "widgets/spacetimeview.h"
 #include "widgets/stepbanner.h"
 #include "widgets/timeline.h"
 
@@ -65,9 +67,11 @@ MainWindow::MainWindow(const MainWindowOptions &options, QWidget *parent)
         {.window = this,
          .cluster = m_clusterView,
          .kept = m_logDock,
+         .keptIfShown = {m_spaceTimeDock},
          .hidden = {m_inspectorDock, m_eventsDock, m_networkDock, m_toolBar, m_timeline}},
         this);
-    connect(m_presentation, &PresentationMode::changed, this, [this] {
+    connect(m_presentation, &PresentationMode::changed, this, [this](bool active) {
+        m_spaceTimePane->setPresentation(active);
         applyTextScale();
         fitLogDock();
         m_actions->refresh();
@@ -75,8 +79,8 @@ MainWindow::MainWindow(const MainWindowOptions &options, QWidget *parent)
     connect(m_guards, &CommandGuards::holdUnchanged, m_actions, &ActionTable::refresh);
     // Cells with commands, or with a larger text, are taller: the dock follows.
     connect(m_logView, &widgets::LogView::cellSizeChanged, this, &MainWindow::fitLogDock);
-    m_paneText.setPanes({m_logDock, m_inspectorDock, m_eventsDock, m_networkDock, m_lessonBar, m_stepBanner, m_timeline,
-                         m_violationBanner});
+    m_paneText.setPanes({m_logDock, m_inspectorDock, m_eventsDock, m_networkDock, m_spaceTimeDock, m_lessonBar,
+                         m_stepBanner, m_timeline, m_violationBanner});
     m_contextMenus = new ContextMenus(this, m_controller, m_selection, m_clusterView, m_actions);
     m_statusLine = new StatusLine(statusBar(), m_controller);
     connectViews();
@@ -146,16 +150,28 @@ void MainWindow::createDocks()
     // The Network pane shares the Inspector's place, one tab away.
     tabifyDockWidget(m_inspectorDock, m_networkDock);
     m_inspectorDock->raise();
+    // The space-time diagram shares the log grid's place, one tab away.
+    m_spaceTimePane = new widgets::SpaceTimePane(this);
+    m_spaceTimeDock = makeDock("spaceTimeDock", m_spaceTimePane, Qt::BottomDockWidgetArea);
+    tabifyDockWidget(m_logDock, m_spaceTimeDock);
+    m_logDock->raise();
+}
+
+widgets::SpaceTimeView *MainWindow::spaceTimeView() const
+{
+    return m_spaceTimePane->view();
 }
 
 void MainWindow::resetLayout()
 {
-    for (QDockWidget *dock : {m_logDock, m_inspectorDock, m_eventsDock, m_networkDock}) {
+    for (QDockWidget *dock : {m_logDock, m_inspectorDock, m_eventsDock, m_networkDock, m_spaceTimeDock}) {
         dock->setFloating(false);
         dock->show();
     }
     tabifyDockWidget(m_inspectorDock, m_networkDock);
     m_inspectorDock->raise();
+    tabifyDockWidget(m_logDock, m_spaceTimeDock);
+    m_logDock->raise();
     m_toolBar->show();
     resizeDocks({m_inspectorDock, m_eventsDock}, {width() * 39 / 100, width() * 39 / 100}, Qt::Horizontal);
     resizeDocks({m_inspectorDock, m_eventsDock}, {height() * 42 / 100, height() * 58 / 100}, Qt::Vertical);
@@ -235,6 +251,9 @@ void MainWindow::connectViews()
     m_selection->setSource(m_controller);
     m_logView->setSelection(m_selection);
     m_inspector->setSelection(m_selection);
+    widgets::SpaceTimeView *spaceTime = m_spaceTimePane->view();
+    spaceTime->setSource(m_controller);
+    spaceTime->setSelection(m_selection);
 
     // The commands' enabled, checked and Play/Pause states.
     connect(m_controller, &SimulationController::advanced, m_actions, &ActionTable::refresh);
@@ -251,6 +270,13 @@ void MainWindow::connectViews()
             &SimulationController::setLinkConditions);
     connect(m_networkPane, &widgets::NetworkPane::healRequested, m_controller, &SimulationController::heal);
     connect(m_timeline, &widgets::Timeline::seekRequested, m_controller, &SimulationController::seekToTime);
+    connect(spaceTime, &widgets::SpaceTimeView::seekRequested, m_controller, &SimulationController::seekToTime);
+    // A message clicked in the diagram: go to its send, where it is in flight, and select it.
+    connect(spaceTime, &widgets::SpaceTimeView::messageActivated, this, [this](std::uint64_t id, raft::Time sentAt) {
+        m_controller->seekToTime(sentAt);
+        m_selection->selectMessage(id);
+    });
+    connect(spaceTime, &widgets::SpaceTimeView::nodeActivated, m_selection, &widgets::Selection::selectNode);
     connect(m_eventsPane, &widgets::EventsPane::eventActivated, m_controller, [this](std::size_t traceIndex) {
         const raft::Trace &trace = m_controller->history().trace();
         if (traceIndex < trace.size())
@@ -345,6 +371,9 @@ void MainWindow::retranslateUi()
     m_inspectorDock->setWindowTitle(tr("Inspector"));
     m_eventsDock->setWindowTitle(tr("Events"));
     m_networkDock->setWindowTitle(tr("Network"));
+    m_spaceTimeDock->setWindowTitle(tr("Space-Time"));
+    m_spaceTimeDock->toggleViewAction()->setStatusTip(
+        tr("Show or hide the space-time diagram: every message as an arrow between the servers' lanes"));
     m_logDock->toggleViewAction()->setStatusTip(tr("Show or hide every server's log"));
     m_inspectorDock->toggleViewAction()->setStatusTip(tr("Show or hide the fields of the selected server or message"));
     m_eventsDock->toggleViewAction()->setStatusTip(tr("Show or hide what happened, and why"));

@@ -3,6 +3,7 @@
 #include "contextmenus.h"
 #include "lessoncatalogue.h"
 #include "panetext.h"
+#include "pictureexport.h"
 #include "runfilecommands.h"
 
 #include "raft/types.h"
@@ -37,6 +38,8 @@ class Inspector;
 class LogView;
 class NetworkPane;
 class Selection;
+class SpaceTimePane;
+class SpaceTimeView;
 class StepBanner;
 class Timeline;
 } // namespace widgets
@@ -74,6 +77,10 @@ public:
     widgets::NetworkPane *networkPane() const { return m_networkPane; }
     widgets::Timeline *timeline() const { return m_timeline; }
     widgets::StepBanner *stepBanner() const { return m_stepBanner; }
+    /// spaceTimeView is the space-time diagram (the Space-Time dock).
+    widgets::SpaceTimeView *spaceTimeView() const;
+    /// spaceTimeDock is the dock that holds it.
+    QDockWidget *spaceTimeDock() const { return m_spaceTimeDock; }
     /// selection is what the user picked, shared by every view.
     widgets::Selection *selection() const { return m_selection; }
     /// actions is the table of the window's commands.
@@ -96,6 +103,19 @@ public:
     }
     QString exportTraceFile(const QString &path) { return m_runFiles->exportTraceFile(path); }
     QString exportLogTableFile(const QString &path) { return m_runFiles->exportLogTableFile(path); }
+
+    /// pictureWidget is the widget a picture of `view` shows (mainwindowexport.cpp).
+    QWidget *pictureWidget(PictureExport::View view);
+    /// exportPictureFile writes a picture of `view` (PNG at scale, or SVG by the name).
+    /// Returns "" or the error, naming the file.
+    QString exportPictureFile(PictureExport::View view, const QString &path, double scale = 1.0);
+    /// animationFrameCount is how many frames an animation of [from, to] has, played
+    /// `speed` times faster than real time at `fps` frames a second.
+    static int animationFrameCount(raft::Time from, raft::Time to, double speed, int fps);
+    /// exportAnimationFile writes [from, to] of the recorded run as an APNG of `view`,
+    /// then puts the run back where it was. Returns "" or the error, naming the file.
+    QString exportAnimationFile(PictureExport::View view, const QString &path, raft::Time from, raft::Time to,
+                                double speed, int fps);
 
     /// openScenarioFile plays a script; on a malformed file it changes nothing, shows
     /// a message box naming FILE:LINE and the problem (objectName
@@ -136,6 +156,10 @@ public Q_SLOTS:
     void showShortcuts();
     void about();
     void savePicture();
+    /// exportPicture asks which view, which file (PNG 1×/2× or SVG) and writes it.
+    void exportPicture();
+    /// exportAnimation asks for a time span, speed and frame rate and writes an APNG.
+    void exportAnimation();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -190,6 +214,8 @@ private:
     QDockWidget *m_inspectorDock = nullptr;
     QDockWidget *m_eventsDock = nullptr;
     QDockWidget *m_networkDock = nullptr;
+    QDockWidget *m_spaceTimeDock = nullptr;
+    widgets::SpaceTimePane *m_spaceTimePane = nullptr;
     widgets::NetworkPane *m_networkPane = nullptr;
     widgets::LogView *m_logView = nullptr;
     widgets::Inspector *m_inspector = nullptr;

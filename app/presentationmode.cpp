@@ -28,6 +28,9 @@ void PresentationMode::setActive(bool on, bool fullScreen)
                 widget->hide();
             }
         }
+        for (QDockWidget *dock : std::as_const(m_parts.keptIfShown))
+            if (dock->isVisibleTo(window))
+                dock->setFloating(false);
         m_keptWasVisible = m_parts.kept->isVisibleTo(window);
         m_parts.kept->setFloating(false);
         m_parts.kept->show();

@@ -26,6 +26,8 @@ public:
         widgets::ClusterView *cluster = nullptr;
         /// kept: the dock that stays (the log grid under the cluster).
         QDockWidget *kept = nullptr;
+        /// keptIfShown: docks that stay if they were shown (the space-time diagram).
+        QList<QDockWidget *> keptIfShown;
         /// hidden: every other widget that goes away (docks, bars, banners).
         QList<QWidget *> hidden;
     };

@@ -135,6 +135,8 @@ public:
     /// duplicateMessage makes a copy of envelope id, sent now. Returns the new id, or 0.
     std::uint64_t duplicateMessage(std::uint64_t id, Time now, Rng &rng);
 
+    /// nextId is the id the next message sent will get.
+    std::uint64_t nextId() const { return m_nextId; }
     /// size is the number of messages in flight (including waiting ones).
     std::size_t size() const { return m_live; }
     /// envelopes returns every message in flight ordered by id.

@@ -331,18 +331,79 @@ void Simulation::deliver(Envelope envelope)
         e.peer = m.to;
         e.value = static_cast<std::int64_t>(m.type);
         e.index = envelope.id;
+        if (m_config.recordTrace) {
+            if (MessageRecord *r = out().messageRecord(envelope.id); r && r->waitAt < 0) {
+                r->waitAt = m_now;
+                r->waitStep = m_stats.events;
+            }
+        }
         m_network.park(std::move(envelope));
         return;
     }
     beginStep();
     ++m_stats.messagesDelivered;
+    recordEnd(envelope.id, MessageRecord::Fate::Delivered);
+    m_cause = envelope.id;
     s.node->step(m, m_now);
     drain(m.to);
+    m_cause = 0;
+}
+
+void Simulation::recordSent(std::uint64_t first, std::uint64_t end, std::uint64_t copyOf)
+{
+    if (!m_config.recordTrace || out().streaming())
+        return;
+    Trace &trace = out();
+    for (std::uint64_t id = first; id < end; ++id) {
+        const Envelope *e = m_network.find(id);
+        if (!e)
+            continue;
+        const Message &m = e->message;
+        MessageRecord r;
+        r.id = id;
+        r.copyOf = copyOf != 0 ? copyOf : (e->duplicate && id > first ? first : 0);
+        r.cause = m_cause;
+        r.sentStep = m_stats.events;
+        r.sentAt = e->sentAt;
+        r.dueAt = e->deliverAt;
+        r.term = m.term;
+        r.entries = static_cast<std::uint32_t>(m.entries.size());
+        r.from = m.from;
+        r.to = m.to;
+        r.type = m.type;
+        r.held = e->held;
+        if (m.type == MessageType::AppendEntries) {
+            r.heartbeat = m.entries.empty();
+        } else if (m.type == MessageType::AppendEntriesReply) {
+            // The reply to a heartbeat is part of the heartbeat.
+            const MessageRecord *cause = m_cause != 0 ? trace.messageRecord(m_cause) : nullptr;
+            r.heartbeat = cause && cause->heartbeat && cause->from == m.to;
+        }
+        if (copyOf != 0)
+            if (const MessageRecord *original = trace.messageRecord(copyOf)) {
+                r.cause = original->cause;
+                r.heartbeat = original->heartbeat;
+            }
+        trace.addMessage(r);
+    }
+}
+
+void Simulation::recordEnd(std::uint64_t id, MessageRecord::Fate fate, Reason reason)
+{
+    if (!m_config.recordTrace)
+        return;
+    if (MessageRecord *r = out().messageRecord(id)) {
+        r->fate = fate;
+        r->endAt = m_now;
+        r->endStep = m_stats.events;
+        r->lossReason = reason;
+    }
 }
 
 void Simulation::lose(const Envelope &envelope, Reason reason)
 {
     ++m_stats.messagesDropped;
+    recordEnd(envelope.id, MessageRecord::Fate::Lost, reason);
     TraceEvent &e = addEvent(EventKind::MessageLost, envelope.message.from, reason);
     e.peer = envelope.message.to;
     e.value = static_cast<std::int64_t>(envelope.message.type);
@@ -411,7 +472,10 @@ void Simulation::drain(NodeId id)
         m_stats.entriesSent += m.entries.size();
         for (const Entry &entry : m.entries)
             m_stats.entryBytesSent += entry.command.size();
-        if (m_network.send(m, isReply(m.type) ? replyAt : m_now, m_rng) == 2) {
+        const std::uint64_t first = m_network.nextId();
+        const int copies = m_network.send(m, isReply(m.type) ? replyAt : m_now, m_rng);
+        recordSent(first, m_network.nextId());
+        if (copies == 2) {
             TraceEvent &e = addEvent(EventKind::MessageDuplicated, m.from);
             e.peer = m.to;
             e.value = static_cast<std::int64_t>(m.type);

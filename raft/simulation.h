@@ -388,6 +388,11 @@ private:
     /// sendClientRequest is the automatic client's event: the next command to the leader.
     void sendClientRequest(Time at);
     void beginStep();
+    /// recordSent records the messages with ids [first, end) just sent (MessageRecord):
+    /// `copyOf` for a copy the user asked for; m_cause names the message being handled.
+    void recordSent(std::uint64_t first, std::uint64_t end, std::uint64_t copyOf = 0);
+    /// recordEnd records that message id was delivered or lost now.
+    void recordEnd(std::uint64_t id, MessageRecord::Fate fate, Reason reason = Reason::None);
     void deliver(Envelope envelope);
     void lose(const Envelope &envelope, Reason reason);
     void drain(NodeId id);
@@ -410,6 +415,8 @@ private:
     std::vector<Input> m_inputs;
     bool m_recordInputs = true;
     std::vector<LostMessage> m_lost;
+    /// m_cause: the message whose delivery the current step handles (0: none).
+    std::uint64_t m_cause = 0;
     /// PendingRequest is a client request a leader accepted and has not yet answered.
     struct PendingRequest {
         Index index = 0;

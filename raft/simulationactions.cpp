@@ -504,7 +504,8 @@ void Simulation::perform(const act::Deliver &a)
 void Simulation::perform(const act::Duplicate &a)
 {
     const Message m = m_network.find(a.message)->message;
-    m_network.duplicateMessage(a.message, m_now, m_rng);
+    if (const std::uint64_t copy = m_network.duplicateMessage(a.message, m_now, m_rng); copy != 0)
+        recordSent(copy, copy + 1, a.message);
     ++m_stats.messagesSent;
     TraceEvent &e = addEvent(EventKind::MessageDuplicated, m.from, Reason::Forced);
     e.peer = m.to;

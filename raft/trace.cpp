@@ -5,8 +5,10 @@
 #include "json.h"
 #include "message.h"
 
+#include <algorithm>
 #include <array>
 #include <tuple>
+#include <utility>
 
 namespace raft {
 
@@ -44,6 +46,19 @@ void Trace::clear()
 {
     m_events.clear();
     m_texts.clear();
+    m_messages.clear();
+}
+
+const MessageRecord *Trace::messageRecord(std::uint64_t id) const
+{
+    const auto it = std::lower_bound(m_messages.begin(), m_messages.end(), id,
+                                     [](const MessageRecord &r, std::uint64_t wanted) { return r.id < wanted; });
+    return it != m_messages.end() && it->id == id ? &*it : nullptr;
+}
+
+MessageRecord *Trace::messageRecord(std::uint64_t id)
+{
+    return const_cast<MessageRecord *>(std::as_const(*this).messageRecord(id));
 }
 
 void Trace::truncateAfterStep(std::uint64_t step)
@@ -61,11 +76,28 @@ void Trace::truncateAfterStep(std::uint64_t step)
     }
     m_events.resize(keep);
     m_texts.resize(static_cast<std::size_t>(lastText + 1));
+    // Messages: the ones sent later go; the others are in flight again if they arrived
+    // (or began to wait) later.
+    while (!m_messages.empty() && m_messages.back().sentStep > step)
+        m_messages.pop_back();
+    for (MessageRecord &r : m_messages) {
+        if (r.fate != MessageRecord::Fate::InFlight && r.endStep > step) {
+            r.fate = MessageRecord::Fate::InFlight;
+            r.endStep = 0;
+            r.endAt = 0;
+            r.lossReason = Reason::None;
+        }
+        if (r.waitAt >= 0 && r.waitStep > step) {
+            r.waitAt = -1;
+            r.waitStep = 0;
+        }
+    }
 }
 
 std::size_t Trace::memoryBytes() const
 {
-    std::size_t bytes = m_events.capacity() * sizeof(TraceEvent) + m_texts.capacity() * sizeof(std::string);
+    std::size_t bytes = m_events.capacity() * sizeof(TraceEvent) + m_texts.capacity() * sizeof(std::string)
+        + m_messages.capacity() * sizeof(MessageRecord);
     for (const std::string &t : m_texts)
         if (t.capacity() > 15)
             bytes += t.capacity() + 1;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "message.h"
 #include "types.h"
 
 #include <functional>
@@ -132,7 +133,54 @@ const char *reasonName(Reason reason);
 /// sectionOf returns the paper section that explains the event, e.g. "§5.4.1", or "".
 const char *sectionOf(const TraceEvent &event);
 
-/// Trace is the run's list of events plus the strings some of them carry.
+/// MessageRecord is one message's life in the network, from its send to its delivery
+/// or loss: what a view needs to draw the run as a space-time diagram. It is a record,
+/// like the events; nothing in the simulation reads it back.
+///
+/// Invariant: sentAt <= waitAt <= endAt where set; a record's id is its Envelope's id,
+/// and a trace holds its records in increasing id (= sending) order.
+struct MessageRecord {
+    /// Fate is where the message is at the end of the recorded run.
+    enum class Fate : std::uint8_t {
+        InFlight, ///< on its way, or waiting at its destination's door
+        Delivered, ///< handed to the destination's node at endAt
+        Lost, ///< lost at endAt, for lossReason
+    };
+    std::uint64_t id = 0;
+    /// copyOf: for a copy the network made (a duplicate), the id of the message it copies.
+    std::uint64_t copyOf = 0;
+    /// cause: the message whose delivery made the sender send this one (0: a timer or an
+    /// action), e.g. the AppendEntries an AppendEntriesReply answers.
+    std::uint64_t cause = 0;
+    std::uint64_t sentStep = 0;
+    /// endStep and endAt: when it was delivered or lost (Fate InFlight: not yet).
+    std::uint64_t endStep = 0;
+    /// waitStep and waitAt: when it reached its destination's door and began to wait
+    /// there (a paused receiver, or held for manual delivery); waitAt < 0: it never waited.
+    std::uint64_t waitStep = 0;
+    Time sentAt = 0;
+    /// dueAt is when the network meant to deliver it (a loss on the way comes earlier).
+    Time dueAt = 0;
+    Time endAt = 0;
+    Time waitAt = -1;
+    Term term = 0;
+    /// entries: the number of log entries it carries (AppendEntries).
+    std::uint32_t entries = 0;
+    NodeId from = kNoNode;
+    NodeId to = kNoNode;
+    MessageType type = MessageType::AppendEntries;
+    Fate fate = Fate::InFlight;
+    Reason lossReason = Reason::None;
+    /// heartbeat: an AppendEntries with no entries, or the reply to one.
+    bool heartbeat = false;
+    /// held: sent while the network held messages for manual delivery.
+    bool held = false;
+
+    bool operator==(const MessageRecord &) const = default;
+};
+
+/// Trace is the run's list of events plus the strings some of them carry, and the
+/// record of every message sent (MessageRecord).
 class Trace {
 public:
     /// Forward receives each complete event of a streaming trace (see stream()).
@@ -164,8 +212,20 @@ public:
 
     const std::vector<TraceEvent> &events() const { return m_events; }
     std::size_t size() const { return m_events.size(); }
+
+    /// streaming tells whether the trace forwards its events and keeps none; it then
+    /// keeps no message records either (a headless run has no diagram to draw).
+    bool streaming() const { return m_streaming; }
+    /// addMessage records a message sent (ids must increase) and returns it.
+    MessageRecord &addMessage(const MessageRecord &record) { return m_messages.emplace_back(record); }
+    /// messageRecord finds the record of message id (nullptr: sent before this trace began).
+    MessageRecord *messageRecord(std::uint64_t id);
+    const MessageRecord *messageRecord(std::uint64_t id) const;
+    /// messages lists every message recorded, in sending (id) order.
+    const std::vector<MessageRecord> &messages() const { return m_messages; }
     void clear();
-    /// truncateAfterStep removes every event of a step after `step` (and their texts).
+    /// truncateAfterStep removes every event of a step after `step` (and their texts),
+    /// the messages sent after it, and what happened to the others after it.
     void truncateAfterStep(std::uint64_t step);
     std::size_t memoryBytes() const;
 
@@ -184,6 +244,7 @@ private:
     std::vector<std::string> m_texts;
     bool m_streaming = false;
     Forward m_forward;
+    std::vector<MessageRecord> m_messages;
 };
 
 } // namespace raft

@@ -1,7 +1,9 @@
 #include "widgets/renderbench.h"
 
+#include "raft/history.h"
 #include "raft/simulation.h"
 #include "widgets/clusterview.h"
+#include "widgets/spacetimeview.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -32,6 +34,8 @@ struct Options {
     /// paced: start a frame every 1/60 s of wall time, as the window's frame timer
     /// does, instead of back to back.
     bool paced = false;
+    /// spaceTimeMessages: how many messages the space-time diagram's window holds.
+    std::size_t spaceTimeMessages = 10000;
 };
 
 double percentile(std::vector<double> values, double p)
@@ -93,6 +97,9 @@ bool parse(const QStringList &args, Options &options)
                 options.height = parts[1].toInt(&okH);
                 ok = okW && okH && options.width >= 64 && options.height >= 64;
             }
+        } else if (arg == QLatin1String("--spacetime-messages") && hasValue) {
+            options.spaceTimeMessages = args[++i].toULongLong(&ok);
+            ok = ok && options.spaceTimeMessages > 0;
         } else if (arg == QLatin1String("--no-legend")) {
             options.legend = false;
         } else if (arg == QLatin1String("--paced")) {
@@ -145,6 +152,84 @@ raft::ClusterConfig makeConfig(const Options &options, raft::Time heartbeat)
     config.electionTimeoutMin = 20000;
     config.electionTimeoutMax = 40000;
     return config;
+}
+
+/// SpaceTimeFigures: the space-time diagram's frames with a window that holds about
+/// `wanted` messages.
+struct SpaceTimeFigures {
+    double median = 0;
+    double p99 = 0;
+    double max = 0;
+    /// cpuMedian and cpuP99: the thread's CPU time per frame (what other processes on
+    /// a busy machine cannot inflate).
+    double cpuMedian = 0;
+    double cpuP99 = 0;
+    std::size_t inView = 0;
+    bool density = false;
+};
+
+/// benchSpaceTime records a run of nine servers (default timing: about 320 messages a
+/// second) and times frames of the space-time diagram that follows the playhead with a
+/// window holding about `wanted` messages: each frame advances the history by 1/60 s,
+/// moves the playhead (the model reads what is new) and paints into an image.
+SpaceTimeFigures benchSpaceTime(const Options &options, std::size_t wanted)
+{
+    raft::ClusterConfig config;
+    config.nodes = 9;
+    config.seed = options.seed;
+    raft::History history(config);
+    raft::Time now = 60'000;
+    history.advanceTo(now);
+    SpaceTimeView view;
+    view.resize(options.width, options.height);
+    view.setHistory(&history, static_cast<double>(now));
+    // The span whose window (the playhead at 85% of it) holds `wanted` messages.
+    double lo = 50;
+    double hi = static_cast<double>(now);
+    for (int i = 0; i < 40; ++i) {
+        const double mid = (lo + hi) / 2;
+        view.follow(static_cast<raft::Time>(mid));
+        const auto start = static_cast<raft::Time>(view.visibleStart());
+        const std::size_t count = view.model().countIn(start, start + static_cast<raft::Time>(mid), true);
+        (count < wanted ? lo : hi) = mid;
+    }
+    view.follow(static_cast<raft::Time>(hi));
+    QImage image(options.width, options.height, QImage::Format_ARGB32_Premultiplied);
+    std::vector<double> frameMs;
+    std::vector<double> cpuMs;
+    SpaceTimeFigures figures;
+    QElapsedTimer timer;
+    double display = static_cast<double>(now);
+    const int warmup = 10;
+    for (int frame = 0; frame < warmup + options.frames; ++frame) {
+        display += 1000.0 / 60.0;
+        history.advanceTo(static_cast<raft::Time>(std::floor(display)));
+        timer.start();
+        const double cpuStart = cpuNowMs();
+        view.setDisplayTime(display);
+        {
+            QPainter painter(&image);
+            view.paintDiagram(painter, QSizeF(options.width, options.height));
+        }
+        const qint64 done = timer.nsecsElapsed();
+        const double cpu = cpuNowMs() - cpuStart;
+        if (frame < warmup)
+            continue;
+        frameMs.push_back(static_cast<double>(done) / 1e6);
+        cpuMs.push_back(cpu);
+    }
+    figures.cpuMedian = percentile(cpuMs, 0.5);
+    figures.cpuP99 = percentile(cpuMs, 0.99);
+    const auto start = static_cast<raft::Time>(view.visibleStart());
+    figures.inView = view.model().countIn(start, start + static_cast<raft::Time>(view.visibleSpan()), true);
+    figures.density = view.isDensityMode();
+    figures.median = percentile(frameMs, 0.5);
+    figures.p99 = percentile(frameMs, 0.99);
+    figures.max = percentile(frameMs, 1.0);
+    const QString output = qEnvironmentVariable("RAFTVIZ_BENCH_SPACETIME_IMAGE");
+    if (!output.isEmpty())
+        image.save(QString(output).replace(QStringLiteral("%n"), QString::number(wanted)));
+    return figures;
 }
 
 int run(const Options &options)
@@ -215,8 +300,21 @@ int run(const Options &options)
     if (!output.isEmpty())
         image.save(output);
 
+    // The space-time diagram: 10,000 messages in view (counted per pixel column), and a
+    // window narrow enough for arrows.
+    const SpaceTimeFigures crowded = benchSpaceTime(options, options.spaceTimeMessages);
+    const SpaceTimeFigures arrows = benchSpaceTime(options, SpaceTimeView::kMaxArrows * 3 / 4);
+
     const double frames = static_cast<double>(frameMs.size());
-    std::printf("{\"frame_ms_median\":%.3f,\"frame_ms_p99\":%.3f,\"frames\":%zu,\"messages_in_flight\":%.0f,"
+    std::printf(
+        "{\"spacetime_frame_ms_median\":%.3f,\"spacetime_frame_ms_p99\":%.3f,\"spacetime_frame_ms_max\":%.3f,"
+        "\"spacetime_messages_in_view\":%zu,\"spacetime_density\":%s,\"spacetime_arrows_frame_ms_median\":%.3f,"
+        "\"spacetime_arrows_frame_ms_p99\":%.3f,\"spacetime_arrows_in_view\":%zu,\"spacetime_servers\":9,"
+        "\"spacetime_cpu_ms_median\":%.3f,\"spacetime_cpu_ms_p99\":%.3f,\"spacetime_arrows_cpu_ms_median\":%.3f,"
+        "\"spacetime_arrows_cpu_ms_p99\":%.3f,",
+        crowded.median, crowded.p99, crowded.max, crowded.inView, crowded.density ? "true" : "false", arrows.median,
+        arrows.p99, arrows.inView, crowded.cpuMedian, crowded.cpuP99, arrows.cpuMedian, arrows.cpuP99);
+    std::printf("\"frame_ms_median\":%.3f,\"frame_ms_p99\":%.3f,\"frames\":%zu,\"messages_in_flight\":%.0f,"
                 "\"messages_min\":%zu,\"messages_max\":%zu,\"step_ms_median\":%.3f,\"step_ms_p99\":%.3f,"
                 "\"paint_ms_median\":%.3f,\"paint_ms_p99\":%.3f,\"frame_ms_max\":%.3f,\"cpu_ms_median\":%.3f,"
                 "\"cpu_ms_p99\":%.3f,\"load_average\":%.2f,\"paced\":%s,\"width\":%d,\"height\":%d}\n",

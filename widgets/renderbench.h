@@ -16,6 +16,9 @@ namespace widgets {
 /// per frame (which other processes on a busy machine cannot inflate) and the load.
 /// Options (args, as on the command line, unknown ones ignored): --frames N (600),
 /// --size WxH (1280x720), --messages N (300), --seed N (7), --no-legend, --paced.
+/// The same line begins with the space-time diagram's frames (spacetime_*): nine
+/// servers, a window following the playhead that holds --spacetime-messages N (10000)
+/// messages, and a second window with arrows (3/4 of SpaceTimeView::kMaxArrows).
 /// It creates an offscreen QApplication if none exists. Returns 0, or 1 on bad options.
 int runRenderBenchmark(QStringList args);
 

@@ -1747,6 +1747,115 @@
     </message>
 </context>
 <context>
+    <name>ExportAnimationDialog</name>
+    <message>
+        <source>Export Animation</source>
+        <translation>导出动画</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source> × real time</source>
+        <translation> × 实际速度</translation>
+    </message>
+    <message>
+        <source> frames/s</source>
+        <translation> 帧/秒</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>显示(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>F&amp;rom:</source>
+        <translation>从(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>到(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>S&amp;peed:</source>
+        <translation>速度(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Frame &amp;rate:</source>
+        <translation>帧率(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>The span must end after it starts.</source>
+        <translation>时间段的结束必须晚于开始。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s): too many (at most %1); shorten the span or raise the speed.</source>
+        <translation>
+            <numerusform>%n 帧：太多了（最多 %1 帧）；请缩短时间段或提高速度。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s), %1 s long</source>
+        <translation>
+            <numerusform>%n 帧，时长 %1 秒</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialogs</name>
+    <message>
+        <source>The cluster</source>
+        <translation>集群</translation>
+    </message>
+    <message>
+        <source>The space-time diagram</source>
+        <translation>时空图</translation>
+    </message>
+    <message>
+        <source>The log grid</source>
+        <translation>日志表格</translation>
+    </message>
+    <message>
+        <source>The whole window</source>
+        <translation>整个窗口</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPictureDialog</name>
+    <message>
+        <source>Export Picture</source>
+        <translation>导出图片</translation>
+    </message>
+    <message>
+        <source>PNG, screen size (1×)</source>
+        <translation>PNG，屏幕尺寸（1×）</translation>
+    </message>
+    <message>
+        <source>PNG, twice the size (2×), for sharp slides</source>
+        <translation>PNG，两倍尺寸（2×），幻灯片上更清晰</translation>
+    </message>
+    <message>
+        <source>SVG, vector, for slides</source>
+        <translation>SVG，矢量图，用于幻灯片</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>显示(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>格式(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+</context>
+<context>
     <name>FileErrorBox</name>
     <message numerus="yes">
         <source>…and %n more problem(s)</source>
@@ -2715,6 +2824,58 @@
         <source>E&amp;xperiments</source>
         <translation>实验(&amp;X)</translation>
     </message>
+    <message>
+        <source>Space-Time</source>
+        <translation>时空图</translation>
+    </message>
+    <message>
+        <source>Show or hide the space-time diagram: every message as an arrow between the servers&apos; lanes</source>
+        <translation>显示或隐藏时空图：每条消息都是服务器泳道之间的一支箭头</translation>
+    </message>
+    <message>
+        <source>Export P&amp;icture…</source>
+        <translation>导出图片(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Save the cluster, the log grid, the space-time diagram or the window as PNG or SVG, for slides</source>
+        <translation>把集群、日志表格、时空图或整个窗口保存为 PNG 或 SVG，用于幻灯片</translation>
+    </message>
+    <message>
+        <source>Export &amp;Animation…</source>
+        <translation>导出动画(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Save a span of the run as an animated PNG, for slides and web pages</source>
+        <translation>把运行中的一段时间保存为动画 PNG，用于幻灯片和网页</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the span must end after it starts.</source>
+        <translation>无法写入 %1：时间段的结束必须晚于开始。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2 frames are too many (at most %3).</source>
+        <translation>无法写入 %1：%2 帧太多了（最多 %3 帧）。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>SVG pictures (*.svg)</source>
+        <translation>SVG 图片 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Export Picture</source>
+        <translation>导出图片</translation>
+    </message>
+    <message>
+        <source>Export Animation</source>
+        <translation>导出动画</translation>
+    </message>
+    <message>
+        <source>Animated PNG (*.png *.apng)</source>
+        <translation>动画 PNG (*.png *.apng)</translation>
+    </message>
 </context>
 <context>
     <name>NetworkSides</name>
@@ -2844,6 +3005,37 @@
     <message>
         <source>The heartbeat (%1 ms) must be shorter than the shortest election timeout (%2 ms), or followers time out while the leader is healthy (§5.6).</source>
         <translation>心跳间隔（%1 毫秒）必须短于最短的选举超时（%2 毫秒），否则领导者正常时跟随者也会超时（§5.6）。</translation>
+    </message>
+</context>
+<context>
+    <name>PictureExport</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot make the picture for %1</source>
+        <translation>无法为 %1 生成图片</translation>
+    </message>
+    <message>
+        <source>There are no frames to write.</source>
+        <translation>没有可写入的帧。</translation>
+    </message>
+    <message>
+        <source>The frame rate must be from 1 to 100 frames a second.</source>
+        <translation>帧率必须在每秒 1 到 100 帧之间。</translation>
+    </message>
+    <message>
+        <source>Frame %1 has another size than the first.</source>
+        <translation>第 %1 帧的尺寸与第一帧不同。</translation>
+    </message>
+    <message>
+        <source>Frame %1 cannot be made into a PNG.</source>
+        <translation>第 %1 帧无法生成 PNG。</translation>
+    </message>
+    <message>
+        <source>Frame %1 has another pixel format than the first.</source>
+        <translation>第 %1 帧的像素格式与第一帧不同。</translation>
     </message>
 </context>
 <context>
@@ -4217,6 +4409,70 @@ or out of the circle to give it a side of its own</source>
     <message>
         <source>Lost</source>
         <translation>已丢失</translation>
+    </message>
+</context>
+<context>
+    <name>widgets::SpaceTimePane</name>
+    <message>
+        <source>Heartbeats</source>
+        <translation>心跳</translation>
+    </message>
+    <message>
+        <source>Show the leader&apos;s empty AppendEntries and their replies</source>
+        <translation>显示领导者的空 AppendEntries 及其回复</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>跟随</translation>
+    </message>
+    <message>
+        <source>Keep the playhead in view (Home)</source>
+        <translation>让播放头保持在视野内（Home）</translation>
+    </message>
+    <message>
+        <source>Whole Run</source>
+        <translation>整个运行</translation>
+    </message>
+    <message>
+        <source>Show the whole recorded run (0)</source>
+        <translation>显示整个已录制的运行（0）</translation>
+    </message>
+</context>
+<context>
+    <name>widgets::SpaceTimeView</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Space-time diagram</source>
+        <translation>时空图</translation>
+    </message>
+    <message>
+        <source>T%1</source>
+        <translation>任期%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s): counted per pixel column (zoom in for arrows)</source>
+        <translation>
+            <numerusform>%n 条消息：按像素列计数（放大可看到箭头）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>delivered at %1</source>
+        <translation>于 %1 送达</translation>
+    </message>
+    <message>
+        <source>lost at %1</source>
+        <translation>于 %1 丢失</translation>
+    </message>
+    <message>
+        <source>still on its way</source>
+        <translation>仍在途中</translation>
+    </message>
+    <message>
+        <source>%1 from %2 to %3, term %4, sent at %5, %6</source>
+        <translation>%1，从 %2 到 %3，任期 %4，于 %5 发出，%6</translation>
     </message>
 </context>
 <context>
