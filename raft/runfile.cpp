@@ -496,7 +496,9 @@ private:
     static bool setupWord(std::string_view key)
     {
         return key == "nodes" || key == "seed" || key == "election-timeout" || key == "heartbeat" || key == "latency"
-            || key == "disk-latency" || key == "loss" || key == "duplicate" || key == "option" || key == "client";
+            || key == "disk-latency" || key == "loss" || key == "duplicate" || key == "option" || key == "client"
+            || key == "snapshot-every" || key == "snapshot-chunk" || key == "sessions" || key == "reads"
+            || key == "bug";
     }
 
     std::string m_file;
