@@ -15,7 +15,8 @@ class ClusterView;
 
 /// PresentationMode is the window as a projector in class needs it (View ›
 /// Presentation, F5; Esc leaves): full screen, the cluster picture and the lesson bar
-/// large with the log grid under them, everything else hidden, and the panes' text
+/// large with the log grid under them (and the space-time diagram, if it was shown),
+/// everything else hidden, and the panes' text
 /// at least kMinTextPixels high. Leaving restores the window as it was.
 class PresentationMode : public QObject {
     Q_OBJECT

@@ -39,6 +39,8 @@ void SpaceTimeModel::rebuild()
     m_readMessages = 0;
     m_lastFrontier = 0;
     m_maxFlight = 0;
+    m_maxLead = 0;
+    m_keys.clear();
     m_waited.clear();
     if (!m_history)
         return;
@@ -118,11 +120,16 @@ void SpaceTimeModel::readEvents()
 void SpaceTimeModel::readMessages()
 {
     const std::vector<MessageRecord> &all = messages();
-    for (std::size_t i = m_readMessages; i < all.size(); ++i)
-        m_maxFlight = std::max(m_maxFlight, all[i].dueAt - all[i].sentAt);
+    for (std::size_t i = m_readMessages; i < all.size(); ++i) {
+        const MessageRecord &r = all[i];
+        const Time key = m_keys.empty() ? r.sentAt : std::max(m_keys.back(), r.sentAt);
+        m_keys.push_back(key);
+        m_maxLead = std::max(m_maxLead, key - r.sentAt);
+        m_maxFlight = std::max(m_maxFlight, r.dueAt - r.sentAt);
+    }
     // A message begins to wait at its planned delivery, after the last update: it was
     // sent at most maxFlight before the last frontier.
-    for (std::size_t i = firstSentAtOrAfter(m_lastFrontier - m_maxFlight); i < all.size(); ++i) {
+    for (std::size_t i = firstKeyAtOrAfter(m_lastFrontier - m_maxFlight); i < all.size(); ++i) {
         if (all[i].waitAt < 0 || std::binary_search(m_waited.begin(), m_waited.end(), i))
             continue;
         m_waited.insert(std::lower_bound(m_waited.begin(), m_waited.end(), i), i);
@@ -140,12 +147,9 @@ Time SpaceTimeModel::endOf(const MessageRecord &r) const
     return r.dueAt;
 }
 
-std::size_t SpaceTimeModel::firstSentAtOrAfter(Time t) const
+std::size_t SpaceTimeModel::firstKeyAtOrAfter(Time t) const
 {
-    const std::vector<MessageRecord> &all = messages();
-    return static_cast<std::size_t>(
-        std::lower_bound(all.begin(), all.end(), t, [](const MessageRecord &r, Time at) { return r.sentAt < at; })
-        - all.begin());
+    return static_cast<std::size_t>(std::lower_bound(m_keys.begin(), m_keys.end(), t) - m_keys.begin());
 }
 
 std::size_t SpaceTimeModel::countIn(Time t0, Time t1, bool heartbeats) const

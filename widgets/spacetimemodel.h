@@ -27,10 +27,13 @@ struct SpaceTimeSpan {
 /// index of the trace's MessageRecords by time, so that a view asks only for the
 /// messages that cross a window of time.
 ///
-/// The index: records are kept in sending order, so their send times are sorted. A
-/// message that never waited at a door lives at most `maxFlight()` (the longest
-/// planned flight seen); the few that waited are listed apart. The messages that cross
-/// [t0, t1] are then those sent in [t0 - maxFlight, t1] plus the waiting ones.
+/// The index: records are kept in sending order, and the running maximum of their send
+/// times (the key) is sorted. A send time lies at most `maxLead()` before its key (0
+/// unless a server sends once a disk write is done, after messages sent later); a
+/// message that never waited at a door lives at most `maxFlight()` (the longest planned
+/// flight seen); the few that waited are listed apart. The messages that cross
+/// [t0, t1] are then among those keyed in [t0 - maxFlight, t1 + maxLead], plus the
+/// waiting ones.
 ///
 /// update() is cheap enough for every frame: it reads only what is new, and reads
 /// everything again only when the history was replaced or branched.
@@ -54,6 +57,9 @@ public:
     raft::Time frontier() const { return m_history ? m_history->frontierTime() : 0; }
     /// maxFlight is the longest planned flight of any message recorded.
     raft::Time maxFlight() const { return m_maxFlight; }
+    /// maxLead is the most a message's send time lies before the latest send time
+    /// recorded ahead of it.
+    raft::Time maxLead() const { return m_maxLead; }
 
     /// endOf is where a message's line ends in time: its delivery or loss, else (still
     /// on its way at the frontier) its planned delivery, or the frontier while it waits.
@@ -63,15 +69,15 @@ public:
     template <typename F> void forEachIn(raft::Time t0, raft::Time t1, bool heartbeats, F &&f) const
     {
         const std::vector<raft::MessageRecord> &all = messages();
-        const std::size_t first = firstSentAtOrAfter(t0 - m_maxFlight);
-        const std::size_t end = firstSentAtOrAfter(t1 + 1);
+        const std::size_t first = firstKeyAtOrAfter(t0 - m_maxFlight);
+        const std::size_t end = firstKeyAtOrAfter(t1 + m_maxLead + 1);
         for (std::size_t i = first; i < end; ++i) {
             const raft::MessageRecord &r = all[i];
-            if ((heartbeats || !r.heartbeat) && endOf(r) >= t0)
+            if ((heartbeats || !r.heartbeat) && r.sentAt <= t1 && endOf(r) >= t0)
                 f(i);
         }
         for (std::size_t i : m_waited) {
-            if (i >= first)
+            if (i >= first && i < end)
                 continue; // seen above
             const raft::MessageRecord &r = all[i];
             if ((heartbeats || !r.heartbeat) && endOf(r) >= t0 && r.sentAt <= t1)
@@ -86,7 +92,8 @@ public:
     std::uint64_t rebuildCount() const { return m_rebuilds; }
 
 private:
-    std::size_t firstSentAtOrAfter(raft::Time t) const;
+    /// firstKeyAtOrAfter is the first index whose key (see the class comment) is >= t.
+    std::size_t firstKeyAtOrAfter(raft::Time t) const;
     void rebuild();
     void readEvents();
     void readMessages();
@@ -100,6 +107,9 @@ private:
     std::size_t m_readMessages = 0;
     raft::Time m_lastFrontier = 0;
     raft::Time m_maxFlight = 0;
+    raft::Time m_maxLead = 0;
+    /// m_keys: the running maximum of the messages' send times, one per message read.
+    std::vector<raft::Time> m_keys;
     /// m_waited: indexes of the messages that waited at a door, in index order.
     std::vector<std::size_t> m_waited;
     std::uint64_t m_rebuilds = 0;

@@ -82,4 +82,18 @@ TEST_F(SpaceTimeWindow, HeartbeatsBoxHidesHeartbeats)
     EXPECT_EQ(beats(), 0);
 }
 
+TEST_F(SpaceTimeWindow, KeepsItsPlaceInPresentationMode)
+{
+    auto *pane = qobject_cast<widgets::SpaceTimePane *>(m_window->spaceTimeDock()->widget());
+    ASSERT_NE(pane, nullptr);
+    ASSERT_TRUE(view()->isVisible());
+    m_window->setPresentation(true, false);
+    QApplication::processEvents();
+    EXPECT_TRUE(view()->isVisible());
+    EXPECT_FALSE(pane->heartbeatsBox()->isVisible()); // the controls make room
+    m_window->setPresentation(false);
+    QApplication::processEvents();
+    EXPECT_TRUE(pane->heartbeatsBox()->isVisible());
+}
+
 } // namespace
