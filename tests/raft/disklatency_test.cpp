@@ -122,3 +122,48 @@ TEST(DiskLatency, ScenarioLineAndRunFile)
     run.config.diskLatencyMin = run.config.diskLatencyMax = 0;
     EXPECT_EQ(formatRunFile(run).find("disk-latency"), std::string::npos);
 }
+
+// Safety does not depend on timing (§5.4): with slow disks, crashes, restarts and
+// partitions the invariants hold after every event, and once healed the cluster elects
+// a leader that commits.
+TEST(DiskLatency, SlowDisksUnderFaultsStaySafe)
+{
+    for (std::uint64_t seed = 1; seed <= 40; ++seed) {
+        ClusterConfig c;
+        c.nodes = 5;
+        c.seed = seed;
+        c.diskLatencyMin = 2;
+        c.diskLatencyMax = 20;
+        c.network.latencyMin = 1;
+        c.network.latencyMax = 15;
+        c.network.loss = 0.05;
+        c.network.duplicate = 0.05;
+        Simulation sim(c);
+        Rng rng(seed);
+        for (int round = 0; round < 30; ++round) {
+            sim.runFor(rng.uniform(10, 200));
+            const auto id = static_cast<NodeId>(rng.uniform(1, 5));
+            switch (rng.uniform(0, 4)) {
+            case 0: (void)sim.crash(id); break;
+            case 1: (void)sim.restart(id); break;
+            case 2: (void)sim.partition({{id, static_cast<NodeId>(id % 5 + 1)}}); break;
+            case 3: (void)sim.heal(); break;
+            default:
+                if (const auto leader = sim.leader())
+                    (void)sim.request(*leader, "set k " + std::to_string(round));
+            }
+        }
+        for (NodeId id = 1; id <= 5; ++id)
+            (void)sim.restart(id);
+        (void)sim.heal();
+        sim.runFor(3'000); // a leader deposed in a partition hears the new term
+        ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, 10'000)) << "seed " << seed;
+        const NodeId leader = *sim.leader();
+        const ActionResult asked = sim.request(leader, "set done 1");
+        ASSERT_TRUE(asked) << "seed " << seed;
+        const Index index = asked.proposal.index;
+        EXPECT_TRUE(sim.runUntil([&] { return sim.leader() && sim.commitIndex(*sim.leader()) >= index; }, 10'000))
+            << "seed " << seed;
+        EXPECT_TRUE(sim.violations().empty()) << "seed " << seed << ": " << sim.violations().front().what;
+    }
+}
