@@ -204,6 +204,9 @@ TEST(LessonPlayback, SnapshotLessonsPlayToTheEndInTheWindow)
             case PlayerStop::Wait: controller.takeSnapshot(2); break; // the only wait: S2's snapshot
             case PlayerStop::Ask: controller.answerQuestion(1); break;
             case PlayerStop::None:
+                if (!controller.isPlaying())
+                    controller.play();
+                break;
             case PlayerStop::End: break;
             }
             controller.advanceFrame(50);
