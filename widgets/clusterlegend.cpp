@@ -268,7 +268,7 @@ void drawGlyph(QPainter &painter, Glyph glyph, QPointF c, qreal u)
 std::vector<Row> rows(bool brief)
 {
     auto pick = [brief](const QString &full, const QString &shortText) { return brief ? shortText : full; };
-    return {
+    std::vector<Row> all = {
         {true, Glyph::None, ClusterLegend::tr("Servers")},
         {false, Glyph::Follower, ClusterLegend::tr("Follower")},
         {false, Glyph::Candidate,
@@ -329,6 +329,11 @@ std::vector<Row> rows(bool brief)
         {false, Glyph::Pan,
          pick(ClusterLegend::tr("Pan: middle button, or Shift and drag"), ClusterLegend::tr("Pan: middle / Shift"))},
     };
+    // The brief panel of a small view has no room for InstallSnapshot (§7), which only
+    // runs with snapshots on; the full legend explains it.
+    if (brief)
+        std::erase_if(all, [](const Row &row) { return row.glyph == Glyph::Snapshot; });
+    return all;
 }
 
 /// Fonts holds the legend's fonts at one scale.

@@ -58,12 +58,12 @@ inline constexpr QRgb kFutureHatch = 0x4656626E;
 inline constexpr QRgb kCrashedCellEdge = 0xFF8C8C8C;
 inline constexpr QRgb kCrashedCellInk = 0xFF6E6E6E;
 inline constexpr QRgb kEmptyCellEdge = 0xFFB0B8C0;
-// Snapshots (§7): the Okabe-Ito reddish purple for InstallSnapshot, a pale tint of it
-// for the compacted prefix of a log.
+// Snapshots (§7): the Okabe-Ito reddish purple for InstallSnapshot; the compacted
+// prefix of a log is a grey block hatched in a dark purple, unlike any term's colour.
 inline constexpr QRgb kReddishPurple = 0xFFCC79A7;
 inline constexpr QRgb kDarkPurple = 0xFF5E2A4B;
-inline constexpr QRgb kSnapshotFill = 0xFFEFDCE7;
-inline constexpr QRgb kSnapshotEdge = 0xFF8E5A7C;
+inline constexpr QRgb kSnapshotFill = 0xFFE8E8EC;
+inline constexpr QRgb kSnapshotEdge = 0xFF7A4A6A;
 inline constexpr QRgb kAlarmTint = 0xFFC01C1C;
 inline constexpr QRgb kLeaderTint = 0xFFD6E8F5;
 inline constexpr QRgb kElectionTint = 0xFFFBEBC8;

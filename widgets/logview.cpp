@@ -161,6 +161,10 @@ void paintSnapshot(QPainter &painter, const QRectF &rect, quint64 index, quint64
     painter.setPen(QPen(ClusterPalette::snapshotEdge(), 1.2));
     painter.setBrush(ClusterPalette::snapshotFill());
     painter.drawRoundedRect(box, 3, 3);
+    QColor hatch = ClusterPalette::snapshotEdge(); // a faint hatch: "compacted"
+    hatch.setAlpha(70);
+    painter.setBrush(QBrush(hatch, Qt::BDiagPattern));
+    painter.drawRoundedRect(box, 3, 3);
     painter.setPen(ClusterPalette::ink());
     painter.setFont(font);
     const QFontMetrics metrics(font);

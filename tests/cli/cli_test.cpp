@@ -377,6 +377,36 @@ TEST(Cli, FailedExpectationsExitOneAndNameTheirLines)
     EXPECT_THAT(r.out, HasSubstr(": FAILED: 2 passed, 3 failed"));
 }
 
+// §7: a node's snapshot is {index, term}; its log lists only the entries after it,
+// each with its real index.
+TEST(Cli, JsonReportShowsTheSnapshotAndTheLogAfterIt)
+{
+    const TempScript script("nodes 3\n"
+                            "timeout S1\n"
+                            "run until leader\n"
+                            "request S1 set x 5\n"
+                            "request S1 set y 6\n"
+                            "run until committed 3\n"
+                            "run 300ms\n"
+                            "snapshot S1\n"
+                            "request S1 set z 7\n"
+                            "run until committed 4\n"
+                            "expect snapshot S1 = 3\n");
+    const CliRun r = run({"--headless", "--script", script.path(), "--json"});
+    EXPECT_EQ(r.code, 0) << r.err;
+    const std::vector<std::string> out = lines(r.out);
+    ASSERT_THAT(out, SizeIs(1));
+    const Json report = parseJson(out.back());
+    const Json &s1 = report["nodes"][0];
+    EXPECT_EQ(s1["snapshot"]["index"].num(), 3);
+    EXPECT_EQ(s1["snapshot"]["term"].num(), 1);
+    ASSERT_THAT(s1["log"].arr(), SizeIs(1));
+    EXPECT_EQ(s1["log"][0]["index"].num(), 4);
+    EXPECT_EQ(s1["log"][0]["command"].str(), "set z 7");
+    EXPECT_EQ(s1["kv"]["x"].str(), "5");
+    EXPECT_EQ(report["nodes"][1]["snapshot"]["index"].num(), 0);
+}
+
 TEST(Cli, JsonReportIsTheLastLineAndDescribesTheWorld)
 {
     const TempScript script("nodes 3\n"
@@ -408,7 +438,7 @@ TEST(Cli, JsonReportIsTheLastLineAndDescribesTheWorld)
     ASSERT_THAT(nodes, SizeIs(3));
     for (const Json &node : nodes)
         for (const char *key :
-             {"name", "status", "role", "term", "votedFor", "commitIndex", "lastApplied", "log", "kv"})
+             {"name", "status", "role", "term", "votedFor", "commitIndex", "lastApplied", "snapshot", "log", "kv"})
             EXPECT_TRUE(node.has(key)) << key;
 
     const Json &s1 = nodes[0];
@@ -426,6 +456,8 @@ TEST(Cli, JsonReportIsTheLastLineAndDescribesTheWorld)
     EXPECT_EQ(s1["log"][1]["index"].num(), 2);
     EXPECT_EQ(s1["log"][1]["command"].str(), "set x 5");
     EXPECT_EQ(s1["kv"]["x"].str(), "5");
+    EXPECT_EQ(s1["snapshot"]["index"].num(), 0); // §7: 0/0 without a snapshot
+    EXPECT_EQ(s1["snapshot"]["term"].num(), 0);
 
     EXPECT_EQ(nodes[1]["status"].str(), "paused");
     EXPECT_EQ(nodes[1]["role"].str(), "follower");

@@ -185,3 +185,35 @@ TEST(LessonPlayback, EveryShippedLessonEndsTheSameInTheWindowAndHeadless)
         EXPECT_EQ(window.history().script(), headless.history().script()) << path.toStdString();
     }
 }
+
+// The snapshot lessons (§7) play to the end in the window too: the class takes the
+// snapshot with the mouse (SimulationController::takeSnapshot, the menu's action),
+// answers each question, and every expectation holds.
+TEST(LessonPlayback, SnapshotLessonsPlayToTheEndInTheWindow)
+{
+    for (const char *name : {"snapshot-far-behind", "snapshot-restart"}) {
+        QFile file(QStringLiteral(RAFTVIZ_SOURCE_DIR "/resources/scenarios/%1.scenario").arg(QLatin1String(name)));
+        ASSERT_TRUE(file.open(QIODevice::ReadOnly | QIODevice::Text)) << name;
+        SimulationController controller;
+        ASSERT_EQ(controller.loadScenario(QString::fromUtf8(file.readAll()), QLatin1String(name)), QString()) << name;
+        controller.setSpeed(1.0);
+        for (int i = 0; i < 4000 && controller.lessonStop() != PlayerStop::End; ++i) {
+            switch (controller.lessonStop()) {
+            case PlayerStop::Say:
+            case PlayerStop::Reveal: controller.nextLine(); break;
+            case PlayerStop::Wait: controller.takeSnapshot(2); break; // the only wait: S2's snapshot
+            case PlayerStop::Ask: controller.answerQuestion(1); break;
+            case PlayerStop::None:
+                if (!controller.isPlaying())
+                    controller.play();
+                break;
+            case PlayerStop::End: break;
+            }
+            controller.advanceFrame(50);
+        }
+        EXPECT_EQ(controller.lessonStop(), PlayerStop::End) << name;
+        EXPECT_TRUE(controller.lessonFailures().empty())
+            << name << ": " << (controller.lessonFailures().empty() ? "" : controller.lessonFailures().front().why);
+        EXPECT_TRUE(controller.simulation().violations().empty()) << name;
+    }
+}
