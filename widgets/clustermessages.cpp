@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
+#include <map>
+#include <tuple>
 
 namespace widgets {
 
@@ -23,6 +26,9 @@ std::vector<ClusterMessages::Placed> ClusterMessages::inFlight(const raft::Netwo
     std::vector<Placed> placed;
     placed.reserve(network.size());
     std::array<std::array<std::uint8_t, raft::kMaxNodes + 1>, raft::kMaxNodes + 1> waiting{};
+    // The messages flying along their lane (not queued, not bound for a wall): the
+    // candidates for a fan-out when several share one spot.
+    std::vector<std::size_t> flying;
     network.forEach([&](const raft::Envelope &envelope) {
         const raft::NodeId from = envelope.message.from;
         const raft::NodeId to = envelope.message.to;
@@ -48,10 +54,38 @@ std::vector<ClusterMessages::Placed> ClusterMessages::inFlight(const raft::Netwo
             pos = start + (*wall - start) * t;
         } else {
             pos = l.lane(from, to).at(travelFraction(envelope, displayTime));
+            flying.push_back(placed.size());
         }
         placed.push_back({&envelope, pos});
     });
+    fanOut(placed, flying, l);
     return placed;
+}
+
+void ClusterMessages::fanOut(std::vector<Placed> &placed, std::vector<std::size_t> &flying, const ClusterLayout &l)
+{
+    // Messages on one link at one spot (sent at the same instant with the same
+    // latency, or a copy the network made at once) would hide each other: the oldest
+    // keeps the spot, each next one (by id) steps back towards its sender.
+    if (flying.size() < 2)
+        return;
+    std::sort(flying.begin(), flying.end(),
+              [&](std::size_t a, std::size_t b) { return placed[a].envelope->id < placed[b].envelope->id; });
+    using Spot = std::tuple<raft::NodeId, raft::NodeId, qint64, qint64>;
+    std::map<Spot, int> seen;
+    for (const std::size_t i : flying) {
+        const raft::Message &m = placed[i].envelope->message;
+        const Spot spot{m.from, m.to, qRound64(placed[i].pos.x() * 4), qRound64(placed[i].pos.y() * 4)};
+        const int before = seen[spot]++;
+        if (before == 0)
+            continue;
+        const ClusterLayout::Lane lane = l.lane(m.from, m.to);
+        const QPointF along = lane.end - lane.start;
+        const qreal length = std::hypot(along.x(), along.y());
+        if (length <= 0)
+            continue;
+        placed[i].pos -= along / length * (kFanStep * l.messageSize() * before);
+    }
 }
 
 std::vector<ClusterMessages::Lost> ClusterMessages::lost(const raft::Simulation &sim,

@@ -32,7 +32,8 @@ public:
     };
 
     /// inFlight places every message in flight between servers of the layout, in the
-    /// network's order (later ones are drawn on top).
+    /// network's order (later ones are drawn on top). Messages that would share a spot
+    /// on one link fan out (fanOut).
     static std::vector<Placed> inFlight(const raft::Network &network, const ClusterNetworkGeometry &geometry,
                                         double displayTime);
     /// lost places the messages lost recently enough to be seen at displayTime.
@@ -50,6 +51,14 @@ public:
     static constexpr double kLostFlights = 4.0;
     static constexpr double kLostFadeMin = 60.0;
     static constexpr double kLostFadeMax = 1500.0;
+    /// kFanStep: how far (in message sizes) each further message at one spot of a link
+    /// steps back towards its sender: apart enough to see and click each, near
+    /// enough (within ClusterHit::kMessageReach) that a click there lists them all.
+    static constexpr qreal kFanStep = 0.6;
+
+private:
+    /// fanOut moves apart the flying messages (indexes into placed) that share a spot.
+    static void fanOut(std::vector<Placed> &placed, std::vector<std::size_t> &flying, const ClusterLayout &l);
 };
 
 } // namespace widgets
