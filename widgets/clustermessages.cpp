@@ -40,8 +40,9 @@ std::vector<ClusterMessages::Placed> ClusterMessages::inFlight(const raft::Netwo
         QPointF pos;
         if (envelope.waiting) {
             // Queue at the door, the first one closest to it.
+            // Past kStackShown they pile up on the last place, counted (+N) by the painter.
             std::uint8_t &slot = waiting[static_cast<std::size_t>(from)][static_cast<std::size_t>(to)];
-            pos = l.doorQueue(from, to, slot);
+            pos = l.doorQueue(from, to, std::min<int>(slot, kStackShown - 1));
             if (slot < 255)
                 ++slot;
         } else if (const auto wall = geometry.wallCrossing(from, to); wall && envelope.doomed
@@ -113,6 +114,30 @@ std::vector<ClusterMessages::Lost> ClusterMessages::lost(const raft::Simulation 
             if (const auto wall = geometry.wallCrossing(from, to))
                 pos = *wall;
         result.push_back({&envelope, pos, 1.0 - age / fadeMs});
+    }
+    return result;
+}
+
+std::vector<ClusterMessages::Stack> ClusterMessages::stacks(const std::vector<Placed> &placed,
+                                                            const ClusterLayout &layout)
+{
+    std::map<std::pair<raft::NodeId, raft::NodeId>, int> waiting;
+    for (const Placed &p : placed)
+        if (p.envelope->waiting)
+            ++waiting[{p.envelope->message.from, p.envelope->message.to}];
+    std::vector<Stack> result;
+    for (const auto &[link, count] : waiting) {
+        if (count <= kStackShown)
+            continue;
+        // Beside the pile, on the outer side of its lane (messages keep to the right of
+        // their direction of travel), clear of the servers' discs.
+        const ClusterLayout::Lane lane = layout.lane(link.first, link.second);
+        const QPointF along = lane.end - lane.start;
+        const qreal length = std::hypot(along.x(), along.y());
+        const QPointF right = length > 0 ? QPointF(-along.y(), along.x()) / length : QPointF();
+        const QPointF pile = layout.doorQueue(link.first, link.second, kStackShown - 1);
+        result.push_back(
+            {link.first, link.second, count - kStackShown, pile + right * (kBadgeAside * layout.messageSize())});
     }
     return result;
 }

@@ -495,6 +495,47 @@ TEST_F(ClusterViewTest, HitTestListsEveryMessageSentAtTheSameInstantOnALink)
     EXPECT_EQ(menu.at(0).at(0).value<std::uint64_t>(), sent[0]);
 }
 
+// A long queue at a held door piles up on its last place (counted "+N" there): every
+// message of the pile is hit there, so the menu lists them all.
+TEST_F(ClusterViewTest, AHeldQueuePilesUpOnItsLastPlace)
+{
+    raft::Simulation sim(slowConfig(3));
+    ASSERT_TRUE(sim.setHold(true));
+    for (int i = 0; i < 7; ++i) {
+        ASSERT_TRUE(sim.timeout(1));
+        sim.runFor(1);
+    }
+    sim.runFor(600);
+    std::vector<std::uint64_t> waiting;
+    for (const raft::Envelope *envelope : sim.network().envelopes())
+        if (envelope->waiting && envelope->message.from == 1 && envelope->message.to == 2)
+            waiting.push_back(envelope->id);
+    ASSERT_GE(waiting.size(), 7u);
+    show(sim);
+    m_view->setDisplayTime(static_cast<double>(sim.now()));
+    std::vector<QPointF> places;
+    for (const std::uint64_t id : waiting) {
+        const QPointF at = *m_view->messagePosition(id);
+        if (std::none_of(places.begin(), places.end(), [&](QPointF p) { return QLineF(p, at).length() < 0.5; }))
+            places.push_back(at);
+    }
+    EXPECT_EQ(places.size(), static_cast<std::size_t>(widgets::ClusterMessages::kStackShown));
+    const QPointF last = m_view->clusterLayout().doorQueue(1, 2, widgets::ClusterMessages::kStackShown - 1);
+    const widgets::ClusterHit hit = m_view->hitTest(last);
+    std::size_t piled = 0;
+    for (const std::uint64_t id : hit.messages)
+        if (QLineF(*m_view->messagePosition(id), last).length() < 0.5)
+            ++piled;
+    EXPECT_EQ(piled, waiting.size() - widgets::ClusterMessages::kStackShown + 1);
+    const auto stacks = widgets::ClusterMessages::stacks(
+        widgets::ClusterMessages::inFlight(sim.network(), m_view->networkGeometry(), m_view->displayTime()),
+        m_view->clusterLayout());
+    ASSERT_GE(stacks.size(), 1u);
+    EXPECT_EQ(stacks[0].from, 1);
+    EXPECT_EQ(stacks[0].to, 2);
+    EXPECT_EQ(stacks[0].hidden, static_cast<int>(waiting.size()) - widgets::ClusterMessages::kStackShown);
+}
+
 TEST_F(ClusterViewTest, AWallIsHitButActsAsEmptySpace)
 {
     raft::Simulation sim(slowConfig(5));
