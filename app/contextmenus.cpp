@@ -34,8 +34,14 @@ ContextMenus::ContextMenus(QWidget *window, SimulationController *controller, wi
     , m_actions(actions)
 {
     connect(view, &widgets::ClusterView::nodeContextMenuRequested, this, &ContextMenus::showNodeMenu);
-    connect(view, &widgets::ClusterView::messageContextMenuRequested, this,
-            [this](std::uint64_t id, QPoint globalPos) { popup(createMessageMenu(id), globalPos); });
+    connect(view, &widgets::ClusterView::messageContextMenuRequested, this, [this](std::uint64_t id, QPoint globalPos) {
+        // Several messages under the point: the menu lists them all, so that
+        // Drop picks the one meant (the one hit first leads).
+        std::vector<std::uint64_t> ids = m_view->hitTest(m_view->mapFromGlobal(globalPos)).messages;
+        if (ids.empty() || ids.front() != id)
+            ids = {id};
+        popup(createMessagesMenu(ids), globalPos);
+    });
     connect(view, &widgets::ClusterView::backgroundContextMenuRequested, this,
             [this](QPoint globalPos) { popup(createBackgroundMenu(), globalPos); });
     connect(view, &widgets::ClusterView::linkContextMenuRequested, this,
@@ -191,17 +197,39 @@ QMenu *ContextMenus::createNodeMenu(NodeId id)
     return menu;
 }
 
-QMenu *ContextMenus::createMessageMenu(std::uint64_t id)
+QMenu *ContextMenus::createMessagesMenu(const std::vector<std::uint64_t> &ids)
+{
+    if (ids.size() == 1)
+        return createMessageMenu(ids.front());
+    auto *menu = new QMenu(m_window);
+    menu->setObjectName(QStringLiteral("messagesMenu"));
+    menu->addSection(tr("%n message(s) here", nullptr, static_cast<int>(ids.size())));
+    for (const std::uint64_t id : ids) {
+        QMenu *one = createMessageMenu(id, menu);
+        one->setTitle(messageTitle(id));
+        menu->addMenu(one);
+    }
+    return menu;
+}
+
+QString ContextMenus::messageTitle(std::uint64_t id) const
+{
+    const raft::Envelope *envelope = m_controller->simulation().network().find(id);
+    if (!envelope)
+        return tr("Message #%1").arg(id);
+    const raft::Message &m = envelope->message;
+    return tr("#%1 %2 %3 → %4")
+        .arg(id)
+        .arg(EventText::messageTypeText(m.type), EventText::nodeText(m.from), EventText::nodeText(m.to));
+}
+
+QMenu *ContextMenus::createMessageMenu(std::uint64_t id, QWidget *parent)
 {
     const raft::Simulation &sim = m_controller->simulation();
-    auto *menu = new QMenu(m_window);
+    auto *menu = new QMenu(parent ? parent : m_window);
     menu->setObjectName(QStringLiteral("messageMenu"));
-    if (const raft::Envelope *envelope = sim.network().find(id)) {
-        const raft::Message &m = envelope->message;
-        menu->addSection(
-            tr("%1 %2 → %3")
-                .arg(EventText::messageTypeText(m.type), EventText::nodeText(m.from), EventText::nodeText(m.to)));
-    }
+    if (sim.network().find(id))
+        menu->addSection(messageTitle(id));
     QAction *deliver = menu->addAction(tr("Deliver &now"));
     deliver->setObjectName(QStringLiteral("deliverMessageAction"));
     deliver->setStatusTip(tr("Deliver this message at once, ahead of the others: its receiver handles it now"));

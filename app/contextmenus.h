@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <vector>
 
 class ActionTable;
 class QMenu;
@@ -37,8 +38,12 @@ public:
     /// createNodeMenu builds the menu of server id (objectName "nodeMenu"); the caller
     /// owns it.
     QMenu *createNodeMenu(raft::NodeId id);
-    /// createMessageMenu builds the menu of a message ("messageMenu").
-    QMenu *createMessageMenu(std::uint64_t id);
+    /// createMessageMenu builds the menu of a message ("messageMenu"), owned by
+    /// `parent` (default: the window).
+    QMenu *createMessageMenu(std::uint64_t id, QWidget *parent = nullptr);
+    /// createMessagesMenu builds the menu of the messages under one point: for one,
+    /// its menu; for several, a submenu per message ("messagesMenu").
+    QMenu *createMessagesMenu(const std::vector<std::uint64_t> &ids);
     /// createBackgroundMenu builds the menu of empty space ("backgroundMenu").
     QMenu *createBackgroundMenu();
     /// createLinkMenu builds the menu of the link from -> to ("linkMenu").
@@ -56,6 +61,8 @@ private:
     void showNodeMenu(raft::NodeId id, QPoint globalPos);
     /// popup shows a menu that deletes itself when closed.
     static void popup(QMenu *menu, QPoint globalPos);
+    /// messageTitle names a message: "#12 AppendEntries S1 → S3".
+    QString messageTitle(std::uint64_t id) const;
     /// askRequest asks for a client command for `target`, then hands it to send.
     void askRequest(const QString &target, const std::function<void(const QString &)> &send);
 

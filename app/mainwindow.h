@@ -92,6 +92,7 @@ public:
     /// the cluster view's context menus (see ContextMenus); the caller owns them.
     QMenu *createNodeMenu(raft::NodeId id) { return m_contextMenus->createNodeMenu(id); }
     QMenu *createMessageMenu(std::uint64_t id) { return m_contextMenus->createMessageMenu(id); }
+    QMenu *createMessagesMenu(const std::vector<std::uint64_t> &ids) { return m_contextMenus->createMessagesMenu(ids); }
     QMenu *createBackgroundMenu() { return m_contextMenus->createBackgroundMenu(); }
     QMenu *createLinkMenu(raft::NodeId from, raft::NodeId to) { return m_contextMenus->createLinkMenu(from, to); }
 

@@ -1,6 +1,7 @@
 #include "widgets/clustermessagepainter.h"
 
 #include "widgets/clusterpalette.h"
+#include "widgets/clustertext.h"
 
 #include <QPainter>
 
@@ -87,6 +88,10 @@ void ClusterMessagePainter::paintInFlight(QPainter &painter, const ClusterScene 
         if (p.envelope->id == scene.selectedMessage)
             selected = p.pos;
     }
+    // A long queue at a door: the messages under its last place, counted.
+    for (const ClusterMessages::Stack &stack : ClusterMessages::stacks(placed, scene.layout))
+        scene.text.draw(painter, ClusterText::Font::Small, QStringLiteral("+%1").arg(stack.hidden), stack.badge,
+                        ClusterPalette::ink());
     if (selected) {
         const qreal radius = m * kHalo;
         painter.setBrush(Qt::NoBrush);

@@ -32,7 +32,8 @@ public:
     };
 
     /// inFlight places every message in flight between servers of the layout, in the
-    /// network's order (later ones are drawn on top).
+    /// network's order (later ones are drawn on top). Messages that would share a spot
+    /// on one link fan out (fanOut).
     static std::vector<Placed> inFlight(const raft::Network &network, const ClusterNetworkGeometry &geometry,
                                         double displayTime);
     /// lost places the messages lost recently enough to be seen at displayTime.
@@ -40,6 +41,16 @@ public:
                                   double displayTime);
     /// travelFraction is how far along its lane a message is at displayTime (0..1).
     static double travelFraction(const raft::Envelope &envelope, double displayTime);
+    /// Stack is a pile of messages waiting at one door beyond the kStackShown places
+    /// drawn: `hidden` lie under the last one, counted "+hidden" at `badge`.
+    struct Stack {
+        raft::NodeId from = raft::kNoNode;
+        raft::NodeId to = raft::kNoNode;
+        int hidden = 0;
+        QPointF badge;
+    };
+    /// stacks lists the door queues longer than kStackShown, in link order.
+    static std::vector<Stack> stacks(const std::vector<Placed> &placed, const ClusterLayout &layout);
     /// find is where message id is placed, if it is.
     static std::optional<QPointF> find(const std::vector<Placed> &placed, std::uint64_t id);
 
@@ -50,6 +61,19 @@ public:
     static constexpr double kLostFlights = 4.0;
     static constexpr double kLostFadeMin = 60.0;
     static constexpr double kLostFadeMax = 1500.0;
+    /// kFanStep: how far (in message sizes) each further message at one spot of a link
+    /// steps back towards its sender: apart enough to see and click each, near
+    /// enough (within ClusterHit::kMessageReach) that a click there lists them all.
+    static constexpr qreal kFanStep = 0.6;
+    /// kStackShown: how many places of a door queue are drawn; more messages waiting
+    /// there pile up on the last place (hit together, listed together in the menu).
+    static constexpr int kStackShown = 4;
+    /// kBadgeAside: how far (in message sizes) a pile's "+N" sits beside it.
+    static constexpr qreal kBadgeAside = 1.4;
+
+private:
+    /// fanOut moves apart the flying messages (indexes into placed) that share a spot.
+    static void fanOut(std::vector<Placed> &placed, std::vector<std::size_t> &flying, const ClusterLayout &l);
 };
 
 } // namespace widgets

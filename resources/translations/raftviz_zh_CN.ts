@@ -539,9 +539,19 @@
         <source>Put these servers on one side of a wall and every other server on the other side (Ctrl-click or drag on empty space to select several)</source>
         <translation>把这些服务器放在墙的一侧，其余所有服务器放在另一侧（用 Ctrl+单击或在空白处拖动可选择多台）</translation>
     </message>
+    <message numerus="yes">
+        <source>%n message(s) here</source>
+        <translation>
+            <numerusform>这里有 %n 条消息</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>%1 %2 → %3</source>
-        <translation>%1 %2 → %3</translation>
+        <source>Message #%1</source>
+        <translation>消息 #%1</translation>
+    </message>
+    <message>
+        <source>#%1 %2 %3 → %4</source>
+        <translation>#%1 %2 %3 → %4</translation>
     </message>
     <message>
         <source>Deliver &amp;now</source>

@@ -471,23 +471,69 @@ TEST_F(ClusterViewTest, HitTestListsEveryMessageSentAtTheSameInstantOnALink)
     show(sim);
     m_view->setDisplayTime(static_cast<double>(sim.now()) + 200);
     const QPointF at = *m_view->messagePosition(sent[0]);
-    EXPECT_EQ(*m_view->messagePosition(sent[1]), at) << "on top of each other";
+    // They fan out: the copy steps back along the lane, towards the sender, by a
+    // fraction of a message (each can be seen), still within a click's reach.
+    const QPointF copy = *m_view->messagePosition(sent[1]);
+    const qreal apart = QLineF(at, copy).length();
+    EXPECT_NEAR(apart, widgets::ClusterMessages::kFanStep * m_view->clusterLayout().messageSize(), 0.5);
+    const QPointF sender = m_view->nodeCenter(leader);
+    EXPECT_LT(QLineF(copy, sender).length(), QLineF(at, sender).length()) << "the copy is nearer its sender";
     const widgets::ClusterHit hit = m_view->hitTest(at);
     EXPECT_EQ(hit.kind, widgets::ClusterHit::Kind::Message);
     ASSERT_GE(hit.messages.size(), 2u);
-    // Both (first, as they are nearest; the one drawn on top first), then any other
-    // message within reach, e.g. a reply passing on the other lane.
-    EXPECT_EQ(hit.messages[0], sent[1]);
-    EXPECT_EQ(hit.messages[1], sent[0]);
-    for (std::size_t i = 2; i < hit.messages.size(); ++i)
-        EXPECT_GT(QLineF(*m_view->messagePosition(hit.messages[i]), at).length(), 0) << "only two on the spot";
-    EXPECT_EQ(m_view->messageAt(at), sent[1]);
-    // A click selects the top one, and so does the context menu.
+    // Both, nearest first, then any other message within reach, e.g. a reply passing
+    // on the other lane.
+    EXPECT_EQ(hit.messages[0], sent[0]);
+    EXPECT_EQ(hit.messages[1], sent[1]);
+    EXPECT_EQ(m_view->messageAt(at), sent[0]);
+    EXPECT_EQ(m_view->messageAt(copy), sent[1]);
+    // The context menu is asked for the one under the point.
     QSignalSpy menu(m_view.get(), &ClusterView::messageContextMenuRequested);
     QContextMenuEvent event(QContextMenuEvent::Mouse, at.toPoint(), m_view->mapToGlobal(at.toPoint()));
     QApplication::sendEvent(m_view.get(), &event);
     ASSERT_EQ(menu.count(), 1);
-    EXPECT_EQ(menu.at(0).at(0).value<std::uint64_t>(), sent[1]);
+    EXPECT_EQ(menu.at(0).at(0).value<std::uint64_t>(), sent[0]);
+}
+
+// A long queue at a held door piles up on its last place (counted "+N" there): every
+// message of the pile is hit there, so the menu lists them all.
+TEST_F(ClusterViewTest, AHeldQueuePilesUpOnItsLastPlace)
+{
+    raft::Simulation sim(slowConfig(3));
+    ASSERT_TRUE(sim.setHold(true));
+    for (int i = 0; i < 7; ++i) {
+        ASSERT_TRUE(sim.timeout(1));
+        sim.runFor(1);
+    }
+    sim.runFor(600);
+    std::vector<std::uint64_t> waiting;
+    for (const raft::Envelope *envelope : sim.network().envelopes())
+        if (envelope->waiting && envelope->message.from == 1 && envelope->message.to == 2)
+            waiting.push_back(envelope->id);
+    ASSERT_GE(waiting.size(), 7u);
+    show(sim);
+    m_view->setDisplayTime(static_cast<double>(sim.now()));
+    std::vector<QPointF> places;
+    for (const std::uint64_t id : waiting) {
+        const QPointF at = *m_view->messagePosition(id);
+        if (std::none_of(places.begin(), places.end(), [&](QPointF p) { return QLineF(p, at).length() < 0.5; }))
+            places.push_back(at);
+    }
+    EXPECT_EQ(places.size(), static_cast<std::size_t>(widgets::ClusterMessages::kStackShown));
+    const QPointF last = m_view->clusterLayout().doorQueue(1, 2, widgets::ClusterMessages::kStackShown - 1);
+    const widgets::ClusterHit hit = m_view->hitTest(last);
+    std::size_t piled = 0;
+    for (const std::uint64_t id : hit.messages)
+        if (QLineF(*m_view->messagePosition(id), last).length() < 0.5)
+            ++piled;
+    EXPECT_EQ(piled, waiting.size() - widgets::ClusterMessages::kStackShown + 1);
+    const auto stacks = widgets::ClusterMessages::stacks(
+        widgets::ClusterMessages::inFlight(sim.network(), m_view->networkGeometry(), m_view->displayTime()),
+        m_view->clusterLayout());
+    ASSERT_GE(stacks.size(), 1u);
+    EXPECT_EQ(stacks[0].from, 1);
+    EXPECT_EQ(stacks[0].to, 2);
+    EXPECT_EQ(stacks[0].hidden, static_cast<int>(waiting.size()) - widgets::ClusterMessages::kStackShown);
 }
 
 TEST_F(ClusterViewTest, AWallIsHitButActsAsEmptySpace)

@@ -250,6 +250,33 @@ TEST_F(WindowTest, MessageMenuDropsAndDuplicates)
     EXPECT_EQ(view().selectedMessage(), second);
 }
 
+// Two messages under one point: the menu lists both, and Drop drops the one picked.
+TEST_F(WindowTest, MessagesMenuListsEveryMessageUnderThePoint)
+{
+    controller().newCluster(slowConfig());
+    controller().timeoutNow(1);
+    controller().runTo(100);
+    const std::uint64_t first = sim().network().envelopes().front()->id;
+    controller().duplicateMessage(first);
+    std::uint64_t copy = 0;
+    for (const raft::Envelope *envelope : sim().network().envelopes())
+        copy = std::max(copy, envelope->id);
+    ASSERT_GT(copy, first);
+
+    std::unique_ptr<QMenu> menu(m_window->createMessagesMenu({first, copy}));
+    EXPECT_EQ(menu->objectName(), QStringLiteral("messagesMenu"));
+    const QList<QMenu *> each = menu->findChildren<QMenu *>(QStringLiteral("messageMenu"));
+    ASSERT_EQ(each.size(), 2);
+    EXPECT_TRUE(each[1]->title().startsWith(QStringLiteral("#%1 ").arg(copy))) << each[1]->title().toStdString();
+    EXPECT_TRUE(each[0]->title().contains(QStringLiteral("S1 → S"))) << each[0]->title().toStdString();
+    each[1]->findChild<QAction *>(QStringLiteral("dropMessageAction"))->trigger();
+    EXPECT_EQ(sim().network().find(copy), nullptr);
+    EXPECT_NE(sim().network().find(first), nullptr);
+    // One message: its own menu, as before.
+    std::unique_ptr<QMenu> single(m_window->createMessagesMenu({first}));
+    EXPECT_EQ(single->objectName(), QStringLiteral("messageMenu"));
+}
+
 TEST_F(WindowTest, BackgroundMenuHealsTheNetwork)
 {
     electLeader();
