@@ -151,7 +151,7 @@ QMenu *ContextMenus::createNodeMenu(NodeId id)
         askRequest(EventText::nodeText(id), [this, id](const QString &command) { m_controller->request(id, command); });
     });
 
-    QAction *readAction = menu->addAction(tr("&Read a Key…"));
+    QAction *readAction = menu->addAction(tr("Rea&d a Key…"));
     readAction->setObjectName(QStringLiteral("readNodeAction"));
     readAction->setStatusTip(tr("A client reads a key at this server (§6.4)"));
     readAction->setEnabled(sim.check(raft::act::Read{id, "x"}).isDone());

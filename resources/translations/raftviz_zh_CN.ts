@@ -682,8 +682,8 @@
         <translation>无法做快照：%1</translation>
     </message>
     <message>
-        <source>&amp;Read a Key…</source>
-        <translation>读取键(&amp;R)…</translation>
+        <source>Rea&amp;d a Key…</source>
+        <translation>读取键(&amp;D)…</translation>
     </message>
     <message>
         <source>A client reads a key at this server (§6.4)</source>

@@ -407,6 +407,42 @@ TEST(Cli, JsonReportShowsTheSnapshotAndTheLogAfterIt)
     EXPECT_EQ(report["nodes"][1]["snapshot"]["index"].num(), 0);
 }
 
+// Reference: §6.4 — the report lists every read as the client saw it: the value
+// (null when absent or unanswered), when it was issued and answered, and why.
+TEST(Cli, JsonReportListsTheReads)
+{
+    const TempScript script("nodes 3\n"
+                            "bug same-timeouts\n"
+                            "timeout S1\n"
+                            "run until leader\n"
+                            "request S1 set x 5\n"
+                            "run until committed 2\n"
+                            "read S1 x\n"
+                            "read S2 x\n"
+                            "read S1 y\n"
+                            "run 200ms\n"
+                            "expect read x=5\n"
+                            "expect read y=<none>\n");
+    const CliRun r = run({"--headless", "--script", script.path(), "--json"});
+    EXPECT_EQ(r.code, 0) << r.err;
+    const Json report = parseJson(lines(r.out).back());
+    EXPECT_EQ(report["readMode"].str(), "readindex");
+    ASSERT_THAT(report["bugs"].arr(), SizeIs(1));
+    EXPECT_EQ(report["bugs"][0].str(), "same-timeouts");
+    const Json::Array &reads = report["reads"].arr();
+    ASSERT_THAT(reads, SizeIs(3));
+    EXPECT_EQ(reads[0]["node"].str(), "S1");
+    EXPECT_EQ(reads[0]["key"].str(), "x");
+    EXPECT_EQ(reads[0]["value"].str(), "5");
+    EXPECT_GE(reads[0]["answeredAt"].num(), reads[0]["issuedAt"].num());
+    EXPECT_EQ(reads[0]["why"].str(), "answered");
+    EXPECT_TRUE(reads[1]["value"].isNull());
+    EXPECT_TRUE(reads[1]["answeredAt"].isNull());
+    EXPECT_EQ(reads[1]["why"].str(), "not the leader; try S1");
+    EXPECT_TRUE(reads[2]["value"].isNull());
+    EXPECT_FALSE(reads[2]["answeredAt"].isNull());
+}
+
 TEST(Cli, JsonReportIsTheLastLineAndDescribesTheWorld)
 {
     const TempScript script("nodes 3\n"

@@ -189,6 +189,27 @@ TEST(LogModel, SnapshotPrefixIsOneBlock)
     EXPECT_TRUE(failures.failures().isEmpty()) << failures.failures().join(QLatin1Char('\n')).toStdString();
 }
 
+// The alarm: the entry a broken property names is marked on the servers it names (a
+// follower that applied an entry beyond its commitIndex: bug switch apply-before-commit).
+TEST(LogModel, MarksTheEntryTheLatestViolationNames)
+{
+    raft::ClusterConfig c = config(3);
+    c.noop = false;
+    c.bugs.applyBeforeCommit = true;
+    raft::Simulation sim(c);
+    LogModel model;
+    model.setSimulation(&sim);
+    const raft::NodeId leader = electLeader(sim);
+    EXPECT_TRUE(sim.request(leader, "set x 1"));
+    ASSERT_TRUE(sim.runUntil([&] { return !sim.violations().empty(); }, 1000));
+    model.refresh();
+    const raft::Violation &v = sim.violations().back();
+    ASSERT_EQ(v.nodes.size(), 1u);
+    EXPECT_EQ(v.index, 1u);
+    EXPECT_TRUE(model.index(v.nodes[0] - 1, 0).data(LogModel::ViolationRole).toBool());
+    EXPECT_FALSE(model.index(leader - 1, 0).data(LogModel::ViolationRole).toBool());
+}
+
 TEST(LogModel, TermColoursDifferBetweenNeighbouringTerms)
 {
     for (raft::Term t = 1; t < 30; ++t)

@@ -462,7 +462,12 @@ TEST_F(WindowTest, EveryShippedScenarioRunsWithoutAFailedExpectation)
             EXPECT_TRUE(controller().scenarioFailures().isEmpty())
                 << variant.toStdString() << ": "
                 << controller().scenarioFailures().join(QLatin1Char('\n')).toStdString();
-            EXPECT_TRUE(sim().violations().empty()) << variant.toStdString();
+            // A lesson about a bug switch expects its violation ("expect violation NAME").
+            QFile file(variant);
+            ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+            const bool expectsViolation =
+                QString::fromUtf8(file.readAll()).contains(QStringLiteral("\nexpect violation "));
+            EXPECT_EQ(sim().violations().empty(), !expectsViolation) << variant.toStdString();
         }
     }
 }
