@@ -209,7 +209,13 @@ void Invariants::checkAgainstLeaders(const std::vector<ServerView> &servers, std
             // §5.3: a follower commits min(leaderCommit, index of the last new entry):
             // only entries the leader's AppendEntries proved to match its own.
             const Index was = fs.up && fs.incarnation == f.incarnation ? fs.commitIndex : 0;
-            if (fs.changed && f.up && f.term == leader.term && f.role != Role::Leader && f.commitIndex > was) {
+            // A commit that installing a snapshot brought (§7, Figure 13 step 8) is proved
+            // by InstallSnapshot, not AppendEntries; "a snapshot contains only committed
+            // entries" checks it. So does a restart from the server's own snapshot.
+            const bool bySnapshot = f.commitIndex == f.log->snapshotIndex()
+                && (fs.snapshotMoved || !fs.up || fs.incarnation != f.incarnation);
+            if (fs.changed && f.up && f.term == leader.term && f.role != Role::Leader && f.commitIndex > was
+                && !bySnapshot) {
                 const Index c = f.commitIndex;
                 // Entries a snapshot replaced are known only through it (§7): compare
                 // fingerprints where both logs still know index c.

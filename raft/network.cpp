@@ -159,6 +159,7 @@ std::uint64_t Network::insert(Envelope envelope)
     }
     m_slots[slot].envelope = std::move(envelope);
     m_slots[slot].alive = true;
+    m_recent[m_recentNext++ & 1u] = slot;
     ++m_live;
     if (!m_slots[slot].envelope.waiting)
         schedule(slot);
@@ -247,6 +248,9 @@ std::optional<Envelope> Network::popNext(Time until)
 
 const Envelope *Network::find(std::uint64_t id) const
 {
+    for (std::uint32_t slot : m_recent)
+        if (slot < m_slots.size() && m_slots[slot].alive && m_slots[slot].envelope.id == id)
+            return &m_slots[slot].envelope;
     for (const Slot &s : m_slots)
         if (s.alive && s.envelope.id == id)
             return &s.envelope;

@@ -185,6 +185,10 @@ private:
     /// const look-ups can drop them).
     mutable std::vector<HeapItem> m_heap;
     std::size_t m_live = 0;
+    /// m_recent: the slots of the last two envelopes inserted, which find() tries first
+    /// (the trace looks up each message just sent; not part of operator==).
+    std::array<std::uint32_t, 2> m_recent{};
+    std::uint32_t m_recentNext = 0;
 };
 
 } // namespace raft

@@ -812,20 +812,7 @@ void Node::handleAppendEntriesReply(const Message &m)
     }
     Progress &p = m_progress[m.from - 1];
     if (m.success) {
-        const bool advanced = p.acknowledge(m.matchIndex);
-        TraceEvent &e = addEvent(EventKind::ReplicationAcked);
-        e.peer = m.from;
-        e.index = p.matchIndex;
-        e.index2 = p.nextIndex;
-        // §3.10: the transfer target has caught up: tell it to campaign now.
-        if (m.from == m_transferTarget && p.matchIndex == m_state.log.lastIndex())
-            sendTimeoutNow(m.from);
-        if (advanced)
-            maybeAdvanceCommit();
-        // Keep a lagging follower coming: send the next batch at once, if the window
-        // has room.
-        if (p.nextIndex <= m_state.log.lastIndex() && !p.isPaused())
-            sendAppend(m.from, false);
+        acknowledged(m.from, p.acknowledge(m.matchIndex), Reason::None);
         return;
     }
     if (p.state == FlowState::Snapshot) {
@@ -1048,6 +1035,24 @@ void Node::installSnapshot(NodeId leader)
     e.value = static_cast<std::int64_t>(bytes);
 }
 
+void Node::acknowledged(NodeId from, bool advanced, Reason reason)
+{
+    const Progress &p = m_progress[from - 1];
+    TraceEvent &e = addEvent(EventKind::ReplicationAcked, reason);
+    e.peer = from;
+    e.index = p.matchIndex;
+    e.index2 = p.nextIndex;
+    // §3.10: the transfer target has caught up: tell it to campaign now.
+    if (from == m_transferTarget && p.matchIndex == m_state.log.lastIndex())
+        sendTimeoutNow(from);
+    if (advanced)
+        maybeAdvanceCommit();
+    // Keep a lagging follower coming: send the next batch at once, if the window
+    // has room.
+    if (p.nextIndex <= m_state.log.lastIndex() && !p.isPaused())
+        sendAppend(from, false);
+}
+
 void Node::handleInstallSnapshotReply(const Message &m)
 {
     if (m.term < m_state.currentTerm || m_role != Role::Leader) {
@@ -1066,16 +1071,7 @@ void Node::handleInstallSnapshotReply(const Message &m)
         const bool advanced = p.acknowledge(m.matchIndex);
         if (p.state == FlowState::Snapshot && p.matchIndex >= p.pendingSnapshot)
             p.becomeReplicate();
-        TraceEvent &e = addEvent(EventKind::ReplicationAcked, Reason::SnapshotMatch);
-        e.peer = m.from;
-        e.index = p.matchIndex;
-        e.index2 = p.nextIndex;
-        if (m.from == m_transferTarget && p.matchIndex == m_state.log.lastIndex())
-            sendTimeoutNow(m.from);
-        if (advanced)
-            maybeAdvanceCommit();
-        if (p.nextIndex <= m_state.log.lastIndex() && !p.isPaused())
-            sendAppend(m.from, false);
+        acknowledged(m.from, advanced, Reason::SnapshotMatch);
         return;
     }
     if (!current) {

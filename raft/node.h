@@ -242,6 +242,10 @@ private:
     void handlePreVote(const Message &m);
     void handleTimeoutNow(const Message &m);
     void sendTimeoutNow(NodeId peer);
+    /// acknowledged finishes a follower's positive answer (AppendEntries or
+    /// InstallSnapshot) once its Progress took it: the trace, the transfer target's
+    /// TimeoutNow, the commit index, and the next batch.
+    void acknowledged(NodeId from, bool advanced, Reason reason);
     void endTransfer();
     void handlePreVoteReply(const Message &m);
     void handleAppendEntries(const Message &m);

@@ -503,6 +503,8 @@ void Simulation::drain(NodeId id)
             e.text = out().addText(entry.command);
         }
         const auto [first, last] = m_pending.equal_range(i);
+        for (auto it = first; it != last; ++it)
+            it->second.committedTerm = entry.term;
         if (first != last)
             settleRequests(id, first, last);
     }
@@ -543,13 +545,18 @@ void Simulation::settleRequests(NodeId id, PendingMap::iterator first, PendingMa
     const bool leading = node.role() == Role::Leader;
     for (auto it = first; it != last;) {
         const PendingRequest &p = it->second;
-        if (!node.log().has(p.index)) {
-            // Compacted into a snapshot (§7): this server no longer knows the entry's
-            // term, so it cannot tell the client; the client hears nothing from it.
+        Term entryTerm = 0;
+        if (node.log().has(p.index)) {
+            entryTerm = node.log().termAt(p.index);
+        } else if (p.committedTerm != 0 && p.index <= node.commitIndex()) {
+            // Compacted into this server's snapshot (§7): the entry is committed, and
+            // its term is the one it had when a server applied it.
+            entryTerm = p.committedTerm;
+        } else {
             ++it;
             continue;
         }
-        const bool ours = p.term == node.log().termAt(p.index);
+        const bool ours = p.term == entryTerm;
         if (ours && !leading) {
             ++it;
             continue;

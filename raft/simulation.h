@@ -425,8 +425,15 @@ private:
         /// op: the request's entry in m_ops (0: none); call: its session call (0: none).
         std::size_t op = 0;
         std::size_t call = 0;
+        /// committedTerm: the term of the entry committed at index, once any server
+        /// applied it (0: not yet). A server whose snapshot covers the index (§7) no
+        /// longer knows that term; the client's outcome still depends on it.
+        Term committedTerm = 0;
         bool operator==(const PendingRequest &) const = default;
     };
+    /// kAnotherEntry: a committedTerm that is no request's term (the committed entry
+    /// is another one, whose term no server still holds).
+    static constexpr Term kAnotherEntry = ~Term{0};
     /// PendingMap holds the pending requests by index (in acceptance order at one index).
     using PendingMap = std::multimap<Index, PendingRequest>;
     PendingMap m_pending;

@@ -381,7 +381,18 @@ ProposeResult Simulation::send(NodeId id, const std::string &command, std::size_
         e.text = out().addText(command);
     if (result.accepted) {
         e.index = result.index;
-        m_pending.emplace(result.index, PendingRequest{result.index, result.term, command, op, call});
+        PendingRequest pending{result.index, result.term, command, op, call};
+        // A stale leader may append at an index the others committed long ago, and
+        // even compacted into snapshots (§7): the entry there is another, so this
+        // request will be reported lost.
+        for (const Server &other : m_servers) {
+            if (other.node && other.node->commitIndex() >= result.index) {
+                const Log &log = other.node->log();
+                pending.committedTerm = log.has(result.index) ? log.termAt(result.index) : kAnotherEntry;
+                break;
+            }
+        }
+        m_pending.emplace(result.index, std::move(pending));
     } else {
         e.peer = result.leaderHint;
         if (call != 0 && result.leaderHint != kNoNode && result.leaderHint != id) {

@@ -4,6 +4,7 @@
 
 #include "raft/runfile.h"
 #include "raft/scenarioplayer.h"
+#include "scriptrun.h"
 
 #include <gtest/gtest.h>
 
@@ -14,21 +15,12 @@ using namespace raft::testing;
 
 ScenarioRunner run(const std::string &script)
 {
-    Scenario scenario = Scenario::parse(script, "test");
-    EXPECT_TRUE(scenario.isValid()) << (scenario.errors().empty() ? "" : scenario.errors().front());
-    ScenarioRunner runner(std::move(scenario));
-    runner.run();
-    return runner;
+    return testing::playScript(script, "test");
 }
 
 std::string failures(const ScenarioRunner &runner)
 {
-    std::string s;
-    for (const ExpectationFailure &f : runner.failures())
-        s += "line " + std::to_string(f.line) + ": " + f.text + ": " + f.why + "\n";
-    for (const Violation &v : runner.simulation().violations())
-        s += "violation: " + v.what + "\n";
-    return s;
+    return testing::describeFailures(runner);
 }
 
 Message readReply(NodeId from, NodeId to, Term term, Index match, std::uint64_t round)
