@@ -51,6 +51,12 @@ void Trace::clear()
 
 const MessageRecord *Trace::messageRecord(std::uint64_t id) const
 {
+    // Ids are mostly dense from the first record: try where a dense run would put it.
+    if (!m_messages.empty() && id >= m_messages.front().id) {
+        const std::uint64_t at = id - m_messages.front().id;
+        if (at < m_messages.size() && m_messages[at].id == id)
+            return &m_messages[at];
+    }
     const auto it = std::lower_bound(m_messages.begin(), m_messages.end(), id,
                                      [](const MessageRecord &r, std::uint64_t wanted) { return r.id < wanted; });
     return it != m_messages.end() && it->id == id ? &*it : nullptr;
