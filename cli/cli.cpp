@@ -186,8 +186,22 @@ std::string resultJson(const Simulation &sim, const std::string &fileName, int p
         const Node *node = sim.node(id);
         json.beginObject();
         json.key("name").value(nodeName(id));
-        json.key("status").value(nodeStatusName(sim.status(id)));
+        json.key("status").value(sim.isRemoved(id) ? "removed" : nodeStatusName(sim.status(id)));
         json.key("role").value(roleName(sim.role(id)));
+        // §6: the configuration this server believes in (old only while joint).
+        const Configuration config = sim.configurationOf(id);
+        const auto names = [&](const char *key, const std::vector<NodeId> &ids) {
+            json.key(key).beginArray();
+            for (NodeId member : ids)
+                json.value(nodeName(member));
+            json.endArray();
+        };
+        json.key("config").beginObject();
+        names("voters", config.voters);
+        names("learners", config.learners);
+        if (config.isJoint())
+            names("old", config.old);
+        json.endObject();
         json.key("term").value(sim.term(id));
         json.key("votedFor");
         nameOrNull(json, node ? node->votedFor() : server.storage.votedFor);

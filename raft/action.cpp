@@ -31,6 +31,9 @@ const char *inputKindName(InputKind kind)
     case InputKind::SetLink: return "link";
     case InputKind::Restore: return "restore";
     case InputKind::Transfer: return "transfer";
+    case InputKind::AddServer: return "add";
+    case InputKind::RemoveServer: return "remove";
+    case InputKind::Reconfigure: return "reconfigure";
     }
     return "?";
 }
@@ -59,6 +62,9 @@ const char *actionVerb(InputKind kind)
     case InputKind::Restore: return RAFT_TRANSLATABLE("ActionRefusal", "restore");
     case InputKind::SetLink: return RAFT_TRANSLATABLE("ActionRefusal", "link");
     case InputKind::Transfer: return RAFT_TRANSLATABLE("ActionRefusal", "take over leadership");
+    case InputKind::AddServer: return RAFT_TRANSLATABLE("ActionRefusal", "be added");
+    case InputKind::RemoveServer: return RAFT_TRANSLATABLE("ActionRefusal", "be removed");
+    case InputKind::Reconfigure: return RAFT_TRANSLATABLE("ActionRefusal", "change the configuration");
     case InputKind::Crash:
     case InputKind::Restart:
     case InputKind::Resume:
@@ -121,6 +127,26 @@ constexpr std::array<RefusalWording, kRefusalReasons> kWording{{
     {RefusalReason::NoLeader, "no-leader",
      RAFT_TRANSLATABLE("ActionRefusal", "there is no leader to hand leadership over to %1")},
     {RefusalReason::AlreadyLeads, "already-leads", RAFT_TRANSLATABLE("ActionRefusal", "%1 is the leader already")},
+    {RefusalReason::NoLeaderToChange, "no-leader-to-change",
+     RAFT_TRANSLATABLE("ActionRefusal", "there is no leader to change the configuration; only a leader can (§6)")},
+    {RefusalReason::ChangePending, "change-pending",
+     RAFT_TRANSLATABLE("ActionRefusal",
+                       "leader %1 is still making the last configuration change; one change at a time (§4.1)")},
+    {RefusalReason::NoCommitInTerm, "no-commit-in-term",
+     RAFT_TRANSLATABLE("ActionRefusal",
+                       "leader %1 has not yet committed an entry of its own term; until then it may not change the "
+                       "configuration (§4.1, the 2015 correction)")},
+    {RefusalReason::AlreadyMember, "already-member",
+     RAFT_TRANSLATABLE("ActionRefusal", "%1 is already a voter of the configuration")},
+    {RefusalReason::NotMember, "not-member",
+     RAFT_TRANSLATABLE("ActionRefusal", "%1 is not a voter of the configuration")},
+    {RefusalReason::NoVoters, "no-voters",
+     RAFT_TRANSLATABLE("ActionRefusal", "a configuration needs at least one voter; %1 is the last")},
+    {RefusalReason::SameConfiguration, "same-configuration",
+     RAFT_TRANSLATABLE("ActionRefusal", "those are exactly the voters of the configuration in force")},
+    {RefusalReason::ReservedCommand, "reserved-command",
+     RAFT_TRANSLATABLE("ActionRefusal",
+                       "a command starting with 'config' is a configuration entry; use add, remove or reconfigure")},
 }};
 
 constexpr bool tableInOrder()

@@ -53,6 +53,8 @@ enum class ConditionKind : std::uint8_t {
     KvHas, ///< kv Sx K=V ...: node, kv
     Agree, ///< agree: every live node has the same committed entries
     NoViolations, ///< violations none
+    ConfigIs, ///< config Sx Sa Sb ...: node, nodes (Sx's voters in force, §6)
+    Removed, ///< status Sx removed: node (Sx learned of its removal and stopped, §4.2.2)
 };
 
 /// Condition is a state of the world a script line can name. Only the fields its

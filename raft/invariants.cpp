@@ -13,8 +13,29 @@ std::string term(Term t)
 
 Invariants::Invariants(int nodes)
     : m_nodes(nodes)
-    , m_seen(static_cast<std::size_t>(nodes))
+    , m_committedConfig(Configuration::first(nodes))
+    , m_seen(static_cast<std::size_t>(kMaxNodes))
 { }
+
+void Invariants::checkConfigEntry(const ServerView &view, Index i, std::vector<std::string> &found) const
+{
+    const Log &log = *view.log;
+    const std::optional<Configuration> next = Configuration::decode(log.at(i).command);
+    if (!next)
+        return;
+    Configuration before = Configuration::first(m_nodes);
+    for (Index j = i - 1; j >= 1; --j)
+        if (Configuration::isConfigCommand(log.at(j).command)) {
+            if (std::optional<Configuration> c = Configuration::decode(log.at(j).command))
+                before = *c;
+            break;
+        }
+    if (!next->overlapsInMajority(before))
+        found.push_back("Configurations overlap: " + nodeName(view.id) + "'s entry " + std::to_string(i)
+                        + " changes the configuration from " + before.describe() + " to " + next->describe()
+                        + ", and a majority of one need not meet a majority of the other, so each could elect its "
+                          "own leader in one term (Figure 10)");
+}
 
 bool Invariants::check(const std::vector<ServerView> &servers, std::vector<std::string> &found)
 {
@@ -57,19 +78,23 @@ bool Invariants::check(const std::vector<ServerView> &servers, std::vector<std::
                             + term(m_committed[first - 1].term) + ") at that index");
             continue;
         }
-        for (Index i = m_committed.size() + 1; i <= view.commitIndex; ++i)
+        for (Index i = m_committed.size() + 1; i <= view.commitIndex; ++i) {
             m_committed.push_back(Committed{log.fingerprint(i), log.termAt(i), view.term});
+            if (Configuration::isConfigCommand(log.at(i).command))
+                if (std::optional<Configuration> c = Configuration::decode(log.at(i).command))
+                    m_committedConfig = *c;
+        }
     }
 
     // 3. How much of the committed prefix each log holds; Leader Completeness; and
     //    every committed entry stored on a majority.
     const Index committed = m_committed.size();
     const bool grew = committed > committedBefore;
-    int holders = 0;
+    std::uint32_t holders = 0;
     for (const ServerView &view : servers) {
         Seen &seen = m_seen[view.id - 1];
         if (!seen.changed && !grew) {
-            holders += seen.matchCommitted == committed ? 1 : 0;
+            holders |= seen.matchCommitted == committed ? 1u << view.id : 0u;
             continue;
         }
         const Log &log = *view.log;
@@ -88,7 +113,7 @@ bool Invariants::check(const std::vector<ServerView> &servers, std::vector<std::
         }
         seen.matchCommitted = k;
         if (k == committed)
-            ++holders;
+            holders |= 1u << view.id;
         // Leader Completeness: a leader of term T holds every entry committed in a
         // term before T. Checked when it takes office and whenever more commits.
         if (view.up && view.role == Role::Leader && k < committed) {
@@ -101,10 +126,15 @@ bool Invariants::check(const std::vector<ServerView> &servers, std::vector<std::
                                 + ") committed in term " + term(m_committed[need - 1].commitTerm));
         }
     }
-    if (committed > 0 && holders < m_nodes / 2 + 1)
+    if (committed > 0 && !m_committedConfig.hasQuorum(holders)) {
+        std::vector<NodeId> on;
+        for (NodeId id = 1; id <= kMaxNodes; ++id)
+            if ((holders >> id) & 1u)
+                on.push_back(id);
         found.push_back("Committed entries are durable: committed entry " + std::to_string(committed)
-                        + " is stored on only " + std::to_string(holders) + " of " + std::to_string(m_nodes)
-                        + " servers, not a majority");
+                        + " is stored only on " + (on.empty() ? std::string("no server") : nodeList(on))
+                        + ", not a majority of the configuration " + m_committedConfig.describe());
+    }
 
     for (const ServerView &view : servers) {
         Seen &seen = m_seen[view.id - 1];
@@ -132,7 +162,8 @@ bool Invariants::checkServer(const ServerView &view, Seen &seen, std::vector<std
         found.push_back("Term monotonicity: " + nodeName(view.id) + "'s currentTerm went down from " + term(seen.term)
                         + " to " + term(view.term));
 
-    // Election Safety: at most one leader per term.
+    // Election Safety: at most one leader per term, across configurations (a leader of
+    // C_old and a leader of C_new in one term would be two).
     if (view.up && view.role == Role::Leader) {
         if (m_leaderOfTerm.size() <= view.term)
             m_leaderOfTerm.resize(view.term + 1, kNoNode);
@@ -169,9 +200,11 @@ bool Invariants::checkServer(const ServerView &view, Seen &seen, std::vector<std
         const Term t = log.termAt(i);
         const std::uint64_t print = log.fingerprint(i);
         auto it = std::find_if(atIndex.begin(), atIndex.end(), [t](const auto &p) { return p.first == t; });
-        if (it == atIndex.end())
+        if (it == atIndex.end()) {
             atIndex.emplace_back(t, print);
-        else if (it->second != print)
+            if (Configuration::isConfigCommand(log.at(i).command))
+                checkConfigEntry(view, i, found);
+        } else if (it->second != print)
             found.push_back("Log Matching: " + nodeName(view.id) + "'s entry " + std::to_string(i) + " of term "
                             + term(t) + " differs, or follows a different history, from another server's entry "
                             + std::to_string(i) + " of term " + term(t));

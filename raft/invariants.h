@@ -1,5 +1,6 @@
 #pragma once
 
+#include "configuration.h"
 #include "log.h"
 #include "types.h"
 
@@ -20,6 +21,10 @@ struct ServerView {
     Index lastApplied = 0;
     /// incarnation changes every time the server restarts (its volatile state resets).
     std::uint32_t incarnation = 0;
+    /// config: the configuration in force on a server that is up (nullptr when down),
+    /// and the index of its entry.
+    const Configuration *config = nullptr;
+    Index configIndex = 0;
 };
 
 /// Invariants checks the safety properties of §5.4 (Figure 3) after every event,
@@ -32,7 +37,13 @@ struct ServerView {
 ///  - State Machine Safety: no two servers commit (and so apply) different entries
 ///    at the same index.
 ///  - Term monotonicity: a server's currentTerm never decreases, even across a crash.
-///  - Committed entries are never lost: every committed entry is stored on a majority.
+///  - Committed entries are never lost: every committed entry is stored on a majority
+///    of the newest committed configuration (of both halves while it is joint).
+///  - Election Safety holds across configurations: servers outside the first
+///    configuration, added or removed, count like any other.
+///  - Configurations overlap: each configuration entry's quorums share a server with
+///    the quorums of the configuration before it in the same log (§4.1, §6; Figure 10
+///    shows what happens otherwise).
 class Invariants {
 public:
     explicit Invariants(int nodes = 5);
@@ -73,8 +84,13 @@ private:
     /// checkServer checks one server's own history and returns whether it changed.
     bool checkServer(const ServerView &view, Seen &seen, std::vector<std::string> &found);
     void checkCommittedStored(int nodes, std::vector<std::string> &found);
+    /// checkConfigEntry checks the configuration entry i of a log against the one
+    /// before it in that log.
+    void checkConfigEntry(const ServerView &view, Index i, std::vector<std::string> &found) const;
 
     int m_nodes;
+    /// the configuration of the committed prefix (its newest configuration entry).
+    Configuration m_committedConfig;
     std::vector<Seen> m_seen;
     /// leader of each term, 0 if none seen yet; index = term.
     std::vector<NodeId> m_leaderOfTerm;

@@ -21,18 +21,316 @@ bool Ready::empty() const
     return !hardStateChanged && persistFrom == 0 && messages.empty() && applyTo == applyFrom && events.empty();
 }
 
+bool *membershipRule(MembershipRules &rules, std::string_view name)
+{
+    if (name == "committed-config")
+        return &rules.newestConfig;
+    if (name == "two-at-once")
+        return &rules.oneAtATime;
+    if (name == "change-before-commit")
+        return &rules.termCommitFirst;
+    if (name == "votes-disrupt")
+        return &rules.disregardVotes;
+    return nullptr;
+}
+
 Node::Node(const NodeConfig &config, const PersistentState &stored, Time now)
     : m_config(config)
     , m_rng(config.seed)
     , m_now(now)
     , m_state(stored)
-    , m_heardFrom(static_cast<std::size_t>(config.clusterSize), now)
-    , m_progress(static_cast<std::size_t>(config.clusterSize))
+    , m_heardFrom(static_cast<std::size_t>(kMaxNodes), now)
+    , m_progress(static_cast<std::size_t>(kMaxNodes))
+    , m_base(config.spare ? Configuration() : Configuration::first(config.clusterSize))
 {
     // Figure 2: every server starts as a follower; commitIndex and lastApplied are
     // volatile and start at 0, even after a crash. The state machine is rebuilt from
     // the log once the server learns the commit index again.
+    // §4.1: the configuration in force is the newest in the log, committed or not.
+    auto [membership, index] = configurationBefore(m_state.log.lastIndex());
+    m_membership = std::move(membership);
+    m_membershipIndex = index;
+    updatePeers();
     resetElectionTimer();
+}
+
+// --- membership (paper §6, dissertation §4) -------------------------------------
+
+std::pair<Configuration, Index> Node::configurationBefore(Index limit) const
+{
+    const Log &log = m_state.log;
+    for (Index i = std::min(limit, log.lastIndex()); i >= 1; --i)
+        if (Configuration::isConfigCommand(log.at(i).command))
+            if (std::optional<Configuration> c = Configuration::decode(log.at(i).command))
+                return {std::move(*c), i};
+    return {m_base, 0};
+}
+
+void Node::updatePeers()
+{
+    std::uint32_t mask = 0;
+    for (NodeId id : m_membership.members())
+        mask |= 1u << id;
+    for (NodeId id : m_leaving)
+        mask |= 1u << id;
+    mask &= ~(1u << m_config.id);
+    std::uint32_t before = 0;
+    for (NodeId id : m_peers)
+        before |= 1u << id;
+    m_peers.clear();
+    for (NodeId id = 1; id <= kMaxNodes; ++id) {
+        if (!((mask >> id) & 1u))
+            continue;
+        m_peers.push_back(id);
+        if (m_role == Role::Leader && !((before >> id) & 1u)) {
+            // A server new to the leader: its position is unknown (Figure 2).
+            Progress &p = m_progress[id - 1];
+            p = Progress{};
+            p.becomeProbe();
+            p.nextIndex = m_state.log.lastIndex() + 1;
+            m_heardFrom[id - 1] = m_now;
+        }
+    }
+}
+
+void Node::setMembership(Configuration c, Index index, Reason why)
+{
+    // A leader keeps the learners it is catching up; they are not in any entry.
+    c.learners = m_role == Role::Leader ? m_membership.learners : std::vector<NodeId>{};
+    if (index == m_membershipIndex && c == m_membership)
+        return;
+    const bool wasVoter = m_membership.isVoter(m_config.id);
+    m_membership = std::move(c);
+    m_membershipIndex = index;
+    updatePeers();
+    // A server that just became a voter may campaign from now on: give it a whole
+    // election timeout first.
+    if (!wasVoter && m_membership.isVoter(m_config.id) && m_role != Role::Leader)
+        resetElectionTimer();
+    TraceEvent &e = addEvent(EventKind::ConfigurationInForce, why);
+    e.index = index;
+    std::uint32_t voters = 0, old = 0;
+    for (NodeId id : m_membership.voters)
+        voters |= 1u << id;
+    for (NodeId id : m_membership.old)
+        old |= 1u << id;
+    e.value = voters;
+    e.index2 = old;
+}
+
+void Node::refreshMembership(Reason why)
+{
+    const Index limit = m_config.membership.newestConfig ? m_state.log.lastIndex()
+                                                         : std::min(m_commitIndex, m_state.log.lastIndex());
+    auto [membership, index] = configurationBefore(limit);
+    setMembership(std::move(membership), index, why);
+}
+
+bool Node::isChangePending() const
+{
+    return !m_target.empty() || m_membershipIndex > m_commitIndex || m_membership.isJoint();
+}
+
+ChangeRefusal Node::checkChange(const std::vector<NodeId> &voters) const
+{
+    if (m_role != Role::Leader || m_removed)
+        return ChangeRefusal::NotLeader;
+    // §4.1: one change at a time. A second change before the first commits could
+    // leave two configurations whose majorities do not overlap (Figure 10). A catch-up
+    // under way is one change even when the rule is switched off.
+    if (!m_target.empty() || (m_config.membership.oneAtATime && isChangePending()))
+        return ChangeRefusal::ChangePending;
+    // The 2015 correction: until the leader has committed an entry of its own term, an
+    // earlier leader's uncommitted configuration may still be in some logs; a change
+    // on top of the wrong one could elect two leaders and lose committed entries.
+    if (m_config.membership.termCommitFirst && m_state.log.termAt(m_commitIndex) != m_state.currentTerm)
+        return ChangeRefusal::NoCommitInTerm;
+    if (voters.empty())
+        return ChangeRefusal::NoVoters;
+    if (voters == m_membership.voters && !m_membership.isJoint())
+        return ChangeRefusal::NothingToChange;
+    return ChangeRefusal::None;
+}
+
+ChangeRefusal Node::changeMembership(const std::vector<NodeId> &voters, bool joint, Time now)
+{
+    m_now = now;
+    const ChangeRefusal refusal = checkChange(voters);
+    if (refusal != ChangeRefusal::None)
+        return refusal;
+    m_target = voters;
+    m_joint = joint && m_config.membership.oneAtATime;
+    // §4.2.1: servers that join start with empty logs. Had they votes at once, the
+    // cluster could not commit until they caught up; so they first receive the log
+    // as learners, which do not vote and are not counted.
+    std::vector<NodeId> learners;
+    for (NodeId id : voters)
+        if (!m_membership.isVoter(id))
+            learners.push_back(id);
+    m_membership.learners = learners;
+    m_catchUpRound = 1;
+    m_catchUpEnd = m_state.log.lastIndex();
+    m_catchUpStart = now;
+    if (learners.empty()) {
+        checkCatchUp();
+        return ChangeRefusal::None;
+    }
+    updatePeers();
+    TraceEvent &e = addEvent(EventKind::MembershipCatchUp);
+    e.peer = learners.front();
+    e.index = 0;
+    e.index2 = m_catchUpEnd;
+    e.value = m_catchUpRound;
+    for (NodeId id : learners)
+        sendAppend(id, false);
+    return ChangeRefusal::None;
+}
+
+void Node::checkCatchUp()
+{
+    if (m_target.empty())
+        return;
+    Index least = m_state.log.lastIndex();
+    NodeId slowest = kNoNode;
+    for (NodeId id : m_membership.learners)
+        if (m_progress[id - 1].matchIndex < least || slowest == kNoNode) {
+            least = std::min(least, m_progress[id - 1].matchIndex);
+            slowest = id;
+        }
+    if (least < m_catchUpEnd)
+        return;
+    // §4.2.1: replication to the learners goes in rounds; each round sends what the
+    // leader had when it began. A round shorter than an election timeout means the
+    // learners are within one round of the leader's log: adding them now cannot stall
+    // the cluster for long.
+    const bool caughtUp = least == m_state.log.lastIndex() || m_now - m_catchUpStart < m_config.electionTimeoutMin;
+    if (!caughtUp) {
+        if (m_catchUpRound >= 10) {
+            abortChange();
+            return;
+        }
+        ++m_catchUpRound;
+        m_catchUpEnd = m_state.log.lastIndex();
+        m_catchUpStart = m_now;
+        TraceEvent &e = addEvent(EventKind::MembershipCatchUp);
+        e.peer = slowest;
+        e.index = least;
+        e.index2 = m_catchUpEnd;
+        e.value = m_catchUpRound;
+        return;
+    }
+    Configuration next;
+    next.voters = m_target;
+    std::vector<NodeId> current = m_membership.voters;
+    // §6: a change of more than one server goes through C_old,new (majorities of both)
+    // first; one server at a time needs no joint step (§4.1, any two majorities of
+    // configurations one server apart overlap).
+    if (m_joint)
+        next.old = current;
+    m_membership.learners.clear();
+    m_target.clear();
+    m_joint = false;
+    m_catchUpRound = 0;
+    m_catchUpEnd = 0;
+    appendConfiguration(next);
+}
+
+void Node::abortChange()
+{
+    // §4.2.1: a new server that is unavailable or too slow would hold every other
+    // change back: the leader gives the change up.
+    TraceEvent &e = addEvent(EventKind::MembershipCatchUp, Reason::TooSlow);
+    e.peer = m_membership.learners.empty() ? kNoNode : m_membership.learners.front();
+    e.index = m_membership.learners.empty() ? 0 : m_progress[m_membership.learners.front() - 1].matchIndex;
+    e.index2 = m_catchUpEnd;
+    e.value = m_catchUpRound;
+    m_membership.learners.clear();
+    m_target.clear();
+    m_joint = false;
+    m_catchUpRound = 0;
+    m_catchUpEnd = 0;
+    updatePeers();
+}
+
+void Node::appendConfiguration(const Configuration &c)
+{
+    // Servers the new configuration leaves out still hear from the leader until it
+    // commits, so that they learn of their removal (dissertation §4.2.2).
+    for (NodeId id : m_membership.members())
+        if (id != m_config.id && !c.contains(id)
+            && std::find(m_leaving.begin(), m_leaving.end(), id) == m_leaving.end())
+            m_leaving.push_back(id);
+    std::sort(m_leaving.begin(), m_leaving.end());
+    appendEntry(Entry{m_state.currentTerm, c.encode()});
+    broadcastAppendEntries(false);
+    maybeAdvanceCommit();
+}
+
+void Node::afterCommit()
+{
+    if (m_membershipIndex == 0 || m_membershipIndex > m_commitIndex)
+        return;
+    if (m_role != Role::Leader) {
+        // Dissertation §4.2.2: a server that learns that a committed configuration
+        // leaves it out stops.
+        if (!m_membership.contains(m_config.id) && !m_removed) {
+            m_removed = true;
+            addEvent(EventKind::ServerRemoved).index = m_membershipIndex;
+        }
+        return;
+    }
+    if (m_membership.isJoint()) {
+        // §6: once C_old,new is committed, the leader appends C_new.
+        Configuration next;
+        next.voters = m_membership.voters;
+        appendConfiguration(next);
+        return;
+    }
+    releaseLeaving();
+    if (!m_membership.isVoter(m_config.id)) {
+        // Dissertation §4.2.2: a leader removed from the cluster managed it until C_new
+        // was committed; now it steps down (telling the others the commit first) and stops.
+        broadcastAppendEntries(true);
+        becomeFollower(m_state.currentTerm, kNoNode, Reason::None, kNoNode);
+        m_removed = true;
+        addEvent(EventKind::ServerRemoved).index = m_membershipIndex;
+    }
+}
+
+void Node::releaseLeaving()
+{
+    // Once the configuration that leaves them out is committed, a leaving server that
+    // holds its entry gets a last heartbeat with the commit index, so that it learns
+    // of its removal and stops; the leader then forgets it. One that lags is sent the
+    // log on for at most the minimum election timeout (a reply on its way may be
+    // late); after that the leader no longer talks to it, as the dissertation's leader
+    // talks only to C_new (§4.2.2), and the rule that servers disregard RequestVote
+    // while they hear from a leader keeps it from disrupting the cluster (§6).
+    if (m_leaving.empty() || m_membershipIndex > m_commitIndex || m_membership.isJoint())
+        return;
+    if (m_leavingSince == 0)
+        m_leavingSince = m_now;
+    const bool late = m_now - m_leavingSince >= m_config.electionTimeoutMin;
+    const auto before = m_leaving.size();
+    std::erase_if(m_leaving, [this, late](NodeId id) {
+        if (m_progress[id - 1].matchIndex < m_membershipIndex)
+            return late;
+        sendAppendEntries(id, m_membershipIndex, 0);
+        return true;
+    });
+    if (m_leaving.size() != before)
+        updatePeers();
+    if (m_leaving.empty())
+        m_leavingSince = 0;
+}
+
+std::uint32_t Node::grantedMask() const
+{
+    std::uint32_t mask = 0;
+    for (NodeId id = 1; id <= kMaxNodes; ++id)
+        if (m_progress[id - 1].vote == VoteState::Granted)
+            mask |= 1u << id;
+    return mask;
 }
 
 TraceEvent &Node::addEvent(EventKind kind, Reason reason)
@@ -64,10 +362,15 @@ void Node::setHardState(Term term, NodeId votedFor)
 
 void Node::appendEntry(Entry entry)
 {
+    const bool config = Configuration::isConfigCommand(entry.command);
     m_state.log.append(std::move(entry));
     const Index index = m_state.log.lastIndex();
     if (m_ready.persistFrom == 0 || index < m_ready.persistFrom)
         m_ready.persistFrom = index;
+    // §4.1: a configuration takes effect as soon as it is in the log, before it commits.
+    if (config && m_config.membership.newestConfig)
+        if (std::optional<Configuration> c = Configuration::decode(m_state.log.at(index).command))
+            setMembership(std::move(*c), index, Reason::None);
 }
 
 void Node::truncateAfter(Index index)
@@ -75,6 +378,10 @@ void Node::truncateAfter(Index index)
     m_state.log.truncateAfter(index);
     if (m_ready.persistFrom == 0 || index + 1 < m_ready.persistFrom)
         m_ready.persistFrom = index + 1;
+    // §4.1: a configuration entry removed from the log stops being in force: the
+    // server falls back to the newest one left.
+    if (m_membershipIndex > index)
+        refreshMembership(Reason::TermMismatch);
 }
 
 void Node::ignore(const Message &m, Reason why)
@@ -104,10 +411,11 @@ bool Node::hasRecentLeader() const
 
 bool Node::hasQuorumContact() const
 {
-    int heard = 0;
-    for (NodeId peer = 1; peer <= m_config.clusterSize; ++peer)
-        heard += peer == m_config.id || m_now - m_heardFrom[peer - 1] < m_config.electionTimeoutMax ? 1 : 0;
-    return heard >= quorum();
+    std::uint32_t heard = 1u << m_config.id;
+    for (NodeId peer : m_peers)
+        if (m_now - m_heardFrom[peer - 1] < m_config.electionTimeoutMax)
+            heard |= 1u << peer;
+    return m_membership.hasQuorum(heard);
 }
 
 int Node::votes() const
@@ -123,7 +431,14 @@ int Node::votes() const
 void Node::tick(Time now)
 {
     m_now = now;
+    if (m_removed)
+        return; // it has stopped (dissertation §4.2.2)
     if (m_role == Role::Leader) {
+        if (!m_target.empty() && now - m_catchUpStart > 10 * m_config.electionTimeoutMax)
+            abortChange(); // §4.2.1: a learner that makes no progress holds changes back
+        if (!m_leaving.empty())
+            releaseLeaving();
+
         if (m_transferTarget != kNoNode && now >= m_transferDeadline) {
             // §3.10: the handover did not complete within an election timeout (the
             // target may be down or cut off): the leader takes requests again.
@@ -147,14 +462,21 @@ void Node::tick(Time now)
         }
         return;
     }
-    if (now >= m_electionDeadline)
-        campaign(Reason::None);
+    if (now < m_electionDeadline)
+        return;
+    if (!m_membership.isVoter(m_config.id)) {
+        // §4.2.1, §4.2.2: a server that is not a voter of its configuration (a learner,
+        // a spare, a server removed) never starts an election.
+        resetElectionTimer();
+        return;
+    }
+    campaign(Reason::None);
 }
 
 void Node::timeoutNow(Time now)
 {
     m_now = now;
-    if (m_role != Role::Leader)
+    if (m_role != Role::Leader && !m_removed && m_membership.isVoter(m_config.id))
         campaign(Reason::Forced);
 }
 
@@ -191,6 +513,17 @@ void Node::becomeFollower(Term term, NodeId leader, Reason why, NodeId cause)
     m_leader = leader;
     m_preCandidate = false;
     endTransfer();
+    if (oldRole == Role::Leader) {
+        // A change the leader was preparing ends with its reign; entries it appended
+        // stay in force until a new leader overwrites them (§4.1).
+        m_membership.learners.clear();
+        m_target.clear();
+        m_leaving.clear();
+        m_leavingSince = 0;
+        m_catchUpRound = 0;
+        m_catchUpEnd = 0;
+        updatePeers();
+    }
     for (Progress &p : m_progress)
         p.vote = VoteState::None;
     // A server that was leading or campaigning needs its election timer again.
@@ -222,12 +555,14 @@ void Node::becomeCandidate(Reason why)
     e.index = m_state.log.lastIndex();
     e.term2 = m_state.log.lastTerm();
 
-    if (votes() >= quorum()) { // a cluster of one elects itself
+    if (m_membership.hasQuorum(grantedMask())) { // a cluster of one elects itself
         becomeLeader();
         return;
     }
-    for (NodeId peer = 1; peer <= m_config.clusterSize; ++peer) {
-        if (peer == m_config.id)
+    // §6: votes are asked of every voter of the configuration in force (of both
+    // C_old and C_new while joint); learners do not vote.
+    for (NodeId peer : m_peers) {
+        if (!m_membership.isVoter(peer))
             continue;
         Message &m = m_ready.messages.emplace_back();
         m.type = MessageType::RequestVote;
@@ -257,12 +592,12 @@ void Node::becomePreCandidate(Reason why)
     e.index = m_state.log.lastIndex();
     e.term2 = m_state.log.lastTerm();
 
-    if (votes() >= quorum()) { // a cluster of one needs nobody's word
+    if (m_membership.hasQuorum(grantedMask())) { // a cluster of one needs nobody's word
         becomeCandidate(Reason::PreVote);
         return;
     }
-    for (NodeId peer = 1; peer <= m_config.clusterSize; ++peer) {
-        if (peer == m_config.id)
+    for (NodeId peer : m_peers) {
+        if (!m_membership.isVoter(peer))
             continue;
         Message &m = m_ready.messages.emplace_back();
         m.type = MessageType::PreVote;
@@ -282,7 +617,7 @@ void Node::becomeLeader()
     endTransfer();
     TraceEvent &e = addEvent(EventKind::BecameLeader, Reason::Majority);
     e.index = static_cast<Index>(votes());
-    e.index2 = static_cast<Index>(m_config.clusterSize);
+    e.index2 = static_cast<Index>(m_membership.voters.size());
     // §6.2: the count of who answered starts afresh: everyone gets a whole timeout.
     std::fill(m_heardFrom.begin(), m_heardFrom.end(), m_now);
     // Figure 2: nextIndex starts just after the leader's last entry, matchIndex at 0.
@@ -307,6 +642,8 @@ void Node::becomeLeader()
 void Node::step(const Message &m, Time now)
 {
     m_now = now;
+    if (m_removed)
+        return; // it has stopped (dissertation §4.2.2)
     // §9.6: a PreVote changes no term, neither the asker's nor the voter's. A denial
     // carrying a newer term is news, though: the asker adopts it.
     if (m.type == MessageType::PreVote) {
@@ -317,12 +654,14 @@ void Node::step(const Message &m, Time now)
         handlePreVoteReply(m);
         return;
     }
-    if (m.term > m_state.currentTerm && m.type == MessageType::RequestVote && m_config.checkQuorum && !m.transfer
+    const bool sticky = m_config.checkQuorum || (m_config.membership.disregardVotes && m_membershipIndex > 0);
+    if (m.term > m_state.currentTerm && m.type == MessageType::RequestVote && sticky && !m.transfer
         && hasRecentLeader()) {
-        // §4.2.3 (with CheckQuorum): a server that heard from its leader less than the
-        // minimum election timeout ago ignores a RequestVote, term and all. A removed
-        // or cut-off server then cannot depose a leader that a majority still hears,
-        // and a leader's lease (§6.4) stays sound.
+        // §6, §4.2.3 (with CheckQuorum, and whenever the membership has changed): a
+        // server that heard from its leader less than the minimum election timeout ago
+        // ignores a RequestVote, term and all. A removed or cut-off server then cannot
+        // depose a leader that a majority still hears, and a leader's lease (§6.4)
+        // stays sound.
         ignore(m, Reason::LeaderAlive);
         return;
     }
@@ -348,7 +687,7 @@ ProposeResult Node::propose(const std::string &command, Time now)
 {
     m_now = now;
     ProposeResult result;
-    if (m_role != Role::Leader) {
+    if (m_role != Role::Leader || m_removed) {
         // §8: only the leader takes client requests; others point to the leader they know.
         result.leaderHint = m_leader;
         return result;
@@ -425,8 +764,9 @@ void Node::handleRequestVoteReply(const Message &m)
     e.value = m.voteGranted ? 1 : 0;
     e.index = static_cast<Index>(votes());
     e.index2 = static_cast<Index>(quorum());
-    // §5.2: a candidate that has votes from a majority becomes leader.
-    if (votes() >= quorum())
+    // §5.2: a candidate that has votes from a majority becomes leader (§6: of C_old
+    // and of C_new while joint).
+    if (m_membership.hasQuorum(grantedMask()))
         becomeLeader();
 }
 
@@ -435,7 +775,8 @@ void Node::handleRequestVoteReply(const Message &m)
 bool Node::transferLeadership(NodeId target, Time now)
 {
     m_now = now;
-    if (m_role != Role::Leader || target < 1 || target > m_config.clusterSize || target == m_config.id)
+    if (m_role != Role::Leader || target < 1 || target > kMaxNodes || target == m_config.id
+        || !m_membership.isVoter(target))
         return false;
     // §3.10: 1. stop taking requests; 2. bring the target's log up to date; 3. send it
     // TimeoutNow. If no new leader shows up within an election timeout, lead on.
@@ -470,7 +811,7 @@ void Node::endTransfer()
 
 void Node::handleTimeoutNow(const Message &m)
 {
-    if (m.term < m_state.currentTerm || m_role == Role::Leader) {
+    if (m.term < m_state.currentTerm || m_role == Role::Leader || !m_membership.isVoter(m_config.id)) {
         ignore(m, m.term < m_state.currentTerm ? Reason::StaleTerm : Reason::OutdatedReply);
         return;
     }
@@ -530,7 +871,7 @@ void Node::handlePreVoteReply(const Message &m)
     e.index = static_cast<Index>(votes());
     e.index2 = static_cast<Index>(quorum());
     // §9.6: a majority would vote for us: now start the real election.
-    if (votes() >= quorum())
+    if (m_membership.hasQuorum(grantedMask()))
         becomeCandidate(Reason::PreVote);
 }
 
@@ -594,9 +935,8 @@ void Node::sendAppend(NodeId peer, bool heartbeat)
 
 void Node::broadcastAppendEntries(bool heartbeat)
 {
-    for (NodeId peer = 1; peer <= m_config.clusterSize; ++peer)
-        if (peer != m_config.id)
-            sendAppend(peer, heartbeat);
+    for (NodeId peer : m_peers)
+        sendAppend(peer, heartbeat);
 }
 
 void Node::handleAppendEntries(const Message &m)
@@ -709,6 +1049,10 @@ void Node::handleAppendEntriesReply(const Message &m)
             sendTimeoutNow(m.from);
         if (advanced)
             maybeAdvanceCommit();
+        if (advanced && m_membership.isLearner(m.from))
+            checkCatchUp();
+        if (advanced && !m_leaving.empty())
+            releaseLeaving();
         // Keep a lagging follower coming: send the next batch at once, if the window
         // has room.
         if (p.nextIndex <= m_state.log.lastIndex() && !p.isPaused())
@@ -764,13 +1108,11 @@ void Node::maybeAdvanceCommit()
 {
     // The highest index stored on a majority: the quorum-th largest matchIndex,
     // counting the leader's own log.
-    std::array<Index, kMaxNodes> match{};
-    const int n = m_config.clusterSize;
-    for (int i = 0; i < n; ++i)
-        match[i] = (i + 1 == m_config.id) ? m_state.log.lastIndex() : m_progress[i].matchIndex;
-    std::nth_element(match.begin(), match.begin() + (quorum() - 1), match.begin() + n, std::greater<>());
-    const Index majority = match[quorum() - 1];
-    if (majority <= m_commitIndex)
+    // §6: in the configuration in force; while joint, on majorities of both. A leader
+    // that is not a voter of it (it is removing itself) does not count itself (§4.2.2).
+    const Index majority = m_membership.committedIndex(
+        [this](NodeId id) { return id == m_config.id ? m_state.log.lastIndex() : m_progress[id - 1].matchIndex; });
+    if (majority <= m_commitIndex || majority > m_state.log.lastIndex())
         return;
     if (m_state.log.termAt(majority) == m_state.currentTerm) {
         setCommitIndex(majority, Reason::Majority);
@@ -800,6 +1142,9 @@ void Node::setCommitIndex(Index index, Reason why)
         m_ready.applyFrom = m_lastApplied;
     m_ready.applyTo = m_commitIndex;
     m_lastApplied = m_commitIndex;
+    if (!m_config.membership.newestConfig)
+        refreshMembership(Reason::Majority);
+    afterCommit();
 }
 
 void Node::takeReady(Ready &into)

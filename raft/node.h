@@ -1,22 +1,69 @@
 #pragma once
 
+#include "configuration.h"
 #include "log.h"
 #include "message.h"
 #include "progress.h"
 #include "trace.h"
 #include "types.h"
 
+#include <limits>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace raft {
 
+/// MembershipRules are the rules that make membership changes safe (paper §6,
+/// dissertation §4). All are on in real Raft; a lesson or a test turns one off to show
+/// what goes wrong without it.
+struct MembershipRules {
+    /// newestConfig: a server uses the newest configuration in its log, committed or
+    /// not (§4.1). Off: only the newest committed one.
+    bool newestConfig = true;
+    /// oneAtATime: a leader starts no change while another is pending, and changes of
+    /// more than one server go through joint consensus (§4.1, §6). Off: changes overlap
+    /// and `reconfigure` jumps straight to C_new (Figure 10).
+    bool oneAtATime = true;
+    /// termCommitFirst: a leader starts a change only once it has committed an entry
+    /// of its own term (the 2015 correction to the dissertation's §4.1).
+    bool termCommitFirst = true;
+    /// disregardVotes: once the membership has changed, a server that heard from a
+    /// leader within the minimum election timeout ignores RequestVote, so a removed
+    /// server cannot disrupt the cluster (§6, dissertation §4.2.3).
+    bool disregardVotes = true;
+
+    bool operator==(const MembershipRules &) const = default;
+};
+
+/// kMembershipBugs names the rules a lesson may switch off ("membership-bug NAME").
+inline constexpr const char *kMembershipBugs = "committed-config, two-at-once, change-before-commit, votes-disrupt";
+/// membershipRule returns the rule that "membership-bug NAME" switches off, or nullptr
+/// for an unknown name: committed-config (newestConfig), two-at-once (oneAtATime),
+/// change-before-commit (termCommitFirst), votes-disrupt (disregardVotes).
+bool *membershipRule(MembershipRules &rules, std::string_view name);
+
+/// ChangeRefusal says why a leader will not start a membership change now.
+enum class ChangeRefusal : std::uint8_t {
+    None,
+    NotLeader, ///< only the leader changes the configuration
+    ChangePending, ///< one change at a time: the last is not committed yet (§4.1)
+    NoCommitInTerm, ///< the leader has not committed an entry of its own term yet
+    NoVoters, ///< the new configuration would have no voter
+    NothingToChange, ///< the new configuration is the one in force
+};
+
 /// NodeConfig is what a server knows before it starts.
 struct NodeConfig {
     NodeId id = 1;
-    /// clusterSize: servers are S1..S<clusterSize>.
+    /// clusterSize: the first configuration is S1..S<clusterSize> (§6).
     int clusterSize = 5;
+    /// spare: a server outside the first configuration: it starts with no
+    /// configuration at all and waits for a leader to add it (dissertation §4.2.1).
+    bool spare = false;
+    /// membership: the safety rules of membership changes (all on in real Raft).
+    MembershipRules membership;
     Time electionTimeoutMin = 150;
     Time electionTimeoutMax = 300;
     Time heartbeatInterval = 50;
@@ -126,8 +173,40 @@ public:
     bool hasReady() const { return !m_ready.empty(); }
 
     /// nextDeadline is the time of the next timer: the election deadline for followers
-    /// and candidates, the next heartbeat for a leader.
-    Time nextDeadline() const { return m_role == Role::Leader ? m_heartbeatDeadline : m_electionDeadline; }
+    /// and candidates, the next heartbeat for a leader. A server that may not campaign
+    /// (not a voter of its configuration, or removed) has no timer: kNever.
+    Time nextDeadline() const
+    {
+        if (m_role == Role::Leader)
+            return m_heartbeatDeadline;
+        return m_removed || !m_membership.isVoter(m_config.id) ? kNever : m_electionDeadline;
+    }
+    static constexpr Time kNever = std::numeric_limits<Time>::max();
+
+    // --- membership (paper §6, dissertation §4) ---
+    /// configuration is the configuration in force on this server: the newest in its
+    /// log (committed or not, §4.1), else the first one. A leader's also lists the
+    /// learners it is catching up.
+    const Configuration &configuration() const { return m_membership; }
+    /// configurationIndex is the log index of that configuration's entry (0: the first).
+    Index configurationIndex() const { return m_membershipIndex; }
+    /// isChangePending tells whether a change is under way: learners catching up, or a
+    /// configuration entry not yet committed (§4.1).
+    bool isChangePending() const;
+    /// isRemoved: this server learned that a committed configuration leaves it out;
+    /// it has stopped (dissertation §4.2.2).
+    bool isRemoved() const { return m_removed; }
+    /// checkChange says whether this server would start changing the voters to
+    /// `voters` now (ChangeRefusal::None) or why not.
+    ChangeRefusal checkChange(const std::vector<NodeId> &voters) const;
+    /// changeMembership starts changing the voters to `voters` (sorted): new servers
+    /// first catch up as learners (§4.2.1); then one configuration entry (a single
+    /// server added or removed) or, with `joint`, C_old,new followed by C_new (§6).
+    ChangeRefusal changeMembership(const std::vector<NodeId> &voters, bool joint, Time now);
+    /// catchUpRound is the leader's current catch-up round (0: none), catchUpEnd the
+    /// index the learners must reach to finish it.
+    int catchUpRound() const { return m_catchUpRound; }
+    Index catchUpEnd() const { return m_catchUpEnd; }
 
     NodeId id() const { return m_config.id; }
     const NodeConfig &config() const { return m_config; }
@@ -158,11 +237,31 @@ public:
     const Progress &progress(NodeId peer) const { return m_progress[peer - 1]; }
     /// votes counts granted votes in the current election, including its own.
     int votes() const;
-    int quorum() const { return m_config.clusterSize / 2 + 1; }
+    /// quorum is how many votes of the configuration's voters make a majority.
+    int quorum() const { return m_membership.quorumSize(); }
 
     bool operator==(const Node &) const = default;
 
 private:
+    /// setMembership makes `c` (the entry at `index`, 0 for the first configuration)
+    /// the configuration in force and updates who this server talks to.
+    void setMembership(Configuration c, Index index, Reason why);
+    /// refreshMembership finds the configuration in force again, after the log was
+    /// truncated or (with newestConfig off) the commit index moved.
+    void refreshMembership(Reason why);
+    /// configurationBefore finds the newest configuration entry at or before `limit`.
+    std::pair<Configuration, Index> configurationBefore(Index limit) const;
+    void updatePeers();
+    /// appendConfiguration has the leader append a configuration entry and send it.
+    void appendConfiguration(const Configuration &c);
+    /// checkCatchUp ends a catch-up round when the learners reached its end: the next
+    /// round, or the configuration entry when the round was short (§4.2.1).
+    void checkCatchUp();
+    void abortChange();
+    void releaseLeaving();
+    /// afterCommit moves a membership change on once its entry is committed.
+    void afterCommit();
+    std::uint32_t grantedMask() const;
     void becomeFollower(Term term, NodeId leader, Reason why, NodeId cause);
     void becomeCandidate(Reason why);
     void becomePreCandidate(Reason why);
@@ -224,6 +323,28 @@ private:
     /// m_deferredReported: the last index a CommitDeferred event was emitted for.
     Index m_deferredReported = 0;
     std::vector<Progress> m_progress;
+    /// m_base is the configuration before any entry of the log: the first one (S1..Sn),
+    /// or none for a spare server.
+    Configuration m_base;
+    Configuration m_membership;
+    Index m_membershipIndex = 0;
+    /// m_peers: every other server this one talks to (voters, old voters, learners, and
+    /// for a leader the servers leaving until their removal commits), in order.
+    std::vector<NodeId> m_peers;
+    /// m_leaving: as leader, servers removed by an uncommitted configuration; they hear
+    /// on until it commits, so they learn of their removal.
+    std::vector<NodeId> m_leaving;
+    /// m_leavingSince: when the configuration leaving them out was committed (0: not yet).
+    Time m_leavingSince = 0;
+    /// m_target: as leader, the voters a change is heading for; m_joint whether it goes
+    /// through C_old,new. Empty when no change is being prepared.
+    std::vector<NodeId> m_target;
+    bool m_joint = false;
+    /// The catch-up of learners (§4.2.1): round number, its end index, its start time.
+    int m_catchUpRound = 0;
+    Index m_catchUpEnd = 0;
+    Time m_catchUpStart = 0;
+    bool m_removed = false;
     Ready m_ready;
 };
 

@@ -2,6 +2,7 @@
 
 #include "bounds.h"
 
+#include <algorithm>
 #include <charconv>
 
 namespace raft {
@@ -90,13 +91,13 @@ public:
     {
         int n = 0;
         if (word.size() >= 2 && (word[0] == 'S' || word[0] == 's') && parseInt(word.substr(1), n) && n >= 1
-            && n <= m_run.config.nodes) {
+            && n <= m_run.config.machines()) {
             out = n;
             return true;
         }
         fail(line,
-             "'" + std::string(word) + "' is not a server of this " + std::to_string(m_run.config.nodes)
-                 + "-server cluster (S1..S" + std::to_string(m_run.config.nodes) + ")");
+             "'" + std::string(word) + "' is not a server of this " + std::to_string(m_run.config.machines())
+                 + "-server cluster (S1..S" + std::to_string(m_run.config.machines()) + ")");
         return false;
     }
 
@@ -135,6 +136,21 @@ public:
             ok = need(1) && parseInt(l.words[1], c.nodes) && c.nodes >= 1 && c.nodes <= kMaxNodes;
             if (!ok)
                 fail(line, "nodes must be a number from 1 to 9");
+            return true;
+        }
+        if (key == "servers") {
+            ok = need(1) && parseInt(l.words[1], c.servers) && c.servers >= 1 && c.servers <= kMaxNodes;
+            if (!ok)
+                fail(line, "servers must be a number from 1 to 9");
+            return true;
+        }
+        if (key == "membership-bug") {
+            if (!need(1))
+                return true;
+            if (bool *rule = membershipRule(c.membership, l.words[1]))
+                *rule = false;
+            else
+                fail(line, "unknown membership bug '" + std::string(l.words[1]) + "' (known: " + kMembershipBugs + ")");
             return true;
         }
         if (key == "seed")
@@ -226,7 +242,25 @@ public:
             ok = oneNode(act::Timeout{});
         else if (kind == "transfer")
             ok = oneNode(act::Transfer{});
-        else if (kind == "isolate")
+        else if (kind == "add")
+            ok = oneNode(act::AddServer{});
+        else if (kind == "remove")
+            ok = oneNode(act::RemoveServer{});
+        else if (kind == "reconfigure") {
+            act::Reconfigure reconfigure;
+            ok = n >= 1;
+            for (std::size_t i = 5; i < l.words.size() && ok; ++i) {
+                NodeId id = kNoNode;
+                ok = server(i, id);
+                reconfigure.voters.push_back(id);
+            }
+            std::sort(reconfigure.voters.begin(), reconfigure.voters.end());
+            reconfigure.voters.erase(std::unique(reconfigure.voters.begin(), reconfigure.voters.end()),
+                                     reconfigure.voters.end());
+            in.action = std::move(reconfigure);
+            if (n < 1)
+                fail(line, "'reconfigure' takes the servers of the new configuration");
+        } else if (kind == "isolate")
             ok = oneNode(act::Isolate{});
         else if (kind == "reconnect")
             ok = oneNode(act::Reconnect{});
@@ -433,7 +467,7 @@ private:
     static bool setupWord(std::string_view key)
     {
         return key == "nodes" || key == "seed" || key == "election-timeout" || key == "heartbeat" || key == "latency"
-            || key == "loss" || key == "duplicate" || key == "option";
+            || key == "loss" || key == "duplicate" || key == "option" || key == "servers" || key == "membership-bug";
     }
 
     std::string m_file;
@@ -474,6 +508,9 @@ std::string formatInput(const Input &in)
             [&](const act::Resume &a) { return oneNode("resume", a.node); },
             [&](const act::Timeout &a) { return oneNode("timeout", a.node); },
             [&](const act::Transfer &a) { return oneNode("transfer", a.node); },
+            [&](const act::AddServer &a) { return oneNode("add", a.node); },
+            [&](const act::RemoveServer &a) { return oneNode("remove", a.node); },
+            [](const act::Reconfigure &a) { return "reconfigure " + nodeList(a.voters); },
             [&](const act::Isolate &a) { return oneNode("isolate", a.node); },
             [&](const act::Reconnect &a) { return oneNode("reconnect", a.node); },
             [](const act::Heal &) { return std::string("heal"); },
@@ -523,6 +560,11 @@ std::string formatRunFile(const RunFile &run)
         s += "option prevote on\n";
     if (c.checkQuorum)
         s += "option checkquorum on\n";
+    if (c.servers > c.nodes)
+        s += "servers " + std::to_string(c.servers) + "\n";
+    for (const char *bug : {"committed-config", "two-at-once", "change-before-commit", "votes-disrupt"})
+        if (MembershipRules rules = c.membership; !*membershipRule(rules, bug))
+            s += std::string("membership-bug ") + bug + "\n";
     for (const std::string &note : run.notes)
         s += "note " + note + "\n";
     for (const Input &in : run.inputs)

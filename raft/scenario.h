@@ -31,6 +31,9 @@ enum class CommandKind : std::uint8_t {
     Heal, ///< heal
     Say, ///< say TEXT: argument
     Transfer, ///< transfer Sx: node (leadership transfer, §3.10)
+    AddServer, ///< add Sx: node (dissertation §4.2.1)
+    RemoveServer, ///< remove Sx: node (dissertation §4.2.2)
+    Reconfigure, ///< reconfigure Sa Sb ...: groups[0], the new voters (joint consensus, §6)
     Wait, ///< wait until CONDITION | HINT: condition, argument = the hint
     Ask, ///< ask QUESTION: argument
     Answer, ///< answer TEXT when CONDITION: argument, condition
@@ -47,6 +50,7 @@ enum class CommandKind : std::uint8_t {
     ExpectKv, ///< expect kv Sx K=V K2=<none> ...: node, kv
     ExpectAgree, ///< expect agree
     ExpectNoViolations, ///< expect violations none
+    ExpectConfig, ///< expect config Sx Sa Sb ...: condition (Sx's voters, §6)
 };
 
 /// commandKindName returns the script keyword of a kind, e.g. "run until", "expect term".
@@ -86,7 +90,7 @@ struct ScenarioCommand {
 /// malformed line adds one "FILE:LINE: problem" to errors().
 ///
 /// The language, line by line (see docs/scenario-language.md):
-///   setup   nodes N | seed N | election-timeout MIN MAX | heartbeat T |
+///   setup   nodes N | servers N | membership-bug NAME | seed N | election-timeout MIN MAX | heartbeat T |
 ///           latency MIN MAX | loss P | duplicate P | option noop|invariants on|off |
 ///           pace 1/10
 ///   action  run T | run until leader|new-leader|committed N [max T] |
@@ -94,11 +98,12 @@ struct ScenarioCommand {
 ///           request Sx del K | partition S1 S2 | S3 ... | cut Sx -> Sy |
 ///           cut Sx <-> Sy | reconnect Sx | heal | say TEXT |
 ///           wait until CONDITION | HINT | ask QUESTION | answer TEXT when CONDITION |
-///           reveal
+///           add Sx | remove Sx | reconfigure Sa Sb ... | reveal
 ///   check   expect leader Sx|any|none | expect leader in Sx Sy ... |
 ///           expect role Sx R | expect status Sx up|crashed|paused |
 ///           expect term|commit|applied Sx OP N | expect log Sx T1 T2 ... |
-///           expect kv Sx K=V ... | expect agree | expect violations none
+///           expect kv Sx K=V ... | expect agree | expect violations none |
+///           expect config Sx Sa Sb ... | expect status Sx removed
 /// Times are 150, 150ms, 2s or 1.5s; `leader` stands for a node wherever an action
 /// or check takes one; `#` starts a comment.
 class Scenario {

@@ -11,6 +11,8 @@ std::string ClusterConfig::validate() const
 {
     if (nodes < 1 || nodes > kMaxNodes)
         return "nodes must be between 1 and 9, not " + std::to_string(nodes);
+    if (servers != 0 && (servers < nodes || servers > kMaxNodes))
+        return "servers must be between nodes (" + std::to_string(nodes) + ") and 9, not " + std::to_string(servers);
     const std::string maxDelay = std::to_string(kMaxDelay);
     if (electionTimeoutMin < 1 || electionTimeoutMax < electionTimeoutMin || electionTimeoutMax > kMaxDelay)
         return "election timeout must be a range MIN MAX with 1 <= MIN <= MAX <= " + maxDelay + " ms";
@@ -41,12 +43,12 @@ const char *nodeStatusName(NodeStatus status)
 Simulation::Simulation(const ClusterConfig &config)
     : m_config(config)
     , m_rng(mixSeed(config.seed, 0))
-    , m_network(config.network, config.nodes)
-    , m_servers(static_cast<std::size_t>(config.nodes))
+    , m_network(config.network, config.machines())
+    , m_servers(static_cast<std::size_t>(config.machines()))
     , m_invariants(config.nodes)
-    , m_views(static_cast<std::size_t>(config.nodes))
+    , m_views(static_cast<std::size_t>(config.machines()))
 {
-    for (NodeId id = 1; id <= config.nodes; ++id) {
+    for (NodeId id = 1; id <= size(); ++id) {
         Server &s = mut(id);
         s.node.emplace(nodeConfig(id, 0), s.storage, 0);
     }
@@ -57,6 +59,8 @@ NodeConfig Simulation::nodeConfig(NodeId id, std::uint32_t incarnation) const
     NodeConfig c;
     c.id = id;
     c.clusterSize = m_config.nodes;
+    c.spare = id > m_config.nodes;
+    c.membership = m_config.membership;
     c.electionTimeoutMin = m_config.electionTimeoutMin;
     c.electionTimeoutMax = m_config.electionTimeoutMax;
     c.heartbeatInterval = m_config.heartbeatInterval;
@@ -103,7 +107,7 @@ std::optional<NodeId> Simulation::leader() const
 {
     std::optional<NodeId> best;
     Term bestTerm = 0;
-    for (NodeId id = 1; id <= m_config.nodes; ++id) {
+    for (NodeId id = 1; id <= size(); ++id) {
         const Node *n = node(id);
         if (n && n->role() == Role::Leader && (!best || n->term() > bestTerm)) {
             best = id;
@@ -113,16 +117,55 @@ std::optional<NodeId> Simulation::leader() const
     return best;
 }
 
+const Configuration &Simulation::configuration() const
+{
+    if (const auto id = leader())
+        return node(*id)->configuration();
+    const Node *best = nullptr;
+    for (NodeId id = 1; id <= size(); ++id) {
+        const Node *n = node(id);
+        if (n && !n->isRemoved() && (!best || n->configurationIndex() > best->configurationIndex()))
+            best = n;
+    }
+    static const Configuration kNone;
+    return best ? best->configuration() : kNone;
+}
+
+Configuration Simulation::configurationOf(NodeId id) const
+{
+    if (const Node *n = node(id))
+        return n->configuration();
+    const Log &log = server(id).storage.log;
+    for (Index i = log.lastIndex(); i >= 1; --i)
+        if (Configuration::isConfigCommand(log.at(i).command))
+            if (std::optional<Configuration> c = Configuration::decode(log.at(i).command))
+                return *c;
+    return id <= m_config.nodes ? Configuration::first(m_config.nodes) : Configuration();
+}
+
+bool Simulation::hasQuorum(const std::vector<NodeId> &side) const
+{
+    std::uint32_t mask = 0;
+    for (NodeId id : side)
+        mask |= 1u << id;
+    const Configuration &c = configuration();
+    if (c.empty()) // everyone is down: count the first configuration
+        return Configuration::first(m_config.nodes).hasQuorum(mask);
+    return c.hasQuorum(mask);
+}
+
 // --- moving time ----------------------------------------------------------------
 
 std::optional<NodeId> Simulation::nextTimer(Time &at) const
 {
     std::optional<NodeId> best;
-    for (NodeId id = 1; id <= m_config.nodes; ++id) {
+    for (NodeId id = 1; id <= size(); ++id) {
         const Server &s = server(id);
         if (s.status != NodeStatus::Up)
             continue; // crashed servers have no timers; paused ones are frozen
         const Time deadline = s.node->nextDeadline();
+        if (deadline == Node::kNever)
+            continue; // a learner, a spare or a removed server never campaigns
         if (!best || deadline < at) {
             best = id;
             at = deadline;
@@ -369,7 +412,7 @@ void Simulation::afterStep()
 
 bool Simulation::checkInvariantsNow()
 {
-    for (NodeId id = 1; id <= m_config.nodes; ++id) {
+    for (NodeId id = 1; id <= size(); ++id) {
         const Server &s = server(id);
         ServerView &v = m_views[id - 1];
         v.id = id;
@@ -381,7 +424,11 @@ bool Simulation::checkInvariantsNow()
             v.log = &s.node->log();
             v.commitIndex = s.node->commitIndex();
             v.lastApplied = s.node->lastApplied();
+            v.config = &s.node->configuration();
+            v.configIndex = s.node->configurationIndex();
         } else {
+            v.config = nullptr;
+            v.configIndex = 0;
             v.role = Role::Follower;
             v.term = s.storage.currentTerm;
             v.log = &s.storage.log;

@@ -19,7 +19,13 @@ namespace raft {
 
 /// ClusterConfig is everything that defines a run besides the user's actions.
 struct ClusterConfig {
+    /// nodes: the first configuration is S1..S<nodes> (§6).
     int nodes = 5;
+    /// servers: the machines S1..S<servers> that exist (0: as many as nodes); those
+    /// past `nodes` are spare, outside the configuration until a leader adds them.
+    int servers = 0;
+    /// membership: the safety rules of membership changes (a lesson may switch one off).
+    MembershipRules membership;
     std::uint64_t seed = 1;
     Time electionTimeoutMin = 150;
     Time electionTimeoutMax = 300;
@@ -37,6 +43,8 @@ struct ClusterConfig {
     /// recordTrace: keep trace events (off only for raw speed).
     bool recordTrace = true;
 
+    /// machines is how many servers exist: max(nodes, servers).
+    int machines() const { return servers > nodes ? servers : nodes; }
     /// validate returns an empty string when the config is usable, else the problem.
     std::string validate() const;
     bool operator==(const ClusterConfig &) const = default;
@@ -107,7 +115,8 @@ public:
 
     const ClusterConfig &config() const { return m_config; }
     Time now() const { return m_now; }
-    int size() const { return m_config.nodes; }
+    /// size is how many servers exist (members of the configuration or not).
+    int size() const { return m_config.machines(); }
 
     // --- moving time ---
     /// step processes exactly one event (a delivery, a loss, or a timer) and returns
@@ -139,6 +148,18 @@ public:
     Index commitIndex(NodeId id) const;
     /// leader is the live node in role leader with the highest term, if any.
     std::optional<NodeId> leader() const;
+    /// configuration is the configuration in force in the cluster: the leader's (with
+    /// the learners it catches up), else the newest any server holds (§6).
+    const Configuration &configuration() const;
+    /// configurationOf is the configuration server id believes in (a crashed server's
+    /// is read from its stable storage).
+    Configuration configurationOf(NodeId id) const;
+    /// isRemoved tells whether a server learned of its removal and stopped (§4.2.2).
+    bool isRemoved(NodeId id) const
+    {
+        const Node *n = node(id);
+        return n && n->isRemoved();
+    }
     const Network &network() const { return m_network; }
     /// trace is the run's trace (or the outside sink it writes to, see setTraceSink).
     const Trace &trace() const { return m_sink ? *m_sink : m_trace; }
@@ -197,9 +218,15 @@ public:
     {
         return apply(act::SetLink{from, to, conditions});
     }
-    /// hasQuorum tells whether `side` holds a majority of the cluster (§5.2: only a
-    /// majority can elect a leader or commit).
-    bool hasQuorum(const std::vector<NodeId> &side) const { return static_cast<int>(side.size()) >= size() / 2 + 1; }
+    /// addServer, removeServer and reconfigure ask the leader to change the
+    /// configuration (§6, dissertation §4).
+    ActionResult addServer(NodeId id) { return apply(act::AddServer{id}); }
+    ActionResult removeServer(NodeId id) { return apply(act::RemoveServer{id}); }
+    ActionResult reconfigure(const std::vector<NodeId> &voters) { return apply(act::Reconfigure{voters}); }
+    /// hasQuorum tells whether `side` holds a majority of the voters of the
+    /// configuration in force (of both while joint) (§5.2, §6: only a majority can
+    /// elect a leader or commit).
+    bool hasQuorum(const std::vector<NodeId> &side) const;
     /// say adds a line of narration to the trace.
     ActionResult say(const std::string &text) { return apply(act::Say{text}); }
 
@@ -270,6 +297,13 @@ private:
     void perform(const act::SetLink &a);
     void perform(const act::Restore &a);
     void perform(const act::Transfer &a);
+    void perform(const act::AddServer &a);
+    void perform(const act::RemoveServer &a);
+    void perform(const act::Reconfigure &a);
+    /// changeMembership has the leader move to `voters`; a server added that was
+    /// removed before comes back as a new, empty machine.
+    void changeMembership(const std::vector<NodeId> &voters, bool joint);
+    std::optional<Refusal> membershipRefusal(InputKind kind, const std::vector<NodeId> &voters) const;
     void beginStep();
     void deliver(Envelope envelope);
     void lose(const Envelope &envelope, Reason reason);

@@ -132,7 +132,11 @@ std::optional<Refusal> Simulation::refusalFor(const Action &action) const
                           },
                           // The client's request always goes out; a server that is down simply
                           // does not answer (the trace says so).
-                          [&](const act::Request &a) { return oneServer(a.node); },
+                          [&](const act::Request &a) -> std::optional<Refusal> {
+                              if (Configuration::isConfigCommand(a.command))
+                                  return refuse(RefusalReason::ReservedCommand, a.node);
+                              return oneServer(a.node);
+                          },
                           [&](const act::Partition &a) -> std::optional<Refusal> {
                               for (const auto &group : a.groups)
                                   for (NodeId n : group)
@@ -185,11 +189,60 @@ std::optional<Refusal> Simulation::refusalFor(const Action &action) const
                                   return r;
                               return mustBeUp(a.node);
                           },
+                          [&](const act::AddServer &a) -> std::optional<Refusal> {
+                              if (!exists(a.node))
+                                  return refuse(RefusalReason::NoSuchServer, a.node);
+                              const std::optional<NodeId> from = leader();
+                              if (from && node(*from)->configuration().isVoter(a.node))
+                                  return refuse(RefusalReason::AlreadyMember, a.node);
+                              std::vector<NodeId> voters = from ? node(*from)->configuration().voters
+                                                                : std::vector<NodeId>{};
+                              voters.insert(std::lower_bound(voters.begin(), voters.end(), a.node), a.node);
+                              return membershipRefusal(kind, voters);
+                          },
+                          [&](const act::RemoveServer &a) -> std::optional<Refusal> {
+                              if (!exists(a.node))
+                                  return refuse(RefusalReason::NoSuchServer, a.node);
+                              const std::optional<NodeId> from = leader();
+                              if (from && !node(*from)->configuration().isVoter(a.node))
+                                  return refuse(RefusalReason::NotMember, a.node);
+                              std::vector<NodeId> voters = from ? node(*from)->configuration().voters
+                                                                : std::vector<NodeId>{};
+                              voters.erase(std::remove(voters.begin(), voters.end(), a.node), voters.end());
+                              if (from && voters.empty())
+                                  return refuse(RefusalReason::NoVoters, a.node);
+                              return membershipRefusal(kind, voters);
+                          },
+                          [&](const act::Reconfigure &a) -> std::optional<Refusal> {
+                              for (NodeId n : a.voters)
+                                  if (!exists(n))
+                                      return refuse(RefusalReason::NoSuchServer, n);
+                              if (a.voters.empty())
+                                  return refuse(RefusalReason::NoVoters);
+                              return membershipRefusal(kind, a.voters);
+                          },
                           [](const act::Heal &) { return std::optional<Refusal>(); },
                           [](const act::Hold &) { return std::optional<Refusal>(); },
                           [](const act::Say &) { return std::optional<Refusal>(); },
                       },
                       action);
+}
+
+std::optional<Refusal> Simulation::membershipRefusal(InputKind kind, const std::vector<NodeId> &voters) const
+{
+    // The client asks the leader (§6); the leader's own rules decide.
+    const std::optional<NodeId> from = leader();
+    if (!from || status(*from) != NodeStatus::Up)
+        return Refusal{RefusalReason::NoLeaderToChange, kind};
+    switch (node(*from)->checkChange(voters)) {
+    case ChangeRefusal::None: return std::nullopt;
+    case ChangeRefusal::NotLeader: return Refusal{RefusalReason::NoLeaderToChange, kind};
+    case ChangeRefusal::ChangePending: return Refusal{RefusalReason::ChangePending, kind, *from};
+    case ChangeRefusal::NoCommitInTerm: return Refusal{RefusalReason::NoCommitInTerm, kind, *from};
+    case ChangeRefusal::NoVoters: return Refusal{RefusalReason::NoVoters, kind, *from};
+    case ChangeRefusal::NothingToChange: return Refusal{RefusalReason::SameConfiguration, kind};
+    }
+    return std::nullopt;
 }
 
 // --- apply ------------------------------------------------------------------------
@@ -283,6 +336,47 @@ void Simulation::perform(const act::Transfer &a)
     const NodeId from = *leader();
     mut(from).node->transferLeadership(a.node, m_now);
     drain(from);
+}
+
+void Simulation::changeMembership(const std::vector<NodeId> &voters, bool joint)
+{
+    const NodeId from = *leader();
+    for (NodeId id : voters) {
+        Server &s = mut(id);
+        if (s.node && s.node->isRemoved()) {
+            // A removed server stopped for good (§4.2.2): it comes back as a new
+            // machine, with empty storage, like any server added.
+            s.storage = PersistentState{};
+            s.kv.clear();
+            ++s.incarnation;
+            NodeConfig c = nodeConfig(id, s.incarnation);
+            c.spare = true;
+            s.node.emplace(c, s.storage, m_now);
+            addEvent(EventKind::NodeRestarted, id).index = 0;
+        }
+    }
+    const ChangeRefusal refusal = mut(from).node->changeMembership(voters, joint, m_now);
+    (void)refusal; // check() accepted it
+    drain(from);
+}
+
+void Simulation::perform(const act::AddServer &a)
+{
+    std::vector<NodeId> voters = node(*leader())->configuration().voters;
+    voters.insert(std::lower_bound(voters.begin(), voters.end(), a.node), a.node);
+    changeMembership(voters, false);
+}
+
+void Simulation::perform(const act::RemoveServer &a)
+{
+    std::vector<NodeId> voters = node(*leader())->configuration().voters;
+    voters.erase(std::remove(voters.begin(), voters.end(), a.node), voters.end());
+    changeMembership(voters, false);
+}
+
+void Simulation::perform(const act::Reconfigure &a)
+{
+    changeMembership(a.voters, true);
 }
 
 void Simulation::perform(const act::SetTimer &a)

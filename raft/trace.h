@@ -23,6 +23,10 @@ enum class EventKind : std::uint8_t {
     PreVoteDenied, ///< a server would not vote for a pre-candidate (§9.6)
     TransferStarted, ///< a leader begins to hand leadership over (§3.10)
     TransferAborted, ///< a handover did not complete in an election timeout (§3.10)
+    // --- membership (§6, dissertation §4) ---
+    MembershipCatchUp, ///< a leader's learners finished a catch-up round, or it gave up (§4.2.1)
+    ConfigurationInForce, ///< a server's configuration in force changed (§4.1, §6)
+    ServerRemoved, ///< a server learned a committed configuration leaves it out: it stops (§4.2.2)
     // --- replication (§5.3) ---
     AppendAccepted, ///< a follower took an AppendEntries
     AppendRejected, ///< a follower refused an AppendEntries
@@ -84,6 +88,7 @@ enum class Reason : std::uint8_t {
     QuorumLost, ///< a leader heard from no majority within an election timeout (§6.2)
     Transfer, ///< TimeoutNow from the leader: campaign at once (§3.10)
     Transferring, ///< the leader hands leadership over and takes no requests (§3.10)
+    TooSlow, ///< a new server did not catch up within ten rounds or timeouts (§4.2.1)
 };
 
 /// TraceEvent is one structured trace event. `step` numbers the simulation event

@@ -196,6 +196,9 @@ TEST(Input, EveryKindRoundTripsThroughItsRunFileLine)
         act::SetLink{3, 1, std::nullopt},
         act::Hold{false},
         act::Transfer{3},
+        act::AddServer{4},
+        act::RemoveServer{2},
+        act::Reconfigure{{1, 3, 4}},
     };
     RunFile run;
     std::set<InputKind> kinds;
@@ -217,5 +220,6 @@ TEST(Input, EveryKindRoundTripsThroughItsRunFileLine)
     EXPECT_NE(text.find("at 118 step 180 link S1 -> S3 30 90 0.3 0.1\n"), std::string::npos);
     EXPECT_NE(text.find("at 119 step 190 restore S2 <-> S5\n"), std::string::npos);
     EXPECT_NE(text.find("at 121 step 210 link S3 -> S1 default\n"), std::string::npos);
+    EXPECT_NE(text.find("at 126 step 260 reconfigure S1 S3 S4\n"), std::string::npos) << text;
     EXPECT_EQ(formatRunFile(*back.run), text);
 }

@@ -32,6 +32,9 @@ ClusterConfig drawConfig(Rng &rng, std::uint64_t seed)
     Rng options(mixSeed(seed, 0x9e7));
     c.preVote = options.chance(0.5);
     c.checkQuorum = options.chance(0.5);
+    // Membership changes (§6) likewise: up to two spare servers to add.
+    Rng members(mixSeed(seed, 0x3e3));
+    c.servers = std::min<int>(kMaxNodes, c.nodes + static_cast<int>(members.uniform(0, 2)));
     c.checkInvariants = true;
     c.recordTrace = true;
     return c;
@@ -122,7 +125,7 @@ std::string formatConfig(const ClusterConfig &c)
     out << "nodes " << c.nodes << ", seed " << c.seed << ", election-timeout " << c.electionTimeoutMin << " "
         << c.electionTimeoutMax << ", heartbeat " << c.heartbeatInterval << ", " << networkText(c.network) << ", noop "
         << (c.noop ? "on" : "off") << ", prevote " << (c.preVote ? "on" : "off") << ", checkquorum "
-        << (c.checkQuorum ? "on" : "off");
+        << (c.checkQuorum ? "on" : "off") << ", servers " << c.machines();
     return out.str();
 }
 
@@ -137,7 +140,41 @@ FaultRun::FaultRun(std::uint64_t seed)
     , m_rng(mixSeed(seed, 0x50a4))
     , m_config(drawConfig(m_rng, seed))
     , m_sim(m_config)
+    , m_memberRng(mixSeed(seed, 0x3e4))
 { }
+
+void FaultRun::changeMembership()
+{
+    // Membership changes come from a stream of their own, so that the storms drawn
+    // before they existed keep their other actions. The leader may refuse (no leader,
+    // a change pending, nothing of its term committed yet): that is part of the test.
+    Simulation &sim = m_sim;
+    const auto leader = sim.leader();
+    if (!leader || !m_memberRng.chance(0.3))
+        return;
+    settle();
+    const Configuration &c = sim.node(*leader)->configuration();
+    std::vector<NodeId> in, out;
+    for (NodeId id = 1; id <= sim.size(); ++id)
+        (c.isVoter(id) ? in : out).push_back(id);
+    const auto pick = [&](const std::vector<NodeId> &from) {
+        return from[static_cast<std::size_t>(m_memberRng.uniform(0, static_cast<std::int64_t>(from.size()) - 1))];
+    };
+    const std::int64_t what = m_memberRng.uniform(0, 2);
+    if (what == 0 && !out.empty()) {
+        (void)sim.addServer(pick(out));
+    } else if (what == 1 && in.size() > 1) {
+        (void)sim.removeServer(pick(in));
+    } else {
+        std::vector<NodeId> voters;
+        for (NodeId id = 1; id <= sim.size(); ++id)
+            if (m_memberRng.chance(0.6))
+                voters.push_back(id);
+        if (voters.empty())
+            voters.push_back(*leader);
+        (void)sim.reconfigure(voters);
+    }
+}
 
 bool FaultRun::fail(std::string why)
 {
@@ -147,7 +184,7 @@ bool FaultRun::fail(std::string why)
 
 NodeId FaultRun::anyNode()
 {
-    return static_cast<NodeId>(m_rng.uniform(1, m_config.nodes));
+    return static_cast<NodeId>(m_rng.uniform(1, m_sim.size()));
 }
 
 bool FaultRun::run()
@@ -170,6 +207,8 @@ void FaultRun::storm()
     for (int i = 0; i < count && m_sim.violations().empty(); ++i) {
         m_sim.runFor(m_rng.uniform(0, 300));
         act();
+        if (m_sim.violations().empty())
+            changeMembership();
     }
     m_sim.runFor(m_rng.uniform(0, 500));
 }
@@ -178,7 +217,7 @@ void FaultRun::act()
 {
     settle();
     Simulation &sim = m_sim;
-    const int n = m_config.nodes;
+    const int n = sim.size();
     std::vector<NodeId> up, crashed, paused, followers;
     for (NodeId id = 1; id <= n; ++id) {
         switch (sim.status(id)) {
@@ -322,7 +361,7 @@ void FaultRun::act()
 bool FaultRun::converge()
 {
     Simulation &sim = m_sim;
-    const int n = m_config.nodes;
+    const int n = sim.size();
 
     // Undo every fault. Each undo is possible by construction; a refusal is a bug.
     const auto undo = [&](const ActionResult &result) {
@@ -361,10 +400,25 @@ bool FaultRun::converge()
     if (!m_failure.empty())
         return false;
     sim.runFor(2 * m_config.electionTimeoutMax);
+    // A change under way completes (or its leader gives it up) once the faults are gone.
+    sim.runUntil(
+        [&] {
+            const auto l = sim.leader();
+            return l && !sim.node(*l)->isChangePending();
+        },
+        30 * m_config.electionTimeoutMax);
+    // From here on only the voters of the configuration in force must agree: spare
+    // and removed servers are not members (§6).
+    const auto member = [&](NodeId id) {
+        const auto l = sim.leader();
+        return !l || sim.node(*l)->configuration().isVoter(id);
+    };
 
     // A leader exists and a fresh request commits everywhere.
     const auto everyoneHas = [&](const ProposeResult &r) {
         for (NodeId id = 1; id <= n; ++id) {
+            if (!member(id))
+                continue;
             const Node *node = sim.node(id);
             if (!node || node->commitIndex() < r.index || node->lastApplied() != node->commitIndex()
                 || node->log().termAt(r.index) != r.term)
@@ -394,7 +448,7 @@ bool FaultRun::converge()
     sim.runUntil(
         [&] {
             for (NodeId id = 1; id <= n; ++id)
-                if (sim.commitIndex(id) != sim.commitIndex(leader))
+                if (member(id) && sim.commitIndex(id) != sim.commitIndex(leader))
                     return false;
             return true;
         },
@@ -406,6 +460,8 @@ bool FaultRun::converge()
     for (Index i = 1; i <= c; ++i)
         rebuilt.apply(reference.at(i).command);
     for (NodeId id = 1; id <= n; ++id) {
+        if (!member(id))
+            continue;
         const std::string who = nodeName(id);
         if (sim.commitIndex(id) != c)
             return fail(who + "'s commitIndex " + std::to_string(sim.commitIndex(id)) + " differs from leader "

@@ -49,6 +49,8 @@ private:
     void storm();
     bool converge();
     void act();
+    /// changeMembership sometimes asks the leader to add, remove or reconfigure.
+    void changeMembership();
     /// settle processes everything due now, so the next action replays exactly.
     void settle() { m_sim.advanceTo(m_sim.now()); }
     NodeId anyNode();
@@ -61,6 +63,7 @@ private:
     std::string m_failure;
     int m_actions = 0;
     int m_requests = 0;
+    Rng m_memberRng;
 };
 
 /// formatConfig describes a ClusterConfig on one line.
