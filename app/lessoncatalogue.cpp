@@ -88,6 +88,10 @@ const QStringList &LessonCatalogue::teachingOrder()
         QStringLiteral("prevote-rejoin"),
         QStringLiteral("checkquorum-step-down"),
         QStringLiteral("leadership-transfer"),
+        QStringLiteral("membership-grow"),
+        QStringLiteral("membership-remove-leader"),
+        QStringLiteral("membership-two-at-once"),
+        QStringLiteral("membership-joint"),
     };
     return order;
 }

@@ -126,7 +126,23 @@ bool Invariants::check(const std::vector<ServerView> &servers, std::vector<std::
                                 + ") committed in term " + term(m_committed[need - 1].commitTerm));
         }
     }
-    if (committed > 0 && !m_committedConfig.hasQuorum(holders)) {
+    // A leader commits with the configuration in force in its log, which may be newer
+    // than the committed one (§4.1): a quorum of either keeps an entry safe, as their
+    // quorums overlap.
+    const Configuration *newest = nullptr;
+    Index newestIndex = 0;
+    for (const ServerView &view : servers) {
+        Seen &seen = m_seen[view.id - 1];
+        if (view.up && view.config && (seen.configIndex != view.configIndex || seen.config.empty())) {
+            seen.config = *view.config;
+            seen.configIndex = view.configIndex;
+        }
+        if (!seen.config.empty() && seen.configIndex >= newestIndex) {
+            newest = &seen.config;
+            newestIndex = seen.configIndex;
+        }
+    }
+    if (committed > 0 && !m_committedConfig.hasQuorum(holders) && !(newest && newest->hasQuorum(holders))) {
         std::vector<NodeId> on;
         for (NodeId id = 1; id <= kMaxNodes; ++id)
             if ((holders >> id) & 1u)

@@ -38,7 +38,8 @@ struct ServerView {
 ///    at the same index.
 ///  - Term monotonicity: a server's currentTerm never decreases, even across a crash.
 ///  - Committed entries are never lost: every committed entry is stored on a majority
-///    of the newest committed configuration (of both halves while it is joint).
+///    of the newest committed configuration or of the newest one in force (of both
+///    halves while it is joint).
 ///  - Election Safety holds across configurations: servers outside the first
 ///    configuration, added or removed, count like any other.
 ///  - Configurations overlap: each configuration entry's quorums share a server with
@@ -71,6 +72,9 @@ private:
         Index matchCommitted = 0;
         /// changed: something of this server changed in the current check.
         bool changed = true;
+        /// config, configIndex: the configuration in force when it was last up.
+        Configuration config;
+        Index configIndex = 0;
         bool operator==(const Seen &) const = default;
     };
     struct Committed {

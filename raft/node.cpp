@@ -50,6 +50,8 @@ Node::Node(const NodeConfig &config, const PersistentState &stored, Time now)
     auto [membership, index] = configurationBefore(m_state.log.lastIndex());
     m_membership = std::move(membership);
     m_membershipIndex = index;
+    if (index > 0)
+        m_wasVoter = configurationBefore(index - 1).first.isVoter(m_config.id);
     updatePeers();
     resetElectionTimer();
 }
@@ -99,13 +101,16 @@ void Node::setMembership(Configuration c, Index index, Reason why)
     c.learners = m_role == Role::Leader ? m_membership.learners : std::vector<NodeId>{};
     if (index == m_membershipIndex && c == m_membership)
         return;
-    const bool wasVoter = m_membership.isVoter(m_config.id);
+    const bool wasVoter = canCampaign();
+    m_wasVoter = m_membership.isVoter(m_config.id);
     m_membership = std::move(c);
+    if (m_membership.contains(m_config.id))
+        m_removedReported = false;
     m_membershipIndex = index;
     updatePeers();
     // A server that just became a voter may campaign from now on: give it a whole
     // election timeout first.
-    if (!wasVoter && m_membership.isVoter(m_config.id) && m_role != Role::Leader)
+    if (!wasVoter && canCampaign() && m_role != Role::Leader)
         resetElectionTimer();
     TraceEvent &e = addEvent(EventKind::ConfigurationInForce, why);
     e.index = index;
@@ -133,7 +138,7 @@ bool Node::isChangePending() const
 
 ChangeRefusal Node::checkChange(const std::vector<NodeId> &voters) const
 {
-    if (m_role != Role::Leader || m_removed)
+    if (m_role != Role::Leader)
         return ChangeRefusal::NotLeader;
     // §4.1: one change at a time. A second change before the first commits could
     // leave two configurations whose majorities do not overlap (Figure 10). A catch-up
@@ -272,9 +277,12 @@ void Node::afterCommit()
         return;
     if (m_role != Role::Leader) {
         // Dissertation §4.2.2: a server that learns that a committed configuration
-        // leaves it out stops.
-        if (!m_membership.contains(m_config.id) && !m_removed) {
-            m_removed = true;
+        // leaves it out is removed: it will never campaign again.
+        // (A learner catching up also reads configurations without it: only a server
+        // that was a member of the configuration before is told it is removed.)
+        if (isRemoved() && !m_removedReported
+            && configurationBefore(m_membershipIndex - 1).first.contains(m_config.id)) {
+            m_removedReported = true;
             addEvent(EventKind::ServerRemoved).index = m_membershipIndex;
         }
         return;
@@ -292,7 +300,7 @@ void Node::afterCommit()
         // was committed; now it steps down (telling the others the commit first) and stops.
         broadcastAppendEntries(true);
         becomeFollower(m_state.currentTerm, kNoNode, Reason::None, kNoNode);
-        m_removed = true;
+        m_removedReported = true;
         addEvent(EventKind::ServerRemoved).index = m_membershipIndex;
     }
 }
@@ -431,8 +439,6 @@ int Node::votes() const
 void Node::tick(Time now)
 {
     m_now = now;
-    if (m_removed)
-        return; // it has stopped (dissertation §4.2.2)
     if (m_role == Role::Leader) {
         if (!m_target.empty() && now - m_catchUpStart > 10 * m_config.electionTimeoutMax)
             abortChange(); // §4.2.1: a learner that makes no progress holds changes back
@@ -464,7 +470,7 @@ void Node::tick(Time now)
     }
     if (now < m_electionDeadline)
         return;
-    if (!m_membership.isVoter(m_config.id)) {
+    if (!canCampaign()) {
         // §4.2.1, §4.2.2: a server that is not a voter of its configuration (a learner,
         // a spare, a server removed) never starts an election.
         resetElectionTimer();
@@ -476,7 +482,7 @@ void Node::tick(Time now)
 void Node::timeoutNow(Time now)
 {
     m_now = now;
-    if (m_role != Role::Leader && !m_removed && m_membership.isVoter(m_config.id))
+    if (m_role != Role::Leader && canCampaign())
         campaign(Reason::Forced);
 }
 
@@ -642,8 +648,6 @@ void Node::becomeLeader()
 void Node::step(const Message &m, Time now)
 {
     m_now = now;
-    if (m_removed)
-        return; // it has stopped (dissertation §4.2.2)
     // §9.6: a PreVote changes no term, neither the asker's nor the voter's. A denial
     // carrying a newer term is news, though: the asker adopts it.
     if (m.type == MessageType::PreVote) {
@@ -687,7 +691,7 @@ ProposeResult Node::propose(const std::string &command, Time now)
 {
     m_now = now;
     ProposeResult result;
-    if (m_role != Role::Leader || m_removed) {
+    if (m_role != Role::Leader) {
         // §8: only the leader takes client requests; others point to the leader they know.
         result.leaderHint = m_leader;
         return result;
@@ -811,7 +815,7 @@ void Node::endTransfer()
 
 void Node::handleTimeoutNow(const Message &m)
 {
-    if (m.term < m_state.currentTerm || m_role == Role::Leader || !m_membership.isVoter(m_config.id)) {
+    if (m.term < m_state.currentTerm || m_role == Role::Leader || !canCampaign()) {
         ignore(m, m.term < m_state.currentTerm ? Reason::StaleTerm : Reason::OutdatedReply);
         return;
     }

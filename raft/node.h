@@ -179,7 +179,14 @@ public:
     {
         if (m_role == Role::Leader)
             return m_heartbeatDeadline;
-        return m_removed || !m_membership.isVoter(m_config.id) ? kNever : m_electionDeadline;
+        return canCampaign() ? m_electionDeadline : kNever;
+    }
+    /// canCampaign tells whether this server may start elections: it is a voter of
+    /// its configuration, or was one of the configuration before and the entry that
+    /// leaves it out is not committed yet (dissertation §4.2.2: it may still be needed).
+    bool canCampaign() const
+    {
+        return m_membership.isVoter(m_config.id) || (m_wasVoter && m_membershipIndex > m_commitIndex);
     }
     static constexpr Time kNever = std::numeric_limits<Time>::max();
 
@@ -193,9 +200,14 @@ public:
     /// isChangePending tells whether a change is under way: learners catching up, or a
     /// configuration entry not yet committed (§4.1).
     bool isChangePending() const;
-    /// isRemoved: this server learned that a committed configuration leaves it out;
-    /// it has stopped (dissertation §4.2.2).
-    bool isRemoved() const { return m_removed; }
+    /// isRemoved: this server learned that a committed configuration leaves it out
+    /// (dissertation §4.2.2). It never campaigns again (it is no voter); it still takes
+    /// entries, so that a leader may add it back as a learner.
+    bool isRemoved() const
+    {
+        return m_membershipIndex > 0 && m_membershipIndex <= m_commitIndex && m_role != Role::Leader
+            && !m_membership.contains(m_config.id);
+    }
     /// checkChange says whether this server would start changing the voters to
     /// `voters` now (ChangeRefusal::None) or why not.
     ChangeRefusal checkChange(const std::vector<NodeId> &voters) const;
@@ -344,7 +356,10 @@ private:
     int m_catchUpRound = 0;
     Index m_catchUpEnd = 0;
     Time m_catchUpStart = 0;
-    bool m_removed = false;
+    /// m_removedReported: the ServerRemoved event for the configuration in force was emitted.
+    bool m_removedReported = false;
+    /// m_wasVoter: this server was a voter of the configuration before the one in force.
+    bool m_wasVoter = false;
     Ready m_ready;
 };
 

@@ -131,6 +131,15 @@ const Configuration &Simulation::configuration() const
     return best ? best->configuration() : kNone;
 }
 
+bool Simulation::isRemoved(NodeId id) const
+{
+    const Node *n = node(id);
+    if (!n || !n->isRemoved())
+        return false;
+    const auto l = leader();
+    return !l || !node(*l)->configuration().contains(id);
+}
+
 Configuration Simulation::configurationOf(NodeId id) const
 {
     if (const Node *n = node(id))

@@ -154,12 +154,9 @@ public:
     /// configurationOf is the configuration server id believes in (a crashed server's
     /// is read from its stable storage).
     Configuration configurationOf(NodeId id) const;
-    /// isRemoved tells whether a server learned of its removal and stopped (§4.2.2).
-    bool isRemoved(NodeId id) const
-    {
-        const Node *n = node(id);
-        return n && n->isRemoved();
-    }
+    /// isRemoved tells whether a server learned of its removal (§4.2.2) and no leader
+    /// is adding it back.
+    bool isRemoved(NodeId id) const;
     const Network &network() const { return m_network; }
     /// trace is the run's trace (or the outside sink it writes to, see setTraceSink).
     const Trace &trace() const { return m_sink ? *m_sink : m_trace; }
@@ -300,8 +297,7 @@ private:
     void perform(const act::AddServer &a);
     void perform(const act::RemoveServer &a);
     void perform(const act::Reconfigure &a);
-    /// changeMembership has the leader move to `voters`; a server added that was
-    /// removed before comes back as a new, empty machine.
+    /// changeMembership has the leader move to `voters`.
     void changeMembership(const std::vector<NodeId> &voters, bool joint);
     std::optional<Refusal> membershipRefusal(InputKind kind, const std::vector<NodeId> &voters) const;
     void beginStep();

@@ -340,21 +340,8 @@ void Simulation::perform(const act::Transfer &a)
 
 void Simulation::changeMembership(const std::vector<NodeId> &voters, bool joint)
 {
+    // A removed server takes entries still: the leader catches it up like any other.
     const NodeId from = *leader();
-    for (NodeId id : voters) {
-        Server &s = mut(id);
-        if (s.node && s.node->isRemoved()) {
-            // A removed server stopped for good (§4.2.2): it comes back as a new
-            // machine, with empty storage, like any server added.
-            s.storage = PersistentState{};
-            s.kv.clear();
-            ++s.incarnation;
-            NodeConfig c = nodeConfig(id, s.incarnation);
-            c.spare = true;
-            s.node.emplace(c, s.storage, m_now);
-            addEvent(EventKind::NodeRestarted, id).index = 0;
-        }
-    }
     const ChangeRefusal refusal = mut(from).node->changeMembership(voters, joint, m_now);
     (void)refusal; // check() accepted it
     drain(from);

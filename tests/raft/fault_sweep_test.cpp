@@ -54,7 +54,8 @@ TEST_P(FaultSweep, InvariantsHoldAndTheClusterConvergesAfterHealing)
          {InputKind::Crash, InputKind::Restart, InputKind::Pause, InputKind::Resume, InputKind::Partition,
           InputKind::Isolate, InputKind::Cut, InputKind::Reconnect, InputKind::Heal, InputKind::Request,
           InputKind::Timeout, InputKind::SetTimer, InputKind::Drop, InputKind::Duplicate, InputKind::Deliver,
-          InputKind::Hold, InputKind::SetNetwork, InputKind::SetLink})
+          InputKind::Hold, InputKind::SetNetwork, InputKind::SetLink, InputKind::AddServer, InputKind::RemoveServer,
+          InputKind::Reconfigure})
         EXPECT_TRUE(used.count(kind)) << "no run used " << inputKindName(kind);
     EXPECT_GT(elections, kSeedsPerChunk);
     EXPECT_GT(lost, kSeedsPerChunk);

@@ -444,16 +444,32 @@ bool FaultRun::converge()
 
     // Every commitIndex reaches the leader's; then the committed prefixes and the state
     // machines must agree.
+    // (A configuration entry the fresh request's commit let the leader append — C_new
+    // after C_old,new, §6 — may still be on its way: wait until nothing is pending and
+    // the commit indexes agree once everything due now is done.)
+    const auto agreed = [&] {
+        const auto l = sim.leader();
+        if (!l || sim.node(*l)->isChangePending())
+            return false;
+        for (NodeId id = 1; id <= n; ++id)
+            if (member(id) && sim.commitIndex(id) != sim.commitIndex(*l))
+                return false;
+        return true;
+    };
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        sim.runUntil(agreed, 2000);
+        settle();
+        if (agreed())
+            break;
+        // A leader that removed itself stepped down once C_new committed; its
+        // successor knows the commit index only when an entry of its own term commits
+        // (without the no-op, that takes a client).
+        if (const auto l = sim.leader())
+            (void)sim.request(*l, "set settle " + std::to_string(attempt));
+    }
+    if (!sim.leader())
+        return fail("no leader after healing");
     const NodeId leader = *sim.leader();
-    sim.runUntil(
-        [&] {
-            for (NodeId id = 1; id <= n; ++id)
-                if (member(id) && sim.commitIndex(id) != sim.commitIndex(leader))
-                    return false;
-            return true;
-        },
-        2000);
-    settle();
     const Index c = sim.commitIndex(leader);
     const Log &reference = sim.log(leader);
     KvStore rebuilt;
