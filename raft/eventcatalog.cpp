@@ -121,12 +121,13 @@ constexpr std::array<EventKindInfo, kEventKindCount> kEventKinds{{
      .title = RAFT_TRANSLATABLE("EventWording", "Became follower"),
      .section = "§5.1",
      .sectionFromReason = true,
-     .reasons = reasons({Reason::HigherTerm, Reason::LeaderOfTerm, Reason::QuorumLost}),
+     .reasons = reasons({Reason::HigherTerm, Reason::LeaderOfTerm, Reason::QuorumLost, Reason::NotInConfiguration}),
      .rank = 70,
      .tone = Tone::Election,
      .leadership = Leadership::Ends,
      .fields = {node("the server that steps down or moves to a newer term"),
-                peer("the server whose message made it (- if none)").except(Reason::QuorumLost), term("its term now"),
+                peer("the server whose message made it (- if none)").when(Reason::HigherTerm),
+                peer("the leader it heard from").when(Reason::LeaderOfTerm), term("its term now"),
                 why("HigherTerm: it saw a newer term; LeaderOfTerm: a candidate heard from its term's leader; "
                     "QuorumLost: a leader heard from no majority"),
                 term2("oldTerm", "its term before"), value(FieldType::Role, "oldRole", "its role before")}},
@@ -538,6 +539,8 @@ constexpr std::array<ReasonInfo, kReasonCount> kReasons{{
      RAFT_TRANSLATABLE("EventWording", "the leader is handing leadership over and takes no requests")},
     {Reason::TooSlow, "TooSlow", "§4.2.1",
      RAFT_TRANSLATABLE("EventWording", "the new server did not catch up in time")},
+    {Reason::NotInConfiguration, "NotInConfiguration", "§4.2.2",
+     RAFT_TRANSLATABLE("EventWording", "the committed configuration leaves the server out")},
 }};
 
 constexpr std::array<MessageTypeInfo, kMessageTypeCount> kMessageTypes{{

@@ -192,7 +192,7 @@ struct MessageTypeInfo {
 
 /// kEventKindCount, kReasonCount, kMessageTypeCount: the size of each enum.
 inline constexpr std::size_t kEventKindCount = static_cast<std::size_t>(EventKind::InvariantViolated) + 1;
-inline constexpr std::size_t kReasonCount = static_cast<std::size_t>(Reason::TooSlow) + 1;
+inline constexpr std::size_t kReasonCount = static_cast<std::size_t>(Reason::NotInConfiguration) + 1;
 inline constexpr std::size_t kMessageTypeCount = static_cast<std::size_t>(MessageType::TimeoutNow) + 1;
 
 /// eventKinds is the catalogue of event kinds, one row per EventKind in enum order.

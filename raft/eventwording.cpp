@@ -167,6 +167,11 @@ Wording becameFollower(const TraceEvent &e)
         return say(RAFT_TRANSLATABLE("EventWording",
                                      "%1 heard from %2, the leader of its term %3: it stops campaigning and follows"),
                    {n, p, number(e.term)});
+    if (e.reason == Reason::NotInConfiguration)
+        return say(RAFT_TRANSLATABLE("EventWording",
+                                     "%1 managed the cluster until the configuration that removes it was committed: "
+                                     "now it steps down as leader of term %2"),
+                   {n, number(e.term)});
     if (e.reason == Reason::QuorumLost)
         return say(RAFT_TRANSLATABLE("EventWording",
                                      "%1 heard from no majority within an election timeout: it steps down as leader "

@@ -299,7 +299,7 @@ void Node::afterCommit()
         // Dissertation §4.2.2: a leader removed from the cluster managed it until C_new
         // was committed; now it steps down (telling the others the commit first) and stops.
         broadcastAppendEntries(true);
-        becomeFollower(m_state.currentTerm, kNoNode, Reason::None, kNoNode);
+        becomeFollower(m_state.currentTerm, kNoNode, Reason::NotInConfiguration, kNoNode);
         m_removedReported = true;
         addEvent(EventKind::ServerRemoved).index = m_membershipIndex;
     }

@@ -89,6 +89,7 @@ enum class Reason : std::uint8_t {
     Transfer, ///< TimeoutNow from the leader: campaign at once (§3.10)
     Transferring, ///< the leader hands leadership over and takes no requests (§3.10)
     TooSlow, ///< a new server did not catch up within ten rounds or timeouts (§4.2.1)
+    NotInConfiguration, ///< the committed configuration leaves the server out (§4.2.2)
 };
 
 /// TraceEvent is one structured trace event. `step` numbers the simulation event
