@@ -146,6 +146,8 @@ private:
     void paintMarks(QPainter &painter, QRectF plot) const;
     void paintNames(QPainter &painter, QRectF plot) const;
     QString toolTipAt(QPointF pos) const;
+    /// timeText is a virtual time in seconds, with as many decimals as `step` ms needs.
+    static QString timeText(double ms, double step);
 
     const SimulationSource *m_source = nullptr;
     const Selection *m_selection = nullptr;
