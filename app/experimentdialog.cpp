@@ -27,6 +27,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <tuple>
 
 /// Job is one background run: the worker writes the results, then sets finished;
 /// the window reads them only after that.
@@ -39,6 +40,22 @@ struct ExperimentDialog::Job {
 };
 
 namespace {
+
+/// makeResults builds a page's chart (legend on the right), its view and the table
+/// of figures under it.
+std::tuple<QChart *, QChartView *, QTableWidget *> makeResults(QWidget *page)
+{
+    auto *chart = new QChart;
+    chart->legend()->setAlignment(Qt::AlignRight);
+    auto *view = new QChartView(chart, page);
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setMinimumHeight(340);
+    auto *table = new QTableWidget(page);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->verticalHeader()->hide();
+    table->setMaximumHeight(190);
+    return {chart, view, table};
+}
 
 QString number(double value, int decimals = 1)
 {
@@ -199,15 +216,7 @@ QWidget *ExperimentDialog::createTimingPage()
     form->addWidget(m_rangesLabel);
     form->addWidget(m_ranges, 1);
 
-    m_timingChart = new QChart;
-    m_timingChart->legend()->setAlignment(Qt::AlignRight);
-    m_timingView = new QChartView(m_timingChart, page);
-    m_timingView->setRenderHint(QPainter::Antialiasing);
-    m_timingView->setMinimumHeight(340);
-    m_timingTable = new QTableWidget(page);
-    m_timingTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_timingTable->verticalHeader()->hide();
-    m_timingTable->setMaximumHeight(190);
+    std::tie(m_timingChart, m_timingView, m_timingTable) = makeResults(page);
     m_timingNote = new QLabel(page);
     m_timingNote->setWordWrap(true);
 
@@ -239,15 +248,7 @@ QWidget *ExperimentDialog::createSplitPage()
         form->addWidget(label);
         form->addWidget(field, 1);
     }
-    m_splitChart = new QChart;
-    m_splitChart->legend()->setAlignment(Qt::AlignRight);
-    m_splitView = new QChartView(m_splitChart, page);
-    m_splitView->setRenderHint(QPainter::Antialiasing);
-    m_splitView->setMinimumHeight(340);
-    m_splitTable = new QTableWidget(page);
-    m_splitTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_splitTable->verticalHeader()->hide();
-    m_splitTable->setMaximumHeight(190);
+    std::tie(m_splitChart, m_splitView, m_splitTable) = makeResults(page);
     auto *layout = new QVBoxLayout(page);
     layout->addLayout(form);
     layout->addWidget(m_splitView, 1);
