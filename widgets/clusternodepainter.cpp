@@ -278,7 +278,13 @@ void ClusterNodePainter::prepareLabel(const ClusterScene &scene, raft::NodeId id
         else
             memberText = tr("learner");
         break;
-    case raft::MemberState::Spare: memberText = tr("spare: in no configuration"); break;
+    case raft::MemberState::Spare:
+        // Outside the configuration in force: never in one, or leaving (it still
+        // believes in one that names it, until it learns the change, §4.2.2).
+        memberText = scene.sim.configurationOf(id).contains(id)
+            ? tr("leaving: %1 leaves it out").arg(QString::fromStdString(scene.sim.configuration().label()))
+            : tr("spare: in no configuration");
+        break;
     case raft::MemberState::Removed:
         memberText = tr("removed: %1 leaves it out").arg(QString::fromStdString(scene.sim.configuration().label()));
         break;

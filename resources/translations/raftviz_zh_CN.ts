@@ -3896,6 +3896,10 @@ or out of the circle to give it a side of its own</source>
         <source>spare: in no configuration</source>
         <translation>备用：不在任何配置中</translation>
     </message>
+    <message>
+        <source>leaving: %1 leaves it out</source>
+        <translation>正在离开：%1 不包含它</translation>
+    </message>
 </context>
 <context>
     <name>widgets::EventModel</name>
