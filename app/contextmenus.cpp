@@ -144,6 +144,30 @@ QMenu *ContextMenus::createNodeMenu(NodeId id)
     snapshotAction->setEnabled(snapshot.isDone());
     connect(snapshotAction, &QAction::triggered, m_controller, [this, id] { m_controller->takeSnapshot(id); });
 
+    // §6: a server outside the configuration may be added, a voter removed (the
+    // leader itself included); the core says whether (and why not).
+    const raft::MemberState member = sim.memberState(id);
+    const bool outside = member == raft::MemberState::Spare || member == raft::MemberState::Removed;
+    const raft::ActionResult change = outside ? sim.check(raft::act::AddServer{id})
+                                              : sim.check(raft::act::RemoveServer{id});
+    QAction *memberAction = menu->addAction(outside ? tr("&Add to Cluster") : tr("Re&move from Cluster"));
+    memberAction->setObjectName(outside ? QStringLiteral("addNodeAction") : QStringLiteral("removeNodeAction"));
+    memberAction->setStatusTip(
+        change ? (outside ? tr("Membership change: the leader catches this server up as a learner, then appends "
+                               "the configuration with it (§4.2.1)")
+                          : tr("Membership change: the leader appends the configuration without this server; "
+                               "a removed leader steps down once it is committed (§4.2.2)"))
+               : (outside ? tr("Cannot add this server: %1") : tr("Cannot remove this server: %1"))
+                     .arg(RefusalText::describe(change)));
+    memberAction->setToolTip(memberAction->statusTip());
+    memberAction->setEnabled(change.isDone());
+    connect(memberAction, &QAction::triggered, m_controller, [this, id, outside] {
+        if (outside)
+            m_controller->addServer(id);
+        else
+            m_controller->removeServer(id);
+    });
+
     QAction *requestAction = menu->addAction(Icons::clientRequest(), tr("Client Re&quest…"));
     requestAction->setObjectName(QStringLiteral("requestNodeAction"));
     requestAction->setStatusTip(tr("Send a client command to this server"));
@@ -275,7 +299,7 @@ QMenu *ContextMenus::createBackgroundMenu()
     network->setStatusTip(tr("Latency, loss and duplication of the whole network and of single links"));
     connect(network, &QAction::triggered, this, &ContextMenus::networkPaneWanted);
     menu->addSeparator();
-    for (const char *name : {"splitVoteAction", "restartAllAction", "legendAction"})
+    for (const char *name : {"addServerAction", "splitVoteAction", "restartAllAction", "legendAction"})
         menu->addAction(m_actions->action(QLatin1String(name)));
     return menu;
 }

@@ -100,6 +100,10 @@ const QStringList &LessonCatalogue::teachingOrder()
         QStringLiteral("bug-same-timeouts"),
         QStringLiteral("bug-apply-before-commit"),
         QStringLiteral("bug-truncate-on-stale-append"),
+        QStringLiteral("membership-grow"),
+        QStringLiteral("membership-remove-leader"),
+        QStringLiteral("membership-two-at-once"),
+        QStringLiteral("membership-joint"),
     };
     return order;
 }

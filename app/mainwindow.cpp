@@ -106,6 +106,10 @@ void MainWindow::createCentralWidget()
     m_lessonBar = new LessonBar(m_controller, &m_lessons, central);
     m_clusterView = new widgets::ClusterView(central);
     m_clusterView->setObjectName(QStringLiteral("clusterView"));
+    // §6: the "+" on the ring adds a server (Cluster › Add Server).
+    m_clusterView->setAddButtonVisible(true);
+    connect(m_clusterView, &widgets::ClusterView::addServerRequested, m_controller,
+            &SimulationController::addNextServer);
     // The banner that explains each step, and the timeline, under the cluster view.
     m_stepBanner = new widgets::StepBanner(central);
     m_stepBanner->setObjectName(QStringLiteral("stepBanner"));

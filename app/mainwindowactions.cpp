@@ -214,6 +214,17 @@ void MainWindow::createActions()
          .keys = {Qt::Key_H},
          .icon = &Icons::heal,
          .handler = [c](bool) { c->heal(); }},
+        {.name = "addServerAction",
+         .text = QT_TR_NOOP("&Add Server"),
+         .tip = QT_TR_NOOP("Ask the leader to add a server: a spare one, or a new machine; it catches up as a "
+                           "learner before it votes (§4.2.1)"),
+         .keys = {Qt::SHIFT | Qt::Key_A},
+         .handler = [c](bool) { c->addNextServer(); },
+         .enabledWhen =
+             [c] {
+                 const raft::Simulation &sim = c->simulation();
+                 return sim.check(raft::act::AddServer{SimulationController::nextServerToAdd(sim)}).isDone();
+             }},
         {.name = "partitionSelectionAction",
          .text = QT_TR_NOOP("&Partition: Selection vs the Rest"),
          .tip = QT_TR_NOOP("Put the selected servers on one side of a wall and the others on the other side "
@@ -401,8 +412,8 @@ void MainWindow::createActions()
              {"nextElectionAction", "nextCommitAction", "nextTermAction", "nextAtNodeAction"}},
             {"clusterMenu",
              QT_TR_NOOP("&Cluster"),
-             {"splitVoteAction", "spreadTimersAction", "restartAllAction", sep, "partitionSelectionAction",
-              "healAction", sep, "newClusterAction", "liveClusterAction"}},
+             {"splitVoteAction", "spreadTimersAction", "restartAllAction", sep, "addServerAction", sep,
+              "partitionSelectionAction", "healAction", sep, "newClusterAction", "liveClusterAction"}},
             {"scenariosMenu", QT_TR_NOOP("Sce&narios"), {"@lessons", sep, "openScenarioAction"}},
             {"viewMenu",
              QT_TR_NOOP("&View"),

@@ -271,6 +271,35 @@ void SimulationController::takeSnapshot(NodeId id)
     });
 }
 
+void SimulationController::addServer(NodeId id)
+{
+    perform(raft::act::AddServer{id}, [&](const auto &) {
+        return tr("The leader catches %1 up as a learner; then it appends the configuration with %1 (§4.2.1).")
+            .arg(nodeText(id));
+    });
+}
+
+void SimulationController::addNextServer()
+{
+    addServer(nextServerToAdd(simulation()));
+}
+
+void SimulationController::removeServer(NodeId id)
+{
+    perform(raft::act::RemoveServer{id}, [&](const auto &) {
+        return tr("The leader appends the configuration without %1; %1 leaves once it is committed (§4.2.2).")
+            .arg(nodeText(id));
+    });
+}
+
+NodeId SimulationController::nextServerToAdd(const raft::Simulation &sim)
+{
+    for (NodeId id = 1; id <= sim.size(); ++id)
+        if (sim.memberState(id) == raft::MemberState::Spare || sim.memberState(id) == raft::MemberState::Removed)
+            return id;
+    return static_cast<NodeId>(std::min(sim.size() + 1, raft::kMaxNodes));
+}
+
 void SimulationController::read(NodeId id, const QString &key)
 {
     perform(raft::act::Read{id, key.toStdString()}, [&](const auto &) {

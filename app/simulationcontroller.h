@@ -168,6 +168,16 @@ public slots:
     void makeLeader(raft::NodeId id);
     /// takeSnapshot makes server id snapshot its state machine now (§7), or reports why not.
     void takeSnapshot(raft::NodeId id);
+    /// addServer asks the leader to add server id (§4.2.1: it catches up as a learner
+    /// first); id may be the next, new machine. Reports why not when refused.
+    void addServer(raft::NodeId id);
+    /// addNextServer adds nextServerToAdd().
+    void addNextServer();
+    /// nextServerToAdd is the lowest-numbered server outside the configuration in
+    /// force (spare or removed), else the next new machine (up to S9).
+    static raft::NodeId nextServerToAdd(const raft::Simulation &sim);
+    /// removeServer asks the leader to remove server id, the leader itself included (§4.2.2).
+    void removeServer(raft::NodeId id);
     /// request sends a client command ("set k v", "del k") to a server.
     void request(raft::NodeId id, const QString &command);
     /// read asks server id for key (§6.4); the answer shows in the events pane.

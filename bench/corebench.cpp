@@ -37,8 +37,23 @@ WorkloadResult runWorkload(const WorkloadOptions &options)
     std::string command;
     for (raft::Time t = options.requestEvery; t <= options.duration; t += options.requestEvery) {
         sim.advanceTo(t);
-        // (The membership work adds here: one membership change per virtual minute.)
-        if (const std::optional<raft::NodeId> leader = sim.leader()) {
+        const std::optional<raft::NodeId> leader = sim.leader();
+        if (leader && options.membershipEvery > 0
+            && (t + options.membershipEvery / 2) % options.membershipEvery < options.requestEvery) {
+            // One change (§6): remove the highest-numbered follower, or add back one
+            // that is out.
+            const raft::Configuration &c = sim.node(*leader)->configuration();
+            raft::NodeId out = raft::kNoNode, follower = raft::kNoNode;
+            for (raft::NodeId id = 1; id <= sim.size(); ++id) {
+                if (!c.isVoter(id) && out == raft::kNoNode)
+                    out = id;
+                if (c.isVoter(id) && id != *leader)
+                    follower = id;
+            }
+            const raft::ActionResult changed = out != raft::kNoNode ? sim.addServer(out) : sim.removeServer(follower);
+            result.membershipChanges += changed.isDone() ? 1 : 0;
+        }
+        if (leader) {
             command = "set k" + std::to_string(n % 16) + " " + std::to_string(n);
             ++n;
             if (sim.request(*leader, command).proposal.accepted)
@@ -73,6 +88,7 @@ struct Measurement {
     std::uint64_t readsAnswered = 0;
     std::uint64_t snapshotsTaken = 0;
     std::uint64_t snapshotsInstalled = 0;
+    std::uint64_t membershipChanges = 0;
     std::size_t violations = 0;
 };
 
@@ -111,6 +127,7 @@ Measurement measure(WorkloadOptions options, double minSeconds)
         m.readsAnswered += result.readsAnswered;
         m.snapshotsTaken += result.stats.snapshotsTaken;
         m.snapshotsInstalled += result.stats.snapshotsInstalled;
+        m.membershipChanges += result.membershipChanges;
         m.violations += result.violations;
         m.elapsed = std::chrono::duration<double>(Clock::now() - start).count();
     }
@@ -220,9 +237,11 @@ int benchMain(const std::vector<std::string> &args, std::ostream &out, std::ostr
     }
     {
         // The second workload: the same cluster and requests with snapshot-every 100
-        // (§7), timed the same way, a third of the time of the first.
+        // (§7) and one membership change per virtual minute (§6), timed the same way,
+        // a third of the time of the first.
         WorkloadOptions second = options;
         second.snapshotEvery = kSnapshotWorkloadEvery;
+        second.membershipEvery = kMembershipWorkloadEvery;
         const Measurement m = measure(second, minSeconds / 3);
         violations += m.violations;
         json.key("snapshots").beginObject();
@@ -231,6 +250,8 @@ int benchMain(const std::vector<std::string> &args, std::ostream &out, std::ostr
         json.key("messages_delivered_per_wall_second").value(m.deliveryRate);
         json.key("snapshots_taken_per_run").value(m.snapshotsTaken / m.seeds.size());
         json.key("snapshots_installed_per_run").value(m.snapshotsInstalled / m.seeds.size());
+        json.key("membership_change_every_ms").value(static_cast<long long>(kMembershipWorkloadEvery));
+        json.key("membership_changes_per_run").value(m.membershipChanges / m.seeds.size());
         json.key("violations").value(m.violations);
         json.endObject();
     }

@@ -27,8 +27,9 @@ struct WorkloadOptions {
     raft::Time readEvery = 0;
     /// snapshotEvery: each server snapshots after this many applied entries (§7); 0 never.
     raft::Index snapshotEvery = 0;
-    // The second workload (issue 10) also changes the membership once per virtual
-    // minute; the membership work adds that option here and its step in runWorkload.
+    /// membershipEvery: one membership change this often (§6), half a period in: the
+    /// leader removes a follower, the next time adds it back; 0 never.
+    raft::Time membershipEvery = 0;
 };
 
 /// WorkloadResult is what one run did.
@@ -41,6 +42,8 @@ struct WorkloadResult {
     raft::Index committed = 0;
     /// readsAnswered: reads that got an answer.
     std::uint64_t readsAnswered = 0;
+    /// membershipChanges: membership changes the leader took (membershipEvery).
+    std::uint64_t membershipChanges = 0;
 };
 
 /// workloadConfig is the cluster of the workload: 5 nodes, election timeout
@@ -53,6 +56,8 @@ WorkloadResult runWorkload(const WorkloadOptions &options);
 
 /// kSnapshotWorkloadEvery is the second workload's snapshot-every (issue 10).
 inline constexpr raft::Index kSnapshotWorkloadEvery = 100;
+/// kMembershipWorkloadEvery: the second workload's one membership change per virtual minute.
+inline constexpr raft::Time kMembershipWorkloadEvery = 60'000;
 
 /// benchMain is `raftviz --bench`: it repeats the workload with fresh seeds until
 /// enough wall time has passed and prints one JSON line with the medians; then the

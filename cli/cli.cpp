@@ -197,8 +197,22 @@ std::string resultJson(const Simulation &sim, const std::string &fileName, int p
         const Node *node = sim.node(id);
         json.beginObject();
         json.key("name").value(nodeName(id));
-        json.key("status").value(nodeStatusName(sim.status(id)));
+        json.key("status").value(sim.isRemoved(id) ? "removed" : nodeStatusName(sim.status(id)));
         json.key("role").value(roleName(sim.role(id)));
+        // §6: the configuration this server believes in (old only while joint).
+        const Configuration config = sim.configurationOf(id);
+        const auto names = [&](const char *key, const std::vector<NodeId> &ids) {
+            json.key(key).beginArray();
+            for (NodeId member : ids)
+                json.value(nodeName(member));
+            json.endArray();
+        };
+        json.key("config").beginObject();
+        names("voters", config.voters);
+        names("learners", config.learners);
+        if (config.isJoint())
+            names("old", config.old);
+        json.endObject();
         json.key("term").value(sim.term(id));
         json.key("votedFor");
         nameOrNull(json, node ? node->votedFor() : server.storage.votedFor);
@@ -210,6 +224,15 @@ std::string resultJson(const Simulation &sim, const std::string &fileName, int p
         json.key("snapshot").beginObject();
         json.key("index").value(log.snapshotIndex());
         json.key("term").value(log.snapshotTerm());
+        // The configuration the snapshot carries (the one in force at its index, §7).
+        const Snapshot &snapshot = node ? node->snapshot() : server.storage.snapshot;
+        if (!snapshot.empty()) {
+            json.key("config").beginObject();
+            names("voters", snapshot.config.voters);
+            if (snapshot.config.isJoint())
+                names("old", snapshot.config.old);
+            json.endObject();
+        }
         json.endObject();
         json.key("log").beginArray();
         for (Index i = log.firstIndex(); i <= log.lastIndex(); ++i) {

@@ -34,6 +34,9 @@ const char *inputKindName(InputKind kind)
     case InputKind::Snapshot: return "snapshot";
     case InputKind::Read: return "read";
     case InputKind::AutoClient: return "client";
+    case InputKind::AddServer: return "add";
+    case InputKind::RemoveServer: return "remove";
+    case InputKind::Reconfigure: return "reconfigure";
     }
     return "?";
 }
@@ -63,6 +66,9 @@ const char *actionVerb(InputKind kind)
     case InputKind::SetLink: return RAFT_TRANSLATABLE("ActionRefusal", "link");
     case InputKind::Transfer: return RAFT_TRANSLATABLE("ActionRefusal", "take over leadership");
     case InputKind::Snapshot: return RAFT_TRANSLATABLE("ActionRefusal", "take a snapshot");
+    case InputKind::AddServer: return RAFT_TRANSLATABLE("ActionRefusal", "be added");
+    case InputKind::RemoveServer: return RAFT_TRANSLATABLE("ActionRefusal", "be removed");
+    case InputKind::Reconfigure: return RAFT_TRANSLATABLE("ActionRefusal", "change the configuration");
     case InputKind::Crash:
     case InputKind::Restart:
     case InputKind::Resume:
@@ -132,6 +138,26 @@ constexpr std::array<RefusalWording, kRefusalReasons> kWording{{
                        "%1 has applied no entry since its last snapshot; a snapshot holds only applied entries")},
     {RefusalReason::BadInterval, "bad-interval",
      RAFT_TRANSLATABLE("ActionRefusal", "the automatic client's interval must be from 1 ms to 60 s (0 stops it)")},
+    {RefusalReason::NoLeaderToChange, "no-leader-to-change",
+     RAFT_TRANSLATABLE("ActionRefusal", "there is no leader to change the configuration; only a leader can (§6)")},
+    {RefusalReason::ChangePending, "change-pending",
+     RAFT_TRANSLATABLE("ActionRefusal",
+                       "leader %1 is still making the last configuration change; one change at a time (§4.1)")},
+    {RefusalReason::NoCommitInTerm, "no-commit-in-term",
+     RAFT_TRANSLATABLE("ActionRefusal",
+                       "leader %1 has not yet committed an entry of its own term; until then it may not change the "
+                       "configuration (§4.1, the 2015 correction)")},
+    {RefusalReason::AlreadyMember, "already-member",
+     RAFT_TRANSLATABLE("ActionRefusal", "%1 is already a voter of the configuration")},
+    {RefusalReason::NotMember, "not-member",
+     RAFT_TRANSLATABLE("ActionRefusal", "%1 is not a voter of the configuration")},
+    {RefusalReason::NoVoters, "no-voters",
+     RAFT_TRANSLATABLE("ActionRefusal", "a configuration needs at least one voter; %1 is the last")},
+    {RefusalReason::SameConfiguration, "same-configuration",
+     RAFT_TRANSLATABLE("ActionRefusal", "those are exactly the voters of the configuration in force")},
+    {RefusalReason::ReservedCommand, "reserved-command",
+     RAFT_TRANSLATABLE("ActionRefusal",
+                       "a command starting with 'config' is a configuration entry; use add, remove or reconfigure")},
 }};
 
 constexpr bool tableInOrder()

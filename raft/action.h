@@ -154,6 +154,24 @@ struct AutoClient {
     Time every = 0;
     bool operator==(const AutoClient &) const = default;
 };
+/// AddServer asks the leader to add a server: it catches up as a learner, then the
+/// leader appends the new configuration (dissertation §4.2.1).
+struct AddServer {
+    NodeId node = kNoNode;
+    bool operator==(const AddServer &) const = default;
+};
+/// RemoveServer asks the leader to remove a voter, the leader itself included
+/// (dissertation §4.2.2).
+struct RemoveServer {
+    NodeId node = kNoNode;
+    bool operator==(const RemoveServer &) const = default;
+};
+/// Reconfigure asks the leader to change the voters to `voters` (sorted) through
+/// joint consensus (paper §6).
+struct Reconfigure {
+    std::vector<NodeId> voters;
+    bool operator==(const Reconfigure &) const = default;
+};
 } // namespace act
 
 /// Action is one user action. Its index is its InputKind.
@@ -161,7 +179,7 @@ using Action =
     std::variant<act::Crash, act::Restart, act::Pause, act::Resume, act::Timeout, act::Request, act::Partition,
                  act::Isolate, act::Cut, act::Reconnect, act::Heal, act::Drop, act::Deliver, act::Duplicate, act::Hold,
                  act::SetNetwork, act::Say, act::SetTimer, act::SetLink, act::Restore, act::Transfer, act::Snapshot,
-                 act::Read, act::AutoClient>;
+                 act::Read, act::AutoClient, act::AddServer, act::RemoveServer, act::Reconfigure>;
 
 /// InputKind names the kind of an Action (the index of its alternative).
 enum class InputKind : std::uint8_t {
@@ -189,8 +207,11 @@ enum class InputKind : std::uint8_t {
     Snapshot,
     Read,
     AutoClient,
+    AddServer,
+    RemoveServer,
+    Reconfigure,
 };
-static_assert(std::variant_size_v<Action> == static_cast<std::size_t>(InputKind::AutoClient) + 1);
+static_assert(std::variant_size_v<Action> == static_cast<std::size_t>(InputKind::Reconfigure) + 1);
 
 /// kindOf returns the kind of an action.
 inline InputKind kindOf(const Action &action)
@@ -237,9 +258,17 @@ enum class RefusalReason : std::uint8_t {
     AlreadyLeads, ///< transfer: the server leads already
     NothingToSnapshot, ///< snapshot: the server applied no entry since its last snapshot
     BadInterval, ///< automatic client: the interval is not from 0 (off) to a minute
+    NoLeaderToChange, ///< add, remove, reconfigure: no leader to change the configuration
+    ChangePending, ///< add, remove, reconfigure: one change at a time (§4.1)
+    NoCommitInTerm, ///< add, remove, reconfigure: the leader has not committed an entry of its term
+    AlreadyMember, ///< add: the server is a voter already
+    NotMember, ///< remove: the server is not a voter
+    NoVoters, ///< remove, reconfigure: a configuration needs a voter
+    SameConfiguration, ///< reconfigure: the voters are those in force
+    ReservedCommand, ///< request: "config ..." is a configuration entry, not a client command
 };
 /// kRefusalReasons counts the reasons (for tables and tests).
-inline constexpr std::size_t kRefusalReasons = static_cast<std::size_t>(RefusalReason::BadInterval) + 1;
+inline constexpr std::size_t kRefusalReasons = static_cast<std::size_t>(RefusalReason::ReservedCommand) + 1;
 /// refusalReasonName is a stable identifier of the reason ("already-crashed").
 const char *refusalReasonName(RefusalReason reason);
 

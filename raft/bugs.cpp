@@ -8,7 +8,7 @@ namespace {
 // One row per switch. A new switch is a flag in BugSwitches, one row here and the
 // branch in raft/node.cpp that reads it; the scenario and run-file parsers, the JSON
 // and the window read this table.
-constexpr std::array<BugInfo, 6> kBugs = {{
+constexpr std::array<BugInfo, 10> kBugs = {{
     {"vote-without-log-check", "§5.4.1", "vote only for a candidate whose log is at least as up-to-date",
      &BugSwitches::voteWithoutLogCheck},
     {"commit-old-terms", "§5.4.2", "commit only entries of the current term by counting replicas",
@@ -17,6 +17,12 @@ constexpr std::array<BugInfo, 6> kBugs = {{
     {"same-timeouts", "§5.2", "randomize election timeouts", &BugSwitches::sameTimeouts},
     {"apply-before-commit", "§5.3", "apply only committed entries", &BugSwitches::applyBeforeCommit},
     {"truncate-on-stale-append", "§5.3", "delete entries only when they conflict", &BugSwitches::truncateOnStaleAppend},
+    {"committed-config", "§6", "use the newest configuration in the log, committed or not",
+     &BugSwitches::committedConfig},
+    {"two-at-once", "§6", "change one server at a time, or through joint consensus", &BugSwitches::twoAtOnce},
+    {"change-before-commit", "§6", "start a change only after committing an entry of the leader's term",
+     &BugSwitches::changeBeforeCommit},
+    {"votes-disrupt", "§6", "ignore RequestVote while a current leader is heard from", &BugSwitches::votesDisrupt},
 }};
 } // namespace
 

@@ -25,6 +25,18 @@ struct BugSwitches {
     /// truncateOnStaleAppend: an AppendEntries drops every entry after its own, even
     /// when nothing conflicts (§5.3 truncates only on a conflict).
     bool truncateOnStaleAppend = false;
+    /// committedConfig: a server uses only the newest *committed* configuration of its
+    /// log (§4.1 says the newest, committed or not).
+    bool committedConfig = false;
+    /// twoAtOnce: a leader starts a change while another is pending, and `reconfigure`
+    /// jumps straight to C_new without joint consensus (Figure 10, §6).
+    bool twoAtOnce = false;
+    /// changeBeforeCommit: a leader starts a change before it has committed an entry
+    /// of its own term (the 2015 correction to the dissertation's §4.1).
+    bool changeBeforeCommit = false;
+    /// votesDisrupt: a server that heard from a leader within the minimum election
+    /// timeout still grants votes, so a removed server can disrupt (§6, §4.2.3).
+    bool votesDisrupt = false;
 
     /// any tells whether any rule is switched off.
     bool any() const;

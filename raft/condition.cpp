@@ -135,7 +135,9 @@ bool needsNode(ConditionKind kind)
     case ConditionKind::AppliedIs:
     case ConditionKind::SnapshotIs:
     case ConditionKind::LogIs:
-    case ConditionKind::KvHas: return true;
+    case ConditionKind::KvHas:
+    case ConditionKind::ConfigIs:
+    case ConditionKind::Removed: return true;
     case ConditionKind::LeaderIs:
     case ConditionKind::NewLeader:
     case ConditionKind::Committed:
@@ -252,6 +254,19 @@ ConditionResult evaluate(const Simulation &sim, const Condition &condition, cons
         return no(name + "'s log has terms " + logTerms(log));
     }
     case ConditionKind::KvHas: return kvHolds(sim, condition, id);
+    case ConditionKind::ConfigIs: {
+        const Node *node = sim.node(id);
+        if (!node)
+            return no(name + " is crashed");
+        const Configuration &c = node->configuration();
+        if (c.voters == condition.nodes && !c.isJoint())
+            return {};
+        return no(name + "'s configuration is " + (c.empty() ? std::string("none") : c.describe()));
+    }
+    case ConditionKind::Removed:
+        if (sim.isRemoved(id))
+            return {};
+        return no(name + " is " + nodeStatusName(sim.status(id)) + ", not removed");
     case ConditionKind::Agree: return agree(sim);
     case ConditionKind::NoViolations: {
         const std::vector<Violation> &violations = sim.violations();
@@ -304,6 +319,7 @@ const std::vector<std::string> &knownViolationNames()
                                                    "state-machine-safety",
                                                    "term-monotonicity",
                                                    "committed-entries-are-durable",
+                                                   "configurations-overlap",
                                                    "liveness",
                                                    "linearizable-reads"};
     return names;

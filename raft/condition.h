@@ -57,6 +57,8 @@ enum class ConditionKind : std::uint8_t {
     SnapshotIs, ///< snapshot Sx OP N: node, compare, number (Sx's snapshot's last included index, §7)
     Violated, ///< violation NAME|any: a property named like violationName() broke: name
     ReadIs, ///< read K=V | K=<none>: the most recent answered read of K returned V: kv (one)
+    ConfigIs, ///< config Sx Sa Sb ...: node, nodes (Sx's voters in force, §6)
+    Removed, ///< status Sx removed: node (Sx learned of its removal and stopped, §4.2.2)
 };
 
 /// violationName is the script's name of a property: "Election Safety" -> "election-safety".

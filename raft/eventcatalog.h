@@ -115,6 +115,9 @@ struct FieldUse {
 inline constexpr std::size_t kMaxFieldUses = 10;
 using FieldUses = std::array<FieldUse, kMaxFieldUses>;
 
+/// kReasonCount is the size of the Reason enum.
+inline constexpr std::size_t kReasonCount = static_cast<std::size_t>(Reason::NotInConfiguration) + 1;
+static_assert(kReasonCount <= 64, "ReasonSet has one bit per reason");
 /// ReasonSet is a set of reasons, one bit per Reason.
 using ReasonSet = std::uint64_t;
 constexpr ReasonSet reasons(std::initializer_list<Reason> list)
@@ -129,7 +132,7 @@ constexpr ReasonSet reasons(std::initializer_list<Reason> list)
 constexpr bool contains(ReasonSet set, Reason reason)
 {
     const auto bit = static_cast<unsigned>(reason);
-    return bit < 32 && ((set >> bit) & 1U) != 0;
+    return bit < kReasonCount && ((set >> bit) & 1U) != 0;
 }
 
 /// Variant: the events of a kind that carry one particular reason, shown otherwise
@@ -195,7 +198,6 @@ struct MessageTypeInfo {
 
 /// kEventKindCount, kReasonCount, kMessageTypeCount: the size of each enum.
 inline constexpr std::size_t kEventKindCount = static_cast<std::size_t>(EventKind::InvariantViolated) + 1;
-inline constexpr std::size_t kReasonCount = static_cast<std::size_t>(Reason::ChunkOutOfOrder) + 1;
 inline constexpr std::size_t kMessageTypeCount = static_cast<std::size_t>(MessageType::InstallSnapshotReply) + 1;
 
 /// eventKinds is the catalogue of event kinds, one row per EventKind in enum order.

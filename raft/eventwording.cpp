@@ -167,6 +167,11 @@ Wording becameFollower(const TraceEvent &e)
         return say(RAFT_TRANSLATABLE("EventWording",
                                      "%1 heard from %2, the leader of its term %3: it stops campaigning and follows"),
                    {n, p, number(e.term)});
+    if (e.reason == Reason::NotInConfiguration)
+        return say(RAFT_TRANSLATABLE("EventWording",
+                                     "%1 managed the cluster until the configuration that removes it was committed: "
+                                     "now it steps down as leader of term %2"),
+                   {n, number(e.term)});
     if (e.reason == Reason::QuorumLost)
         return say(RAFT_TRANSLATABLE("EventWording",
                                      "%1 heard from no majority within an election timeout: it steps down as leader "
@@ -398,6 +403,46 @@ Wording wordingOf(const TraceEvent &e)
                                      "%1's handover to %2 did not complete within an election timeout: %1 leads on and "
                                      "takes client requests again"),
                    {n, p});
+    // --- membership (§6, dissertation §4) ---
+    case EventKind::MembershipCatchUp:
+        if (e.reason == Reason::TooSlow)
+            return say(RAFT_TRANSLATABLE("EventWording",
+                                         "Leader %1 gives the change up: %2 did not catch up (round %3, it matches up "
+                                         "to index %4 of %5); a server that is down or too slow would hold every "
+                                         "other change back"),
+                       {n, p, signedNumber(e.value), number(e.index), number(e.index2)});
+        if (e.value <= 1)
+            return say(RAFT_TRANSLATABLE("EventWording",
+                                         "Leader %1 starts catching %2 up as a learner: it sends %2 its log up to "
+                                         "index %3 first; a learner neither votes nor counts toward a majority"),
+                       {n, p, number(e.index2)});
+        return say(RAFT_TRANSLATABLE("EventWording",
+                                     "%2 reached the end of catch-up round %3 but the round took longer than an "
+                                     "election timeout: leader %1 starts round %4, up to index %5"),
+                   {n, p, signedNumber(e.value - 1), signedNumber(e.value), number(e.index2)});
+    case EventKind::ConfigurationInForce:
+        if (e.index2 != 0)
+            return say(RAFT_TRANSLATABLE("EventWording",
+                                         "%1 now uses the joint configuration C_old,new (entry %2): decisions need a "
+                                         "majority of the new voters %3 and of the old voters %4"),
+                       {n,
+                        number(e.index),
+                        {WordArg::Type::Nodes, static_cast<std::uint64_t>(e.value)},
+                        {WordArg::Type::Nodes, e.index2}});
+        if (e.reason == Reason::TermMismatch)
+            return say(RAFT_TRANSLATABLE("EventWording",
+                                         "%1 lost the newer configuration with the truncated entries: it falls back "
+                                         "to the configuration of entry %2, voters %3"),
+                       {n, number(e.index), {WordArg::Type::Nodes, static_cast<std::uint64_t>(e.value)}});
+        return say(RAFT_TRANSLATABLE("EventWording",
+                                     "%1 now uses the configuration of entry %2, voters %3: a server uses the newest "
+                                     "configuration in its log, committed or not"),
+                   {n, number(e.index), {WordArg::Type::Nodes, static_cast<std::uint64_t>(e.value)}});
+    case EventKind::ServerRemoved:
+        return say(RAFT_TRANSLATABLE("EventWording",
+                                     "%1 learned that the committed configuration (entry %2) leaves it out: it is "
+                                     "removed and stops"),
+                   {n, number(e.index)});
     // --- replication (§5.3) ---
     case EventKind::AppendAccepted: return appendAccepted(e);
     case EventKind::AppendRejected: return appendRejected(e);

@@ -20,6 +20,7 @@ struct WordArg {
         Text, ///< the event's text as it is
         Quoted, ///< the event's text in quotes: "\"set x 1\""
         Command, ///< the event's text in quotes, or "no-op" when it is empty
+        Nodes, ///< the servers of the bit set `value` (1 << id): "S1 S2 S3"
     };
     Type type = Type::Number;
     std::uint64_t value = 0;

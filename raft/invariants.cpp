@@ -27,10 +27,39 @@ Finding makeFinding(std::string property, std::string section, const std::string
     return f;
 }
 
-Invariants::Invariants(int nodes)
-    : m_nodes(nodes)
-    , m_seen(static_cast<std::size_t>(nodes))
+Invariants::Invariants(int nodes, int machines)
+    : m_nodes(std::max(nodes, machines))
+    , m_firstNodes(nodes)
+    , m_committedConfig(Configuration::first(nodes))
+    , m_seen(static_cast<std::size_t>(kMaxNodes))
 { }
+
+void Invariants::checkConfigEntry(const ServerView &view, Index i, std::vector<Finding> &found) const
+{
+    const Log &log = *view.log;
+    const std::optional<Configuration> next = Configuration::decode(log.at(i).command);
+    if (!next)
+        return;
+    // The configuration before entry i: the newest entry before it still in the log,
+    // else the snapshot's (§7), else the first configuration.
+    Configuration before = view.snapshotConfig && log.snapshotIndex() > 0 && !view.snapshotConfig->empty()
+                               ? *view.snapshotConfig
+                               : Configuration::first(m_firstNodes);
+    for (Index j = i - 1; j > log.snapshotIndex(); --j)
+        if (Configuration::isConfigCommand(log.at(j).command)) {
+            if (std::optional<Configuration> c = Configuration::decode(log.at(j).command))
+                before = *c;
+            break;
+        }
+    if (!next->overlapsInMajority(before))
+        found.push_back(makeFinding("Configurations overlap", "§6",
+                                    nodeName(view.id) + "'s entry " + std::to_string(i)
+                                        + " changes the configuration from " + before.describe() + " to "
+                                        + next->describe()
+                                        + ", and a majority of one need not meet a majority of the other, so each "
+                                          "could elect its own leader in one term (Figure 10)",
+                                    {view.id}, i));
+}
 
 bool Invariants::check(const std::vector<ServerView> &servers, std::vector<std::string> &found)
 {
@@ -112,6 +141,15 @@ bool Invariants::check(const std::vector<ServerView> &servers, std::vector<Findi
                 m_committed.push_back(Committed{log.fingerprint(i), log.termAt(i), view.term});
             else
                 m_committed.push_back(Committed{0, 0, view.term});
+            // The committed configuration: the newest configuration entry committed,
+            // read from the snapshot for the entries it replaced (§4.1, §7).
+            if (i > log.snapshotIndex()) {
+                if (Configuration::isConfigCommand(log.at(i).command))
+                    if (std::optional<Configuration> c = Configuration::decode(log.at(i).command))
+                        m_committedConfig = *c;
+            } else if (i == log.snapshotIndex() && view.snapshotConfig && !view.snapshotConfig->empty()) {
+                m_committedConfig = *view.snapshotConfig;
+            }
         }
     }
 
@@ -119,11 +157,11 @@ bool Invariants::check(const std::vector<ServerView> &servers, std::vector<Findi
     //    every committed entry stored on a majority.
     const Index committed = m_committed.size();
     const bool grew = committed > committedBefore;
-    int holders = 0;
+    std::uint32_t holders = 0;
     for (const ServerView &view : servers) {
         Seen &seen = m_seen[view.id - 1];
         if (!seen.changed && !grew) {
-            holders += seen.matchCommitted == committed ? 1 : 0;
+            holders |= seen.matchCommitted == committed ? 1u << view.id : 0u;
             continue;
         }
         const Log &log = *view.log;
@@ -145,7 +183,7 @@ bool Invariants::check(const std::vector<ServerView> &servers, std::vector<Findi
         }
         seen.matchCommitted = k;
         if (k == committed)
-            ++holders;
+            holders |= 1u << view.id;
         // Leader Completeness: a leader of term T holds every entry committed in a
         // term before T. Checked when it takes office and whenever more commits.
         if (view.up && view.role == Role::Leader && k < committed) {
@@ -160,15 +198,39 @@ bool Invariants::check(const std::vector<ServerView> &servers, std::vector<Findi
                                             {view.id}, k + 1));
         }
     }
-    if (committed > 0 && holders < m_nodes / 2 + 1) {
-        std::vector<NodeId> missing; // the servers that lost (or lack) it
-        for (const ServerView &view : servers)
-            if (m_seen[view.id - 1].matchCommitted < committed)
-                missing.push_back(view.id);
+    // A leader commits with the configuration in force in its log, which may be newer
+    // than the committed one (§4.1): a quorum of either keeps an entry safe, as their
+    // quorums overlap.
+    const Configuration *newest = nullptr;
+    Index newestIndex = 0;
+    for (const ServerView &view : servers) {
+        Seen &seen = m_seen[view.id - 1];
+        if (view.up && view.config && (seen.configIndex != view.configIndex || seen.config.empty())) {
+            seen.config = *view.config;
+            seen.configIndex = view.configIndex;
+        }
+        if (!seen.config.empty() && seen.configIndex >= newestIndex) {
+            newest = &seen.config;
+            newestIndex = seen.configIndex;
+        }
+    }
+    // Safe means no quorum can be formed without a holder (so no leader can be elected
+    // without the entry, §5.4.1): the servers that lack it are no quorum. With an odd
+    // number of voters that is "a majority holds it"; with an even number half is
+    // enough (an entry committed by 3 of C5 stays safe when C6 is back in force).
+    const std::uint32_t lacking = ~holders & (((1u << (kMaxNodes + 1)) - 1) & ~1u);
+    if (committed > 0 && m_committedConfig.hasQuorum(lacking) && (!newest || newest->hasQuorum(lacking))) {
+        std::vector<NodeId> on, missing; // missing: the voters that lost (or lack) it
+        for (NodeId id = 1; id <= kMaxNodes; ++id) {
+            if ((holders >> id) & 1u)
+                on.push_back(id);
+            else if (m_committedConfig.isVoter(id))
+                missing.push_back(id);
+        }
         found.push_back(makeFinding("Committed entries are durable", "§5.4",
-                                    "committed entry " + std::to_string(committed) + " is stored on only "
-                                        + std::to_string(holders) + " of " + std::to_string(m_nodes)
-                                        + " servers, not a majority",
+                                    "committed entry " + std::to_string(committed) + " is stored only on "
+                                        + (on.empty() ? std::string("no server") : nodeList(on))
+                                        + ", not a majority of the configuration " + m_committedConfig.describe(),
                                     std::move(missing), committed));
     }
 
@@ -337,7 +399,8 @@ bool Invariants::checkServer(const ServerView &view, Seen &seen, std::vector<Fin
                                             {view.id, i + 1}));
     }
 
-    // Election Safety: at most one leader per term.
+    // Election Safety: at most one leader per term, across configurations (a leader of
+    // C_old and a leader of C_new in one term would be two).
     if (view.up && view.role == Role::Leader) {
         if (m_leaderOfTerm.size() <= view.term)
             m_leaderOfTerm.resize(view.term + 1, kNoNode);
@@ -386,9 +449,11 @@ bool Invariants::checkServer(const ServerView &view, Seen &seen, std::vector<Fin
         const Term t = log.termAt(i);
         const std::uint64_t print = log.fingerprint(i);
         auto it = std::find_if(atIndex.begin(), atIndex.end(), [t](const auto &p) { return p.first == t; });
-        if (it == atIndex.end())
+        if (it == atIndex.end()) {
             atIndex.emplace_back(t, print);
-        else if (it->second != print)
+            if (i > log.snapshotIndex() && Configuration::isConfigCommand(log.at(i).command))
+                checkConfigEntry(view, i, found);
+        } else if (it->second != print)
             found.push_back(makeFinding("Log Matching", "§5.3",
                                         nodeName(view.id) + "'s entry " + std::to_string(i) + " of term " + term(t)
                                             + " differs, or follows a different history, from another server's entry "
@@ -411,7 +476,12 @@ void Invariants::checkSnapshot(const ServerView &view, std::vector<Finding> &fou
     // log: short enough, and the same entries.
     const Log &log = *view.log;
     const Index index = log.snapshotIndex();
-    const bool ownCommit = view.up && view.role == Role::Leader && index <= view.commitIndex;
+    // A leader's own commit counts: it may commit and snapshot in one event, and step
+    // down in that event too when the entry committed removes it (§4.2.2).
+    const Seen &seen = m_seen[view.id - 1];
+    const bool wasLeader = seen.up && seen.role == Role::Leader && seen.term == view.term
+        && seen.incarnation == view.incarnation;
+    const bool ownCommit = view.up && (view.role == Role::Leader || wasLeader) && index <= view.commitIndex;
     if (index > m_committed.size() && !ownCommit) {
         found.push_back(makeFinding(kSnap, "§7",
                                     nodeName(view.id) + "'s snapshot ends at " + std::to_string(index) + ", but only "

@@ -1,9 +1,11 @@
 #pragma once
 
+#include "configuration.h"
 #include "log.h"
 #include "progress.h"
 #include "types.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -26,6 +28,13 @@ struct ServerView {
     Index lastApplied = 0;
     /// incarnation changes every time the server restarts (its volatile state resets).
     std::uint32_t incarnation = 0;
+    /// config: the configuration in force on a server that is up (nullptr when down),
+    /// and the index of its entry.
+    const Configuration *config = nullptr;
+    Index configIndex = 0;
+    /// snapshotConfig: the configuration the server's snapshot holds (nullptr: no
+    /// snapshot); it stands for the configuration entries the snapshot replaced.
+    const Configuration *snapshotConfig = nullptr;
 };
 
 /// Finding is one broken property: its name and section, the sentence that says
@@ -60,7 +69,14 @@ Finding makeFinding(std::string property, std::string section, const std::string
 ///  - State Machine Safety: no two servers commit (and so apply) different entries
 ///    at the same index.
 ///  - Term monotonicity: a server's currentTerm never decreases, even across a crash.
-///  - Committed entries are never lost: every committed entry is stored on a majority.
+///  - Committed entries are never lost: every committed entry is stored on a majority
+///    of the newest committed configuration or of the newest one in force (of both
+///    halves while it is joint).
+///  - Election Safety holds across configurations: servers outside the first
+///    configuration, added or removed, count like any other.
+///  - Configurations overlap: each configuration entry's quorums share a server with
+///    the quorums of the configuration before it in the same log (§4.1, §6; Figure 10
+///    shows what happens otherwise).
 ///  - One vote per term: votedFor, once cast in a term, never changes in that term,
 ///    even across a crash (Figure 2 keeps it on stable storage).
 ///  - Figure 4's arrows: a server becomes candidate only in a new term, and leader
@@ -79,7 +95,11 @@ Finding makeFinding(std::string property, std::string section, const std::string
 /// digest of the prefix it replaced), which stand for the whole prefix.
 class Invariants {
 public:
-    explicit Invariants(int nodes = 5);
+    /// Invariants for a cluster whose first configuration is S1..S<nodes>, with up to
+    /// `machines` servers (0: as many as nodes).
+    explicit Invariants(int nodes = 5, int machines = 0);
+    /// grow tells the checker that the world now has `machines` servers.
+    void grow(int machines) { m_nodes = std::max(m_nodes, machines); }
 
     /// check examines every server and appends a Finding per broken property to
     /// `found`. Returns true if nothing broke.
@@ -116,6 +136,9 @@ private:
         bool initialized = false;
         /// changed: something of this server changed in the current check.
         bool changed = true;
+        /// config, configIndex: the configuration in force when it was last up.
+        Configuration config;
+        Index configIndex = 0;
         bool operator==(const Seen &) const = default;
     };
     struct Committed {
@@ -133,8 +156,16 @@ private:
     void checkAgainstLeaders(const std::vector<ServerView> &servers, std::vector<Finding> &found);
     /// checkSnapshot checks that a server's new snapshot holds only committed entries.
     void checkSnapshot(const ServerView &view, std::vector<Finding> &found) const;
+    /// checkConfigEntry checks the configuration entry i of a log against the one
+    /// before it in that log (or in its snapshot).
+    void checkConfigEntry(const ServerView &view, Index i, std::vector<Finding> &found) const;
 
+    /// m_nodes: how many servers exist (progress arrays are read this far);
+    /// m_firstNodes: the size of the first configuration.
     int m_nodes;
+    int m_firstNodes;
+    /// the configuration of the committed prefix (its newest configuration entry).
+    Configuration m_committedConfig;
     std::vector<Seen> m_seen;
     /// leader of each term, 0 if none seen yet; index = term.
     std::vector<NodeId> m_leaderOfTerm;

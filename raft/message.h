@@ -1,5 +1,6 @@
 #pragma once
 
+#include "configuration.h"
 #include "log.h"
 #include "types.h"
 
@@ -95,8 +96,10 @@ struct Message {
     bool done = false;
     /// snapshotSize: the whole snapshot's data size, for the chunk counter.
     std::uint64_t snapshotSize = 0;
-    /// voters: the configuration at lastIncludedIndex; print: the log fingerprint there.
-    std::vector<NodeId> voters;
+    /// snapshotConfig, snapshotConfigIndex: the configuration at lastIncludedIndex and
+    /// the index of its entry (Snapshot::config); print: the log fingerprint there.
+    Configuration snapshotConfig;
+    Index snapshotConfigIndex = 0;
     std::uint64_t snapshotPrint = 0;
 
     bool operator==(const Message &) const = default;

@@ -51,6 +51,14 @@ void Network::partition(const std::vector<std::vector<NodeId>> &groups)
         m_group.fill(0);
 }
 
+void Network::addNode(int group)
+{
+    if (m_nodes >= kMaxNodes)
+        return;
+    ++m_nodes;
+    m_group[static_cast<std::size_t>(m_nodes)] = group;
+}
+
 void Network::cut(NodeId from, NodeId to)
 {
     m_cut[from][to] = true;

@@ -77,6 +77,9 @@ public:
     /// partition replaces the groups: every node listed goes to the group of its list;
     /// nodes not listed form one more group.
     void partition(const std::vector<std::vector<NodeId>> &groups);
+    /// addNode adds server S<count+1> (up to S9), in partition group `group`, with
+    /// every link of it open.
+    void addNode(int group);
     /// cut cuts the one-way link from -> to (adds to the faults in place).
     void cut(NodeId from, NodeId to);
     /// restore reopens the one-way link from -> to.

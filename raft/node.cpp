@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <functional>
+#include <tuple>
 
 namespace raft {
 
@@ -42,9 +43,10 @@ Node::Node(const NodeConfig &config, const PersistentState &stored, Time now)
     , m_state(stored)
     , m_commitIndex(stored.snapshot.index)
     , m_lastApplied(stored.snapshot.index)
-    , m_heardFrom(static_cast<std::size_t>(config.clusterSize), now)
-    , m_progress(static_cast<std::size_t>(config.clusterSize))
-    , m_acked(static_cast<std::size_t>(config.clusterSize), 0)
+    , m_heardFrom(static_cast<std::size_t>(kMaxNodes), now)
+    , m_progress(static_cast<std::size_t>(kMaxNodes))
+    , m_acked(static_cast<std::size_t>(kMaxNodes), 0)
+    , m_base(config.spare ? Configuration() : Configuration::first(config.clusterSize))
 {
     // Figure 2: every server starts as a follower; commitIndex and lastApplied are
     // volatile and start at 0, even after a crash. The state machine is rebuilt from
@@ -62,7 +64,312 @@ Node::Node(const NodeConfig &config, const PersistentState &stored, Time now)
         // lease round just before the crash. It keeps the lease's promise anyway.
         m_leaderContact = now;
     }
+    // §7: a snapshot carries the configuration at its last included index; entries
+    // after it may hold newer ones.
+    // §4.1: the configuration in force is the newest in the log, committed or not.
+    auto [membership, index] = configurationBefore(m_state.log.lastIndex());
+    m_membership = std::move(membership);
+    m_membershipIndex = index;
+    if (index > 0)
+        m_wasVoter = configurationBefore(index - 1).first.isVoter(m_config.id);
+    updatePeers();
     resetElectionTimer();
+}
+
+// --- membership (paper §6, dissertation §4) -------------------------------------
+
+std::pair<Configuration, Index> Node::configurationBefore(Index limit) const
+{
+    const Log &log = m_state.log;
+    for (Index i = std::min(limit, log.lastIndex()); i > log.snapshotIndex(); --i)
+        if (Configuration::isConfigCommand(log.at(i).command))
+            if (std::optional<Configuration> c = Configuration::decode(log.at(i).command))
+                return {std::move(*c), i};
+    // §7: below the log, the snapshot holds the configuration at its last included
+    // index (and where its entry was); without a snapshot, the first configuration.
+    if (!m_state.snapshot.empty())
+        return {m_state.snapshot.config, m_state.snapshot.configIndex};
+    return {m_base, 0};
+}
+
+void Node::updatePeers()
+{
+    std::uint32_t mask = 0;
+    for (NodeId id : m_membership.members())
+        mask |= 1u << id;
+    for (NodeId id : m_leaving)
+        mask |= 1u << id;
+    mask &= ~(1u << m_config.id);
+    std::uint32_t before = 0;
+    for (NodeId id : m_peers)
+        before |= 1u << id;
+    m_peers.clear();
+    for (NodeId id = 1; id <= kMaxNodes; ++id) {
+        if (!((mask >> id) & 1u))
+            continue;
+        m_peers.push_back(id);
+        if (m_role == Role::Leader && !((before >> id) & 1u)) {
+            // A server new to the leader: its position is unknown (Figure 2). One that
+            // left and comes back in the same term keeps its matchIndex: what it
+            // acknowledged in this term it still holds.
+            Progress &p = m_progress[id - 1];
+            const Index match = p.matchIndex;
+            p = Progress{};
+            p.becomeProbe();
+            p.matchIndex = match;
+            p.nextIndex = m_state.log.lastIndex() + 1;
+            m_heardFrom[id - 1] = m_now;
+        }
+    }
+}
+
+void Node::setMembership(Configuration c, Index index, Reason why)
+{
+    // A leader keeps the learners it is catching up; they are not in any entry.
+    c.learners = m_role == Role::Leader ? m_membership.learners : std::vector<NodeId>{};
+    if (index == m_membershipIndex && c == m_membership)
+        return;
+    const bool wasVoter = canCampaign();
+    m_wasVoter = m_membership.isVoter(m_config.id);
+    m_membership = std::move(c);
+    if (m_membership.contains(m_config.id))
+        m_removedReported = false;
+    m_membershipIndex = index;
+    updatePeers();
+    // A server that just became a voter may campaign from now on: give it a whole
+    // election timeout first.
+    if (!wasVoter && canCampaign() && m_role != Role::Leader)
+        resetElectionTimer();
+    TraceEvent &e = addEvent(EventKind::ConfigurationInForce, why);
+    e.index = index;
+    std::uint32_t voters = 0, old = 0;
+    for (NodeId id : m_membership.voters)
+        voters |= 1u << id;
+    for (NodeId id : m_membership.old)
+        old |= 1u << id;
+    e.value = voters;
+    e.index2 = old;
+}
+
+void Node::refreshMembership(Reason why)
+{
+    const Index limit = !m_config.bugs.committedConfig ? m_state.log.lastIndex()
+                                                       : std::min(m_commitIndex, m_state.log.lastIndex());
+    auto [membership, index] = configurationBefore(limit);
+    setMembership(std::move(membership), index, why);
+}
+
+bool Node::isChangePending() const
+{
+    return !m_target.empty() || m_membershipIndex > m_commitIndex || m_membership.isJoint();
+}
+
+ChangeRefusal Node::checkChange(const std::vector<NodeId> &voters) const
+{
+    if (m_role != Role::Leader)
+        return ChangeRefusal::NotLeader;
+    // §4.1: one change at a time. A second change before the first commits could
+    // leave two configurations whose majorities do not overlap (Figure 10). A catch-up
+    // under way is one change even when the rule is switched off.
+    if (!m_target.empty() || (!m_config.bugs.twoAtOnce && isChangePending()))
+        return ChangeRefusal::ChangePending;
+    // The 2015 correction: until the leader has committed an entry of its own term, an
+    // earlier leader's uncommitted configuration may still be in some logs; a change
+    // on top of the wrong one could elect two leaders and lose committed entries.
+    if (!m_config.bugs.changeBeforeCommit && m_state.log.termAt(m_commitIndex) != m_state.currentTerm)
+        return ChangeRefusal::NoCommitInTerm;
+    if (voters.empty())
+        return ChangeRefusal::NoVoters;
+    if (voters == m_membership.voters && !m_membership.isJoint())
+        return ChangeRefusal::NothingToChange;
+    return ChangeRefusal::None;
+}
+
+ChangeRefusal Node::changeMembership(const std::vector<NodeId> &voters, bool joint, Time now)
+{
+    m_now = now;
+    const ChangeRefusal refusal = checkChange(voters);
+    if (refusal != ChangeRefusal::None)
+        return refusal;
+    m_target = voters;
+    m_joint = joint && !m_config.bugs.twoAtOnce;
+    // §4.2.1: servers that join start with empty logs. Had they votes at once, the
+    // cluster could not commit until they caught up; so they first receive the log
+    // as learners, which do not vote and are not counted.
+    std::vector<NodeId> learners;
+    for (NodeId id : voters)
+        if (!m_membership.isVoter(id))
+            learners.push_back(id);
+    m_membership.learners = learners;
+    m_catchUpRound = 1;
+    m_catchUpEnd = m_state.log.lastIndex();
+    m_catchUpStart = now;
+    if (learners.empty()) {
+        checkCatchUp();
+        return ChangeRefusal::None;
+    }
+    updatePeers();
+    TraceEvent &e = addEvent(EventKind::MembershipCatchUp);
+    e.peer = learners.front();
+    e.index = 0;
+    e.index2 = m_catchUpEnd;
+    e.value = m_catchUpRound;
+    for (NodeId id : learners)
+        sendAppend(id, false);
+    return ChangeRefusal::None;
+}
+
+void Node::checkCatchUp()
+{
+    if (m_target.empty())
+        return;
+    Index least = m_state.log.lastIndex();
+    NodeId slowest = kNoNode;
+    for (NodeId id : m_membership.learners)
+        if (m_progress[id - 1].matchIndex < least || slowest == kNoNode) {
+            least = std::min(least, m_progress[id - 1].matchIndex);
+            slowest = id;
+        }
+    if (least < m_catchUpEnd)
+        return;
+    // §4.2.1: replication to the learners goes in rounds; each round sends what the
+    // leader had when it began. A round shorter than an election timeout means the
+    // learners are within one round of the leader's log: adding them now cannot stall
+    // the cluster for long.
+    const bool caughtUp = least == m_state.log.lastIndex() || m_now - m_catchUpStart < m_config.electionTimeoutMin;
+    if (!caughtUp) {
+        if (m_catchUpRound >= 10) {
+            abortChange();
+            return;
+        }
+        ++m_catchUpRound;
+        m_catchUpEnd = m_state.log.lastIndex();
+        m_catchUpStart = m_now;
+        TraceEvent &e = addEvent(EventKind::MembershipCatchUp);
+        e.peer = slowest;
+        e.index = least;
+        e.index2 = m_catchUpEnd;
+        e.value = m_catchUpRound;
+        return;
+    }
+    Configuration next;
+    next.voters = m_target;
+    std::vector<NodeId> current = m_membership.voters;
+    // §6: a change of more than one server goes through C_old,new (majorities of both)
+    // first; one server at a time needs no joint step (§4.1, any two majorities of
+    // configurations one server apart overlap).
+    if (m_joint)
+        next.old = current;
+    m_membership.learners.clear();
+    m_target.clear();
+    m_joint = false;
+    m_catchUpRound = 0;
+    m_catchUpEnd = 0;
+    appendConfiguration(next);
+}
+
+void Node::abortChange()
+{
+    // §4.2.1: a new server that is unavailable or too slow would hold every other
+    // change back: the leader gives the change up.
+    TraceEvent &e = addEvent(EventKind::MembershipCatchUp, Reason::TooSlow);
+    e.peer = m_membership.learners.empty() ? kNoNode : m_membership.learners.front();
+    e.index = m_membership.learners.empty() ? 0 : m_progress[m_membership.learners.front() - 1].matchIndex;
+    e.index2 = m_catchUpEnd;
+    e.value = m_catchUpRound;
+    m_membership.learners.clear();
+    m_target.clear();
+    m_joint = false;
+    m_catchUpRound = 0;
+    m_catchUpEnd = 0;
+    updatePeers();
+}
+
+void Node::appendConfiguration(const Configuration &c)
+{
+    // Servers the new configuration leaves out still hear from the leader until it
+    // commits, so that they learn of their removal (dissertation §4.2.2).
+    for (NodeId id : m_membership.members())
+        if (id != m_config.id && !c.contains(id)
+            && std::find(m_leaving.begin(), m_leaving.end(), id) == m_leaving.end())
+            m_leaving.push_back(id);
+    std::sort(m_leaving.begin(), m_leaving.end());
+    appendEntry(Entry{m_state.currentTerm, c.encode()});
+    broadcastAppendEntries(false);
+    maybeAdvanceCommit();
+}
+
+void Node::afterCommit()
+{
+    if (m_membershipIndex == 0 || m_membershipIndex > m_commitIndex)
+        return;
+    if (m_role != Role::Leader) {
+        // Dissertation §4.2.2: a server that learns that a committed configuration
+        // leaves it out is removed: it will never campaign again.
+        // (A learner catching up also reads configurations without it: only a server
+        // that was a member of the configuration before is told it is removed.)
+        if (isRemoved() && !m_removedReported
+            && configurationBefore(m_membershipIndex - 1).first.contains(m_config.id)) {
+            m_removedReported = true;
+            addEvent(EventKind::ServerRemoved).index = m_membershipIndex;
+        }
+        return;
+    }
+    if (m_membership.isJoint()) {
+        // §6: once C_old,new is committed, the leader appends C_new.
+        Configuration next;
+        next.voters = m_membership.voters;
+        appendConfiguration(next);
+        return;
+    }
+    releaseLeaving();
+    if (!m_membership.isVoter(m_config.id)) {
+        // Dissertation §4.2.2: a leader removed from the cluster managed it until C_new
+        // was committed; now it steps down (telling the others the commit first) and stops.
+        broadcastAppendEntries(true);
+        becomeFollower(m_state.currentTerm, kNoNode, Reason::NotInConfiguration, kNoNode);
+        m_removedReported = true;
+        addEvent(EventKind::ServerRemoved).index = m_membershipIndex;
+    }
+}
+
+void Node::releaseLeaving()
+{
+    // Once the configuration that leaves them out is committed, a leaving server that
+    // holds its entry gets a last heartbeat with the commit index, so that it learns
+    // of its removal and stops; the leader then forgets it. One that lags is sent the
+    // log on for at most the minimum election timeout (a reply on its way may be
+    // late); after that the leader no longer talks to it, as the dissertation's leader
+    // talks only to C_new (§4.2.2), and the rule that servers disregard RequestVote
+    // while they hear from a leader keeps it from disrupting the cluster (§6).
+    if (m_leaving.empty() || m_membershipIndex > m_commitIndex || m_membership.isJoint())
+        return;
+    if (m_leavingSince == 0)
+        m_leavingSince = m_now;
+    const bool late = m_now - m_leavingSince >= m_config.electionTimeoutMin;
+    const auto before = m_leaving.size();
+    std::erase_if(m_leaving, [this, late](NodeId id) {
+        const Index match = m_progress[id - 1].matchIndex;
+        if (match < m_membershipIndex)
+            return late;
+        // Its matchIndex is known to match (unless compacted into our snapshot, §7:
+        // then 0, which every log matches).
+        sendAppendEntries(id, m_state.log.has(match) ? match : 0, 0);
+        return true;
+    });
+    if (m_leaving.size() != before)
+        updatePeers();
+    if (m_leaving.empty())
+        m_leavingSince = 0;
+}
+
+std::uint32_t Node::grantedMask() const
+{
+    std::uint32_t mask = 0;
+    for (NodeId id = 1; id <= kMaxNodes; ++id)
+        if (m_progress[id - 1].vote == VoteState::Granted)
+            mask |= 1u << id;
+    return mask;
 }
 
 TraceEvent &Node::addEvent(EventKind kind, Reason reason)
@@ -97,10 +404,15 @@ void Node::setHardState(Term term, NodeId votedFor)
 
 void Node::appendEntry(Entry entry)
 {
+    const bool config = Configuration::isConfigCommand(entry.command);
     m_state.log.append(std::move(entry));
     const Index index = m_state.log.lastIndex();
     if (m_ready.persistFrom == 0 || index < m_ready.persistFrom)
         m_ready.persistFrom = index;
+    // §4.1: a configuration takes effect as soon as it is in the log, before it commits.
+    if (config && !m_config.bugs.committedConfig)
+        if (std::optional<Configuration> c = Configuration::decode(m_state.log.at(index).command))
+            setMembership(std::move(*c), index, Reason::None);
 }
 
 void Node::truncateAfter(Index index)
@@ -108,6 +420,10 @@ void Node::truncateAfter(Index index)
     m_state.log.truncateAfter(index);
     if (m_ready.persistFrom == 0 || index + 1 < m_ready.persistFrom)
         m_ready.persistFrom = index + 1;
+    // §4.1: a configuration entry removed from the log stops being in force: the
+    // server falls back to the newest one left.
+    if (m_membershipIndex > index)
+        refreshMembership(Reason::TermMismatch);
 }
 
 void Node::ignore(const Message &m, Reason why)
@@ -141,10 +457,11 @@ bool Node::hasRecentLeader() const
 
 bool Node::hasQuorumContact() const
 {
-    int heard = 0;
-    for (NodeId peer = 1; peer <= m_config.clusterSize; ++peer)
-        heard += peer == m_config.id || m_now - m_heardFrom[peer - 1] < m_config.electionTimeoutMax ? 1 : 0;
-    return heard >= quorum();
+    std::uint32_t heard = 1u << m_config.id;
+    for (NodeId peer : m_peers)
+        if (m_now - m_heardFrom[peer - 1] < m_config.electionTimeoutMax)
+            heard |= 1u << peer;
+    return m_membership.hasQuorum(heard);
 }
 
 int Node::votes() const
@@ -161,6 +478,11 @@ void Node::tick(Time now)
 {
     m_now = now;
     if (m_role == Role::Leader) {
+        if (!m_target.empty() && now - m_catchUpStart > 10 * m_config.electionTimeoutMax)
+            abortChange(); // §4.2.1: a learner that makes no progress holds changes back
+        if (!m_leaving.empty())
+            releaseLeaving();
+
         if (m_transferTarget != kNoNode && now >= m_transferDeadline) {
             // §3.10: the handover did not complete within an election timeout (the
             // target may be down or cut off): the leader takes requests again.
@@ -186,14 +508,21 @@ void Node::tick(Time now)
         }
         return;
     }
-    if (now >= m_electionDeadline)
-        campaign(Reason::None);
+    if (now < m_electionDeadline)
+        return;
+    if (!canCampaign()) {
+        // §4.2.1, §4.2.2: a server that is not a voter of its configuration (a learner,
+        // a spare, a server removed) never starts an election.
+        resetElectionTimer();
+        return;
+    }
+    campaign(Reason::None);
 }
 
 void Node::timeoutNow(Time now)
 {
     m_now = now;
-    if (m_role != Role::Leader)
+    if (m_role != Role::Leader && canCampaign())
         campaign(Reason::Forced);
 }
 
@@ -262,12 +591,14 @@ void Node::becomeCandidate(Reason why)
     e.index = m_state.log.lastIndex();
     e.term2 = m_state.log.lastTerm();
 
-    if (votes() >= quorum()) { // a cluster of one elects itself
+    if (m_membership.hasQuorum(grantedMask())) { // a cluster of one elects itself
         becomeLeader();
         return;
     }
-    for (NodeId peer = 1; peer <= m_config.clusterSize; ++peer) {
-        if (peer == m_config.id)
+    // §6: votes are asked of every voter of the configuration in force (of both
+    // C_old and C_new while joint); learners do not vote.
+    for (NodeId peer : m_peers) {
+        if (!m_membership.isVoter(peer))
             continue;
         Message &m = m_ready.messages.emplace_back();
         m.type = MessageType::RequestVote;
@@ -297,12 +628,12 @@ void Node::becomePreCandidate(Reason why)
     e.index = m_state.log.lastIndex();
     e.term2 = m_state.log.lastTerm();
 
-    if (votes() >= quorum()) { // a cluster of one needs nobody's word
+    if (m_membership.hasQuorum(grantedMask())) { // a cluster of one needs nobody's word
         becomeCandidate(Reason::PreVote);
         return;
     }
-    for (NodeId peer = 1; peer <= m_config.clusterSize; ++peer) {
-        if (peer == m_config.id)
+    for (NodeId peer : m_peers) {
+        if (!m_membership.isVoter(peer))
             continue;
         Message &m = m_ready.messages.emplace_back();
         m.type = MessageType::PreVote;
@@ -322,7 +653,7 @@ void Node::becomeLeader()
     endTransfer();
     TraceEvent &e = addEvent(EventKind::BecameLeader, Reason::Majority);
     e.index = static_cast<Index>(votes());
-    e.index2 = static_cast<Index>(m_config.clusterSize);
+    e.index2 = static_cast<Index>(m_membership.voters.size());
     // §6.2: the count of who answered starts afresh: everyone gets a whole timeout.
     std::fill(m_heardFrom.begin(), m_heardFrom.end(), m_now);
     // Figure 2: nextIndex starts just after the leader's last entry, matchIndex at 0.
@@ -364,12 +695,14 @@ void Node::step(const Message &m, Time now)
         handlePreVoteReply(m);
         return;
     }
-    if (m.term > m_state.currentTerm && m.type == MessageType::RequestVote && m_config.checkQuorum && !m.transfer
+    const bool sticky = m_config.checkQuorum || (!m_config.bugs.votesDisrupt && m_membershipIndex > 0);
+    if (m.term > m_state.currentTerm && m.type == MessageType::RequestVote && sticky && !m.transfer
         && hasRecentLeader()) {
-        // §4.2.3 (with CheckQuorum): a server that heard from its leader less than the
-        // minimum election timeout ago ignores a RequestVote, term and all. A removed
-        // or cut-off server then cannot depose a leader that a majority still hears,
-        // and a leader's lease (§6.4) stays sound.
+        // §6, §4.2.3 (with CheckQuorum, and whenever the membership has changed): a
+        // server that heard from its leader less than the minimum election timeout ago
+        // ignores a RequestVote, term and all. A removed or cut-off server then cannot
+        // depose a leader that a majority still hears, and a leader's lease (§6.4)
+        // stays sound.
         ignore(m, Reason::LeaderAlive);
         return;
     }
@@ -400,7 +733,9 @@ ProposeResult Node::propose(const std::string &command, Time now)
     ProposeResult result;
     if (m_role != Role::Leader) {
         // §8: only the leader takes client requests; others point to the leader they know.
-        result.leaderHint = m_leader;
+        // A server outside its configuration (removed, §4.2.2, or spare) hears from no
+        // leader any more: what it knows is stale, so it points nowhere.
+        result.leaderHint = m_membership.contains(m_config.id) ? m_leader : kNoNode;
         return result;
     }
     if (m_transferTarget != kNoNode) {
@@ -476,8 +811,9 @@ void Node::handleRequestVoteReply(const Message &m)
     e.value = m.voteGranted ? 1 : 0;
     e.index = static_cast<Index>(votes());
     e.index2 = static_cast<Index>(quorum());
-    // §5.2: a candidate that has votes from a majority becomes leader.
-    if (votes() >= quorum())
+    // §5.2: a candidate that has votes from a majority becomes leader (§6: of C_old
+    // and of C_new while joint).
+    if (m_membership.hasQuorum(grantedMask()))
         becomeLeader();
 }
 
@@ -486,7 +822,8 @@ void Node::handleRequestVoteReply(const Message &m)
 bool Node::transferLeadership(NodeId target, Time now)
 {
     m_now = now;
-    if (m_role != Role::Leader || target < 1 || target > m_config.clusterSize || target == m_config.id)
+    if (m_role != Role::Leader || target < 1 || target > kMaxNodes || target == m_config.id
+        || !m_membership.isVoter(target))
         return false;
     // §3.10: 1. stop taking requests; 2. bring the target's log up to date; 3. send it
     // TimeoutNow. If no new leader shows up within an election timeout, lead on.
@@ -521,7 +858,7 @@ void Node::endTransfer()
 
 void Node::handleTimeoutNow(const Message &m)
 {
-    if (m.term < m_state.currentTerm || m_role == Role::Leader) {
+    if (m.term < m_state.currentTerm || m_role == Role::Leader || !canCampaign()) {
         ignore(m, m.term < m_state.currentTerm ? Reason::StaleTerm : Reason::OutdatedReply);
         return;
     }
@@ -581,7 +918,7 @@ void Node::handlePreVoteReply(const Message &m)
     e.index = static_cast<Index>(votes());
     e.index2 = static_cast<Index>(quorum());
     // §9.6: a majority would vote for us: now start the real election.
-    if (votes() >= quorum())
+    if (m_membership.hasQuorum(grantedMask()))
         becomeCandidate(Reason::PreVote);
 }
 
@@ -674,9 +1011,8 @@ void Node::sendAppend(NodeId peer, bool heartbeat)
 
 void Node::broadcastAppendEntries(bool heartbeat)
 {
-    for (NodeId peer = 1; peer <= m_config.clusterSize; ++peer)
-        if (peer != m_config.id)
-            sendAppend(peer, heartbeat);
+    for (NodeId peer : m_peers)
+        sendAppend(peer, heartbeat);
 }
 
 void Node::handleAppendEntries(const Message &m)
@@ -812,12 +1148,24 @@ void Node::handleAppendEntriesReply(const Message &m)
     }
     Progress &p = m_progress[m.from - 1];
     if (m.success) {
-        acknowledged(m.from, p.acknowledge(m.matchIndex), Reason::None);
-        return;
-    }
-    if (p.state == FlowState::Snapshot) {
-        // The snapshot is on its way; this answers an AppendEntries sent before it.
-        ignore(m, Reason::OutdatedReply);
+        const bool advanced = p.acknowledge(m.matchIndex);
+        TraceEvent &e = addEvent(EventKind::ReplicationAcked);
+        e.peer = m.from;
+        e.index = p.matchIndex;
+        e.index2 = p.nextIndex;
+        // §3.10: the transfer target has caught up: tell it to campaign now.
+        if (m.from == m_transferTarget && p.matchIndex == m_state.log.lastIndex())
+            sendTimeoutNow(m.from);
+        if (advanced)
+            maybeAdvanceCommit();
+        if (advanced && m_membership.isLearner(m.from))
+            checkCatchUp();
+        if (advanced && !m_leaving.empty())
+            releaseLeaving();
+        // Keep a lagging follower coming: send the next batch at once, if the window
+        // has room.
+        if (p.nextIndex <= m_state.log.lastIndex() && !p.isPaused())
+            sendAppend(m.from, false);
         return;
     }
     if (p.state == FlowState::Replicate) {
@@ -865,14 +1213,6 @@ void Node::handleAppendEntriesReply(const Message &m)
 
 // --- snapshots (§7, Figure 13) --------------------------------------------------------
 
-std::vector<NodeId> Node::voters() const
-{
-    std::vector<NodeId> out;
-    for (NodeId id = 1; id <= m_config.clusterSize; ++id)
-        out.push_back(id);
-    return out;
-}
-
 bool Node::compact(Index index, std::string data, bool forced)
 {
     // §7: a server snapshots only what it has applied (so only committed entries),
@@ -883,7 +1223,9 @@ bool Node::compact(Index index, std::string data, bool forced)
     Snapshot snapshot;
     snapshot.index = index;
     snapshot.term = log.termAt(index);
-    snapshot.voters = voters();
+    // The configuration at `index` (entries after it may hold newer ones, §4.1).
+    std::tie(snapshot.config, snapshot.configIndex) = configurationBefore(index);
+    snapshot.config.learners.clear();
     snapshot.data = std::move(data);
     snapshot.print = log.fingerprint(index);
     const Index discarded = index - log.snapshotIndex();
@@ -921,7 +1263,8 @@ void Node::sendSnapshotChunk(NodeId peer)
     m.data = snapshot.data.substr(static_cast<std::size_t>(offset), static_cast<std::size_t>(chunk));
     m.done = offset + m.data.size() >= size;
     m.snapshotSize = size;
-    m.voters = snapshot.voters;
+    m.snapshotConfig = snapshot.config;
+    m.snapshotConfigIndex = snapshot.configIndex;
     m.snapshotPrint = snapshot.print;
     p.sentSnapshotChunk(m_now);
 }
@@ -973,7 +1316,8 @@ void Node::handleInstallSnapshot(const Message &m)
         m_incoming = Snapshot();
         m_incoming.index = m.lastIncludedIndex;
         m_incoming.term = m.lastIncludedTerm;
-        m_incoming.voters = m.voters;
+        m_incoming.config = m.snapshotConfig;
+        m_incoming.configIndex = m.snapshotConfigIndex;
         m_incoming.print = m.snapshotPrint;
     } else if (m_incoming.index != m.lastIncludedIndex || m_incoming.term != m.lastIncludedTerm
                || m.snapshotOffset != m_incoming.data.size()) {
@@ -1033,6 +1377,9 @@ void Node::installSnapshot(NodeId leader)
     e.term2 = m_state.snapshot.term;
     e.index2 = kept;
     e.value = static_cast<std::int64_t>(bytes);
+    // The configuration in force is the newest of the entries kept, else the
+    // snapshot's (§4.1, §7).
+    refreshMembership(Reason::None);
 }
 
 void Node::acknowledged(NodeId from, bool advanced, Reason reason)
@@ -1047,9 +1394,15 @@ void Node::acknowledged(NodeId from, bool advanced, Reason reason)
         sendTimeoutNow(from);
     if (advanced)
         maybeAdvanceCommit();
+    // §4.2.1: a learner's progress may end a catch-up round; §4.2.2: a server leaving
+    // hears on until it has the entry that removes it.
+    if (advanced && m_role == Role::Leader && m_membership.isLearner(from))
+        checkCatchUp();
+    if (advanced && m_role == Role::Leader && !m_leaving.empty())
+        releaseLeaving();
     // Keep a lagging follower coming: send the next batch at once, if the window
     // has room.
-    if (p.nextIndex <= m_state.log.lastIndex() && !p.isPaused())
+    if (m_role == Role::Leader && p.nextIndex <= m_state.log.lastIndex() && !p.isPaused())
         sendAppend(from, false);
 }
 
@@ -1090,13 +1443,11 @@ void Node::maybeAdvanceCommit()
 {
     // The highest index stored on a majority: the quorum-th largest matchIndex,
     // counting the leader's own log.
-    std::array<Index, kMaxNodes> match{};
-    const int n = m_config.clusterSize;
-    for (int i = 0; i < n; ++i)
-        match[i] = (i + 1 == m_config.id) ? m_state.log.lastIndex() : m_progress[i].matchIndex;
-    std::nth_element(match.begin(), match.begin() + (quorum() - 1), match.begin() + n, std::greater<>());
-    const Index majority = match[quorum() - 1];
-    if (majority <= m_commitIndex)
+    // §6: in the configuration in force; while joint, on majorities of both. A leader
+    // that is not a voter of it (it is removing itself) does not count itself (§4.2.2).
+    const Index majority = m_membership.committedIndex(
+        [this](NodeId id) { return id == m_config.id ? m_state.log.lastIndex() : m_progress[id - 1].matchIndex; });
+    if (majority <= m_commitIndex || majority > m_state.log.lastIndex())
         return;
     if (m_state.log.termAt(majority) == m_state.currentTerm || m_config.bugs.commitOldTerms) {
         // (Bug switch commitOldTerms counts replicas of any term: Figure 8's danger.)
@@ -1168,17 +1519,20 @@ void Node::startRound()
     m_acked[m_config.id - 1] = m_round;
 }
 
+std::uint64_t Node::confirmedRound() const
+{
+    // The highest round a majority of the voters in force answered (of both majorities
+    // while joint, §6); this server counts only if it is a voter.
+    return m_membership.committedIndex([this](NodeId id) { return m_acked[id - 1]; });
+}
+
 void Node::roundAcked()
 {
     if (m_config.readMode == ReadMode::Lease && !m_roundStart.empty()) {
         // The round a majority (this server included) has answered: its followers
         // heard from us no earlier than its start, and ignore candidates for a
         // minimum election timeout after that (§4.2.3).
-        std::array<std::uint64_t, kMaxNodes> acked{};
-        const int n = m_config.clusterSize;
-        std::copy(m_acked.begin(), m_acked.end(), acked.begin());
-        std::nth_element(acked.begin(), acked.begin() + (quorum() - 1), acked.begin() + n, std::greater<>());
-        const std::uint64_t confirmed = acked[quorum() - 1];
+        const std::uint64_t confirmed = confirmedRound();
         auto it = m_roundStart.begin();
         while (it != m_roundStart.end() && it->first < confirmed)
             ++it;
@@ -1195,11 +1549,7 @@ void Node::confirmReads()
     const bool termCommitted = m_state.log.termAt(m_commitIndex) == m_state.currentTerm;
     if (!termCommitted)
         return; // step 1 first: an entry of this term must commit
-    std::array<std::uint64_t, kMaxNodes> acked{};
-    const int n = m_config.clusterSize;
-    std::copy(m_acked.begin(), m_acked.end(), acked.begin());
-    std::nth_element(acked.begin(), acked.begin() + (quorum() - 1), acked.begin() + n, std::greater<>());
-    const std::uint64_t confirmed = acked[quorum() - 1];
+    const std::uint64_t confirmed = confirmedRound();
     std::size_t kept = 0;
     for (PendingRead &read : m_reads) {
         if (!read.noted) {
@@ -1238,6 +1588,9 @@ void Node::setCommitIndex(Index index, Reason why)
     m_commitIndex = index;
     // Figure 2: apply committed entries in order.
     applyThrough(m_commitIndex);
+    if (m_config.bugs.committedConfig)
+        refreshMembership(Reason::Majority);
+    afterCommit();
     if (!m_reads.empty())
         confirmReads(); // reads waiting for an entry of this term to commit
 }

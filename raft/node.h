@@ -1,6 +1,7 @@
 #pragma once
 
 #include "bugs.h"
+#include "configuration.h"
 #include "log.h"
 #include "message.h"
 #include "progress.h"
@@ -8,8 +9,10 @@
 #include "trace.h"
 #include "types.h"
 
+#include <limits>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace raft {
@@ -22,11 +25,24 @@ enum class ReadMode : std::uint8_t { ReadIndex, Lease, Local };
 /// readModeName returns "readindex", "lease" or "local".
 const char *readModeName(ReadMode mode);
 
+/// ChangeRefusal says why a leader will not start a membership change now.
+enum class ChangeRefusal : std::uint8_t {
+    None,
+    NotLeader, ///< only the leader changes the configuration
+    ChangePending, ///< one change at a time: the last is not committed yet (§4.1)
+    NoCommitInTerm, ///< the leader has not committed an entry of its own term yet
+    NoVoters, ///< the new configuration would have no voter
+    NothingToChange, ///< the new configuration is the one in force
+};
+
 /// NodeConfig is what a server knows before it starts.
 struct NodeConfig {
     NodeId id = 1;
-    /// clusterSize: servers are S1..S<clusterSize>.
+    /// clusterSize: the first configuration is S1..S<clusterSize> (§6).
     int clusterSize = 5;
+    /// spare: a server outside the first configuration: it starts with no
+    /// configuration at all and waits for a leader to add it (dissertation §4.2.1).
+    bool spare = false;
     Time electionTimeoutMin = 150;
     Time electionTimeoutMax = 300;
     Time heartbeatInterval = 50;
@@ -182,8 +198,52 @@ public:
     bool hasReady() const { return !m_ready.empty(); }
 
     /// nextDeadline is the time of the next timer: the election deadline for followers
-    /// and candidates, the next heartbeat for a leader.
-    Time nextDeadline() const { return m_role == Role::Leader ? m_heartbeatDeadline : m_electionDeadline; }
+    /// and candidates, the next heartbeat for a leader. A server that may not campaign
+    /// (not a voter of its configuration, or removed) has no timer: kNever.
+    Time nextDeadline() const
+    {
+        if (m_role == Role::Leader)
+            return m_heartbeatDeadline;
+        return canCampaign() ? m_electionDeadline : kNever;
+    }
+    /// canCampaign tells whether this server may start elections: it is a voter of
+    /// its configuration, or was one of the configuration before and the entry that
+    /// leaves it out is not committed yet (dissertation §4.2.2: it may still be needed).
+    bool canCampaign() const
+    {
+        return m_membership.isVoter(m_config.id) || (m_wasVoter && m_membershipIndex > m_commitIndex);
+    }
+    static constexpr Time kNever = std::numeric_limits<Time>::max();
+
+    // --- membership (paper §6, dissertation §4) ---
+    /// configuration is the configuration in force on this server: the newest in its
+    /// log (committed or not, §4.1), else the first one. A leader's also lists the
+    /// learners it is catching up.
+    const Configuration &configuration() const { return m_membership; }
+    /// configurationIndex is the log index of that configuration's entry (0: the first).
+    Index configurationIndex() const { return m_membershipIndex; }
+    /// isChangePending tells whether a change is under way: learners catching up, or a
+    /// configuration entry not yet committed (§4.1).
+    bool isChangePending() const;
+    /// isRemoved: this server learned that a committed configuration leaves it out
+    /// (dissertation §4.2.2). It never campaigns again (it is no voter); it still takes
+    /// entries, so that a leader may add it back as a learner.
+    bool isRemoved() const
+    {
+        return m_membershipIndex > 0 && m_membershipIndex <= m_commitIndex && m_role != Role::Leader
+            && !m_membership.contains(m_config.id);
+    }
+    /// checkChange says whether this server would start changing the voters to
+    /// `voters` now (ChangeRefusal::None) or why not.
+    ChangeRefusal checkChange(const std::vector<NodeId> &voters) const;
+    /// changeMembership starts changing the voters to `voters` (sorted): new servers
+    /// first catch up as learners (§4.2.1); then one configuration entry (a single
+    /// server added or removed) or, with `joint`, C_old,new followed by C_new (§6).
+    ChangeRefusal changeMembership(const std::vector<NodeId> &voters, bool joint, Time now);
+    /// catchUpRound is the leader's current catch-up round (0: none), catchUpEnd the
+    /// index the learners must reach to finish it.
+    int catchUpRound() const { return m_catchUpRound; }
+    Index catchUpEnd() const { return m_catchUpEnd; }
 
     NodeId id() const { return m_config.id; }
     const NodeConfig &config() const { return m_config; }
@@ -207,8 +267,6 @@ public:
     /// incomingSnapshot is the snapshot being received in chunks (index 0: none);
     /// its data holds the bytes received so far.
     const Snapshot &incomingSnapshot() const { return m_incoming; }
-    /// voters is the configuration this server uses: S1..S<clusterSize>.
-    std::vector<NodeId> voters() const;
     Index commitIndex() const { return m_commitIndex; }
     Index lastApplied() const { return m_lastApplied; }
     /// electionDeadline is when the election timer fires; electionTimeout the random
@@ -225,11 +283,34 @@ public:
     std::size_t pendingReads() const { return m_reads.size(); }
     /// votes counts granted votes in the current election, including its own.
     int votes() const;
-    int quorum() const { return m_config.clusterSize / 2 + 1; }
+    /// quorum is how many votes of the configuration's voters make a majority.
+    int quorum() const { return m_membership.quorumSize(); }
 
     bool operator==(const Node &) const = default;
 
 private:
+    /// setMembership makes `c` (the entry at `index`, 0 for the first configuration)
+    /// the configuration in force and updates who this server talks to.
+    void setMembership(Configuration c, Index index, Reason why);
+    /// refreshMembership finds the configuration in force again, after the log was
+    /// truncated or (with newestConfig off) the commit index moved.
+    void refreshMembership(Reason why);
+    /// configurationBefore finds the newest configuration entry at or before `limit`.
+    std::pair<Configuration, Index> configurationBefore(Index limit) const;
+    void updatePeers();
+    /// appendConfiguration has the leader append a configuration entry and send it.
+    void appendConfiguration(const Configuration &c);
+    /// checkCatchUp ends a catch-up round when the learners reached its end: the next
+    /// round, or the configuration entry when the round was short (§4.2.1).
+    void checkCatchUp();
+    void abortChange();
+    void releaseLeaving();
+    /// afterCommit moves a membership change on once its entry is committed.
+    void afterCommit();
+    std::uint32_t grantedMask() const;
+    /// confirmedRound is the newest heartbeat round a quorum of the configuration in
+    /// force answered (ReadIndex and leases, §6.4).
+    std::uint64_t confirmedRound() const;
     void becomeFollower(Term term, NodeId leader, Reason why, NodeId cause);
     void becomeCandidate(Reason why);
     void becomePreCandidate(Reason why);
@@ -332,6 +413,31 @@ private:
     std::vector<std::uint64_t> m_acked;
     std::vector<std::pair<std::uint64_t, Time>> m_roundStart;
     Time m_leaseUntil = 0;
+    /// m_base is the configuration before any entry of the log: the first one (S1..Sn),
+    /// or none for a spare server.
+    Configuration m_base;
+    Configuration m_membership;
+    Index m_membershipIndex = 0;
+    /// m_peers: every other server this one talks to (voters, old voters, learners, and
+    /// for a leader the servers leaving until their removal commits), in order.
+    std::vector<NodeId> m_peers;
+    /// m_leaving: as leader, servers removed by an uncommitted configuration; they hear
+    /// on until it commits, so they learn of their removal.
+    std::vector<NodeId> m_leaving;
+    /// m_leavingSince: when the configuration leaving them out was committed (0: not yet).
+    Time m_leavingSince = 0;
+    /// m_target: as leader, the voters a change is heading for; m_joint whether it goes
+    /// through C_old,new. Empty when no change is being prepared.
+    std::vector<NodeId> m_target;
+    bool m_joint = false;
+    /// The catch-up of learners (§4.2.1): round number, its end index, its start time.
+    int m_catchUpRound = 0;
+    Index m_catchUpEnd = 0;
+    Time m_catchUpStart = 0;
+    /// m_removedReported: the ServerRemoved event for the configuration in force was emitted.
+    bool m_removedReported = false;
+    /// m_wasVoter: this server was a voter of the configuration before the one in force.
+    bool m_wasVoter = false;
     Ready m_ready;
 };
 

@@ -2,6 +2,7 @@
 
 #include "bounds.h"
 
+#include <algorithm>
 #include <charconv>
 
 namespace raft {
@@ -86,17 +87,22 @@ public:
         m_errors.push_back(m_file + ":" + std::to_string(line) + ": " + problem);
     }
 
-    bool node(int line, std::string_view word, NodeId &out)
+    /// machines is how many servers exist at the line being read: the setup's, plus
+    /// those `add` lines brought in (each may add the next one, up to S9).
+    int machines() const { return m_run.config.machines() + m_grown; }
+
+    bool node(int line, std::string_view word, NodeId &out, bool next = false)
     {
         int n = 0;
+        const int limit = std::min(machines() + (next ? 1 : 0), kMaxNodes);
         if (word.size() >= 2 && (word[0] == 'S' || word[0] == 's') && parseInt(word.substr(1), n) && n >= 1
-            && n <= m_run.config.nodes) {
+            && n <= limit) {
             out = n;
             return true;
         }
         fail(line,
-             "'" + std::string(word) + "' is not a server of this " + std::to_string(m_run.config.nodes)
-                 + "-server cluster (S1..S" + std::to_string(m_run.config.nodes) + ")");
+             "'" + std::string(word) + "' is not a server of this " + std::to_string(machines())
+                 + "-server cluster (S1..S" + std::to_string(machines()) + ")");
         return false;
     }
 
@@ -135,6 +141,12 @@ public:
             ok = need(1) && parseInt(l.words[1], c.nodes) && c.nodes >= 1 && c.nodes <= kMaxNodes;
             if (!ok)
                 fail(line, "nodes must be a number from 1 to 9");
+            return true;
+        }
+        if (key == "servers") {
+            ok = need(1) && parseInt(l.words[1], c.servers) && c.servers >= 1 && c.servers <= kMaxNodes;
+            if (!ok)
+                fail(line, "servers must be a number from 1 to 9");
             return true;
         }
         if (key == "seed")
@@ -264,7 +276,30 @@ public:
             ok = oneNode(act::Transfer{});
         else if (kind == "snapshot")
             ok = oneNode(act::Snapshot{});
-        else if (kind == "isolate")
+        else if (kind == "add") {
+            // `add` may name the next server: the world grows by one machine.
+            act::AddServer add;
+            ok = args(1) && node(line, l.words[5], add.node, true);
+            in.action = add;
+            if (ok && add.node > machines())
+                ++m_grown;
+        } else if (kind == "remove")
+            ok = oneNode(act::RemoveServer{});
+        else if (kind == "reconfigure") {
+            act::Reconfigure reconfigure;
+            ok = n >= 1;
+            for (std::size_t i = 5; i < l.words.size() && ok; ++i) {
+                NodeId id = kNoNode;
+                ok = server(i, id);
+                reconfigure.voters.push_back(id);
+            }
+            std::sort(reconfigure.voters.begin(), reconfigure.voters.end());
+            reconfigure.voters.erase(std::unique(reconfigure.voters.begin(), reconfigure.voters.end()),
+                                     reconfigure.voters.end());
+            in.action = std::move(reconfigure);
+            if (n < 1)
+                fail(line, "'reconfigure' takes the servers of the new configuration");
+        } else if (kind == "isolate")
             ok = oneNode(act::Isolate{});
         else if (kind == "reconnect")
             ok = oneNode(act::Reconnect{});
@@ -497,12 +532,13 @@ private:
     {
         return key == "nodes" || key == "seed" || key == "election-timeout" || key == "heartbeat" || key == "latency"
             || key == "disk-latency" || key == "loss" || key == "duplicate" || key == "option" || key == "client"
-            || key == "snapshot-every" || key == "snapshot-chunk" || key == "sessions" || key == "reads"
-            || key == "bug";
+            || key == "snapshot-every" || key == "snapshot-chunk" || key == "sessions" || key == "reads" || key == "bug"
+            || key == "servers";
     }
 
     std::string m_file;
     RunFile &m_run;
+    int m_grown = 0;
     std::vector<std::string> &m_errors;
     bool m_sawAction = false;
     int m_endLine = 0;
@@ -540,6 +576,9 @@ std::string formatInput(const Input &in)
             [&](const act::Timeout &a) { return oneNode("timeout", a.node); },
             [&](const act::Transfer &a) { return oneNode("transfer", a.node); },
             [&](const act::Snapshot &a) { return oneNode("snapshot", a.node); },
+            [&](const act::AddServer &a) { return oneNode("add", a.node); },
+            [&](const act::RemoveServer &a) { return oneNode("remove", a.node); },
+            [](const act::Reconfigure &a) { return "reconfigure " + nodeList(a.voters); },
             [&](const act::Isolate &a) { return oneNode("isolate", a.node); },
             [&](const act::Reconnect &a) { return oneNode("reconnect", a.node); },
             [](const act::Heal &) { return std::string("heal"); },
@@ -612,6 +651,8 @@ std::string formatRunFile(const RunFile &run)
         s += "client " + std::to_string(c.autoClient) + "\n";
     if (c.diskLatencyMax > 0)
         s += "disk-latency " + std::to_string(c.diskLatencyMin) + " " + std::to_string(c.diskLatencyMax) + "\n";
+    if (c.servers > c.nodes)
+        s += "servers " + std::to_string(c.servers) + "\n";
     for (const std::string &note : run.notes)
         s += "note " + note + "\n";
     for (const Input &in : run.inputs)

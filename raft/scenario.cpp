@@ -41,6 +41,9 @@ const char *commandKindName(CommandKind kind)
     case CommandKind::Transfer: return "transfer";
     case CommandKind::Snapshot: return "snapshot";
     case CommandKind::Read: return "read";
+    case CommandKind::AddServer: return "add";
+    case CommandKind::RemoveServer: return "remove";
+    case CommandKind::Reconfigure: return "reconfigure";
     case CommandKind::Wait: return "wait until";
     case CommandKind::Ask: return "ask";
     case CommandKind::Answer: return "answer";
@@ -60,6 +63,7 @@ const char *commandKindName(CommandKind kind)
     case CommandKind::ExpectSnapshot: return "expect snapshot";
     case CommandKind::ExpectViolation: return "expect violation";
     case CommandKind::ExpectRead: return "expect read";
+    case CommandKind::ExpectConfig: return "expect config";
     }
     return "?";
 }
@@ -196,18 +200,19 @@ template <typename Names> std::string suggestion(std::string_view word, const Na
     return " (did you mean " + quoted(best) + "?)";
 }
 
-constexpr std::array<std::string_view, 14> kSetupWords = {
-    "nodes", "seed", "election-timeout", "heartbeat",      "latency",       "disk-latency", "loss",
-    "duplicate", "option", "pace",     "bug", "reads", "snapshot-every", "snapshot-chunk"};
-constexpr std::array<std::string_view, 29> kActionWords = {
+constexpr std::array<std::string_view, 15> kSetupWords = {
+    "nodes", "servers", "seed", "election-timeout", "heartbeat", "latency", "disk-latency", "loss",
+    "duplicate", "option", "pace", "bug", "reads", "snapshot-every", "snapshot-chunk"};
+constexpr std::array<std::string_view, 32> kActionWords = {
     "run",    "crash",     "restart", "pause",   "resume", "timeout", "request", "partition", "isolate", "cut",
     "reconnect", "heal",   "say",     "wait",    "ask",    "answer",  "reveal",  "transfer",  "snapshot", "read",
-    "client", "hold",      "drop",    "deliver", "timer",  "network", "link",    "expect",    "until"};
-constexpr std::array<std::string_view, 10> kCheckWords = {"leader",  "role", "status", "term",  "commit",
-                                                          "applied", "log",  "kv",     "agree", "snapshot"};
+    "client", "hold",      "drop",    "deliver", "timer",  "network", "link",    "expect",    "until", "add",
+    "remove", "reconfigure"};
+constexpr std::array<std::string_view, 11> kCheckWords = {"leader",  "role", "status", "term",  "commit",
+                                                          "applied", "log",  "kv",     "agree", "snapshot", "config"};
 constexpr std::array<std::string_view, 3> kUntilWords = {"leader", "new-leader", "committed"};
 constexpr std::array<std::string_view, 3> kRoleWords = {"follower", "candidate", "leader"};
-constexpr std::array<std::string_view, 3> kStatusWords = {"up", "crashed", "paused"};
+constexpr std::array<std::string_view, 4> kStatusWords = {"up", "crashed", "paused", "removed"};
 constexpr std::array<std::string_view, 5> kOptionWords = {"noop", "invariants", "prevote", "checkquorum", "sessions"};
 
 std::vector<std::string_view> allCommandWords()
@@ -271,6 +276,9 @@ private:
     void closeSetup();
 
     std::optional<NodeRef> node(std::string_view text, bool allowLeader);
+    /// membershipNode reads a server of add, remove or reconfigure: any of S1..S9 (a
+    /// server past the cluster's makes it exist, spare until added).
+    std::optional<NodeRef> membershipNode(std::string_view text, bool allowLeader);
     std::optional<std::uint64_t> number(std::string_view text, const char *what);
     std::optional<Time> time(std::string_view text, const char *what);
     std::optional<double> probability(std::string_view text);
@@ -298,6 +306,20 @@ void ScenarioParser::error(const std::string &problem)
 {
     ++m_errorsOnLine;
     m_scenario.m_errors.push_back(m_scenario.m_fileName + ":" + std::to_string(m_line) + ": " + problem);
+}
+
+std::optional<NodeRef> ScenarioParser::membershipNode(std::string_view text, bool allowLeader)
+{
+    const int known = m_nodes;
+    m_nodes = kMaxNodes;
+    const std::optional<NodeRef> n = node(text, allowLeader);
+    m_nodes = known;
+    if (n && !n->isLeader && n->id > m_nodes) {
+        ClusterConfig &config = m_scenario.m_config;
+        config.servers = n->id;
+        m_nodes = config.machines();
+    }
+    return n;
 }
 
 std::optional<NodeRef> ScenarioParser::node(std::string_view text, bool allowLeader)
@@ -432,7 +454,19 @@ void ScenarioParser::parseSetup(const std::string &word, const std::vector<Token
                 return;
             }
             config.nodes = static_cast<int>(*n);
-            m_nodes = config.nodes;
+            m_nodes = config.machines();
+        }
+    } else if (word == "servers") {
+        // §6: machines beyond the first configuration, spare until a leader adds them.
+        if (!arity(tokens, 2, "servers N"))
+            return;
+        if (const auto n = number(tokens[1].text, "server count")) {
+            if (*n < 1 || *n > static_cast<std::uint64_t>(kMaxNodes)) {
+                error("a cluster has 1 to 9 servers, not " + std::to_string(*n));
+                return;
+            }
+            config.servers = static_cast<int>(*n);
+            m_nodes = config.machines();
         }
     } else if (word == "seed") {
         if (!arity(tokens, 2, "seed N"))
@@ -592,6 +626,24 @@ void ScenarioParser::parseAction(const std::string &word, const std::vector<Toke
         if (arity(tokens, 2, usage.c_str()))
             if (const auto n = node(tokens[1].text, true))
                 command.node = *n;
+    } else if (word == "add" || word == "remove") {
+        command.kind = word == "add" ? CommandKind::AddServer : CommandKind::RemoveServer;
+        const std::string usage = word + " Sx";
+        if (arity(tokens, 2, usage.c_str()))
+            if (const auto n = membershipNode(tokens[1].text, word == "remove"))
+                command.node = *n;
+    } else if (word == "reconfigure") {
+        command.kind = CommandKind::Reconfigure;
+        if (tokens.size() < 2)
+            error("reconfigure needs the servers of the new configuration: reconfigure S1 S2 S4");
+        std::vector<NodeId> voters;
+        for (std::size_t i = 1; i < tokens.size(); ++i)
+            if (const auto n = membershipNode(tokens[i].text, false))
+                voters.push_back(n->id);
+        std::sort(voters.begin(), voters.end());
+        if (std::adjacent_find(voters.begin(), voters.end()) != voters.end())
+            error("reconfigure lists a server twice");
+        command.groups.push_back(std::move(voters));
     } else if (word == "request") {
         parseRequest(command, tokens);
     } else if (word == "read") {
@@ -1069,7 +1121,7 @@ void ScenarioParser::parseExpect(ScenarioCommand &command, const std::vector<Tok
 {
     if (tokens.size() < 2) {
         error(
-            "expect needs something to check: leader, role, status, term, commit, applied, log, kv, agree, snapshot or "
+            "expect needs something to check: leader, role, status, term, commit, applied, log, kv, agree, snapshot, config or "
             "violations");
         return;
     }
@@ -1087,7 +1139,10 @@ void ScenarioParser::parseExpect(ScenarioCommand &command, const std::vector<Tok
         {ConditionKind::NoViolations, CommandKind::ExpectNoViolations},
         {ConditionKind::SnapshotIs, CommandKind::ExpectSnapshot},
         {ConditionKind::Violated, CommandKind::ExpectViolation},
-        {ConditionKind::ReadIs, CommandKind::ExpectRead}};
+        {ConditionKind::ReadIs, CommandKind::ExpectRead},
+
+        {ConditionKind::ConfigIs, CommandKind::ExpectConfig},
+        {ConditionKind::Removed, CommandKind::ExpectStatus}};
     parseCondition(command.condition, std::vector<Token>(tokens.begin() + 1, tokens.end()), ConditionContext::Expect);
     const auto kind = kinds.find(command.condition.kind);
     command.kind = kind == kinds.end() ? CommandKind::ExpectLeader : kind->second;
@@ -1214,11 +1269,25 @@ void ScenarioParser::parseConditionTokens(Condition &command, const std::vector<
             command.status = NodeStatus::Crashed;
         else if (status == "paused")
             command.status = NodeStatus::Paused;
+        else if (status == "removed")
+            command.kind = ConditionKind::Removed;
         else
             error("unknown status " + quoted(tokens[3].text) + suggestion(status, kStatusWords)
-                  + "; a node is up, crashed or paused");
+                  + "; a node is up, crashed, paused or removed");
         if (n)
             command.node = *n;
+    } else if (what == "config") {
+        command.kind = ConditionKind::ConfigIs;
+        if (tokens.size() < 4) {
+            error("expect config needs a node and the voters it should use: expect config S1 S1 S2 S3 S4");
+            return;
+        }
+        if (const auto n = node(tokens[2].text, true))
+            command.node = *n;
+        for (std::size_t i = 3; i < tokens.size(); ++i)
+            if (const auto n = node(tokens[i].text, false))
+                command.nodes.push_back(n->id);
+        std::sort(command.nodes.begin(), command.nodes.end());
     } else if (what == "term") {
         compared(ConditionKind::TermIs, "expect term Sx OP N");
     } else if (what == "commit") {
@@ -1301,7 +1370,7 @@ void ScenarioParser::parseConditionTokens(Condition &command, const std::vector<
         words.push_back("violations");
         if (expect) {
             error("unknown check " + quoted(tokens[1].text) + suggestion(what, words)
-                  + "; expect takes leader, role, status, term, commit, applied, log, kv, agree or violations");
+                  + "; expect takes leader, role, status, term, commit, applied, log, kv, agree, snapshot, config or violations");
         } else {
             words.insert(words.end(), {"new-leader", "committed"});
             error("unknown condition " + quoted(tokens[1].text) + suggestion(what, words)
@@ -1462,7 +1531,8 @@ CommandOutcome executeCommand(Simulation &sim, const ScenarioCommand &command)
         || kind == CommandKind::Read
         || kind == CommandKind::Timer || kind == CommandKind::SetLink
         || kind == CommandKind::DropMessage || kind == CommandKind::DuplicateMessage
-        || kind == CommandKind::DeliverMessage;
+        || kind == CommandKind::DeliverMessage || kind == CommandKind::AddServer
+        || kind == CommandKind::RemoveServer;
     Resolved who;
     if (needsNode) {
         who = resolve(sim, command.node);
@@ -1489,6 +1559,10 @@ CommandOutcome executeCommand(Simulation &sim, const ScenarioCommand &command)
     case CommandKind::Transfer: return done(sim.transfer(id));
     // §7: refused with the reason when the server is down or has nothing new to snapshot.
     case CommandKind::Snapshot: return done(sim.snapshot(id));
+    // §6, dissertation §4: refused with the reason when no change can start now.
+    case CommandKind::AddServer: return done(sim.addServer(id));
+    case CommandKind::RemoveServer: return done(sim.removeServer(id));
+    case CommandKind::Reconfigure: return done(sim.reconfigure(command.groups.at(0)));
     case CommandKind::Request:
         // A request to a server that is down or paused, or not the leader, is not a
         // mistake of the script: the client simply gets no answer or a refusal,
@@ -1553,6 +1627,7 @@ CommandOutcome executeCommand(Simulation &sim, const ScenarioCommand &command)
     case CommandKind::ExpectSnapshot:
     case CommandKind::ExpectViolation:
     case CommandKind::ExpectRead:
+    case CommandKind::ExpectConfig:
     default: return {};
     }
 }

@@ -40,6 +40,9 @@ enum class CommandKind : std::uint8_t {
     Transfer, ///< transfer Sx: node (leadership transfer, §3.10)
     Snapshot, ///< snapshot Sx: node (take a snapshot now, §7)
     Read, ///< read Sx K: node, argument = the key (§6.4)
+    AddServer, ///< add Sx: node (dissertation §4.2.1)
+    RemoveServer, ///< remove Sx: node (dissertation §4.2.2)
+    Reconfigure, ///< reconfigure Sa Sb ...: groups[0], the new voters (joint consensus, §6)
     Wait, ///< wait until CONDITION | HINT: condition, argument = the hint
     Ask, ///< ask QUESTION: argument
     Answer, ///< answer TEXT when CONDITION: argument, condition
@@ -60,6 +63,7 @@ enum class CommandKind : std::uint8_t {
     ExpectSnapshot, ///< expect snapshot Sx OP N: node, compare, number (§7)
     ExpectViolation, ///< expect violation NAME|any: condition (a lesson about a bug switch)
     ExpectRead, ///< expect read K=V | K=<none>: condition (the latest answered read of K)
+    ExpectConfig, ///< expect config Sx Sa Sb ...: condition (Sx's voters, §6)
 };
 
 /// commandKindName returns the script keyword of a kind, e.g. "run until", "expect term".
@@ -124,23 +128,23 @@ struct ScenarioCommand {
 /// malformed line adds one "FILE:LINE: problem" to errors().
 ///
 /// The language, line by line (see docs/scenario-language.md):
-///   setup   nodes N | seed N | election-timeout MIN MAX | heartbeat T |
+///   setup   nodes N | servers N | bug NAME | seed N | election-timeout MIN MAX | heartbeat T |
 ///           latency MIN MAX | loss P | duplicate P | option noop|invariants on|off |
 ///           pace 1/10 | snapshot-every N | snapshot-chunk BYTES
 ///   action  run T | run until leader|new-leader|committed N [max T] |
 ///           crash|restart|pause|resume|timeout|isolate Sx | request Sx set K V |
 ///           request Sx del K | partition S1 S2 | S3 ... | cut Sx -> Sy |
 ///           cut Sx <-> Sy | reconnect Sx | heal | say TEXT | snapshot Sx | hold on|off |
+///           add Sx | remove Sx | reconfigure Sa Sb ... |
 ///           drop|duplicate|deliver [next] TYPE Sx -> Sy | timer Sx T |
 ///           network [latency MIN MAX] [loss P] [duplicate P] |
 ///           link Sx -> Sy [latency MIN MAX] [loss P] [duplicate P] | link Sx -> Sy default |
 ///           wait until CONDITION | HINT | ask QUESTION | answer TEXT when CONDITION |
-///           reveal | client every T | client off
 ///   check   expect leader Sx|any|none | expect leader in Sx Sy ... |
 ///           expect role Sx R | expect status Sx up|crashed|paused |
 ///           expect term|commit|applied Sx OP N | expect log Sx T1 T2 ... |
 ///           expect kv Sx K=V ... | expect agree | expect violations none |
-///           expect snapshot Sx OP N
+///           expect snapshot Sx OP N | expect config Sx Sa Sb ... | expect status Sx removed
 /// Times are 150, 150ms, 2s or 1.5s; `leader` stands for a node wherever an action
 /// or check takes one; `#` starts a comment.
 class Scenario {

@@ -11,6 +11,8 @@ std::string ClusterConfig::validate() const
 {
     if (nodes < 1 || nodes > kMaxNodes)
         return "nodes must be between 1 and 9, not " + std::to_string(nodes);
+    if (servers != 0 && (servers < nodes || servers > kMaxNodes))
+        return "servers must be between nodes (" + std::to_string(nodes) + ") and 9, not " + std::to_string(servers);
     const std::string maxDelay = std::to_string(kMaxDelay);
     if (electionTimeoutMin < 1 || electionTimeoutMax < electionTimeoutMin || electionTimeoutMax > kMaxDelay)
         return "election timeout must be a range MIN MAX with 1 <= MIN <= MAX <= " + maxDelay + " ms";
@@ -45,17 +47,32 @@ const char *nodeStatusName(NodeStatus status)
     return "?";
 }
 
+namespace {
+/// ledThisStep tells whether node answers clients as leader for the Ready it just
+/// handed over: it leads, or it led and removed itself, committing the entry that
+/// removes it and stepping down in one step (§4.2.2) — it answers what it committed.
+bool ledThisStep(const Node &node, const Ready &ready)
+{
+    if (node.role() == Role::Leader)
+        return true;
+    for (const TraceEvent &e : ready.events)
+        if (e.kind == EventKind::BecameFollower && e.reason == Reason::NotInConfiguration)
+            return true;
+    return false;
+}
+} // namespace
+
 Simulation::Simulation(const ClusterConfig &config)
     : m_config(config)
     , m_rng(mixSeed(config.seed, 0))
-    , m_network(config.network, config.nodes)
-    , m_servers(static_cast<std::size_t>(config.nodes))
-    , m_invariants(config.nodes)
-    , m_views(static_cast<std::size_t>(config.nodes))
+    , m_network(config.network, config.machines())
+    , m_servers(static_cast<std::size_t>(config.machines()))
+    , m_invariants(config.nodes, config.machines())
+    , m_views(static_cast<std::size_t>(config.machines()))
 {
     // The automatic client's first request comes one interval after the start.
     m_clientAt = config.autoClient;
-    for (NodeId id = 1; id <= config.nodes; ++id) {
+    for (NodeId id = 1; id <= size(); ++id) {
         Server &s = mut(id);
         s.node.emplace(nodeConfig(id, 0), s.storage, 0);
         s.kv.setSessions(config.sessions);
@@ -67,6 +84,7 @@ NodeConfig Simulation::nodeConfig(NodeId id, std::uint32_t incarnation) const
     NodeConfig c;
     c.id = id;
     c.clusterSize = m_config.nodes;
+    c.spare = id > m_config.nodes;
     c.electionTimeoutMin = m_config.electionTimeoutMin;
     c.electionTimeoutMax = m_config.electionTimeoutMax;
     c.heartbeatInterval = m_config.heartbeatInterval;
@@ -116,7 +134,7 @@ std::optional<NodeId> Simulation::leader() const
 {
     std::optional<NodeId> best;
     Term bestTerm = 0;
-    for (NodeId id = 1; id <= m_config.nodes; ++id) {
+    for (NodeId id = 1; id <= size(); ++id) {
         const Node *n = node(id);
         if (n && n->role() == Role::Leader && (!best || n->term() > bestTerm)) {
             best = id;
@@ -126,16 +144,88 @@ std::optional<NodeId> Simulation::leader() const
     return best;
 }
 
+const Configuration &Simulation::configuration() const
+{
+    if (const auto id = leader())
+        return node(*id)->configuration();
+    const Node *best = nullptr;
+    for (NodeId id = 1; id <= size(); ++id) {
+        const Node *n = node(id);
+        if (n && !n->isRemoved() && (!best || n->configurationIndex() > best->configurationIndex()))
+            best = n;
+    }
+    static const Configuration kNone;
+    return best ? best->configuration() : kNone;
+}
+
+MemberState Simulation::memberState(NodeId id) const
+{
+    if (isRemoved(id))
+        return MemberState::Removed;
+    const Configuration &c = configuration();
+    if (c.empty() ? id <= m_config.nodes : c.isVoter(id))
+        return MemberState::Voter;
+    if (c.isLearner(id))
+        return MemberState::Learner;
+    return MemberState::Spare;
+}
+
+std::optional<CatchUp> Simulation::catchUp(NodeId id) const
+{
+    const std::optional<NodeId> l = leader();
+    if (!l || !node(*l)->configuration().isLearner(id))
+        return std::nullopt;
+    const Node &n = *node(*l);
+    return CatchUp{n.progress(id).matchIndex, n.log().lastIndex()};
+}
+
+bool Simulation::isRemoved(NodeId id) const
+{
+    const Node *n = node(id);
+    if (!n || !n->isRemoved())
+        return false;
+    const auto l = leader();
+    return !l || !node(*l)->configuration().contains(id);
+}
+
+Configuration Simulation::configurationOf(NodeId id) const
+{
+    if (const Node *n = node(id))
+        return n->configuration();
+    const Server &s = server(id);
+    const Log &log = s.storage.log;
+    for (Index i = log.lastIndex(); i > log.snapshotIndex(); --i)
+        if (Configuration::isConfigCommand(log.at(i).command))
+            if (std::optional<Configuration> c = Configuration::decode(log.at(i).command))
+                return *c;
+    if (!s.storage.snapshot.empty())
+        return s.storage.snapshot.config; // §7: the snapshot holds the configuration it replaced
+    return id <= m_config.nodes ? Configuration::first(m_config.nodes) : Configuration();
+}
+
+bool Simulation::hasQuorum(const std::vector<NodeId> &side) const
+{
+    std::uint32_t mask = 0;
+    for (NodeId id : side)
+        mask |= 1u << id;
+    const Configuration &c = configuration();
+    if (c.empty()) // everyone is down: count the first configuration
+        return Configuration::first(m_config.nodes).hasQuorum(mask);
+    return c.hasQuorum(mask);
+}
+
 // --- moving time ----------------------------------------------------------------
 
 std::optional<NodeId> Simulation::nextTimer(Time &at) const
 {
     std::optional<NodeId> best;
-    for (NodeId id = 1; id <= m_config.nodes; ++id) {
+    for (NodeId id = 1; id <= size(); ++id) {
         const Server &s = server(id);
         if (s.status != NodeStatus::Up)
             continue; // crashed servers have no timers; paused ones are frozen
         const Time deadline = s.node->nextDeadline();
+        if (deadline == Node::kNever)
+            continue; // a learner, a spare or a removed server never campaigns
         if (!best || deadline < at) {
             best = id;
             at = deadline;
@@ -486,7 +576,7 @@ void Simulation::drain(NodeId id)
     if (m_ready.snapshotRestored && !s.kv.decode(node.snapshot().data))
         s.kv.clear();
     const Log &log = node.log();
-    const bool leading = node.role() == Role::Leader;
+    const bool leading = ledThisStep(node, m_ready);
     if (leading && m_ready.applyTo > m_ready.applyFrom) {
         // A leader knows every index up to its commitIndex: requests left waiting at
         // indexes it applied before it led (their own leader was deposed before it
@@ -542,7 +632,7 @@ void Simulation::settleRequests(NodeId id, PendingMap::iterator first, PendingMa
     // other was overwritten and is lost. Several can share an index (a deposed
     // leader's uncommitted entry and the next leader's).
     const Node &node = *server(id).node;
-    const bool leading = node.role() == Role::Leader;
+    const bool leading = ledThisStep(node, m_ready);
     for (auto it = first; it != last;) {
         const PendingRequest &p = it->second;
         Term entryTerm = 0;
@@ -603,7 +693,7 @@ void Simulation::checkLiveness()
     bool calm = false;
     if (!leader()) {
         calm = m_network.isCalm();
-        for (NodeId id = 1; calm && id <= m_config.nodes; ++id)
+        for (NodeId id = 1; calm && id <= size(); ++id)
             calm = server(id).status == NodeStatus::Up;
     }
     if (!calm) {
@@ -634,7 +724,7 @@ void Simulation::addViolation(Finding finding)
 
 bool Simulation::checkInvariantsNow()
 {
-    for (NodeId id = 1; id <= m_config.nodes; ++id) {
+    for (NodeId id = 1; id <= size(); ++id) {
         const Server &s = server(id);
         ServerView &v = m_views[id - 1];
         v.id = id;
@@ -648,7 +738,13 @@ bool Simulation::checkInvariantsNow()
             v.log = &s.node->log();
             v.commitIndex = s.node->commitIndex();
             v.lastApplied = s.node->lastApplied();
+            v.config = &s.node->configuration();
+            v.configIndex = s.node->configurationIndex();
+            v.snapshotConfig = s.node->snapshot().empty() ? nullptr : &s.node->snapshot().config;
         } else {
+            v.config = nullptr;
+            v.configIndex = 0;
+            v.snapshotConfig = s.storage.snapshot.empty() ? nullptr : &s.storage.snapshot.config;
             v.role = Role::Follower;
             v.term = s.storage.currentTerm;
             v.votedFor = s.storage.votedFor;
@@ -692,7 +788,7 @@ Simulation Simulation::checkpoint()
     Invariants invariants = std::move(m_invariants);
     m_trace = Trace();
     m_inputs.clear();
-    m_invariants = Invariants(m_config.nodes);
+    m_invariants = Invariants(m_config.nodes, size());
     Simulation copy = *this;
     copy.m_sink = nullptr;
     m_trace = std::move(trace);
@@ -719,13 +815,13 @@ void Simulation::restore(const Simulation &checkpoint, const std::vector<Input> 
         m_inputs.pop_back();
     // A fresh checker learns the restored state at the next check; it cannot raise
     // a false alarm from a past it did not see, and it still checks every change.
-    m_invariants = Invariants(m_config.nodes);
+    m_invariants = Invariants(m_config.nodes, size());
 }
 
 void Simulation::setChecking(bool on)
 {
     if (on && !m_config.checkInvariants)
-        m_invariants = Invariants(m_config.nodes); // it missed events: start afresh
+        m_invariants = Invariants(m_config.nodes, size()); // it missed events: start afresh
     m_config.checkInvariants = on;
 }
 

@@ -20,7 +20,11 @@ namespace raft {
 
 /// ClusterConfig is everything that defines a run besides the user's actions.
 struct ClusterConfig {
+    /// nodes: the first configuration is S1..S<nodes> (§6).
     int nodes = 5;
+    /// servers: the machines S1..S<servers> that exist (0: as many as nodes); those
+    /// past `nodes` are spare, outside the configuration until a leader adds them.
+    int servers = 0;
     std::uint64_t seed = 1;
     Time electionTimeoutMin = 150;
     Time electionTimeoutMax = 300;
@@ -62,6 +66,8 @@ struct ClusterConfig {
     /// Invariant: 0 <= autoClient <= kMaxDelay. act::AutoClient changes it mid-run.
     Time autoClient = 0;
 
+    /// machines is how many servers exist: max(nodes, servers).
+    int machines() const { return servers > nodes ? servers : nodes; }
     /// validate returns an empty string when the config is usable, else the problem.
     std::string validate() const;
     bool operator==(const ClusterConfig &) const = default;
@@ -71,6 +77,13 @@ struct ClusterConfig {
 /// (frozen: its timers stop, its inbound messages wait at the door).
 enum class NodeStatus : std::uint8_t { Up, Crashed, Paused };
 const char *nodeStatusName(NodeStatus status);
+
+/// CatchUp is a learner's progress: its matchIndex of the leader's last index.
+struct CatchUp {
+    Index match = 0;
+    Index of = 0;
+    bool operator==(const CatchUp &) const = default;
+};
 
 /// Server is one machine of the simulated world: the Raft node while it runs, its
 /// stable storage and its state machine.
@@ -165,7 +178,10 @@ public:
 
     const ClusterConfig &config() const { return m_config; }
     Time now() const { return m_now; }
-    int size() const { return m_config.nodes; }
+    /// size is how many servers exist (members of the configuration or not).
+    /// It starts at config().machines() and grows when a leader is asked to add the
+    /// next server (S<size()+1>, up to S9): a new machine with empty storage.
+    int size() const { return static_cast<int>(m_servers.size()); }
 
     // --- moving time ---
     /// step processes exactly one event (a delivery, a loss, or a timer) and returns
@@ -197,6 +213,21 @@ public:
     Index commitIndex(NodeId id) const;
     /// leader is the live node in role leader with the highest term, if any.
     std::optional<NodeId> leader() const;
+    /// configuration is the configuration in force in the cluster: the leader's (with
+    /// the learners it catches up), else the newest any server holds (§6).
+    const Configuration &configuration() const;
+    /// configurationOf is the configuration server id believes in (a crashed server's
+    /// is read from its stable storage).
+    Configuration configurationOf(NodeId id) const;
+    /// isRemoved tells whether a server learned of its removal (§4.2.2) and no leader
+    /// is adding it back.
+    bool isRemoved(NodeId id) const;
+    /// memberState is how server id stands in the configuration in force (§6).
+    MemberState memberState(NodeId id) const;
+    /// catchUp is a learner's progress as the leader sees it (dissertation §4.2.1):
+    /// how far its log matches the leader's, of the leader's last index. nullopt
+    /// unless id is a learner of a live leader.
+    std::optional<CatchUp> catchUp(NodeId id) const;
     const Network &network() const { return m_network; }
     /// trace is the run's trace (or the outside sink it writes to, see setTraceSink).
     const Trace &trace() const { return m_sink ? *m_sink : m_trace; }
@@ -277,9 +308,15 @@ public:
     {
         return apply(act::SetLink{from, to, conditions});
     }
-    /// hasQuorum tells whether `side` holds a majority of the cluster (§5.2: only a
-    /// majority can elect a leader or commit).
-    bool hasQuorum(const std::vector<NodeId> &side) const { return static_cast<int>(side.size()) >= size() / 2 + 1; }
+    /// addServer, removeServer and reconfigure ask the leader to change the
+    /// configuration (§6, dissertation §4).
+    ActionResult addServer(NodeId id) { return apply(act::AddServer{id}); }
+    ActionResult removeServer(NodeId id) { return apply(act::RemoveServer{id}); }
+    ActionResult reconfigure(const std::vector<NodeId> &voters) { return apply(act::Reconfigure{voters}); }
+    /// hasQuorum tells whether `side` holds a majority of the voters of the
+    /// configuration in force (of both while joint) (§5.2, §6: only a majority can
+    /// elect a leader or commit).
+    bool hasQuorum(const std::vector<NodeId> &side) const;
     /// say adds a line of narration to the trace.
     ActionResult say(const std::string &text) { return apply(act::Say{text}); }
     /// snapshot makes server id snapshot its state machine now (§7); refused unless
@@ -387,6 +424,15 @@ private:
     void perform(const act::AutoClient &a);
     /// sendClientRequest is the automatic client's event: the next command to the leader.
     void sendClientRequest(Time at);
+    void perform(const act::AddServer &a);
+    /// addMachine adds server S<size()+1> with empty storage, outside every
+    /// configuration, on the side of the network `near` is on.
+    void addMachine(NodeId near);
+    void perform(const act::RemoveServer &a);
+    void perform(const act::Reconfigure &a);
+    /// changeMembership has the leader move to `voters`.
+    void changeMembership(const std::vector<NodeId> &voters, bool joint);
+    std::optional<Refusal> membershipRefusal(InputKind kind, const std::vector<NodeId> &voters) const;
     void beginStep();
     /// recordSent records the messages with ids [first, end) just sent (MessageRecord):
     /// `copyOf` for a copy the user asked for; m_cause names the message being handled.

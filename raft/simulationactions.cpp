@@ -89,124 +89,177 @@ std::optional<Refusal> Simulation::refusalFor(const Action &action) const
         return std::nullopt;
     };
 
-    return std::visit(Overloaded{
-                          [&](const act::Crash &a) -> std::optional<Refusal> {
-                              if (!exists(a.node))
-                                  return refuse(RefusalReason::NoSuchServer, a.node);
-                              if (!isLive(a.node))
-                                  return refuse(RefusalReason::AlreadyCrashed, a.node);
-                              return std::nullopt;
-                          },
-                          [&](const act::Restart &a) -> std::optional<Refusal> {
-                              if (!exists(a.node))
-                                  return refuse(RefusalReason::NoSuchServer, a.node);
-                              if (status(a.node) == NodeStatus::Up)
-                                  return refuse(RefusalReason::UpNotCrashed, a.node);
-                              if (status(a.node) == NodeStatus::Paused)
-                                  return refuse(RefusalReason::PausedNotCrashed, a.node);
-                              return std::nullopt;
-                          },
-                          [&](const act::Pause &a) { return mustBeUp(a.node); },
-                          [&](const act::Resume &a) -> std::optional<Refusal> {
-                              if (!exists(a.node))
-                                  return refuse(RefusalReason::NoSuchServer, a.node);
-                              if (status(a.node) == NodeStatus::Up)
-                                  return refuse(RefusalReason::UpNotPaused, a.node);
-                              if (status(a.node) == NodeStatus::Crashed)
-                                  return refuse(RefusalReason::CrashedNotPaused, a.node);
-                              return std::nullopt;
-                          },
-                          [&](const act::Timeout &a) -> std::optional<Refusal> {
-                              if (auto r = mustBeUp(a.node))
-                                  return r;
-                              if (role(a.node) == Role::Leader)
-                                  return refuse(RefusalReason::IsLeader, a.node);
-                              return std::nullopt;
-                          },
-                          [&](const act::SetTimer &a) -> std::optional<Refusal> {
-                              if (auto r = mustBeUp(a.node))
-                                  return r;
-                              if (role(a.node) == Role::Leader)
-                                  return refuse(RefusalReason::IsLeader, a.node);
-                              if (a.at < m_now)
-                                  return refuse(RefusalReason::TimeInPast, a.node);
-                              return std::nullopt;
-                          },
-                          // The client's request always goes out; a server that is down simply
-                          // does not answer (the trace says so).
-                          [&](const act::Request &a) { return oneServer(a.node); },
-                          [&](const act::Read &a) { return oneServer(a.node); },
-                          [&](const act::Partition &a) -> std::optional<Refusal> {
-                              for (const auto &group : a.groups)
-                                  for (NodeId n : group)
-                                      if (!exists(n))
-                                          return refuse(RefusalReason::NoSuchServer, n);
-                              return std::nullopt;
-                          },
-                          [&](const act::Isolate &a) { return oneServer(a.node); },
-                          [&](const act::Reconnect &a) { return oneServer(a.node); },
-                          [&](const act::Cut &a) { return link(a.from, a.to); },
-                          [&](const act::Restore &a) -> std::optional<Refusal> {
-                              if (auto r = link(a.from, a.to))
-                                  return r;
-                              if (!m_network.isCut(a.from, a.to) && !(a.bothWays && m_network.isCut(a.to, a.from)))
-                                  return refuse(RefusalReason::LinkNotCut, a.from, a.to);
-                              return std::nullopt;
-                          },
-                          [&](const act::SetLink &a) -> std::optional<Refusal> {
-                              if (auto r = link(a.from, a.to))
-                                  return r;
-                              if (a.conditions && !conditionsOk(*a.conditions))
-                                  return refuse(RefusalReason::BadConditions, a.from, a.to);
-                              return std::nullopt;
-                          },
-                          [&](const act::SetNetwork &a) -> std::optional<Refusal> {
-                              if (!conditionsOk(a.network))
-                                  return refuse(RefusalReason::BadConditions);
-                              return std::nullopt;
-                          },
-                          [&](const act::Drop &a) { return message(a.message); },
-                          [&](const act::Duplicate &a) { return message(a.message); },
-                          [&](const act::Deliver &a) -> std::optional<Refusal> {
-                              if (auto r = message(a.message))
-                                  return r;
-                              const NodeId to = m_network.find(a.message)->message.to;
-                              if (status(to) == NodeStatus::Paused)
-                                  return refuse(RefusalReason::DestinationPaused, to, kNoNode, a.message);
-                              return std::nullopt;
-                          },
-                          // §3.10: the leader hands over to a server that is up and could campaign.
-                          [&](const act::Transfer &a) -> std::optional<Refusal> {
-                              if (!exists(a.node))
-                                  return refuse(RefusalReason::NoSuchServer, a.node);
-                              const std::optional<NodeId> from = leader();
-                              if (!from)
-                                  return refuse(RefusalReason::NoLeader, a.node);
-                              if (*from == a.node)
-                                  return refuse(RefusalReason::AlreadyLeads, a.node);
-                              if (auto r = mustBeUp(*from))
-                                  return r;
-                              return mustBeUp(a.node);
-                          },
-                          // §7: a server snapshots what it has applied, and only ahead of its snapshot.
-                          [&](const act::Snapshot &a) -> std::optional<Refusal> {
-                              if (auto r = mustBeUp(a.node))
-                                  return r;
-                              const Node &n = *node(a.node);
-                              if (n.lastApplied() <= n.snapshot().index)
-                                  return refuse(RefusalReason::NothingToSnapshot, a.node);
-                              return std::nullopt;
-                          },
-                          [&](const act::AutoClient &a) -> std::optional<Refusal> {
-                              if (a.every < 0 || a.every > kMaxDelay)
-                                  return refuse(RefusalReason::BadInterval);
-                              return std::nullopt;
-                          },
-                          [](const act::Heal &) { return std::optional<Refusal>(); },
-                          [](const act::Hold &) { return std::optional<Refusal>(); },
-                          [](const act::Say &) { return std::optional<Refusal>(); },
-                      },
-                      action);
+    return std::visit(
+        Overloaded{
+            [&](const act::Crash &a) -> std::optional<Refusal> {
+                if (!exists(a.node))
+                    return refuse(RefusalReason::NoSuchServer, a.node);
+                if (!isLive(a.node))
+                    return refuse(RefusalReason::AlreadyCrashed, a.node);
+                return std::nullopt;
+            },
+            [&](const act::Restart &a) -> std::optional<Refusal> {
+                if (!exists(a.node))
+                    return refuse(RefusalReason::NoSuchServer, a.node);
+                if (status(a.node) == NodeStatus::Up)
+                    return refuse(RefusalReason::UpNotCrashed, a.node);
+                if (status(a.node) == NodeStatus::Paused)
+                    return refuse(RefusalReason::PausedNotCrashed, a.node);
+                return std::nullopt;
+            },
+            [&](const act::Pause &a) { return mustBeUp(a.node); },
+            [&](const act::Resume &a) -> std::optional<Refusal> {
+                if (!exists(a.node))
+                    return refuse(RefusalReason::NoSuchServer, a.node);
+                if (status(a.node) == NodeStatus::Up)
+                    return refuse(RefusalReason::UpNotPaused, a.node);
+                if (status(a.node) == NodeStatus::Crashed)
+                    return refuse(RefusalReason::CrashedNotPaused, a.node);
+                return std::nullopt;
+            },
+            [&](const act::Timeout &a) -> std::optional<Refusal> {
+                if (auto r = mustBeUp(a.node))
+                    return r;
+                if (role(a.node) == Role::Leader)
+                    return refuse(RefusalReason::IsLeader, a.node);
+                return std::nullopt;
+            },
+            [&](const act::SetTimer &a) -> std::optional<Refusal> {
+                if (auto r = mustBeUp(a.node))
+                    return r;
+                if (role(a.node) == Role::Leader)
+                    return refuse(RefusalReason::IsLeader, a.node);
+                if (a.at < m_now)
+                    return refuse(RefusalReason::TimeInPast, a.node);
+                return std::nullopt;
+            },
+            // The client's request always goes out; a server that is down simply
+            // does not answer (the trace says so).
+            [&](const act::Request &a) -> std::optional<Refusal> {
+                if (Configuration::isConfigCommand(a.command))
+                    return refuse(RefusalReason::ReservedCommand, a.node);
+                return oneServer(a.node);
+            },
+            [&](const act::Read &a) { return oneServer(a.node); },
+            [&](const act::Partition &a) -> std::optional<Refusal> {
+                for (const auto &group : a.groups)
+                    for (NodeId n : group)
+                        if (!exists(n))
+                            return refuse(RefusalReason::NoSuchServer, n);
+                return std::nullopt;
+            },
+            [&](const act::Isolate &a) { return oneServer(a.node); },
+            [&](const act::Reconnect &a) { return oneServer(a.node); },
+            [&](const act::Cut &a) { return link(a.from, a.to); },
+            [&](const act::Restore &a) -> std::optional<Refusal> {
+                if (auto r = link(a.from, a.to))
+                    return r;
+                if (!m_network.isCut(a.from, a.to) && !(a.bothWays && m_network.isCut(a.to, a.from)))
+                    return refuse(RefusalReason::LinkNotCut, a.from, a.to);
+                return std::nullopt;
+            },
+            [&](const act::SetLink &a) -> std::optional<Refusal> {
+                if (auto r = link(a.from, a.to))
+                    return r;
+                if (a.conditions && !conditionsOk(*a.conditions))
+                    return refuse(RefusalReason::BadConditions, a.from, a.to);
+                return std::nullopt;
+            },
+            [&](const act::SetNetwork &a) -> std::optional<Refusal> {
+                if (!conditionsOk(a.network))
+                    return refuse(RefusalReason::BadConditions);
+                return std::nullopt;
+            },
+            [&](const act::Drop &a) { return message(a.message); },
+            [&](const act::Duplicate &a) { return message(a.message); },
+            [&](const act::Deliver &a) -> std::optional<Refusal> {
+                if (auto r = message(a.message))
+                    return r;
+                const NodeId to = m_network.find(a.message)->message.to;
+                if (status(to) == NodeStatus::Paused)
+                    return refuse(RefusalReason::DestinationPaused, to, kNoNode, a.message);
+                return std::nullopt;
+            },
+            // §3.10: the leader hands over to a server that is up and could campaign.
+            [&](const act::Transfer &a) -> std::optional<Refusal> {
+                if (!exists(a.node))
+                    return refuse(RefusalReason::NoSuchServer, a.node);
+                const std::optional<NodeId> from = leader();
+                if (!from)
+                    return refuse(RefusalReason::NoLeader, a.node);
+                if (*from == a.node)
+                    return refuse(RefusalReason::AlreadyLeads, a.node);
+                if (auto r = mustBeUp(*from))
+                    return r;
+                return mustBeUp(a.node);
+            },
+            // §7: a server snapshots what it has applied, and only ahead of its snapshot.
+            [&](const act::Snapshot &a) -> std::optional<Refusal> {
+                if (auto r = mustBeUp(a.node))
+                    return r;
+                const Node &n = *node(a.node);
+                if (n.lastApplied() <= n.snapshot().index)
+                    return refuse(RefusalReason::NothingToSnapshot, a.node);
+                return std::nullopt;
+            },
+            [&](const act::AutoClient &a) -> std::optional<Refusal> {
+                if (a.every < 0 || a.every > kMaxDelay)
+                    return refuse(RefusalReason::BadInterval);
+                return std::nullopt;
+            },
+            [&](const act::AddServer &a) -> std::optional<Refusal> {
+                // The next machine may be new: the world grows by one (up to S9).
+                if (!exists(a.node) && !(a.node == size() + 1 && a.node <= kMaxNodes))
+                    return refuse(RefusalReason::NoSuchServer, a.node);
+                const std::optional<NodeId> from = leader();
+                if (from && node(*from)->configuration().isVoter(a.node))
+                    return refuse(RefusalReason::AlreadyMember, a.node);
+                std::vector<NodeId> voters = from ? node(*from)->configuration().voters : std::vector<NodeId>{};
+                voters.insert(std::lower_bound(voters.begin(), voters.end(), a.node), a.node);
+                return membershipRefusal(kind, voters);
+            },
+            [&](const act::RemoveServer &a) -> std::optional<Refusal> {
+                if (!exists(a.node))
+                    return refuse(RefusalReason::NoSuchServer, a.node);
+                const std::optional<NodeId> from = leader();
+                if (from && !node(*from)->configuration().isVoter(a.node))
+                    return refuse(RefusalReason::NotMember, a.node);
+                std::vector<NodeId> voters = from ? node(*from)->configuration().voters : std::vector<NodeId>{};
+                voters.erase(std::remove(voters.begin(), voters.end(), a.node), voters.end());
+                if (from && voters.empty())
+                    return refuse(RefusalReason::NoVoters, a.node);
+                return membershipRefusal(kind, voters);
+            },
+            [&](const act::Reconfigure &a) -> std::optional<Refusal> {
+                for (NodeId n : a.voters)
+                    if (!exists(n))
+                        return refuse(RefusalReason::NoSuchServer, n);
+                if (a.voters.empty())
+                    return refuse(RefusalReason::NoVoters);
+                return membershipRefusal(kind, a.voters);
+            },
+            [](const act::Heal &) { return std::optional<Refusal>(); },
+            [](const act::Hold &) { return std::optional<Refusal>(); },
+            [](const act::Say &) { return std::optional<Refusal>(); },
+        },
+        action);
+}
+
+std::optional<Refusal> Simulation::membershipRefusal(InputKind kind, const std::vector<NodeId> &voters) const
+{
+    // The client asks the leader (§6); the leader's own rules decide.
+    const std::optional<NodeId> from = leader();
+    if (!from || status(*from) != NodeStatus::Up)
+        return Refusal{RefusalReason::NoLeaderToChange, kind};
+    switch (node(*from)->checkChange(voters)) {
+    case ChangeRefusal::None: return std::nullopt;
+    case ChangeRefusal::NotLeader: return Refusal{RefusalReason::NoLeaderToChange, kind};
+    case ChangeRefusal::ChangePending: return Refusal{RefusalReason::ChangePending, kind, *from};
+    case ChangeRefusal::NoCommitInTerm: return Refusal{RefusalReason::NoCommitInTerm, kind, *from};
+    case ChangeRefusal::NoVoters: return Refusal{RefusalReason::NoVoters, kind, *from};
+    case ChangeRefusal::NothingToChange: return Refusal{RefusalReason::SameConfiguration, kind};
+    }
+    return std::nullopt;
 }
 
 // --- apply ------------------------------------------------------------------------
@@ -315,6 +368,48 @@ void Simulation::perform(const act::Snapshot &a)
     takeSnapshot(a.node, true);
 }
 
+void Simulation::changeMembership(const std::vector<NodeId> &voters, bool joint)
+{
+    // A removed server takes entries still: the leader catches it up like any other.
+    const NodeId from = *leader();
+    const ChangeRefusal refusal = mut(from).node->changeMembership(voters, joint, m_now);
+    (void)refusal; // check() accepted it
+    drain(from);
+}
+
+void Simulation::addMachine(NodeId near)
+{
+    const NodeId id = static_cast<NodeId>(size() + 1);
+    m_servers.emplace_back();
+    m_views.emplace_back();
+    m_network.addNode(m_network.groupOf(near));
+    m_invariants.grow(size());
+    Server &s = mut(id);
+    s.node.emplace(nodeConfig(id, 0), s.storage, m_now);
+    s.kv.setSessions(m_config.sessions);
+}
+
+void Simulation::perform(const act::AddServer &a)
+{
+    if (a.node > size())
+        addMachine(*leader());
+    std::vector<NodeId> voters = node(*leader())->configuration().voters;
+    voters.insert(std::lower_bound(voters.begin(), voters.end(), a.node), a.node);
+    changeMembership(voters, false);
+}
+
+void Simulation::perform(const act::RemoveServer &a)
+{
+    std::vector<NodeId> voters = node(*leader())->configuration().voters;
+    voters.erase(std::remove(voters.begin(), voters.end(), a.node), voters.end());
+    changeMembership(voters, false);
+}
+
+void Simulation::perform(const act::Reconfigure &a)
+{
+    changeMembership(a.voters, true);
+}
+
 void Simulation::perform(const act::SetTimer &a)
 {
     mut(a.node).node->setElectionDeadline(a.at, m_now);
@@ -412,7 +507,8 @@ void Simulation::retry(std::size_t index)
     ClientCall &call = m_calls[index - 1];
     // §6.3: no answer within the timeout: the client sends the same request (same
     // client, same number) again, to the leader it learned of, else to the next server.
-    const NodeId to = call.hint != kNoNode ? call.hint : static_cast<NodeId>(call.target % m_config.nodes + 1);
+    // (Every machine may be a member: servers past the first configuration too, §6.)
+    const NodeId to = call.hint != kNoNode ? call.hint : static_cast<NodeId>(call.target % size() + 1);
     call.target = to;
     call.hint = kNoNode;
     call.deadline = m_now + kClientRetry;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "configuration.h"
 #include "types.h"
 
 #include <cstdint>
@@ -18,9 +19,11 @@ struct Snapshot {
     /// lastIncludedTerm).
     Index index = 0;
     Term term = 0;
-    /// voters is the configuration at `index`: the servers whose votes count.
-    /// (Membership changes replace this with their configuration type.)
-    std::vector<NodeId> voters;
+    /// config is the configuration in force at `index` (§4.1, dissertation §5.4.2:
+    /// the newest configuration entry at or before it, else the first one), and
+    /// configIndex the index of that entry (0: the first configuration).
+    Configuration config;
+    Index configIndex = 0;
     /// data is the state machine's contents, as KvStore::encode writes them; this is
     /// what InstallSnapshot carries in chunks.
     std::string data;

@@ -123,6 +123,13 @@ std::string englishArg(const WordArg &arg, std::string_view text)
     case WordArg::Type::Text: return std::string(text);
     case WordArg::Type::Quoted: return "\"" + std::string(text) + "\"";
     case WordArg::Type::Command: return text.empty() ? std::string("no-op") : "\"" + std::string(text) + "\"";
+    case WordArg::Type::Nodes: {
+        std::string out;
+        for (NodeId id = 1; id <= kMaxNodes; ++id)
+            if ((arg.value >> id) & 1u)
+                out += (out.empty() ? "" : " ") + nodeName(id);
+        return out;
+    }
     }
     return {};
 }

@@ -26,6 +26,10 @@ enum class EventKind : std::uint8_t {
     PreVoteDenied, ///< a server would not vote for a pre-candidate (§9.6)
     TransferStarted, ///< a leader begins to hand leadership over (§3.10)
     TransferAborted, ///< a handover did not complete in an election timeout (§3.10)
+    // --- membership (§6, dissertation §4) ---
+    MembershipCatchUp, ///< a leader's learners finished a catch-up round, or it gave up (§4.2.1)
+    ConfigurationInForce, ///< a server's configuration in force changed (§4.1, §6)
+    ServerRemoved, ///< a server learned a committed configuration leaves it out: it stops (§4.2.2)
     // --- replication (§5.3) ---
     AppendAccepted, ///< a follower took an AppendEntries
     AppendRejected, ///< a follower refused an AppendEntries
@@ -104,6 +108,8 @@ enum class Reason : std::uint8_t {
     SnapshotReplace, ///< the log lacks the snapshot's last entry: the whole log goes (Figure 13 step 7)
     SnapshotCovered, ///< the receiver has committed every entry the snapshot covers (§7)
     ChunkOutOfOrder, ///< a snapshot chunk that does not continue the bytes received (Figure 13 step 3)
+    TooSlow, ///< a new server did not catch up within ten rounds or timeouts (§4.2.1)
+    NotInConfiguration, ///< the committed configuration leaves the server out (§4.2.2)
 };
 
 /// TraceEvent is one structured trace event. `step` numbers the simulation event

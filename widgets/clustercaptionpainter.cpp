@@ -49,8 +49,7 @@ void ClusterCaptionPainter::paintCaption(QPainter &painter, const ClusterScene &
     }
 }
 
-std::vector<ClusterCaptionPainter::Banner> ClusterCaptionPainter::banners(const raft::Simulation &sim, int nodes,
-                                                                          bool notes)
+std::vector<ClusterCaptionPainter::Banner> ClusterCaptionPainter::banners(const raft::Simulation &sim, bool notes)
 {
     std::vector<Banner> list;
     if (sim.network().hasFaults()) {
@@ -61,7 +60,7 @@ std::vector<ClusterCaptionPainter::Banner> ClusterCaptionPainter::banners(const 
         for (const NetworkSide &side : sides) {
             // Away from its side, a verdict names the side's servers.
             const QString title = QStringLiteral("%1 · %2").arg(NetworkSides::nodeList(side.nodes),
-                                                                NetworkSides::tag(side, nodes));
+                                                                NetworkSides::tag(side, NetworkSides::voters(sim)));
             list.push_back({side.quorum ? Banner::Kind::Quorum : Banner::Kind::NoQuorum, title,
                             notes ? NetworkSides::leaderNote(side) : QString()});
         }
@@ -86,7 +85,7 @@ void ClusterCaptionPainter::paint(QPainter &painter, const ClusterScene &scene, 
     const std::vector<QRectF> &boxes = l.bannerBoxes();
     if (boxes.empty())
         return;
-    m_banners = banners(scene.sim, l.nodes(), true);
+    m_banners = banners(scene.sim, true);
     for (std::size_t i = 0; i < m_banners.size() && i < boxes.size(); ++i) {
         Banner &banner = m_banners[i];
         // Level of detail: the note goes when the band made no room for it.

@@ -35,7 +35,7 @@ public:
     };
     /// banners lists the banners sim calls for, in the band's order (none when the
     /// network is whole and not holding); `notes`: with each side's note.
-    static std::vector<Banner> banners(const raft::Simulation &sim, int nodes, bool notes);
+    static std::vector<Banner> banners(const raft::Simulation &sim, bool notes);
     /// bannerSize is the size of a banner's box with the fonts of `text` and a disc
     /// radius r.
     static QSizeF bannerSize(ClusterText &text, qreal r, const Banner &banner);

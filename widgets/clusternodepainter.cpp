@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace widgets {
 
@@ -26,6 +27,8 @@ constexpr qreal kVoteGap = 0.05;
 constexpr qreal kTermWordAt = -0.50;
 constexpr qreal kTermAt = 0.05;
 constexpr qreal kTallyAt = 0.58;
+/// kChipAt: the configuration chip's centre, on the disc's lower rim.
+constexpr qreal kChipAt = 0.98;
 /// kCaptionChord: the widest a text inside the disc may be, of the radius.
 constexpr qreal kCaptionChord = 1.55;
 /// kCrownAt, kCrownWidth: the leader's crown, its base above the centre.
@@ -69,6 +72,7 @@ NodeLook ClusterNodePainter::lookOf(const raft::Simulation &sim, raft::NodeId id
     look.crashed = server.status == raft::NodeStatus::Crashed || !node;
     look.paused = server.status == raft::NodeStatus::Paused;
     look.role = look.crashed ? raft::Role::Follower : node->role();
+    look.member = sim.memberState(id);
     return look;
 }
 
@@ -156,7 +160,33 @@ void ClusterNodePainter::paintNode(QPainter &painter, const ClusterScene &scene,
         }
     }
 
+    paintChip(painter, scene, id);
     paintLabel(painter, scene, id, look, maxLog);
+}
+
+void ClusterNodePainter::paintChip(QPainter &painter, const ClusterScene &scene, raft::NodeId id)
+{
+    // §6: the configuration this server believes in ("C4", "C_old,new"), as a chip on
+    // the lower rim of its disc, so that servers that disagree while a change spreads
+    // show it. Left out when the picture is too small for details.
+    const ClusterLayout &l = scene.layout;
+    if (!l.labelMetrics().detailed)
+        return;
+    const raft::Configuration believed = scene.sim.configurationOf(id);
+    if (believed.empty())
+        return;
+    const QString chip = QString::fromStdString(believed.label());
+    const QSizeF text = scene.text.size(ClusterText::Font::Small, chip);
+    const qreal r = l.radius();
+    const QPointF centre = l.nodeCentre(id) + QPointF(0, r * kChipAt);
+    const QRectF pill(centre - QPointF(text.width() / 2 + text.height() / 3, text.height() / 2 + 1),
+                      QSizeF(text.width() + 2 * text.height() / 3, text.height() + 2));
+    painter.save();
+    painter.setPen(QPen(believed.isJoint() ? ClusterPalette::alarm() : ClusterPalette::mutedInk(), 1));
+    painter.setBrush(ClusterPalette::plate());
+    painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2);
+    painter.restore();
+    scene.text.draw(painter, ClusterText::Font::Small, chip, pill.center(), ClusterPalette::ink());
 }
 
 ClusterNodePainter::Disc ClusterNodePainter::disc(const ClusterScene &scene, raft::NodeId id)
@@ -178,11 +208,12 @@ ClusterNodePainter::Disc ClusterNodePainter::disc(const ClusterScene &scene, raf
     // is left out (the vote marks around a candidate still tell its tally).
     if (!votes.isEmpty() && scene.text.size(ClusterText::Font::Caption, votes).width() > r * kCaptionChord)
         votes.clear();
-    const QString key = QStringLiteral("%1 %2 %3 %4 ")
+    const QString key = QStringLiteral("%1 %2 %3 %4 %5 ")
                             .arg(static_cast<int>(look.role))
                             .arg(look.crashed ? 1 : 0)
                             .arg(look.paused ? 1 : 0)
                             .arg(term)
+                            .arg(static_cast<int>(look.member))
         + votes;
     const qreal half = std::ceil(std::max(l.outer(), r * kDiscSprite)) + 2;
     if (sprites.discKey != key || sprites.disc.isNull()) {
@@ -236,16 +267,40 @@ void ClusterNodePainter::prepareLabel(const ClusterScene &scene, raft::NodeId id
     // §7: the compacted prefix, under the server.
     if (detailed && snapshot > 0)
         logText = tr("snapshot ≤ %1 · %2").arg(snapshot).arg(logText);
-    const QString key = name + QLatin1Char('\n') + logText;
+    // §6: where the server stands in the configuration in force (its own belief is the
+    // chip on its disc, paintChip).
+    QString memberText;
+    switch (look.member) {
+    case raft::MemberState::Voter: break;
+    case raft::MemberState::Learner:
+        if (const std::optional<raft::CatchUp> progress = scene.sim.catchUp(id))
+            memberText = tr("catching up %1/%2").arg(progress->match).arg(progress->of);
+        else
+            memberText = tr("learner");
+        break;
+    case raft::MemberState::Spare:
+        // Outside the configuration in force: never in one, or leaving (it still
+        // believes in one that names it, until it learns the change, §4.2.2).
+        memberText = scene.sim.configurationOf(id).contains(id)
+            ? tr("leaving: %1 leaves it out").arg(QString::fromStdString(scene.sim.configuration().label()))
+            : tr("spare: in no configuration");
+        break;
+    case raft::MemberState::Removed:
+        memberText = tr("removed: %1 leaves it out").arg(QString::fromStdString(scene.sim.configuration().label()));
+        break;
+    }
+    const QString key = name + QLatin1Char('\n') + logText + QLatin1Char('\n') + memberText;
     if (sprites.labelKey == key && !sprites.label.isNull())
         return;
     const qreal pad = metrics.pad;
     const qreal gap = metrics.gap;
     const QSizeF nameSize = scene.text.size(ClusterText::Font::Name, name);
     const QSizeF logSize = detailed ? scene.text.size(ClusterText::Font::Small, logText) : QSizeF();
-    const qreal width = std::ceil(std::max({nameSize.width(), logSize.width(), metrics.barWidth})) + 2 * pad;
-    const qreal height = std::ceil(nameSize.height()
-                                   + (detailed ? gap + metrics.barHeight + gap + logSize.height() : 0))
+    const QSizeF memberSize = memberText.isEmpty() ? QSizeF() : scene.text.size(ClusterText::Font::Small, memberText);
+    const qreal width = std::ceil(std::max({nameSize.width(), logSize.width(), memberSize.width(), metrics.barWidth}))
+        + 2 * pad;
+    const qreal height = std::ceil(nameSize.height() + (detailed ? gap + metrics.barHeight + gap + logSize.height() : 0)
+                                   + (memberText.isEmpty() ? 0 : gap + memberSize.height()))
         + pad;
     sprites.labelSize = QSizeF(width, height);
     sprites.barTop = std::round(pad / 2 + nameSize.height() + gap);
@@ -258,12 +313,19 @@ void ClusterNodePainter::prepareLabel(const ClusterScene &scene, raft::NodeId id
     p.setBrush(ClusterPalette::plate());
     p.drawRoundedRect(QRectF(0, 0, width, height), pad * 1.5, pad * 1.5);
     const qreal x = width / 2;
+    const bool outside = look.member == raft::MemberState::Spare || look.member == raft::MemberState::Removed;
     scene.text.draw(p, ClusterText::Font::Name, name, QPointF(x, pad / 2 + nameSize.height() / 2),
-                    look.crashed ? ClusterPalette::mutedInk() : ClusterPalette::ink());
-    if (detailed)
+                    look.crashed || outside ? ClusterPalette::mutedInk() : ClusterPalette::ink());
+    qreal below = pad / 2 + nameSize.height();
+    if (detailed) {
         scene.text.draw(p, ClusterText::Font::Small, logText,
                         QPointF(x, sprites.barTop + metrics.barHeight + gap + logSize.height() / 2),
                         ClusterPalette::mutedInk());
+        below = sprites.barTop + metrics.barHeight + gap + logSize.height();
+    }
+    if (!memberText.isEmpty())
+        scene.text.draw(p, ClusterText::Font::Small, memberText, QPointF(x, below + gap + memberSize.height() / 2),
+                        ClusterPalette::ink());
     sprites.labelKey = key;
 }
 

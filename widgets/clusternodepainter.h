@@ -74,6 +74,8 @@ private:
     void paintNode(QPainter &painter, const ClusterScene &scene, raft::NodeId id, raft::Index maxLog, bool halo,
                    bool staged);
     static QString labelName(raft::NodeId id, const NodeLook &look);
+    /// paintChip draws the configuration server id believes in on its disc's rim (§6).
+    static void paintChip(QPainter &painter, const ClusterScene &scene, raft::NodeId id);
     void prepareLabel(const ClusterScene &scene, raft::NodeId id, const NodeLook &look);
     void paintLabel(QPainter &painter, const ClusterScene &scene, raft::NodeId id, const NodeLook &look,
                     raft::Index maxLog);

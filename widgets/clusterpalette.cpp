@@ -91,8 +91,10 @@ QColor ClusterPalette::roleFill(raft::Role role)
 
 QColor ClusterPalette::textOn(const NodeLook &look)
 {
-    if (look.crashed)
+    if (look.crashed || look.member == raft::MemberState::Spare || look.member == raft::MemberState::Removed)
         return rgb(kCrashedInk, kContrastCrashedInk);
+    if (look.member == raft::MemberState::Learner)
+        return ink();
     return look.role == raft::Role::Leader ? paper() : ink();
 }
 
@@ -228,6 +230,23 @@ QColor ClusterPalette::timerColour(double fraction, bool frozen)
     return fraction < kTimerRunningOut ? timerRunningOut() : rgb(kTimer, kContrastTimer);
 }
 
+void ClusterPalette::drawAddButton(QPainter &painter, const QRectF &box)
+{
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing);
+    const qreal r = box.width() / 2;
+    QPen edge = pen(rgb(kFollowerEdge, kContrastFollowerEdge), std::max<qreal>(1.5, r * 0.14), Qt::CustomDashLine);
+    edge.setDashPattern({2, 2});
+    painter.setPen(edge);
+    painter.setBrush(background());
+    painter.drawEllipse(box.center(), r, r);
+    painter.setPen(pen(ink(), std::max<qreal>(1.5, r * 0.18)));
+    const qreal arm = r * 0.5;
+    painter.drawLine(box.center() - QPointF(arm, 0), box.center() + QPointF(arm, 0));
+    painter.drawLine(box.center() - QPointF(0, arm), box.center() + QPointF(0, arm));
+    painter.restore();
+}
+
 void ClusterPalette::drawNodeDisc(QPainter &painter, QPointF c, qreal r, const NodeLook &look)
 {
     painter.save();
@@ -237,6 +256,22 @@ void ClusterPalette::drawNodeDisc(QPainter &painter, QPointF c, qreal r, const N
         p.setCapStyle(Qt::RoundCap);
         p.setDashPattern({0.01, 1.6});
         painter.setPen(p);
+        painter.drawEllipse(c, r, r);
+        painter.restore();
+        return;
+    }
+    if (look.member == raft::MemberState::Spare || look.member == raft::MemberState::Removed) {
+        // Outside the configuration (§6): greyed, a thin solid outline (crashed is dotted).
+        painter.setBrush(QColor::fromRgba(kCrashedFill));
+        painter.setPen(pen(QColor::fromRgba(kCrashedEdge), std::max<qreal>(1.0, r * 0.05)));
+        painter.drawEllipse(c, r, r);
+        painter.restore();
+        return;
+    }
+    if (look.member == raft::MemberState::Learner && look.role != raft::Role::Leader) {
+        // A learner (dissertation §4.2.1): hollow, it holds entries but has no vote.
+        painter.setBrush(background());
+        painter.setPen(pen(rgb(kFollowerEdge, kContrastFollowerEdge), std::max<qreal>(2.0, r * 0.10)));
         painter.drawEllipse(c, r, r);
         painter.restore();
         return;

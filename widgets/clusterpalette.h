@@ -1,5 +1,6 @@
 #pragma once
 
+#include "raft/configuration.h"
 #include "raft/eventcatalog.h"
 #include "raft/message.h"
 #include "raft/node.h"
@@ -7,6 +8,7 @@
 
 #include <QColor>
 #include <QPointF>
+#include <QRectF>
 
 class QPainter;
 
@@ -17,6 +19,9 @@ struct NodeLook {
     raft::Role role = raft::Role::Follower;
     bool crashed = false;
     bool paused = false;
+    /// member: how the server stands in the configuration in force (§6): a learner
+    /// is drawn hollow, a spare or removed server greyed.
+    raft::MemberState member = raft::MemberState::Voter;
 };
 
 /// ClusterPalette holds the colours and glyphs that the cluster view and its legend
@@ -97,6 +102,8 @@ public:
     static QColor onDark();
     /// plate is the translucent background behind a server's label and a side's caption.
     static QColor plate();
+    /// drawAddButton draws the "+" of Cluster › Add Server in `box` (§6).
+    static void drawAddButton(QPainter &painter, const QRectF &box);
     /// dragCaptionFill is the fill of the caption that follows a dragged server.
     static QColor dragCaptionFill();
     /// logBarTrack, logBarLength: the empty log bar, and the part the log fills (the

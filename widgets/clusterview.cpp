@@ -239,7 +239,7 @@ const ClusterLayout &ClusterView::clusterLayout() const
     // the ring keeps out of.
     std::vector<ClusterCaptionPainter::Banner> banners;
     if (m_simulation && (m_simulation->network().hasFaults() || m_simulation->network().isHolding()))
-        banners = ClusterCaptionPainter::banners(*m_simulation, nodes, true);
+        banners = ClusterCaptionPainter::banners(*m_simulation, true);
     if (!m_fit || m_fit->size != QSizeF(size()) || m_fit->legendWanted != m_legendVisible || m_fit->nodes != nodes
         || m_fit->style != m_style || banners != m_fitBanners) {
         ClusterLayout::Fit fit = ClusterLayout::fit(size(), nodes, m_legendVisible, *m_textMetrics,
@@ -362,6 +362,30 @@ ClusterScene ClusterView::scene()
                         .selectedMessage = m_selectedMessage};
 }
 
+void ClusterView::setAddButtonVisible(bool visible)
+{
+    m_addButtonVisible = visible;
+    update();
+}
+
+QRectF ClusterView::addButtonRect() const
+{
+    if (!m_addButtonVisible || !m_simulation || m_simulation->size() >= raft::kMaxNodes)
+        return {};
+    const ClusterLayout &l = clusterLayout();
+    const int n = l.nodes();
+    if (n < 1)
+        return {};
+    // Halfway between the last server and S1 on the ring (S1 sits at twelve o'clock).
+    const QPointF first = l.nodeCentre(1) - l.centre();
+    const qreal ring = std::max<qreal>(std::hypot(first.x(), first.y()), l.radius() * 2);
+    // (One or two servers leave twelve o'clock free.)
+    const QPointF between = n <= 2 ? QPointF(0, -1) : ClusterLayout::direction(2 * n, static_cast<raft::NodeId>(2 * n));
+    const qreal size = std::max<qreal>(10, l.radius() * 0.32);
+    const QPointF c = l.centre() + between * ring;
+    return QRectF(c - QPointF(size, size), QSizeF(2 * size, 2 * size));
+}
+
 void ClusterView::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
@@ -422,6 +446,8 @@ void ClusterView::paintScene(QPainter &painter)
     ClusterOverlayPainter::paintDrag(painter, s, m_drag);
     if (!legendStaged)
         m_overlayPainter.paintLegend(painter, s);
+    if (const QRectF add = addButtonRect(); !add.isEmpty())
+        ClusterPalette::drawAddButton(painter, add);
 }
 
 bool ClusterView::legendIsStill(const ClusterScene &s) const

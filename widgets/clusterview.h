@@ -116,6 +116,13 @@ public:
     /// ("Partition: selection vs the rest"), if canPartitionSelection().
     void requestPartitionOfSelection();
 
+    /// setAddButtonVisible shows the "+" on the ring (membership changes, §6): a
+    /// click on it emits addServerRequested. Off by default (a live cluster has none).
+    void setAddButtonVisible(bool visible);
+    /// addButtonRect is where the "+" is drawn: on the ring, between the last server
+    /// and S1 (empty when hidden, or when nine servers exist).
+    QRectF addButtonRect() const;
+
     /// setLegendVisible shows or hides the legend panel and emits
     /// legendVisibilityChanged when that changes. The legend shows at any size: beside
     /// the ring when there is room (the ring makes room for it), else over the picture.
@@ -221,6 +228,8 @@ signals:
     /// legendVisibilityChanged: the legend was shown or hidden (setLegendVisible), so
     /// the window can say so.
     void legendVisibilityChanged(bool visible);
+    /// addServerRequested: the user clicked the "+" on the ring.
+    void addServerRequested();
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -263,6 +272,7 @@ private:
     /// (or kNoNode when none is).
     std::array<bool, raft::kMaxNodes + 1> m_selected{};
     bool m_legendVisible = true;
+    bool m_addButtonVisible = false;
     ClusterLayout::Style m_style;
     /// m_acting: which servers acted in the last step (setActingNodes).
     std::array<bool, raft::kMaxNodes + 1> m_acting{};

@@ -102,6 +102,11 @@ void ClusterView::mousePressEvent(QMouseEvent *event)
         QWidget::mousePressEvent(event);
         return;
     }
+    if (const QRectF add = addButtonRect(); add.contains(pos)) {
+        emit addServerRequested(); // the "+" on the ring (§6)
+        event->accept();
+        return;
+    }
     const bool adds = event->modifiers().testFlag(Qt::ControlModifier);
     // Servers and messages select at once. A press on a server may become a drag to
     // another side; one on empty space (or a link) a rubber band, or else a click.

@@ -156,6 +156,13 @@ QString EventText::argText(const raft::WordArg &arg, const QString &text)
     case Type::Text: return text;
     case Type::Quoted: return quoted(text);
     case Type::Command: return text.isEmpty() ? commandText(std::string()) : quoted(text);
+    case Type::Nodes: {
+        QStringList names;
+        for (raft::NodeId id = 1; id <= raft::kMaxNodes; ++id)
+            if ((arg.value >> id) & 1u)
+                names << nodeText(id);
+        return names.join(QLatin1Char(' '));
+    }
     }
     return {};
 }

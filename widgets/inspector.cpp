@@ -208,6 +208,21 @@ void Inspector::refresh(double displayTime)
     }
 }
 
+QString Inspector::configText(const raft::Configuration &c)
+{
+    const auto names = [](const std::vector<raft::NodeId> &ids) {
+        QStringList list;
+        for (raft::NodeId v : ids)
+            list << EventText::nodeText(v);
+        return list.join(QLatin1Char(' '));
+    };
+    QString text = c.isJoint() ? tr("C_old,new: new %1, old %2").arg(names(c.voters), names(c.old))
+                               : tr("%1: %2").arg(QString::fromStdString(c.label()), names(c.voters));
+    if (!c.learners.empty())
+        text += tr(" + learners %1").arg(names(c.learners));
+    return text;
+}
+
 QList<Inspector::Row> Inspector::nodeRows(double displayTime) const
 {
     QList<Row> rows;
@@ -233,6 +248,30 @@ QList<Inspector::Row> Inspector::nodeRows(double displayTime) const
         rows.append({tr("lastApplied"), tr("lost in the crash (volatile)")});
     }
     rows.append({tr("Log length"), tr("%1 (last term %2)").arg(log.lastIndex()).arg(log.lastTerm())});
+
+    // §6: the configuration this server uses (the newest in its log, committed or not),
+    // and how it stands in the cluster's.
+    const raft::Configuration believed = m_sim->configurationOf(id);
+    rows.append({tr("Configuration (§6)"), {}, true});
+    rows.append({tr("In force here"), believed.empty() ? tr("none: a spare server") : configText(believed)});
+    if (node && node->configurationIndex() > 0)
+        rows.append({tr("From entry"),
+                     node->configurationIndex() <= node->commitIndex()
+                         ? tr("%1 (committed)").arg(node->configurationIndex())
+                         : tr("%1 (not committed yet)").arg(node->configurationIndex())});
+    QString standing;
+    switch (m_sim->memberState(id)) {
+    case raft::MemberState::Voter: standing = tr("voter"); break;
+    case raft::MemberState::Learner:
+        if (const std::optional<raft::CatchUp> c = m_sim->catchUp(id))
+            standing = tr("learner, catching up %1/%2").arg(c->match).arg(c->of);
+        else
+            standing = tr("learner");
+        break;
+    case raft::MemberState::Spare: standing = tr("spare: in no configuration"); break;
+    case raft::MemberState::Removed: standing = tr("removed (§4.2.2)"); break;
+    }
+    rows.append({tr("Membership"), standing});
 
     if (node) {
         const bool paused = server.status == raft::NodeStatus::Paused;
@@ -315,10 +354,7 @@ QList<Inspector::Row> Inspector::nodeRows(double displayTime) const
         rows.append({tr("Snapshot (§7)"), {}, true});
         rows.append({tr("lastIncludedIndex"), QString::number(snapshot.index)});
         rows.append({tr("lastIncludedTerm"), QString::number(snapshot.term)});
-        QStringList voters;
-        for (raft::NodeId v : snapshot.voters)
-            voters << EventText::nodeText(v);
-        rows.append({tr("Configuration"), voters.join(QStringLiteral(" "))});
+        rows.append({tr("Configuration"), configText(snapshot.config)});
         raft::KvStore contents;
         if (contents.decode(snapshot.data)) {
             rows.append({tr("State machine"),

@@ -27,6 +27,8 @@ class SimulationSource;
 class Inspector : public QWidget {
     Q_OBJECT
 public:
+    /// configText describes a configuration: "C3: S1 S2 S3", joint with both halves.
+    static QString configText(const raft::Configuration &c);
     explicit Inspector(QWidget *parent = nullptr);
 
     /// setSource shows the source's world and follows it (a new world on

@@ -44,7 +44,7 @@ std::vector<NetworkSide> NetworkSides::of(const raft::Simulation &sim)
     for (NetworkSide &side : sides) {
         std::vector<raft::NodeId> live;
         for (const raft::NodeId id : side.nodes) {
-            if (!sim.isLive(id))
+            if (!sim.isLive(id) || !isVoter(sim, id))
                 continue;
             live.push_back(id);
             if (sim.role(id) == raft::Role::Leader)
@@ -54,6 +54,20 @@ std::vector<NetworkSide> NetworkSides::of(const raft::Simulation &sim)
         side.quorum = sim.hasQuorum(live);
     }
     return sides;
+}
+
+bool NetworkSides::isVoter(const raft::Simulation &sim, raft::NodeId id)
+{
+    const raft::Configuration &c = sim.configuration();
+    return c.empty() ? id <= sim.config().nodes : c.isVoter(id);
+}
+
+int NetworkSides::voters(const raft::Simulation &sim)
+{
+    int n = 0;
+    for (raft::NodeId id = 1; id <= sim.size(); ++id)
+        n += isVoter(sim, id) ? 1 : 0;
+    return n;
 }
 
 QString NetworkSides::nodeList(const std::vector<raft::NodeId> &nodes)
@@ -110,8 +124,8 @@ QString NetworkSides::summary(const raft::Simulation &sim, bool brief)
         if (brief && side.quorum)
             continue;
         const QString who = nodeList(side.nodes);
-        QString text = side.quorum ? tr("Quorum: %1 (%2 of %3)").arg(who).arg(side.live).arg(sim.size())
-                                   : tr("No quorum: %1 (%2 of %3)").arg(who).arg(side.live).arg(sim.size());
+        QString text = side.quorum ? tr("Quorum: %1 (%2 of %3)").arg(who).arg(side.live).arg(voters(sim))
+                                   : tr("No quorum: %1 (%2 of %3)").arg(who).arg(side.live).arg(voters(sim));
         if (!side.leaders.empty())
             text += QStringLiteral(", ") + leaderNote(side);
         parts << text;

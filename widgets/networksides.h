@@ -14,7 +14,8 @@ namespace widgets {
 struct NetworkSide {
     /// nodes: the side's servers, in increasing order.
     std::vector<raft::NodeId> nodes;
-    /// live: how many of them are not crashed (paused ones count: they come back).
+    /// live: how many of them are voters of the configuration in force (§6) and not
+    /// crashed (paused ones count: they come back).
     int live = 0;
     /// quorum: the live servers are a majority of the cluster (Simulation::hasQuorum),
     /// so this side can elect a leader and commit (§5.2, §5.3).
@@ -41,6 +42,11 @@ public:
     static std::vector<NetworkSide> of(const raft::Simulation &sim);
     /// nodeList words servers as "S1 S2 S3".
     static QString nodeList(const std::vector<raft::NodeId> &nodes);
+    /// voters counts the voters of the configuration in force (both halves while
+    /// joint): what "3 of 5" counts against (§6).
+    static int voters(const raft::Simulation &sim);
+    /// isVoter tells whether id votes in the configuration in force.
+    static bool isVoter(const raft::Simulation &sim, raft::NodeId id);
     /// tag is the side's plain label: "No quorum: 2 of 5" or "Quorum: 3 of 5".
     static QString tag(const NetworkSide &side, int clusterSize);
     /// leaderNote says what the side's leaders are worth: "S1 still acts as leader but

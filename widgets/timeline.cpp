@@ -80,6 +80,17 @@ QString actionText(const raft::Input &in)
             [&](const act::Read &a) {
                 return Timeline::tr("You read %1 at %2").arg(QString::fromStdString(a.key), n(a.node));
             },
+            [&](const act::AddServer &a) { return Timeline::tr("You asked the leader to add %1").arg(n(a.node)); },
+            [&](const act::RemoveServer &a) {
+                return Timeline::tr("You asked the leader to remove %1").arg(n(a.node));
+            },
+            [&](const act::Reconfigure &a) {
+                QStringList names;
+                for (raft::NodeId id : a.voters)
+                    names << n(id);
+                return Timeline::tr("You asked the leader to change the configuration to %1")
+                    .arg(names.join(QLatin1Char(' ')));
+            },
             [&](const act::Restore &a) {
                 return a.bothWays ? Timeline::tr("You restored the link between %1 and %2").arg(n(a.from), n(a.to))
                                   : Timeline::tr("You restored the link from %1 to %2").arg(n(a.from), n(a.to));

@@ -111,6 +111,50 @@
         <source>%1 has applied no entry since its last snapshot; a snapshot holds only applied entries</source>
         <translation>%1 自上次快照以来没有应用新的条目；快照只包含已应用的条目</translation>
     </message>
+    <message>
+        <source>%1 is already a voter of the configuration</source>
+        <translation>%1 已经是配置中的投票者</translation>
+    </message>
+    <message>
+        <source>%1 is not a voter of the configuration</source>
+        <translation>%1 不是配置中的投票者</translation>
+    </message>
+    <message>
+        <source>a command starting with &apos;config&apos; is a configuration entry; use add, remove or reconfigure</source>
+        <translation>以 &apos;config&apos; 开头的命令是配置条目；请使用 add、remove 或 reconfigure</translation>
+    </message>
+    <message>
+        <source>a configuration needs at least one voter; %1 is the last</source>
+        <translation>配置至少需要一个投票者；%1 是最后一个</translation>
+    </message>
+    <message>
+        <source>be added</source>
+        <translation>被加入</translation>
+    </message>
+    <message>
+        <source>be removed</source>
+        <translation>被移除</translation>
+    </message>
+    <message>
+        <source>change the configuration</source>
+        <translation>变更配置</translation>
+    </message>
+    <message>
+        <source>leader %1 has not yet committed an entry of its own term; until then it may not change the configuration (§4.1, the 2015 correction)</source>
+        <translation>领导者 %1 还没有提交自己任期的条目；在此之前它不能变更配置（§4.1，2015 年的更正）</translation>
+    </message>
+    <message>
+        <source>leader %1 is still making the last configuration change; one change at a time (§4.1)</source>
+        <translation>领导者 %1 仍在进行上一次配置变更；一次只能进行一个变更（§4.1）</translation>
+    </message>
+    <message>
+        <source>there is no leader to change the configuration; only a leader can (§6)</source>
+        <translation>没有领导者来变更配置；只有领导者可以变更（§6）</translation>
+    </message>
+    <message>
+        <source>those are exactly the voters of the configuration in force</source>
+        <translation>这些正是当前生效配置的投票者</translation>
+    </message>
 </context>
 <context>
     <name>ClientRequestDialog</name>
@@ -696,6 +740,30 @@
     <message>
         <source>Key to read at %1:</source>
         <translation>要在 %1 上读取的键：</translation>
+    </message>
+    <message>
+        <source>&amp;Add to Cluster</source>
+        <translation>加入集群(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Cannot add this server: %1</source>
+        <translation>无法加入这台服务器：%1</translation>
+    </message>
+    <message>
+        <source>Cannot remove this server: %1</source>
+        <translation>无法移除这台服务器：%1</translation>
+    </message>
+    <message>
+        <source>Membership change: the leader appends the configuration without this server; a removed leader steps down once it is committed (§4.2.2)</source>
+        <translation>成员变更：领导者追加不含这台服务器的配置；被移除的领导者在配置提交后退位（§4.2.2）</translation>
+    </message>
+    <message>
+        <source>Membership change: the leader catches this server up as a learner, then appends the configuration with it (§4.2.1)</source>
+        <translation>成员变更：领导者先让这台服务器作为学习者追上日志，再追加包含它的配置（§4.2.1）</translation>
+    </message>
+    <message>
+        <source>Re&amp;move from Cluster</source>
+        <translation>从集群移除(&amp;M)</translation>
     </message>
 </context>
 <context>
@@ -1547,6 +1615,58 @@
     <message>
         <source>%1 skipped entry %2 %3: its session table shows that request was applied already, so it is not applied twice</source>
         <translation>%1 跳过了条目 %2 %3：会话表表明这个请求已经应用过，所以不会应用两次</translation>
+    </message>
+    <message>
+        <source>%1 learned that the committed configuration (entry %2) leaves it out: it is removed and stops</source>
+        <translation>%1 得知已提交的配置（条目 %2）不包含它：它已被移除并停止工作</translation>
+    </message>
+    <message>
+        <source>%1 lost the newer configuration with the truncated entries: it falls back to the configuration of entry %2, voters %3</source>
+        <translation>%1 随着被截断的条目失去了较新的配置：它退回到条目 %2 的配置，投票者为 %3</translation>
+    </message>
+    <message>
+        <source>%1 managed the cluster until the configuration that removes it was committed: now it steps down as leader of term %2</source>
+        <translation>%1 一直管理集群，直到移除它的配置被提交：现在它不再担任任期 %2 的领导者</translation>
+    </message>
+    <message>
+        <source>%1 now uses the configuration of entry %2, voters %3: a server uses the newest configuration in its log, committed or not</source>
+        <translation>%1 现在使用条目 %2 的配置，投票者为 %3：服务器使用其日志中最新的配置，无论是否已提交</translation>
+    </message>
+    <message>
+        <source>%1 now uses the joint configuration C_old,new (entry %2): decisions need a majority of the new voters %3 and of the old voters %4</source>
+        <translation>%1 现在使用联合配置 C_old,new（条目 %2）：决定需要新投票者 %3 的多数派，同时也需要旧投票者 %4 的多数派</translation>
+    </message>
+    <message>
+        <source>%2 reached the end of catch-up round %3 but the round took longer than an election timeout: leader %1 starts round %4, up to index %5</source>
+        <translation>%2 完成了第 %3 轮追赶，但这一轮用时超过一个选举超时：领导者 %1 开始第 %4 轮，直到索引 %5</translation>
+    </message>
+    <message>
+        <source>Configuration in force</source>
+        <translation>生效的配置</translation>
+    </message>
+    <message>
+        <source>Leader %1 gives the change up: %2 did not catch up (round %3, it matches up to index %4 of %5); a server that is down or too slow would hold every other change back</source>
+        <translation>领导者 %1 放弃这次变更：%2 没有追上（第 %3 轮，它只与 %5 中的前 %4 个条目一致）；一台宕机或太慢的服务器会拖住其他所有变更</translation>
+    </message>
+    <message>
+        <source>Leader %1 starts catching %2 up as a learner: it sends %2 its log up to index %3 first; a learner neither votes nor counts toward a majority</source>
+        <translation>领导者 %1 开始让学习者 %2 追赶日志：先把直到索引 %3 的日志发给 %2；学习者既不投票，也不计入多数派</translation>
+    </message>
+    <message>
+        <source>New server catching up</source>
+        <translation>新服务器追赶日志</translation>
+    </message>
+    <message>
+        <source>Server removed</source>
+        <translation>服务器被移除</translation>
+    </message>
+    <message>
+        <source>the committed configuration leaves the server out</source>
+        <translation>已提交的配置不包含该服务器</translation>
+    </message>
+    <message>
+        <source>the new server did not catch up in time</source>
+        <translation>新服务器没有及时追上</translation>
     </message>
 </context>
 <context>
@@ -2886,6 +3006,14 @@
         <source>Animated PNG (*.png *.apng)</source>
         <translation>动画 PNG (*.png *.apng)</translation>
     </message>
+    <message>
+        <source>&amp;Add Server</source>
+        <translation>添加服务器(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Ask the leader to add a server: a spare one, or a new machine; it catches up as a learner before it votes (§4.2.1)</source>
+        <translation>请领导者加入一台服务器：备用的，或一台新机器；它先作为学习者追上日志，然后才投票（§4.2.1）</translation>
+    </message>
 </context>
 <context>
     <name>NetworkSides</name>
@@ -3461,6 +3589,14 @@
         <source>%1 did not take the read of %2: %3</source>
         <translation>%1 没有受理对 %2 的读：%3</translation>
     </message>
+    <message>
+        <source>The leader appends the configuration without %1; %1 leaves once it is committed (§4.2.2).</source>
+        <translation>领导者追加不含 %1 的配置；该配置提交后 %1 离开（§4.2.2）。</translation>
+    </message>
+    <message>
+        <source>The leader catches %1 up as a learner; then it appends the configuration with %1 (§4.2.1).</source>
+        <translation>领导者让 %1 作为学习者追上日志；然后追加包含 %1 的配置（§4.2.1）。</translation>
+    </message>
 </context>
 <context>
     <name>SpeedControls</name>
@@ -3743,6 +3879,26 @@ or out of the circle to give it a side of its own</source>
     <message>
         <source>holds %1 bytes of the snapshot up to index %2</source>
         <translation>已持有到索引 %2 的快照的 %1 字节</translation>
+    </message>
+    <message>
+        <source>catching up %1/%2</source>
+        <translation>追赶中 %1/%2</translation>
+    </message>
+    <message>
+        <source>learner</source>
+        <translation>学习者</translation>
+    </message>
+    <message>
+        <source>removed: %1 leaves it out</source>
+        <translation>已移除：%1 不包含它</translation>
+    </message>
+    <message>
+        <source>spare: in no configuration</source>
+        <translation>备用：不在任何配置中</translation>
+    </message>
+    <message>
+        <source>leaving: %1 leaves it out</source>
+        <translation>正在离开：%1 不包含它</translation>
     </message>
 </context>
 <context>
@@ -4186,6 +4342,62 @@ or out of the circle to give it a side of its own</source>
     <message>
         <source>read #%1 of %2</source>
         <translation>读 #%1：%2</translation>
+    </message>
+    <message>
+        <source> + learners %1</source>
+        <translation> + 学习者 %1</translation>
+    </message>
+    <message>
+        <source>%1 (committed)</source>
+        <translation>%1（已提交）</translation>
+    </message>
+    <message>
+        <source>%1 (not committed yet)</source>
+        <translation>%1（尚未提交）</translation>
+    </message>
+    <message>
+        <source>C_old,new: new %1, old %2</source>
+        <translation>C_old,new：新 %1，旧 %2</translation>
+    </message>
+    <message>
+        <source>Configuration (§6)</source>
+        <translation>配置（§6）</translation>
+    </message>
+    <message>
+        <source>From entry</source>
+        <translation>来自条目</translation>
+    </message>
+    <message>
+        <source>In force here</source>
+        <translation>此处生效</translation>
+    </message>
+    <message>
+        <source>Membership</source>
+        <translation>成员身份</translation>
+    </message>
+    <message>
+        <source>learner</source>
+        <translation>学习者</translation>
+    </message>
+    <message>
+        <source>learner, catching up %1/%2</source>
+        <translation>学习者，追赶中 %1/%2</translation>
+    </message>
+    <message>
+        <source>none: a spare server</source>
+        <translation>无：备用服务器</translation>
+    </message>
+    <message>
+        <source>removed (§4.2.2)</source>
+        <translation>已移除（§4.2.2）</translation>
+    </message>
+    <message>
+        <source>spare: in no configuration</source>
+        <translation>备用：不在任何配置中</translation>
+    </message>
+    <message>
+        <source>voter</source>
+        <translation>投票者</translation>
     </message>
 </context>
 <context>
@@ -4681,6 +4893,18 @@ or out of the circle to give it a side of its own</source>
     <message>
         <source>You read %1 at %2</source>
         <translation>你在 %2 上读取了 %1</translation>
+    </message>
+    <message>
+        <source>You asked the leader to add %1</source>
+        <translation>你请领导者加入 %1</translation>
+    </message>
+    <message>
+        <source>You asked the leader to change the configuration to %1</source>
+        <translation>你请领导者把配置变更为 %1</translation>
+    </message>
+    <message>
+        <source>You asked the leader to remove %1</source>
+        <translation>你请领导者移除 %1</translation>
     </message>
 </context>
 </TS>

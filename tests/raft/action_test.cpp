@@ -202,6 +202,9 @@ TEST(Input, EveryKindRoundTripsThroughItsRunFileLine)
         act::Request{5, "incr n", 7, 3},
         act::AutoClient{250},
         act::AutoClient{0},
+        act::AddServer{4},
+        act::RemoveServer{2},
+        act::Reconfigure{{1, 3, 4}},
     };
     RunFile run;
     std::set<InputKind> kinds;
@@ -223,5 +226,6 @@ TEST(Input, EveryKindRoundTripsThroughItsRunFileLine)
     EXPECT_NE(text.find("at 118 step 180 link S1 -> S3 30 90 0.3 0.1\n"), std::string::npos);
     EXPECT_NE(text.find("at 119 step 190 restore S2 <-> S5\n"), std::string::npos);
     EXPECT_NE(text.find("at 121 step 210 link S3 -> S1 default\n"), std::string::npos);
+    EXPECT_NE(text.find("at 131 step 310 reconfigure S1 S3 S4\n"), std::string::npos) << text;
     EXPECT_EQ(formatRunFile(*back.run), text);
 }

@@ -153,7 +153,7 @@ std::multiset<int> markers(std::string_view pattern)
 TEST(EventCatalog, AReasonOutsideTheEnumIsInNoSet)
 {
     EXPECT_FALSE(contains(~ReasonSet{0}, static_cast<Reason>(255)));
-    EXPECT_FALSE(contains(~ReasonSet{0}, static_cast<Reason>(32)));
+    EXPECT_FALSE(contains(~ReasonSet{0}, static_cast<Reason>(kReasonCount)));
     EXPECT_TRUE(contains(reasons({Reason::StaleTerm}), Reason::StaleTerm));
     Trace trace;
     TraceEvent e;

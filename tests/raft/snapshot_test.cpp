@@ -36,7 +36,7 @@ Message installSnapshot(NodeId from, NodeId to, Term term, Index index, Term las
     m.data = std::move(data);
     m.done = done;
     m.snapshotSize = size;
-    m.voters = {1, 2, 3};
+    m.snapshotConfig = Configuration::first(3);
     return m;
 }
 
@@ -139,7 +139,7 @@ TEST(SnapshotTake, OnlyAppliedEntriesAndOnlyForward)
     EXPECT_TRUE(h.compact(2));
     EXPECT_EQ(h.node().snapshot().index, 2u);
     EXPECT_EQ(h.node().snapshot().term, 1u);
-    EXPECT_EQ(h.node().snapshot().voters, (std::vector<NodeId>{1, 2, 3}));
+    EXPECT_EQ(h.node().snapshot().config.voters, (std::vector<NodeId>{1, 2, 3}));
     EXPECT_EQ(h.node().log().firstIndex(), 3u);
     ASSERT_EQ(h.events(EventKind::SnapshotTaken).size(), 1u);
     EXPECT_EQ(h.events(EventKind::SnapshotTaken)[0].index2, 2u) << "two entries replaced";

@@ -53,6 +53,9 @@ ClusterConfig drawConfig(Rng &rng, std::uint64_t seed, FaultRun::Profile profile
     Rng snapshots(mixSeed(seed, 0x5a9));
     c.snapshotEvery = snapshots.chance(0.4) ? static_cast<Index>(snapshots.uniform(2, 25)) : 0;
     c.snapshotChunk = snapshots.chance(0.5) ? static_cast<std::uint64_t>(snapshots.uniform(4, 40)) : 0;
+    // Membership changes (§6) likewise: up to two spare servers to add.
+    Rng members(mixSeed(seed, 0x3e3));
+    const int spare = static_cast<int>(members.uniform(0, 2));
     c.checkInvariants = true;
     c.recordTrace = true;
     c.bugs = bugs;
@@ -92,6 +95,7 @@ ClusterConfig drawConfig(Rng &rng, std::uint64_t seed, FaultRun::Profile profile
         c.noop = adjust.chance(0.5);
         break;
     }
+    c.servers = std::min<int>(kMaxNodes, c.nodes + spare);
     return c;
 }
 
@@ -196,7 +200,7 @@ std::string formatConfig(const ClusterConfig &c)
         << c.electionTimeoutMax << ", heartbeat " << c.heartbeatInterval << ", " << networkText(c.network) << ", noop "
         << (c.noop ? "on" : "off") << ", prevote " << (c.preVote ? "on" : "off") << ", checkquorum "
         << (c.checkQuorum ? "on" : "off") << ", snapshot-every " << c.snapshotEvery << ", snapshot-chunk "
-        << c.snapshotChunk << ", reads " << readModeName(c.reads);
+        << c.snapshotChunk << ", reads " << readModeName(c.reads) << ", servers " << c.machines();
     for (const std::string &bug : bugNames(c.bugs))
         out << ", bug " << bug;
     return out.str();
@@ -219,7 +223,41 @@ FaultRun::FaultRun(std::uint64_t seed, const BugSwitches &bugs)
     , m_config(drawConfig(m_rng, seed, m_profile, bugs))
     , m_sim(m_config)
     , m_readRng(mixSeed(seed, 0x7ead))
+    , m_memberRng(mixSeed(seed, 0x3e4))
 { }
+
+void FaultRun::changeMembership()
+{
+    // Membership changes come from a stream of their own, so that the storms drawn
+    // before they existed keep their other actions. The leader may refuse (no leader,
+    // a change pending, nothing of its term committed yet): that is part of the test.
+    Simulation &sim = m_sim;
+    const auto leader = sim.leader();
+    if (!leader || !m_memberRng.chance(0.3))
+        return;
+    settle();
+    const Configuration &c = sim.node(*leader)->configuration();
+    std::vector<NodeId> in, out;
+    for (NodeId id = 1; id <= sim.size(); ++id)
+        (c.isVoter(id) ? in : out).push_back(id);
+    const auto pick = [&](const std::vector<NodeId> &from) {
+        return from[static_cast<std::size_t>(m_memberRng.uniform(0, static_cast<std::int64_t>(from.size()) - 1))];
+    };
+    const std::int64_t what = m_memberRng.uniform(0, 2);
+    if (what == 0 && !out.empty()) {
+        (void)sim.addServer(pick(out));
+    } else if (what == 1 && in.size() > 1) {
+        (void)sim.removeServer(pick(in));
+    } else {
+        std::vector<NodeId> voters;
+        for (NodeId id = 1; id <= sim.size(); ++id)
+            if (m_memberRng.chance(0.6))
+                voters.push_back(id);
+        if (voters.empty())
+            voters.push_back(*leader);
+        (void)sim.reconfigure(voters);
+    }
+}
 
 bool FaultRun::fail(std::string why)
 {
@@ -229,7 +267,7 @@ bool FaultRun::fail(std::string why)
 
 NodeId FaultRun::anyNode()
 {
-    return static_cast<NodeId>(m_rng.uniform(1, m_config.nodes));
+    return static_cast<NodeId>(m_rng.uniform(1, m_sim.size()));
 }
 
 bool FaultRun::run()
@@ -278,6 +316,8 @@ void FaultRun::storm()
         m_sim.runFor(m_rng.uniform(0, 300));
         act();
         maybeRead();
+        if (m_sim.violations().empty())
+            changeMembership();
     }
     m_sim.runFor(m_rng.uniform(0, 500));
 }
@@ -383,7 +423,7 @@ void FaultRun::act()
 {
     settle();
     Simulation &sim = m_sim;
-    const int n = m_config.nodes;
+    const int n = sim.size();
     std::vector<NodeId> up, crashed, paused, followers;
     for (NodeId id = 1; id <= n; ++id) {
         switch (sim.status(id)) {
@@ -565,7 +605,7 @@ void FaultRun::maybeRead()
 bool FaultRun::converge()
 {
     Simulation &sim = m_sim;
-    const int n = m_config.nodes;
+    const int n = sim.size();
 
     // Undo every fault. Each undo is possible by construction; a refusal is a bug.
     const auto undo = [&](const ActionResult &result) {
@@ -608,10 +648,25 @@ bool FaultRun::converge()
     // so that their retries do not keep the logs growing while agreement is checked.
     if (!sim.runUntil([&] { return sim.clientsWaiting() == 0; }, 30'000))
         return fail(std::to_string(sim.clientsWaiting()) + " session clients still unanswered after healing");
+    // A change under way completes (or its leader gives it up) once the faults are gone.
+    sim.runUntil(
+        [&] {
+            const auto l = sim.leader();
+            return l && !sim.node(*l)->isChangePending();
+        },
+        30 * m_config.electionTimeoutMax);
+    // From here on only the voters of the configuration in force must agree: spare
+    // and removed servers are not members (§6).
+    const auto member = [&](NodeId id) {
+        const auto l = sim.leader();
+        return !l || sim.node(*l)->configuration().isVoter(id);
+    };
 
     // A leader exists and a fresh request commits everywhere.
     const auto everyoneHas = [&](const ProposeResult &r) {
         for (NodeId id = 1; id <= n; ++id) {
+            if (!member(id))
+                continue;
             const Node *node = sim.node(id);
             if (!node || node->commitIndex() < r.index || node->lastApplied() != node->commitIndex()
                 || (node->log().has(r.index) && node->log().termAt(r.index) != r.term))
@@ -637,16 +692,32 @@ bool FaultRun::converge()
 
     // Every commitIndex reaches the leader's; then the committed prefixes and the state
     // machines must agree.
+    // (A configuration entry the fresh request's commit let the leader append — C_new
+    // after C_old,new, §6 — may still be on its way: wait until nothing is pending and
+    // the commit indexes agree once everything due now is done.)
+    const auto agreed = [&] {
+        const auto l = sim.leader();
+        if (!l || sim.node(*l)->isChangePending())
+            return false;
+        for (NodeId id = 1; id <= n; ++id)
+            if (member(id) && sim.commitIndex(id) != sim.commitIndex(*l))
+                return false;
+        return true;
+    };
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        sim.runUntil(agreed, 2000);
+        settle();
+        if (agreed())
+            break;
+        // A leader that removed itself stepped down once C_new committed; its
+        // successor knows the commit index only when an entry of its own term commits
+        // (without the no-op, that takes a client).
+        if (const auto l = sim.leader())
+            (void)sim.request(*l, "set settle " + std::to_string(attempt));
+    }
+    if (!sim.leader())
+        return fail("no leader after healing");
     const NodeId leader = *sim.leader();
-    sim.runUntil(
-        [&] {
-            for (NodeId id = 1; id <= n; ++id)
-                if (sim.commitIndex(id) != sim.commitIndex(leader))
-                    return false;
-            return true;
-        },
-        2000);
-    settle();
     const Index c = sim.commitIndex(leader);
     const Log &reference = sim.log(leader);
     // The leader's state machine from its snapshot (§7), then the entries after it.
@@ -656,6 +727,8 @@ bool FaultRun::converge()
     for (Index i = reference.snapshotIndex() + 1; i <= c; ++i)
         rebuilt.apply(reference.at(i).command);
     for (NodeId id = 1; id <= n; ++id) {
+        if (!member(id))
+            continue;
         const std::string who = nodeName(id);
         if (sim.commitIndex(id) != c)
             return fail(who + "'s commitIndex " + std::to_string(sim.commitIndex(id)) + " differs from leader "

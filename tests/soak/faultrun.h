@@ -93,6 +93,8 @@ private:
     /// maybeRead: now and then a client reads a key, at the leader or anywhere, and a
     /// session client sends a request it retries until answered (§6.3).
     void maybeRead();
+    /// changeMembership sometimes asks the leader to add, remove or reconfigure.
+    void changeMembership();
     /// settle processes everything due now, so the next action replays exactly.
     void settle() { m_sim.advanceTo(m_sim.now()); }
     NodeId anyNode();
@@ -110,6 +112,7 @@ private:
     /// of faults and requests stays the one drawn before reads existed.
     Rng m_readRng;
     int m_sessionClients = 0;
+    Rng m_memberRng;
 };
 
 /// profileName names a profile ("classic", "figure8", ...).

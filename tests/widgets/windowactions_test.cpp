@@ -55,6 +55,7 @@ const std::map<std::string, QStringList> &expectedShortcuts()
         {"spreadTimersAction", {"T"}},
         {"restartAllAction", {"R"}},
         {"healAction", {"H"}},
+        {"addServerAction", {"Shift+A"}},
         {"partitionSelectionAction", {"P"}},
         {"startOverAction", {"Ctrl+R"}},
         {"newClusterAction", {QKeySequence(QKeySequence::New).toString()}},
