@@ -125,5 +125,20 @@ TEST(Lessons, EveryLessonHoldsForAtLeast95Of100Seeds)
     }
 }
 
+// Every shipped lesson lets the class act or answer at least once (a `wait until`
+// or an `ask`): a lesson is taught, not only shown.
+TEST(Lessons, EveryLessonWaitsForTheClassOrAsksAtLeastOnce)
+{
+    for (const fs::path &file : lessonFiles(kLessons)) {
+        const Scenario scenario = load(file);
+        ASSERT_TRUE(scenario.isValid()) << file;
+        const bool involves = std::any_of(
+            scenario.commands().begin(), scenario.commands().end(), [](const ScenarioCommand &command) {
+                return command.kind == CommandKind::Wait || command.kind == CommandKind::Ask;
+            });
+        EXPECT_TRUE(involves) << file.filename() << " has no `wait until` and no `ask`";
+    }
+}
+
 } // namespace
 } // namespace raft
