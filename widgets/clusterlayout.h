@@ -78,7 +78,8 @@ public:
         qreal legendUnit = 1;
         int legendColumns = 1;
         QRectF legendRect;
-        bool legendShown = false; ///< wanted (the legend shows at any size)
+        bool legendShown =
+            false; ///< wanted (the legend shows at any size, except in presentation mode where it cannot be read at 24 px)
         /// legendOverlaid: the legend lies over the picture (no room beside it).
         bool legendOverlaid = false;
         Style style;

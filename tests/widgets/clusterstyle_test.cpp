@@ -120,8 +120,9 @@ std::pair<int, std::size_t> smallestText(const raft::Simulation &sim, QSize size
 TEST(ClusterStyle, PresentationDrawsNoTextUnder24PixelsAt1920x1080)
 {
     // The whole screen, and the cluster pane of a presentation window (the lesson
-    // bar and the log grid take the rest of the height).
-    for (const QSize size : {QSize(1920, 1080), QSize(1920, 640)}) {
+    // bar and the log grid take the rest of the height: 434 px with a lesson open and
+    // five servers' logs at 24 px; there the legend cannot be read and is left out).
+    for (const QSize size : {QSize(1920, 1080), QSize(1920, 640), QSize(1920, 434)}) {
         for (const int nodes : {1, 3, 5, 9}) {
             for (const Scene scene : {Scene::Election, Scene::Replication, Scene::Partition, Scene::Held}) {
                 raft::Simulation sim(config(nodes));
@@ -134,7 +135,8 @@ TEST(ClusterStyle, PresentationDrawsNoTextUnder24PixelsAt1920x1080)
                 const auto [smallest, count] = smallestText(sim, size, true, 1.0, shot);
                 const std::string at = std::to_string(size.width()) + "x" + std::to_string(size.height()) + ", "
                     + std::to_string(nodes) + " servers, scene " + std::to_string(static_cast<int>(scene));
-                EXPECT_GT(count, 20u) << at << ": the legend, the labels and the discs have text";
+                EXPECT_GT(count, size.height() > 600 ? 20u : 2u)
+                    << at << ": the legend, the labels and the discs have text";
                 EXPECT_GE(smallest, ClusterLayout::kPresentationText) << at;
             }
         }
