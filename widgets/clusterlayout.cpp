@@ -348,7 +348,13 @@ ClusterLayout::Lane ClusterLayout::lane(raft::NodeId from, raft::NodeId to) cons
 QPointF ClusterLayout::doorQueue(raft::NodeId from, raft::NodeId to, int slot) const
 {
     const Lane path = lane(from, to);
-    return path.end - unit(path.end - path.start) * (slot * m_message * kQueueSpacing);
+    const QPointF along = path.end - path.start;
+    // The queue keeps to the receiver's half of the lane: between close servers (a
+    // small window, many servers) its places draw closer together rather than reach
+    // the sender's disc.
+    const qreal half = std::max<qreal>(0, std::hypot(along.x(), along.y()) / 2 - m_message * 0.7);
+    const qreal spacing = std::clamp(half / kQueuePlaces, m_message * kQueueMinSpacing, m_message * kQueueSpacing);
+    return path.end - unit(along) * (slot * spacing);
 }
 
 QRectF ClusterLayout::badgeBox(raft::NodeId from, raft::NodeId to, QSizeF textSize) const
