@@ -1,5 +1,6 @@
 #pragma once
 
+#include "chunkedvector.h"
 #include "message.h"
 #include "types.h"
 
@@ -179,6 +180,10 @@ struct MessageRecord {
     bool operator==(const MessageRecord &) const = default;
 };
 
+/// TraceEvents and MessageRecords: a trace's records, in blocks that never move.
+using TraceEvents = ChunkedVector<TraceEvent>;
+using MessageRecords = ChunkedVector<MessageRecord>;
+
 /// Trace is the run's list of events plus the strings some of them carry, and the
 /// record of every message sent (MessageRecord).
 class Trace {
@@ -210,7 +215,7 @@ public:
     const std::string &text(std::int32_t id) const;
     std::string_view textOf(const TraceEvent &event) const;
 
-    const std::vector<TraceEvent> &events() const { return m_events; }
+    const TraceEvents &events() const { return m_events; }
     std::size_t size() const { return m_events.size(); }
 
     /// streaming tells whether the trace forwards its events and keeps none; it then
@@ -222,7 +227,7 @@ public:
     MessageRecord *messageRecord(std::uint64_t id);
     const MessageRecord *messageRecord(std::uint64_t id) const;
     /// messages lists every message recorded, in sending (id) order.
-    const std::vector<MessageRecord> &messages() const { return m_messages; }
+    const MessageRecords &messages() const { return m_messages; }
     void clear();
     /// truncateAfterStep removes every event of a step after `step` (and their texts),
     /// the messages sent after it, and what happened to the others after it.
@@ -240,11 +245,11 @@ public:
     std::string toJson(const TraceEvent &event) const;
 
 private:
-    std::vector<TraceEvent> m_events;
+    TraceEvents m_events;
     std::vector<std::string> m_texts;
     bool m_streaming = false;
     Forward m_forward;
-    std::vector<MessageRecord> m_messages;
+    MessageRecords m_messages;
 };
 
 } // namespace raft

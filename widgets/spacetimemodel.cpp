@@ -4,6 +4,7 @@
 
 using raft::EventKind;
 using raft::MessageRecord;
+using raft::MessageRecords;
 using raft::Time;
 
 namespace widgets {
@@ -57,9 +58,9 @@ const std::vector<SpaceTimeSpan> &SpaceTimeModel::spans(raft::NodeId id) const
     return m_spans[static_cast<std::size_t>(id - 1)];
 }
 
-const std::vector<MessageRecord> &SpaceTimeModel::messages() const
+const MessageRecords &SpaceTimeModel::messages() const
 {
-    static const std::vector<MessageRecord> none;
+    static const raft::MessageRecords none;
     return m_history ? m_history->trace().messages() : none;
 }
 
@@ -92,7 +93,7 @@ void SpaceTimeModel::open(raft::NodeId id, Time t, SpaceTimeSpan span)
 
 void SpaceTimeModel::readEvents()
 {
-    const std::vector<raft::TraceEvent> &events = m_history->trace().events();
+    const raft::TraceEvents &events = m_history->trace().events();
     for (std::size_t i = m_readEvents; i < events.size(); ++i) {
         const raft::TraceEvent &e = events[i];
         if (e.node < 1 || e.node > lanes())
@@ -119,7 +120,7 @@ void SpaceTimeModel::readEvents()
 
 void SpaceTimeModel::readMessages()
 {
-    const std::vector<MessageRecord> &all = messages();
+    const MessageRecords &all = messages();
     for (std::size_t i = m_readMessages; i < all.size(); ++i) {
         const MessageRecord &r = all[i];
         const Time key = m_keys.empty() ? r.sentAt : std::max(m_keys.back(), r.sentAt);
@@ -161,7 +162,7 @@ std::size_t SpaceTimeModel::countIn(Time t0, Time t1, bool heartbeats) const
 
 std::size_t SpaceTimeModel::indexOf(std::uint64_t id) const
 {
-    const std::vector<MessageRecord> &all = messages();
+    const MessageRecords &all = messages();
     const auto it = std::lower_bound(all.begin(), all.end(), id,
                                      [](const MessageRecord &r, std::uint64_t wanted) { return r.id < wanted; });
     return it != all.end() && it->id == id ? static_cast<std::size_t>(it - all.begin()) : all.size();

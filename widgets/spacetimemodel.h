@@ -52,7 +52,7 @@ public:
     /// marks are the timeline's marks of the same history.
     const TimelineMarks &marks() const { return m_marks; }
     /// messages lists every message recorded, in sending order.
-    const std::vector<raft::MessageRecord> &messages() const;
+    const raft::MessageRecords &messages() const;
     /// frontier is the time the recorded run reaches.
     raft::Time frontier() const { return m_history ? m_history->frontierTime() : 0; }
     /// maxFlight is the longest planned flight of any message recorded.
@@ -68,7 +68,7 @@ public:
     /// (and their replies) only if `heartbeats`; in sending order, then the ones that waited.
     template <typename F> void forEachIn(raft::Time t0, raft::Time t1, bool heartbeats, F &&f) const
     {
-        const std::vector<raft::MessageRecord> &all = messages();
+        const raft::MessageRecords &all = messages();
         const std::size_t first = firstKeyAtOrAfter(t0 - m_maxFlight);
         const std::size_t end = firstKeyAtOrAfter(t1 + m_maxLead + 1);
         for (std::size_t i = first; i < end; ++i) {

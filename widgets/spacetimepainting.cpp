@@ -17,6 +17,7 @@
 #include <cmath>
 
 using raft::MessageRecord;
+using raft::MessageRecords;
 using raft::NodeId;
 using raft::Time;
 
@@ -201,7 +202,7 @@ void SpaceTimeView::paintBands(QPainter &painter, QRectF plot) const
 void SpaceTimeView::paintArrows(QPainter &painter, QRectF plot) const
 {
     const std::vector<SpaceTimeArrow> all = arrows();
-    const std::vector<MessageRecord> &records = m_model.messages();
+    const MessageRecords &records = m_model.messages();
     // Few arrows are drawn smooth and thick with heads; many, with the raster engine's
     // fast path (one-pixel cosmetic lines, no antialiasing): a wide pen goes through
     // the stroker, line by line, and costs ten times as much.
@@ -282,7 +283,7 @@ void SpaceTimeView::paintDensity(QPainter &painter, QRectF plot) const
     const int lanes = m_model.lanes();
     const int columns = std::max(1, static_cast<int>(plot.width()));
     std::vector<std::uint32_t> counts(static_cast<std::size_t>(lanes) * static_cast<std::size_t>(columns), 0);
-    const std::vector<MessageRecord> &records = m_model.messages();
+    const MessageRecords &records = m_model.messages();
     const Time t0 = static_cast<Time>(std::floor(m_start));
     const Time t1 = static_cast<Time>(std::ceil(m_start + m_span));
     const double perMs = columns / m_span;

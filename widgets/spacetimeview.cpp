@@ -18,6 +18,7 @@
 #include <cmath>
 
 using raft::MessageRecord;
+using raft::MessageRecords;
 using raft::NodeId;
 using raft::Time;
 
@@ -217,7 +218,7 @@ NodeId SpaceTimeView::laneAt(double y) const
 
 SpaceTimeArrow SpaceTimeView::arrowOf(std::size_t index) const
 {
-    const std::vector<MessageRecord> &all = m_model.messages();
+    const MessageRecords &all = m_model.messages();
     const MessageRecord &r = all[index];
     SpaceTimeArrow a;
     a.index = index;

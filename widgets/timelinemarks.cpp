@@ -5,6 +5,7 @@
 #include <algorithm>
 
 using raft::TraceEvent;
+using raft::TraceEvents;
 
 namespace widgets {
 
@@ -84,7 +85,7 @@ bool TimelineMarks::hasBranched() const
 
 void TimelineMarks::readEvents()
 {
-    const std::vector<TraceEvent> &events = m_history->trace().events();
+    const TraceEvents &events = m_history->trace().events();
     for (std::size_t i = m_readEvents; i < events.size(); ++i) {
         const TraceEvent &e = events[i];
         const raft::EventKindInfo &info = raft::infoOf(e.kind);

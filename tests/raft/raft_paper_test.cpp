@@ -16,7 +16,8 @@ namespace {
 
 using namespace raft::testing;
 
-bool hasEvent(const std::vector<TraceEvent> &events, EventKind kind, Reason reason)
+/// hasEvent: a node's Ready events (a vector) or a trace's (TraceEvents).
+template <typename Events> bool hasEvent(const Events &events, EventKind kind, Reason reason)
 {
     return std::any_of(events.begin(), events.end(),
                        [&](const TraceEvent &e) { return e.kind == kind && e.reason == reason; });

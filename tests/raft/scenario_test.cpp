@@ -485,7 +485,7 @@ TEST(ScenarioRun, RunUntilStopsRightAfterTheEventThatMakesItTrue)
     ASSERT_TRUE(sim.leader().has_value());
     EXPECT_EQ(runner.passed(), 1);
     // The last trace event is the election that made it true, at the current time.
-    const std::vector<TraceEvent> &events = sim.trace().events();
+    const TraceEvents &events = sim.trace().events();
     ASSERT_FALSE(events.empty());
     const auto won = std::find_if(events.rbegin(), events.rend(),
                                   [](const TraceEvent &e) { return e.kind == EventKind::BecameLeader; });
