@@ -10,11 +10,21 @@
 #include <QFile>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPainter>
 #include <QPushButton>
 #include <QShortcut>
 #include <QVBoxLayout>
 
 using raft::PlayerStop;
+
+namespace {
+const QColor kBackground(0xff, 0xf6, 0xd5);
+const QColor kEdge(0xe6, 0xd2, 0x8a);
+const QColor kInk(0x1b, 0x26, 0x31);
+/// kSentenceScale, kNextScale: the narration's and the Next button's font, of the bar's.
+constexpr double kSentenceScale = 1.4;
+constexpr double kNextScale = 1.15;
+} // namespace
 
 LessonBar::LessonBar(const SimulationController *controller, const LessonCatalogue *catalogue, QWidget *parent)
     : QWidget(parent)
@@ -38,11 +48,14 @@ LessonBar::LessonBar(const SimulationController *controller, const LessonCatalog
     m_next->setObjectName(QStringLiteral("lessonNext"));
     m_continue->setObjectName(QStringLiteral("lessonContinue"));
     m_next->setDefault(true);
-    setStyleSheet(QStringLiteral("#lessonBar { background: #fff6d5; border-bottom: 1px solid #e6d28a; }"
-                                 "#scenarioBar { color: #1b2631; font-size: 14pt; }"
-                                 "#lessonStatus { color: #1b2631; font-size: 11pt; }"
-                                 "#lessonNext { font-size: 12pt; font-weight: bold; padding: 4px 18px; }"));
-    setAttribute(Qt::WA_StyledBackground, true);
+    // Colours by palette and sizes by font, not by a style sheet: a style sheet's
+    // font-size would pin its texts and the Text Size setting and presentation mode
+    // (no text under 24 px) could not enlarge them.
+    QPalette colours = palette();
+    colours.setColor(QPalette::Window, kBackground);
+    colours.setColor(QPalette::WindowText, kInk);
+    setPalette(colours);
+    setAutoFillBackground(true);
 
     auto *controls = new QHBoxLayout;
     controls->setContentsMargins(6, 0, 6, 6);
@@ -89,6 +102,7 @@ void LessonBar::retranslateButtons()
     m_back->setToolTip(tr("Back to the previous line of the lesson (Page Up)"));
     m_next->setText(tr("Next ▶"));
     m_next->setToolTip(tr("Play on to the next line of the lesson (Page Down)"));
+    applyFonts(); // Next's width follows its words
 }
 
 void LessonBar::setScenario(const QString &path)
@@ -142,8 +156,38 @@ QString LessonBar::narrationText() const
     return m_controller->narration();
 }
 
+void LessonBar::applyFonts()
+{
+    // The sentence large, the Next button bold: each a multiple of the bar's own font,
+    // which the Text Size setting and presentation mode set.
+    const auto times = [](QFont font, double factor) {
+        if (font.pixelSize() > 0)
+            font.setPixelSize(static_cast<int>(font.pixelSize() * factor + 0.5));
+        else
+            font.setPointSizeF(font.pointSizeF() * factor);
+        return font;
+    };
+    m_text->setFont(times(font(), kSentenceScale));
+    m_status->setFont(font());
+    QFont bold = times(font(), kNextScale);
+    bold.setBold(true);
+    m_next->setFont(bold);
+    m_next->setMinimumWidth(QFontMetrics(bold).horizontalAdvance(m_next->text())
+                            + 4 * QFontMetrics(bold).averageCharWidth() + 16);
+}
+
+void LessonBar::paintEvent(QPaintEvent *event)
+{
+    QWidget::paintEvent(event);
+    QPainter painter(this);
+    painter.setPen(kEdge);
+    painter.drawLine(0, height() - 1, width(), height() - 1);
+}
+
 void LessonBar::changeEvent(QEvent *event)
 {
+    if (event->type() == QEvent::FontChange)
+        applyFonts();
     if (event->type() == QEvent::LanguageChange) {
         m_title = findTitle();
         retranslateButtons();

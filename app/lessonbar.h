@@ -46,8 +46,11 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
 
 private:
+    /// applyFonts sizes the sentence, the status and Next from the bar's font.
+    void applyFonts();
     void onLine(int line, const QString &text, bool ok, const QString &why);
     void onFinished(int passed, int failed);
     /// refresh shows the bar's words as they are now (hides it when nothing plays).

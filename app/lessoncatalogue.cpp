@@ -76,9 +76,12 @@ QString LessonCatalogue::lessonOf(const QString &file) const
 const QStringList &LessonCatalogue::teachingOrder()
 {
     static const QStringList order = {
+        QStringLiteral("roles-and-terms"),
         QStringLiteral("leader-election"),
         QStringLiteral("split-vote"),
+        QStringLiteral("state-machine"),
         QStringLiteral("leader-crash"),
+        QStringLiteral("leader-crash-uncommitted"),
         QStringLiteral("lagging-follower"),
         QStringLiteral("minority-leader"),
         QStringLiteral("partition-leader-minority"),
@@ -94,6 +97,7 @@ const QStringList &LessonCatalogue::teachingOrder()
         QStringLiteral("read-index"),
         QStringLiteral("retry-without-sessions"),
         QStringLiteral("retry-with-sessions"),
+        QStringLiteral("most-votes-wins"),
         QStringLiteral("bug-vote-without-log-check"),
         QStringLiteral("bug-commit-old-terms"),
         QStringLiteral("bug-forget-vote-on-restart"),

@@ -38,6 +38,7 @@
 #include <QMessageBox>
 #include <QScreen>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -233,6 +234,10 @@ void MainWindow::applyTextScale()
         scale = std::max(scale, PaneText::scaleForPixels(PresentationMode::kMinTextPixels));
     m_paneText.setScale(scale);
     m_clusterView->setTextScale(scale);
+    // The tabs of tabified docks (the log grid beside the space-time diagram) belong
+    // to the window, not to a pane.
+    for (QTabBar *tabs : findChildren<QTabBar *>(Qt::FindDirectChildrenOnly))
+        tabs->setFont(scale == 1.0 ? QFont() : PaneText::scaled(QApplication::font(), scale));
 }
 
 void MainWindow::showDock(QDockWidget *dock)

@@ -190,7 +190,8 @@ bool ScenarioPlayer::answer(std::size_t choice)
 
 bool ScenarioPlayer::doItForMe(History &history)
 {
-    if (!m_active || commands()[m_next].kind != CommandKind::Wait)
+    // m_hasDeadline: the stand-ins already acted and the wait runs on as a "run until".
+    if (!m_active || commands()[m_next].kind != CommandKind::Wait || m_hasDeadline)
         return false;
     for (std::size_t i = m_next + 1; i < commands().size() && commands()[i].standIn; ++i) {
         const ScenarioCommand &command = commands()[i];

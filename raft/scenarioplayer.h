@@ -90,7 +90,8 @@ public:
     bool answer(std::size_t choice);
     /// doItForMe performs the actions that stand in for the class after a wait
     /// (its stand-in lines) now; then the wait goes on, for at most
-    /// Scenario::kDefaultMax. Returns false if the player is not waiting.
+    /// Scenario::kDefaultMax. Returns false (and acts no more) if the player is not
+    /// waiting or the stand-ins already acted.
     bool doItForMe(History &history);
     /// waitHint is the hint of the wait under way ("" if none).
     std::string waitHint() const;

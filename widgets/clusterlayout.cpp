@@ -167,6 +167,11 @@ ClusterLayout::Fit ClusterLayout::fit(QSizeF size, int nodes, bool legend, const
         } else if (overColumns > 0) {
             f.legendColumns = overColumns;
             f.legendUnit = bestOver;
+        } else if (f.style.presentation) {
+            // Presentation mode draws no text under 24 px: a legend that cannot be
+            // read from the back row is left out until the view has room for it.
+            f.legendColumns = 0;
+            f.legendUnit = 0;
         } else {
             // Too small for readable text: the legend still shows, as large as fits.
             f.legendColumns = 2;
@@ -180,13 +185,15 @@ ClusterLayout::Fit ClusterLayout::fit(QSizeF size, int nodes, bool legend, const
             }
             f.legendUnit = unit;
         }
-        const QSizeF panel = legendSize(f.legendUnit, f.legendColumns);
-        f.legendRect = QRectF(QPointF(kLegendMargin, kLegendMargin), panel);
-        f.legendShown = true;
-        // Make room beside the legend if that still leaves a roomy picture.
-        f.legendOverlaid = !(area.width() - panel.width() - 16 >= std::min(area.height(), area.width()) * 0.75);
-        if (!f.legendOverlaid)
-            area.setLeft(panel.width() + 16);
+        if (f.legendColumns > 0) {
+            const QSizeF panel = legendSize(f.legendUnit, f.legendColumns);
+            f.legendRect = QRectF(QPointF(kLegendMargin, kLegendMargin), panel);
+            f.legendShown = true;
+            // Make room beside the legend if that still leaves a roomy picture.
+            f.legendOverlaid = !(area.width() - panel.width() - 16 >= std::min(area.height(), area.width()) * 0.75);
+            if (!f.legendOverlaid)
+                area.setLeft(panel.width() + 16);
+        }
     }
 
     if (!banners.empty()) {
@@ -341,7 +348,13 @@ ClusterLayout::Lane ClusterLayout::lane(raft::NodeId from, raft::NodeId to) cons
 QPointF ClusterLayout::doorQueue(raft::NodeId from, raft::NodeId to, int slot) const
 {
     const Lane path = lane(from, to);
-    return path.end - unit(path.end - path.start) * (slot * m_message * kQueueSpacing);
+    const QPointF along = path.end - path.start;
+    // The queue keeps to the receiver's half of the lane: between close servers (a
+    // small window, many servers) its places draw closer together rather than reach
+    // the sender's disc.
+    const qreal half = std::max<qreal>(0, std::hypot(along.x(), along.y()) / 2 - m_message * 0.7);
+    const qreal spacing = std::clamp(half / kQueuePlaces, m_message * kQueueMinSpacing, m_message * kQueueSpacing);
+    return path.end - unit(along) * (slot * spacing);
 }
 
 QRectF ClusterLayout::badgeBox(raft::NodeId from, raft::NodeId to, QSizeF textSize) const

@@ -78,7 +78,8 @@ public:
         qreal legendUnit = 1;
         int legendColumns = 1;
         QRectF legendRect;
-        bool legendShown = false; ///< wanted (the legend shows at any size)
+        bool legendShown =
+            false; ///< wanted (the legend shows at any size, except in presentation mode where it cannot be read at 24 px)
         /// legendOverlaid: the legend lies over the picture (no room beside it).
         bool legendOverlaid = false;
         Style style;
@@ -211,6 +212,12 @@ public:
     static constexpr qreal kDoor = 0.75;
     /// kQueueSpacing: distance between messages queued at a door, in message sizes.
     static constexpr qreal kQueueSpacing = 1.15;
+    /// kQueuePlaces: the places of a door queue after its first (ClusterMessages::kStackShown − 1):
+    /// all of them fit in the receiver's half of the lane.
+    static constexpr int kQueuePlaces = 3;
+    /// kQueueMinSpacing: the closest two places of a door queue come, in message sizes
+    /// (on a lane too short for even that, the queue reaches past its half).
+    static constexpr qreal kQueueMinSpacing = 0.3;
     /// kSidesMargin: how far the sides' circle reaches past the discs' drawing.
     static constexpr qreal kSidesMargin = 0.55;
     /// kCaptionMargin: pixels a caption keeps from the widget's edges.

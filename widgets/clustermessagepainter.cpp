@@ -89,7 +89,8 @@ void ClusterMessagePainter::paintInFlight(QPainter &painter, const ClusterScene 
             selected = p.pos;
     }
     // A long queue at a door: the messages under its last place, counted.
-    for (const ClusterMessages::Stack &stack : ClusterMessages::stacks(placed, scene.layout))
+    const QSizeF badge = scene.text.size(ClusterText::Font::Small, QStringLiteral("+99"));
+    for (const ClusterMessages::Stack &stack : ClusterMessages::stacks(placed, scene.layout, badge))
         scene.text.draw(painter, ClusterText::Font::Small, QStringLiteral("+%1").arg(stack.hidden), stack.badge,
                         ClusterPalette::ink());
     if (selected) {

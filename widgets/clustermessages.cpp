@@ -1,7 +1,6 @@
 #include "widgets/clustermessages.h"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <map>
 #include <tuple>
@@ -119,27 +118,81 @@ std::vector<ClusterMessages::Lost> ClusterMessages::lost(const raft::Simulation 
 }
 
 std::vector<ClusterMessages::Stack> ClusterMessages::stacks(const std::vector<Placed> &placed,
-                                                            const ClusterLayout &layout)
+                                                            const ClusterLayout &layout, QSizeF badgeSize)
 {
     std::map<std::pair<raft::NodeId, raft::NodeId>, int> waiting;
     for (const Placed &p : placed)
         if (p.envelope->waiting)
             ++waiting[{p.envelope->message.from, p.envelope->message.to}];
+    const qreal m = layout.messageSize();
+    if (badgeSize.isEmpty())
+        badgeSize = QSizeF(1.8 * m, 1.0 * m);
+    // What a count must not cover: every disc (a circle) and every label (a box).
+    std::vector<QRectF> discs;
+    std::vector<QRectF> labels;
+    for (raft::NodeId id = 1; id <= layout.nodes(); ++id) {
+        discs.push_back(layout.discBox(id));
+        labels.push_back(layout.labelBox(id, layout.reservedLabelSize()));
+    }
+    const QRectF bounds = layout.bounds();
+    // covered: how much a count centred there would hide (0: nothing).
+    const auto covered = [&](QPointF centre) {
+        const QRectF box(centre - QPointF(badgeSize.width() / 2, badgeSize.height() / 2), badgeSize);
+        qreal cost = 0;
+        for (const QRectF &disc : discs) {
+            const QPointF c = disc.center();
+            const QPointF nearest(std::clamp(c.x(), box.left(), box.right()),
+                                  std::clamp(c.y(), box.top(), box.bottom()));
+            const qreal depth = disc.width() / 2 - std::hypot(nearest.x() - c.x(), nearest.y() - c.y());
+            if (depth > 0)
+                cost += depth * box.height();
+        }
+        for (const QRectF &label : labels) {
+            const QRectF both = box.intersected(label);
+            cost += both.width() * both.height();
+        }
+        const QRectF inside = box.intersected(bounds);
+        return cost + (box.width() * box.height() - inside.width() * inside.height());
+    };
     std::vector<Stack> result;
     for (const auto &[link, count] : waiting) {
         if (count <= kStackShown)
             continue;
-        // Beside the pile, on the outer side of its lane (messages keep to the right of
-        // their direction of travel), clear of the servers' discs.
+        // Beside the pile, by default on the outer side of its lane (messages keep to
+        // the right of their direction of travel), else where it covers least.
         const ClusterLayout::Lane lane = layout.lane(link.first, link.second);
         const QPointF along = lane.end - lane.start;
         const qreal length = std::hypot(along.x(), along.y());
-        const QPointF right = length > 0 ? QPointF(-along.y(), along.x()) / length : QPointF();
+        const QPointF forward = length > 0 ? along / length : QPointF();
+        const QPointF right(-forward.y(), forward.x());
         const QPointF pile = layout.doorQueue(link.first, link.second, kStackShown - 1);
-        result.push_back(
-            {link.first, link.second, count - kStackShown, pile + right * (kBadgeAside * layout.messageSize())});
+        const qreal aside = kBadgeAside * m;
+        const qreal behind = 0.7 * m + badgeSize.width() / 2 + 0.2 * m;
+        // Right of the lane first (where it always was), then the other places, a
+        // little further out at the second try.
+        std::vector<QPointF> places;
+        for (const qreal reach : {1.0, 1.6})
+            for (const QPointF offset :
+                 {right * aside, -right * aside, -forward * behind, (right * aside - forward * behind) * 0.8,
+                  (-right * aside - forward * behind) * 0.8})
+                places.push_back(pile + offset * reach);
+        QPointF best = places.front();
+        qreal least = covered(best);
+        for (std::size_t i = 1; i < places.size() && least > 0; ++i) {
+            const qreal cost = covered(places[i]);
+            if (cost < least) {
+                least = cost;
+                best = places[i];
+            }
+        }
+        result.push_back({link.first, link.second, count - kStackShown, best});
     }
     return result;
+}
+
+QRectF ClusterMessages::countBox(const Stack &stack, QSizeF badgeText)
+{
+    return {stack.badge - QPointF(badgeText.width() / 2, badgeText.height() / 2), badgeText};
 }
 
 std::optional<QPointF> ClusterMessages::find(const std::vector<Placed> &placed, std::uint64_t id)

@@ -5,6 +5,8 @@
 #include "widgets/clusternetworkgeometry.h"
 
 #include <QPointF>
+#include <QRectF>
+#include <QSizeF>
 
 #include <cstdint>
 #include <optional>
@@ -49,8 +51,15 @@ public:
         int hidden = 0;
         QPointF badge;
     };
-    /// stacks lists the door queues longer than kStackShown, in link order.
-    static std::vector<Stack> stacks(const std::vector<Placed> &placed, const ClusterLayout &layout);
+    /// stacks lists the door queues longer than kStackShown, in link order. Each count
+    /// goes beside its pile on the side (right of the lane, left of it, or behind the
+    /// pile towards the sender) where a `badgeSize` box covers the least of the
+    /// servers' discs and labels: on a small layout the right side can reach a
+    /// neighbour's disc. An empty badgeSize stands for a two-digit count.
+    static std::vector<Stack> stacks(const std::vector<Placed> &placed, const ClusterLayout &layout,
+                                     QSizeF badgeSize = {});
+    /// countBox is the box of a stack's "+N" count, whose text is `badgeText` large.
+    static QRectF countBox(const Stack &stack, QSizeF badgeText);
     /// find is where message id is placed, if it is.
     static std::optional<QPointF> find(const std::vector<Placed> &placed, std::uint64_t id);
 
@@ -68,6 +77,8 @@ public:
     /// kStackShown: how many places of a door queue are drawn; more messages waiting
     /// there pile up on the last place (hit together, listed together in the menu).
     static constexpr int kStackShown = 4;
+    static_assert(kStackShown - 1 == ClusterLayout::kQueuePlaces,
+                  "the pile is the last place the layout keeps room for");
     /// kBadgeAside: how far (in message sizes) a pile's "+N" sits beside it.
     static constexpr qreal kBadgeAside = 1.4;
 

@@ -2,6 +2,7 @@
 
 #include "widgets/clusterlayout.h"
 
+#include <QFontInfo>
 #include <QPainter>
 #include <QTransform>
 
@@ -31,8 +32,9 @@ ClusterText::Probe::~Probe()
 
 void ClusterText::noteDrawn(const QFont &font)
 {
+    // A font sized in points (the panes' fonts) has no pixelSize(): ask what it is.
     if (g_probe)
-        g_probe->m_sizes.push_back(font.pixelSize());
+        g_probe->m_sizes.push_back(font.pixelSize() > 0 ? font.pixelSize() : QFontInfo(font).pixelSize());
 }
 
 QFont ClusterText::makeFont(qreal pixels, bool bold)

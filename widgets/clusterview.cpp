@@ -5,6 +5,7 @@
 #include "widgets/clusterpalette.h"
 
 #include <QEvent>
+#include <QFontMetricsF>
 #include <QPainter>
 
 #include <algorithm>
@@ -301,6 +302,19 @@ std::vector<ClusterMessages::Placed> ClusterView::placedMessages() const
     if (!m_simulation)
         return {};
     return ClusterMessages::inFlight(m_simulation->network(), networkGeometry(), m_displayTime);
+}
+
+std::vector<QRectF> ClusterView::heldCountBoxes() const
+{
+    std::vector<QRectF> boxes;
+    if (!m_simulation)
+        return boxes;
+    const ClusterLayout &l = clusterLayout();
+    const QFontMetricsF metrics(m_text.font(ClusterText::Font::Small));
+    const QSizeF badge = metrics.size(0, QStringLiteral("+99"));
+    for (const ClusterMessages::Stack &stack : ClusterMessages::stacks(placedMessages(), l, badge))
+        boxes.push_back(ClusterMessages::countBox(stack, metrics.size(0, QStringLiteral("+%1").arg(stack.hidden))));
+    return boxes;
 }
 
 std::optional<QPointF> ClusterView::messagePosition(std::uint64_t id) const

@@ -163,6 +163,9 @@ public:
     qreal nodeRadius() const;
     /// messagePosition is where message id is drawn now, if it is in flight.
     std::optional<QPointF> messagePosition(std::uint64_t id) const;
+    /// heldCountBoxes is, for each door queue longer than ClusterMessages::kStackShown,
+    /// the box of its "+N" count.
+    std::vector<QRectF> heldCountBoxes() const;
     /// nodeAt is the server whose disc (or timer ring) contains pos, or kNoNode.
     raft::NodeId nodeAt(QPointF pos) const;
     /// messageAt is the message in flight nearest to pos within a generous radius, or 0.

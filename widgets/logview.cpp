@@ -1,12 +1,15 @@
 #include "logview.h"
 
+#include "clusterlayout.h"
 #include "clusterpalette.h"
+#include "clustertext.h"
 #include "eventtext.h"
 #include "logmodel.h"
 #include "selection.h"
 #include "simulationsource.h"
 
 #include <QEvent>
+#include <QFontInfo>
 #include <QHash>
 #include <QHeaderView>
 #include <QLabel>
@@ -24,6 +27,20 @@
 namespace widgets {
 
 namespace {
+
+/// smaller is `font` at `factor` of its size (at least 8 px), but never under the
+/// presentation floor (ClusterLayout::kPresentationText, 24 px) when `font` itself is
+/// at least that large: the back row reads every text of the grid.
+QFont smaller(QFont font, double factor)
+{
+    constexpr int kFloor = static_cast<int>(ClusterLayout::kPresentationText);
+    const int pixels = QFontInfo(font).pixelSize();
+    int wanted = std::max(8, static_cast<int>(pixels * factor + 0.5));
+    if (pixels >= kFloor)
+        wanted = std::max(wanted, kFloor);
+    font.setPixelSize(wanted);
+    return font;
+}
 
 /// narrowCell is a cell that shows the term only, at the font of `metrics`.
 QSize narrowCell(const QFontMetrics &metrics)
@@ -80,16 +97,15 @@ void paintEntry(QPainter &painter, const QRectF &rect, const CellLook &look, con
     painter.setPen(look.crashed ? ClusterPalette::crashedCellInk() : ClusterPalette::ink());
     if (!look.showCommand) {
         painter.setFont(font);
+        ClusterText::noteDrawn(font);
         painter.drawText(box, Qt::AlignCenter, QString::number(look.term));
         return;
     }
     // The term on top (small, bold: it is also the colour), the command under it.
-    QFont termFont = font;
+    QFont termFont = smaller(font, 0.8);
     termFont.setBold(true);
-    if (termFont.pixelSize() > 0)
-        termFont.setPixelSize(std::max(8, termFont.pixelSize() * 4 / 5));
-    else
-        termFont.setPointSizeF(termFont.pointSizeF() * 0.8);
+    ClusterText::noteDrawn(termFont);
+    ClusterText::noteDrawn(font);
     const QRectF top(box.left(), box.top(), box.width(), box.height() * 0.45);
     const QRectF bottom(box.left() + 2, top.bottom(), box.width() - 4, box.bottom() - top.bottom());
     painter.setFont(termFont);
@@ -167,6 +183,7 @@ void paintSnapshot(QPainter &painter, const QRectF &rect, quint64 index, quint64
     painter.drawRoundedRect(box, 3, 3);
     painter.setPen(ClusterPalette::ink());
     painter.setFont(font);
+    ClusterText::noteDrawn(font);
     const QFontMetrics metrics(font);
     QString text = LogView::tr("snapshot ≤ %1, term %2").arg(index).arg(term);
     if (metrics.horizontalAdvance(text) > box.width() - 4)
@@ -292,9 +309,9 @@ protected:
     {
         QPainter painter(this);
         painter.setRenderHint(QPainter::Antialiasing);
-        QFont small = font();
-        small.setPointSizeF(small.pointSizeF() * 0.92);
+        const QFont small = smaller(font(), 0.92);
         painter.setFont(small);
+        ClusterText::noteDrawn(small);
         const QFontMetrics metrics(small);
         qreal x = 6;
         const qreal top = 3;
@@ -412,12 +429,7 @@ void LogView::updateCellSize()
     m_showCommands = showCommands;
     m_delegate->setCell(cell, showCommands);
     QHeaderView *columnsHeader = m_table->horizontalHeader();
-    QFont headerFont = font();
-    if (headerFont.pixelSize() > 0)
-        headerFont.setPixelSize(std::max(8, headerFont.pixelSize() * 85 / 100));
-    else
-        headerFont.setPointSizeF(headerFont.pointSizeF() * 0.85);
-    columnsHeader->setFont(headerFont);
+    columnsHeader->setFont(smaller(font(), 0.85));
     columnsHeader->setMinimumSectionSize(cell.width());
     columnsHeader->setDefaultSectionSize(cell.width());
     QHeaderView *rows = m_table->verticalHeader();

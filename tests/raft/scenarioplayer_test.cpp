@@ -70,6 +70,26 @@ TEST(ScenarioPlayer, HeadlessSatisfiesAWaitWithTheStandInLines)
     EXPECT_EQ(runner.simulation().now(), 0);
 }
 
+// "Continue (do it for us)" pressed twice while the stand-ins' effect is still on its
+// way (the wait runs on as a "run until") does not act a second time: one heal, not two.
+TEST(ScenarioPlayer, StandInsActOnlyOnceHoweverOftenContinueIsPressed)
+{
+    const Scenario scenario = parseOk("nodes 3\nseed 2\ntimeout S1\nrun until leader max 1s\n"
+                                      "partition S1 | S2 S3\nrun until new-leader max 3s\n"
+                                      "wait until role S1 follower | Heal the network\nheal\n");
+    History history(scenario.config());
+    ScenarioPlayer player(scenario);
+    while (player.advance(history, 1000) != PlayerStop::Wait)
+        ASSERT_FALSE(player.atEnd());
+    const std::size_t inputs = history.script().size();
+    EXPECT_TRUE(player.doItForMe(history));
+    EXPECT_EQ(history.script().size(), inputs + 1) << "the stand-in heal";
+    EXPECT_FALSE(player.doItForMe(history)) << "the stand-ins already acted";
+    EXPECT_EQ(history.script().size(), inputs + 1);
+    EXPECT_EQ(player.advance(history, 1000), PlayerStop::End);
+    EXPECT_THAT(player.failures(), IsEmpty());
+}
+
 TEST(ScenarioPlayer, AWaitNobodySatisfiesFailsAfterTheDefaultMax)
 {
     ScenarioRunner runner(parseOk("nodes 3\nwait until status S1 crashed | Crash S1\n"));

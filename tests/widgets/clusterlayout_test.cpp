@@ -185,9 +185,14 @@ TEST(ClusterLayout, LanesKeepToTheRightAndEndAtTheDoors)
     EXPECT_NEAR(distance(there.end, b), door, 1e-6);
     EXPECT_EQ(there.at(0), there.start);
     EXPECT_EQ(there.at(1), there.end);
-    // Waiting messages queue back from the door, one message size and a bit apart.
+    // Waiting messages queue back from the door, evenly, at most one message size and a
+    // bit apart, and within the receiver's half of the lane (off the sender's disc).
     EXPECT_EQ(l.doorQueue(1, 3, 0), there.end);
-    EXPECT_NEAR(distance(l.doorQueue(1, 3, 2), there.end), 2 * l.messageSize() * ClusterLayout::kQueueSpacing, 1e-6);
+    const qreal step = distance(l.doorQueue(1, 3, 1), there.end);
+    EXPECT_NEAR(distance(l.doorQueue(1, 3, 2), there.end), 2 * step, 1e-6);
+    EXPECT_LE(step, l.messageSize() * ClusterLayout::kQueueSpacing + 1e-6);
+    EXPECT_LE(distance(l.doorQueue(1, 3, ClusterLayout::kQueuePlaces), there.end),
+              distance(there.start, there.end) / 2);
     EXPECT_LT(distance(l.doorQueue(1, 3, 2), a), distance(there.end, a));
 }
 
