@@ -1095,7 +1095,9 @@ void Node::maybeAdvanceCommit()
     for (int i = 0; i < n; ++i)
         match[i] = (i + 1 == m_config.id) ? m_state.log.lastIndex() : m_progress[i].matchIndex;
     std::nth_element(match.begin(), match.begin() + (quorum() - 1), match.begin() + n, std::greater<>());
-    const Index majority = match[quorum() - 1];
+    // Capped at the leader's own log: a matchIndex past it is impossible in Raft, but a
+    // bug switch (commit-old-terms) can leave one behind once a committed entry is lost.
+    const Index majority = std::min(match[quorum() - 1], m_state.log.lastIndex());
     if (majority <= m_commitIndex)
         return;
     if (m_state.log.termAt(majority) == m_state.currentTerm || m_config.bugs.commitOldTerms) {
