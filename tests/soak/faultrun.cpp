@@ -738,6 +738,8 @@ bool FaultRun::converge()
     settle();
     const Index c = sim.commitIndex(leader);
     const Log &reference = sim.log(leader);
+    if (c > reference.lastIndex()) // only a bug switch gets here; Raft never does
+        return fail("leader " + nodeName(leader) + "'s commitIndex " + std::to_string(c) + " is past its log");
     // The leader's state machine from its snapshot (§7), then the entries after it.
     KvStore rebuilt;
     if (!rebuilt.decode(sim.node(leader)->snapshot().data))
