@@ -53,6 +53,8 @@ void SimulationController::restartLesson(raft::ScenarioPlayer player)
     pause();
     const raft::ClusterConfig config = player.scenario().config();
     player.setLineObserver([this](const raft::LineReport &line) { onLessonLine(line); });
+    // The alarm stops the lesson at the event that breaks an invariant, inside a run.
+    player.setHaltOnViolation(true);
     m_lesson = std::move(player);
     m_lessonMarks.clear();
     m_lessonFree = false;
@@ -149,6 +151,13 @@ void SimulationController::advanceLesson(double t)
             if (say->step < m_history->currentStep())
                 continue;
             if (say->t <= target) {
+                // A violation recorded on the way stops the replay there first.
+                if (playUntilAlarm(say->t, say->step + 1)) {
+                    m_displayTime = static_cast<double>(simulation().now());
+                    m_lessonBusy = false;
+                    pause();
+                    return;
+                }
                 m_history->seekToStep(say->step + 1);
                 m_displayTime = static_cast<double>(simulation().now());
                 m_lessonBusy = false;
@@ -159,9 +168,11 @@ void SimulationController::advanceLesson(double t)
             break;
         }
         if (target < m_history->frontierTime()) {
-            m_history->advanceTo(target);
-            m_displayTime = std::max(m_displayTime, t);
+            const bool alarm = playUntilAlarm(target);
+            m_displayTime = alarm ? static_cast<double>(simulation().now()) : std::max(m_displayTime, t);
             m_lessonBusy = false;
+            if (alarm)
+                pause();
             return;
         }
         m_history->seekToStep(m_history->frontierStep());
@@ -172,11 +183,13 @@ void SimulationController::advanceLesson(double t)
     // A wait stops the clock where it begins; played on, the world runs while it waits.
     const bool stopped = stop == PlayerStop::Say || stop == PlayerStop::Ask || stop == PlayerStop::Reveal
         || stop == PlayerStop::End || (stop == PlayerStop::Wait && before != PlayerStop::Wait);
-    m_displayTime = stopped ? static_cast<double>(simulation().now()) : std::max(m_displayTime, t);
-    if (stopped) {
+    // The alarm stops it right after the step that broke an invariant.
+    const bool halted = m_lesson->halted();
+    m_displayTime = stopped || halted ? static_cast<double>(simulation().now()) : std::max(m_displayTime, t);
+    if (stopped || halted) {
         // The clock stops at the lesson's stops, and after its last line.
         pause();
-        if (stop != PlayerStop::End)
+        if (stopped && stop != PlayerStop::End)
             markStop();
     }
     if (stop == PlayerStop::End && !m_lessonFinishedSent) {

@@ -1,6 +1,7 @@
 #include "simulationcontroller.h"
 
 #include "refusaltext.h"
+#include "widgets/alarm.h"
 #include "widgets/eventtext.h"
 
 #include <QFile>
@@ -66,8 +67,18 @@ void SimulationController::play()
         return;
     m_playing = true;
     m_lastWallNs = m_wallClock.nsecsElapsed();
-    m_frameTimer.start();
+    if (m_frameTimerEnabled)
+        m_frameTimer.start();
     Q_EMIT playingChanged(true);
+}
+
+void SimulationController::setFrameTimerEnabled(bool on)
+{
+    m_frameTimerEnabled = on;
+    if (!on)
+        m_frameTimer.stop();
+    else if (m_playing)
+        m_frameTimer.start();
 }
 
 void SimulationController::pause()
@@ -184,10 +195,14 @@ void SimulationController::advanceFrame(double wallMs)
 
 void SimulationController::runTo(Time t)
 {
-    // At once, as headless plays: every stop of a lesson is released on the way.
+    // At once, as headless plays: every stop of a lesson is released on the way, and
+    // the alarm (which stops playback at a violation) too.
     for (int guard = 0; guard < 100000; ++guard) {
+        const std::size_t violations = simulation().violations().size();
         advanceTimeTo(static_cast<double>(t));
-        if (simulation().now() >= t || !releaseStop())
+        if (simulation().now() >= t)
+            break;
+        if (simulation().violations().size() == violations && !releaseStop())
             break;
     }
     changed();
@@ -202,9 +217,20 @@ void SimulationController::advanceTimeTo(double t)
     // The automatic client is part of the world: it acts inside advanceTo, and
     // behind the frontier its requests replay with everything else.
     const Time whole = static_cast<Time>(std::floor(t));
-    if (whole > simulation().now())
-        m_history->advanceTo(whole);
+    if (whole > simulation().now() && playUntilAlarm(whole)) {
+        m_displayTime = static_cast<double>(simulation().now());
+        return;
+    }
     m_displayTime = std::max(m_displayTime, t);
+}
+
+bool SimulationController::playUntilAlarm(Time until, std::uint64_t lastStep)
+{
+    const std::size_t seen = simulation().violations().size();
+    const bool stopped = m_history->runUntil(
+        [&] { return simulation().violations().size() > seen || m_history->currentStep() >= lastStep; },
+        std::max<Time>(until - simulation().now(), 0));
+    return stopped && simulation().violations().size() > seen;
 }
 
 // --- user actions -------------------------------------------------------------------
@@ -623,10 +649,19 @@ void SimulationController::changed()
     afterLessonChange();
     const auto &violations = simulation().violations();
     if (violations.size() > m_violationsSeen) {
-        // A broken safety property is the moment to look: stop the clock there.
+        // A broken safety property is the moment to look: the clock stopped right after
+        // the step that broke it (advanceTimeTo); the step banner explains that step and
+        // names the same finding as the red banner and the marks (widgets/alarm.h).
         m_violationsSeen = violations.size();
         pause();
-        report(tr("Safety violated: %1").arg(QString::fromStdString(violations.back().what)));
+        const raft::Violation &alarm = *widgets::alarmViolation(simulation());
+        report(tr("Safety violated: %1").arg(QString::fromStdString(alarm.what)));
+        Q_EMIT advanced(m_displayTime);
+        if (alarm.step == m_history->currentStep()) {
+            const auto [first, end] = currentStepEvents();
+            Q_EMIT stepped(first, end);
+        }
+        return;
     }
     Q_EMIT advanced(m_displayTime);
 }

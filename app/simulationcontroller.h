@@ -154,6 +154,10 @@ public slots:
     /// setAutoRequests starts or stops the world's automatic client (a request to the
     /// leader every kAutoRequestInterval ms): a user action, recorded like any other.
     void setAutoRequests(bool on);
+    /// setFrameTimerEnabled(false) keeps the frame timer from ever starting: while
+    /// playing, time moves only by advanceFrame, so that a test that clicks and waits
+    /// (the monkey test) runs the same whatever the wall clock does. On by default.
+    void setFrameTimerEnabled(bool on);
     /// advanceFrame advances by one frame of `wallMs` wall milliseconds (the timer's
     /// work; public so that tests and the screenshot mode can drive frames).
     void advanceFrame(double wallMs);
@@ -281,8 +285,13 @@ private:
     /// done, it reports doneText(result) and tells the views. Returns whether it was done.
     bool perform(const raft::Action &action, const std::function<QString(const raft::ActionResult &)> &doneText);
     /// advanceTimeTo processes events up to virtual time t (ms, fractional),
-    /// running the lesson's lines that fall due on the way.
+    /// running the lesson's lines that fall due on the way; it stops right after a
+    /// step that breaks an invariant (the alarm), with the display at that step.
     void advanceTimeTo(double t);
+    /// playUntilAlarm plays the history to virtual time `until`, or through step
+    /// `lastStep` if that comes first, stopping right after a step that breaks an
+    /// invariant instead (then true).
+    bool playUntilAlarm(raft::Time until, std::uint64_t lastStep = UINT64_MAX);
     // --- lessons (lessonplayback.cpp) ---
     /// advanceLesson plays the lesson to virtual time t: behind the frontier the
     /// recorded run replays (stopping at its say lines), at the frontier the player acts.
@@ -338,6 +347,7 @@ private:
     double m_displayTime = 0.0;
     double m_speed = kDefaultSpeed;
     bool m_playing = false;
+    bool m_frameTimerEnabled = true;
     /// m_violationsSeen: how many invariant violations have already stopped playback.
     std::size_t m_violationsSeen = 0;
 

@@ -46,6 +46,8 @@ std::pair<std::size_t, std::size_t> SimulationController::currentStepEvents() co
 void SimulationController::afterSeek()
 {
     m_displayTime = static_cast<double>(simulation().now());
+    // Back before a violation, playing forward rings the alarm at it again.
+    m_violationsSeen = std::min(m_violationsSeen, simulation().violations().size());
     changed();
     const auto [first, end] = currentStepEvents();
     Q_EMIT stepped(first, end);

@@ -1,5 +1,6 @@
 #include "violationbanner.h"
 
+#include "widgets/alarm.h"
 #include "widgets/eventtext.h"
 #include "widgets/simulationsource.h"
 
@@ -28,14 +29,15 @@ void ViolationBanner::setSource(const widgets::SimulationSource *source)
 
 QString ViolationBanner::text(const raft::Simulation &sim)
 {
-    const auto &violations = sim.violations();
-    if (violations.empty())
+    // The finding the marks on the cluster and the log grid name (widgets/alarm.h).
+    const raft::Violation *alarm = widgets::alarmViolation(sim);
+    if (!alarm)
         return {};
-    const raft::Violation &first = violations.front();
+    const auto &violations = sim.violations();
     QString text = tr("⚠ Safety violated at %1 (event %2): %3 (%4)")
-                       .arg(widgets::EventText::timeText(static_cast<double>(first.t)))
-                       .arg(first.step)
-                       .arg(QString::fromStdString(first.what), QString::fromStdString(first.section));
+                       .arg(widgets::EventText::timeText(static_cast<double>(alarm->t)))
+                       .arg(alarm->step)
+                       .arg(QString::fromStdString(alarm->what), QString::fromStdString(alarm->section));
     if (violations.size() > 1)
         text += tr(" — and %1 more").arg(violations.size() - 1);
     return text;

@@ -13,7 +13,8 @@ class SimulationSource;
 
 /// ViolationBanner is the red band over the cluster that appears when one of the paper's
 /// safety properties breaks (which should never happen outside a teaching "bug" switch):
-/// when, at which event and what, with the count of any further violations.
+/// when, at which event and what — the alarm's finding (widgets/alarm.h), the one the
+/// cluster and the log grid mark — with the count of the run's other violations.
 class ViolationBanner : public QLabel {
     Q_OBJECT
 public:

@@ -123,7 +123,7 @@ bool Invariants::check(const std::vector<ServerView> &servers, std::vector<Findi
                 ++first;
             std::vector<NodeId> involved{view.id};
             for (const ServerView &other : servers)
-                if (other.id != view.id && other.up && other.commitIndex >= first && other.log->lastIndex() >= first
+                if (other.id != view.id && other.up && other.commitIndex >= first && other.log->has(first)
                     && other.log->fingerprint(first) == m_committed[first - 1].print)
                     involved.push_back(other.id);
             found.push_back(makeFinding(kSms, kSmsSection,
@@ -377,7 +377,7 @@ bool Invariants::checkServer(const ServerView &view, Seen &seen, std::vector<Fin
 
     // The leader commit rule (§5.4.2, Figure 8): a leader commits by counting replicas
     // only an entry of its own term (earlier ones commit with it).
-    if (sameLife && view.role == Role::Leader && view.commitIndex > seen.commitIndex && view.commitIndex <= length
+    if (sameLife && view.role == Role::Leader && view.commitIndex > seen.commitIndex && log.has(view.commitIndex)
         && log.termAt(view.commitIndex) != view.term)
         found.push_back(makeFinding("Leader commit rule", "§5.4.2",
                                     who + ", leader of term " + term(view.term) + ", moved its commitIndex to "
@@ -392,8 +392,8 @@ bool Invariants::checkServer(const ServerView &view, Seen &seen, std::vector<Fin
         for (int i = 0; i < m_nodes; ++i)
             if (view.progress[i].matchIndex < seen.match[static_cast<std::size_t>(i)])
                 found.push_back(makeFinding("matchIndex", "Figure 2",
-                                            who + ", leader of term " + term(view.term) + ", lowered "
-                                                + nodeName(i + 1) + "'s matchIndex from "
+                                            who + ", leader of term " + term(view.term) + ", lowered " + nodeName(i + 1)
+                                                + "'s matchIndex from "
                                                 + std::to_string(seen.match[static_cast<std::size_t>(i)]) + " to "
                                                 + std::to_string(view.progress[i].matchIndex),
                                             {view.id, i + 1}));

@@ -7,6 +7,17 @@
 
 namespace raft {
 
+namespace {
+
+/// committedInTerm: commitIndex names an entry of `term` (§6.4 step 1 done). has(): a
+/// bug switch can leave commitIndex past the log's end (Raft itself never does).
+bool committedInTerm(const Log &log, Index commitIndex, Term term)
+{
+    return log.has(commitIndex) && log.termAt(commitIndex) == term;
+}
+
+} // namespace
+
 const char *readModeName(ReadMode mode)
 {
     switch (mode) {
@@ -1217,7 +1228,8 @@ bool Node::compact(Index index, std::string data, bool forced)
 {
     // §7: a server snapshots only what it has applied (so only committed entries),
     // and only ahead of the snapshot it has.
-    if (index <= m_state.snapshot.index || index > m_lastApplied)
+    // (A bug switch can leave applied entries no longer in the log: nothing to keep.)
+    if (index <= m_state.snapshot.index || index > m_lastApplied || index > m_state.log.lastIndex())
         return false;
     Log &log = m_state.log;
     Snapshot snapshot;
@@ -1445,9 +1457,13 @@ void Node::maybeAdvanceCommit()
     // counting the leader's own log.
     // §6: in the configuration in force; while joint, on majorities of both. A leader
     // that is not a voter of it (it is removing itself) does not count itself (§4.2.2).
-    const Index majority = m_membership.committedIndex(
-        [this](NodeId id) { return id == m_config.id ? m_state.log.lastIndex() : m_progress[id - 1].matchIndex; });
-    if (majority <= m_commitIndex || majority > m_state.log.lastIndex())
+    // Capped at the leader's own log: a matchIndex past it is impossible in Raft, but a
+    // bug switch (commit-old-terms) can leave one behind once a committed entry is lost.
+    const Index majority = std::min(
+        m_membership.committedIndex(
+            [this](NodeId id) { return id == m_config.id ? m_state.log.lastIndex() : m_progress[id - 1].matchIndex; }),
+        m_state.log.lastIndex());
+    if (majority <= m_commitIndex)
         return;
     if (m_state.log.termAt(majority) == m_state.currentTerm || m_config.bugs.commitOldTerms) {
         // (Bug switch commitOldTerms counts replicas of any term: Figure 8's danger.)
@@ -1483,7 +1499,8 @@ ReadResult Node::read(std::uint64_t id, Time now)
     result.accepted = true;
     PendingRead read;
     read.id = id;
-    if (m_state.log.termAt(m_commitIndex) != m_state.currentTerm && m_state.log.lastTerm() != m_state.currentTerm) {
+    if (!committedInTerm(m_state.log, m_commitIndex, m_state.currentTerm)
+        && m_state.log.lastTerm() != m_state.currentTerm) {
         // §6.4 step 1: a new leader does not know which entries are committed until
         // an entry of its own term is: it appends an empty one (as the no-op of §8).
         appendEntry(Entry{m_state.currentTerm, std::string()});
@@ -1546,7 +1563,7 @@ void Node::roundAcked()
 
 void Node::confirmReads()
 {
-    const bool termCommitted = m_state.log.termAt(m_commitIndex) == m_state.currentTerm;
+    const bool termCommitted = committedInTerm(m_state.log, m_commitIndex, m_state.currentTerm);
     if (!termCommitted)
         return; // step 1 first: an entry of this term must commit
     const std::uint64_t confirmed = confirmedRound();

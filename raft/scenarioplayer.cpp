@@ -98,14 +98,32 @@ bool ScenarioPlayer::begin(History &history)
     return true;
 }
 
+bool ScenarioPlayer::broke(const History &history)
+{
+    if (m_haltOnViolation && history.simulation().violations().size() > m_violationsSeen)
+        m_halted = true;
+    return m_halted;
+}
+
+bool ScenarioPlayer::playTo(History &history, Time until)
+{
+    if (!m_haltOnViolation) {
+        history.advanceTo(until);
+        return false;
+    }
+    const Time span = until - history.simulation().now();
+    history.runUntil([&] { return broke(history); }, span);
+    return m_halted;
+}
+
 bool ScenarioPlayer::play(History &history, Time limit)
 {
     const ScenarioCommand &command = commands()[m_next];
     const Simulation &sim = history.simulation();
     const Time until = m_hasDeadline ? std::min(limit, m_deadline) : limit;
     if (command.kind == CommandKind::Run) {
-        if (until > sim.now())
-            history.advanceTo(until);
+        if (until > sim.now() && playTo(history, until))
+            return false; // the alarm: the run goes on at the next advance
         if (sim.now() < m_deadline)
             return false;
         m_active = false;
@@ -121,9 +139,11 @@ bool ScenarioPlayer::play(History &history, Time limit)
             break;
         history.step();
         met = holds(sim, command.condition, m_start);
+        if (!met && broke(history))
+            return false; // the alarm: the wait goes on at the next advance
     }
-    if (!met && until > sim.now())
-        history.advanceTo(until);
+    if (!met && until > sim.now() && playTo(history, until))
+        return false;
     const bool timedOut = !met && m_hasDeadline && sim.now() >= m_deadline;
     if (!met && !timedOut) {
         m_stop = command.kind == CommandKind::Wait ? PlayerStop::Wait : PlayerStop::None;
@@ -160,6 +180,8 @@ bool ScenarioPlayer::step(History &history, Time limit)
 
 PlayerStop ScenarioPlayer::advance(History &history, Time t)
 {
+    m_halted = false;
+    m_violationsSeen = history.simulation().violations().size();
     for (;;) {
         if (m_stop == PlayerStop::Say || m_stop == PlayerStop::Ask || m_stop == PlayerStop::Reveal)
             return m_stop;
@@ -169,7 +191,10 @@ PlayerStop ScenarioPlayer::advance(History &history, Time t)
         }
         if (!step(history, t))
             return m_stop == PlayerStop::Wait ? PlayerStop::Wait : PlayerStop::None;
-        // A line finished: instant lines after it run at the same moment.
+        // A line finished: instant lines after it run at the same moment, unless it
+        // broke an invariant (the alarm stops right there).
+        if (broke(history))
+            return m_stop;
     }
 }
 

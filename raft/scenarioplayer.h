@@ -98,6 +98,14 @@ public:
     /// question is the question asked or last asked (nullopt before the first).
     const std::optional<Question> &question() const { return m_question; }
 
+    /// setHaltOnViolation: when on (the window's alarm), advance() returns as soon as a
+    /// step breaks an invariant, right after that step, even inside a run or between
+    /// two lines due at the same moment; the line under way stays under way, and the
+    /// next advance() goes on from there. Off (headless), a violation stops nothing.
+    void setHaltOnViolation(bool on) { m_haltOnViolation = on; }
+    /// halted tells whether the last advance() returned because an invariant broke.
+    bool halted() const { return m_halted; }
+
     /// onLine is called after each line has run, with its report.
     void setLineObserver(std::function<void(const LineReport &)> observer) { m_observer = std::move(observer); }
 
@@ -117,6 +125,11 @@ private:
     /// play runs the active timed line towards `limit`; true when it finished.
     bool play(History &history, Time limit);
     void finish(const ScenarioCommand &command, bool ok, std::string why, bool counts);
+    /// playTo plays the world to `until`; with the halt on it stops right after a step
+    /// that broke an invariant instead (then true).
+    bool playTo(History &history, Time until);
+    /// broke: with the halt on, an invariant broke since advance() began (sets m_halted).
+    bool broke(const History &history);
 
     std::shared_ptr<const Scenario> m_scenario;
     std::size_t m_next = 0;
@@ -131,6 +144,10 @@ private:
     std::vector<ExpectationFailure> m_failures;
     LineReport m_last;
     std::function<void(const LineReport &)> m_observer;
+    bool m_haltOnViolation = false;
+    bool m_halted = false;
+    /// m_violationsSeen: the violations when advance() began (the halt looks for more).
+    std::size_t m_violationsSeen = 0;
 };
 
 /// ScenarioRunner runs a valid Scenario to its end without a window: a History of

@@ -1,5 +1,6 @@
 #include "widgets/clusternodepainter.h"
 
+#include "widgets/alarm.h"
 #include "widgets/clusterpalette.h"
 #include "widgets/clustervector.h"
 
@@ -127,9 +128,9 @@ void ClusterNodePainter::paintNode(QPainter &painter, const ClusterScene &scene,
         painter.drawEllipse(c, distance, distance);
     }
 
-    if (const auto &violations = scene.sim.violations(); !violations.empty()) {
-        // The alarm: a server the latest broken property names wears a bold ring.
-        const auto &named = violations.back().nodes;
+    if (const raft::Violation *alarm = alarmViolation(scene.sim)) {
+        // The alarm: a server the alarm's finding names wears a bold ring.
+        const auto &named = alarm->nodes;
         if (std::find(named.begin(), named.end(), id) != named.end()) {
             const qreal width = std::max<qreal>(3, r * 0.16);
             const qreal distance = l.outer() + r * (kActingGap + kActingWidth) + width;

@@ -1,5 +1,6 @@
 #include "logmodel.h"
 
+#include "alarm.h"
 #include "clusterpalette.h"
 #include "eventtext.h"
 
@@ -253,11 +254,11 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
     case SnapshotRole: return QVariant::fromValue<quint64>(inSnapshot ? log.snapshotIndex() : 0);
     case SnapshotTermRole: return QVariant::fromValue<quint64>(inSnapshot ? log.snapshotTerm() : 0);
     case ViolationRole: {
-        // The alarm marks the entry the latest violation names, on each server it names.
-        const auto &violations = m_sim->violations();
-        if (violations.empty() || violations.back().index != i)
+        // The alarm marks the entry its finding names, on each server it names.
+        const raft::Violation *alarm = alarmViolation(*m_sim);
+        if (!alarm || alarm->index != i)
             return false;
-        const auto &nodes = violations.back().nodes;
+        const auto &nodes = alarm->nodes;
         return std::find(nodes.begin(), nodes.end(), id) != nodes.end();
     }
     default: return {};

@@ -44,7 +44,7 @@ public:
         SnapshotRole,
         /// SnapshotTermRole: quint64, the snapshot's last included term (inside it).
         SnapshotTermRole,
-        /// ViolationRole: bool, the latest broken property names this server and entry.
+        /// ViolationRole: bool, the alarm's finding (widgets/alarm.h) names this server and entry.
         ViolationRole,
     };
 

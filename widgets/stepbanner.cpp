@@ -13,6 +13,7 @@
 #include <QTextLayout>
 
 #include <algorithm>
+#include <string_view>
 #include <vector>
 
 using raft::TraceEvent;
@@ -71,6 +72,17 @@ QStringList wrap(const QString &text, const QFont &font, qreal width, int maxLin
     }
     layout.endLayout();
     return lines;
+}
+
+/// violationSection is the section at the end of a broken property's sentence
+/// ("Election Safety: S2 and S4 both lead term 3 (§5.2)" gives "§5.2"), or "".
+QString violationSection(std::string_view text)
+{
+    const QString sentence = QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())).trimmed();
+    const qsizetype open = sentence.lastIndexOf(QStringLiteral(" ("));
+    if (open < 0 || !sentence.endsWith(QLatin1Char(')')))
+        return {};
+    return sentence.mid(open + 2, sentence.size() - open - 3);
 }
 
 int basePixelSize(const QFont &font)
@@ -195,6 +207,8 @@ void StepBanner::reword()
     const auto &events = m_events.events();
     const TraceEvent &main = events[m_main];
     m_sectionText = EventText::section(main);
+    if (main.kind == raft::EventKind::InvariantViolated)
+        m_sectionText = violationSection(m_events.textOf(main)); // the property's, not a rule's
     m_mainText = withoutSection(EventText::describe(m_events, main), m_sectionText);
     m_stepText = tr("Step %1").arg(main.step);
     m_timeText = EventText::timeText(static_cast<double>(main.t));

@@ -12,7 +12,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cctype>
 #include <set>
+#include <string>
 
 namespace raft {
 namespace {
@@ -89,32 +92,125 @@ TEST(FaultSweepReplay, ASeedRunsTheSameTwice)
     }
 }
 
-// Each bug switch (raft/bugs.h) is caught by the sweep: within a few hundred seeds
-// some run breaks a property or fails to converge. Reference: §5.2, §5.3, §5.4.
-// Not commit-old-terms: Figure 8 needs a leader that replicates an older term's entry
-// to a majority *without* an entry of its own term behind it, and a random storm
-// (no-op on, flow control sending the whole tail at once) did not produce that in
-// 20,000 seeds; its lesson and tests/raft/bugs_test.cpp produce it on purpose.
-// Nor change-before-commit (it needs an earlier leader's uncommitted configuration left
-// in some logs when the new leader changes again, §4.1) and votes-disrupt (a removed
-// server disrupts: liveness, not safety): tests/raft/membership_test.cpp stages both.
-TEST(FaultSweepBugs, EveryBugSwitchIsCaught)
-{
-    constexpr std::uint64_t kMaxSeeds = 500;
-    for (const BugInfo &bug : bugTable()) {
-        if (bug.flag == &BugSwitches::commitOldTerms || bug.flag == &BugSwitches::changeBeforeCommit
-            || bug.flag == &BugSwitches::votesDisrupt)
-            continue;
+// Each bug switch (raft/bugs.h) is caught by the sweep alone: within the first few
+// hundred of its seeds some run breaks a property or fails to converge with the bug
+// on, and that same seed passes with the bug off (the sweep caught the bug, not a
+// flaw of the run). Reference: §5.2, §5.3, §5.4, Figure 8.
+class FaultSweepBugs : public ::testing::TestWithParam<std::size_t> {
+protected:
+    static const BugInfo &bug() { return bugTable()[GetParam()]; }
+    static BugSwitches switches()
+    {
         BugSwitches bugs;
-        bugs.*bug.flag = true;
-        std::uint64_t caughtAt = 0;
-        for (std::uint64_t seed = 1; seed <= kMaxSeeds && caughtAt == 0; ++seed) {
-            FaultRun run(seed, bugs);
-            if (!run.run())
-                caughtAt = seed;
-        }
-        EXPECT_NE(caughtAt, 0u) << bug.name << " was not caught in " << kMaxSeeds << " seeds";
+        bugs.*bug().flag = true;
+        return bugs;
     }
+    /// firstCaught runs seeds 1..kMaxSeeds with the bug on (tolerating `tolerated`)
+    /// and returns the first that fails, or 0.
+    static std::uint64_t firstCaught(const char *tolerated = nullptr, std::string *why = nullptr)
+    {
+        for (std::uint64_t seed = 1; seed <= kMaxSeeds; ++seed) {
+            FaultRun run(seed, switches());
+            if (tolerated)
+                run.tolerate(tolerated);
+            if (!run.run()) {
+                if (why)
+                    *why = run.failure();
+                return seed;
+            }
+        }
+        return 0;
+    }
+    static constexpr std::uint64_t kMaxSeeds = 200;
+};
+
+TEST_P(FaultSweepBugs, TheSweepCatchesTheBugAndTheSameSeedPassesWithoutIt)
+{
+    // Not change-before-commit (it needs an earlier leader's uncommitted configuration
+    // left in some logs when the new leader changes again, §4.1) nor votes-disrupt (a
+    // removed server disrupts: liveness, not safety): tests/raft/membership_test.cpp
+    // stages both.
+    if (bug().flag == &BugSwitches::changeBeforeCommit || bug().flag == &BugSwitches::votesDisrupt)
+        GTEST_SKIP() << bug().name << " is staged in membership_test.cpp, not caught by the random sweep";
+    std::string why;
+    const std::uint64_t seed = firstCaught(nullptr, &why);
+    ASSERT_NE(seed, 0u) << bug().name << " was not caught in " << kMaxSeeds << " seeds";
+    FaultRun clean(seed);
+    EXPECT_TRUE(clean.run()) << bug().name << ": seed " << seed << " fails without the bug too:\n" << clean.report();
+    FaultRun again(seed, switches());
+    EXPECT_FALSE(again.run());
+    EXPECT_EQ(again.failure(), why) << "the run is not deterministic";
+}
+
+// A class that presses Play after the alarm plays on past every violation: with any
+// bug switch on, the core must go on without crashing (it once applied past a leader's
+// log and read inside a snapshot). Under the sanitizers (scripts/sanitize) this also
+// checks every read is in bounds.
+// Not yet truncate-on-stale-append: played on past its violations some runs grow
+// without bound (left open, docs/testing.md).
+TEST_P(FaultSweepBugs, PlayingOnPastEveryViolationNeverCrashes)
+{
+    if (bug().flag == &BugSwitches::truncateOnStaleAppend)
+        GTEST_SKIP() << "runs played past its violations grow without bound";
+    int broken = 0;
+    for (std::uint64_t seed = 1; seed <= 40; ++seed) {
+        FaultRun run(seed, switches());
+        run.tolerate("*");
+        (void)run.run();
+        broken += run.simulation().violations().empty() ? 0 : 1;
+        for (NodeId id = 1; id <= run.config().nodes; ++id) {
+            if (const Node *node = run.simulation().node(id)) {
+                EXPECT_LE(node->lastApplied(), std::max(node->log().lastIndex(), node->commitIndex()))
+                    << bug().name << " seed " << seed;
+            }
+        }
+    }
+    if (bug().flag != &BugSwitches::sameTimeouts && bug().flag != &BugSwitches::truncateOnStaleAppend) {
+        EXPECT_GT(broken, 0) << bug().name << ": no run broke anything, so nothing was played past";
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(Switches, FaultSweepBugs, ::testing::Range<std::size_t>(0, bugTable().size()),
+                         [](const ::testing::TestParamInfo<std::size_t> &param) {
+                             // "commit-old-terms" -> "CommitOldTerms"
+                             std::string name;
+                             bool upper = true;
+                             for (char c : bugTable()[param.param].name) {
+                                 if (c == '-') {
+                                     upper = true;
+                                     continue;
+                                 }
+                                 name += upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
+                                 upper = false;
+                             }
+                             return name;
+                         });
+
+// Figure 8 for real: commit-old-terms is caught first by the leader commit rule, the
+// moment a leader counts an old entry; with that rule tolerated the sweep's figure8
+// runs still go on to lose an entry the bug counted as committed (Leader Completeness
+// or State Machine Safety break), so the histories of Figure 8 happen in the sweep and
+// are not only a rule being checked. Reference: §5.4.2, Figure 8.
+TEST(FaultSweepFigure8, CommittingOldTermsLosesACommittedEntryInTheSweep)
+{
+    BugSwitches bugs;
+    bugs.commitOldTerms = true;
+    std::uint64_t caught = 0;
+    std::string why;
+    for (std::uint64_t seed = 1; seed <= 200 && caught == 0; ++seed) {
+        FaultRun run(seed, bugs);
+        run.tolerate("Leader commit rule");
+        if (run.profile() == FaultRun::Profile::Figure8 && !run.run()) {
+            caught = seed;
+            why = run.failure();
+        }
+    }
+    ASSERT_NE(caught, 0u) << "no figure8 run lost a committed entry";
+    EXPECT_TRUE(why.find("Leader Completeness") != std::string::npos
+                || why.find("State Machine Safety") != std::string::npos)
+        << why;
+    FaultRun clean(caught);
+    EXPECT_TRUE(clean.run()) << clean.report();
 }
 
 } // namespace

@@ -54,6 +54,15 @@ public:
     /// FaultRun with rules switched off (raft/bugs.h): the sweep must catch each bug.
     FaultRun(std::uint64_t seed, const BugSwitches &bugs);
 
+    /// tolerate lets the run go on past violations of `property` (e.g. "Leader commit
+    /// rule"), which then fail nothing: the sweep can show that a bug that breaks one
+    /// rule (Figure 8's, by commit-old-terms) goes on to break the Figure 3 properties.
+    /// "*" tolerates every property: the run plays on past any violation, as the window
+    /// lets a class do (the core must not crash then). Call before run().
+    void tolerate(std::string property) { m_tolerated.push_back(std::move(property)); }
+    /// firstViolation is the first violation of a property not tolerated, or nullptr.
+    const Violation *firstViolation() const;
+
     /// run plays the storm and the convergence. Returns true when no invariant broke
     /// and the cluster converged; otherwise failure() says what went wrong.
     bool run();
@@ -90,6 +99,14 @@ private:
     /// divergentTail cuts the leader off with a burst of requests, lets the majority
     /// elect a leader and gives it a burst too (the heal comes later).
     bool divergentTail();
+    /// figure8 plays the history of the paper's Figure 8 with random servers, times and
+    /// detours: a leader cut off with a minority stores a request there and crashes; the
+    /// majority elects another that stores a request of a later term alone and crashes;
+    /// a server of the first minority (whose log is now the most up to date) wins and
+    /// replicates the old entry to a majority, and crashes before an entry of its own
+    /// term commits; the second one comes back and wins. Correct Raft never counted the
+    /// old entry as committed; a leader that does (bug commit-old-terms) loses it here.
+    bool figure8();
     /// maybeRead: now and then a client reads a key, at the leader or anywhere, and a
     /// session client sends a request it retries until answered (§6.3).
     void maybeRead();
@@ -99,6 +116,8 @@ private:
     void settle() { m_sim.advanceTo(m_sim.now()); }
     NodeId anyNode();
     bool fail(std::string why);
+    /// broken: a property not tolerated has broken (the storm stops there).
+    bool broken() const { return firstViolation() != nullptr; }
 
     std::uint64_t m_seed;
     Profile m_profile;
@@ -113,6 +132,7 @@ private:
     Rng m_readRng;
     int m_sessionClients = 0;
     Rng m_memberRng;
+    std::vector<std::string> m_tolerated;
 };
 
 /// profileName names a profile ("classic", "figure8", ...).

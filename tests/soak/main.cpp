@@ -8,6 +8,8 @@
 //   raft_soak --seeds 20000 --stop-after 1   stop handing out seeds after a failure
 //                                       (the seeds already running finish, so the
 //                                       lowest failing seed is still the first one)
+//   raft_soak --seeds 2000 --bug commit-old-terms   every run with a rule switched
+//                                       off (raft/bugs.h): the sweep must catch it
 //
 // Exit code 0 when every run passed, 1 when one failed (its report is printed), 2 on
 // a wrong command line.
@@ -35,12 +37,19 @@ struct Options {
     std::size_t maxReports = 3;
     /// stopAfter: stop taking new seeds after this many failures (0: never).
     std::uint64_t stopAfter = 0;
+    /// bugs: rules switched off in every run (--bug NAME, repeatable).
+    raft::BugSwitches bugs;
+    /// tolerated: properties whose violations fail nothing (--tolerate PROPERTY).
+    std::vector<std::string> tolerated;
 };
 
 void usage(std::ostream &out)
 {
     out << "usage: raft_soak [--seeds N] [--first S] [--jobs J] [--quiet] [--max-reports K] [--stop-after F]\n"
-           "       raft_soak --seed S [--trace]\n";
+           "                 [--bug NAME]... [--tolerate PROPERTY]...\n"
+           "       raft_soak --seed S [--trace] [--bug NAME]... [--tolerate PROPERTY]...\n"
+           "bugs: "
+        << raft::bugNameList() << "\n";
 }
 
 bool parseNumber(const char *text, std::uint64_t &out)
@@ -94,6 +103,17 @@ int main(int argc, char **argv)
         } else if (arg == "--stop-after" && hasValue) {
             o.stopAfter = value;
             ++i;
+        } else if (arg == "--bug" && i + 1 < argc) {
+            const raft::BugInfo *bug = raft::findBug(argv[i + 1]);
+            if (!bug) {
+                std::cerr << "raft_soak: unknown bug '" << argv[i + 1] << "' (known: " << raft::bugNameList() << ")\n";
+                return 2;
+            }
+            o.bugs.*bug->flag = true;
+            ++i;
+        } else if (arg == "--tolerate" && i + 1 < argc) {
+            o.tolerated.emplace_back(argv[i + 1]);
+            ++i;
         } else if (arg == "--trace") {
             o.trace = true;
         } else if (arg == "--quiet") {
@@ -109,7 +129,9 @@ int main(int argc, char **argv)
     }
 
     if (o.single) {
-        FaultRun run(o.first);
+        FaultRun run(o.first, o.bugs);
+        for (const std::string &property : o.tolerated)
+            run.tolerate(property);
         const bool ok = run.run();
         const std::size_t lines = o.trace ? run.simulation().trace().size() : 40;
         std::cout << run.report(lines);
@@ -131,7 +153,9 @@ int main(int argc, char **argv)
             const std::uint64_t k = next.fetch_add(1);
             if (k >= o.seeds)
                 return;
-            FaultRun run(o.first + k);
+            FaultRun run(o.first + k, o.bugs);
+            for (const std::string &property : o.tolerated)
+                run.tolerate(property);
             const bool ok = run.run();
             const raft::Simulation &sim = run.simulation();
             std::lock_guard<std::mutex> lock(mutex);
