@@ -165,7 +165,13 @@ TEST_P(FaultSweepBugs, PlayingOnPastEveryViolationNeverCrashes)
             }
         }
     }
-    if (bug().flag != &BugSwitches::sameTimeouts && bug().flag != &BugSwitches::truncateOnStaleAppend) {
+    // Not every switch breaks something within 40 seeds: same-timeouts breaks liveness
+    // only, and the membership switches need a change at the wrong moment (the sweep
+    // catches committed-config later; membership_test.cpp stages the other two).
+    const bool breaksEarly = bug().flag != &BugSwitches::sameTimeouts && bug().flag != &BugSwitches::truncateOnStaleAppend
+        && bug().flag != &BugSwitches::committedConfig && bug().flag != &BugSwitches::changeBeforeCommit
+        && bug().flag != &BugSwitches::votesDisrupt;
+    if (breaksEarly) {
         EXPECT_GT(broken, 0) << bug().name << ": no run broke anything, so nothing was played past";
     }
 }
