@@ -105,6 +105,7 @@ std::pair<Configuration, Index> Node::configurationBefore(Index limit) const
 
 void Node::updatePeers()
 {
+    m_selfVoter = m_membership.isVoter(m_config.id);
     std::uint32_t mask = 0;
     for (NodeId id : m_membership.members())
         mask |= 1u << id;

@@ -211,7 +211,7 @@ public:
     /// leaves it out is not committed yet (dissertation §4.2.2: it may still be needed).
     bool canCampaign() const
     {
-        return m_membership.isVoter(m_config.id) || (m_wasVoter && m_membershipIndex > m_commitIndex);
+        return m_selfVoter || (m_wasVoter && m_membershipIndex > m_commitIndex);
     }
     static constexpr Time kNever = std::numeric_limits<Time>::max();
 
@@ -438,6 +438,9 @@ private:
     bool m_removedReported = false;
     /// m_wasVoter: this server was a voter of the configuration before the one in force.
     bool m_wasVoter = false;
+    /// m_selfVoter: this server is a voter of the configuration in force (kept by
+    /// updatePeers, which runs after every change of it: nextDeadline asks at each event).
+    bool m_selfVoter = false;
     Ready m_ready;
 };
 
