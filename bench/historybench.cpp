@@ -8,6 +8,8 @@
 #include <ostream>
 #include <string>
 
+#include <sys/resource.h>
+
 namespace historybench {
 
 namespace {
@@ -24,6 +26,14 @@ raft::ClusterConfig config()
     raft::ClusterConfig c;
     c.seed = 2026;
     return c;
+}
+
+/// peakRssMb is the process's largest resident set so far (Linux reports it in KiB).
+double peakRssMb()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return static_cast<double>(usage.ru_maxrss) / 1024.0;
 }
 
 std::string command(std::int64_t n)
@@ -96,12 +106,12 @@ int historyBenchMain(const std::vector<std::string> &args, std::ostream &out, st
     const double historyMb = static_cast<double>(history.memoryBytes() - history.trace().memoryBytes())
         / (1024.0 * 1024.0);
 
-    char line[512];
+    char line[640];
     std::snprintf(line, sizeof line,
                   "{\"minutes\":%ld,\"record_s\":%.3f,\"plain_s\":%.3f,\"record_over_plain\":%.2f,"
-                  "\"history_mb\":%.1f,\"trace_mb\":%.1f,\"checkpoints\":%zu,\"steps\":%llu,"
+                  "\"history_mb\":%.1f,\"trace_mb\":%.1f,\"peak_rss_mb\":%.1f,\"checkpoints\":%zu,\"steps\":%llu,"
                   "\"seeks\":%ld,\"seek_ms_median\":%.2f,\"seek_ms_max\":%.2f}",
-                  minutes, record, plain, plain > 0 ? record / plain : 0.0, historyMb, traceMb,
+                  minutes, record, plain, plain > 0 ? record / plain : 0.0, historyMb, traceMb, peakRssMb(),
                   history.checkpointCount(), static_cast<unsigned long long>(history.frontierStep()), seeks, median,
                   worst);
     out << line << '\n';

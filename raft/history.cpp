@@ -17,6 +17,9 @@ History::History(const ClusterConfig &config, HistoryOptions options)
     if (m_options.checkpointEvery == 0)
         m_options.checkpointEvery = 1;
     m_sim.setTraceSink(&m_trace);
+    // A replay behind the frontier records what m_trace already holds: its sink keeps
+    // nothing (no events, no message records), so a seek costs no trace at all.
+    m_scratch.stream({});
     m_checkpoints.push_back(m_sim.checkpoint());
 }
 

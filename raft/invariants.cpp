@@ -445,12 +445,12 @@ bool Invariants::checkServer(const ServerView &view, Seen &seen, std::vector<Fin
             continue;
         if (m_known.size() <= i)
             m_known.resize(i + 1);
-        auto &atIndex = m_known[i];
+        const auto &known = m_known[i];
         const Term t = log.termAt(i);
         const std::uint64_t print = log.fingerprint(i);
-        auto it = std::find_if(atIndex.begin(), atIndex.end(), [t](const auto &p) { return p.first == t; });
-        if (it == atIndex.end()) {
-            atIndex.emplace_back(t, print);
+        auto it = std::find_if(known.begin(), known.end(), [t](const auto &p) { return p.first == t; });
+        if (it == known.end()) {
+            m_known.mutate(i).emplace_back(t, print);
             if (i > log.snapshotIndex() && Configuration::isConfigCommand(log.at(i).command))
                 checkConfigEntry(view, i, found);
         } else if (it->second != print)
@@ -495,6 +495,15 @@ void Invariants::checkSnapshot(const ServerView &view, std::vector<Finding> &fou
                                     nodeName(view.id) + "'s snapshot up to " + std::to_string(index) + " (term "
                                         + term(log.snapshotTerm()) + ") holds other entries than the committed ones",
                                     {view.id}, index));
+}
+
+std::size_t Invariants::memoryBytes(std::unordered_set<const void *> *counted) const
+{
+    std::size_t bytes = sizeof(*this) + m_leaderOfTerm.capacity() * sizeof(NodeId) + m_committed.memoryBytes(counted)
+        + m_known.memoryBytes(counted, [](const auto &atIndex) { return atIndex.capacity() * sizeof(atIndex[0]); });
+    for (const Seen &seen : m_seen)
+        bytes += sizeof(Seen) + seen.prints.memoryBytes(counted) + seen.terms.memoryBytes(counted);
+    return bytes;
 }
 
 } // namespace raft

@@ -3,10 +3,12 @@
 #include "configuration.h"
 #include "log.h"
 #include "progress.h"
+#include "sharedchunks.h"
 #include "types.h"
 
 #include <algorithm>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 namespace raft {
@@ -111,6 +113,9 @@ public:
     Index committedLength() const { return m_committed.size(); }
 
     bool operator==(const Invariants &) const = default;
+    /// memoryBytes estimates what the checker holds; chunks already in `counted` (shared
+    /// with a copy of it, see SharedChunks) are skipped.
+    std::size_t memoryBytes(std::unordered_set<const void *> *counted) const;
 
 private:
     struct Seen {
@@ -123,8 +128,8 @@ private:
         /// match: as leader, the matchIndex of every server (empty otherwise).
         std::vector<Index> match;
         /// the fingerprints of the log as last seen.
-        std::vector<std::uint64_t> prints;
-        std::vector<Term> terms;
+        SharedChunks<std::uint64_t> prints;
+        SharedChunks<Term> terms;
         /// matchCommitted: how many committed entries this log holds.
         Index matchCommitted = 0;
         /// base: the snapshot's last included index as last seen; prints below it are
@@ -171,10 +176,10 @@ private:
     std::vector<NodeId> m_leaderOfTerm;
     /// the longest committed prefix seen (entry fingerprints and terms); entries below
     /// m_committedBase are not known (first seen inside a snapshot).
-    std::vector<Committed> m_committed;
+    SharedChunks<Committed> m_committed;
     Index m_committedBase = 0;
     /// (index, term) -> fingerprint of every entry ever seen, for Log Matching.
-    std::vector<std::vector<std::pair<Term, std::uint64_t>>> m_known;
+    SharedChunks<std::vector<std::pair<Term, std::uint64_t>>> m_known;
 };
 
 } // namespace raft

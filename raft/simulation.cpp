@@ -422,10 +422,12 @@ void Simulation::deliver(Envelope envelope)
         e.value = static_cast<std::int64_t>(m.type);
         e.index = envelope.id;
         if (m_config.recordTrace) {
-            if (MessageRecord *r = out().messageRecord(envelope.id); r && r->waitAt < 0) {
-                r->waitAt = m_now;
-                r->waitStep = m_stats.events;
-            }
+            out().updateMessage(envelope.id, [this](MessageRecord &r) {
+                if (r.waitAt < 0) {
+                    r.waitAt = m_now;
+                    r.waitStep = m_stats.events;
+                }
+            });
         }
         m_network.park(std::move(envelope));
         return;
@@ -466,11 +468,11 @@ void Simulation::recordSent(std::uint64_t first, std::uint64_t end, std::uint64_
             r.heartbeat = m.entries.empty();
         } else if (m.type == MessageType::AppendEntriesReply) {
             // The reply to a heartbeat is part of the heartbeat.
-            const MessageRecord *cause = m_cause != 0 ? trace.messageRecord(m_cause) : nullptr;
+            const std::optional<MessageRecord> cause = m_cause != 0 ? trace.messageRecord(m_cause) : std::nullopt;
             r.heartbeat = cause && cause->heartbeat && cause->from == m.to;
         }
         if (copyOf != 0)
-            if (const MessageRecord *original = trace.messageRecord(copyOf)) {
+            if (const std::optional<MessageRecord> original = trace.messageRecord(copyOf)) {
                 r.cause = original->cause;
                 r.heartbeat = original->heartbeat;
             }
@@ -482,12 +484,12 @@ void Simulation::recordEnd(std::uint64_t id, MessageRecord::Fate fate, Reason re
 {
     if (!m_config.recordTrace)
         return;
-    if (MessageRecord *r = out().messageRecord(id)) {
-        r->fate = fate;
-        r->endAt = m_now;
-        r->endStep = m_stats.events;
-        r->lossReason = reason;
-    }
+    out().updateMessage(id, [&](MessageRecord &r) {
+        r.fate = fate;
+        r.endAt = m_now;
+        r.endStep = m_stats.events;
+        r.lossReason = reason;
+    });
 }
 
 void Simulation::lose(const Envelope &envelope, Reason reason)
@@ -662,12 +664,12 @@ void Simulation::settleRequests(NodeId id, PendingMap::iterator first, PendingMa
             if (ours) {
                 call.done = true;
                 if (call.op != 0) {
-                    m_ops[call.op - 1].outcome = KvOperation::Outcome::Ok;
-                    m_ops[call.op - 1].complete = m_now;
+                    m_ops.mutate(call.op - 1).outcome = KvOperation::Outcome::Ok;
+                    m_ops.mutate(call.op - 1).complete = m_now;
                 }
             }
         } else if (p.op != 0) {
-            KvOperation &op = m_ops[p.op - 1];
+            KvOperation &op = m_ops.mutate(p.op - 1);
             op.outcome = ours ? KvOperation::Outcome::Ok : KvOperation::Outcome::Failed;
             op.complete = m_now;
         }
@@ -840,7 +842,10 @@ std::size_t Simulation::memoryBytes(std::unordered_set<const void *> *counted) c
         for (const auto &[k, v] : s.kv.data())
             bytes += 64 + k.capacity() + v.capacity();
     }
-    bytes += m_network.size() * sizeof(Envelope);
+    bytes += m_network.size() * sizeof(Envelope) + m_invariants.memoryBytes(counted)
+        + m_ops.memoryBytes(counted, [](const KvOperation &op) {
+              return (op.key.capacity() > 15 ? op.key.capacity() : 0) + (op.value.capacity() > 15 ? op.value.capacity() : 0);
+          });
     return bytes;
 }
 

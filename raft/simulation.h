@@ -6,6 +6,7 @@
 #include "linearizability.h"
 #include "network.h"
 #include "node.h"
+#include "sharedchunks.h"
 #include "trace.h"
 #include "types.h"
 
@@ -514,7 +515,7 @@ private:
     /// m_reads: every read; m_ops: writes and reads as clients saw them (the
     /// linearizability checker's history, §6.4); m_readOp[id - 1]: a read's entry there.
     std::vector<ReadRecord> m_reads;
-    std::vector<KvOperation> m_ops;
+    SharedChunks<KvOperation> m_ops;
     std::vector<std::size_t> m_readOp;
     /// m_unlinearizable: keys whose history already broke (reported once each).
     std::vector<std::string> m_unlinearizable;

@@ -452,7 +452,7 @@ ProposeResult Simulation::perform(const act::Request &a)
     }
     const ProposeResult result = send(a.node, command, op, call);
     if (!result.accepted && op != 0 && call == 0)
-        m_ops[op - 1].outcome = KvOperation::Outcome::Failed; // never in any log
+        m_ops.mutate(op - 1).outcome = KvOperation::Outcome::Failed; // never in any log
     return result;
 }
 
@@ -710,7 +710,7 @@ void Simulation::answerRead(std::uint64_t id, NodeId node, Reason why)
     read.value = value ? std::optional<std::string>(*value) : std::nullopt;
     read.answeredAt = m_now;
     read.why = why == Reason::Forced ? "answered locally (may be stale)" : "answered";
-    KvOperation &op = m_ops[m_readOp[id - 1] - 1];
+    KvOperation &op = m_ops.mutate(m_readOp[id - 1] - 1);
     op.outcome = KvOperation::Outcome::Ok;
     op.complete = m_now;
     op.found = value != nullptr;
@@ -727,7 +727,7 @@ void Simulation::answerRead(std::uint64_t id, NodeId node, Reason why)
 void Simulation::failRead(std::uint64_t id, std::string why)
 {
     m_reads[id - 1].why = std::move(why);
-    m_ops[m_readOp[id - 1] - 1].outcome = KvOperation::Outcome::Failed;
+    m_ops.mutate(m_readOp[id - 1] - 1).outcome = KvOperation::Outcome::Failed;
 }
 
 void Simulation::checkReads(const std::string &key, const ReadRecord &read)

@@ -49,22 +49,12 @@ void Trace::clear()
     m_messages.clear();
 }
 
-const MessageRecord *Trace::messageRecord(std::uint64_t id) const
+std::optional<MessageRecord> Trace::messageRecord(std::uint64_t id) const
 {
-    // Ids are mostly dense from the first record: try where a dense run would put it.
-    if (!m_messages.empty() && id >= m_messages.front().id) {
-        const std::uint64_t at = id - m_messages.front().id;
-        if (at < m_messages.size() && m_messages[at].id == id)
-            return &m_messages[at];
-    }
-    const auto it = std::lower_bound(m_messages.begin(), m_messages.end(), id,
-                                     [](const MessageRecord &r, std::uint64_t wanted) { return r.id < wanted; });
-    return it != m_messages.end() && it->id == id ? &*it : nullptr;
-}
-
-MessageRecord *Trace::messageRecord(std::uint64_t id)
-{
-    return const_cast<MessageRecord *>(std::as_const(*this).messageRecord(id));
+    const std::size_t at = m_messages.indexOf(id);
+    if (at == m_messages.size())
+        return std::nullopt;
+    return m_messages[at];
 }
 
 void Trace::truncateAfterStep(std::uint64_t step)
@@ -82,28 +72,12 @@ void Trace::truncateAfterStep(std::uint64_t step)
     }
     m_events.resize(keep);
     m_texts.resize(static_cast<std::size_t>(lastText + 1));
-    // Messages: the ones sent later go; the others are in flight again if they arrived
-    // (or began to wait) later.
-    while (!m_messages.empty() && m_messages.back().sentStep > step)
-        m_messages.pop_back();
-    for (MessageRecord &r : m_messages) {
-        if (r.fate != MessageRecord::Fate::InFlight && r.endStep > step) {
-            r.fate = MessageRecord::Fate::InFlight;
-            r.endStep = 0;
-            r.endAt = 0;
-            r.lossReason = Reason::None;
-        }
-        if (r.waitAt >= 0 && r.waitStep > step) {
-            r.waitAt = -1;
-            r.waitStep = 0;
-        }
-    }
+    m_messages.truncateAfterStep(step);
 }
 
 std::size_t Trace::memoryBytes() const
 {
-    std::size_t bytes = m_events.capacity() * sizeof(TraceEvent) + m_texts.capacity() * sizeof(std::string)
-        + m_messages.capacity() * sizeof(MessageRecord);
+    std::size_t bytes = m_events.memoryBytes() + m_texts.capacity() * sizeof(std::string) + m_messages.memoryBytes();
     for (const std::string &t : m_texts)
         if (t.capacity() > 15)
             bytes += t.capacity() + 1;

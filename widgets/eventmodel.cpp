@@ -76,7 +76,7 @@ void EventModel::rebuildRows()
             m_rows.push_back(static_cast<std::uint32_t>(i));
 }
 
-const raft::TraceEvent &EventModel::event(int row) const
+raft::TraceEvent EventModel::event(int row) const
 {
     return trace()->events()[traceIndex(row)];
 }

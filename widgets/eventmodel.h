@@ -63,7 +63,7 @@ public:
     /// traceIndex is the trace position of the event on a row.
     std::size_t traceIndex(int row) const { return m_rows[static_cast<std::size_t>(row)]; }
     /// event returns the event on a row.
-    const raft::TraceEvent &event(int row) const;
+    raft::TraceEvent event(int row) const;
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;

@@ -59,7 +59,7 @@ public:
     QString stepText() const { return m_stepText; }
     QString timeText() const { return m_timeText; }
     /// mainEvent is the event shown large (meaningful when !isEmpty()).
-    const raft::TraceEvent &mainEvent() const { return m_events.events()[m_main]; }
+    raft::TraceEvent mainEvent() const { return m_events.events()[m_main]; }
 
     /// flash is the colour laid over the band now; setFlash sets it (the animation does).
     QColor flash() const { return m_flash; }

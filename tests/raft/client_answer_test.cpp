@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
 
 namespace raft {
@@ -24,12 +25,12 @@ std::string readFile(const std::string &path)
     return text.str();
 }
 
-const TraceEvent *findEvent(const Simulation &sim, EventKind kind, const std::string &command)
+std::optional<TraceEvent> findEvent(const Simulation &sim, EventKind kind, const std::string &command)
 {
     for (const TraceEvent &e : sim.trace().events())
         if (e.kind == kind && sim.trace().textOf(e) == command)
-            return &e;
-    return nullptr;
+            return e;
+    return std::nullopt;
 }
 
 // Reference: §5.3, §8 — S1's uncommitted entry 1 (term 1) and S2's committed entry 1
@@ -44,17 +45,17 @@ TEST(ClientOutcome, LostAndCommittedRequestsAtOneIndexBothGetTheirOutcome)
     ASSERT_TRUE(runner.succeeded()) << (runner.failures().empty() ? "violation" : runner.failures().front().why);
     const Simulation &sim = runner.simulation();
 
-    const TraceEvent *answered = findEvent(sim, EventKind::ClientAnswered, "set b 2");
-    ASSERT_NE(answered, nullptr) << "the committed write was never answered";
+    const std::optional<TraceEvent> answered = findEvent(sim, EventKind::ClientAnswered, "set b 2");
+    ASSERT_TRUE(answered.has_value()) << "the committed write was never answered";
     EXPECT_EQ(answered->node, 2);
     EXPECT_EQ(answered->index, 1u);
     EXPECT_EQ(answered->term2, 2u);
-    const TraceEvent *lost = findEvent(sim, EventKind::ClientLost, "set a 1");
-    ASSERT_NE(lost, nullptr) << "the overwritten write was not reported lost";
+    const std::optional<TraceEvent> lost = findEvent(sim, EventKind::ClientLost, "set a 1");
+    ASSERT_TRUE(lost.has_value()) << "the overwritten write was not reported lost";
     EXPECT_EQ(lost->index, 1u);
     EXPECT_EQ(lost->term2, 1u);
-    EXPECT_EQ(findEvent(sim, EventKind::ClientAnswered, "set a 1"), nullptr);
-    EXPECT_EQ(findEvent(sim, EventKind::ClientLost, "set b 2"), nullptr);
+    EXPECT_FALSE(findEvent(sim, EventKind::ClientAnswered, "set a 1").has_value());
+    EXPECT_FALSE(findEvent(sim, EventKind::ClientLost, "set b 2").has_value());
 }
 
 // Reference: §5.4.3 (State Machine Safety) — checked from the trace alone: every

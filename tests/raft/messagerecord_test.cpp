@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <optional>
 
 namespace raft {
 namespace {
@@ -62,8 +63,8 @@ TEST(MessageRecord, HeartbeatsAndTheirRepliesAreMarked)
             ++beats;
         if (r.type == MessageType::AppendEntriesReply && r.heartbeat) {
             ++replies;
-            const MessageRecord *cause = sim.trace().messageRecord(r.cause);
-            ASSERT_NE(cause, nullptr);
+            const std::optional<MessageRecord> cause = sim.trace().messageRecord(r.cause);
+            ASSERT_TRUE(cause.has_value());
             EXPECT_TRUE(cause->heartbeat);
             EXPECT_EQ(cause->to, r.from);
         }
@@ -105,12 +106,13 @@ TEST(MessageRecord, HeldMessagesWaitAtTheDoorAndCopiesNameTheirOriginal)
     EXPECT_EQ(copy.copyOf, id);
     EXPECT_EQ(copy.from, waiting.front()->message.from);
     sim.runFor(200);
-    const MessageRecord *held = sim.trace().messageRecord(id);
-    ASSERT_NE(held, nullptr);
+    std::optional<MessageRecord> held = sim.trace().messageRecord(id);
+    ASSERT_TRUE(held.has_value());
     EXPECT_TRUE(held->held);
     EXPECT_GE(held->waitAt, held->sentAt);
     EXPECT_EQ(held->fate, MessageRecord::Fate::InFlight);
     ASSERT_TRUE(sim.deliverMessage(id));
+    held = sim.trace().messageRecord(id);
     EXPECT_EQ(held->fate, MessageRecord::Fate::Delivered);
     EXPECT_EQ(held->endAt, sim.now());
 }

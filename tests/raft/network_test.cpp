@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <set>
 
 namespace raft {
@@ -364,12 +365,12 @@ std::uint64_t firstInFlight(const Simulation &sim, NodeId from, NodeId to)
 }
 
 /// lostEvent finds the MessageLost event of message id.
-const TraceEvent *lostEvent(const Simulation &sim, std::uint64_t id)
+std::optional<TraceEvent> lostEvent(const Simulation &sim, std::uint64_t id)
 {
     for (const TraceEvent &e : sim.trace().events())
         if (e.kind == EventKind::MessageLost && e.index == id)
-            return &e;
-    return nullptr;
+            return e;
+    return std::nullopt;
 }
 
 /// runUntilGone runs until message id has left the network.
@@ -390,8 +391,8 @@ TEST(NetworkInSimulation, MessageIsLostIfItsLinkIsCutWhileInFlight)
 
     EXPECT_TRUE(sim.cut(leader, follower, false)); // a wall rises in its path
     ASSERT_TRUE(runUntilGone(sim, id));
-    const TraceEvent *lost = lostEvent(sim, id);
-    ASSERT_NE(lost, nullptr);
+    const std::optional<TraceEvent> lost = lostEvent(sim, id);
+    ASSERT_TRUE(lost.has_value());
     EXPECT_EQ(lost->reason, Reason::LinkCut);
     EXPECT_EQ(lost->node, leader);
     EXPECT_EQ(lost->peer, follower);
@@ -420,8 +421,8 @@ TEST(NetworkInSimulation, MessageIsLostIfItsLinkWasCutWhenSentEvenIfHealedSince)
     EXPECT_TRUE(sim.network().find(id)->doomed);
     EXPECT_TRUE(sim.heal()); // the wall is gone, but the message already hit it
     ASSERT_TRUE(runUntilGone(sim, id));
-    const TraceEvent *lost = lostEvent(sim, id);
-    ASSERT_NE(lost, nullptr);
+    const std::optional<TraceEvent> lost = lostEvent(sim, id);
+    ASSERT_TRUE(lost.has_value());
     EXPECT_EQ(lost->reason, Reason::LinkCut);
 }
 
@@ -435,7 +436,7 @@ TEST(NetworkInSimulation, PartitionLossIsReportedAsPartition)
     const std::uint64_t id = firstInFlight(sim, leader, follower);
     EXPECT_TRUE(sim.partition({{leader}, {follower}}));
     ASSERT_TRUE(runUntilGone(sim, id));
-    ASSERT_NE(lostEvent(sim, id), nullptr);
+    ASSERT_TRUE(lostEvent(sim, id).has_value());
     EXPECT_EQ(lostEvent(sim, id)->reason, Reason::Partition);
 }
 
@@ -448,7 +449,7 @@ TEST(NetworkInSimulation, DropMessageLosesTheChosenMessage)
     EXPECT_TRUE(sim.dropMessage(id));
     EXPECT_EQ(sim.network().find(id), nullptr);
     EXPECT_EQ(sim.stats().messagesDropped, dropped + 1);
-    ASSERT_NE(lostEvent(sim, id), nullptr);
+    ASSERT_TRUE(lostEvent(sim, id).has_value());
     EXPECT_EQ(lostEvent(sim, id)->reason, Reason::UserDropped);
     EXPECT_FALSE(sim.dropMessage(id)) << "it is no longer in flight";
     EXPECT_EQ(sim.inputs().back().action, Action(act::Drop{id}));

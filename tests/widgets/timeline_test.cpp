@@ -48,12 +48,12 @@ struct LeaderCrashRun {
     }
 };
 
-std::vector<const raft::TraceEvent *> eventsOf(const raft::Trace &trace, EventKind kind)
+std::vector<raft::TraceEvent> eventsOf(const raft::Trace &trace, EventKind kind)
 {
-    std::vector<const raft::TraceEvent *> out;
+    std::vector<raft::TraceEvent> out;
     for (const raft::TraceEvent &e : trace.events())
         if (e.kind == kind)
-            out.push_back(&e);
+            out.push_back(e);
     return out;
 }
 
@@ -82,9 +82,9 @@ TEST(Timeline, MarksFollowTheTrace)
     ASSERT_GE(won.size(), 2u); // the first leader, and one after the crash
     ASSERT_EQ(elections.size(), won.size());
     for (std::size_t i = 0; i < won.size(); ++i) {
-        EXPECT_EQ(elections[i]->term, won[i]->term);
-        EXPECT_EQ(elections[i]->node, won[i]->node);
-        EXPECT_EQ(elections[i]->t, won[i]->t);
+        EXPECT_EQ(elections[i]->term, won[i].term);
+        EXPECT_EQ(elections[i]->node, won[i].node);
+        EXPECT_EQ(elections[i]->t, won[i].t);
     }
     // The crash, where it happened; the old leader's reign ends there.
     const auto crashes = marksOf(timeline, TimelineMark::Kind::Crash);
