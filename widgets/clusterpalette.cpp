@@ -174,6 +174,22 @@ QColor ClusterPalette::onDark()
 {
     return QColor::fromRgba(kWhite);
 }
+QColor ClusterPalette::quickButtonFill()
+{
+    return rgb(kWhite, kWhite);
+}
+QColor ClusterPalette::quickButtonInk()
+{
+    return rgb(kFollowerEdge, kContrastInk);
+}
+QColor ClusterPalette::quickButtonHover()
+{
+    return rgb(kBlue, kDarkBlue);
+}
+QColor ClusterPalette::quickButtonDisabled()
+{
+    return rgb(kCrashedEdge, kContrastMutedInk);
+}
 QColor ClusterPalette::plate()
 {
     return g_highContrast ? withAlpha(kContrastBackground, kContrastPlateAlpha) : withAlpha(kBackground, kPlateAlpha);

@@ -102,6 +102,13 @@ public:
     static QColor onDark();
     /// plate is the translucent background behind a server's label and a side's caption.
     static QColor plate();
+    /// quickButtonFill, quickButtonInk and quickButtonHover colour the quick buttons
+    /// around a hovered server (ClusterQuickButtons); a disabled one is drawn in
+    /// quickButtonDisabled.
+    static QColor quickButtonFill();
+    static QColor quickButtonInk();
+    static QColor quickButtonHover();
+    static QColor quickButtonDisabled();
     /// drawAddButton draws the "+" of Cluster › Add Server in `box` (§6).
     static void drawAddButton(QPainter &painter, const QRectF &box);
     /// dragCaptionFill is the fill of the caption that follows a dragged server.

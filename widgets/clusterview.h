@@ -11,10 +11,13 @@
 #include "widgets/clusternetworkpainter.h"
 #include "widgets/clusternodepainter.h"
 #include "widgets/clusteroverlaypainter.h"
+#include "widgets/clusterquickbuttons.h"
 #include "widgets/clusterstage.h"
 #include "widgets/clustertext.h"
 
 #include <QPointF>
+#include <QTimer>
+#include <QVariantAnimation>
 #include <QWidget>
 
 #include <array>
@@ -62,7 +65,14 @@ class SimulationSource;
 ///  - the middle button, or Shift with the left button, pans (Space is the window's
 ///    Play key); the wheel zooms about the cursor, and a double click on empty space
 ///    resets the view.
-///  - hovering shows a tool tip with the item's fields.
+///  - hovering shows a tool tip with the item's fields. Hovering a server (when
+///    setQuickButtonsEnabled) fades in small round buttons around it
+///    (ClusterQuickButtons: pause/resume, crash/restart, time out, client request);
+///    a click on one emits nodeActionRequested with its typed action, and a button
+///    the simulation would refuse is drawn disabled with the reason as its tool tip.
+///  - touch: pressing a server or a message for kLongPressMs without moving opens its
+///    context menu (as a right click does); a pinch (QPinchGesture, or a trackpad's
+///    native zoom gesture) zooms about its centre, through the same zoom as the wheel.
 ///
 /// The view is glue between parts that each do one job: ClusterLayout (where things
 /// go) and ClusterNetworkGeometry (sides, walls, link lanes) are pure geometry;
@@ -199,6 +209,25 @@ public:
     /// networkGeometry is the partition's picture on the current layout.
     const ClusterNetworkGeometry &networkGeometry() const;
 
+    /// setQuickButtonsEnabled turns the quick buttons around a hovered server on or off
+    /// (off by default: a live cluster has none).
+    void setQuickButtonsEnabled(bool on);
+    /// quickButtonsNode is the server whose quick buttons are shown (or fading out), or
+    /// kNoNode.
+    raft::NodeId quickButtonsNode() const { return m_quickNode; }
+    /// quickButtons are the buttons around quickButtonsNode() as they stand now (empty
+    /// when none are shown): where, what a click asks for, enabled or why not.
+    std::vector<ClusterQuickButtons::Button> quickButtons() const;
+    /// quickButtonsOpacity is the buttons' fade: 0 hidden … 1 fully shown.
+    qreal quickButtonsOpacity() const { return m_quickOpacity; }
+
+    /// zoomAbout sets the zoom to `factor` (clamped to [kMinZoom, kMaxZoom]) keeping the
+    /// point `anchor` (widget coordinates) where it is: the wheel, a pinch and the
+    /// zoom commands (about the centre, setZoom) all zoom through it.
+    void zoomAbout(QPointF anchor, double factor);
+
+    /// kLongPressMs: how long a press must hold still to open the context menu.
+    static constexpr int kLongPressMs = 600;
     static constexpr double kMinZoom = 0.3;
     static constexpr double kMaxZoom = 4.0;
 
@@ -233,6 +262,9 @@ signals:
     void legendVisibilityChanged(bool visible);
     /// addServerRequested: the user clicked the "+" on the ring.
     void addServerRequested();
+    /// nodeActionRequested: the user clicked a quick button of a server; `action` is
+    /// what the button stands for (the same typed action the server's menu asks for).
+    void nodeActionRequested(const raft::Action &action);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -266,6 +298,20 @@ private:
     void emitSelection();
     void finishRubberBand(QRectF band, bool add);
     void finishDrag(const ClusterDrag::Release &release);
+    // Hover buttons, long press and gestures (clusterviewtouch.cpp).
+    /// setQuickNode shows the quick buttons of id (fading in), or fades them out (kNoNode).
+    void setQuickNode(raft::NodeId id);
+    /// hoverQuickButtons follows the pointer at pos: the buttons stay while it is
+    /// within their reach of the server they belong to.
+    void hoverQuickButtons(QPointF pos);
+    /// quickButtonAt is the index of the shown quick button under pos, or -1.
+    int quickButtonAt(QPointF pos) const;
+    void paintQuickButtons(QPainter &painter);
+    /// startLongPress arms the long-press timer for a press on `hit` at pos.
+    void startLongPress(QPointF pos, const ClusterHit &hit);
+    void cancelLongPress();
+    void longPressed();
+    bool gestureEvent(QEvent *event);
 
     const raft::Simulation *m_simulation = nullptr;
     double m_displayTime = 0;
@@ -283,6 +329,16 @@ private:
     QPointF m_pan;
     ClusterDrag m_drag;
     std::optional<Link> m_hoverLink;
+    bool m_quickEnabled = false;
+    raft::NodeId m_quickNode = raft::kNoNode;
+    /// m_quickShown: the buttons of m_quickNode are wanted (false while they fade out).
+    bool m_quickShown = false;
+    int m_quickHovered = -1;
+    qreal m_quickOpacity = 0;
+    QVariantAnimation *m_quickFade = nullptr;
+    QTimer m_longPress;
+    QPointF m_longPressPos;
+    ClusterHit m_longPressHit;
 
     // Geometry, computed when first needed after what it depends on changed.
     mutable std::optional<ClusterLayout::Text> m_textMetrics;

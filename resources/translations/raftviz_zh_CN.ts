@@ -451,6 +451,37 @@
     </message>
 </context>
 <context>
+    <name>ClusterQuickButtons</name>
+    <message>
+        <source>Resume %1</source>
+        <translation>恢复 %1</translation>
+    </message>
+    <message>
+        <source>Pause %1</source>
+        <translation>暂停 %1</translation>
+    </message>
+    <message>
+        <source>Restart %1</source>
+        <translation>重启 %1</translation>
+    </message>
+    <message>
+        <source>Crash %1</source>
+        <translation>让 %1 崩溃</translation>
+    </message>
+    <message>
+        <source>Time out %1 now: it starts an election</source>
+        <translation>让 %1 立即选举超时：它开始一次选举</translation>
+    </message>
+    <message>
+        <source>Send the client&apos;s next command to %1: “%2”</source>
+        <translation>把客户端的下一条命令发给 %1：“%2”</translation>
+    </message>
+    <message>
+        <source>%1 — refused: %2</source>
+        <translation>%1 — 被拒绝：%2</translation>
+    </message>
+</context>
+<context>
     <name>CommandGuards</name>
     <message>
         <source>Start Over?</source>
