@@ -210,6 +210,30 @@
 <context>
     <name>ClusterLegend</name>
     <message>
+        <source>Membership changes (§6)</source>
+        <translation>成员变更（§6）</translation>
+    </message>
+    <message>
+        <source>Membership</source>
+        <translation>成员变更</translation>
+    </message>
+    <message>
+        <source>Learner: hollow, catching up; no vote yet (§4.2.1)</source>
+        <translation>学习者：空心，正在追上日志，尚不投票（§4.2.1）</translation>
+    </message>
+    <message>
+        <source>Learner: catching up</source>
+        <translation>学习者：追赶中</translation>
+    </message>
+    <message>
+        <source>Spare or removed: greyed, outside the configuration (§6)</source>
+        <translation>备用或已移除：灰色，不在配置之中（§6）</translation>
+    </message>
+    <message>
+        <source>Spare / removed</source>
+        <translation>备用 / 已移除</translation>
+    </message>
+    <message>
         <source>Legend</source>
         <translation>图例</translation>
     </message>
