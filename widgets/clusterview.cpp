@@ -6,6 +6,7 @@
 
 #include <QEvent>
 #include <QFontMetricsF>
+#include <QPaintEvent>
 #include <QPainter>
 
 #include <algorithm>
@@ -60,7 +61,7 @@ void ClusterView::setSimulation(const raft::Simulation *simulation)
 void ClusterView::setDisplayTime(double virtualMs)
 {
     m_displayTime = virtualMs;
-    update();
+    requestFrame();
 }
 
 void ClusterView::setSelectedNode(raft::NodeId id)
@@ -401,10 +402,11 @@ QRectF ClusterView::addButtonRect() const
     return QRectF(c - QPointF(size, size), QSizeF(2 * size, 2 * size));
 }
 
-void ClusterView::paintEvent(QPaintEvent *)
+void ClusterView::paintEvent(QPaintEvent *event)
 {
     QPainter painter(this);
     paintScene(painter);
+    notePainted(event->region());
 }
 
 void ClusterView::paintScene(QPainter &painter)

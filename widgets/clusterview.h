@@ -16,6 +16,7 @@
 #include "widgets/clustertext.h"
 
 #include <QPointF>
+#include <QRegion>
 #include <QTimer>
 #include <QVariantAnimation>
 #include <QWidget>
@@ -23,6 +24,7 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace widgets {
@@ -102,6 +104,11 @@ public:
     void setDisplayTime(double virtualMs);
     /// displayTime is the virtual time drawn.
     double displayTime() const { return m_displayTime; }
+    /// pendingRepaint is the region setDisplayTime asked to repaint since the last
+    /// paint: when only time moved (the world is the one last painted), just where
+    /// things move (messages, lost marks, timers) now and where they were drawn;
+    /// otherwise the whole view. Nothing outside it differs from the last frame.
+    QRegion pendingRepaint() const { return m_pendingRepaint; }
 
     /// selectedNode is the selected server, or kNoNode.
     raft::NodeId selectedNode() const { return m_selectedNode; }
@@ -289,6 +296,36 @@ private:
     /// placedMessages places the messages in flight at the display time.
     std::vector<ClusterMessages::Placed> placedMessages() const;
     void paintScene(QPainter &painter);
+    // Partial frames (clusterviewrepaint.cpp).
+    /// FrameKey names the world a frame shows, but for what each server's disc and
+    /// label show: any change of it (an action, a new role or status, an alarm, an
+    /// event while the network is broken or held, a new simulation) repaints the
+    /// whole view.
+    struct FrameKey {
+        const raft::Simulation *sim = nullptr;
+        std::size_t inputs = 0;
+        std::size_t violations = 0;
+        std::uint64_t faultyStep = 0;
+        std::string configuration;
+        std::string roles;
+        bool operator==(const FrameKey &) const = default;
+    };
+    FrameKey frameKey() const;
+    /// NodeKeys: for each server, what its disc and label show (term, log, commit,
+    /// votes, configuration, the longest log the bars are scaled to…); a change
+    /// repaints nodeArea(id).
+    using NodeKeys = std::array<std::string, raft::kMaxNodes + 1>;
+    NodeKeys nodeKeys() const;
+    /// nodeArea is where server id's disc, vote marks and label are drawn.
+    QRegion nodeArea(raft::NodeId id) const;
+    /// movingRegion is where the things that move with the display time alone are
+    /// drawn at it: messages in flight and lost, door counts, the servers' timers.
+    QRegion movingRegion() const;
+    /// requestFrame schedules the repaint of a new display time (partial if it can be).
+    void requestFrame();
+    /// notePainted remembers what a paint of `painted` (the whole frame or a part of
+    /// it) drew.
+    void notePainted(const QRegion &painted);
     void paintEmpty(QPainter &painter);
     /// legendIsStill tells whether the legend can lie in the still layer this frame.
     bool legendIsStill(const ClusterScene &scene) const;
@@ -360,6 +397,13 @@ private:
     ClusterMessagePainter m_messagePainter;
     ClusterOverlayPainter m_overlayPainter;
     ClusterStage m_stage;
+
+    // What the last paint drew, for partial frames.
+    std::optional<FrameKey> m_paintedKey;
+    NodeKeys m_paintedNodes;
+    double m_paintedTime = 0;
+    QRegion m_paintedMoving;
+    QRegion m_pendingRepaint;
 };
 
 } // namespace widgets

@@ -1,0 +1,166 @@
+// ClusterView's partial frames. Between two frames most of the picture stays as it
+// was: time moves messages, fades lost ones and runs the timers down, and an event
+// (a delivery, an append, a commit) changes a few servers' discs and labels. Only
+// those places, and where moving things were drawn last, are repainted; the painting
+// is the same, only clipped, so the pixels are those of a whole repaint at a fraction
+// of the cost on a 4K screen. Anything wider (an action, a new role, an alarm, a
+// broken network's captions) repaints the whole view.
+#include "widgets/clusterview.h"
+
+#include "widgets/clusterhit.h"
+#include "widgets/clustermessagepainter.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+namespace widgets {
+
+namespace {
+
+/// kSlack: pixels added around each moving thing (antialiasing, pens, rounding).
+constexpr int kSlack = 4;
+
+QRect around(QPointF centre, qreal half)
+{
+    const int h = static_cast<int>(std::ceil(half)) + kSlack;
+    const QPoint c = centre.toPoint();
+    return {c.x() - h, c.y() - h, 2 * h + 1, 2 * h + 1};
+}
+
+void add(std::string &key, std::uint64_t value)
+{
+    key += std::to_string(value);
+    key += ' ';
+}
+
+} // namespace
+
+ClusterView::FrameKey ClusterView::frameKey() const
+{
+    if (!m_simulation)
+        return {};
+    const raft::Simulation &sim = *m_simulation;
+    FrameKey key{&sim, sim.inputs().size(), sim.violations().size(), 0, sim.configuration().label(), {}};
+    // A broken or held network's captions speak of leaders and terms: every event
+    // repaints them.
+    if (sim.network().hasFaults() || sim.network().isHolding())
+        key.faultyStep = sim.stepCount() + 1;
+    for (raft::NodeId id = 1; id <= sim.size(); ++id) {
+        add(key.roles, static_cast<std::uint64_t>(sim.status(id)));
+        add(key.roles, static_cast<std::uint64_t>(sim.role(id)));
+        add(key.roles, static_cast<std::uint64_t>(sim.memberState(id)));
+    }
+    return key;
+}
+
+ClusterView::NodeKeys ClusterView::nodeKeys() const
+{
+    NodeKeys keys;
+    if (!m_simulation)
+        return keys;
+    const raft::Simulation &sim = *m_simulation;
+    raft::Index maxLog = 0;
+    for (raft::NodeId id = 1; id <= sim.size(); ++id)
+        maxLog = std::max(maxLog, sim.log(id).lastIndex());
+    for (raft::NodeId id = 1; id <= std::min(sim.size(), raft::kMaxNodes); ++id) {
+        std::string &key = keys[static_cast<std::size_t>(id)];
+        add(key, maxLog); // the log bars are scaled to the longest log
+        add(key, sim.term(id));
+        add(key, sim.log(id).lastIndex());
+        add(key, sim.log(id).snapshotIndex());
+        add(key, sim.commitIndex(id));
+        add(key, static_cast<std::uint64_t>(sim.server(id).pausedAt));
+        key += sim.configurationOf(id).label();
+        key += ' ';
+        if (const auto progress = sim.catchUp(id)) {
+            add(key, progress->match);
+            add(key, progress->of);
+        }
+        if (const raft::Node *node = sim.node(id)) {
+            add(key, static_cast<std::uint64_t>(node->votes()));
+            add(key, static_cast<std::uint64_t>(node->quorum()));
+            for (raft::NodeId peer = 1; peer <= sim.size(); ++peer)
+                if (peer != id)
+                    add(key, static_cast<std::uint64_t>(node->progress(peer).vote));
+        }
+    }
+    return keys;
+}
+
+QRegion ClusterView::nodeArea(raft::NodeId id) const
+{
+    const ClusterLayout &l = clusterLayout();
+    // The disc with its rings, badges and chip, and a candidate's vote marks beyond.
+    const int reach = static_cast<int>(std::ceil(l.radius() * 0.6)) + kSlack;
+    QRegion area = l.discBox(id).toAlignedRect().adjusted(-reach, -reach, reach, reach);
+    area += l.labelBox(id, l.reservedLabelSize()).toAlignedRect().adjusted(-kSlack, -kSlack, kSlack, kSlack);
+    area += labelRect(id).toAlignedRect().adjusted(-kSlack, -kSlack, kSlack, kSlack);
+    return area;
+}
+
+QRegion ClusterView::movingRegion() const
+{
+    QRegion region;
+    if (!m_simulation)
+        return region;
+    const ClusterLayout &l = clusterLayout();
+    // The timers (and anything else on a disc) stay inside each disc's box.
+    for (raft::NodeId id = 1; id <= l.nodes(); ++id)
+        region += l.discBox(id).toAlignedRect().adjusted(-kSlack, -kSlack, kSlack, kSlack);
+    // A message's sprite, its waiting ring and a selection halo.
+    const qreal m = l.messageSize();
+    const qreal half = std::max({m * 0.9 + 2, m * (ClusterMessagePainter::kHalo + 0.3) + 2,
+                                 ClusterHit::messageReach(l)});
+    for (const ClusterMessages::Placed &p : placedMessages())
+        region += around(p.pos, half);
+    for (const ClusterMessages::Lost &lost : ClusterMessages::lost(*m_simulation, networkGeometry(), m_displayTime))
+        region += around(lost.pos, half);
+    for (const QRectF &box : heldCountBoxes())
+        region += box.toAlignedRect().adjusted(-kSlack, -kSlack, kSlack, kSlack);
+    return region & rect();
+}
+
+void ClusterView::requestFrame()
+{
+    // The world as last painted but for some servers, time going forward: only what
+    // moves (where it is now and where it was drawn) and those servers are repainted.
+    if (m_simulation && m_paintedKey && *m_paintedKey == frameKey() && m_displayTime >= m_paintedTime) {
+        QRegion region = movingRegion() + m_paintedMoving;
+        const NodeKeys nodes = nodeKeys();
+        for (raft::NodeId id = 1; id <= clusterLayout().nodes(); ++id)
+            if (nodes[static_cast<std::size_t>(id)] != m_paintedNodes[static_cast<std::size_t>(id)])
+                region += nodeArea(id);
+        region &= rect();
+        m_pendingRepaint += region;
+        update(region);
+        return;
+    }
+    m_pendingRepaint = rect();
+    update();
+}
+
+void ClusterView::notePainted(const QRegion &painted)
+{
+    const bool whole = (QRegion(rect()) - painted).isEmpty();
+    const FrameKey key = frameKey();
+    // A part of the frame painted after the world changed (an expose) does not show
+    // the new world everywhere: the next frame is painted whole.
+    if (!whole && m_paintedKey != key) {
+        m_paintedKey.reset();
+        return;
+    }
+    const NodeKeys nodes = nodeKeys();
+    for (raft::NodeId id = 1; id <= clusterLayout().nodes(); ++id) {
+        // A server is known as painted only where its area was.
+        const auto i = static_cast<std::size_t>(id);
+        if (whole || (nodeArea(id) - painted).isEmpty())
+            m_paintedNodes[i] = nodes[i];
+    }
+    m_paintedKey = key;
+    m_paintedTime = m_displayTime;
+    m_paintedMoving = movingRegion();
+    m_pendingRepaint = QRegion();
+}
+
+} // namespace widgets
