@@ -105,10 +105,9 @@ void ClusterNodePainter::paintNode(QPainter &painter, const ClusterScene &scene,
     const NodeLook look = lookOf(scene.sim, id);
 
     if (halo) {
-        painter.setPen(QPen(ClusterPalette::selection(), std::max<qreal>(kHaloWidthMin, r * kHaloWidth)));
-        painter.setBrush(Qt::NoBrush);
         const qreal distance = l.outer() + std::max<qreal>(2, r * kHalo);
-        painter.drawEllipse(c, distance, distance);
+        ClusterPalette::drawRing(painter, c, distance, std::max<qreal>(kHaloWidthMin, r * kHaloWidth),
+                                 ClusterPalette::selection());
     }
 
     if (!staged) {
@@ -135,9 +134,7 @@ void ClusterNodePainter::paintNode(QPainter &painter, const ClusterScene &scene,
         if (std::find(named.begin(), named.end(), id) != named.end()) {
             const qreal width = std::max<qreal>(3, r * 0.16);
             const qreal distance = l.outer() + r * (kActingGap + kActingWidth) + width;
-            painter.setPen(QPen(ClusterPalette::alarm(), width));
-            painter.setBrush(Qt::NoBrush);
-            painter.drawEllipse(c, distance, distance);
+            ClusterPalette::drawRing(painter, c, distance, width, ClusterPalette::alarm());
         }
     }
 

@@ -186,6 +186,9 @@ public:
     /// drawTimerArc draws the election timer's arc of the time left (fraction in
     /// [0, 1]), clockwise from twelve o'clock, on the track of a disc of radius r.
     static void drawTimerArc(QPainter &painter, QPointF c, qreal r, double fraction, bool frozen);
+    /// drawRing draws a solid ring of `width` centred on the circle of `radius` about c
+    /// (filled as a band, not stroked: cheap enough to draw every frame).
+    static void drawRing(QPainter &painter, QPointF c, qreal radius, qreal width, const QColor &colour);
     /// drawCrown draws the leader's crown, `width` wide, its base centred on `base`.
     static void drawCrown(QPainter &painter, QPointF base, qreal width);
     /// drawPauseBadge draws a paused server's badge: two bars in a dark disc.

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <vector>
 
 namespace widgets {
 
@@ -27,6 +28,61 @@ QRect around(QPointF centre, qreal half)
     const QPoint c = centre.toPoint();
     return {c.x() - h, c.y() - h, 2 * h + 1, 2 * h + 1};
 }
+
+/// TileMask collects many small rectangles as whole tiles of kTile pixels, so that
+/// hundreds of messages make one region in linear time (QRegion's union of each
+/// rectangle in turn costs more than painting them).
+class TileMask {
+public:
+    static constexpr int kTile = 32;
+    explicit TileMask(QSize size)
+        : m_size(size)
+        , m_columns((size.width() + kTile - 1) / kTile)
+        , m_rows((size.height() + kTile - 1) / kTile)
+        , m_tiles(static_cast<std::size_t>(std::max(0, m_columns * m_rows)), false)
+    { }
+    void mark(const QRect &rect)
+    {
+        const QRect r = rect & QRect(QPoint(0, 0), m_size);
+        if (r.isEmpty())
+            return;
+        for (int row = r.top() / kTile; row <= r.bottom() / kTile; ++row)
+            for (int column = r.left() / kTile; column <= r.right() / kTile; ++column)
+                m_tiles[static_cast<std::size_t>(row * m_columns + column)] = true;
+    }
+    /// region is the marked tiles: one rectangle per run of tiles in a row, in the
+    /// order QRegion::setRects wants (rows down, runs left to right, none touching).
+    QRegion region() const
+    {
+        std::vector<QRect> runs;
+        for (int row = 0; row < m_rows; ++row) {
+            const int top = row * kTile;
+            const int height = std::min(kTile, m_size.height() - top);
+            for (int column = 0; column < m_columns;) {
+                if (!m_tiles[static_cast<std::size_t>(row * m_columns + column)]) {
+                    ++column;
+                    continue;
+                }
+                const int start = column;
+                while (column < m_columns && m_tiles[static_cast<std::size_t>(row * m_columns + column)])
+                    ++column;
+                const int left = start * kTile;
+                const int right = std::min(column * kTile, m_size.width());
+                runs.emplace_back(left, top, right - left, height);
+            }
+        }
+        QRegion region;
+        if (!runs.empty())
+            region.setRects(runs.data(), static_cast<int>(runs.size()));
+        return region;
+    }
+
+private:
+    QSize m_size;
+    int m_columns = 0;
+    int m_rows = 0;
+    std::vector<bool> m_tiles;
+};
 
 void add(std::string &key, std::uint64_t value)
 {
@@ -101,24 +157,24 @@ QRegion ClusterView::nodeArea(raft::NodeId id) const
 
 QRegion ClusterView::movingRegion() const
 {
-    QRegion region;
     if (!m_simulation)
-        return region;
+        return {};
     const ClusterLayout &l = clusterLayout();
+    TileMask tiles(size());
     // The timers (and anything else on a disc) stay inside each disc's box.
     for (raft::NodeId id = 1; id <= l.nodes(); ++id)
-        region += l.discBox(id).toAlignedRect().adjusted(-kSlack, -kSlack, kSlack, kSlack);
+        tiles.mark(l.discBox(id).toAlignedRect().adjusted(-kSlack, -kSlack, kSlack, kSlack));
     // A message's sprite, its waiting ring and a selection halo.
     const qreal m = l.messageSize();
     const qreal half = std::max({m * 0.9 + 2, m * (ClusterMessagePainter::kHalo + 0.3) + 2,
                                  ClusterHit::messageReach(l)});
     for (const ClusterMessages::Placed &p : placedMessages())
-        region += around(p.pos, half);
+        tiles.mark(around(p.pos, half));
     for (const ClusterMessages::Lost &lost : ClusterMessages::lost(*m_simulation, networkGeometry(), m_displayTime))
-        region += around(lost.pos, half);
+        tiles.mark(around(lost.pos, half));
     for (const QRectF &box : heldCountBoxes())
-        region += box.toAlignedRect().adjusted(-kSlack, -kSlack, kSlack, kSlack);
-    return region & rect();
+        tiles.mark(box.toAlignedRect().adjusted(-kSlack, -kSlack, kSlack, kSlack));
+    return tiles.region();
 }
 
 void ClusterView::requestFrame()
