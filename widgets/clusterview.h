@@ -84,7 +84,8 @@ class SimulationSource;
 /// messages, overlays) draws from them. Painting is made cheap for 60 frames per
 /// second: messages are blitted from pre-rendered sprites, text from cached
 /// QStaticText, and the links, sides, walls and legend from pixmaps rebuilt only when
-/// the layout or the network's faults change.
+/// the layout or the network's faults change; a new display time repaints only where
+/// things moved and the servers whose disc or label changed (pendingRepaint).
 class ClusterView : public QWidget {
     Q_OBJECT
 
