@@ -314,6 +314,21 @@ TEST_F(TouchViewTest, LongPressOnAMessageRequestsItsMenu)
     QTest::mouseRelease(m_view.get(), Qt::LeftButton, {}, at);
 }
 
+TEST_F(TouchViewTest, AFingerHeldOnAServerRequestsItsMenu)
+{
+    // A touch screen: the touch becomes a held press (Qt makes mouse events of a touch
+    // the view does not take), and holding still opens the menu.
+    raft::Simulation sim(testing_widgets::slowConfig(3));
+    show(sim);
+    QSignalSpy menus(m_view.get(), &ClusterView::nodeContextMenuRequested);
+    QPointingDevice *screen = QTest::createTouchDevice();
+    const QPoint at = m_view->nodeCenter(2).toPoint();
+    QTest::touchEvent(m_view.get(), screen).press(0, at);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return menus.count() == 1; }, 3 * ClusterView::kLongPressMs));
+    EXPECT_EQ(menus.at(0).at(0).value<raft::NodeId>(), 2);
+    QTest::touchEvent(m_view.get(), screen).release(0, at);
+}
+
 TEST_F(TouchViewTest, PinchAndNativeZoomGesturesZoomAboutTheirCentre)
 {
     raft::Simulation sim(testing_widgets::slowConfig(5));
