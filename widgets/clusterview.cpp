@@ -25,6 +25,8 @@ ClusterView::ClusterView(QWidget *parent)
     // Touch screens and whiteboards: a pinch zooms (a long press is a held mouse press).
     setAttribute(Qt::WA_AcceptTouchEvents);
     grabGesture(Qt::PinchGesture);
+    m_longPress.setSingleShot(true);
+    connect(&m_longPress, &QTimer::timeout, this, &ClusterView::longPressed);
 }
 
 ClusterView::~ClusterView() = default;

@@ -226,6 +226,11 @@ void ClusterView::mouseDoubleClickEvent(QMouseEvent *event)
         event->accept();
         return;
     }
+    // A double click on a quick button is one click (a second would undo a pause).
+    if (quickButtonAt(event->position()) >= 0) {
+        event->accept();
+        return;
+    }
     // A double click on an item is two clicks.
     mousePressEvent(event);
 }

@@ -128,10 +128,6 @@ void ClusterView::startLongPress(QPointF pos, const ClusterHit &hit)
 {
     if (hit.kind != ClusterHit::Kind::Node && hit.kind != ClusterHit::Kind::Message)
         return;
-    if (!m_longPress.isSingleShot()) {
-        m_longPress.setSingleShot(true);
-        connect(&m_longPress, &QTimer::timeout, this, &ClusterView::longPressed);
-    }
     m_longPressPos = pos;
     m_longPressHit = hit;
     m_longPress.start(kLongPressMs);

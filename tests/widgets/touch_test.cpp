@@ -288,6 +288,11 @@ TEST_F(TouchViewTest, QuickButtonsFadeInAndOutAndStayOutOfPicturesUnlessHovered)
     ASSERT_EQ(actions.count(), 1);
     EXPECT_EQ(actions.at(0).at(0).value<raft::Action>(), raft::Action(raft::act::Pause{1}));
     EXPECT_EQ(m_view->selectedNode(), raft::kNoNode);
+    // The second press of a double click does not act again (it would undo the first).
+    QMouseEvent twice(QEvent::MouseButtonDblClick, pause->centre, m_view->mapToGlobal(pause->centre), Qt::LeftButton,
+                      Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(m_view.get(), &twice);
+    EXPECT_EQ(actions.count(), 1);
 
     // Away from the server, they fade out and leave the picture as it was.
     hover(m_view.get(), QPointF(3, 3));
