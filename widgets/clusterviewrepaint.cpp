@@ -150,7 +150,14 @@ QRegion ClusterView::nodeArea(raft::NodeId id) const
     // The disc with its rings, badges and chip, and a candidate's vote marks beyond.
     const int reach = static_cast<int>(std::ceil(l.radius() * 0.6)) + kSlack;
     QRegion area = l.discBox(id).toAlignedRect().adjusted(-reach, -reach, reach, reach);
-    area += l.labelBox(id, l.reservedLabelSize()).toAlignedRect().adjusted(-kSlack, -kSlack, kSlack, kSlack);
+    // A label of any size up to the reserved one sits on the ray from the ring's
+    // centre, nearer the disc the smaller it is: its box lies between the reserved box
+    // and one of the same size at the disc's edge. (A label whose text grows moves.)
+    const QSizeF reserved = l.reservedLabelSize();
+    const QPointF edge = l.labelBox(id, QSizeF()).topLeft();
+    const QRectF labels = l.labelBox(id, reserved).united(QRectF(edge - QPointF(reserved.width(), reserved.height()) / 2,
+                                                                 reserved));
+    area += labels.toAlignedRect().adjusted(-kSlack, -kSlack, kSlack, kSlack);
     area += labelRect(id).toAlignedRect().adjusted(-kSlack, -kSlack, kSlack, kSlack);
     return area;
 }
