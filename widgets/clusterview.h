@@ -304,7 +304,10 @@ private:
     /// whole view.
     struct FrameKey {
         const raft::Simulation *sim = nullptr;
-        std::size_t inputs = 0;
+        /// actions: the inputs but client requests (whose effects are a server's log
+        /// and new messages, which partial frames repaint), and where the last one is.
+        std::size_t actions = 0;
+        std::size_t lastAction = 0;
         std::size_t violations = 0;
         std::uint64_t faultyStep = 0;
         std::string configuration;
@@ -402,6 +405,11 @@ private:
     // What the last paint drew, for partial frames.
     std::optional<FrameKey> m_paintedKey;
     NodeKeys m_paintedNodes;
+    // frameKey's count of the client requests among the inputs, kept up to date.
+    mutable const raft::Simulation *m_countedSim = nullptr;
+    mutable std::size_t m_countedInputs = 0;
+    mutable std::size_t m_countedRequests = 0;
+    mutable std::size_t m_lastAction = 0;
     double m_paintedTime = 0;
     QRegion m_paintedMoving;
     QRegion m_pendingRepaint;

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <variant>
 #include <vector>
 
 namespace widgets {
@@ -97,7 +98,28 @@ ClusterView::FrameKey ClusterView::frameKey() const
     if (!m_simulation)
         return {};
     const raft::Simulation &sim = *m_simulation;
-    FrameKey key{&sim, sim.inputs().size(), sim.violations().size(), 0, sim.configuration().label(), {}};
+    // Client requests are counted once (the inputs only grow, or are cut back and
+    // counted again).
+    const std::vector<raft::Input> &inputs = sim.inputs();
+    if (m_countedSim != &sim || inputs.size() < m_countedInputs) {
+        m_countedSim = &sim;
+        m_countedInputs = 0;
+        m_countedRequests = 0;
+        m_lastAction = 0;
+    }
+    for (; m_countedInputs < inputs.size(); ++m_countedInputs) {
+        if (std::holds_alternative<raft::act::Request>(inputs[m_countedInputs].action))
+            ++m_countedRequests;
+        else
+            m_lastAction = m_countedInputs + 1;
+    }
+    FrameKey key{&sim,
+                 inputs.size() - m_countedRequests,
+                 m_lastAction,
+                 sim.violations().size(),
+                 0,
+                 sim.configuration().label(),
+                 {}};
     // A broken or held network's captions speak of leaders and terms: every event
     // repaints them.
     if (sim.network().hasFaults() || sim.network().isHolding())

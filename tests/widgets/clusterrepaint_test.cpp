@@ -106,6 +106,11 @@ TEST(ClusterRepaint, AChangeOfTheWorldRepaintsTheWholeView)
     view.setDisplayTime(view.displayTime() + 0.25);
     EXPECT_FALSE(covers(view.pendingRepaint(), view.rect())) << "only time moved " << view.pendingRepaint().rectCount() << " " << view.pendingRepaint().boundingRect().width();
     view.render(&image, view.pendingRepaint().boundingRect().topLeft(), view.pendingRepaint());
+    // A client request only grows a log and sends messages: still partial.
+    (void)sim.request(*sim.leader(), "set y 2");
+    view.setDisplayTime(view.displayTime() + 0.25);
+    EXPECT_FALSE(covers(view.pendingRepaint(), view.rect())) << "a client request";
+    view.render(&image, view.pendingRepaint().boundingRect().topLeft(), view.pendingRepaint());
     (void)sim.apply(raft::act::Crash{1});
     view.setDisplayTime(view.displayTime());
     EXPECT_TRUE(covers(view.pendingRepaint(), view.rect())) << "a server crashed";
