@@ -3,10 +3,10 @@
 #include "actiontable.h"
 #include "clientrequestdialog.h"
 #include "icons.h"
-#include "refusaltext.h"
 #include "simulationcontroller.h"
 
 #include "widgets/clusterview.h"
+#include "widgets/refusaltext.h"
 #include "widgets/eventtext.h"
 #include "widgets/networksides.h"
 #include "widgets/selection.h"
@@ -19,10 +19,13 @@
 #include <QWidget>
 
 #include <algorithm>
+#include <type_traits>
+#include <variant>
 
 using raft::NodeId;
 using raft::NodeStatus;
 using widgets::EventText;
+using widgets::RefusalText;
 
 ContextMenus::ContextMenus(QWidget *window, SimulationController *controller, widgets::Selection *selection,
                            widgets::ClusterView *view, const ActionTable *actions)
@@ -42,10 +45,35 @@ ContextMenus::ContextMenus(QWidget *window, SimulationController *controller, wi
             ids = {id};
         popup(createMessagesMenu(ids), globalPos);
     });
+    // The quick buttons around a hovered server take the road of the menu's entries.
+    connect(view, &widgets::ClusterView::nodeActionRequested, this, &ContextMenus::runNodeAction);
     connect(view, &widgets::ClusterView::backgroundContextMenuRequested, this,
             [this](QPoint globalPos) { popup(createBackgroundMenu(), globalPos); });
     connect(view, &widgets::ClusterView::linkContextMenuRequested, this,
             [this](NodeId from, NodeId to, QPoint globalPos) { popup(createLinkMenu(from, to), globalPos); });
+}
+
+void ContextMenus::runNodeAction(const raft::Action &action)
+{
+    // The controller's slots that the node menu's entries trigger: each checks, reports
+    // a refusal's reason in the status bar, or acts and says what it did.
+    std::visit(
+        [this](const auto &a) {
+            using A = std::decay_t<decltype(a)>;
+            if constexpr (std::is_same_v<A, raft::act::Pause>)
+                m_controller->pauseNode(a.node);
+            else if constexpr (std::is_same_v<A, raft::act::Resume>)
+                m_controller->resumeNode(a.node);
+            else if constexpr (std::is_same_v<A, raft::act::Crash>)
+                m_controller->crash(a.node);
+            else if constexpr (std::is_same_v<A, raft::act::Restart>)
+                m_controller->restart(a.node);
+            else if constexpr (std::is_same_v<A, raft::act::Timeout>)
+                m_controller->timeoutNow(a.node);
+            else if constexpr (std::is_same_v<A, raft::act::Request>)
+                m_controller->request(a.node, QString::fromStdString(a.command));
+        },
+        action);
 }
 
 void ContextMenus::popup(QMenu *menu, QPoint globalPos)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "raft/action.h"
 #include "raft/types.h"
 
 #include <QObject>
@@ -59,6 +60,9 @@ Q_SIGNALS:
 
 private:
     void showNodeMenu(raft::NodeId id, QPoint globalPos);
+    /// runNodeAction runs a server's action asked for by a quick button, through the
+    /// controller slot its menu entry uses.
+    void runNodeAction(const raft::Action &action);
     /// popup shows a menu that deletes itself when closed.
     static void popup(QMenu *menu, QPoint globalPos);
     /// messageTitle names a message: "#12 AppendEntries S1 → S3".

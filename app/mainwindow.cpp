@@ -109,6 +109,7 @@ void MainWindow::createCentralWidget()
     m_clusterView->setObjectName(QStringLiteral("clusterView"));
     // §6: the "+" on the ring adds a server (Cluster › Add Server).
     m_clusterView->setAddButtonVisible(true);
+    m_clusterView->setQuickButtonsEnabled(true);
     connect(m_clusterView, &widgets::ClusterView::addServerRequested, m_controller,
             &SimulationController::addNextServer);
     // The banner that explains each step, and the timeline, under the cluster view.

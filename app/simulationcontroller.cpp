@@ -1,8 +1,8 @@
 #include "simulationcontroller.h"
 
-#include "refusaltext.h"
 #include "widgets/alarm.h"
 #include "widgets/eventtext.h"
+#include "widgets/refusaltext.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -14,6 +14,7 @@
 using raft::NodeId;
 using raft::NodeStatus;
 using raft::Time;
+using widgets::RefusalText;
 
 namespace {
 

@@ -24,6 +24,8 @@ enum class Glyph {
     Leader,
     Crashed,
     Paused,
+    Learner,
+    Spare,
     Term,
     Timer,
     LogBar,
@@ -105,6 +107,13 @@ void drawGlyph(QPainter &painter, Glyph glyph, QPointF c, qreal u)
     case Glyph::Paused:
         ClusterPalette::drawNodeDisc(painter, c, r, {raft::Role::Follower, false, true});
         ClusterPalette::drawPauseBadge(painter, c + QPointF(r * 0.75, -r * 0.6), r * 0.55);
+        break;
+    case Glyph::Learner:
+        ClusterPalette::drawNodeDisc(painter, c, r,
+                                     {raft::Role::Follower, false, false, raft::MemberState::Learner});
+        break;
+    case Glyph::Spare:
+        ClusterPalette::drawNodeDisc(painter, c, r, {raft::Role::Follower, false, false, raft::MemberState::Spare});
         break;
     case Glyph::Term: {
         ClusterPalette::drawNodeDisc(painter, c, r, {raft::Role::Follower, false, false});
@@ -292,6 +301,13 @@ std::vector<Row> rows(bool brief)
          pick(ClusterLegend::tr("Vote granted / refused"), ClusterLegend::tr("Granted / refused"))},
         {false, Glyph::VotesOpen,
          pick(ClusterLegend::tr("Asked, reply in flight / not asked"), ClusterLegend::tr("Asked / not asked"))},
+        {true, Glyph::None, pick(ClusterLegend::tr("Membership changes (§6)"), ClusterLegend::tr("Membership"))},
+        {false, Glyph::Learner,
+         pick(ClusterLegend::tr("Learner: hollow, catching up; no vote yet (§4.2.1)"),
+              ClusterLegend::tr("Learner: catching up"))},
+        {false, Glyph::Spare,
+         pick(ClusterLegend::tr("Spare or removed: greyed, outside the configuration (§6)"),
+              ClusterLegend::tr("Spare / removed"))},
         {true, Glyph::None, ClusterLegend::tr("Messages")},
         {false, Glyph::RequestVote, ClusterLegend::tr("RequestVote")},
         {false, Glyph::VoteReply,
@@ -499,6 +515,14 @@ QPixmap ClusterLegend::render(qreal unit, qreal dpr, int columns)
     painter.drawRoundedRect(panel, 8 * unit, 8 * unit);
     layout(&painter, unit, columns);
     return pixmap;
+}
+
+QStringList ClusterLegend::lines(int columns)
+{
+    QStringList texts;
+    for (const Row &row : rows(columns > 1))
+        texts << row.text;
+    return texts;
 }
 
 } // namespace widgets

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QPixmap>
+#include <QStringList>
 #include <QSizeF>
 
 namespace widgets {
@@ -20,6 +21,9 @@ public:
     static QSizeF sizeAt(qreal unit, int columns = 1);
     /// render paints the panel at scale `unit` for a device pixel ratio `dpr`.
     static QPixmap render(qreal unit, qreal dpr, int columns = 1);
+    /// lines lists the panel's texts, headers included, in order (1 column: the
+    /// sentences; 2: the brief labels).
+    static QStringList lines(int columns = 1);
 };
 
 } // namespace widgets

@@ -4,6 +4,7 @@
 #include "widgets/clusterpalette.h"
 #include "widgets/clustervector.h"
 
+#include <QFontMetricsF>
 #include <QPainter>
 
 #include <algorithm>
@@ -104,10 +105,9 @@ void ClusterNodePainter::paintNode(QPainter &painter, const ClusterScene &scene,
     const NodeLook look = lookOf(scene.sim, id);
 
     if (halo) {
-        painter.setPen(QPen(ClusterPalette::selection(), std::max<qreal>(kHaloWidthMin, r * kHaloWidth)));
-        painter.setBrush(Qt::NoBrush);
         const qreal distance = l.outer() + std::max<qreal>(2, r * kHalo);
-        painter.drawEllipse(c, distance, distance);
+        ClusterPalette::drawRing(painter, c, distance, std::max<qreal>(kHaloWidthMin, r * kHaloWidth),
+                                 ClusterPalette::selection());
     }
 
     if (!staged) {
@@ -134,9 +134,7 @@ void ClusterNodePainter::paintNode(QPainter &painter, const ClusterScene &scene,
         if (std::find(named.begin(), named.end(), id) != named.end()) {
             const qreal width = std::max<qreal>(3, r * 0.16);
             const qreal distance = l.outer() + r * (kActingGap + kActingWidth) + width;
-            painter.setPen(QPen(ClusterPalette::alarm(), width));
-            painter.setBrush(Qt::NoBrush);
-            painter.drawEllipse(c, distance, distance);
+            ClusterPalette::drawRing(painter, c, distance, width, ClusterPalette::alarm());
         }
     }
 
@@ -178,16 +176,31 @@ void ClusterNodePainter::paintChip(QPainter &painter, const ClusterScene &scene,
         return;
     const QString chip = QString::fromStdString(believed.label());
     const QSizeF text = scene.text.size(ClusterText::Font::Small, chip);
-    const qreal r = l.radius();
-    const QPointF centre = l.nodeCentre(id) + QPointF(0, r * kChipAt);
-    const QRectF pill(centre - QPointF(text.width() / 2 + text.height() / 3, text.height() / 2 + 1),
-                      QSizeF(text.width() + 2 * text.height() / 3, text.height() + 2));
+    const QPointF centre = l.nodeCentre(id) + QPointF(0, l.radius() * kChipAt);
+    const Chip box = chipGeometry(scene.text.font(ClusterText::Font::Small), chip, text, centre);
     painter.save();
     painter.setPen(QPen(believed.isJoint() ? ClusterPalette::alarm() : ClusterPalette::mutedInk(), 1));
     painter.setBrush(ClusterPalette::plate());
-    painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2);
+    painter.drawRoundedRect(box.pill, box.corner, box.corner);
     painter.restore();
-    scene.text.draw(painter, ClusterText::Font::Small, chip, pill.center(), ClusterPalette::ink());
+    scene.text.draw(painter, ClusterText::Font::Small, chip, centre, ClusterPalette::ink());
+}
+
+ClusterNodePainter::Chip ClusterNodePainter::chipGeometry(const QFont &font, const QString &text, QSizeF line,
+                                                          QPointF centre)
+{
+    // The text is drawn with its line box centred on `centre`; its ink may reach below
+    // the line (the underscore of "C_old,new" does in many fonts), so the pill is
+    // built around both, with a pen's width to spare.
+    const QFontMetricsF metrics(font);
+    const QPointF topLeft = centre - QPointF(line.width() / 2, line.height() / 2);
+    Chip chip;
+    chip.ink = metrics.boundingRect(text).translated(topLeft + QPointF(0, metrics.ascent()));
+    const QRectF body = chip.ink.united(QRectF(topLeft, line)).adjusted(0, -1.5, 0, 1.5);
+    // Round ends: the ink stays within the straight part between them.
+    chip.corner = body.height() / 2;
+    chip.pill = body.adjusted(-chip.corner, 0, chip.corner, 0);
+    return chip;
 }
 
 ClusterNodePainter::Disc ClusterNodePainter::disc(const ClusterScene &scene, raft::NodeId id)

@@ -4,6 +4,7 @@
 #include "widgets/clusterscene.h"
 
 #include <QCoreApplication>
+#include <QFont>
 #include <QPixmap>
 #include <QRectF>
 #include <QString>
@@ -54,6 +55,19 @@ public:
     static QString nameOf(raft::NodeId id);
     /// lookOf is how server id of sim is drawn.
     static NodeLook lookOf(const raft::Simulation &sim, raft::NodeId id);
+
+    /// Chip is the geometry of a configuration chip ("C3", "C_old,new"): the pill, its
+    /// corner radius, and the box of the text's ink (glyphs that reach below the
+    /// descent, such as the underscore, included).
+    /// Invariant: the rounded pill contains the ink box.
+    struct Chip {
+        QRectF pill;
+        qreal corner = 0;
+        QRectF ink;
+    };
+    /// chipGeometry places a chip whose text, of line size `line` (as ClusterText
+    /// measures it) in `font`, is centred on `centre`.
+    static Chip chipGeometry(const QFont &font, const QString &text, QSizeF line, QPointF centre);
 
     /// kHalo: how far a selection halo stands off the disc's drawing, of the radius.
     static constexpr qreal kHalo = 0.12;

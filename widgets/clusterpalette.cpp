@@ -174,6 +174,22 @@ QColor ClusterPalette::onDark()
 {
     return QColor::fromRgba(kWhite);
 }
+QColor ClusterPalette::quickButtonFill()
+{
+    return rgb(kWhite, kWhite);
+}
+QColor ClusterPalette::quickButtonInk()
+{
+    return rgb(kFollowerEdge, kContrastInk);
+}
+QColor ClusterPalette::quickButtonHover()
+{
+    return rgb(kBlue, kDarkBlue);
+}
+QColor ClusterPalette::quickButtonDisabled()
+{
+    return rgb(kCrashedEdge, kContrastMutedInk);
+}
 QColor ClusterPalette::plate()
 {
     return g_highContrast ? withAlpha(kContrastBackground, kContrastPlateAlpha) : withAlpha(kBackground, kPlateAlpha);
@@ -313,14 +329,14 @@ void ClusterPalette::drawTimerTrack(QPainter &painter, QPointF c, qreal r)
     painter.restore();
 }
 
-void ClusterPalette::drawTimerArc(QPainter &painter, QPointF c, qreal r, double fraction, bool frozen)
+namespace {
+
+/// fillBand fills the band of a circle of `radius` about c, `half` each side of it,
+/// clockwise from twelve o'clock for `fraction` of a turn: several times cheaper than
+/// stroking the arc with a wide pen (the stroker flattens and offsets the curve every
+/// time), which matters for what is drawn every frame for every server.
+void fillBand(QPainter &painter, QPointF c, qreal radius, qreal half, double fraction, const QColor &colour)
 {
-    fraction = std::clamp(fraction, 0.0, 1.0);
-    if (fraction <= 0)
-        return;
-    // The arc is drawn every frame for every server, so it is filled as a band
-    // (outer edge forward, inner edge back) from a table of unit vectors, which is
-    // several times cheaper than stroking an arc.
     constexpr int kSteps = 180;
     static const std::array<QPointF, kSteps + 1> unitCircle = [] {
         std::array<QPointF, kSteps + 1> table{};
@@ -331,8 +347,6 @@ void ClusterPalette::drawTimerArc(QPainter &painter, QPointF c, qreal r, double 
         }
         return table;
     }();
-    const qreal rr = ringRadius(r);
-    const qreal half = timerWidth(r) / 2;
     const double end = fraction * kSteps;
     const int whole = static_cast<int>(end);
     const double angleEnd = -3.14159265358979323846 / 2 + 2 * 3.14159265358979323846 * fraction;
@@ -340,16 +354,31 @@ void ClusterPalette::drawTimerArc(QPainter &painter, QPointF c, qreal r, double 
     std::array<QPointF, std::size_t{2} * (kSteps + 2)> band;
     std::size_t n = 0;
     for (int i = 0; i <= whole; ++i)
-        band[n++] = c + unitCircle[static_cast<std::size_t>(i)] * (rr + half);
-    band[n++] = c + tip * (rr + half);
-    band[n++] = c + tip * (rr - half);
+        band[n++] = c + unitCircle[static_cast<std::size_t>(i)] * (radius + half);
+    band[n++] = c + tip * (radius + half);
+    band[n++] = c + tip * (radius - half);
     for (int i = whole; i >= 0; --i)
-        band[n++] = c + unitCircle[static_cast<std::size_t>(i)] * (rr - half);
+        band[n++] = c + unitCircle[static_cast<std::size_t>(i)] * (radius - half);
     painter.save();
     painter.setPen(Qt::NoPen);
-    painter.setBrush(timerColour(fraction, frozen));
+    painter.setBrush(colour);
     painter.drawPolygon(band.data(), static_cast<int>(n));
     painter.restore();
+}
+
+} // namespace
+
+void ClusterPalette::drawTimerArc(QPainter &painter, QPointF c, qreal r, double fraction, bool frozen)
+{
+    fraction = std::clamp(fraction, 0.0, 1.0);
+    if (fraction <= 0)
+        return;
+    fillBand(painter, c, ringRadius(r), timerWidth(r) / 2, fraction, timerColour(fraction, frozen));
+}
+
+void ClusterPalette::drawRing(QPainter &painter, QPointF c, qreal radius, qreal width, const QColor &colour)
+{
+    fillBand(painter, c, radius, width / 2, 1.0, colour);
 }
 
 void ClusterPalette::drawCrown(QPainter &painter, QPointF base, qreal width)

@@ -102,6 +102,13 @@ public:
     static QColor onDark();
     /// plate is the translucent background behind a server's label and a side's caption.
     static QColor plate();
+    /// quickButtonFill, quickButtonInk and quickButtonHover colour the quick buttons
+    /// around a hovered server (ClusterQuickButtons); a disabled one is drawn in
+    /// quickButtonDisabled.
+    static QColor quickButtonFill();
+    static QColor quickButtonInk();
+    static QColor quickButtonHover();
+    static QColor quickButtonDisabled();
     /// drawAddButton draws the "+" of Cluster › Add Server in `box` (§6).
     static void drawAddButton(QPainter &painter, const QRectF &box);
     /// dragCaptionFill is the fill of the caption that follows a dragged server.
@@ -179,6 +186,9 @@ public:
     /// drawTimerArc draws the election timer's arc of the time left (fraction in
     /// [0, 1]), clockwise from twelve o'clock, on the track of a disc of radius r.
     static void drawTimerArc(QPainter &painter, QPointF c, qreal r, double fraction, bool frozen);
+    /// drawRing draws a solid ring of `width` centred on the circle of `radius` about c
+    /// (filled as a band, not stroked: cheap enough to draw every frame).
+    static void drawRing(QPainter &painter, QPointF c, qreal radius, qreal width, const QColor &colour);
     /// drawCrown draws the leader's crown, `width` wide, its base centred on `base`.
     static void drawCrown(QPainter &painter, QPointF base, qreal width);
     /// drawPauseBadge draws a paused server's badge: two bars in a dark disc.

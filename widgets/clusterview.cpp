@@ -6,6 +6,7 @@
 
 #include <QEvent>
 #include <QFontMetricsF>
+#include <QPaintEvent>
 #include <QPainter>
 
 #include <algorithm>
@@ -21,6 +22,11 @@ ClusterView::ClusterView(QWidget *parent)
     setFocusPolicy(Qt::StrongFocus);
     setContextMenuPolicy(Qt::DefaultContextMenu);
     setToolTip(QString()); // tool tips come from event()
+    // Touch screens and whiteboards: a pinch zooms (a long press is a held mouse press).
+    setAttribute(Qt::WA_AcceptTouchEvents);
+    grabGesture(Qt::PinchGesture);
+    m_longPress.setSingleShot(true);
+    connect(&m_longPress, &QTimer::timeout, this, &ClusterView::longPressed);
 }
 
 ClusterView::~ClusterView() = default;
@@ -45,6 +51,10 @@ void ClusterView::setSimulation(const raft::Simulation *simulation)
     m_selectedMessage = 0;
     m_drag.cancel();
     m_hoverLink.reset();
+    m_quickNode = raft::kNoNode;
+    m_quickShown = false;
+    m_quickOpacity = 0;
+    m_longPress.stop();
     m_displayTime = simulation ? static_cast<double>(simulation->now()) : 0.0;
     invalidateLayout();
     update();
@@ -53,7 +63,7 @@ void ClusterView::setSimulation(const raft::Simulation *simulation)
 void ClusterView::setDisplayTime(double virtualMs)
 {
     m_displayTime = virtualMs;
-    update();
+    requestFrame();
 }
 
 void ClusterView::setSelectedNode(raft::NodeId id)
@@ -197,14 +207,8 @@ std::vector<raft::NodeId> ClusterView::actingNodes() const
 
 void ClusterView::setZoom(double factor)
 {
-    const double zoom = std::clamp(factor, kMinZoom, kMaxZoom);
-    if (zoom == m_zoom)
-        return;
-    // Keep the widget's centre where it is: the pan scales with the zoom.
-    m_pan *= zoom / m_zoom;
-    m_zoom = zoom;
-    invalidateLayout();
-    update();
+    // About the widget's centre: the pan scales with the zoom.
+    zoomAbout(clusterLayout().centre() - m_pan, factor);
 }
 
 void ClusterView::resetView()
@@ -400,10 +404,11 @@ QRectF ClusterView::addButtonRect() const
     return QRectF(c - QPointF(size, size), QSizeF(2 * size, 2 * size));
 }
 
-void ClusterView::paintEvent(QPaintEvent *)
+void ClusterView::paintEvent(QPaintEvent *event)
 {
     QPainter painter(this);
     paintScene(painter);
+    notePainted(event->region());
 }
 
 void ClusterView::paintScene(QPainter &painter)
@@ -462,6 +467,7 @@ void ClusterView::paintScene(QPainter &painter)
         m_overlayPainter.paintLegend(painter, s);
     if (const QRectF add = addButtonRect(); !add.isEmpty())
         ClusterPalette::drawAddButton(painter, add);
+    paintQuickButtons(painter);
 }
 
 bool ClusterView::legendIsStill(const ClusterScene &s) const

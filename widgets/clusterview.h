@@ -11,15 +11,20 @@
 #include "widgets/clusternetworkpainter.h"
 #include "widgets/clusternodepainter.h"
 #include "widgets/clusteroverlaypainter.h"
+#include "widgets/clusterquickbuttons.h"
 #include "widgets/clusterstage.h"
 #include "widgets/clustertext.h"
 
 #include <QPointF>
+#include <QRegion>
+#include <QTimer>
+#include <QVariantAnimation>
 #include <QWidget>
 
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace widgets {
@@ -62,7 +67,14 @@ class SimulationSource;
 ///  - the middle button, or Shift with the left button, pans (Space is the window's
 ///    Play key); the wheel zooms about the cursor, and a double click on empty space
 ///    resets the view.
-///  - hovering shows a tool tip with the item's fields.
+///  - hovering shows a tool tip with the item's fields. Hovering a server (when
+///    setQuickButtonsEnabled) fades in small round buttons around it
+///    (ClusterQuickButtons: pause/resume, crash/restart, time out, client request);
+///    a click on one emits nodeActionRequested with its typed action, and a button
+///    the simulation would refuse is drawn disabled with the reason as its tool tip.
+///  - touch: pressing a server or a message for kLongPressMs without moving opens its
+///    context menu (as a right click does); a pinch (QPinchGesture, or a trackpad's
+///    native zoom gesture) zooms about its centre, through the same zoom as the wheel.
 ///
 /// The view is glue between parts that each do one job: ClusterLayout (where things
 /// go) and ClusterNetworkGeometry (sides, walls, link lanes) are pure geometry;
@@ -72,7 +84,8 @@ class SimulationSource;
 /// messages, overlays) draws from them. Painting is made cheap for 60 frames per
 /// second: messages are blitted from pre-rendered sprites, text from cached
 /// QStaticText, and the links, sides, walls and legend from pixmaps rebuilt only when
-/// the layout or the network's faults change.
+/// the layout or the network's faults change; a new display time repaints only where
+/// things moved and the servers whose disc or label changed (pendingRepaint).
 class ClusterView : public QWidget {
     Q_OBJECT
 
@@ -92,6 +105,11 @@ public:
     void setDisplayTime(double virtualMs);
     /// displayTime is the virtual time drawn.
     double displayTime() const { return m_displayTime; }
+    /// pendingRepaint is the region setDisplayTime asked to repaint since the last
+    /// paint: when only time moved (the world is the one last painted), just where
+    /// things move (messages, lost marks, timers) now and where they were drawn;
+    /// otherwise the whole view. Nothing outside it differs from the last frame.
+    QRegion pendingRepaint() const { return m_pendingRepaint; }
 
     /// selectedNode is the selected server, or kNoNode.
     raft::NodeId selectedNode() const { return m_selectedNode; }
@@ -199,6 +217,25 @@ public:
     /// networkGeometry is the partition's picture on the current layout.
     const ClusterNetworkGeometry &networkGeometry() const;
 
+    /// setQuickButtonsEnabled turns the quick buttons around a hovered server on or off
+    /// (off by default: a live cluster has none).
+    void setQuickButtonsEnabled(bool on);
+    /// quickButtonsNode is the server whose quick buttons are shown (or fading out), or
+    /// kNoNode.
+    raft::NodeId quickButtonsNode() const { return m_quickNode; }
+    /// quickButtons are the buttons around quickButtonsNode() as they stand now (empty
+    /// when none are shown): where, what a click asks for, enabled or why not.
+    std::vector<ClusterQuickButtons::Button> quickButtons() const;
+    /// quickButtonsOpacity is the buttons' fade: 0 hidden … 1 fully shown.
+    qreal quickButtonsOpacity() const { return m_quickOpacity; }
+
+    /// zoomAbout sets the zoom to `factor` (clamped to [kMinZoom, kMaxZoom]) keeping the
+    /// point `anchor` (widget coordinates) where it is: the wheel, a pinch and the
+    /// zoom commands (about the centre, setZoom) all zoom through it.
+    void zoomAbout(QPointF anchor, double factor);
+
+    /// kLongPressMs: how long a press must hold still to open the context menu.
+    static constexpr int kLongPressMs = 600;
     static constexpr double kMinZoom = 0.3;
     static constexpr double kMaxZoom = 4.0;
 
@@ -233,6 +270,9 @@ signals:
     void legendVisibilityChanged(bool visible);
     /// addServerRequested: the user clicked the "+" on the ring.
     void addServerRequested();
+    /// nodeActionRequested: the user clicked a quick button of a server; `action` is
+    /// what the button stands for (the same typed action the server's menu asks for).
+    void nodeActionRequested(const raft::Action &action);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -257,6 +297,39 @@ private:
     /// placedMessages places the messages in flight at the display time.
     std::vector<ClusterMessages::Placed> placedMessages() const;
     void paintScene(QPainter &painter);
+    // Partial frames (clusterviewrepaint.cpp).
+    /// FrameKey names the world a frame shows, but for what each server's disc and
+    /// label show: any change of it (an action, a new role or status, an alarm, an
+    /// event while the network is broken or held, a new simulation) repaints the
+    /// whole view.
+    struct FrameKey {
+        const raft::Simulation *sim = nullptr;
+        /// actions: the inputs but client requests (whose effects are a server's log
+        /// and new messages, which partial frames repaint), and where the last one is.
+        std::size_t actions = 0;
+        std::size_t lastAction = 0;
+        std::size_t violations = 0;
+        std::uint64_t faultyStep = 0;
+        std::string configuration;
+        std::string roles;
+        bool operator==(const FrameKey &) const = default;
+    };
+    FrameKey frameKey() const;
+    /// NodeKeys: for each server, what its disc and label show (term, log, commit,
+    /// votes, configuration, the longest log the bars are scaled to…); a change
+    /// repaints nodeArea(id).
+    using NodeKeys = std::array<std::string, raft::kMaxNodes + 1>;
+    NodeKeys nodeKeys() const;
+    /// nodeArea is where server id's disc, vote marks and label are drawn.
+    QRegion nodeArea(raft::NodeId id) const;
+    /// movingRegion is where the things that move with the display time alone are
+    /// drawn at it: messages in flight and lost, door counts, the servers' timers.
+    QRegion movingRegion() const;
+    /// requestFrame schedules the repaint of a new display time (partial if it can be).
+    void requestFrame();
+    /// notePainted remembers what a paint of `painted` (the whole frame or a part of
+    /// it) drew.
+    void notePainted(const QRegion &painted);
     void paintEmpty(QPainter &painter);
     /// legendIsStill tells whether the legend can lie in the still layer this frame.
     bool legendIsStill(const ClusterScene &scene) const;
@@ -266,6 +339,20 @@ private:
     void emitSelection();
     void finishRubberBand(QRectF band, bool add);
     void finishDrag(const ClusterDrag::Release &release);
+    // Hover buttons, long press and gestures (clusterviewtouch.cpp).
+    /// setQuickNode shows the quick buttons of id (fading in), or fades them out (kNoNode).
+    void setQuickNode(raft::NodeId id);
+    /// hoverQuickButtons follows the pointer at pos: the buttons stay while it is
+    /// within their reach of the server they belong to.
+    void hoverQuickButtons(QPointF pos);
+    /// quickButtonAt is the index of the shown quick button under pos, or -1.
+    int quickButtonAt(QPointF pos) const;
+    void paintQuickButtons(QPainter &painter);
+    /// startLongPress arms the long-press timer for a press on `hit` at pos.
+    void startLongPress(QPointF pos, const ClusterHit &hit);
+    void cancelLongPress();
+    void longPressed();
+    bool gestureEvent(QEvent *event);
 
     const raft::Simulation *m_simulation = nullptr;
     double m_displayTime = 0;
@@ -283,6 +370,16 @@ private:
     QPointF m_pan;
     ClusterDrag m_drag;
     std::optional<Link> m_hoverLink;
+    bool m_quickEnabled = false;
+    raft::NodeId m_quickNode = raft::kNoNode;
+    /// m_quickShown: the buttons of m_quickNode are wanted (false while they fade out).
+    bool m_quickShown = false;
+    int m_quickHovered = -1;
+    qreal m_quickOpacity = 0;
+    QVariantAnimation *m_quickFade = nullptr;
+    QTimer m_longPress;
+    QPointF m_longPressPos;
+    ClusterHit m_longPressHit;
 
     // Geometry, computed when first needed after what it depends on changed.
     mutable std::optional<ClusterLayout::Text> m_textMetrics;
@@ -304,6 +401,18 @@ private:
     ClusterMessagePainter m_messagePainter;
     ClusterOverlayPainter m_overlayPainter;
     ClusterStage m_stage;
+
+    // What the last paint drew, for partial frames.
+    std::optional<FrameKey> m_paintedKey;
+    NodeKeys m_paintedNodes;
+    // frameKey's count of the client requests among the inputs, kept up to date.
+    mutable const raft::Simulation *m_countedSim = nullptr;
+    mutable std::size_t m_countedInputs = 0;
+    mutable std::size_t m_countedRequests = 0;
+    mutable std::size_t m_lastAction = 0;
+    double m_paintedTime = 0;
+    QRegion m_paintedMoving;
+    QRegion m_pendingRepaint;
 };
 
 } // namespace widgets

@@ -5,6 +5,7 @@
 #include "widgets/clustertooltips.h"
 #include "widgets/clusterview.h"
 
+#include <QApplication>
 #include <QContextMenuEvent>
 #include <QHelpEvent>
 #include <QKeyEvent>
@@ -102,6 +103,15 @@ void ClusterView::mousePressEvent(QMouseEvent *event)
         QWidget::mousePressEvent(event);
         return;
     }
+    if (const int button = quickButtonAt(pos); button >= 0) {
+        // A quick button: one click asks for its action (the window may refuse it, and
+        // says why in the status bar).
+        const std::vector<ClusterQuickButtons::Button> buttons = quickButtons();
+        emit nodeActionRequested(buttons[static_cast<std::size_t>(button)].action);
+        update();
+        event->accept();
+        return;
+    }
     if (const QRectF add = addButtonRect(); add.contains(pos)) {
         emit addServerRequested(); // the "+" on the ring (§6)
         event->accept();
@@ -122,6 +132,8 @@ void ClusterView::mousePressEvent(QMouseEvent *event)
         select(hit, adds);
     }
     m_drag.press(pos, hit, adds);
+    if (!adds)
+        startLongPress(pos, hit);
     event->accept();
 }
 
@@ -131,14 +143,21 @@ void ClusterView::mouseMoveEvent(QMouseEvent *event)
     if (!m_drag.isActive()) {
         // Hover: the link under the pointer, unless a server or a message is there.
         if (event->buttons() == Qt::NoButton && m_simulation) {
-            const ClusterHit hit = hitTest(pos);
+            hoverQuickButtons(pos);
+            const ClusterHit hit = quickButtonAt(pos) >= 0 ? ClusterHit() : hitTest(pos);
             setHoverLink(hit.kind == ClusterHit::Kind::Link ? std::optional<Link>(hit.link) : std::nullopt);
         }
         QWidget::mouseMoveEvent(event);
         return;
     }
+    if (m_longPress.isActive()) {
+        const QPointF moved = pos - m_longPressPos;
+        if (moved.manhattanLength() > QApplication::startDragDistance())
+            cancelLongPress();
+    }
     if (m_drag.move(pos)) {
         setHoverLink(std::nullopt);
+        setQuickNode(raft::kNoNode);
         if (m_drag.isDraggingNode())
             setCursor(Qt::ClosedHandCursor);
     }
@@ -152,6 +171,7 @@ void ClusterView::mouseMoveEvent(QMouseEvent *event)
 
 void ClusterView::mouseReleaseEvent(QMouseEvent *event)
 {
+    cancelLongPress();
     const ClusterDrag::State state = m_drag.state();
     const bool panButton = event->button() == Qt::MiddleButton || event->button() == Qt::LeftButton;
     if (state == ClusterDrag::State::None
@@ -206,6 +226,11 @@ void ClusterView::mouseDoubleClickEvent(QMouseEvent *event)
         event->accept();
         return;
     }
+    // A double click on a quick button is one click (a second would undo a pause).
+    if (quickButtonAt(event->position()) >= 0) {
+        event->accept();
+        return;
+    }
     // A double click on an item is two clicks.
     mousePressEvent(event);
 }
@@ -241,6 +266,7 @@ void ClusterView::keyPressEvent(QKeyEvent *event)
 void ClusterView::leaveEvent(QEvent *event)
 {
     setHoverLink(std::nullopt);
+    setQuickNode(raft::kNoNode);
     QWidget::leaveEvent(event);
 }
 
@@ -251,16 +277,8 @@ void ClusterView::wheelEvent(QWheelEvent *event)
         event->ignore();
         return;
     }
-    const double zoom = std::clamp(m_zoom * std::pow(kWheelStep, delta), kMinZoom, kMaxZoom);
-    if (zoom != m_zoom) {
-        // Keep the point under the cursor where it is.
-        const QPointF base = clusterLayout().centre() - m_pan;
-        const QPointF cursor = event->position() - base;
-        m_pan = cursor - (cursor - m_pan) * (zoom / m_zoom);
-        m_zoom = zoom;
-        invalidateLayout();
-        update();
-    }
+    // About the cursor: the point under it stays where it is.
+    zoomAbout(event->position(), m_zoom * std::pow(kWheelStep, delta));
     event->accept();
 }
 
@@ -295,8 +313,15 @@ void ClusterView::contextMenuEvent(QContextMenuEvent *event)
 
 bool ClusterView::event(QEvent *event)
 {
+    if (gestureEvent(event))
+        return true;
     if (event->type() == QEvent::ToolTip) {
         auto *help = static_cast<QHelpEvent *>(event);
+        if (const int button = quickButtonAt(help->pos()); button >= 0) {
+            const std::vector<ClusterQuickButtons::Button> buttons = quickButtons();
+            QToolTip::showText(help->globalPos(), buttons[static_cast<std::size_t>(button)].toolTip, this);
+            return true;
+        }
         const QString text = m_simulation ? ClusterToolTips::text(*m_simulation, hitTest(help->pos())) : QString();
         if (text.isEmpty())
             QToolTip::hideText();

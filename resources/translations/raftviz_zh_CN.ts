@@ -210,6 +210,30 @@
 <context>
     <name>ClusterLegend</name>
     <message>
+        <source>Membership changes (§6)</source>
+        <translation>成员变更（§6）</translation>
+    </message>
+    <message>
+        <source>Membership</source>
+        <translation>成员变更</translation>
+    </message>
+    <message>
+        <source>Learner: hollow, catching up; no vote yet (§4.2.1)</source>
+        <translation>学习者：空心，正在追上日志，尚不投票（§4.2.1）</translation>
+    </message>
+    <message>
+        <source>Learner: catching up</source>
+        <translation>学习者：追赶中</translation>
+    </message>
+    <message>
+        <source>Spare or removed: greyed, outside the configuration (§6)</source>
+        <translation>备用或已移除：灰色，不在配置之中（§6）</translation>
+    </message>
+    <message>
+        <source>Spare / removed</source>
+        <translation>备用 / 已移除</translation>
+    </message>
+    <message>
         <source>Legend</source>
         <translation>图例</translation>
     </message>
@@ -448,6 +472,37 @@
     <message>
         <source>InstallSnapshot 2/5</source>
         <translation>InstallSnapshot 2/5</translation>
+    </message>
+</context>
+<context>
+    <name>ClusterQuickButtons</name>
+    <message>
+        <source>Resume %1</source>
+        <translation>恢复 %1</translation>
+    </message>
+    <message>
+        <source>Pause %1</source>
+        <translation>暂停 %1</translation>
+    </message>
+    <message>
+        <source>Restart %1</source>
+        <translation>重启 %1</translation>
+    </message>
+    <message>
+        <source>Crash %1</source>
+        <translation>让 %1 崩溃</translation>
+    </message>
+    <message>
+        <source>Time out %1 now: it starts an election</source>
+        <translation>让 %1 立即选举超时：它开始一次选举</translation>
+    </message>
+    <message>
+        <source>Send the client&apos;s next command to %1: “%2”</source>
+        <translation>把客户端的下一条命令发给 %1：“%2”</translation>
+    </message>
+    <message>
+        <source>%1 — refused: %2</source>
+        <translation>%1 — 被拒绝：%2</translation>
     </message>
 </context>
 <context>

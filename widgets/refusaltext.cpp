@@ -1,10 +1,11 @@
-#include "refusaltext.h"
+#include "widgets/refusaltext.h"
 
 #include "widgets/eventtext.h"
 
+namespace widgets {
+
 QString RefusalText::describe(const raft::Refusal &refusal)
 {
-    using widgets::EventText;
     const QStringList args = {
         EventText::nodeText(refusal.node),
         EventText::nodeText(refusal.peer),
@@ -24,3 +25,5 @@ QString RefusalText::describe(const raft::ActionResult &result)
 {
     return result.refusal() ? describe(*result.refusal()) : QString();
 }
+
+} // namespace widgets

@@ -5,6 +5,8 @@
 #include <QCoreApplication>
 #include <QString>
 
+namespace widgets {
+
 /// RefusalText words why the simulation refused a user action, in the user's
 /// language: the core's pattern (raft::refusalPattern) translated and filled, so the
 /// status bar says what the scenario runner says in English.
@@ -16,3 +18,5 @@ public:
     /// describe is the result's refusal, or an empty string when it was done.
     static QString describe(const raft::ActionResult &result);
 };
+
+} // namespace widgets
