@@ -526,6 +526,98 @@ protected:
              + ", seed " + std::to_string(config.seed));
         controller().newCluster(config);
     }
+    raft::NetworkConfig randomNetwork()
+    {
+        raft::NetworkConfig network;
+        network.latencyMin = static_cast<raft::Time>(below(60));
+        network.latencyMax = network.latencyMin + static_cast<raft::Time>(below(400));
+        network.loss = chance(50) ? static_cast<double>(below(60)) / 100.0 : 0.0;
+        network.duplicate = chance(50) ? static_cast<double>(below(60)) / 100.0 : 0.0;
+        return network;
+    }
+    std::uint64_t randomMessage()
+    {
+        const std::vector<const raft::Envelope *> flying = sim().network().envelopes();
+        return flying.empty() ? 1 + below(1000) : pick(flying)->id;
+    }
+    /// world calls one of the controller's commands with random arguments, as the
+    /// network pane, the dialogs and the context menus do (more of them per action
+    /// than random clicks reach).
+    void world()
+    {
+        const raft::NodeId a = randomNode();
+        const raft::NodeId b = randomNode();
+        SimulationController &c = controller();
+        switch (below(20)) {
+        case 0: {
+            std::vector<std::vector<raft::NodeId>> groups(2 + below(2));
+            for (raft::NodeId id = 1; id <= sim().size(); ++id)
+                groups[below(groups.size())].push_back(id);
+            note("partition into " + std::to_string(groups.size()) + " groups");
+            c.partition(groups);
+            break;
+        }
+        case 1: note("cut S" + std::to_string(a) + "-S" + std::to_string(b)); c.cut(a, b, chance(50)); break;
+        case 2: note("restore S" + std::to_string(a) + "-S" + std::to_string(b)); c.restoreLink(a, b, chance(50)); break;
+        case 3: note("network conditions"); c.setNetworkConfig(randomNetwork()); break;
+        case 4: {
+            note("link conditions S" + std::to_string(a) + "->S" + std::to_string(b));
+            if (chance(30))
+                c.setLinkConditions(a, b, std::nullopt);
+            else
+                c.setLinkConditions(a, b, randomNetwork());
+            break;
+        }
+        case 5: note("drop a message"); c.dropMessage(randomMessage()); break;
+        case 6: note("duplicate a message"); c.duplicateMessage(randomMessage()); break;
+        case 7: {
+            const std::vector<std::uint64_t> waiting = c.waitingMessages();
+            note("deliver a waiting message");
+            c.deliverMessage(waiting.empty() ? randomMessage() : pick(waiting));
+            break;
+        }
+        case 8: note("hold"); c.setHold(chance(50)); break;
+        case 9: note("add S" + std::to_string(a)); c.addServer(chance(70) ? a : a + 1); break;
+        case 10: note("remove S" + std::to_string(a)); c.removeServer(a); break;
+        case 11: note("make S" + std::to_string(a) + " leader"); c.makeLeader(a); break;
+        case 12: note("snapshot S" + std::to_string(a)); c.takeSnapshot(a); break;
+        case 13: note("read at S" + std::to_string(a)); c.read(a, chance(50) ? QStringLiteral("x") : QStringLiteral("y")); break;
+        case 14: {
+            const QString command = chance(80) ? QStringLiteral("set x %1").arg(below(100)) : QStringLiteral("del x");
+            note("request at S" + std::to_string(a) + ": " + command.toStdString());
+            c.request(a, command);
+            break;
+        }
+        case 15: note("pause S" + std::to_string(a)); c.pauseNode(a); break;
+        case 16: note("resume S" + std::to_string(a)); c.resumeNode(a); break;
+        case 17: note("crash S" + std::to_string(a)); c.crash(a); break;
+        case 18: note("restart S" + std::to_string(a)); c.restart(a); break;
+        default: {
+            const double speed = SimulationController::speedLadder()[below(SimulationController::speedLadder().size())];
+            note("speed " + std::to_string(speed));
+            c.setSpeed(speed);
+            break;
+        }
+        }
+    }
+    void resize()
+    {
+        const int w = 300 + static_cast<int>(below(1400));
+        const int h = 200 + static_cast<int>(below(900));
+        note("resize to " + std::to_string(w) + "x" + std::to_string(h));
+        m_window->resize(w, h);
+    }
+    void picture()
+    {
+        const PictureExport::View views[] = {PictureExport::View::Window, PictureExport::View::Cluster,
+                                             PictureExport::View::SpaceTime, PictureExport::View::Log};
+        const PictureExport::View view = views[below(4)];
+        const bool svg = chance(30);
+        note(std::string("picture ") + std::to_string(static_cast<int>(view)) + (svg ? " svg" : " png"));
+        EXPECT_EQ(m_window->exportPictureFile(view, path(svg ? "picture.svg" : "picture.png"), chance(20) ? 2.0 : 1.0),
+                  QString())
+            << where();
+    }
     void exportFiles()
     {
         note("export trace and log table");
@@ -611,29 +703,35 @@ protected:
         m_window->guards()->setAnswer(answers[below(3)]);
         m_window->setBranchAnswer(chance(70));
         const std::uint64_t roll = below(100);
-        if (roll < 18)
+        if (roll < 1)
+            resize();
+        else if (roll < 2 && chance(25))
+            picture();
+        else if (roll < 16)
             click();
-        else if (roll < 26)
+        else if (roll < 23)
             drag();
-        else if (roll < 29)
+        else if (roll < 25)
             wheel();
-        else if (roll < 41)
+        else if (roll < 36)
             rightClick();
-        else if (roll < 55)
+        else if (roll < 48)
             key();
-        else if (roll < 67)
+        else if (roll < 58)
             menuCommand();
-        else if (roll < 83)
+        else if (roll < 72)
             clock();
-        else if (roll < 87)
+        else if (roll < 84)
+            world();
+        else if (roll < 88)
             branch();
-        else if (roll < 89)
+        else if (roll < 90)
             lesson();
-        else if (roll < 91)
-            lessonButton();
         else if (roll < 92)
-            newCluster();
+            lessonButton();
         else if (roll < 93)
+            newCluster();
+        else if (roll < 94)
             exportFiles();
         else if (roll < 96)
             closePopups();
