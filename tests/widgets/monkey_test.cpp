@@ -17,7 +17,10 @@
 #include "app/runio.h"
 #include "raft/runfile.h"
 #include "widgets/clusterview.h"
+#include "widgets/eventmodel.h"
+#include "widgets/eventspane.h"
 #include "widgets/logview.h"
+#include "widgets/selection.h"
 #include "widgets/spacetimeview.h"
 #include "widgets/timeline.h"
 
@@ -55,8 +58,8 @@ std::uint64_t envNumber(const char *name, std::uint64_t fallback)
     return ok && n > 0 ? n : fallback;
 }
 
-/// monkeySeeds are the seeds to play: RAFTVIZ_MONKEY_SEEDS is "N" (1..N), "A-B" or
-/// "A,B,C"; the default is 1..3.
+/// monkeySeeds are the seeds to play: RAFTVIZ_MONKEY_SEEDS is one seed "N", a range
+/// "A-B" or a list "A,B,C"; the default is 1, 2 and 3.
 std::vector<std::uint64_t> monkeySeeds()
 {
     const QString text = QString::fromLatin1(qgetenv("RAFTVIZ_MONKEY_SEEDS")).trimmed();
@@ -71,10 +74,10 @@ std::vector<std::uint64_t> monkeySeeds()
         for (const QString &part : text.split(QLatin1Char(','), Qt::SkipEmptyParts))
             if (const qulonglong seed = part.trimmed().toULongLong())
                 seeds.push_back(seed);
+    } else if (const std::uint64_t seed = envNumber("RAFTVIZ_MONKEY_SEEDS", 0)) {
+        seeds.push_back(seed);
     } else {
-        const std::uint64_t count = envNumber("RAFTVIZ_MONKEY_SEEDS", 3);
-        for (std::uint64_t seed = 1; seed <= count; ++seed)
-            seeds.push_back(seed);
+        seeds = {1, 2, 3};
     }
     if (seeds.empty())
         seeds.push_back(1);
@@ -136,11 +139,15 @@ protected:
         if (m_recent.size() > 25)
             m_recent.pop_front();
     }
-    std::string where() const
+    std::string where()
     {
         std::string text = "seed " + std::to_string(GetParam()) + ", action " + std::to_string(m_step)
-            + " (replay: RAFTVIZ_MONKEY_SEEDS=" + std::to_string(GetParam())
-            + " RAFTVIZ_MONKEY_VERBOSE=1 build/tests/widget_tests --gtest_filter='*Monkey*')\nlast actions:\n";
+            + " (replay: RAFTVIZ_MONKEY_SEEDS=" + std::to_string(GetParam()) + " RAFTVIZ_MONKEY_STEPS="
+            + std::to_string(m_steps) + " RAFTVIZ_MONKEY_VERBOSE=1 build/tests/widget_tests --gtest_filter='*Monkey*')"
+            + "\nat step " + std::to_string(history().currentStep()) + " of " + std::to_string(history().frontierStep())
+            + ", generation " + std::to_string(history().generation()) + ", trace "
+            + std::to_string(history().trace().size()) + " events, " + (controller().isPlaying() ? "playing" : "paused")
+            + (controller().isScenarioRunning() ? ", lesson running" : "") + "\nlast actions:\n";
         for (const std::string &line : m_recent)
             text += "  " + line + "\n";
         return text;
@@ -691,6 +698,18 @@ protected:
                           << where();
             return false;
         }
+        // The views follow the world they show.
+        const std::size_t shown = m_window->eventsPane()->model()->visibleCount();
+        if (shown != history().visibleEvents()) {
+            ADD_FAILURE() << "the events pane shows " << shown << " events, the history " << history().visibleEvents()
+                          << "\n" << where();
+            return false;
+        }
+        for (const raft::NodeId id : m_window->selection()->nodes())
+            if (id < 1 || id > s.size()) {
+                ADD_FAILURE() << "S" << id << " is selected in a world of " << s.size() << " servers\n" << where();
+                return false;
+            }
         return true;
     }
 
@@ -746,13 +765,15 @@ protected:
     QTimer m_dialogTimer;
     std::deque<std::string> m_recent;
     int m_step = 0;
+    /// m_steps: how many actions a seed plays (RAFTVIZ_MONKEY_STEPS, default 1000).
+    int m_steps = static_cast<int>(envNumber("RAFTVIZ_MONKEY_STEPS", 1000));
     bool m_verbose = !qgetenv("RAFTVIZ_MONKEY_VERBOSE").isEmpty();
     bool m_alive = true;
 };
 
 TEST_P(MonkeyTest, RandomUseKeepsTheRunSafeAndEverySavedRunReopens)
 {
-    const int steps = static_cast<int>(envNumber("RAFTVIZ_MONKEY_STEPS", 1000));
+    const int steps = m_steps;
     std::fprintf(stderr, "monkey: seed %llu, %d actions\n", static_cast<unsigned long long>(GetParam()), steps);
     QObject::connect(m_window.get(), &QObject::destroyed, [this] { m_alive = false; });
     for (m_step = 1; m_step <= steps; ++m_step)
