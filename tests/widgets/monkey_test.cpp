@@ -158,6 +158,14 @@ protected:
     /// the few that only change the world are accepted half of the time.
     void answerDialogs()
     {
+        // A menu shown with exec() inside an action (a spin box's context menu, a tool
+        // button's menu) blocks like a dialog: close it. Popups shown with popup() stay
+        // for the action that opened them (rightClick picks an entry).
+        if (m_acting)
+            if (QWidget *popup = QApplication::activePopupWidget()) {
+                note(std::string("close blocking popup ") + popup->metaObject()->className());
+                popup->close();
+            }
         for (int guard = 0; guard < 8; ++guard) {
             QWidget *modal = QApplication::activeModalWidget();
             if (!modal)
@@ -330,7 +338,9 @@ protected:
             return;
         QContextMenuEvent event(QContextMenuEvent::Mouse, t.pos.toPoint(), w->mapToGlobal(t.pos.toPoint()));
         QApplication::sendEvent(w, &event);
+        m_acting = false; // the menu it opened stays open while the monkey picks an entry
         settle();
+        m_acting = true;
         auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
         if (!menu)
             return;
@@ -721,6 +731,13 @@ protected:
                                                  CommandGuards::Answer::Cancel};
         m_window->guards()->setAnswer(answers[below(3)]);
         m_window->setBranchAnswer(chance(70));
+        m_acting = true;
+        const bool ok = actOnce();
+        m_acting = false;
+        return ok;
+    }
+    bool actOnce()
+    {
         const std::uint64_t roll = below(100);
         if (roll < 1)
             resize();
@@ -769,6 +786,8 @@ protected:
     int m_steps = static_cast<int>(envNumber("RAFTVIZ_MONKEY_STEPS", 1000));
     bool m_verbose = !qgetenv("RAFTVIZ_MONKEY_VERBOSE").isEmpty();
     bool m_alive = true;
+    /// m_acting: an action is under way (a popup open now blocks it).
+    bool m_acting = false;
 };
 
 TEST_P(MonkeyTest, RandomUseKeepsTheRunSafeAndEverySavedRunReopens)
