@@ -84,7 +84,7 @@ std::vector<std::uint64_t> monkeySeeds()
     return seeds;
 }
 
-/// kSkipped are the commands the monkey never triggers: they open file dialogs (Save
+/// skippedActions are the commands the monkey never triggers: they open file dialogs (Save
 /// and Open go through the window's path seams instead), start other processes or
 /// threads (Live Cluster, Election Timing), or quit.
 const std::set<QString> &skippedActions()
@@ -143,11 +143,14 @@ protected:
     {
         std::string text = "seed " + std::to_string(GetParam()) + ", action " + std::to_string(m_step)
             + " (replay: RAFTVIZ_MONKEY_SEEDS=" + std::to_string(GetParam()) + " RAFTVIZ_MONKEY_STEPS="
-            + std::to_string(m_steps) + " RAFTVIZ_MONKEY_VERBOSE=1 build/tests/widget_tests --gtest_filter='*Monkey*')"
-            + "\nat step " + std::to_string(history().currentStep()) + " of " + std::to_string(history().frontierStep())
-            + ", generation " + std::to_string(history().generation()) + ", trace "
-            + std::to_string(history().trace().size()) + " events, " + (controller().isPlaying() ? "playing" : "paused")
-            + (controller().isScenarioRunning() ? ", lesson running" : "") + "\nlast actions:\n";
+            + std::to_string(m_steps) + " RAFTVIZ_MONKEY_VERBOSE=1 build/tests/widget_tests --gtest_filter='*Monkey*')";
+        if (m_alive)
+            text += "\nat step " + std::to_string(history().currentStep()) + " of "
+                + std::to_string(history().frontierStep()) + ", generation " + std::to_string(history().generation())
+                + ", trace " + std::to_string(history().trace().size()) + " events, "
+                + (controller().isPlaying() ? "playing" : "paused")
+                + (controller().isScenarioRunning() ? ", lesson running" : "");
+        text += "\nlast actions:\n";
         for (const std::string &line : m_recent)
             text += "  " + line + "\n";
         return text;
