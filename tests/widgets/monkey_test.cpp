@@ -280,7 +280,9 @@ protected:
     }
     static std::string describe(const Target &t)
     {
-        return std::string(t.name) + " " + t.widget->metaObject()->className() + " at "
+        const QString name = t.widget->objectName();
+        return std::string(t.name) + " " + t.widget->metaObject()->className()
+            + (name.isEmpty() ? std::string() : " " + name.toStdString()) + " at "
             + std::to_string(static_cast<int>(t.pos.x())) + "," + std::to_string(static_cast<int>(t.pos.y()));
     }
 
@@ -820,3 +822,4 @@ INSTANTIATE_TEST_SUITE_P(Seeds, MonkeyTest, ::testing::ValuesIn(monkeySeeds()),
                          [](const ::testing::TestParamInfo<std::uint64_t> &seed) {
                              return "Seed" + std::to_string(seed.param);
                          });
+
