@@ -682,7 +682,9 @@ protected:
             if (!opened.isEmpty())
                 return false;
             const raft::History &h = c.history();
-            EXPECT_TRUE(c.simulation() == before) << which << ": the reopened world differs\n" << where();
+            EXPECT_TRUE(c.simulation() == before)
+                << which << ": the reopened world differs (" << differences(c.simulation(), before) << ")\n"
+                << where();
             EXPECT_EQ(h.frontierStep(), frontierBefore) << which << "\n" << where();
             EXPECT_EQ(h.visibleEvents(), visibleBefore) << which << "\n" << where();
             const QByteArray trace = RunIo::traceJsonLines(h.trace(), h.trace().size());
@@ -694,6 +696,44 @@ protected:
         if (!sameAsSaved(fresh, "fresh window"))
             return false;
         return !same || sameAsSaved(*m_window, "same window");
+    }
+
+    /// differences names the parts in which two worlds differ.
+    static std::string differences(const raft::Simulation &a, const raft::Simulation &b)
+    {
+        std::string text;
+        const auto add = [&text](bool differs, const std::string &what) {
+            if (differs)
+                text += (text.empty() ? "" : ", ") + what;
+        };
+        add(a.now() != b.now(), "clock " + std::to_string(a.now()) + " vs " + std::to_string(b.now()));
+        add(a.stepCount() != b.stepCount(),
+            "steps " + std::to_string(a.stepCount()) + " vs " + std::to_string(b.stepCount()));
+        add(!(a.config() == b.config()), "config");
+        add(a.size() != b.size(), "servers");
+        for (raft::NodeId id = 1; id <= std::min(a.size(), b.size()); ++id)
+            add(!(a.server(id) == b.server(id)), "S" + std::to_string(id));
+        add(!(a.network() == b.network()), "network");
+        add(!(a.stats() == b.stats()), "stats");
+        if (!(a.violations() == b.violations())) {
+            std::string v = "violations: " + std::to_string(a.violations().size()) + " vs "
+                + std::to_string(b.violations().size());
+            for (std::size_t i = 0; i < std::max(a.violations().size(), b.violations().size()); ++i) {
+                const auto describe = [i](const std::vector<raft::Violation> &list) {
+                    return i < list.size() ? "step " + std::to_string(list[i].step) + " t=" + std::to_string(list[i].t)
+                            + " " + list[i].what
+                                           : std::string("none");
+                };
+                if (i >= a.violations().size() || i >= b.violations().size() || !(a.violations()[i] == b.violations()[i])) {
+                    v += "; first difference #" + std::to_string(i) + ": " + describe(a.violations()) + " | "
+                        + describe(b.violations());
+                    break;
+                }
+            }
+            add(true, v);
+        }
+        add(!(a.reads() == b.reads()), "reads");
+        return text.empty() ? "elsewhere" : text;
     }
 
     /// slowestLink is the longest latency any link of the world can draw, in ms.
