@@ -57,7 +57,9 @@ MainWindow::MainWindow(const MainWindowOptions &options, QWidget *parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(Icons::application());
-    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowNestedDocks | QMainWindow::AllowTabbedDocks);
+    // No AnimatedDocks: leaving presentation mode and Reset Layout call restoreState,
+    // which crashes Qt 6.4 while a dropped dock is still animating into place.
+    setDockOptions(QMainWindow::AllowNestedDocks | QMainWindow::AllowTabbedDocks);
 
     createCentralWidget();
     createDocks();

@@ -379,6 +379,8 @@ void SimulationController::requestNext()
         return;
     // The leader is up: the request goes out (refused only for a server that is not).
     (void)change([&](raft::Simulation &sim) { return sim.request(*leader, sim.nextClientCommand()); });
+    // Paused, no frame follows: the views and a waiting lesson learn of it now.
+    changed();
 }
 
 void SimulationController::crashLeader()

@@ -187,6 +187,11 @@ void Inspector::refresh(double displayTime)
             : EventText::statusText(m_sim->status(m_node));
         show(tr("%1 — %2, term %3").arg(EventText::nodeText(m_node), state).arg(m_sim->term(m_node)),
              nodeRows(displayTime));
+    } else if (m_node != raft::kNoNode) {
+        // A server added later in the run, seen from before it was added: it stays
+        // selected (forward again, it is back), but it has no fields here.
+        show(tr("%1 does not exist at this moment: it is added later in the run").arg(EventText::nodeText(m_node)),
+             {});
     } else if (m_message != 0) {
         if (const raft::Envelope *envelope = m_sim->network().find(m_message))
             m_lastEnvelope = *envelope;

@@ -4059,6 +4059,10 @@ or out of the circle to give it a side of its own</source>
         <translation>未选中任何对象</translation>
     </message>
     <message>
+        <source>%1 does not exist at this moment: it is added later in the run</source>
+        <translation>%1 在此刻还不存在：它在本次运行的稍后才被加入</translation>
+    </message>
+    <message>
         <source>Click a server or a message to see its fields.</source>
         <translation>单击服务器或消息以查看它的字段。</translation>
     </message>

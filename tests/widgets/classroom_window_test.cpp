@@ -31,6 +31,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMouseEvent>
 #include <QPlainTextEdit>
 #include <QScreen>
 #include <QStatusBar>
@@ -475,4 +476,59 @@ TEST_F(ClassroomTest, PresentationAt1920x1080ShowsNoTextUnder24Pixels)
     ASSERT_GT(probe.sizes().size(), 20u) << "the cluster picture and the log grid painted their texts";
     EXPECT_GE(*std::min_element(probe.sizes().begin(), probe.sizes().end()), PresentationMode::kMinTextPixels)
         << "a text the cluster picture or the log grid paints";
+}
+
+// Found by the GUI monkey (seed 1008, 5,000 actions): in presentation mode the class
+// showed the space-time dock beside the log, dragged it out by its title and pressed
+// Esc at once. Leaving presentation mode restores the window's layout
+// (QMainWindow::restoreState), and Qt 6.4 crashes when that happens while a dock's
+// drop animation still runs. The window's docks no longer animate. The two layouts
+// are the monkey's: the window's when it entered presentation mode (the log dock
+// floating) and when the dock was dragged.
+TEST_F(ClassroomTest, LeavingPresentationRightAfterDraggingADockOutKeepsTheWindow)
+{
+    static const char kOnEntry[] =
+        "000000ff00000000fd00000002000000010000012d000002aafc0200000002fc00000013000002aa0000005700ffffff"
+        "fa000000010200000002fb0000001a0069006e00730070006500630074006f00720044006f0063006b0000000000ffff"
+        "ffff0000007500fffffffb00000016006e006500740077006f0072006b0044006f0063006b0100000000ffffffff0000"
+        "005700fffffffb00000014006500760065006e007400730044006f0063006b0000000220000001b8000000a900ffffff"
+        "000000030000069d000000ccfc0100000002fb0000001a0073007000610063006500540069006d00650044006f006300"
+        "6b0000000000000003c2000000fb00fffffffb0000000e006c006f00670044006f0063006b03000000020000028c0000"
+        "0320000000940000045f000002aa00000004000000020000000800000002fc0000000100000002000000010000001600"
+        "6d00610069006e0054006f006f006c0042006100720000000000ffffffff0000000000000000";
+    static const char kWhenDragged[] =
+        "000000ff00000000fd0000000200000001000001b500000320fc0200000002fc00000000000003200000000000ffffff"
+        "faffffffff0200000002fb0000001a0069006e00730070006500630074006f00720044006f0063006b0000000000ffff"
+        "ffff0000008f00fffffffb00000016006e006500740077006f0072006b0044006f0063006b0000000000ffffffff0000"
+        "006200fffffffb00000014006500760065006e007400730044006f0063006b00000002060000011a000000ec00ffffff"
+        "000000030000069d00000151fc0100000002fb0000001a0073007000610063006500540069006d00650044006f006300"
+        "6b0100000000000004a7000000f000fffffffb0000000e006c006f00670044006f0063006b01000004ad000001f00000"
+        "004600ffffff0000069d000001c900000004000000020000000800000002fc0000000100000002000000010000001600"
+        "6d00610069006e0054006f006f006c0042006100720000000000ffffffff0000000000000000";
+    m_window->resize(1426, 723);
+    QApplication::processEvents();
+    ASSERT_TRUE(m_window->restoreState(QByteArray::fromHex(kOnEntry)));
+    QApplication::processEvents();
+    m_window->setPresentation(true, true);
+    m_window->resize(1693, 800);
+    ASSERT_TRUE(m_window->restoreState(QByteArray::fromHex(kWhenDragged)));
+    QApplication::processEvents();
+
+    auto *dock = m_window->findChild<QDockWidget *>(QStringLiteral("spaceTimeDock"));
+    ASSERT_NE(dock, nullptr);
+    ASSERT_TRUE(dock->isVisible());
+    const auto send = [dock](QEvent::Type type, QPointF pos, Qt::MouseButtons buttons) {
+        QMouseEvent event(type, pos, dock->mapToGlobal(pos), Qt::LeftButton, buttons, Qt::NoModifier);
+        QApplication::sendEvent(dock, &event);
+    };
+    send(QEvent::MouseButtonPress, QPointF(156, 19), Qt::LeftButton);
+    for (int i = 1; i <= 4; ++i)
+        send(QEvent::MouseMove, QPointF(156 + 15 * i, 19 + 16 * i), Qt::LeftButton);
+    send(QEvent::MouseButtonRelease, QPointF(216, 83), Qt::NoButton);
+    QApplication::processEvents();
+
+    m_window->setPresentation(false); // Esc, before any animation could end
+    EXPECT_FALSE(m_window->isPresentation());
+    EXPECT_TRUE(m_window->menuBar()->isVisible());
+    EXPECT_FALSE(m_window->dockOptions().testFlag(QMainWindow::AnimatedDocks));
 }

@@ -7,6 +7,7 @@
 #include "widgets/clusterview.h"
 #include "widgets/inspector.h"
 #include "widgets/networksides.h"
+#include "widgets/selection.h"
 #include "windowfixture.h"
 
 #include <QLineF>
@@ -59,6 +60,37 @@ TEST_F(MembershipWindowTest, AddServerGrowsTheClusterByANewVoter)
     EXPECT_EQ(widgets::NetworkSides::voters(sim()), before + 1);
     EXPECT_EQ(sim().configurationOf(added).voters.size(), static_cast<std::size_t>(before + 1));
     EXPECT_TRUE(sim().violations().empty());
+}
+
+// Found by the GUI monkey (monkey_test.cpp): a server added during the run stays
+// selected when the teacher steps back to before it existed (its id means the same
+// machine, like a selected message that is not in flight). The inspector then went
+// on showing that server's fields from the later moment, as if it were part of the
+// world shown; it must say that the server does not exist yet.
+TEST_F(MembershipWindowTest, InspectorOfAServerSteppedBackBeforeItsAdditionShowsNoStaleFields)
+{
+    ASSERT_NE(electLeader(), raft::kNoNode);
+    settle();
+    const int before = sim().size();
+    const std::uint64_t beforeAdd = history().currentStep();
+    action("addServerAction")->trigger();
+    ASSERT_EQ(sim().size(), before + 1);
+    const auto added = static_cast<raft::NodeId>(before + 1);
+    controller().runTo(sim().now() + 500);
+    m_window->selection()->selectNode(added);
+    ASSERT_TRUE(m_window->inspector()->lines().front().contains(QStringLiteral("S%1").arg(added)));
+    ASSERT_GT(m_window->inspector()->lines().size(), 1);
+
+    controller().seekToStep(beforeAdd);
+    ASSERT_EQ(sim().size(), before);
+    const QStringList lines = m_window->inspector()->lines();
+    EXPECT_EQ(lines.size(), 1) << lines.join(QLatin1Char('\n')).toStdString();
+    EXPECT_TRUE(lines.front().contains(QStringLiteral("does not exist"))) << lines.front().toStdString();
+
+    // Forward again past the addition, its fields come back.
+    controller().seekToStep(history().frontierStep());
+    EXPECT_GT(m_window->inspector()->lines().size(), 1);
+    EXPECT_FALSE(m_window->inspector()->lines().front().contains(QStringLiteral("does not exist")));
 }
 
 // The "+" on the ring sits between the last server and S1, clear of every disc, and a

@@ -147,6 +147,24 @@ TEST(SimulationController, UserActionsReachTheSimulation)
         reports.last().at(0).toString().contains(QStringLiteral("S4 is up; only a crashed server can restart")));
 }
 
+// Found by the GUI monkey (monkey_test.cpp): the views redraw on advanced(), and while
+// the clock stands still no frame comes, so every command must tell them itself. The
+// Client Request command (C) recorded the request but told no one: the events pane,
+// the log grid and the timeline went on showing the world before it.
+TEST(SimulationController, AClientRequestWhilePausedTellsTheViewsAtOnce)
+{
+    SimulationController controller;
+    controller.setAutoRequests(false);
+    controller.runTo(1000);
+    ASSERT_TRUE(controller.simulation().leader());
+    controller.pause();
+    QSignalSpy advanced(&controller, &SimulationController::advanced);
+    const std::size_t before = controller.history().visibleEvents();
+    controller.requestNext();
+    EXPECT_GT(controller.history().visibleEvents(), before);
+    EXPECT_EQ(advanced.count(), 1);
+}
+
 TEST(SimulationController, ProvokedSplitVoteLeavesNoWinnerInThatTerm)
 {
     for (std::uint64_t seed = 1; seed <= 10; ++seed) {
