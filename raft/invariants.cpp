@@ -337,25 +337,25 @@ bool Invariants::checkServer(const ServerView &view, Seen &seen, std::vector<Fin
         && sameMatch())
         return false; // the common case: a heartbeat changed nothing the checks look at
 
-    const std::string who = nodeName(view.id);
+    const auto who = [&view] { return nodeName(view.id); }; // only a finding needs it
 
     seen.snapshotMoved = seen.initialized && log.snapshotIndex() != seen.base;
     if (view.up && view.commitIndex < log.snapshotIndex())
         found.push_back(makeFinding(kSnap, "§7",
-                                    who + "'s snapshot ends at " + std::to_string(log.snapshotIndex())
+                                    who() + "'s snapshot ends at " + std::to_string(log.snapshotIndex())
                                         + ", past its commitIndex " + std::to_string(view.commitIndex),
                                     {view.id}, log.snapshotIndex()));
 
     if (view.term < seen.term)
         found.push_back(makeFinding("Term monotonicity", "§5.1",
-                                    who + "'s currentTerm went down from " + term(seen.term) + " to " + term(view.term),
+                                    who() + "'s currentTerm went down from " + term(seen.term) + " to " + term(view.term),
                                     {view.id}));
 
     // One vote per term (§5.2), and votedFor is on stable storage (Figure 2).
     if (view.term == seen.term && seen.votedFor != kNoNode && view.votedFor != seen.votedFor)
         found.push_back(makeFinding(
             "One vote per term", "§5.2",
-            who + " voted for " + nodeName(seen.votedFor) + " in term " + term(view.term) + ", then "
+            who() + " voted for " + nodeName(seen.votedFor) + " in term " + term(view.term) + ", then "
                 + (view.votedFor == kNoNode ? std::string("forgot that vote") : "voted for " + nodeName(view.votedFor)),
             {view.id}));
 
@@ -365,12 +365,12 @@ bool Invariants::checkServer(const ServerView &view, Seen &seen, std::vector<Fin
         // only a candidate becomes leader; a leader only steps down.
         if (view.role == Role::Candidate)
             found.push_back(makeFinding("Figure 4", "§5.1",
-                                        who + " became candidate from " + roleName(seen.role)
+                                        who() + " became candidate from " + roleName(seen.role)
                                             + " without starting a new term (" + term(view.term) + ")",
                                         {view.id}));
         else if (view.role == Role::Leader && seen.role == Role::Follower)
             found.push_back(makeFinding("Figure 4", "§5.1",
-                                        who + " went from follower to leader in term " + term(view.term)
+                                        who() + " went from follower to leader in term " + term(view.term)
                                             + " without standing as candidate",
                                         {view.id}));
     }
@@ -380,7 +380,7 @@ bool Invariants::checkServer(const ServerView &view, Seen &seen, std::vector<Fin
     if (sameLife && view.role == Role::Leader && view.commitIndex > seen.commitIndex && log.has(view.commitIndex)
         && log.termAt(view.commitIndex) != view.term)
         found.push_back(makeFinding("Leader commit rule", "§5.4.2",
-                                    who + ", leader of term " + term(view.term) + ", moved its commitIndex to "
+                                    who() + ", leader of term " + term(view.term) + ", moved its commitIndex to "
                                         + std::to_string(view.commitIndex) + ", an entry of term "
                                         + term(log.termAt(view.commitIndex))
                                         + " (only entries of the current term are committed by counting replicas)",
@@ -392,7 +392,7 @@ bool Invariants::checkServer(const ServerView &view, Seen &seen, std::vector<Fin
         for (int i = 0; i < m_nodes; ++i)
             if (view.progress[i].matchIndex < seen.match[static_cast<std::size_t>(i)])
                 found.push_back(makeFinding("matchIndex", "Figure 2",
-                                            who + ", leader of term " + term(view.term) + ", lowered " + nodeName(i + 1)
+                                            who() + ", leader of term " + term(view.term) + ", lowered " + nodeName(i + 1)
                                                 + "'s matchIndex from "
                                                 + std::to_string(seen.match[static_cast<std::size_t>(i)]) + " to "
                                                 + std::to_string(view.progress[i].matchIndex),

@@ -1,5 +1,6 @@
 #include "kvstore.h"
 
+#include <array>
 #include <charconv>
 #include <cstdint>
 #include <limits>
@@ -8,9 +9,19 @@
 namespace raft {
 
 namespace {
-std::vector<std::string_view> words(std::string_view s)
+/// Words holds the first three words of a command and how many it has: no command
+/// looks further (a value is everything after the key). No allocation: every server
+/// parses every entry it applies.
+struct Words {
+    std::array<std::string_view, 3> first;
+    std::size_t count = 0;
+    std::size_t size() const { return count; }
+    std::string_view operator[](std::size_t i) const { return first[i]; }
+};
+
+Words words(std::string_view s)
 {
-    std::vector<std::string_view> out;
+    Words out;
     std::size_t i = 0;
     while (i < s.size()) {
         while (i < s.size() && (s[i] == ' ' || s[i] == '\t'))
@@ -18,8 +29,11 @@ std::vector<std::string_view> words(std::string_view s)
         std::size_t j = i;
         while (j < s.size() && s[j] != ' ' && s[j] != '\t')
             ++j;
-        if (j > i)
-            out.push_back(s.substr(i, j - i));
+        if (j > i) {
+            if (out.count < out.first.size())
+                out.first[out.count] = s.substr(i, j - i);
+            ++out.count;
+        }
         i = j;
     }
     return out;
