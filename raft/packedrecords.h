@@ -10,9 +10,9 @@
 // each record is written as a few variable-length integers, most of them the small
 // difference from the block's first record (times, steps, terms, indexes) or from the
 // record itself (a message's delivery time from its sending time). Each packed block
-// begins with the offset of each record, so record i is found and unpacked on its own:
-// reading stays O(1), with no cache and nothing mutable behind a const method. Packed
-// blocks never change, so copies of a store share them.
+// begins with the offset of every fourth record, so record i is found by unpacking at
+// most four: reading stays O(1), with no cache and nothing mutable behind a const
+// method. Packed blocks never change, so copies of a store share them.
 //
 // Reading returns records by value (operator[], iterators whose reference is a
 // TraceEvent or MessageRecord), which binds to `const TraceEvent &e = events[i]` as
@@ -98,7 +98,7 @@ private:
     std::size_t m_at = 0;
 };
 
-/// PackedBytes is one packed block: the offset of each record, then the records.
+/// PackedBytes is one packed block: the offset of every fourth record, then the records.
 using PackedBytes = std::shared_ptr<const std::uint8_t[]>;
 
 /// TraceEvents is the trace's list of events, in the order they happened.
