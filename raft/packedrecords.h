@@ -18,6 +18,7 @@
 // TraceEvent or MessageRecord), which binds to `const TraceEvent &e = events[i]` as
 // before. Unpacking is exact for every value: the differences are taken modulo 2^64.
 
+#include "indexedrange.h"
 #include "tracerecords.h"
 
 #include <algorithm>
@@ -30,74 +31,6 @@
 
 namespace raft {
 
-/// RecordIterator walks a packed store by index; it reads records by value.
-template <typename Owner, typename T> class RecordIterator {
-public:
-    using iterator_category = std::random_access_iterator_tag;
-    using iterator_concept = std::random_access_iterator_tag;
-    using value_type = T;
-    using difference_type = std::ptrdiff_t;
-    using reference = T;
-    /// pointer holds the record read, for `it->field`.
-    struct pointer {
-        T value;
-        const T *operator->() const { return &value; }
-    };
-
-    RecordIterator() = default;
-    RecordIterator(const Owner *owner, std::size_t at)
-        : m_owner(owner)
-        , m_at(at)
-    { }
-
-    T operator*() const { return (*m_owner)[m_at]; }
-    pointer operator->() const { return pointer{(*m_owner)[m_at]}; }
-    T operator[](difference_type n) const { return (*m_owner)[static_cast<std::size_t>(static_cast<difference_type>(m_at) + n)]; }
-    /// index is the position of the record in its store.
-    std::size_t index() const { return m_at; }
-    RecordIterator &operator++()
-    {
-        ++m_at;
-        return *this;
-    }
-    RecordIterator operator++(int)
-    {
-        RecordIterator old = *this;
-        ++m_at;
-        return old;
-    }
-    RecordIterator &operator--()
-    {
-        --m_at;
-        return *this;
-    }
-    RecordIterator operator--(int)
-    {
-        RecordIterator old = *this;
-        --m_at;
-        return old;
-    }
-    RecordIterator &operator+=(difference_type n)
-    {
-        m_at = static_cast<std::size_t>(static_cast<difference_type>(m_at) + n);
-        return *this;
-    }
-    RecordIterator &operator-=(difference_type n) { return *this += -n; }
-    friend RecordIterator operator+(RecordIterator it, difference_type n) { return it += n; }
-    friend RecordIterator operator+(difference_type n, RecordIterator it) { return it += n; }
-    friend RecordIterator operator-(RecordIterator it, difference_type n) { return it -= n; }
-    friend difference_type operator-(const RecordIterator &a, const RecordIterator &b)
-    {
-        return static_cast<difference_type>(a.m_at) - static_cast<difference_type>(b.m_at);
-    }
-    friend bool operator==(const RecordIterator &a, const RecordIterator &b) { return a.m_at == b.m_at; }
-    friend auto operator<=>(const RecordIterator &a, const RecordIterator &b) { return a.m_at <=> b.m_at; }
-
-private:
-    const Owner *m_owner = nullptr;
-    std::size_t m_at = 0;
-};
-
 /// PackedBytes is one packed block: the offset of every fourth record, then the records.
 using PackedBytes = std::shared_ptr<const std::uint8_t[]>;
 
@@ -105,15 +38,10 @@ using PackedBytes = std::shared_ptr<const std::uint8_t[]>;
 ///
 /// emplace_back returns the new event for the caller to fill in; the reference is good
 /// until the next emplace_back, resize or clear (the event is packed then).
-class TraceEvents {
+class TraceEvents : public IndexedRange<TraceEvents, TraceEvent, TraceEvent> {
 public:
     static constexpr std::size_t kBlock = 64;
     static constexpr std::size_t kPlainBlocks = 256;
-    using value_type = TraceEvent;
-    using const_iterator = RecordIterator<TraceEvents, TraceEvent>;
-    using iterator = const_iterator;
-    using const_reverse_iterator = std::reverse_iterator<const_iterator>;
-    using reverse_iterator = const_reverse_iterator;
 
     TraceEvents() = default;
     /// plainBlocks: how many of the newest full blocks stay plain (tests pack early).
@@ -126,7 +54,6 @@ public:
     TraceEvents &operator=(TraceEvents &&other) noexcept = default;
 
     std::size_t size() const { return m_blocks.size() * kBlock + m_tail.size(); }
-    bool empty() const { return size() == 0; }
     TraceEvent operator[](std::size_t i) const
     {
         const std::size_t block = i / kBlock;
@@ -135,12 +62,6 @@ public:
         const Block &b = m_blocks[block];
         return b.plain ? (*b.plain)[i % kBlock] : unpack(b, i % kBlock);
     }
-    TraceEvent front() const { return (*this)[0]; }
-    TraceEvent back() const { return (*this)[size() - 1]; }
-    const_iterator begin() const { return {this, 0}; }
-    const_iterator end() const { return {this, size()}; }
-    const_reverse_iterator rbegin() const { return const_reverse_iterator(end()); }
-    const_reverse_iterator rend() const { return const_reverse_iterator(begin()); }
 
     TraceEvent &emplace_back(const TraceEvent &event)
     {
@@ -190,18 +111,12 @@ private:
 /// A record changes after it is added (it arrives, is lost, waits at a door), so a
 /// block is packed only once it is full, every message in it has arrived or been lost,
 /// and kPlainBlocks newer blocks follow it; a message held for ever keeps its one block
-/// plain. update() changes a record
-/// wherever it is, unpacking its block again if need be.
-class MessageRecords {
+/// plain. update() changes a record wherever it is, unpacking its block again if need be.
+class MessageRecords : public IndexedRange<MessageRecords, MessageRecord, MessageRecord> {
 public:
     static constexpr std::size_t kBlock = 64;
     /// kPlainBlocks: the newest blocks stay plain (a short run packs nothing).
     static constexpr std::size_t kPlainBlocks = 256;
-    using value_type = MessageRecord;
-    using const_iterator = RecordIterator<MessageRecords, MessageRecord>;
-    using iterator = const_iterator;
-    using const_reverse_iterator = std::reverse_iterator<const_iterator>;
-    using reverse_iterator = const_reverse_iterator;
 
     MessageRecords() = default;
     /// plainBlocks: how many of the newest blocks stay plain (tests pack early).
@@ -210,18 +125,11 @@ public:
     { }
 
     std::size_t size() const { return m_size; }
-    bool empty() const { return m_size == 0; }
     MessageRecord operator[](std::size_t i) const
     {
         const Block &block = m_blocks[i / kBlock];
         return block.open ? (*block.open)[i % kBlock] : unpack(block, i % kBlock);
     }
-    MessageRecord front() const { return (*this)[0]; }
-    MessageRecord back() const { return (*this)[m_size - 1]; }
-    const_iterator begin() const { return {this, 0}; }
-    const_iterator end() const { return {this, m_size}; }
-    const_reverse_iterator rbegin() const { return const_reverse_iterator(end()); }
-    const_reverse_iterator rend() const { return const_reverse_iterator(begin()); }
 
     /// push_back adds the record of a message sent later than every other one here.
     void push_back(const MessageRecord &record);

@@ -8,6 +8,8 @@
 // hour: some 450 MB of checkpoints). Here a copy copies only the list of chunks; a
 // chunk is copied the first time one side changes it (as raft::Log does with entries).
 
+#include "indexedrange.h"
+
 #include <algorithm>
 #include <cstddef>
 #include <memory>
@@ -16,85 +18,15 @@
 
 namespace raft {
 
-template <typename T> class SharedChunks {
+template <typename T> class SharedChunks : public IndexedRange<SharedChunks<T>, T, const T &> {
 public:
     static constexpr std::size_t kChunk = 256;
-    using value_type = T;
-
-    class const_iterator {
-    public:
-        using iterator_category = std::random_access_iterator_tag;
-        using value_type = T;
-        using difference_type = std::ptrdiff_t;
-        using pointer = const T *;
-        using reference = const T &;
-
-        const_iterator() = default;
-        const_iterator(const SharedChunks *owner, std::size_t at)
-            : m_owner(owner)
-            , m_at(at)
-        { }
-        const T &operator*() const { return (*m_owner)[m_at]; }
-        const T *operator->() const { return &(*m_owner)[m_at]; }
-        const T &operator[](difference_type n) const
-        {
-            return (*m_owner)[static_cast<std::size_t>(static_cast<difference_type>(m_at) + n)];
-        }
-        const_iterator &operator++()
-        {
-            ++m_at;
-            return *this;
-        }
-        const_iterator operator++(int)
-        {
-            const_iterator old = *this;
-            ++m_at;
-            return old;
-        }
-        const_iterator &operator--()
-        {
-            --m_at;
-            return *this;
-        }
-        const_iterator operator--(int)
-        {
-            const_iterator old = *this;
-            --m_at;
-            return old;
-        }
-        const_iterator &operator+=(difference_type n)
-        {
-            m_at = static_cast<std::size_t>(static_cast<difference_type>(m_at) + n);
-            return *this;
-        }
-        const_iterator &operator-=(difference_type n) { return *this += -n; }
-        friend const_iterator operator+(const_iterator it, difference_type n) { return it += n; }
-        friend const_iterator operator+(difference_type n, const_iterator it) { return it += n; }
-        friend const_iterator operator-(const_iterator it, difference_type n) { return it -= n; }
-        friend difference_type operator-(const const_iterator &a, const const_iterator &b)
-        {
-            return static_cast<difference_type>(a.m_at) - static_cast<difference_type>(b.m_at);
-        }
-        friend bool operator==(const const_iterator &a, const const_iterator &b) { return a.m_at == b.m_at; }
-        friend auto operator<=>(const const_iterator &a, const const_iterator &b) { return a.m_at <=> b.m_at; }
-
-    private:
-        const SharedChunks *m_owner = nullptr;
-        std::size_t m_at = 0;
-    };
-    using iterator = const_iterator;
 
     std::size_t size() const { return m_size; }
-    bool empty() const { return m_size == 0; }
     const T &operator[](std::size_t i) const { return (*m_chunks[i / kChunk])[i % kChunk]; }
-    const T &front() const { return (*this)[0]; }
-    const T &back() const { return (*this)[m_size - 1]; }
-    const_iterator begin() const { return {this, 0}; }
-    const_iterator end() const { return {this, m_size}; }
 
     /// mutate returns element i for writing; its chunk stops being shared first.
     T &mutate(std::size_t i) { return own(i / kChunk)[i % kChunk]; }
-    T &mutableBack() { return mutate(m_size - 1); }
     void push_back(T value)
     {
         if (m_size % kChunk == 0) {

@@ -83,14 +83,6 @@ protected:
         QApplication::sendEvent(&view(), &event);
     }
 
-    /// openMenu returns the context menu with this object name that is showing.
-    QMenu *openMenu(const QString &name)
-    {
-        for (QMenu *menu : m_window->findChildren<QMenu *>(name))
-            if (menu->isVisible())
-                return menu;
-        return nullptr;
-    }
 };
 
 } // namespace

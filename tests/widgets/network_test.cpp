@@ -702,13 +702,6 @@ protected:
     }
     ClusterView &view() { return *m_window->clusterView(); }
     QAction *action(const char *name) { return m_window->findChild<QAction *>(QLatin1String(name)); }
-    QMenu *openMenu(const QString &name)
-    {
-        for (QMenu *menu : m_window->findChildren<QMenu *>(name))
-            if (menu->isVisible())
-                return menu;
-        return nullptr;
-    }
     QAction *menuAction(QMenu *menu, const char *name)
     {
         for (QAction *a : menu->actions())

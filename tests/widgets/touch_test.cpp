@@ -82,13 +82,6 @@ protected:
         QTest::mouseClick(&view(), Qt::LeftButton, {}, b->centre.toPoint());
     }
 
-    QMenu *openMenu(const QString &name)
-    {
-        for (QMenu *menu : m_window->findChildren<QMenu *>(name))
-            if (menu->isVisible())
-                return menu;
-        return nullptr;
-    }
 };
 
 } // namespace

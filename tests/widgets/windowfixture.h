@@ -8,6 +8,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QMenu>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -58,6 +59,14 @@ protected:
         auto *found = m_window->findChild<QAction *>(QLatin1String(name));
         EXPECT_NE(found, nullptr) << name;
         return found;
+    }
+    /// openMenu returns the context menu with this object name that is showing.
+    QMenu *openMenu(const QString &name)
+    {
+        for (QMenu *menu : m_window->findChildren<QMenu *>(name))
+            if (menu->isVisible())
+                return menu;
+        return nullptr;
     }
     /// path names a file in the test's temporary folder.
     QString path(const char *name) const { return m_dir.filePath(QLatin1String(name)); }
