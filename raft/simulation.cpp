@@ -782,20 +782,19 @@ void Simulation::setTraceSink(Trace *sink)
 
 Simulation Simulation::checkpoint()
 {
-    // The trace and the inputs only grow, and the history keeps them; the checker's
-    // memory of the past is rebuilt from the state when needed. Leaving all three
-    // out keeps a checkpoint to the size of the state itself.
+    // The trace and the inputs only grow, and the history keeps them: leaving both
+    // out keeps a checkpoint to the size of the state. The checker stays in (its
+    // chunks are shared with the live one's): its memory of the past decides what it
+    // reports next, and a world rebuilt from a checkpoint must report what the
+    // straight run reports (a saved run reopens to the same violations).
     Trace trace = std::move(m_trace);
     std::vector<Input> inputs = std::move(m_inputs);
-    Invariants invariants = std::move(m_invariants);
     m_trace = Trace();
     m_inputs.clear();
-    m_invariants = Invariants(m_config.nodes, size());
     Simulation copy = *this;
     copy.m_sink = nullptr;
     m_trace = std::move(trace);
     m_inputs = std::move(inputs);
-    m_invariants = std::move(invariants);
     return copy;
 }
 
@@ -815,9 +814,12 @@ void Simulation::restore(const Simulation &checkpoint, const std::vector<Input> 
     m_inputs = timeline ? *timeline : std::move(inputs);
     while (!m_inputs.empty() && m_inputs.back().step >= m_stats.events)
         m_inputs.pop_back();
-    // A fresh checker learns the restored state at the next check; it cannot raise
-    // a false alarm from a past it did not see, and it still checks every change.
-    m_invariants = Invariants(m_config.nodes, size());
+    // The checkpoint's checker goes on as the straight run's did. One that did not
+    // follow the run up to the checkpoint (checking was off) is no good: a fresh one
+    // learns the restored state at the next check instead, and cannot raise a false
+    // alarm from a past it did not see.
+    if (!checking || !checkpoint.m_config.checkInvariants)
+        m_invariants = Invariants(m_config.nodes, size());
 }
 
 void Simulation::setChecking(bool on)
