@@ -351,9 +351,9 @@ public:
     bool carriesChecker() const { return m_config.bugs.any() && m_config.checkInvariants; }
     /// restore replaces the state with a checkpoint's and cuts the trace and inputs
     /// back to the checkpoint's step; the checker goes on from the checkpoint's (if
-    /// it carries one), so the restored run finds what the straight run found. The checkpoint must come
-    /// from this run's timeline; if it lies ahead of the live state, pass the
-    /// timeline's inputs so the ones in between are not lost.
+    /// it carries one), so the restored run finds what the straight run found. The
+    /// checkpoint must come from this run's timeline; if it lies ahead of the live
+    /// state, pass the timeline's inputs so the ones in between are not lost.
     void restore(const Simulation &checkpoint, const std::vector<Input> *timeline = nullptr);
     /// setClock moves the clock forward to t without processing anything. Requires no
     /// event due before t (as after advanceTo), so replays can place inputs exactly.
