@@ -1196,8 +1196,14 @@ void Node::handleAppendEntriesReply(const Message &m)
         sendAppend(m.from, false);
         return;
     }
-    if (m.rejectedIndex + 1 != p.nextIndex) {
-        // A rejection of an older attempt; nextIndex has moved since.
+    if (m.rejectedIndex + 1 != p.nextIndex || m.rejectedIndex <= p.matchIndex) {
+        // A rejection of an older attempt; nextIndex has moved since. Or one at or
+        // below matchIndex, which this follower acknowledged in our term and so still
+        // holds (only a bug switch makes it lose them): nextIndex cannot go back past
+        // matchIndex, so the answer tells nothing new. Answering it with another probe
+        // would let every duplicated rejection release two probes, and the messages
+        // in flight would grow without bound; the probe in flight stays the only one
+        // (Progress: one in flight in Probe) until a heartbeat finds it lost.
         ignore(m, Reason::OutdatedReply);
         return;
     }

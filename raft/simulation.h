@@ -342,12 +342,18 @@ public:
 
     // --- history support ---
     /// checkpoint returns a copy of the whole state except the trace (cheap: logs
-    /// share their chunks with the original).
+    /// share their chunks with the original), with the invariant checker's memory
+    /// when carriesChecker().
     Simulation checkpoint();
+    /// carriesChecker tells whether checkpoints keep the checker's memory: when a bug
+    /// switch is on and checking is, so that a world rebuilt from one reports exactly
+    /// the straight run's findings (without a bug switch there are none to differ).
+    bool carriesChecker() const { return m_config.bugs.any() && m_config.checkInvariants; }
     /// restore replaces the state with a checkpoint's and cuts the trace and inputs
-    /// back to the checkpoint's step. The checkpoint must come from this run's
-    /// timeline; if it lies ahead of the live state, pass the timeline's inputs so the
-    /// ones in between are not lost.
+    /// back to the checkpoint's step; the checker goes on from the checkpoint's (if
+    /// it carries one), so the restored run finds what the straight run found. The
+    /// checkpoint must come from this run's timeline; if it lies ahead of the live
+    /// state, pass the timeline's inputs so the ones in between are not lost.
     void restore(const Simulation &checkpoint, const std::vector<Input> *timeline = nullptr);
     /// setClock moves the clock forward to t without processing anything. Requires no
     /// event due before t (as after advanceTo), so replays can place inputs exactly.
@@ -372,7 +378,7 @@ public:
     /// operator== compares the whole state of the world: clock, generator, servers,
     /// network, stats, violations, inputs. The trace is a record of the run, not state
     /// (compare it on its own); the checker's memory and scratch buffers are not state
-    /// either (a restored run rebuilds them).
+    /// either (though a checkpoint may carry the checker along).
     bool operator==(const Simulation &other) const;
 
 private:

@@ -154,6 +154,40 @@ TEST(BugSwitches, AnUnknownNameIsAnErrorWithASuggestion)
     EXPECT_NE(s.errors()[0].find("did you mean 'same-timeouts'"), std::string::npos) << s.errors()[0];
 }
 
+// §5.3 broken by a bug switch must still be a run one can watch: a follower that
+// truncates on every stale AppendEntries loses entries its leader counts as matched,
+// and rejects every probe at that matchIndex. Each rejection used to release a new
+// probe, so each duplicated rejection released two, and the messages in flight grew
+// without bound (the GUI monkey's seed 188: 78 to 77,660 in six virtual seconds).
+// Flow control keeps one probe in flight whatever the follower answers.
+TEST(BugSwitches, TruncateOnStaleAppendBreaksSafetyWithoutFloodingTheNetwork)
+{
+    std::string script = R"(nodes 3
+latency 10 100
+duplicate 30%
+bug truncate-on-stale-append
+timeout S1
+run until leader max 1s
+client every 20ms
+)";
+    for (int k = 0; k < 200; ++k) // 20 virtual seconds, looked at every 100 ms
+        script += "run 100ms\n";
+    Scenario scenario = Scenario::parse(script, "flood.txt");
+    ASSERT_TRUE(scenario.isValid()) << scenario.errors().front();
+    ScenarioRunner runner(std::move(scenario));
+    // Three servers, each with a message or two per peer and a heartbeat round out,
+    // doubled by duplication: a few dozen at most. (Stop at once past the bound: a
+    // runaway fills the memory within seconds.)
+    constexpr std::size_t kBound = 200;
+    std::size_t most = 0;
+    while (!runner.atEnd() && most < kBound) {
+        (void)runner.step();
+        most = std::max(most, runner.simulation().network().size());
+    }
+    EXPECT_LT(most, kBound) << "messages in flight ran away by " << runner.simulation().now() << " ms";
+    EXPECT_FALSE(runner.simulation().violations().empty()) << "the bug no longer shows";
+}
+
 // Reference: §5.2 — "Election Safety: at most one leader can be elected in a given
 // term"; the alarm names both leaders and the term.
 TEST(Alarm, ElectionSafetyNamesBothLeadersAndTheTerm)
