@@ -48,21 +48,26 @@ qreal legendUnitFor(const ClusterLayout::LegendSize &legendSize, qreal preferred
     return std::max<qreal>(unit, 0.4);
 }
 
-/// labelSize is the size the fit reserves for a label of a disc of radius r.
-QSizeF labelSize(const ClusterLayout::Text &text, qreal r, const ClusterLayout::Style &style)
+/// labelSize is the size the fit reserves for a label of a disc of radius r, with
+/// a member line below the rest if `memberLine`.
+QSizeF labelSize(const ClusterLayout::Text &text, qreal r, const ClusterLayout::Style &style, bool memberLine)
 {
     const ClusterLayout::LabelMetrics m = ClusterLayout::labelMetrics(r, style);
-    const qreal width = std::max(m.namePixels * text.nameAdvance,
-                                 m.detailed ? std::max(m.smallPixels * text.logAdvance, m.barWidth) : 0)
+    const qreal width = std::max({m.namePixels * text.nameAdvance,
+                                  m.detailed ? std::max(m.smallPixels * text.logAdvance, m.barWidth) : 0,
+                                  memberLine ? m.smallPixels * text.memberAdvance : 0})
         + 2 * m.pad;
     const qreal height = m.namePixels * text.lineHeight
-        + (m.detailed ? 2 * m.gap + m.barHeight + m.smallPixels * text.lineHeight : 0) + m.pad;
-    return {width, height};
+        + (m.detailed ? 2 * m.gap + m.barHeight + m.smallPixels * text.lineHeight : 0)
+        + (memberLine ? m.gap + m.smallPixels * text.lineHeight : 0) + m.pad;
+    // The painter rounds the texts' height up to a whole pixel.
+    return {width, memberLine ? std::ceil(height) + 1 : height};
 }
 
 } // namespace
 
-ClusterLayout::Text ClusterLayout::Text::measure(const QString &nameSample, const QString &logSample)
+ClusterLayout::Text ClusterLayout::Text::measure(const QString &nameSample, const QString &logSample,
+                                                 const QStringList &memberSamples)
 {
     // Text widths per pixel of font size, measured at a large size.
     QFont font;
@@ -72,6 +77,8 @@ ClusterLayout::Text ClusterLayout::Text::measure(const QString &nameSample, cons
     const QFontMetricsF bold(font);
     Text text;
     text.logAdvance = plain.horizontalAdvance(logSample) / 100;
+    for (const QString &sample : memberSamples)
+        text.memberAdvance = std::max(text.memberAdvance, plain.horizontalAdvance(sample) / 100);
     text.nameAdvance = bold.horizontalAdvance(nameSample) / 100;
     text.lineHeight = plain.height() / 100;
     return text;
@@ -117,9 +124,10 @@ QPointF ClusterLayout::direction(int nodes, raft::NodeId id)
 
 ClusterLayout::Fit ClusterLayout::fit(QSizeF size, int nodes, bool legend, const Text &text,
                                       const LegendSize &legendSize, const Style &style,
-                                      const std::vector<QSizeF> &banners)
+                                      const std::vector<QSizeF> &banners, const MemberLines &memberLines)
 {
     Fit f;
+    f.memberLines = memberLines;
     f.size = size;
     f.nodes = nodes;
     f.legendWanted = legend;
@@ -226,13 +234,18 @@ ClusterLayout::Fit ClusterLayout::fit(QSizeF size, int nodes, bool legend, const
     const qreal halfHeight = area.height() / 2;
     const qreal halfWidth = area.width() / 2;
     auto maxRing = [&](qreal radius) {
-        const QSizeF label = labelSize(text, radius, f.style);
-        const qreal labelWidth = label.width();
-        const qreal labelHeight = label.height();
+        const QSizeF voterLabel = labelSize(text, radius, f.style, false);
+        const QSizeF memberLabel = labelSize(text, radius, f.style, true);
         const qreal outer = ClusterPalette::outerRadius(radius) + radius * kLabelGap;
         qreal ring = nodes <= 1 ? 0 : 1e9;
         bool fits = true;
         for (int id = 1; id <= std::max(nodes, 1); ++id) {
+            // A label with a member line is taller (and maybe wider): room for it where
+            // that server stands.
+            const QSizeF label = id <= raft::kMaxNodes && memberLines[static_cast<std::size_t>(id)] ? memberLabel
+                                                                                                    : voterLabel;
+            const qreal labelWidth = label.width();
+            const qreal labelHeight = label.height();
             const QPointF d = direction(nodes, id);
             const qreal dx = std::abs(d.x());
             const qreal dy = std::abs(d.y());
@@ -259,6 +272,12 @@ ClusterLayout::Fit ClusterLayout::fit(QSizeF size, int nodes, bool legend, const
         const qreal ring = maxRing(radius);
         return ring >= 0 && (nodes <= 1 || radius <= c * ring);
     };
+    if (!feasible(lo) && memberLines != MemberLines{}) {
+        // No room for the member lines even with the smallest discs: fit as if there
+        // were none (labelBox then keeps the taller labels inside the widget).
+        f.memberLines = {};
+        return fit(size, nodes, legend, text, legendSize, style, banners);
+    }
     if (feasible(hi)) {
         lo = hi;
     } else {
@@ -287,6 +306,8 @@ ClusterLayout::ClusterLayout(const Fit &fit, double zoom, QPointF pan)
     , m_style(fit.style)
     , m_banners(fit.banners)
     , m_text(fit.text)
+    , m_memberLines(fit.memberLines)
+    , m_labelsInside(zoom <= 1 && pan.isNull())
 {
     m_outer = ClusterPalette::outerRadius(m_radius);
     m_message = std::clamp<qreal>(m_radius * kMessageSize, kMessageMin, kMessageMax);
@@ -324,12 +345,19 @@ QRectF ClusterLayout::labelBox(raft::NodeId id, QSizeF size) const
     const qreal extent = std::abs(out.x()) * size.width() / 2 + std::abs(out.y()) * size.height() / 2;
     const QPointF centre = nodeCentre(id) + out * (m_outer + m_radius * kLabelGap + extent);
     // Whole pixels: the label is blitted from a pixmap.
-    return {QPointF(std::round(centre.x() - size.width() / 2), std::round(centre.y() - size.height() / 2)), size};
+    QRectF box(QPointF(std::round(centre.x() - size.width() / 2), std::round(centre.y() - size.height() / 2)), size);
+    if (m_labelsInside) {
+        // A label the fit had no room for (a widget too short for the member lines)
+        // moves inside rather than be cut off; over its own disc if it must.
+        box.moveLeft(std::max<qreal>(0, std::min(box.left(), std::floor(m_size.width() - size.width()))));
+        box.moveTop(std::max<qreal>(0, std::min(box.top(), std::floor(m_size.height() - size.height()))));
+    }
+    return box;
 }
 
-QSizeF ClusterLayout::reservedLabelSize() const
+QSizeF ClusterLayout::reservedLabelSize(raft::NodeId id) const
 {
-    return labelSize(m_text, m_radius, m_style);
+    return labelSize(m_text, m_radius, m_style, contains(id) && m_memberLines[static_cast<std::size_t>(id)]);
 }
 
 ClusterLayout::Lane ClusterLayout::lane(raft::NodeId from, raft::NodeId to) const

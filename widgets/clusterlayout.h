@@ -6,6 +6,7 @@
 #include <QRectF>
 #include <QSizeF>
 #include <QString>
+#include <QStringList>
 
 #include <array>
 #include <functional>
@@ -49,14 +50,20 @@ struct ClusterStyle {
 class ClusterLayout {
 public:
     /// Text is how wide the labels' texts are per pixel of font size: the widest
-    /// name ("S8 crashed") in bold and the widest log line ("log 888 · commit 888").
+    /// name ("S8 crashed") in bold, the widest log line ("log 888 · commit 888") and
+    /// the widest line a server outside the voters has ("removed: C_old,new leaves it out").
     struct Text {
         qreal nameAdvance = 0;
         qreal logAdvance = 0;
+        qreal memberAdvance = 0;
         qreal lineHeight = 0;
-        /// measure measures these samples with the application's default font.
-        static Text measure(const QString &nameSample, const QString &logSample);
+        /// measure measures these samples with the application's default font (the
+        /// member line as wide as the widest of memberSamples).
+        static Text measure(const QString &nameSample, const QString &logSample, const QStringList &memberSamples = {});
     };
+    /// MemberLines says, for each server (index 1..9), whether its label has a line
+    /// for where it stands in the configuration (a learner, spare or removed server).
+    using MemberLines = std::array<bool, raft::kMaxNodes + 1>;
     /// LegendSize is the size of the legend panel at a scale and a number of columns
     /// (ClusterLegend::sizeAt).
     using LegendSize = std::function<QSizeF(qreal unit, int columns)>;
@@ -90,12 +97,16 @@ public:
         qreal ring = 0;
         QPointF centre;
         Text text;
+        /// memberLines: the servers whose labels have a member line (their room below
+        /// the name is reserved too).
+        MemberLines memberLines{};
     };
     /// fit solves the fit for a widget of `size` showing `nodes` servers (0..9).
     /// Invariant of the result: every disc and label lies inside the widget (beside
     /// the legend when it is shown) and neighbouring discs keep apart.
     static Fit fit(QSizeF size, int nodes, bool legend, const Text &text, const LegendSize &legendSize,
-                   const Style &style = ClusterStyle(), const std::vector<QSizeF> &banners = {});
+                   const Style &style = ClusterStyle(), const std::vector<QSizeF> &banners = {},
+                   const MemberLines &memberLines = {});
 
     /// LabelMetrics is the geometry of a server's label for a disc of radius r: what
     /// the fit reserves is what the node painter draws.
@@ -165,10 +176,12 @@ public:
     /// discBox is the square around everything drawn of server id's disc (outer()).
     QRectF discBox(raft::NodeId id) const;
     /// labelBox is where server id's label of `size` goes: outside the ring, just
-    /// clear of the disc, centred on the ray from the ring's centre.
+    /// clear of the disc, centred on the ray from the ring's centre; moved inside the
+    /// widget where it would reach past an edge (unless zoomed in or panned).
     QRectF labelBox(raft::NodeId id, QSizeF size) const;
-    /// reservedLabelSize is the largest label the fit made room for at this radius.
-    QSizeF reservedLabelSize() const;
+    /// reservedLabelSize is the largest label the fit made room for at this radius:
+    /// server id's (with its member line, if it has one), or a voter's for no server.
+    QSizeF reservedLabelSize(raft::NodeId id = raft::kNoNode) const;
     /// lane is the path of a message from -> to.
     Lane lane(raft::NodeId from, raft::NodeId to) const;
     /// doorQueue is where the `slot`-th message waiting at the door of the lane
@@ -240,6 +253,10 @@ private:
     Style m_style;
     std::vector<QRectF> m_banners;
     ClusterLayout::Text m_text;
+    MemberLines m_memberLines{};
+    /// m_labelsInside: labels are kept inside the widget (not when zoomed in or panned,
+    /// where they go out of view with their discs).
+    bool m_labelsInside = true;
     std::array<QPointF, raft::kMaxNodes + 1> m_centres{};
     std::array<QPointF, raft::kMaxNodes + 1> m_outward{};
 };

@@ -132,7 +132,7 @@ std::vector<ClusterMessages::Stack> ClusterMessages::stacks(const std::vector<Pl
     std::vector<QRectF> labels;
     for (raft::NodeId id = 1; id <= layout.nodes(); ++id) {
         discs.push_back(layout.discBox(id));
-        labels.push_back(layout.labelBox(id, layout.reservedLabelSize()));
+        labels.push_back(layout.labelBox(id, layout.reservedLabelSize(id)));
     }
     const QRectF bounds = layout.bounds();
     // covered: how much a count centred there would hide (0: nothing).

@@ -131,11 +131,8 @@ void ClusterNodePainter::paintNode(QPainter &painter, const ClusterScene &scene,
     if (const raft::Violation *alarm = alarmViolation(scene.sim)) {
         // The alarm: a server the alarm's finding names wears a bold ring.
         const auto &named = alarm->nodes;
-        if (std::find(named.begin(), named.end(), id) != named.end()) {
-            const qreal width = std::max<qreal>(3, r * 0.16);
-            const qreal distance = l.outer() + r * (kActingGap + kActingWidth) + width;
-            ClusterPalette::drawRing(painter, c, distance, width, ClusterPalette::alarm());
-        }
+        if (std::find(named.begin(), named.end(), id) != named.end())
+            paintAlarmRing(painter, scene, id);
     }
 
     const raft::Node *node = scene.sim.node(id);
@@ -161,6 +158,41 @@ void ClusterNodePainter::paintNode(QPainter &painter, const ClusterScene &scene,
 
     paintChip(painter, scene, id);
     paintLabel(painter, scene, id, look, maxLog);
+}
+
+void ClusterNodePainter::paintAlarmRing(QPainter &painter, const ClusterScene &scene, raft::NodeId id)
+{
+    // The ring stays while the alarm does, and most frames repaint only a sliver of
+    // it: blitting the part in the clip costs far less than filling the whole band.
+    // The pixmap is drawn at the ring's offset within a device pixel and blitted at a
+    // whole one, so that the ring lies where a direct fill puts it.
+    const ClusterLayout &l = scene.layout;
+    const qreal r = l.radius();
+    const qreal width = std::max<qreal>(3, r * 0.16);
+    const qreal distance = l.outer() + r * (kActingGap + kActingWidth) + width;
+    const QPointF c = l.nodeCentre(id);
+    const qreal dpr = scene.dpr;
+    const qreal reach = distance + width / 2 + 2; // antialiasing and rounding
+    const QPointF origin(std::floor((c.x() - reach) * dpr), std::floor((c.y() - reach) * dpr));
+    const QPointF inside = c - origin / dpr; // the centre, in the pixmap
+    const QColor colour = ClusterPalette::alarm();
+    Sprites &sprites = m_sprites[static_cast<std::size_t>(id)];
+    const QString key = QStringLiteral("%1 %2 %3 %4 %5 %6")
+                            .arg(distance)
+                            .arg(width)
+                            .arg(colour.rgba())
+                            .arg(inside.x())
+                            .arg(inside.y())
+                            .arg(dpr);
+    if (sprites.ringKey != key || sprites.ring.isNull()) {
+        const qreal side = std::ceil(2 * reach) + 2;
+        sprites.ring = newSprite(QSizeF(side, side), dpr);
+        QPainter p(&sprites.ring);
+        p.setRenderHint(QPainter::Antialiasing);
+        ClusterPalette::drawRing(p, inside, distance, width, colour);
+        sprites.ringKey = key;
+    }
+    painter.drawPixmap(origin / dpr, sprites.ring);
 }
 
 void ClusterNodePainter::paintChip(QPainter &painter, const ClusterScene &scene, raft::NodeId id)

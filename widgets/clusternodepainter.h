@@ -84,10 +84,15 @@ private:
         QSizeF labelSize;
         qreal barTop = 0; ///< where the log bar goes, from the label's top
         QRectF labelRect; ///< where the label was last drawn
+        QString ringKey;
+        QPixmap ring; ///< the alarm ring, drawn where ringKey says
     };
     void paintNode(QPainter &painter, const ClusterScene &scene, raft::NodeId id, raft::Index maxLog, bool halo,
                    bool staged);
     static QString labelName(raft::NodeId id, const NodeLook &look);
+    /// paintAlarmRing draws the alarm's ring around server id's disc from a pixmap
+    /// made when its size, colour or place changed.
+    void paintAlarmRing(QPainter &painter, const ClusterScene &scene, raft::NodeId id);
     /// paintChip draws the configuration server id believes in on its disc's rim (§6).
     static void paintChip(QPainter &painter, const ClusterScene &scene, raft::NodeId id);
     void prepareLabel(const ClusterScene &scene, raft::NodeId id, const NodeLook &look);

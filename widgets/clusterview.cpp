@@ -63,6 +63,7 @@ void ClusterView::setSimulation(const raft::Simulation *simulation)
 void ClusterView::setDisplayTime(double virtualMs)
 {
     m_displayTime = virtualMs;
+    followMembership();
     requestFrame();
 }
 
@@ -229,6 +230,26 @@ void ClusterView::invalidateLayout()
     m_stage.invalidate();
 }
 
+ClusterLayout::MemberLines ClusterView::memberLines() const
+{
+    ClusterLayout::MemberLines lines{};
+    if (!m_simulation)
+        return lines;
+    for (raft::NodeId id = 1; id <= std::min(m_simulation->size(), raft::kMaxNodes); ++id)
+        lines[static_cast<std::size_t>(id)] = m_simulation->memberState(id) != raft::MemberState::Voter;
+    return lines;
+}
+
+void ClusterView::followMembership()
+{
+    // A server that leaves the voters (or joins them) gains (or loses) a line under
+    // its name: the fit makes room for it, and what was drawn for the old one goes.
+    if (m_fit && m_fit->memberLines != memberLines()) {
+        m_fit.reset();
+        invalidateLayout();
+    }
+}
+
 const ClusterLayout &ClusterView::clusterLayout() const
 {
     const int nodes = m_simulation ? std::clamp(m_simulation->size(), 0, raft::kMaxNodes) : 0;
@@ -237,18 +258,25 @@ const ClusterLayout &ClusterView::clusterLayout() const
         return m_layout;
     // The fit (legend, disc and ring sizes) depends only on the widget's size, the
     // legend, the cluster's size and the language; zooming and panning reuse it.
-    if (!m_textMetrics)
+    if (!m_textMetrics) {
+        // The member lines ClusterNodePainter writes, at their widest.
+        const QString config = QStringLiteral("C_old,new");
+        const QStringList members{tr("removed: %1 leaves it out").arg(config),
+                                  tr("leaving: %1 leaves it out").arg(config), tr("spare: in no configuration"),
+                                  tr("catching up %1/%2").arg(888).arg(888), tr("learner")};
         m_textMetrics = ClusterLayout::Text::measure(tr("%1 crashed").arg(QStringLiteral("S8")),
-                                                     tr("log %1 · commit %2").arg(888).arg(888));
+                                                     tr("log %1 · commit %2").arg(888).arg(888), members);
+    }
     // The banners along the top (a broken network's verdicts, hold mode) take a band
     // the ring keeps out of.
     std::vector<ClusterCaptionPainter::Banner> banners;
     if (m_simulation && (m_simulation->network().hasFaults() || m_simulation->network().isHolding()))
         banners = ClusterCaptionPainter::banners(*m_simulation, true);
+    const ClusterLayout::MemberLines members = memberLines();
     if (!m_fit || m_fit->size != QSizeF(size()) || m_fit->legendWanted != m_legendVisible || m_fit->nodes != nodes
-        || m_fit->style != m_style || banners != m_fitBanners) {
+        || m_fit->style != m_style || banners != m_fitBanners || m_fit->memberLines != members) {
         ClusterLayout::Fit fit = ClusterLayout::fit(size(), nodes, m_legendVisible, *m_textMetrics,
-                                                    &ClusterLegend::sizeAt, m_style);
+                                                    &ClusterLegend::sizeAt, m_style, {}, members);
         if (!banners.empty()) {
             // Measured with the fonts of the disc without the band: the discs only
             // shrink when the band is made, and the text with them.
@@ -261,7 +289,7 @@ const ClusterLayout &ClusterView::clusterLayout() const
                 sizes.push_back(ClusterCaptionPainter::bannerSize(text, fit.radius, banner));
             }
             fit = ClusterLayout::fit(size(), nodes, m_legendVisible, *m_textMetrics, &ClusterLegend::sizeAt, m_style,
-                                     sizes);
+                                     sizes, members);
         }
         m_fit = fit;
         m_fitBanners = banners;
@@ -413,6 +441,7 @@ void ClusterView::paintEvent(QPaintEvent *event)
 
 void ClusterView::paintScene(QPainter &painter)
 {
+    followMembership();
     const ClusterLayout &l = clusterLayout();
     const qreal dpr = devicePixelRatioF();
     if (m_text.setRadius(l.radius(), l.style()) || dpr != m_builtDpr) {
@@ -483,7 +512,7 @@ bool ClusterView::legendIsStill(const ClusterScene &s) const
     if (legend.intersects(ClusterNetworkPainter::reach(s)))
         return false;
     for (raft::NodeId id = 1; id <= l.nodes(); ++id)
-        if (legend.intersects(l.labelBox(id, l.reservedLabelSize() + QSizeF(2, 2)))
+        if (legend.intersects(l.labelBox(id, l.reservedLabelSize(id) + QSizeF(2, 2)))
             || legend.intersects(m_nodePainter.labelRect(id)))
             return false;
     for (const QRectF &note : ClusterOverlayPainter::noteBoxes(s, m_drag))

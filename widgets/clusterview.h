@@ -292,6 +292,11 @@ private:
     /// scene is what the painters read for this frame.
     ClusterScene scene();
     void invalidateLayout();
+    /// memberLines says which servers' labels have a line for their place in the
+    /// configuration (what the fit must make room for).
+    ClusterLayout::MemberLines memberLines() const;
+    /// followMembership refits the picture when memberLines() changed since the fit.
+    void followMembership();
     /// restyle forgets every cache that depends on the fonts or the palette.
     void restyle();
     /// placedMessages places the messages in flight at the display time.

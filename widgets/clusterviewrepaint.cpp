@@ -113,13 +113,9 @@ ClusterView::FrameKey ClusterView::frameKey() const
         else
             m_lastAction = m_countedInputs + 1;
     }
-    FrameKey key{&sim,
-                 inputs.size() - m_countedRequests,
-                 m_lastAction,
-                 sim.violations().size(),
-                 0,
-                 sim.configuration().label(),
-                 {}};
+    FrameKey key{
+        &sim, inputs.size() - m_countedRequests, m_lastAction, sim.violations().size(), 0, sim.configuration().label(),
+        {}};
     // A broken or held network's captions speak of leaders and terms: every event
     // repaints them.
     if (sim.network().hasFaults() || sim.network().isHolding())
@@ -175,10 +171,10 @@ QRegion ClusterView::nodeArea(raft::NodeId id) const
     // A label of any size up to the reserved one sits on the ray from the ring's
     // centre, nearer the disc the smaller it is: its box lies between the reserved box
     // and one of the same size at the disc's edge. (A label whose text grows moves.)
-    const QSizeF reserved = l.reservedLabelSize();
+    const QSizeF reserved = l.reservedLabelSize(id);
     const QPointF edge = l.labelBox(id, QSizeF()).topLeft();
-    const QRectF labels = l.labelBox(id, reserved).united(QRectF(edge - QPointF(reserved.width(), reserved.height()) / 2,
-                                                                 reserved));
+    const QRectF labels =
+        l.labelBox(id, reserved).united(QRectF(edge - QPointF(reserved.width(), reserved.height()) / 2, reserved));
     area += labels.toAlignedRect().adjusted(-kSlack, -kSlack, kSlack, kSlack);
     area += labelRect(id).toAlignedRect().adjusted(-kSlack, -kSlack, kSlack, kSlack);
     return area;
@@ -195,8 +191,8 @@ QRegion ClusterView::movingRegion() const
         tiles.mark(l.discBox(id).toAlignedRect().adjusted(-kSlack, -kSlack, kSlack, kSlack));
     // A message's sprite, its waiting ring and a selection halo.
     const qreal m = l.messageSize();
-    const qreal half = std::max({m * 0.9 + 2, m * (ClusterMessagePainter::kHalo + 0.3) + 2,
-                                 ClusterHit::messageReach(l)});
+    const qreal half = std::max(
+        {m * 0.9 + 2, m * (ClusterMessagePainter::kHalo + 0.3) + 2, ClusterHit::messageReach(l)});
     for (const ClusterMessages::Placed &p : placedMessages())
         tiles.mark(around(p.pos, half));
     for (const ClusterMessages::Lost &lost : ClusterMessages::lost(*m_simulation, networkGeometry(), m_displayTime))

@@ -43,11 +43,10 @@ std::vector<ClusterQuickButtons::Button> ClusterView::quickButtons() const
         return {};
     // Keep clear of every other server and of every label, the server's own included.
     std::vector<QRectF> avoid;
-    const QSizeF reserved = l.reservedLabelSize();
     for (raft::NodeId id = 1; id <= l.nodes(); ++id) {
         if (id != m_quickNode)
             avoid.push_back(l.discBox(id));
-        avoid.push_back(l.labelBox(id, reserved));
+        avoid.push_back(l.labelBox(id, l.reservedLabelSize(id)));
         if (const QRectF drawn = m_nodePainter.labelRect(id); !drawn.isEmpty())
             avoid.push_back(drawn);
     }

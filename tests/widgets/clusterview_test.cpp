@@ -647,3 +647,52 @@ TEST(RenderBench, PrintsOneJsonLineWithTheFrameTimes)
     EXPECT_GT(std::stoi(out.substr(at + 21)), 200) << out;
     EXPECT_EQ(widgets::runRenderBenchmark({QStringLiteral("--size"), QStringLiteral("bad")}), 1);
 }
+
+TEST_F(ClusterViewTest, ARemovedServersLabelStaysInsideAShortPane)
+{
+    // A server removed from the configuration (§6) has a line under its name that a
+    // voter has not ("removed: C3 leaves it out"). The fit makes room for it where that
+    // server stands; where even the smallest discs leave no room, the label moves
+    // inside rather than be cut off at the bottom of a short pane.
+    raft::Simulation sim(slowConfig(5));
+    electLeader(sim);
+    // A leader changes the configuration once it has committed an entry of its term.
+    const raft::NodeId leader = *sim.leader();
+    ASSERT_TRUE(sim.request(leader, "set a 1").isDone());
+    ASSERT_TRUE(sim.runUntil([&] { return sim.commitIndex(leader) == sim.log(leader).lastIndex(); }, 60'000));
+    // The two servers at the bottom of the ring (but the leader).
+    for (const raft::NodeId removed : {raft::NodeId{3}, raft::NodeId{4}}) {
+        if (removed == leader)
+            continue;
+        const raft::ActionResult result = sim.apply(raft::act::RemoveServer{removed});
+        ASSERT_TRUE(result.isDone()) << "S" << removed << ": " << result.describe();
+        ASSERT_TRUE(sim.runUntil([&] { return sim.memberState(removed) == raft::MemberState::Removed; }, 60'000));
+    }
+    ASSERT_TRUE(sim.memberState(3) == raft::MemberState::Removed || sim.memberState(4) == raft::MemberState::Removed);
+    for (const bool presentation : {false, true}) {
+        for (const QSize size : {QSize(1280, 220), QSize(1024, 170), QSize(800, 120)}) {
+            show(sim, size);
+            m_view->setPresentation(presentation);
+            const QImage image = render(*m_view);
+            saveScreenshot(image,
+                           QStringLiteral("removed-label-%1x%2%3.png")
+                               .arg(size.width())
+                               .arg(size.height())
+                               .arg(presentation ? QStringLiteral("-presentation") : QString()));
+            const widgets::ClusterLayout &l = m_view->clusterLayout();
+            for (raft::NodeId id = 1; id <= 5; ++id) {
+                const QRectF drawn = m_view->labelRect(id);
+                ASSERT_FALSE(drawn.isEmpty()) << "S" << id;
+                EXPECT_TRUE(l.bounds().contains(drawn))
+                    << "S" << id << " at " << size.width() << "x" << size.height()
+                    << (presentation ? " presenting" : "") << ": " << drawn.left() << "," << drawn.top() << " "
+                    << drawn.width() << "x" << drawn.height();
+                // A removed server's label is taller than a voter's: the fit reserves that.
+                if (sim.memberState(id) == raft::MemberState::Removed && !presentation && size.height() >= 200) {
+                    EXPECT_GT(l.reservedLabelSize(id).height(), l.reservedLabelSize().height()) << "S" << id;
+                    EXPECT_LE(drawn.height(), l.reservedLabelSize(id).height() + 2) << "S" << id;
+                }
+            }
+        }
+    }
+}
