@@ -275,8 +275,9 @@ ClusterLayout::Fit ClusterLayout::fit(QSizeF size, int nodes, bool legend, const
     if (!feasible(lo) && memberLines != MemberLines{}) {
         // No room for the member lines even with the smallest discs: fit as if there
         // were none (labelBox then keeps the taller labels inside the widget).
-        f.memberLines = {};
-        return fit(size, nodes, legend, text, legendSize, style, banners);
+        Fit plain = fit(size, nodes, legend, text, legendSize, style, banners);
+        plain.memberLines = memberLines;
+        return plain;
     }
     if (feasible(hi)) {
         lo = hi;

@@ -97,8 +97,8 @@ public:
         qreal ring = 0;
         QPointF centre;
         Text text;
-        /// memberLines: the servers whose labels have a member line (their room below
-        /// the name is reserved too).
+        /// memberLines: the servers whose labels have a member line (the fit makes room
+        /// for it below the name where it can).
         MemberLines memberLines{};
     };
     /// fit solves the fit for a widget of `size` showing `nodes` servers (0..9).
@@ -179,8 +179,8 @@ public:
     /// clear of the disc, centred on the ray from the ring's centre; moved inside the
     /// widget where it would reach past an edge (unless zoomed in or panned).
     QRectF labelBox(raft::NodeId id, QSizeF size) const;
-    /// reservedLabelSize is the largest label the fit made room for at this radius:
-    /// server id's (with its member line, if it has one), or a voter's for no server.
+    /// reservedLabelSize is the largest label server id has at this radius (with its
+    /// member line, if it has one), or a voter's for no server: what the fit makes room for.
     QSizeF reservedLabelSize(raft::NodeId id = raft::kNoNode) const;
     /// lane is the path of a message from -> to.
     Lane lane(raft::NodeId from, raft::NodeId to) const;

@@ -224,3 +224,34 @@ TEST(ClusterLayout, CaptionsStayInsideTheWidget)
     EXPECT_EQ(corner.topLeft(), QPointF(ClusterLayout::kCaptionMargin, 600 - 40 - ClusterLayout::kCaptionMargin));
     EXPECT_TRUE(l.bounds().contains(l.captionBox({10000, -50}, size)));
 }
+
+TEST(ClusterLayout, MemberLinesGetRoomWhereTheirServersStand)
+{
+    // A learner's, spare's or removed server's label has a line more (§6). The fit
+    // makes room for it where that server stands: the discs shrink rather than let the
+    // label leave the widget. Where even the smallest discs leave no room, the fit is
+    // the one without member lines and the label moves inside the widget.
+    const ClusterLayout::Text measured = ClusterLayout::Text::measure(
+        QStringLiteral("S8 crashed"), QStringLiteral("log 888 · commit 888"),
+        {QStringLiteral("removed: C_old,new leaves it out"), QStringLiteral("catching up 888/888")});
+    ClusterLayout::MemberLines lines{};
+    lines[3] = true; // at the bottom right of five
+    for (const QSizeF size : {QSizeF(960, 220), QSizeF(1280, 720), QSizeF(1920, 400), QSizeF(700, 110)}) {
+        SCOPED_TRACE(std::to_string(static_cast<int>(size.width())) + "x"
+                     + std::to_string(static_cast<int>(size.height())));
+        const auto fit = ClusterLayout::fit(size, 5, false, measured, {}, {}, {}, lines);
+        const ClusterLayout l(fit, 1, {});
+        const ClusterLayout plain(ClusterLayout::fit(size, 5, false, measured, {}), 1, {});
+        EXPECT_EQ(fit.memberLines, lines) << "the fit says which lines it was asked for, room or not";
+        EXPECT_LE(l.radius(), plain.radius());
+        EXPECT_GT(l.reservedLabelSize(3).height(), l.reservedLabelSize(2).height());
+        EXPECT_EQ(l.reservedLabelSize(2), l.reservedLabelSize());
+        for (raft::NodeId id = 1; id <= 5; ++id)
+            EXPECT_TRUE(l.bounds().contains(l.labelBox(id, l.reservedLabelSize(id)))) << "S" << id;
+        // Zoomed in, labels go out of view with their discs.
+        const ClusterLayout zoomed(fit, 4, {});
+        if (size.height() >= 220) {
+            EXPECT_FALSE(zoomed.bounds().intersects(zoomed.labelBox(3, zoomed.reservedLabelSize(3))));
+        }
+    }
+}
