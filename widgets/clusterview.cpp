@@ -240,11 +240,21 @@ ClusterLayout::MemberLines ClusterView::memberLines() const
     return lines;
 }
 
+bool ClusterView::anySnapshot() const
+{
+    if (!m_simulation)
+        return false;
+    for (raft::NodeId id = 1; id <= std::min(m_simulation->size(), raft::kMaxNodes); ++id)
+        if (m_simulation->log(id).snapshotIndex() > 0)
+            return true;
+    return false;
+}
+
 void ClusterView::followMembership()
 {
     // A server that leaves the voters (or joins them) gains (or loses) a line under
     // its name: the fit makes room for it, and what was drawn for the old one goes.
-    if (m_fit && m_fit->memberLines != memberLines()) {
+    if (m_fit && (m_fit->memberLines != memberLines() || m_fitSnapshots != anySnapshot())) {
         m_fit.reset();
         invalidateLayout();
     }
@@ -264,9 +274,14 @@ const ClusterLayout &ClusterView::clusterLayout() const
         const QStringList members{tr("removed: %1 leaves it out").arg(config),
                                   tr("leaving: %1 leaves it out").arg(config), tr("spare: in no configuration"),
                                   tr("catching up %1/%2").arg(888).arg(888), tr("learner")};
-        m_textMetrics = ClusterLayout::Text::measure(tr("%1 crashed").arg(QStringLiteral("S8")),
-                                                     tr("log %1 · commit %2").arg(888).arg(888), members);
+        const QString name = tr("%1 crashed").arg(QStringLiteral("S8"));
+        const QString log = tr("log %1 · commit %2").arg(888).arg(888);
+        m_textMetrics = ClusterLayout::Text::measure(name, log, members);
+        // ClusterNodePainter's log line once the server has a snapshot (§7).
+        m_snapshotTextMetrics = ClusterLayout::Text::measure(name, tr("snapshot ≤ %1 · %2").arg(888).arg(log), members);
     }
+    const bool snapshots = anySnapshot();
+    const ClusterLayout::Text &textMetrics = snapshots ? *m_snapshotTextMetrics : *m_textMetrics;
     // The banners along the top (a broken network's verdicts, hold mode) take a band
     // the ring keeps out of.
     std::vector<ClusterCaptionPainter::Banner> banners;
@@ -274,9 +289,10 @@ const ClusterLayout &ClusterView::clusterLayout() const
         banners = ClusterCaptionPainter::banners(*m_simulation, true);
     const ClusterLayout::MemberLines members = memberLines();
     if (!m_fit || m_fit->size != QSizeF(size()) || m_fit->legendWanted != m_legendVisible || m_fit->nodes != nodes
-        || m_fit->style != m_style || banners != m_fitBanners || m_fit->memberLines != members) {
-        ClusterLayout::Fit fit = ClusterLayout::fit(size(), nodes, m_legendVisible, *m_textMetrics,
-                                                    &ClusterLegend::sizeAt, m_style, {}, members);
+        || m_fit->style != m_style || banners != m_fitBanners || m_fit->memberLines != members
+        || m_fitSnapshots != snapshots) {
+        ClusterLayout::Fit fit = ClusterLayout::fit(size(), nodes, m_legendVisible, textMetrics, &ClusterLegend::sizeAt,
+                                                    m_style, {}, members);
         if (!banners.empty()) {
             // Measured with the fonts of the disc without the band: the discs only
             // shrink when the band is made, and the text with them.
@@ -288,11 +304,12 @@ const ClusterLayout &ClusterView::clusterLayout() const
                     banner.note.clear();
                 sizes.push_back(ClusterCaptionPainter::bannerSize(text, fit.radius, banner));
             }
-            fit = ClusterLayout::fit(size(), nodes, m_legendVisible, *m_textMetrics, &ClusterLegend::sizeAt, m_style,
+            fit = ClusterLayout::fit(size(), nodes, m_legendVisible, textMetrics, &ClusterLegend::sizeAt, m_style,
                                      sizes, members);
         }
         m_fit = fit;
         m_fitBanners = banners;
+        m_fitSnapshots = snapshots;
     }
     m_layout = ClusterLayout(*m_fit, m_zoom, m_pan);
     m_layoutValid = true;

@@ -696,3 +696,42 @@ TEST_F(ClusterViewTest, ARemovedServersLabelStaysInsideAShortPane)
         }
     }
 }
+
+TEST_F(ClusterViewTest, ASnapshotsLabelLineGetsItsRoom)
+{
+    // Once a server has a snapshot (§7) its log line reads "snapshot ≤ 7 · log 7 ·
+    // commit 7", wider than a log line without one: the fit makes room for it, so the
+    // label is neither cut off at the pane's edge nor pushed over its disc.
+    raft::Simulation sim(slowConfig(3));
+    electLeader(sim);
+    const raft::NodeId leader = *sim.leader();
+    for (int i = 1; i <= 7; ++i)
+        ASSERT_TRUE(sim.request(leader, "set k" + std::to_string(i) + " " + std::to_string(i)).isDone());
+    ASSERT_TRUE(sim.runUntil(
+        [&] {
+            for (raft::NodeId id = 1; id <= 3; ++id)
+                if (sim.commitIndex(id) < sim.log(leader).lastIndex()
+                    || sim.server(id).node->lastApplied() < sim.commitIndex(id))
+                    return false;
+            return true;
+        },
+        60'000));
+    for (raft::NodeId id = 1; id <= 3; ++id) {
+        const raft::ActionResult result = sim.apply(raft::act::Snapshot{id});
+        ASSERT_TRUE(result.isDone()) << "S" << id << ": " << result.describe();
+        ASSERT_GT(sim.log(id).snapshotIndex(), 0u);
+    }
+    for (const QSize size : {QSize(965, 260), QSize(1280, 300), QSize(800, 220)}) {
+        show(sim, size);
+        const QImage image = render(*m_view);
+        saveScreenshot(image, QStringLiteral("snapshot-label-%1x%2.png").arg(size.width()).arg(size.height()));
+        const widgets::ClusterLayout &l = m_view->clusterLayout();
+        for (raft::NodeId id = 1; id <= 3; ++id) {
+            const QRectF drawn = m_view->labelRect(id);
+            ASSERT_FALSE(drawn.isEmpty()) << "S" << id;
+            EXPECT_TRUE(l.bounds().contains(drawn)) << "S" << id << " at " << size.width() << "x" << size.height();
+            EXPECT_LE(drawn.width(), l.reservedLabelSize(id).width() + 2)
+                << "S" << id << " at " << size.width() << "x" << size.height();
+        }
+    }
+}
