@@ -106,12 +106,18 @@ bool Invariants::check(const std::vector<ServerView> &servers, std::vector<std::
 
 bool Invariants::check(const std::vector<ServerView> &servers, std::vector<Finding> &found)
 {
+    return check(servers, found, ~std::uint32_t{0});
+}
+
+bool Invariants::check(const std::vector<ServerView> &servers, std::vector<Finding> &found, std::uint32_t changed)
+{
     const std::size_t before = found.size();
     // 1. Logs, terms and roles, server by server.
     bool anyChanged = false;
     for (const ServerView &view : servers) {
         Seen &seen = m_seen[view.id - 1];
-        seen.changed = checkServer(view, seen, found);
+        const bool mayHaveChanged = !seen.initialized || (changed >> (view.id - 1) & 1u) != 0;
+        seen.changed = mayHaveChanged && checkServer(view, seen, found);
         anyChanged = anyChanged || seen.changed;
     }
     if (!anyChanged)

@@ -106,6 +106,10 @@ public:
     /// check examines every server and appends a Finding per broken property to
     /// `found`. Returns true if nothing broke.
     bool check(const std::vector<ServerView> &servers, std::vector<Finding> &found);
+    /// check, knowing that only the servers in `changed` (bit id - 1) can have changed
+    /// since the last check: the others' views are as they were, and are not looked at
+    /// again on their own (a server this checker has never seen is always looked at).
+    bool check(const std::vector<ServerView> &servers, std::vector<Finding> &found, std::uint32_t changed);
     /// check, with only the sentences.
     bool check(const std::vector<ServerView> &servers, std::vector<std::string> &found);
 

@@ -4,6 +4,7 @@
 #include "log.h"
 #include "types.h"
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,46 @@ inline bool isReply(MessageType type)
         || type == MessageType::PreVoteReply || type == MessageType::InstallSnapshotReply;
 }
 
+/// SnapshotChunk is what an InstallSnapshot carries beyond the fields its reply
+/// echoes (Figure 13): the chunk of data, whether it is the last, the snapshot's
+/// whole size (for the chunk counter) and, our addition for the configuration at
+/// lastIncludedIndex (dissertation §5.4.2), that configuration, the index of its
+/// entry (Snapshot::config) and the log fingerprint there.
+struct SnapshotChunk {
+    std::string data;
+    bool done = false;
+    std::uint64_t snapshotSize = 0;
+    Configuration config;
+    Index configIndex = 0;
+    std::uint64_t print = 0;
+
+    bool operator==(const SnapshotChunk &) const = default;
+};
+
+/// Boxed holds a value of T out of line and shares it between copies: a message is
+/// never changed once sent, so copies (the network's duplicates, the trace's) need
+/// not copy it. An empty box reads as a default T. Boxes compare by value.
+template <class T>
+class Boxed {
+public:
+    Boxed() = default;
+    explicit Boxed(T value)
+        : m_value(std::make_shared<const T>(std::move(value)))
+    { }
+    const T &operator*() const { return m_value ? *m_value : empty(); }
+    const T *operator->() const { return &**this; }
+    explicit operator bool() const { return m_value != nullptr; }
+    bool operator==(const Boxed &other) const { return m_value == other.m_value || **this == *other; }
+
+private:
+    static const T &empty()
+    {
+        static const T value;
+        return value;
+    }
+    std::shared_ptr<const T> m_value;
+};
+
 /// Message is one RPC or reply between two servers. Only the fields of its type
 /// are meaningful; the others stay zero.
 struct Message {
@@ -85,22 +126,14 @@ struct Message {
     Term conflictTerm = 0;
     Index conflictIndex = 0;
 
-    // InstallSnapshot (Figure 13): the snapshot's last included entry, where this
-    // chunk's data starts in the snapshot's data, and whether it is the last chunk.
-    // leaderCommit is sent too. Replies: lastIncludedIndex, snapshotOffset, success,
-    // matchIndex.
+    // InstallSnapshot (Figure 13): the snapshot's last included entry and where this
+    // chunk's data starts in the snapshot's data; the rest is in `chunk`, out of line
+    // so that the messages of every other type stay small to copy. leaderCommit is
+    // sent too. Replies: lastIncludedIndex, snapshotOffset, success, matchIndex.
     Index lastIncludedIndex = 0;
     Term lastIncludedTerm = 0;
     std::uint64_t snapshotOffset = 0;
-    std::string data;
-    bool done = false;
-    /// snapshotSize: the whole snapshot's data size, for the chunk counter.
-    std::uint64_t snapshotSize = 0;
-    /// snapshotConfig, snapshotConfigIndex: the configuration at lastIncludedIndex and
-    /// the index of its entry (Snapshot::config); print: the log fingerprint there.
-    Configuration snapshotConfig;
-    Index snapshotConfigIndex = 0;
-    std::uint64_t snapshotPrint = 0;
+    Boxed<SnapshotChunk> chunk;
 
     bool operator==(const Message &) const = default;
 };

@@ -155,22 +155,31 @@ Time Network::drawLatency(const LinkConditions &conditions, Rng &rng) const
     return rng.uniform(lo, hi);
 }
 
-std::uint64_t Network::insert(Envelope envelope)
+std::uint32_t Network::allocate()
 {
-    std::uint32_t slot;
-    if (!m_free.empty()) {
-        slot = m_free.back();
-        m_free.pop_back();
-    } else {
-        slot = static_cast<std::uint32_t>(m_slots.size());
+    if (m_free.empty()) {
         m_slots.emplace_back();
+        return static_cast<std::uint32_t>(m_slots.size() - 1);
     }
-    m_slots[slot].envelope = std::move(envelope);
+    const std::uint32_t slot = m_free.back();
+    m_free.pop_back();
+    return slot;
+}
+
+void Network::activate(std::uint32_t slot)
+{
     m_slots[slot].alive = true;
     m_recent[m_recentNext++ & 1u] = slot;
     ++m_live;
     if (!m_slots[slot].envelope.waiting)
         schedule(slot);
+}
+
+std::uint64_t Network::insert(Envelope envelope)
+{
+    const std::uint32_t slot = allocate();
+    m_slots[slot].envelope = std::move(envelope);
+    activate(slot);
     return m_slots[slot].envelope.id;
 }
 
@@ -201,11 +210,17 @@ int Network::send(const Message &message, Time now, Rng &rng)
 {
     const LinkConditions &link = conditions(message.from, message.to);
     const auto make = [&](bool duplicate) {
-        Envelope e;
+        // Written in place in its slot, every field of it (the slot may hold an old one).
+        const std::uint32_t slot = allocate();
+        Envelope &e = m_slots[slot].envelope;
         e.id = m_nextId++;
         e.message = message;
         e.sentAt = now;
         e.deliverAt = now + drawLatency(link, rng);
+        e.doomed = false;
+        e.lossReason = Reason::None;
+        e.lostAt = 0;
+        e.waiting = false;
         e.held = m_hold;
         e.duplicate = duplicate;
         const Time latency = e.deliverAt - now;
@@ -220,7 +235,7 @@ int Network::send(const Message &message, Time now, Rng &rng)
             e.lossReason = Reason::RandomLoss;
             e.lostAt = now + rng.uniform(latency / 4, (3 * latency) / 4);
         }
-        insert(std::move(e));
+        activate(slot);
     };
     make(false);
     if (rng.chance(link.duplicate)) {

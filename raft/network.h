@@ -171,6 +171,10 @@ private:
     };
     Time drawLatency(const LinkConditions &conditions, Rng &rng) const;
     std::uint64_t insert(Envelope envelope);
+    /// allocate finds a free slot for a new envelope; activate puts the envelope
+    /// written there in flight (send writes it in place: no copy of the message).
+    std::uint32_t allocate();
+    void activate(std::uint32_t slot);
     void schedule(std::uint32_t slot);
     bool isCurrent(const HeapItem &item) const;
     void pruneHeapTop() const;

@@ -1279,12 +1279,14 @@ void Node::sendSnapshotChunk(NodeId peer)
     m.lastIncludedIndex = snapshot.index;
     m.lastIncludedTerm = snapshot.term;
     m.snapshotOffset = offset;
-    m.data = snapshot.data.substr(static_cast<std::size_t>(offset), static_cast<std::size_t>(chunk));
-    m.done = offset + m.data.size() >= size;
-    m.snapshotSize = size;
-    m.snapshotConfig = snapshot.config;
-    m.snapshotConfigIndex = snapshot.configIndex;
-    m.snapshotPrint = snapshot.print;
+    SnapshotChunk c;
+    c.data = snapshot.data.substr(static_cast<std::size_t>(offset), static_cast<std::size_t>(chunk));
+    c.done = offset + c.data.size() >= size;
+    c.snapshotSize = size;
+    c.config = snapshot.config;
+    c.configIndex = snapshot.configIndex;
+    c.print = snapshot.print;
+    m.chunk = Boxed<SnapshotChunk>(std::move(c));
     p.sentSnapshotChunk(m_now);
 }
 
@@ -1300,7 +1302,7 @@ void Node::handleInstallSnapshot(const Message &m)
         e.index = m.lastIncludedIndex;
         e.term2 = m.lastIncludedTerm;
         e.index2 = r.snapshotOffset;
-        e.value = static_cast<std::int64_t>(m.snapshotSize);
+        e.value = static_cast<std::int64_t>(m.chunk->snapshotSize);
         m_ready.messages.push_back(std::move(r));
     };
     // Figure 13 step 1: reply immediately if term < currentTerm.
@@ -1325,7 +1327,7 @@ void Node::handleInstallSnapshot(const Message &m)
         // discard entries after it), so it is only acknowledged.
         r.success = true;
         r.matchIndex = m_commitIndex;
-        r.snapshotOffset = m.snapshotSize;
+        r.snapshotOffset = m.chunk->snapshotSize;
         answer(EventKind::SnapshotIgnored, Reason::SnapshotCovered);
         return;
     }
@@ -1335,9 +1337,9 @@ void Node::handleInstallSnapshot(const Message &m)
         m_incoming = Snapshot();
         m_incoming.index = m.lastIncludedIndex;
         m_incoming.term = m.lastIncludedTerm;
-        m_incoming.config = m.snapshotConfig;
-        m_incoming.configIndex = m.snapshotConfigIndex;
-        m_incoming.print = m.snapshotPrint;
+        m_incoming.config = m.chunk->config;
+        m_incoming.configIndex = m.chunk->configIndex;
+        m_incoming.print = m.chunk->print;
     } else if (m_incoming.index != m.lastIncludedIndex || m_incoming.term != m.lastIncludedTerm
                || m.snapshotOffset != m_incoming.data.size()) {
         // Step 3 writes at the chunk's offset; a chunk that does not continue what we
@@ -1349,9 +1351,9 @@ void Node::handleInstallSnapshot(const Message &m)
         return;
     }
     // Figure 13 step 3: write data into the snapshot file at the given offset.
-    m_incoming.data += m.data;
+    m_incoming.data += m.chunk->data;
     r.snapshotOffset = m_incoming.data.size();
-    if (!m.done) {
+    if (!m.chunk->done) {
         // Figure 13 step 4: reply and wait for more data chunks if done is false.
         answer(EventKind::SnapshotChunkReceived, Reason::None);
         return;

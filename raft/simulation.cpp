@@ -728,7 +728,15 @@ void Simulation::addViolation(Finding finding)
 
 bool Simulation::checkInvariantsNow()
 {
+    if (m_views.size() != m_servers.size()) {
+        m_views.resize(m_servers.size());
+        m_dirty.bits = DirtySet::kAll;
+    }
+    const std::uint32_t dirty = m_dirty.bits;
+    m_dirty.bits = 0;
     for (NodeId id = 1; id <= size(); ++id) {
+        if ((dirty >> (id - 1) & 1u) == 0)
+            continue; // untouched since the last check: its view still holds
         const Server &s = server(id);
         ServerView &v = m_views[id - 1];
         v.id = id;
@@ -759,7 +767,7 @@ bool Simulation::checkInvariantsNow()
         }
     }
     m_found.clear();
-    if (m_invariants.check(m_views, m_found))
+    if (m_invariants.check(m_views, m_found, dirty))
         return true;
     for (Finding &finding : m_found)
         addViolation(std::move(finding));

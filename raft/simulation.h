@@ -382,7 +382,13 @@ public:
     bool operator==(const Simulation &other) const;
 
 private:
-    Server &mut(NodeId id) { return m_servers[id - 1]; }
+    /// mut is the only way to change a server: it marks the server for the next check
+    /// of the invariants (a server nothing touched is not checked again).
+    Server &mut(NodeId id)
+    {
+        m_dirty.bits |= 1u << (id - 1);
+        return m_servers[id - 1];
+    }
     Trace &out() { return m_sink ? *m_sink : m_trace; }
     /// record notes the action as an input at now() and, unless the action counts
     /// its own step (a delivery does), begins a step.
@@ -501,6 +507,21 @@ private:
     Ready m_ready;
     std::vector<ServerView> m_views;
     std::vector<Finding> m_found;
+    /// DirtySet: the servers changed since the invariants were last checked, one bit
+    /// each. A copied or moved world marks them all: its views still point into the
+    /// servers of the world it came from.
+    struct DirtySet {
+        static constexpr std::uint32_t kAll = ~std::uint32_t{0};
+        std::uint32_t bits = kAll;
+        DirtySet() = default;
+        DirtySet(const DirtySet &) { }
+        DirtySet &operator=(const DirtySet &)
+        {
+            bits = kAll;
+            return *this;
+        }
+    };
+    DirtySet m_dirty;
     /// m_leaderlessSince: since when the cluster has been calm (all up, every message
     /// arriving) without a leader; m_leaderlessReported: the alarm rang for it.
     /// ClientCall is a session client's request until it is answered (§6.3): where it

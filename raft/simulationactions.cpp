@@ -382,6 +382,7 @@ void Simulation::addMachine(NodeId near)
     const NodeId id = static_cast<NodeId>(size() + 1);
     m_servers.emplace_back();
     m_views.emplace_back();
+    m_dirty.bits = DirtySet::kAll; // the servers may have moved: every view is rebuilt
     m_network.addNode(m_network.groupOf(near));
     m_invariants.grow(size());
     Server &s = mut(id);

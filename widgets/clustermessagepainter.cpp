@@ -39,10 +39,11 @@ const QPixmap &ClusterMessagePainter::sprite(const ClusterScene &scene, const ra
     const bool ok = replyOk(message);
     // InstallSnapshot: which chunk of how many (§7, Figure 13's offset and done).
     int chunk = 0, chunks = 0;
-    if (message.type == raft::MessageType::InstallSnapshot && !message.data.empty()
-        && message.data.size() < message.snapshotSize) {
-        const std::uint64_t size = message.data.size();
-        chunks = static_cast<int>(std::min<std::uint64_t>((message.snapshotSize + size - 1) / size, 99));
+    const raft::SnapshotChunk &payload = *message.chunk;
+    if (message.type == raft::MessageType::InstallSnapshot && !payload.data.empty()
+        && payload.data.size() < payload.snapshotSize) {
+        const std::uint64_t size = payload.data.size();
+        chunks = static_cast<int>(std::min<std::uint64_t>((payload.snapshotSize + size - 1) / size, 99));
         chunk = static_cast<int>(std::min<std::uint64_t>(message.snapshotOffset / size + 1, 99));
     }
     const std::uint32_t key = static_cast<std::uint32_t>(message.type) | (ok ? 16u : 0u)

@@ -70,9 +70,9 @@ QString ClusterToolTips::message(const raft::Simulation &sim, std::uint64_t id)
         text += QLatin1Char('\n')
             + tr("bytes %1–%2 of %3%4")
                   .arg(m.snapshotOffset)
-                  .arg(m.snapshotOffset + m.data.size())
-                  .arg(m.snapshotSize)
-                  .arg(m.done ? tr(", the last chunk") : QString());
+                  .arg(m.snapshotOffset + m.chunk->data.size())
+                  .arg(m.chunk->snapshotSize)
+                  .arg(m.chunk->done ? tr(", the last chunk") : QString());
         break;
     case raft::MessageType::InstallSnapshotReply:
         text += QLatin1Char('\n')

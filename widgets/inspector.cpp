@@ -424,8 +424,8 @@ QList<Inspector::Row> Inspector::messageRows(double displayTime) const
         rows.append({tr("lastIncludedIndex"), QString::number(m.lastIncludedIndex)});
         rows.append({tr("lastIncludedTerm"), QString::number(m.lastIncludedTerm)});
         rows.append({tr("offset"), QString::number(m.snapshotOffset)});
-        rows.append({tr("data"), tr("%1 of %2 bytes").arg(m.data.size()).arg(m.snapshotSize)});
-        rows.append({tr("done"), yesNo(m.done)});
+        rows.append({tr("data"), tr("%1 of %2 bytes").arg(m.chunk->data.size()).arg(m.chunk->snapshotSize)});
+        rows.append({tr("done"), yesNo(m.chunk->done)});
         break;
     case raft::MessageType::InstallSnapshotReply:
         rows.append({tr("lastIncludedIndex"), QString::number(m.lastIncludedIndex)});

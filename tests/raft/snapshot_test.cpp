@@ -33,10 +33,12 @@ Message installSnapshot(NodeId from, NodeId to, Term term, Index index, Term las
     m.lastIncludedIndex = index;
     m.lastIncludedTerm = lastTerm;
     m.snapshotOffset = offset;
-    m.data = std::move(data);
-    m.done = done;
-    m.snapshotSize = size;
-    m.snapshotConfig = Configuration::first(3);
+    SnapshotChunk c;
+    c.data = std::move(data);
+    c.done = done;
+    c.snapshotSize = size;
+    c.config = Configuration::first(3);
+    m.chunk = Boxed<SnapshotChunk>(std::move(c));
     return m;
 }
 
@@ -305,8 +307,8 @@ TEST(InstallSnapshotSender, LaggingFollowerGetsTheSnapshotInChunksThenEntries)
     EXPECT_EQ(chunks[0].snapshotOffset, 0u);
     EXPECT_EQ(chunks[0].lastIncludedIndex, 7u);
     EXPECT_EQ(chunks[0].lastIncludedTerm, term);
-    EXPECT_EQ(chunks[0].data, data.substr(0, 8));
-    EXPECT_EQ(chunks[0].done, data.size() <= 8);
+    EXPECT_EQ(chunks[0].chunk->data, data.substr(0, 8));
+    EXPECT_EQ(chunks[0].chunk->done, data.size() <= 8);
     // Feed the chunks to a follower, and its replies back.
     NodeHarness f(config(3, 3), stored(0));
     Message chunk = chunks[0];
@@ -314,7 +316,7 @@ TEST(InstallSnapshotSender, LaggingFollowerGetsTheSnapshotInChunksThenEntries)
     while (true) {
         f.step(chunk);
         h.step(f.onlyReply());
-        if (chunk.done)
+        if (chunk.chunk->done)
             break;
         chunks = h.sentTo(3, MessageType::InstallSnapshot);
         ASSERT_EQ(chunks.size(), 1u) << "the next chunk after each answer";
