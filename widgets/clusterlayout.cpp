@@ -49,13 +49,15 @@ qreal legendUnitFor(const ClusterLayout::LegendSize &legendSize, qreal preferred
 }
 
 /// labelSize is the size the fit reserves for a label of a disc of radius r, with
-/// a member line below the rest if `memberLine`.
-QSizeF labelSize(const ClusterLayout::Text &text, qreal r, const ClusterLayout::Style &style, bool memberLine)
+/// `line` (a ClusterLayout::ExtraLine) below the rest.
+QSizeF labelSize(const ClusterLayout::Text &text, qreal r, const ClusterLayout::Style &style, std::uint8_t line)
 {
+    const bool memberLine = line != ClusterLayout::kNoLine; // the height of either line
+    const bool memberWidth = line == ClusterLayout::kMemberLine;
     const ClusterLayout::LabelMetrics m = ClusterLayout::labelMetrics(r, style);
     const qreal width = std::max({m.namePixels * text.nameAdvance,
                                   m.detailed ? std::max(m.smallPixels * text.logAdvance, m.barWidth) : 0,
-                                  memberLine ? m.smallPixels * text.memberAdvance : 0})
+                                  memberWidth ? m.smallPixels * text.memberAdvance : 0})
         + 2 * m.pad;
     const qreal height = m.namePixels * text.lineHeight
         + (m.detailed ? 2 * m.gap + m.barHeight + m.smallPixels * text.lineHeight : 0)
@@ -234,16 +236,18 @@ ClusterLayout::Fit ClusterLayout::fit(QSizeF size, int nodes, bool legend, const
     const qreal halfHeight = area.height() / 2;
     const qreal halfWidth = area.width() / 2;
     auto maxRing = [&](qreal radius) {
-        const QSizeF voterLabel = labelSize(text, radius, f.style, false);
-        const QSizeF memberLabel = labelSize(text, radius, f.style, true);
+        const QSizeF voterLabel = labelSize(text, radius, f.style, kNoLine);
+        const QSizeF memberLabel = labelSize(text, radius, f.style, kMemberLine);
+        const QSizeF snapshotLabel = labelSize(text, radius, f.style, kSnapshotLine);
         const qreal outer = ClusterPalette::outerRadius(radius) + radius * kLabelGap;
         qreal ring = nodes <= 1 ? 0 : 1e9;
         bool fits = true;
         for (int id = 1; id <= std::max(nodes, 1); ++id) {
             // A label with a member line is taller (and maybe wider): room for it where
             // that server stands.
-            const QSizeF label = id <= raft::kMaxNodes && memberLines[static_cast<std::size_t>(id)] ? memberLabel
-                                                                                                    : voterLabel;
+            const std::uint8_t line = id <= raft::kMaxNodes ? memberLines[static_cast<std::size_t>(id)]
+                                                            : std::uint8_t{kNoLine};
+            const QSizeF label = line == kMemberLine ? memberLabel : line == kSnapshotLine ? snapshotLabel : voterLabel;
             const qreal labelWidth = label.width();
             const qreal labelHeight = label.height();
             const QPointF d = direction(nodes, id);
@@ -358,7 +362,8 @@ QRectF ClusterLayout::labelBox(raft::NodeId id, QSizeF size) const
 
 QSizeF ClusterLayout::reservedLabelSize(raft::NodeId id) const
 {
-    return labelSize(m_text, m_radius, m_style, contains(id) && m_memberLines[static_cast<std::size_t>(id)]);
+    return labelSize(m_text, m_radius, m_style,
+                     contains(id) ? m_memberLines[static_cast<std::size_t>(id)] : std::uint8_t{kNoLine});
 }
 
 ClusterLayout::Lane ClusterLayout::lane(raft::NodeId from, raft::NodeId to) const

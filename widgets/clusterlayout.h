@@ -9,6 +9,7 @@
 #include <QStringList>
 
 #include <array>
+#include <cstdint>
 #include <functional>
 #include <vector>
 
@@ -61,9 +62,13 @@ public:
         /// member line as wide as the widest of memberSamples).
         static Text measure(const QString &nameSample, const QString &logSample, const QStringList &memberSamples = {});
     };
-    /// MemberLines says, for each server (index 1..9), whether its label has a line
-    /// for where it stands in the configuration (a learner, spare or removed server).
-    using MemberLines = std::array<bool, raft::kMaxNodes + 1>;
+    /// ExtraLine is the line a server's label has below its log line, if any: where it
+    /// stands in the configuration (a learner, spare or removed server, §6; as wide as
+    /// the widest such line), or else its snapshot ("snapshot ≤ 12", §7; no wider than
+    /// the log line).
+    enum ExtraLine : std::uint8_t { kNoLine = 0, kMemberLine = 1, kSnapshotLine = 2 };
+    /// MemberLines holds each server's ExtraLine (index 1..9).
+    using MemberLines = std::array<std::uint8_t, raft::kMaxNodes + 1>;
     /// LegendSize is the size of the legend panel at a scale and a number of columns
     /// (ClusterLegend::sizeAt).
     using LegendSize = std::function<QSizeF(qreal unit, int columns)>;

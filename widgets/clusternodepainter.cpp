@@ -310,9 +310,6 @@ void ClusterNodePainter::prepareLabel(const ClusterScene &scene, raft::NodeId id
     QString logText;
     if (detailed)
         logText = look.crashed ? tr("log %1 on disk").arg(last) : tr("log %1 · commit %2").arg(last).arg(commit);
-    // §7: the compacted prefix, under the server.
-    if (detailed && snapshot > 0)
-        logText = tr("snapshot ≤ %1 · %2").arg(snapshot).arg(logText);
     // §6: where the server stands in the configuration in force (its own belief is the
     // chip on its disc, paintChip).
     QString memberText;
@@ -334,6 +331,18 @@ void ClusterNodePainter::prepareLabel(const ClusterScene &scene, raft::NodeId id
     case raft::MemberState::Removed:
         memberText = tr("removed: %1 leaves it out").arg(QString::fromStdString(scene.sim.configuration().label()));
         break;
+    }
+    // §7: the compacted prefix, under the server: on a line of its own below the log
+    // line (where the fit reserves room for a member line), or in front of the log line
+    // when the server has a member line too.
+    bool snapshotLine = false;
+    if (detailed && snapshot > 0) {
+        if (memberText.isEmpty()) {
+            memberText = tr("snapshot ≤ %1").arg(snapshot);
+            snapshotLine = true;
+        } else {
+            logText = tr("snapshot ≤ %1 · %2").arg(snapshot).arg(logText);
+        }
     }
     const QString key = name + QLatin1Char('\n') + logText + QLatin1Char('\n') + memberText;
     if (sprites.labelKey == key && !sprites.label.isNull())
@@ -371,7 +380,7 @@ void ClusterNodePainter::prepareLabel(const ClusterScene &scene, raft::NodeId id
     }
     if (!memberText.isEmpty())
         scene.text.draw(p, ClusterText::Font::Small, memberText, QPointF(x, below + gap + memberSize.height() / 2),
-                        ClusterPalette::ink());
+                        snapshotLine ? ClusterPalette::mutedInk() : ClusterPalette::ink());
     sprites.labelKey = key;
 }
 

@@ -236,25 +236,18 @@ ClusterLayout::MemberLines ClusterView::memberLines() const
     if (!m_simulation)
         return lines;
     for (raft::NodeId id = 1; id <= std::min(m_simulation->size(), raft::kMaxNodes); ++id)
-        lines[static_cast<std::size_t>(id)] = m_simulation->memberState(id) != raft::MemberState::Voter;
+        lines[static_cast<std::size_t>(id)] = m_simulation->memberState(id) != raft::MemberState::Voter
+            ? ClusterLayout::kMemberLine
+            : m_simulation->log(id).snapshotIndex() > 0 ? ClusterLayout::kSnapshotLine // ClusterNodePainter
+                                                        : ClusterLayout::kNoLine;
     return lines;
-}
-
-bool ClusterView::anySnapshot() const
-{
-    if (!m_simulation)
-        return false;
-    for (raft::NodeId id = 1; id <= std::min(m_simulation->size(), raft::kMaxNodes); ++id)
-        if (m_simulation->log(id).snapshotIndex() > 0)
-            return true;
-    return false;
 }
 
 void ClusterView::followMembership()
 {
     // A server that leaves the voters (or joins them) gains (or loses) a line under
     // its name: the fit makes room for it, and what was drawn for the old one goes.
-    if (m_fit && (m_fit->memberLines != memberLines() || m_fitSnapshots != anySnapshot())) {
+    if (m_fit && m_fit->memberLines != memberLines()) {
         m_fit.reset();
         invalidateLayout();
     }
@@ -274,14 +267,10 @@ const ClusterLayout &ClusterView::clusterLayout() const
         const QStringList members{tr("removed: %1 leaves it out").arg(config),
                                   tr("leaving: %1 leaves it out").arg(config), tr("spare: in no configuration"),
                                   tr("catching up %1/%2").arg(888).arg(888), tr("learner")};
-        const QString name = tr("%1 crashed").arg(QStringLiteral("S8"));
-        const QString log = tr("log %1 · commit %2").arg(888).arg(888);
-        m_textMetrics = ClusterLayout::Text::measure(name, log, members);
-        // ClusterNodePainter's log line once the server has a snapshot (§7).
-        m_snapshotTextMetrics = ClusterLayout::Text::measure(name, tr("snapshot ≤ %1 · %2").arg(888).arg(log), members);
+        m_textMetrics = ClusterLayout::Text::measure(tr("%1 crashed").arg(QStringLiteral("S8")),
+                                                     tr("log %1 · commit %2").arg(888).arg(888), members);
     }
-    const bool snapshots = anySnapshot();
-    const ClusterLayout::Text &textMetrics = snapshots ? *m_snapshotTextMetrics : *m_textMetrics;
+    const ClusterLayout::Text &textMetrics = *m_textMetrics;
     // The banners along the top (a broken network's verdicts, hold mode) take a band
     // the ring keeps out of.
     std::vector<ClusterCaptionPainter::Banner> banners;
@@ -289,8 +278,7 @@ const ClusterLayout &ClusterView::clusterLayout() const
         banners = ClusterCaptionPainter::banners(*m_simulation, true);
     const ClusterLayout::MemberLines members = memberLines();
     if (!m_fit || m_fit->size != QSizeF(size()) || m_fit->legendWanted != m_legendVisible || m_fit->nodes != nodes
-        || m_fit->style != m_style || banners != m_fitBanners || m_fit->memberLines != members
-        || m_fitSnapshots != snapshots) {
+        || m_fit->style != m_style || banners != m_fitBanners || m_fit->memberLines != members) {
         ClusterLayout::Fit fit = ClusterLayout::fit(size(), nodes, m_legendVisible, textMetrics, &ClusterLegend::sizeAt,
                                                     m_style, {}, members);
         if (!banners.empty()) {
@@ -309,7 +297,6 @@ const ClusterLayout &ClusterView::clusterLayout() const
         }
         m_fit = fit;
         m_fitBanners = banners;
-        m_fitSnapshots = snapshots;
     }
     m_layout = ClusterLayout(*m_fit, m_zoom, m_pan);
     m_layoutValid = true;

@@ -388,12 +388,6 @@ private:
 
     // Geometry, computed when first needed after what it depends on changed.
     mutable std::optional<ClusterLayout::Text> m_textMetrics;
-    /// m_snapshotTextMetrics: the same, once a server has a snapshot (its log line
-    /// starts "snapshot ≤ N ·", §7); m_fitSnapshots: the fit made room for that line.
-    mutable std::optional<ClusterLayout::Text> m_snapshotTextMetrics;
-    mutable bool m_fitSnapshots = false;
-    /// anySnapshot tells whether a server's label shows a snapshot.
-    bool anySnapshot() const;
     mutable std::optional<ClusterLayout::Fit> m_fit;
     /// m_fitBanners: the banners m_fit made room for.
     mutable std::vector<ClusterCaptionPainter::Banner> m_fitBanners;

@@ -3916,6 +3916,10 @@ or out of the circle to give it a side of its own</source>
         <translation>快照 ≤ %1 · %2</translation>
     </message>
     <message>
+        <source>snapshot ≤ %1</source>
+        <translation>快照 ≤ %1</translation>
+    </message>
+    <message>
         <source>snapshot up to index %1 (term %2)</source>
         <translation>快照到索引 %1（任期 %2）</translation>
     </message>
