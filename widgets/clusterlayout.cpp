@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace widgets {
 
@@ -183,17 +184,33 @@ ClusterLayout::Fit ClusterLayout::fit(QSizeF size, int nodes, bool legend, const
             f.legendColumns = 0;
             f.legendUnit = 0;
         } else {
-            // Too small for readable text: the legend still shows, as large as fits.
+            // Too small for readable text: the legend still shows, as large as fits, in
+            // the number of columns that lets it be largest. (Text that wraps at every
+            // character, as Chinese does, gets taller as its columns narrow: a panel that
+            // still does not fit after shrinking is not taken while another one fits.)
+            const auto shrink = [&](int columns) {
+                qreal unit = preferred;
+                for (int i = 0; i < 8; ++i) {
+                    const QSizeF panel = legendSize(unit, columns);
+                    const qreal over = std::max(panel.width() / maxWidth, panel.height() / maxHeight);
+                    if (over <= 1)
+                        break;
+                    unit /= over * 1.01;
+                }
+                const QSizeF panel = legendSize(unit, columns);
+                return std::pair{unit, panel.width() <= maxWidth && panel.height() <= maxHeight};
+            };
             f.legendColumns = 2;
-            qreal unit = preferred;
-            for (int i = 0; i < 8; ++i) {
-                const QSizeF panel = legendSize(unit, 2);
-                const qreal over = std::max(panel.width() / maxWidth, panel.height() / maxHeight);
-                if (over <= 1)
-                    break;
-                unit /= over * 1.01;
+            f.legendUnit = shrink(2).first;
+            qreal best = 0;
+            for (int columns = 2; columns <= kLegendMaxColumns; ++columns) {
+                const auto [unit, fits] = shrink(columns);
+                if (fits && unit > best * 1.02) {
+                    best = unit;
+                    f.legendColumns = columns;
+                    f.legendUnit = unit;
+                }
             }
-            f.legendUnit = unit;
         }
         if (f.legendColumns > 0) {
             const QSizeF panel = legendSize(f.legendUnit, f.legendColumns);

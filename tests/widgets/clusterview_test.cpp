@@ -1,5 +1,6 @@
 // ClusterView, offscreen: geometry, selection and menus by mouse, animation of
 // messages, the rendered picture, legend and zoom.
+#include "app/language.h"
 #include "raft/simulation.h"
 #include "slowcluster.h"
 #include "widgets/clusterpalette.h"
@@ -695,6 +696,26 @@ TEST_F(ClusterViewTest, ARemovedServersLabelStaysInsideAShortPane)
             }
         }
     }
+}
+
+TEST_F(ClusterViewTest, AChineseLegendInAShortPaneIsAPanelNotASliver)
+{
+    // Chinese breaks a line at any character, so the legend's text grows taller as its
+    // columns narrow. Shrunk in two columns only, it never fitted a short pane and
+    // ended as a sliver a few pixels wide; it now takes the number of columns in which
+    // it is largest.
+    Language::apply(QStringLiteral("zh_CN"));
+    raft::Simulation sim(slowConfig(5));
+    show(sim, {965, 200});
+    m_view->setLegendVisible(true);
+    const QRectF legend = m_view->clusterLayout().legendRect();
+    const int columns = m_view->clusterLayout().legendColumns();
+    saveScreenshot(render(*m_view), QStringLiteral("legend-zh-965x200.png"));
+    Language::apply(QStringLiteral("en"));
+    ASSERT_FALSE(legend.isEmpty());
+    EXPECT_GE(legend.width(), 200) << columns << " columns";
+    EXPECT_LE(legend.bottom(), 200);
+    EXPECT_LE(legend.right(), 965);
 }
 
 TEST_F(ClusterViewTest, ASnapshotsLabelLineGetsItsRoom)
