@@ -65,8 +65,7 @@ struct SnapshotChunk {
 /// Boxed holds a value of T out of line and shares it between copies: a message is
 /// never changed once sent, so copies (the network's duplicates, the trace's) need
 /// not copy it. An empty box reads as a default T. Boxes compare by value.
-template <class T>
-class Boxed {
+template <class T> class Boxed {
 public:
     Boxed() = default;
     explicit Boxed(T value)
@@ -74,7 +73,6 @@ public:
     { }
     const T &operator*() const { return m_value ? *m_value : empty(); }
     const T *operator->() const { return &**this; }
-    explicit operator bool() const { return m_value != nullptr; }
     bool operator==(const Boxed &other) const { return m_value == other.m_value || **this == *other; }
 
 private:

@@ -48,10 +48,6 @@ public:
     explicit TraceEvents(std::size_t plainBlocks)
         : m_plainBlocks(plainBlocks)
     { }
-    TraceEvents(const TraceEvents &other) = default;
-    TraceEvents &operator=(const TraceEvents &other) = default;
-    TraceEvents(TraceEvents &&other) noexcept = default;
-    TraceEvents &operator=(TraceEvents &&other) noexcept = default;
 
     std::size_t size() const { return m_blocks.size() * kBlock + m_tail.size(); }
     TraceEvent operator[](std::size_t i) const

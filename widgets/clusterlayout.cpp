@@ -200,11 +200,14 @@ ClusterLayout::Fit ClusterLayout::fit(QSizeF size, int nodes, bool legend, const
                 const QSizeF panel = legendSize(unit, columns);
                 return std::pair{unit, panel.width() <= maxWidth && panel.height() <= maxHeight};
             };
-            f.legendColumns = 2;
-            f.legendUnit = shrink(2).first;
-            qreal best = 0;
+            qreal best = 0; // the largest unit of a panel that fits
             for (int columns = 2; columns <= kLegendMaxColumns; ++columns) {
                 const auto [unit, fits] = shrink(columns);
+                if (columns == 2) {
+                    // When no panel fits: two columns, as large as the shrinking got.
+                    f.legendColumns = columns;
+                    f.legendUnit = unit;
+                }
                 if (fits && unit > best * 1.02) {
                     best = unit;
                     f.legendColumns = columns;
