@@ -705,14 +705,19 @@ void Simulation::checkLiveness()
         m_leaderlessReported = false;
         return;
     }
-    if (!m_config.checkInvariants || m_leaderlessReported || m_now - m_leaderlessSince < kLeaderlessAlarm)
+    // The alarm waits for kLeaderlessAlarm, or for ten elections at the cluster's own
+    // timing when that is longer: with timeouts or links of seconds, an election
+    // takes more than ten seconds without anything being wrong.
+    const Time election = m_config.electionTimeoutMax + 2 * m_network.config().latencyMax;
+    const Time alarm = std::max(kLeaderlessAlarm, 10 * election);
+    if (!m_config.checkInvariants || m_leaderlessReported || m_now - m_leaderlessSince < alarm)
         return;
     m_leaderlessReported = true;
     std::vector<NodeId> all;
     for (NodeId id = 1; id <= m_config.nodes; ++id)
         all.push_back(id);
     addViolation(makeFinding("Liveness", "§5.2",
-                             "no leader for " + std::to_string(kLeaderlessAlarm / 1000)
+                             "no leader for " + std::to_string(alarm / 1000)
                                  + " s of virtual time, though every server is up and every message arrives",
                              std::move(all)));
 }

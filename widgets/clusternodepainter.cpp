@@ -141,7 +141,7 @@ void ClusterNodePainter::paintNode(QPainter &painter, const ClusterScene &scene,
         const double at = look.paused ? static_cast<double>(scene.sim.server(id).pausedAt) : scene.displayTime;
         const double timeout = static_cast<double>(std::max<raft::Time>(node->electionTimeout(), 1));
         const double left = (static_cast<double>(node->electionDeadline()) - at) / timeout;
-        ClusterPalette::drawTimerArc(painter, c, r, left, look.paused);
+        m_sprites[static_cast<std::size_t>(id)].timer.paint(painter, c, r, scene.dpr, left, look.paused);
     }
 
     // A candidate's vote tally: one mark per peer, on the side facing that peer.

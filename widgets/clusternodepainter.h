@@ -2,6 +2,7 @@
 
 #include "widgets/clusterpalette.h"
 #include "widgets/clusterscene.h"
+#include "widgets/clustertimersprite.h"
 
 #include <QCoreApplication>
 #include <QFont>
@@ -86,6 +87,7 @@ private:
         QRectF labelRect; ///< where the label was last drawn
         QString ringKey;
         QPixmap ring; ///< the alarm ring, drawn where ringKey says
+        ClusterTimerSprite timer; ///< the election timer's band
     };
     void paintNode(QPainter &painter, const ClusterScene &scene, raft::NodeId id, raft::Index maxLog, bool halo,
                    bool staged);

@@ -332,33 +332,42 @@ void ClusterPalette::drawTimerTrack(QPainter &painter, QPointF c, qreal r)
 namespace {
 
 /// fillBand fills the band of a circle of `radius` about c, `half` each side of it,
-/// clockwise from twelve o'clock for `fraction` of a turn: several times cheaper than
-/// stroking the arc with a wide pen (the stroker flattens and offsets the curve every
-/// time), which matters for what is drawn every frame for every server.
-void fillBand(QPainter &painter, QPointF c, qreal radius, qreal half, double fraction, const QColor &colour)
+/// clockwise from twelve o'clock from `from` to `to` of a turn (0 ≤ from < to ≤ 1):
+/// several times cheaper than stroking the arc with a wide pen (the stroker flattens
+/// and offsets the curve every time), which matters for what is drawn every frame for
+/// every server.
+void fillBand(QPainter &painter, QPointF c, qreal radius, qreal half, double from, double to, const QColor &colour)
 {
     constexpr int kSteps = 180;
+    constexpr double kPi = 3.14159265358979323846;
     static const std::array<QPointF, kSteps + 1> unitCircle = [] {
         std::array<QPointF, kSteps + 1> table{};
         for (int i = 0; i <= kSteps; ++i) {
             // Clockwise from twelve o'clock, with y pointing down.
-            const double angle = -3.14159265358979323846 / 2 + 2 * 3.14159265358979323846 * i / kSteps;
+            const double angle = -kPi / 2 + 2 * kPi * i / kSteps;
             table[static_cast<std::size_t>(i)] = QPointF(std::cos(angle), std::sin(angle));
         }
         return table;
     }();
-    const double end = fraction * kSteps;
-    const int whole = static_cast<int>(end);
-    const double angleEnd = -3.14159265358979323846 / 2 + 2 * 3.14159265358979323846 * fraction;
-    const QPointF tip(std::cos(angleEnd), std::sin(angleEnd));
+    const auto at = [](double turn) {
+        const double angle = -kPi / 2 + 2 * kPi * turn;
+        return QPointF(std::cos(angle), std::sin(angle));
+    };
+    // The whole steps strictly inside (from, to), with a point at each end.
+    const int first = static_cast<int>(std::floor(from * kSteps)) + 1;
+    const int last = static_cast<int>(std::ceil(to * kSteps)) - 1;
+    const QPointF head = from <= 0 ? unitCircle[0] : at(from);
+    const QPointF tip = at(to);
     std::array<QPointF, std::size_t{2} * (kSteps + 2)> band;
     std::size_t n = 0;
-    for (int i = 0; i <= whole; ++i)
+    band[n++] = c + head * (radius + half);
+    for (int i = first; i <= last; ++i)
         band[n++] = c + unitCircle[static_cast<std::size_t>(i)] * (radius + half);
     band[n++] = c + tip * (radius + half);
     band[n++] = c + tip * (radius - half);
-    for (int i = whole; i >= 0; --i)
+    for (int i = last; i >= first; --i)
         band[n++] = c + unitCircle[static_cast<std::size_t>(i)] * (radius - half);
+    band[n++] = c + head * (radius - half);
     painter.save();
     painter.setPen(Qt::NoPen);
     painter.setBrush(colour);
@@ -373,12 +382,21 @@ void ClusterPalette::drawTimerArc(QPainter &painter, QPointF c, qreal r, double 
     fraction = std::clamp(fraction, 0.0, 1.0);
     if (fraction <= 0)
         return;
-    fillBand(painter, c, ringRadius(r), timerWidth(r) / 2, fraction, timerColour(fraction, frozen));
+    fillBand(painter, c, ringRadius(r), timerWidth(r) / 2, 0, fraction, timerColour(fraction, frozen));
+}
+
+void ClusterPalette::drawTimerBand(QPainter &painter, QPointF c, qreal r, double from, double to, const QColor &colour)
+{
+    from = std::clamp(from, 0.0, 1.0);
+    to = std::clamp(to, 0.0, 1.0);
+    if (to <= from)
+        return;
+    fillBand(painter, c, ringRadius(r), timerWidth(r) / 2, from, to, colour);
 }
 
 void ClusterPalette::drawRing(QPainter &painter, QPointF c, qreal radius, qreal width, const QColor &colour)
 {
-    fillBand(painter, c, radius, width / 2, 1.0, colour);
+    fillBand(painter, c, radius, width / 2, 0, 1.0, colour);
 }
 
 void ClusterPalette::drawCrown(QPainter &painter, QPointF base, qreal width)

@@ -186,6 +186,10 @@ public:
     /// drawTimerArc draws the election timer's arc of the time left (fraction in
     /// [0, 1]), clockwise from twelve o'clock, on the track of a disc of radius r.
     static void drawTimerArc(QPainter &painter, QPointF c, qreal r, double fraction, bool frozen);
+    /// drawTimerBand fills the timer's band of a disc of radius r from `from` to `to` of
+    /// a turn, clockwise from twelve o'clock, in `colour` (ClusterTimerSprite draws
+    /// the part of an arc that is not a whole quarter with it).
+    static void drawTimerBand(QPainter &painter, QPointF c, qreal r, double from, double to, const QColor &colour);
     /// drawRing draws a solid ring of `width` centred on the circle of `radius` about c
     /// (filled as a band, not stroked: cheap enough to draw every frame).
     static void drawRing(QPainter &painter, QPointF c, qreal radius, qreal width, const QColor &colour);

@@ -35,7 +35,7 @@ QRect around(QPointF centre, qreal half)
 /// rectangle in turn costs more than painting them).
 class TileMask {
 public:
-    static constexpr int kTile = 32;
+    static constexpr int kTile = 16;
     explicit TileMask(QSize size)
         : m_size(size)
         , m_columns((size.width() + kTile - 1) / kTile)
@@ -189,14 +189,16 @@ QRegion ClusterView::movingRegion() const
     // The timers (and anything else on a disc) stay inside each disc's box.
     for (raft::NodeId id = 1; id <= l.nodes(); ++id)
         tiles.mark(l.discBox(id).toAlignedRect().adjusted(-kSlack, -kSlack, kSlack, kSlack));
-    // A message's sprite, its waiting ring and a selection halo.
+    // A message's sprite, its waiting ring or its lost mark (all within a message size
+    // of its centre), and the selected one's halo.
     const qreal m = l.messageSize();
-    const qreal half = std::max(
-        {m * 0.9 + 2, m * (ClusterMessagePainter::kHalo + 0.3) + 2, ClusterHit::messageReach(l)});
-    for (const ClusterMessages::Placed &p : placedMessages())
-        tiles.mark(around(p.pos, half));
+    const qreal half = m + 2;
+    const qreal halo = m * (ClusterMessagePainter::kHalo + 0.3) + 2;
+    const std::vector<ClusterMessages::Placed> &placed = placedMessages();
+    for (const ClusterMessages::Placed &p : placed)
+        tiles.mark(around(p.pos, p.envelope->id == m_selectedMessage ? halo : half));
     for (const ClusterMessages::Lost &lost : ClusterMessages::lost(*m_simulation, networkGeometry(), m_displayTime))
-        tiles.mark(around(lost.pos, half));
+        tiles.mark(around(lost.pos, lost.envelope->id == m_selectedMessage ? halo : half));
     for (const QRectF &box : heldCountBoxes())
         tiles.mark(box.toAlignedRect().adjusted(-kSlack, -kSlack, kSlack, kSlack));
     return tiles.region();

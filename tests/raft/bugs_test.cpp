@@ -221,6 +221,32 @@ TEST(Alarm, LivenessRingsOnceAfterTenLeaderlessSecondsOfACalmCluster)
     EXPECT_EQ(sim.violations()[0].what.find("Liveness: no leader for 10 s"), 0u) << sim.violations()[0].what;
 }
 
+// Slow settings are no alarm: with timeouts of 20–40 s and links of 2–4 s, the first
+// election alone takes more than 10 s. The alarm waits for ten elections' worth.
+TEST(Alarm, SlowTimingWaitsTenElectionsBeforeTheLivenessAlarm)
+{
+    ClusterConfig c;
+    c.nodes = 3;
+    c.electionTimeoutMin = 20'000;
+    c.electionTimeoutMax = 40'000;
+    c.heartbeatInterval = 2'000;
+    c.network.latencyMin = 2'000;
+    c.network.latencyMax = 4'000;
+    Simulation sim(c);
+    sim.runUntil([&] { return sim.leader().has_value(); }, 200'000);
+    EXPECT_GT(sim.now(), Simulation::kLeaderlessAlarm) << "the setting is slow enough to test";
+    EXPECT_TRUE(sim.violations().empty()) << sim.violations().front().what;
+    // The same slow cluster with every timeout equal splits its votes for ever: once
+    // ten elections' time (10 × (40 s + 2 × 4 s) = 480 s) has passed, the alarm rings.
+    c.bugs.sameTimeouts = true;
+    Simulation stuck(c);
+    stuck.runFor(470'000);
+    EXPECT_TRUE(stuck.violations().empty());
+    stuck.runFor(20'000);
+    ASSERT_EQ(stuck.violations().size(), 1u);
+    EXPECT_EQ(stuck.violations()[0].what.find("Liveness: no leader for 480 s"), 0u) << stuck.violations()[0].what;
+}
+
 // A cluster that cannot elect because the user keeps a majority down is no alarm.
 TEST(Alarm, NoLivenessAlarmWhileServersAreDown)
 {
