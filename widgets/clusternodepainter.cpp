@@ -61,6 +61,19 @@ QPixmap newSprite(QSizeF size, qreal dpr)
 
 } // namespace
 
+ClusterNodePainter::Timer ClusterNodePainter::timerOf(const raft::Simulation &sim, raft::NodeId id,
+                                                      double displayTime)
+{
+    const NodeLook look = lookOf(sim, id);
+    const raft::Node *node = sim.node(id);
+    if (look.crashed || look.role == raft::Role::Leader || !node)
+        return {};
+    // While paused the timer stands still at the time the node froze.
+    const double at = look.paused ? static_cast<double>(sim.server(id).pausedAt) : displayTime;
+    const double timeout = static_cast<double>(std::max<raft::Time>(node->electionTimeout(), 1));
+    return {true, (static_cast<double>(node->electionDeadline()) - at) / timeout, look.paused};
+}
+
 QString ClusterNodePainter::nameOf(raft::NodeId id)
 {
     return QString::fromStdString(raft::nodeName(id));
@@ -136,13 +149,8 @@ void ClusterNodePainter::paintNode(QPainter &painter, const ClusterScene &scene,
     }
 
     const raft::Node *node = scene.sim.node(id);
-    if (!look.crashed && look.role != raft::Role::Leader) {
-        // While paused the timer stands still at the time the node froze.
-        const double at = look.paused ? static_cast<double>(scene.sim.server(id).pausedAt) : scene.displayTime;
-        const double timeout = static_cast<double>(std::max<raft::Time>(node->electionTimeout(), 1));
-        const double left = (static_cast<double>(node->electionDeadline()) - at) / timeout;
-        m_sprites[static_cast<std::size_t>(id)].timer.paint(painter, c, r, scene.dpr, left, look.paused);
-    }
+    if (const Timer timer = timerOf(scene.sim, id, scene.displayTime); timer.shown)
+        m_sprites[static_cast<std::size_t>(id)].timer.paint(painter, c, r, scene.dpr, timer.left, timer.frozen);
 
     // A candidate's vote tally: one mark per peer, on the side facing that peer.
     if (look.role == raft::Role::Candidate) {

@@ -52,6 +52,17 @@ public:
     /// invalidate forgets the pixmaps (new size, pixel ratio, language or font).
     void invalidate() { m_sprites = {}; }
 
+    /// Timer is how a server's election timer is drawn at a display time: whether it
+    /// shows (not for a leader or a crashed server), the time left as a fraction of
+    /// the timeout (drawn clamped to [0, 1]) and whether it stands still (paused).
+    struct Timer {
+        bool shown = false;
+        double left = 0;
+        bool frozen = false;
+    };
+    /// timerOf is server id's timer at displayTime.
+    static Timer timerOf(const raft::Simulation &sim, raft::NodeId id, double displayTime);
+
     /// nameOf is how server id is named: "S3".
     static QString nameOf(raft::NodeId id);
     /// lookOf is how server id of sim is drawn.

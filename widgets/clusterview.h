@@ -320,15 +320,27 @@ private:
         bool operator==(const FrameKey &) const = default;
     };
     FrameKey frameKey() const;
-    /// NodeKeys: for each server, what its disc and label show (term, log, commit,
-    /// votes, configuration, the longest log the bars are scaled to…); a change
-    /// repaints nodeArea(id).
-    using NodeKeys = std::array<std::string, raft::kMaxNodes + 1>;
+    /// NodeKey: what a server's disc shows (term, votes, configuration…) and what its
+    /// label shows (log, commit, the longest log the bars are scaled to…); a change of
+    /// either repaints discArea(id) or labelArea(id). NodeKeys holds them for 1..9.
+    struct NodeKey {
+        std::string disc;
+        std::string label;
+    };
+    using NodeKeys = std::array<NodeKey, raft::kMaxNodes + 1>;
     NodeKeys nodeKeys() const;
-    /// nodeArea is where server id's disc, vote marks and label are drawn.
-    QRegion nodeArea(raft::NodeId id) const;
+    /// discArea is where server id's disc, badges, chip and vote marks are drawn;
+    /// labelArea where its label is, at any length.
+    QRegion discArea(raft::NodeId id) const;
+    QRegion labelArea(raft::NodeId id) const;
+    /// timerChange is where server id's timer differs between how it was last painted
+    /// and how it is now: the part of its band between the two times left (all of
+    /// the band if it changed colour, appeared or went).
+    QRegion timerChange(raft::NodeId id) const;
+    /// bandRegion covers the part of server id's timer band from `from` to `to` of a turn.
+    QRegion bandRegion(raft::NodeId id, double from, double to) const;
     /// movingRegion is where the things that move with the display time alone are
-    /// drawn at it: messages in flight and lost, door counts, the servers' timers.
+    /// drawn at it: messages in flight and lost, door counts (the timers: timerChange).
     QRegion movingRegion() const;
     /// requestFrame schedules the repaint of a new display time (partial if it can be).
     void requestFrame();
@@ -410,6 +422,7 @@ private:
     // What the last paint drew, for partial frames.
     std::optional<FrameKey> m_paintedKey;
     NodeKeys m_paintedNodes;
+    std::array<ClusterNodePainter::Timer, raft::kMaxNodes + 1> m_paintedTimers{};
     // frameKey's count of the client requests among the inputs, kept up to date.
     mutable const raft::Simulation *m_countedSim = nullptr;
     mutable std::size_t m_countedInputs = 0;

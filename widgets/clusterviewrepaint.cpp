@@ -9,6 +9,8 @@
 
 #include "widgets/clusterhit.h"
 #include "widgets/clustermessagepainter.h"
+#include "widgets/clusterpalette.h"
+#include "widgets/clustervector.h"
 
 #include <algorithm>
 #include <cmath>
@@ -138,36 +140,48 @@ ClusterView::NodeKeys ClusterView::nodeKeys() const
     for (raft::NodeId id = 1; id <= sim.size(); ++id)
         maxLog = std::max(maxLog, sim.log(id).lastIndex());
     for (raft::NodeId id = 1; id <= std::min(sim.size(), raft::kMaxNodes); ++id) {
-        std::string &key = keys[static_cast<std::size_t>(id)];
-        add(key, maxLog); // the log bars are scaled to the longest log
-        add(key, sim.term(id));
-        add(key, sim.log(id).lastIndex());
-        add(key, sim.log(id).snapshotIndex());
-        add(key, sim.commitIndex(id));
-        add(key, static_cast<std::uint64_t>(sim.server(id).pausedAt));
-        key += sim.configurationOf(id).label();
-        key += ' ';
-        if (const auto progress = sim.catchUp(id)) {
-            add(key, progress->match);
-            add(key, progress->of);
-        }
+        NodeKey &key = keys[static_cast<std::size_t>(id)];
+        const std::string configuration = sim.configurationOf(id).label();
+        // The disc: its term, tally and chip (its role and status are the frame's).
+        add(key.disc, sim.term(id));
+        add(key.disc, static_cast<std::uint64_t>(sim.server(id).pausedAt));
+        key.disc += configuration;
+        key.disc += ' ';
         if (const raft::Node *node = sim.node(id)) {
-            add(key, static_cast<std::uint64_t>(node->votes()));
-            add(key, static_cast<std::uint64_t>(node->quorum()));
+            add(key.disc, static_cast<std::uint64_t>(node->votes()));
+            add(key.disc, static_cast<std::uint64_t>(node->quorum()));
             for (raft::NodeId peer = 1; peer <= sim.size(); ++peer)
                 if (peer != id)
-                    add(key, static_cast<std::uint64_t>(node->progress(peer).vote));
+                    add(key.disc, static_cast<std::uint64_t>(node->progress(peer).vote));
+        }
+        // The label: the log bar (scaled to the longest log), its line and the line
+        // under it.
+        add(key.label, maxLog);
+        add(key.label, sim.term(id));
+        add(key.label, sim.log(id).lastIndex());
+        add(key.label, sim.log(id).snapshotIndex());
+        add(key.label, sim.commitIndex(id));
+        key.label += configuration;
+        key.label += ' ';
+        if (const auto progress = sim.catchUp(id)) {
+            add(key.label, progress->match);
+            add(key.label, progress->of);
         }
     }
     return keys;
 }
 
-QRegion ClusterView::nodeArea(raft::NodeId id) const
+QRegion ClusterView::discArea(raft::NodeId id) const
 {
     const ClusterLayout &l = clusterLayout();
     // The disc with its rings, badges and chip, and a candidate's vote marks beyond.
     const int reach = static_cast<int>(std::ceil(l.radius() * 0.6)) + kSlack;
-    QRegion area = l.discBox(id).toAlignedRect().adjusted(-reach, -reach, reach, reach);
+    return l.discBox(id).toAlignedRect().adjusted(-reach, -reach, reach, reach);
+}
+
+QRegion ClusterView::labelArea(raft::NodeId id) const
+{
+    const ClusterLayout &l = clusterLayout();
     // A label of any size up to the reserved one sits on the ray from the ring's
     // centre, nearer the disc the smaller it is: its box lies between the reserved box
     // and one of the same size at the disc's edge. (A label whose text grows moves.)
@@ -175,9 +189,62 @@ QRegion ClusterView::nodeArea(raft::NodeId id) const
     const QPointF edge = l.labelBox(id, QSizeF()).topLeft();
     const QRectF labels =
         l.labelBox(id, reserved).united(QRectF(edge - QPointF(reserved.width(), reserved.height()) / 2, reserved));
-    area += labels.toAlignedRect().adjusted(-kSlack, -kSlack, kSlack, kSlack);
+    QRegion area = labels.toAlignedRect().adjusted(-kSlack, -kSlack, kSlack, kSlack);
     area += labelRect(id).toAlignedRect().adjusted(-kSlack, -kSlack, kSlack, kSlack);
     return area;
+}
+
+QRegion ClusterView::timerChange(raft::NodeId id) const
+{
+    if (!m_simulation || id < 1 || id > std::min(m_simulation->size(), raft::kMaxNodes))
+        return {};
+    const ClusterNodePainter::Timer was = m_paintedTimers[static_cast<std::size_t>(id)];
+    const ClusterNodePainter::Timer now = ClusterNodePainter::timerOf(*m_simulation, id, m_displayTime);
+    const double before = was.shown ? std::clamp(was.left, 0.0, 1.0) : 0;
+    const double after = now.shown ? std::clamp(now.left, 0.0, 1.0) : 0;
+    const auto colour = [](const ClusterNodePainter::Timer &t, double left) {
+        return ClusterPalette::timerColour(left, t.frozen).rgba();
+    };
+    if (was.shown != now.shown || (was.shown && colour(was, before) != colour(now, after)))
+        return bandRegion(id, 0, std::max(before, after));
+    // The arc's whole quarters are blitted and the last one filled (ClusterTimerSprite):
+    // when the number of whole quarters changes, the quarters drawn the other way are
+    // repainted whole.
+    double from = std::min(before, after);
+    if (std::floor(before * 4) != std::floor(after * 4))
+        from = std::floor(from * 4) / 4;
+    return bandRegion(id, from, std::max(before, after));
+}
+
+QRegion ClusterView::bandRegion(raft::NodeId id, double from, double to) const
+{
+    // The band's part from `from` to `to` of a turn (clockwise from twelve o'clock),
+    // as boxes of at most 1/32 turn each. Also the degree before `from` that the
+    // timer's polygon reaches back under a blitted quarter (ClusterTimerSprite).
+    from = std::max(0.0, from - 1.0 / 360 - 0.002);
+    to = std::min(1.0, to + 0.002);
+    if (to <= from)
+        return {};
+    const ClusterLayout &l = clusterLayout();
+    const QPointF c = l.nodeCentre(id);
+    const qreal r = l.radius();
+    const qreal outer = ClusterPalette::ringRadius(r) + ClusterPalette::timerWidth(r) / 2;
+    const qreal inner = ClusterPalette::ringRadius(r) - ClusterPalette::timerWidth(r) / 2;
+    const int pieces = std::max(1, static_cast<int>(std::ceil((to - from) * 32)));
+    // How far an arc of 1/32 turn bulges beyond its chord, with a pixel to spare.
+    const qreal bulge = outer * (1 - std::cos(vec::kPi / 32)) + 1;
+    QRegion region;
+    for (int i = 0; i < pieces; ++i) {
+        const double a = 2 * vec::kPi * (from + (to - from) * i / pieces);
+        const double b = 2 * vec::kPi * (from + (to - from) * (i + 1) / pieces);
+        const QPointF ua(std::sin(a), -std::cos(a));
+        const QPointF ub(std::sin(b), -std::cos(b));
+        QRectF box(c + ua * outer, c + ub * outer);
+        box = box.normalized().united(QRectF(c + ua * inner, c + ub * inner).normalized());
+        const int grow = static_cast<int>(std::ceil(bulge)) + kSlack;
+        region += box.toAlignedRect().adjusted(-grow, -grow, grow, grow);
+    }
+    return region;
 }
 
 QRegion ClusterView::movingRegion() const
@@ -186,9 +253,6 @@ QRegion ClusterView::movingRegion() const
         return {};
     const ClusterLayout &l = clusterLayout();
     TileMask tiles(size());
-    // The timers (and anything else on a disc) stay inside each disc's box.
-    for (raft::NodeId id = 1; id <= l.nodes(); ++id)
-        tiles.mark(l.discBox(id).toAlignedRect().adjusted(-kSlack, -kSlack, kSlack, kSlack));
     // A message's sprite, its waiting ring or its lost mark (all within a message size
     // of its centre), and the selected one's halo.
     const qreal m = l.messageSize();
@@ -207,13 +271,19 @@ QRegion ClusterView::movingRegion() const
 void ClusterView::requestFrame()
 {
     // The world as last painted but for some servers, time going forward: only what
-    // moves (where it is now and where it was drawn) and those servers are repainted.
+    // moves (where it is now and where it was drawn), the timers' changed parts and
+    // those servers' discs or labels are repainted.
     if (m_simulation && m_paintedKey && *m_paintedKey == frameKey() && m_displayTime >= m_paintedTime) {
         QRegion region = movingRegion() + m_paintedMoving;
         const NodeKeys nodes = nodeKeys();
-        for (raft::NodeId id = 1; id <= clusterLayout().nodes(); ++id)
-            if (nodes[static_cast<std::size_t>(id)] != m_paintedNodes[static_cast<std::size_t>(id)])
-                region += nodeArea(id);
+        for (raft::NodeId id = 1; id <= clusterLayout().nodes(); ++id) {
+            const auto i = static_cast<std::size_t>(id);
+            if (nodes[i].disc != m_paintedNodes[i].disc)
+                region += discArea(id);
+            if (nodes[i].label != m_paintedNodes[i].label)
+                region += labelArea(id);
+            region += timerChange(id);
+        }
         region &= rect();
         m_pendingRepaint += region;
         update(region);
@@ -235,10 +305,15 @@ void ClusterView::notePainted(const QRegion &painted)
     }
     const NodeKeys nodes = nodeKeys();
     for (raft::NodeId id = 1; id <= clusterLayout().nodes(); ++id) {
-        // A server is known as painted only where its area was.
+        // A server's disc, label and timer are known as painted only where their
+        // areas (the timer's changed part) were.
         const auto i = static_cast<std::size_t>(id);
-        if (whole || (nodeArea(id) - painted).isEmpty())
-            m_paintedNodes[i] = nodes[i];
+        if (whole || (discArea(id) - painted).isEmpty())
+            m_paintedNodes[i].disc = nodes[i].disc;
+        if (whole || (labelArea(id) - painted).isEmpty())
+            m_paintedNodes[i].label = nodes[i].label;
+        if (whole || (timerChange(id) - painted).isEmpty())
+            m_paintedTimers[i] = ClusterNodePainter::timerOf(*m_simulation, id, m_displayTime);
     }
     m_paintedKey = key;
     m_paintedTime = m_displayTime;

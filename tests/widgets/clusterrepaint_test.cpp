@@ -10,6 +10,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -29,6 +30,17 @@ qint64 area(const QRegion &region)
 bool covers(const QRegion &region, const QRect &rect)
 {
     return (QRegion(rect) - region).isEmpty();
+}
+
+/// differing is the smallest rectangle holding every pixel where a and b differ.
+QRect differing(const QImage &a, const QImage &b)
+{
+    QRect box;
+    for (int y = 0; y < std::min(a.height(), b.height()); ++y)
+        for (int x = 0; x < std::min(a.width(), b.width()); ++x)
+            if (a.pixel(x, y) != b.pixel(x, y))
+                box = box.united(QRect(x, y, 1, 1));
+    return box;
 }
 
 } // namespace
@@ -85,7 +97,14 @@ TEST(ClusterRepaint, PartialFramesGiveThePixelsOfWholeFrames)
             partial.render(&kept, region.boundingRect().topLeft(), region, QWidget::DrawChildren);
             // The whole frame, painted again: what a whole repaint shows.
             whole.render(&fresh, QPoint(), QRegion(), QWidget::DrawChildren);
-            ASSERT_EQ(kept, fresh);
+            ASSERT_EQ(kept, fresh) << "they differ in " << [&] {
+                const QRect box = differing(kept, fresh);
+                return std::to_string(box.x()) + "," + std::to_string(box.y()) + " " + std::to_string(box.width())
+                    + "x" + std::to_string(box.height()) + "; the frame repainted "
+                    + std::to_string(region.boundingRect().x()) + "," + std::to_string(region.boundingRect().y())
+                    + " " + std::to_string(region.boundingRect().width()) + "x"
+                    + std::to_string(region.boundingRect().height());
+            }();
         }
         // Most frames were partial, and small.
         EXPECT_GT(partialFrames, 60);
