@@ -215,15 +215,48 @@ void ClusterNodePainter::paintChip(QPainter &painter, const ClusterScene &scene,
     if (believed.empty())
         return;
     const QString chip = QString::fromStdString(believed.label());
-    const QSizeF text = scene.text.size(ClusterText::Font::Small, chip);
     const QPointF centre = l.nodeCentre(id) + QPointF(0, l.radius() * kChipAt);
-    const Chip box = chipGeometry(scene.text.font(ClusterText::Font::Small), chip, text, centre);
-    painter.save();
-    painter.setPen(QPen(believed.isJoint() ? ClusterPalette::alarm() : ClusterPalette::mutedInk(), 1));
-    painter.setBrush(ClusterPalette::plate());
-    painter.drawRoundedRect(box.pill, box.corner, box.corner);
-    painter.restore();
-    scene.text.draw(painter, ClusterText::Font::Small, chip, centre, ClusterPalette::ink());
+    const bool joint = believed.isJoint();
+    const auto draw = [&](QPainter &p) {
+        const QSizeF text = scene.text.size(ClusterText::Font::Small, chip);
+        const Chip box = chipGeometry(scene.text.font(ClusterText::Font::Small), chip, text, centre);
+        p.save();
+        p.setPen(QPen(joint ? ClusterPalette::alarm() : ClusterPalette::mutedInk(), 1));
+        p.setBrush(ClusterPalette::plate());
+        p.drawRoundedRect(box.pill, box.corner, box.corner);
+        p.restore();
+        scene.text.draw(p, ClusterText::Font::Small, chip, centre, ClusterPalette::ink());
+        return box.pill;
+    };
+    // The chip lies over the timer, which moves: it is drawn every frame, from a
+    // pixmap made at its offset within a device pixel (measuring its text costs more
+    // than blitting it).
+    const qreal dpr = scene.dpr;
+    if (!blitsWholePixels(painter)) {
+        draw(painter);
+        return;
+    }
+    Sprites &sprites = m_sprites[static_cast<std::size_t>(id)];
+    const ChipKey key{chip, joint, centre, dpr};
+    if (sprites.chip.isNull() || !(sprites.chipKey == key)) {
+        const QSizeF text = scene.text.size(ClusterText::Font::Small, chip);
+        const QRectF reach = chipGeometry(scene.text.font(ClusterText::Font::Small), chip, text, centre)
+                                 .pill.adjusted(-2, -2, 2, 2); // the pen and antialiasing
+        const QPoint origin(static_cast<int>(std::floor(reach.left() * dpr)),
+                            static_cast<int>(std::floor(reach.top() * dpr)));
+        const QSize pixels(static_cast<int>(std::ceil(reach.right() * dpr)) - origin.x(),
+                           static_cast<int>(std::ceil(reach.bottom() * dpr)) - origin.y());
+        sprites.chip = QPixmap(pixels);
+        sprites.chip.setDevicePixelRatio(dpr);
+        sprites.chip.fill(Qt::transparent);
+        QPainter p(&sprites.chip);
+        p.setRenderHints(painter.renderHints());
+        p.translate(-QPointF(origin) / dpr);
+        draw(p);
+        sprites.chipOrigin = QPointF(origin) / dpr;
+        sprites.chipKey = key;
+    }
+    painter.drawPixmap(sprites.chipOrigin, sprites.chip);
 }
 
 ClusterNodePainter::Chip ClusterNodePainter::chipGeometry(const QFont &font, const QString &text, QSizeF line,

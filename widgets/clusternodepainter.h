@@ -87,6 +87,14 @@ public:
     static constexpr qreal kBadgeOffset = 0.76;
 
 private:
+    /// ChipKey is what a chip's pixmap was made for.
+    struct ChipKey {
+        QString text;
+        bool joint = false;
+        QPointF centre;
+        qreal dpr = 0;
+        bool operator==(const ChipKey &) const = default;
+    };
     /// Sprites: one server's disc (with its texts) and label, and what they show.
     struct Sprites {
         QString discKey;
@@ -99,6 +107,9 @@ private:
         QString ringKey;
         QPixmap ring; ///< the alarm ring, drawn where ringKey says
         ClusterTimerSprite timer; ///< the election timer's band
+        ChipKey chipKey;
+        QPixmap chip; ///< the configuration chip, drawn at chipOrigin
+        QPointF chipOrigin;
     };
     void paintNode(QPainter &painter, const ClusterScene &scene, raft::NodeId id, raft::Index maxLog, bool halo,
                    bool staged);
@@ -107,7 +118,7 @@ private:
     /// made when its size, colour or place changed.
     void paintAlarmRing(QPainter &painter, const ClusterScene &scene, raft::NodeId id);
     /// paintChip draws the configuration server id believes in on its disc's rim (§6).
-    static void paintChip(QPainter &painter, const ClusterScene &scene, raft::NodeId id);
+    void paintChip(QPainter &painter, const ClusterScene &scene, raft::NodeId id);
     void prepareLabel(const ClusterScene &scene, raft::NodeId id, const NodeLook &look);
     void paintLabel(QPainter &painter, const ClusterScene &scene, raft::NodeId id, const NodeLook &look,
                     raft::Index maxLog);

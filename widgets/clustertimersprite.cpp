@@ -17,9 +17,9 @@ namespace {
 /// kOverlap: how far (of a turn) the polygon reaches back under the last whole quarter.
 constexpr double kOverlap = 1.0 / 360;
 
-/// blits says whether `painter` can take the sprite: a raster device, and a transform
-/// that moves by whole device pixels at most.
-bool blits(QPainter &painter)
+} // namespace
+
+bool blitsWholePixels(QPainter &painter)
 {
     const QPaintEngine *engine = painter.paintEngine();
     if (!engine || engine->type() != QPaintEngine::Raster)
@@ -28,13 +28,11 @@ bool blits(QPainter &painter)
     return t.type() <= QTransform::TxTranslate && t.dx() == std::round(t.dx()) && t.dy() == std::round(t.dy());
 }
 
-} // namespace
-
 void ClusterTimerSprite::paint(QPainter &painter, QPointF c, qreal r, qreal dpr, double fraction, bool frozen)
 {
     fraction = std::clamp(fraction, 0.0, 1.0);
     const int whole = static_cast<int>(fraction * 4); // whole quarters, 0..4
-    if (whole == 0 || dpr <= 0 || !blits(painter)) {
+    if (whole == 0 || dpr <= 0 || !blitsWholePixels(painter)) {
         ClusterPalette::drawTimerArc(painter, c, r, fraction, frozen);
         return;
     }

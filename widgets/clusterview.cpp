@@ -253,22 +253,41 @@ void ClusterView::followMembership()
     }
 }
 
+int ClusterView::logDigits() const
+{
+    raft::Index longest = 0;
+    if (m_simulation)
+        for (raft::NodeId id = 1; id <= m_simulation->size(); ++id)
+            longest = std::max(longest, m_simulation->log(id).lastIndex());
+    int digits = 1;
+    for (; longest >= 10; longest /= 10)
+        ++digits;
+    return digits;
+}
+
 const ClusterLayout &ClusterView::clusterLayout() const
 {
     const int nodes = m_simulation ? std::clamp(m_simulation->size(), 0, raft::kMaxNodes) : 0;
     // (A hidden widget is resized without a resize event: compare the size too.)
-    if (m_layoutValid && m_layout.nodes() == nodes && m_layout.bounds().size() == QSizeF(size()))
+    const int digits = logDigits();
+    if (m_layoutValid && m_layout.nodes() == nodes && m_layout.bounds().size() == QSizeF(size())
+        && m_textDigits == digits)
         return m_layout;
     // The fit (legend, disc and ring sizes) depends only on the widget's size, the
     // legend, the cluster's size and the language; zooming and panning reuse it.
-    if (!m_textMetrics) {
+    if (!m_textMetrics || m_textDigits != digits) {
+        // The log line at its widest for logs of this many digits: a picture of short
+        // logs has room for larger discs (and lays itself out again at 10, 100, …).
         // The member lines ClusterNodePainter writes, at their widest.
+        const QString eights(digits, QLatin1Char('8'));
         const QString config = QStringLiteral("C_old,new");
         const QStringList members{tr("removed: %1 leaves it out").arg(config),
                                   tr("leaving: %1 leaves it out").arg(config), tr("spare: in no configuration"),
                                   tr("catching up %1/%2").arg(888).arg(888), tr("learner")};
         m_textMetrics = ClusterLayout::Text::measure(tr("%1 crashed").arg(QStringLiteral("S8")),
-                                                     tr("log %1 · commit %2").arg(888).arg(888), members);
+                                                     tr("log %1 · commit %2").arg(eights).arg(eights), members);
+        m_textDigits = digits;
+        m_fit.reset();
     }
     const ClusterLayout::Text &textMetrics = *m_textMetrics;
     // The banners along the top (a broken network's verdicts, hold mode) take a band

@@ -317,9 +317,13 @@ private:
         std::uint64_t faultyStep = 0;
         std::string configuration;
         std::string roles;
+        /// logDigits: a longer log number lays the picture out again.
+        int logDigits = 1;
         bool operator==(const FrameKey &) const = default;
     };
     FrameKey frameKey() const;
+    /// logDigits is how many digits the longest log's length has (at least 1).
+    int logDigits() const;
     /// NodeKey: what a server's disc shows (term, votes, configuration…) and what its
     /// label shows (log, commit, the longest log the bars are scaled to…); a change of
     /// either repaints discArea(id) or labelArea(id). NodeKeys holds them for 1..9.
@@ -400,6 +404,8 @@ private:
 
     // Geometry, computed when first needed after what it depends on changed.
     mutable std::optional<ClusterLayout::Text> m_textMetrics;
+    /// m_textDigits: the digits of the longest log m_textMetrics was measured for.
+    mutable int m_textDigits = 0;
     mutable std::optional<ClusterLayout::Fit> m_fit;
     /// m_fitBanners: the banners m_fit made room for.
     mutable std::vector<ClusterCaptionPainter::Banner> m_fitBanners;

@@ -117,7 +117,7 @@ ClusterView::FrameKey ClusterView::frameKey() const
     }
     FrameKey key{
         &sim, inputs.size() - m_countedRequests, m_lastAction, sim.violations().size(), 0, sim.configuration().label(),
-        {}};
+        {}, logDigits()};
     // A broken or held network's captions speak of leaders and terms: every event
     // repaints them.
     if (sim.network().hasFaults() || sim.network().isHolding())

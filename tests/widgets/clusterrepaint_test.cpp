@@ -138,3 +138,42 @@ TEST(ClusterRepaint, AChangeOfTheWorldRepaintsTheWholeView)
     view.setDisplayTime(view.displayTime() - 1);
     EXPECT_TRUE(covers(view.pendingRepaint(), view.rect()));
 }
+
+// The fit reserves the log line for logs of as many digits as the longest has: short
+// logs leave room for larger discs, and the frame in which the longest log reaches 10
+// entries lays the picture out again, whole.
+TEST(ClusterRepaint, ALogThatGainsADigitLaysThePictureOutAgainWhole)
+{
+    raft::Simulation sim(testing_widgets::slowConfig(5));
+    ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, 60'000));
+    ClusterView view;
+    // As in presentation mode on a 1080p projector, where the labels' 24 px text
+    // decides how large the discs can be.
+    view.setPresentation(true);
+    view.resize(1920, 600);
+    view.setSimulation(&sim);
+    QImage image(view.size(), QImage::Format_ARGB32_Premultiplied);
+    view.render(&image);
+    const qreal shortLogs = view.nodeRadius();
+    const auto longest = [&] {
+        raft::Index n = 0;
+        for (raft::NodeId id = 1; id <= sim.size(); ++id)
+            n = std::max(n, sim.log(id).lastIndex());
+        return n;
+    };
+    int wholeFrames = 0;
+    for (int i = 0; i < 200 && longest() < 10; ++i) {
+        const raft::Index before = longest();
+        if (const auto leader = sim.leader())
+            (void)sim.request(*leader, "set k " + std::to_string(i));
+        sim.runFor(20);
+        view.setDisplayTime(static_cast<double>(sim.now()));
+        if (before < 10 && longest() >= 10) {
+            EXPECT_TRUE(covers(view.pendingRepaint(), view.rect())) << "the frame the log reached 10 entries";
+            ++wholeFrames;
+        }
+        view.render(&image, view.pendingRepaint().boundingRect().topLeft(), view.pendingRepaint());
+    }
+    ASSERT_EQ(wholeFrames, 1) << "the longest log reached 10 entries";
+    EXPECT_LT(view.nodeRadius(), shortLogs) << "a wider log line leaves smaller discs";
+}
