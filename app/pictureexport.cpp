@@ -14,9 +14,10 @@
 #include <QTableView>
 #include <QXmlStreamWriter>
 
-#include <array>
 #include <cmath>
 #include <cstdint>
+
+#include <zlib.h>
 
 namespace PictureExport {
 
@@ -39,23 +40,11 @@ QString messageId(std::uint64_t id)
 
 // --- PNG chunks -------------------------------------------------------------------------
 
-/// crc32 is the CRC of PNG chunks (ISO 3309, the one zlib computes).
-std::uint32_t crc32(const QByteArray &bytes)
+/// chunkCrc is the CRC-32 of a PNG chunk's type and data (ISO 3309), as zlib computes it.
+std::uint32_t chunkCrc(const QByteArray &bytes)
 {
-    static const std::array<std::uint32_t, 256> table = [] {
-        std::array<std::uint32_t, 256> t{};
-        for (std::uint32_t n = 0; n < 256; ++n) {
-            std::uint32_t c = n;
-            for (int k = 0; k < 8; ++k)
-                c = (c & 1U) ? 0xEDB88320U ^ (c >> 1) : c >> 1;
-            t[n] = c;
-        }
-        return t;
-    }();
-    std::uint32_t c = 0xFFFFFFFFU;
-    for (const char byte : bytes)
-        c = table[(c ^ static_cast<std::uint8_t>(byte)) & 0xFFU] ^ (c >> 8);
-    return c ^ 0xFFFFFFFFU;
+    return static_cast<std::uint32_t>(crc32(crc32(0L, Z_NULL, 0), reinterpret_cast<const Bytef *>(bytes.constData()),
+                                            static_cast<uInt>(bytes.size())));
 }
 
 void putU32(QByteArray &out, std::uint32_t v)
@@ -86,7 +75,7 @@ void putChunk(QByteArray &out, const char *type, const QByteArray &data)
     QByteArray body(type, 4);
     body.append(data);
     out.append(body);
-    putU32(out, crc32(body));
+    putU32(out, chunkCrc(body));
 }
 
 struct Chunk {

@@ -102,6 +102,30 @@ TEST_F(PictureExportTest, ClusterSvgNamesEveryServerAndMessageInFlight)
     EXPECT_TRUE(svg.contains("id=\"server-S1\""));
 }
 
+TEST_F(PictureExportTest, LogAndSpaceTimeSvgsHaveNoBitmap)
+{
+    // A crashed server and a paused one: their lanes are hatched and dotted, as shapes
+    // (an SVG <pattern>, which QSvgRenderer does not draw, would leave them blank).
+    controller().crash(2);
+    controller().pauseNode(3);
+    controller().runTo(4500);
+    m_window->spaceTimeDock()->show();
+    m_window->spaceTimeDock()->raise();
+    QApplication::processEvents();
+    m_window->spaceTimeView()->setVisibleRange(2500, 4500);
+    for (const PictureExport::View view : {PictureExport::View::Log, PictureExport::View::SpaceTime}) {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("picture.svg"));
+        ASSERT_EQ(m_window->exportPictureFile(view, path), QString());
+        QFile file(path);
+        ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+        const QByteArray svg = file.readAll();
+        EXPECT_FALSE(svg.contains("<image")) << static_cast<int>(view);
+        EXPECT_FALSE(svg.contains("<pattern")) << static_cast<int>(view);
+        EXPECT_TRUE(svg.contains("<text")) << static_cast<int>(view);
+    }
+}
+
 TEST_F(PictureExportTest, PngAtTwiceTheSize)
 {
     QTemporaryDir dir;
