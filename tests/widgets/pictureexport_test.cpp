@@ -168,6 +168,25 @@ TEST_F(PictureExportTest, ErrorsNameTheFile)
     EXPECT_TRUE(animation.contains(QStringLiteral("/nonexistent-dir/a.png"))) << animation.toStdString();
 }
 
+TEST(Apng, ChunksCarryTheirCrcAndTheFirstFrameDecodes)
+{
+    // Every chunk ends in the CRC-32 of its type and data: an empty IEND's is the
+    // constant every PNG ends with, and a PNG decoder, which checks the CRCs, reads the
+    // first frame back pixel for pixel.
+    QImage first(6, 4, QImage::Format_RGB32);
+    first.fill(QColor(200, 30, 40));
+    first.setPixelColor(2, 1, Qt::white);
+    QImage second(6, 4, QImage::Format_RGB32);
+    second.fill(Qt::black);
+    QString error;
+    const QByteArray apng = PictureExport::encodeApng({first, second}, 10, &error);
+    ASSERT_FALSE(apng.isEmpty()) << error.toStdString();
+    EXPECT_TRUE(apng.endsWith(QByteArray("\0\0\0\0IEND\xAE\x42\x60\x82", 12)));
+    EXPECT_EQ(chunksOf(apng).actlFrames, 2u);
+    const QImage decoded = QImage::fromData(apng, "PNG").convertToFormat(QImage::Format_RGB32);
+    EXPECT_EQ(decoded, first);
+}
+
 TEST(GuiOptionsView, ScreenshotTakesAViewAndRefusesAnUnknownOne)
 {
     QString error;
