@@ -7,6 +7,8 @@
 #include <QBuffer>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFontInfo>
+#include <QHash>
 #include <QHeaderView>
 #include <QPainter>
 #include <QSaveFile>
@@ -36,6 +38,35 @@ QString serverId(raft::NodeId id)
 QString messageId(std::uint64_t id)
 {
     return QStringLiteral("message-%1").arg(id);
+}
+
+/// withFallbackFonts gives each font-family of svg the family it resolves to here and
+/// the generic sans-serif after it: QSvgGenerator writes the family asked for ("Sans
+/// Serif", a name only fontconfig knows), and a slide tool elsewhere would otherwise
+/// fall back to a serif font (it finds Chinese glyphs in its own sans-serif font).
+QByteArray withFallbackFonts(QByteArray svg)
+{
+    static const QByteArray kAttribute("font-family=\"");
+    QHash<QByteArray, QByteArray> done;
+    for (qsizetype at = svg.indexOf(kAttribute); at >= 0; at = svg.indexOf(kAttribute, at)) {
+        at += kAttribute.size();
+        const qsizetype end = svg.indexOf('"', at);
+        if (end < 0)
+            break;
+        const QByteArray family = svg.mid(at, end - at);
+        auto it = done.find(family);
+        if (it == done.end()) {
+            QByteArray list = family;
+            const QByteArray resolved = QFontInfo(QFont(QString::fromUtf8(family))).family().toUtf8();
+            if (!resolved.isEmpty() && resolved != family && !resolved.contains('"') && !resolved.contains('&')
+                && !resolved.contains('<'))
+                list += ", " + resolved;
+            it = done.insert(family, list + ", sans-serif");
+        }
+        svg.replace(at, end - at, *it);
+        at += it->size() + 1;
+    }
+    return svg;
 }
 
 // --- PNG chunks -------------------------------------------------------------------------
@@ -187,7 +218,7 @@ QByteArray svgOf(QWidget *widget, const QString &title)
         else
             widget->render(&painter);
     }
-    QByteArray svg = buffer.data();
+    QByteArray svg = withFallbackFonts(buffer.data());
     // The index of what the picture shows, invisible, just before </svg>.
     QByteArray index;
     QXmlStreamWriter xml(&index);

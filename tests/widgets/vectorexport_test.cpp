@@ -192,6 +192,10 @@ TEST_F(VectorExport, ClusterSvgHasNoBitmapAndEveryNameAsText)
             << name.toStdString();
     }
     EXPECT_TRUE(svg.texts.contains(QStringLiteral("Legend")));
+    // Every text names a generic family last, so that a slide tool without the font
+    // still draws it sans-serif.
+    EXPECT_GT(m_svg.count("font-family=\""), 0);
+    EXPECT_EQ(m_svg.count("font-family=\""), m_svg.count(", sans-serif\""));
     // The control: a bitmap export is one <image> and no text.
     const Svg bitmap = parse(bitmapSvg(PictureExport::renderImage(&m_view, 1.0)));
     EXPECT_EQ(bitmap.count("image"), 1);
