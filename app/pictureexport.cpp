@@ -7,6 +7,8 @@
 #include <QBuffer>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFontInfo>
+#include <QHash>
 #include <QHeaderView>
 #include <QPainter>
 #include <QSaveFile>
@@ -14,9 +16,10 @@
 #include <QTableView>
 #include <QXmlStreamWriter>
 
-#include <array>
 #include <cmath>
 #include <cstdint>
+
+#include <zlib.h>
 
 namespace PictureExport {
 
@@ -37,25 +40,42 @@ QString messageId(std::uint64_t id)
     return QStringLiteral("message-%1").arg(id);
 }
 
+/// withFallbackFonts gives each font-family of svg the family it resolves to here and
+/// the generic sans-serif after it: QSvgGenerator writes the family asked for ("Sans
+/// Serif", a name only fontconfig knows), and a slide tool elsewhere would otherwise
+/// fall back to a serif font (it finds Chinese glyphs in its own sans-serif font).
+QByteArray withFallbackFonts(QByteArray svg)
+{
+    static const QByteArray kAttribute("font-family=\"");
+    QHash<QByteArray, QByteArray> done;
+    for (qsizetype at = svg.indexOf(kAttribute); at >= 0; at = svg.indexOf(kAttribute, at)) {
+        at += kAttribute.size();
+        const qsizetype end = svg.indexOf('"', at);
+        if (end < 0)
+            break;
+        const QByteArray family = svg.mid(at, end - at);
+        auto it = done.find(family);
+        if (it == done.end()) {
+            QByteArray list = family;
+            const QByteArray resolved = QFontInfo(QFont(QString::fromUtf8(family))).family().toUtf8();
+            if (!resolved.isEmpty() && resolved != family && !resolved.contains('"') && !resolved.contains('&')
+                && !resolved.contains('<'))
+                list += ", " + resolved;
+            it = done.insert(family, list + ", sans-serif");
+        }
+        svg.replace(at, end - at, *it);
+        at += it->size() + 1;
+    }
+    return svg;
+}
+
 // --- PNG chunks -------------------------------------------------------------------------
 
-/// crc32 is the CRC of PNG chunks (ISO 3309, the one zlib computes).
-std::uint32_t crc32(const QByteArray &bytes)
+/// chunkCrc is the CRC-32 of a PNG chunk's type and data (ISO 3309), as zlib computes it.
+std::uint32_t chunkCrc(const QByteArray &bytes)
 {
-    static const std::array<std::uint32_t, 256> table = [] {
-        std::array<std::uint32_t, 256> t{};
-        for (std::uint32_t n = 0; n < 256; ++n) {
-            std::uint32_t c = n;
-            for (int k = 0; k < 8; ++k)
-                c = (c & 1U) ? 0xEDB88320U ^ (c >> 1) : c >> 1;
-            t[n] = c;
-        }
-        return t;
-    }();
-    std::uint32_t c = 0xFFFFFFFFU;
-    for (const char byte : bytes)
-        c = table[(c ^ static_cast<std::uint8_t>(byte)) & 0xFFU] ^ (c >> 8);
-    return c ^ 0xFFFFFFFFU;
+    return static_cast<std::uint32_t>(crc32(crc32(0L, Z_NULL, 0), reinterpret_cast<const Bytef *>(bytes.constData()),
+                                            static_cast<uInt>(bytes.size())));
 }
 
 void putU32(QByteArray &out, std::uint32_t v)
@@ -86,7 +106,7 @@ void putChunk(QByteArray &out, const char *type, const QByteArray &data)
     QByteArray body(type, 4);
     body.append(data);
     out.append(body);
-    putU32(out, crc32(body));
+    putU32(out, chunkCrc(body));
 }
 
 struct Chunk {
@@ -198,7 +218,7 @@ QByteArray svgOf(QWidget *widget, const QString &title)
         else
             widget->render(&painter);
     }
-    QByteArray svg = buffer.data();
+    QByteArray svg = withFallbackFonts(buffer.data());
     // The index of what the picture shows, invisible, just before </svg>.
     QByteArray index;
     QXmlStreamWriter xml(&index);

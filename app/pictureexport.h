@@ -14,9 +14,10 @@ class QWidget;
 /// 2×, or as SVG; a list of frames as an animated PNG (APNG, written here over the PNG
 /// chunks QImage writes). Every save is atomic (QSaveFile) and an error names the file.
 ///
-/// An SVG is what QSvgGenerator makes of the widget's painting (the space-time diagram
-/// paints itself in vector form; the cluster view's discs and messages are sprites, so
-/// they arrive as embedded images), followed by one group `raftviz-index` that names
+/// An SVG is what QSvgGenerator makes of the widget's painting: shapes and text, no
+/// embedded bitmap (the cluster view's painters, which blit cached pixmaps on the
+/// screen, draw their shapes and text on a vector device: widgets/vectorpaint.h),
+/// followed by one group `raftviz-index` that names
 /// what the picture shows, at its place: one element of class `raftviz-server` per
 /// server (id `server-S3`) and one of class `raftviz-message` per message (id
 /// `message-42`), so that a slide tool or a test can find them.

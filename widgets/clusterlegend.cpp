@@ -3,6 +3,7 @@
 #include "widgets/clusterlayout.h"
 #include "widgets/clusterpalette.h"
 #include "widgets/clustertext.h"
+#include "widgets/vectorpaint.h"
 
 #include <QFont>
 #include <QFontMetricsF>
@@ -206,8 +207,15 @@ void drawGlyph(QPainter &painter, Glyph glyph, QPointF c, qreal u)
         painter.setPen(QPen(ClusterPalette::groupEdge(1), std::max<qreal>(1.0, u)));
         painter.setBrush(ClusterPalette::groupTint(1));
         painter.drawRect(box);
+        const QBrush hatch(ClusterPalette::noQuorumHatch(), Qt::BDiagPattern);
+        if (VectorPaint::isVector(painter)) {
+            QPainterPath path;
+            path.addRect(box);
+            VectorPaint::fillPattern(painter, path, hatch);
+            break;
+        }
         painter.setPen(Qt::NoPen);
-        painter.setBrush(QBrush(ClusterPalette::noQuorumHatch(), Qt::BDiagPattern));
+        painter.setBrush(hatch);
         painter.drawRect(box);
         break;
     }
@@ -507,6 +515,13 @@ QPixmap ClusterLegend::render(qreal unit, qreal dpr, int columns)
     pixmap.setDevicePixelRatio(dpr);
     pixmap.fill(Qt::transparent);
     QPainter painter(&pixmap);
+    paint(painter, unit, columns);
+    return pixmap;
+}
+
+void ClusterLegend::paint(QPainter &painter, qreal unit, int columns)
+{
+    const QSizeF size = sizeAt(unit, columns);
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setRenderHint(QPainter::TextAntialiasing);
     const QRectF panel(QPointF(0.5, 0.5), size - QSizeF(1, 1));
@@ -514,7 +529,6 @@ QPixmap ClusterLegend::render(qreal unit, qreal dpr, int columns)
     painter.setBrush(ClusterPalette::legendFill());
     painter.drawRoundedRect(panel, 8 * unit, 8 * unit);
     layout(&painter, unit, columns);
-    return pixmap;
 }
 
 QStringList ClusterLegend::lines(int columns)

@@ -5,6 +5,8 @@
 #include <QStringList>
 #include <QSizeF>
 
+class QPainter;
+
 namespace widgets {
 
 /// ClusterLegend paints the cluster view's legend: a panel that explains every
@@ -21,6 +23,9 @@ public:
     static QSizeF sizeAt(qreal unit, int columns = 1);
     /// render paints the panel at scale `unit` for a device pixel ratio `dpr`.
     static QPixmap render(qreal unit, qreal dpr, int columns = 1);
+    /// paint draws the panel with its top left corner at (0, 0) of painter: what
+    /// render fills its pixmap with, and what a vector device gets instead of it.
+    static void paint(QPainter &painter, qreal unit, int columns = 1);
     /// lines lists the panel's texts, headers included, in order (1 column: the
     /// sentences; 2: the brief labels).
     static QStringList lines(int columns = 1);

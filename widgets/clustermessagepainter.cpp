@@ -2,6 +2,7 @@
 
 #include "widgets/clusterpalette.h"
 #include "widgets/clustertext.h"
+#include "widgets/vectorpaint.h"
 
 #include <QPainter>
 
@@ -31,29 +32,47 @@ bool replyOk(const raft::Message &message)
 
 } // namespace
 
-const QPixmap &ClusterMessagePainter::sprite(const ClusterScene &scene, const raft::Message &message)
+ClusterMessagePainter::Look ClusterMessagePainter::lookOf(const raft::Message &message)
 {
-    const int entries = message.type == raft::MessageType::AppendEntries
+    Look look;
+    look.type = message.type;
+    look.entries = message.type == raft::MessageType::AppendEntries
         ? static_cast<int>(std::min<std::size_t>(message.entries.size(), 100))
         : 0;
-    const bool ok = replyOk(message);
+    look.ok = replyOk(message);
     // InstallSnapshot: which chunk of how many (§7, Figure 13's offset and done).
-    int chunk = 0, chunks = 0;
     const raft::SnapshotChunk &payload = *message.chunk;
     if (message.type == raft::MessageType::InstallSnapshot && !payload.data.empty()
         && payload.data.size() < payload.snapshotSize) {
         const std::uint64_t size = payload.data.size();
-        chunks = static_cast<int>(std::min<std::uint64_t>((payload.snapshotSize + size - 1) / size, 99));
-        chunk = static_cast<int>(std::min<std::uint64_t>(message.snapshotOffset / size + 1, 99));
+        look.chunks = static_cast<int>(std::min<std::uint64_t>((payload.snapshotSize + size - 1) / size, 99));
+        look.chunk = static_cast<int>(std::min<std::uint64_t>(message.snapshotOffset / size + 1, 99));
     }
-    const std::uint32_t key = static_cast<std::uint32_t>(message.type) | (ok ? 16u : 0u)
-        | (static_cast<std::uint32_t>(entries) << 5) | (static_cast<std::uint32_t>(chunk) << 12)
-        | (static_cast<std::uint32_t>(chunks) << 19);
+    return look;
+}
+
+int ClusterMessagePainter::spriteSide(const ClusterScene &scene)
+{
+    return static_cast<int>(std::ceil(scene.layout.messageSize() * 1.8)) + 4;
+}
+
+void ClusterMessagePainter::draw(QPainter &painter, const ClusterScene &scene, const Look &look, QPointF centre)
+{
+    const ClusterLayout::Style &style = scene.layout.style();
+    ClusterPalette::drawMessage(painter, centre, scene.layout.messageSize(), look.type, look.ok, look.entries,
+                                style.presentation ? style.minText() : 0, look.chunk, look.chunks);
+}
+
+const QPixmap &ClusterMessagePainter::sprite(const ClusterScene &scene, const raft::Message &message)
+{
+    const Look look = lookOf(message);
+    const std::uint32_t key = static_cast<std::uint32_t>(look.type) | (look.ok ? 16u : 0u)
+        | (static_cast<std::uint32_t>(look.entries) << 5) | (static_cast<std::uint32_t>(look.chunk) << 12)
+        | (static_cast<std::uint32_t>(look.chunks) << 19);
     auto it = m_sprites.find(key);
     if (it != m_sprites.end())
         return *it;
-    const qreal m = scene.layout.messageSize();
-    const int side = static_cast<int>(std::ceil(m * 1.8)) + 4;
+    const int side = spriteSide(scene);
     QPixmap pixmap(QSize(side, side) * scene.dpr);
     pixmap.setDevicePixelRatio(scene.dpr);
     pixmap.fill(Qt::transparent);
@@ -61,9 +80,7 @@ const QPixmap &ClusterMessagePainter::sprite(const ClusterScene &scene, const ra
         QPainter painter(&pixmap);
         painter.setRenderHint(QPainter::Antialiasing);
         painter.setRenderHint(QPainter::TextAntialiasing);
-        const ClusterLayout::Style &style = scene.layout.style();
-        ClusterPalette::drawMessage(painter, QPointF(side / 2.0, side / 2.0), m, message.type, ok, entries,
-                                    style.presentation ? style.minText() : 0, chunk, chunks);
+        draw(painter, scene, look, QPointF(side / 2.0, side / 2.0));
     }
     return *m_sprites.insert(key, pixmap);
 }
@@ -71,6 +88,17 @@ const QPixmap &ClusterMessagePainter::sprite(const ClusterScene &scene, const ra
 void ClusterMessagePainter::blit(QPainter &painter, const ClusterScene &scene, const raft::Message &message,
                                  QPointF pos)
 {
+    if (VectorPaint::isVector(painter)) {
+        // On a vector device: the shapes the sprite is made of, where the sprite would go.
+        const qreal half = spriteSide(scene) / 2.0;
+        painter.save();
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setRenderHint(QPainter::TextAntialiasing);
+        draw(painter, scene, lookOf(message),
+             QPointF(std::round(pos.x() - half) + half, std::round(pos.y() - half) + half));
+        painter.restore();
+        return;
+    }
     const QPixmap &pixmap = sprite(scene, message);
     const qreal half = pixmap.width() / pixmap.devicePixelRatio() / 2;
     // Whole pixels keep the blit on the raster engine's fast path.

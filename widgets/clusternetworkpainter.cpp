@@ -2,6 +2,7 @@
 
 #include "widgets/clusterpalette.h"
 #include "widgets/clustervector.h"
+#include "widgets/vectorpaint.h"
 
 #include <QPainter>
 #include <QPolygonF>
@@ -109,7 +110,23 @@ QRectF ClusterNetworkPainter::reach(const ClusterScene &scene)
 
 void ClusterNetworkPainter::paintBackground(QPainter &painter, const ClusterScene &scene)
 {
+    if (VectorPaint::isVector(painter)) {
+        // On a vector device: the shapes the pixmap is made of.
+        painter.save();
+        paintLayer(painter, scene);
+        painter.restore();
+        return;
+    }
     painter.drawPixmap(0, 0, background(scene));
+}
+
+void ClusterNetworkPainter::paintLayer(QPainter &painter, const ClusterScene &scene)
+{
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.fillRect(scene.layout.bounds(), ClusterPalette::background());
+    paintSides(painter, scene);
+    paintLinks(painter, scene);
+    paintWalls(painter, scene);
 }
 
 const QPixmap &ClusterNetworkPainter::background(const ClusterScene &scene)
@@ -120,11 +137,7 @@ const QPixmap &ClusterNetworkPainter::background(const ClusterScene &scene)
         m_pixmap = QPixmap(pixels);
         m_pixmap.setDevicePixelRatio(scene.dpr);
         QPainter p(&m_pixmap);
-        p.setRenderHint(QPainter::Antialiasing);
-        p.fillRect(scene.layout.bounds(), ClusterPalette::background());
-        paintSides(p, scene);
-        paintLinks(p, scene);
-        paintWalls(p, scene);
+        paintLayer(p, scene);
         m_signature = sig;
         m_valid = true;
     }
@@ -149,9 +162,14 @@ void ClusterNetworkPainter::paintSides(QPainter &painter, const ClusterScene &sc
         painter.drawPath(path);
         if (!scene.sim.hasQuorum(live)) {
             // A side without a quorum is hatched: nothing there can be elected or committed.
-            painter.setPen(Qt::NoPen);
-            painter.setBrush(QBrush(ClusterPalette::noQuorumHatch(), Qt::BDiagPattern));
-            painter.drawPath(path);
+            const QBrush hatch(ClusterPalette::noQuorumHatch(), Qt::BDiagPattern);
+            if (VectorPaint::isVector(painter)) {
+                VectorPaint::fillPattern(painter, path, hatch);
+            } else {
+                painter.setPen(Qt::NoPen);
+                painter.setBrush(hatch);
+                painter.drawPath(path);
+            }
         }
     }
 }

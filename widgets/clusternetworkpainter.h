@@ -20,7 +20,8 @@ namespace widgets {
 /// link and the badges of links with their own conditions.
 ///
 /// The background, sides, links and walls change only with the layout or the
-/// network's faults, so they are painted into a pixmap and blitted until then.
+/// network's faults, so they are painted into a pixmap and blitted until then (on a
+/// vector device, drawn as shapes).
 class ClusterNetworkPainter {
     Q_DECLARE_TR_FUNCTIONS(widgets::ClusterView)
 
@@ -51,6 +52,8 @@ public:
     static QRectF badgeBox(const ClusterScene &scene, raft::NodeId from, raft::NodeId to);
 
 private:
+    /// paintLayer draws the background layer: background, sides, links and walls.
+    static void paintLayer(QPainter &painter, const ClusterScene &scene);
     static void paintSides(QPainter &painter, const ClusterScene &scene);
     static void paintLinks(QPainter &painter, const ClusterScene &scene);
     static void paintWalls(QPainter &painter, const ClusterScene &scene);

@@ -3,6 +3,7 @@
 #include "widgets/alarm.h"
 #include "widgets/clusterpalette.h"
 #include "widgets/clustervector.h"
+#include "widgets/vectorpaint.h"
 
 #include <QFontMetricsF>
 #include <QPainter>
@@ -123,10 +124,8 @@ void ClusterNodePainter::paintNode(QPainter &painter, const ClusterScene &scene,
                                  ClusterPalette::selection());
     }
 
-    if (!staged) {
-        const Disc drawn = disc(scene, id);
-        painter.drawPixmap(drawn.topLeft, *drawn.pixmap);
-    }
+    if (!staged)
+        paintDisc(painter, scene, id);
 
     if (scene.acting[static_cast<std::size_t>(id)]) {
         // The server that acted in the last step: a dashed ring of its own colour, so
@@ -179,6 +178,10 @@ void ClusterNodePainter::paintAlarmRing(QPainter &painter, const ClusterScene &s
     const qreal width = std::max<qreal>(3, r * 0.16);
     const qreal distance = l.outer() + r * (kActingGap + kActingWidth) + width;
     const QPointF c = l.nodeCentre(id);
+    if (VectorPaint::isVector(painter)) {
+        ClusterPalette::drawRing(painter, c, distance, width, ClusterPalette::alarm());
+        return;
+    }
     const qreal dpr = scene.dpr;
     const qreal reach = distance + width / 2 + 2; // antialiasing and rounding
     const QPointF origin(std::floor((c.x() - reach) * dpr), std::floor((c.y() - reach) * dpr));
@@ -276,51 +279,85 @@ ClusterNodePainter::Chip ClusterNodePainter::chipGeometry(const QFont &font, con
     return chip;
 }
 
+QString ClusterNodePainter::discVotes(const ClusterScene &scene, raft::NodeId id, const NodeLook &look)
+{
+    const raft::Node *node = scene.sim.node(id);
+    QString votes = look.role == raft::Role::Candidate && scene.layout.labelMetrics().detailed
+        ? tr("%1 of %2 votes").arg(node->votes()).arg(node->quorum())
+        : QString();
+    // Level of detail: a text that does not fit the disc at the style's smallest size
+    // is left out (the vote marks around a candidate still tell its tally).
+    if (!votes.isEmpty()
+        && scene.text.size(ClusterText::Font::Caption, votes).width() > scene.layout.radius() * kCaptionChord)
+        votes.clear();
+    return votes;
+}
+
+void ClusterNodePainter::drawDisc(QPainter &p, const ClusterScene &scene, raft::NodeId id, QPointF o,
+                                  const NodeLook &look, const QString &votes)
+{
+    const qreal r = scene.layout.radius();
+    if (!look.crashed && look.role != raft::Role::Leader)
+        ClusterPalette::drawTimerTrack(p, o, r);
+    ClusterPalette::drawNodeDisc(p, o, r, look);
+    const QColor ink = ClusterPalette::textOn(look);
+    if (scene.layout.labelMetrics().detailed && (look.role != raft::Role::Leader || r >= kLeaderWordRadius)
+        && scene.text.size(ClusterText::Font::Caption, tr("term")).width() <= r * kCaptionChord)
+        scene.text.draw(p, ClusterText::Font::Caption, tr("term"), o + QPointF(0, r * kTermWordAt), ink);
+    if (!votes.isEmpty())
+        scene.text.draw(p, ClusterText::Font::Caption, votes, o + QPointF(0, r * kTallyAt), ink);
+    scene.text.draw(p, ClusterText::Font::Term, QString::number(scene.sim.term(id)), o + QPointF(0, r * kTermAt), ink);
+    if (look.role == raft::Role::Leader)
+        ClusterPalette::drawCrown(p, o + QPointF(0, r * kCrownAt), r * kCrownWidth);
+}
+
+qreal ClusterNodePainter::discHalf(const ClusterLayout &l)
+{
+    return std::ceil(std::max(l.outer(), l.radius() * kDiscSprite)) + 2;
+}
+
+void ClusterNodePainter::paintDisc(QPainter &painter, const ClusterScene &scene, raft::NodeId id)
+{
+    if (!VectorPaint::isVector(painter)) {
+        const Disc drawn = disc(scene, id);
+        painter.drawPixmap(drawn.topLeft, *drawn.pixmap);
+        return;
+    }
+    // The shapes and texts the pixmap is made of, where the pixmap would put them.
+    const NodeLook look = lookOf(scene.sim, id);
+    const QPointF c = scene.layout.nodeCentre(id);
+    const qreal half = discHalf(scene.layout);
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setRenderHint(QPainter::TextAntialiasing);
+    drawDisc(painter, scene, id, QPointF(std::round(c.x() - half) + half, std::round(c.y() - half) + half), look,
+             discVotes(scene, id, look));
+    painter.restore();
+}
+
 ClusterNodePainter::Disc ClusterNodePainter::disc(const ClusterScene &scene, raft::NodeId id)
 {
     const ClusterLayout &l = scene.layout;
     const NodeLook look = lookOf(scene.sim, id);
     const QPointF c = l.nodeCentre(id);
-    const qreal r = l.radius();
-    const bool detailed = l.labelMetrics().detailed;
     Sprites &sprites = m_sprites[static_cast<std::size_t>(id)];
     // The disc, its texts and badges change only with an event: draw them from a
     // pixmap made when they last changed.
-    const raft::Term term = scene.sim.term(id);
-    const raft::Node *node = scene.sim.node(id);
-    QString votes = look.role == raft::Role::Candidate && detailed
-        ? tr("%1 of %2 votes").arg(node->votes()).arg(node->quorum())
-        : QString();
-    // Level of detail: a text that does not fit the disc at the style's smallest size
-    // is left out (the vote marks around a candidate still tell its tally).
-    if (!votes.isEmpty() && scene.text.size(ClusterText::Font::Caption, votes).width() > r * kCaptionChord)
-        votes.clear();
+    const QString votes = discVotes(scene, id, look);
     const QString key = QStringLiteral("%1 %2 %3 %4 %5 ")
                             .arg(static_cast<int>(look.role))
                             .arg(look.crashed ? 1 : 0)
                             .arg(look.paused ? 1 : 0)
-                            .arg(term)
+                            .arg(scene.sim.term(id))
                             .arg(static_cast<int>(look.member))
         + votes;
-    const qreal half = std::ceil(std::max(l.outer(), r * kDiscSprite)) + 2;
+    const qreal half = discHalf(l);
     if (sprites.discKey != key || sprites.disc.isNull()) {
         sprites.disc = newSprite(QSizeF(2 * half, 2 * half), scene.dpr);
         QPainter p(&sprites.disc);
         p.setRenderHint(QPainter::Antialiasing);
         p.setRenderHint(QPainter::TextAntialiasing);
-        const QPointF o(half, half);
-        if (!look.crashed && look.role != raft::Role::Leader)
-            ClusterPalette::drawTimerTrack(p, o, r);
-        ClusterPalette::drawNodeDisc(p, o, r, look);
-        const QColor ink = ClusterPalette::textOn(look);
-        if (detailed && (look.role != raft::Role::Leader || r >= kLeaderWordRadius)
-            && scene.text.size(ClusterText::Font::Caption, tr("term")).width() <= r * kCaptionChord)
-            scene.text.draw(p, ClusterText::Font::Caption, tr("term"), o + QPointF(0, r * kTermWordAt), ink);
-        if (!votes.isEmpty())
-            scene.text.draw(p, ClusterText::Font::Caption, votes, o + QPointF(0, r * kTallyAt), ink);
-        scene.text.draw(p, ClusterText::Font::Term, QString::number(term), o + QPointF(0, r * kTermAt), ink);
-        if (look.role == raft::Role::Leader)
-            ClusterPalette::drawCrown(p, o + QPointF(0, r * kCrownAt), r * kCrownWidth);
+        drawDisc(p, scene, id, QPointF(half, half), look, votes);
         sprites.discKey = key;
     }
     return {&sprites.disc, QPointF(std::round(c.x() - half), std::round(c.y() - half)), &sprites.discKey};
@@ -336,92 +373,116 @@ QString ClusterNodePainter::labelName(raft::NodeId id, const NodeLook &look)
     return name;
 }
 
-void ClusterNodePainter::prepareLabel(const ClusterScene &scene, raft::NodeId id, const NodeLook &look)
+ClusterNodePainter::LabelText ClusterNodePainter::labelText(const ClusterScene &scene, raft::NodeId id,
+                                                            const NodeLook &look)
 {
-    const ClusterLayout::LabelMetrics metrics = scene.layout.labelMetrics();
-    const bool detailed = metrics.detailed;
-    Sprites &sprites = m_sprites[static_cast<std::size_t>(id)];
     // The label outside the ring: name and status, log bar, log length and commitIndex.
-    // The texts come from a pixmap made when they last changed; the bar, which moves
-    // whenever any log grows, is drawn on top.
-    const QString name = labelName(id, look);
+    LabelText text;
+    text.name = labelName(id, look);
+    const bool detailed = scene.layout.labelMetrics().detailed;
     const raft::Index last = scene.sim.log(id).lastIndex();
     const raft::Index commit = look.crashed ? 0 : scene.sim.commitIndex(id);
     const raft::Index snapshot = scene.sim.log(id).snapshotIndex();
-    QString logText;
     if (detailed)
-        logText = look.crashed ? tr("log %1 on disk").arg(last) : tr("log %1 · commit %2").arg(last).arg(commit);
+        text.log = look.crashed ? tr("log %1 on disk").arg(last) : tr("log %1 · commit %2").arg(last).arg(commit);
     // §6: where the server stands in the configuration in force (its own belief is the
     // chip on its disc, paintChip).
-    QString memberText;
     switch (look.member) {
     case raft::MemberState::Voter: break;
     case raft::MemberState::Learner:
         if (const std::optional<raft::CatchUp> progress = scene.sim.catchUp(id))
-            memberText = tr("catching up %1/%2").arg(progress->match).arg(progress->of);
+            text.member = tr("catching up %1/%2").arg(progress->match).arg(progress->of);
         else
-            memberText = tr("learner");
+            text.member = tr("learner");
         break;
     case raft::MemberState::Spare:
         // Outside the configuration in force: never in one, or leaving (it still
         // believes in one that names it, until it learns the change, §4.2.2).
-        memberText = scene.sim.configurationOf(id).contains(id)
+        text.member = scene.sim.configurationOf(id).contains(id)
             ? tr("leaving: %1 leaves it out").arg(QString::fromStdString(scene.sim.configuration().label()))
             : tr("spare: in no configuration");
         break;
     case raft::MemberState::Removed:
-        memberText = tr("removed: %1 leaves it out").arg(QString::fromStdString(scene.sim.configuration().label()));
+        text.member = tr("removed: %1 leaves it out").arg(QString::fromStdString(scene.sim.configuration().label()));
         break;
     }
     // §7: the compacted prefix, under the server: on a line of its own below the log
     // line (where the fit reserves room for a member line), or in front of the log line
     // when the server has a member line too.
-    bool snapshotLine = false;
     if (detailed && snapshot > 0) {
-        if (memberText.isEmpty()) {
-            memberText = tr("snapshot ≤ %1").arg(snapshot);
-            snapshotLine = true;
+        if (text.member.isEmpty()) {
+            text.member = tr("snapshot ≤ %1").arg(snapshot);
+            text.snapshotLine = true;
         } else {
-            logText = tr("snapshot ≤ %1 · %2").arg(snapshot).arg(logText);
+            text.log = tr("snapshot ≤ %1 · %2").arg(snapshot).arg(text.log);
         }
     }
-    const QString key = name + QLatin1Char('\n') + logText + QLatin1Char('\n') + memberText;
-    if (sprites.labelKey == key && !sprites.label.isNull())
-        return;
+    return text;
+}
+
+ClusterNodePainter::LabelBox ClusterNodePainter::measureLabel(const ClusterScene &scene, const LabelText &text)
+{
+    const ClusterLayout::LabelMetrics metrics = scene.layout.labelMetrics();
+    const bool detailed = metrics.detailed;
     const qreal pad = metrics.pad;
     const qreal gap = metrics.gap;
-    const QSizeF nameSize = scene.text.size(ClusterText::Font::Name, name);
-    const QSizeF logSize = detailed ? scene.text.size(ClusterText::Font::Small, logText) : QSizeF();
-    const QSizeF memberSize = memberText.isEmpty() ? QSizeF() : scene.text.size(ClusterText::Font::Small, memberText);
-    const qreal width = std::ceil(std::max({nameSize.width(), logSize.width(), memberSize.width(), metrics.barWidth}))
+    LabelBox box;
+    box.name = scene.text.size(ClusterText::Font::Name, text.name);
+    box.log = detailed ? scene.text.size(ClusterText::Font::Small, text.log) : QSizeF();
+    box.member = text.member.isEmpty() ? QSizeF() : scene.text.size(ClusterText::Font::Small, text.member);
+    const qreal width = std::ceil(std::max({box.name.width(), box.log.width(), box.member.width(), metrics.barWidth}))
         + 2 * pad;
-    const qreal height = std::ceil(nameSize.height() + (detailed ? gap + metrics.barHeight + gap + logSize.height() : 0)
-                                   + (memberText.isEmpty() ? 0 : gap + memberSize.height()))
+    const qreal height = std::ceil(box.name.height() + (detailed ? gap + metrics.barHeight + gap + box.log.height() : 0)
+                                   + (text.member.isEmpty() ? 0 : gap + box.member.height()))
         + pad;
-    sprites.labelSize = QSizeF(width, height);
-    sprites.barTop = std::round(pad / 2 + nameSize.height() + gap);
+    box.size = QSizeF(width, height);
+    box.barTop = std::round(pad / 2 + box.name.height() + gap);
+    return box;
+}
+
+void ClusterNodePainter::drawLabel(QPainter &p, const ClusterScene &scene, const NodeLook &look, const LabelText &text,
+                                   const LabelBox &box)
+{
+    const ClusterLayout::LabelMetrics metrics = scene.layout.labelMetrics();
+    const qreal pad = metrics.pad;
+    const qreal gap = metrics.gap;
+    // A plate in the background colour keeps the label readable over links and regions.
+    p.setPen(Qt::NoPen);
+    p.setBrush(ClusterPalette::plate());
+    p.drawRoundedRect(QRectF(QPointF(0, 0), box.size), pad * 1.5, pad * 1.5);
+    const qreal x = box.size.width() / 2;
+    const bool outside = look.member == raft::MemberState::Spare || look.member == raft::MemberState::Removed;
+    scene.text.draw(p, ClusterText::Font::Name, text.name, QPointF(x, pad / 2 + box.name.height() / 2),
+                    look.crashed || outside ? ClusterPalette::mutedInk() : ClusterPalette::ink());
+    qreal below = pad / 2 + box.name.height();
+    if (metrics.detailed) {
+        scene.text.draw(p, ClusterText::Font::Small, text.log,
+                        QPointF(x, box.barTop + metrics.barHeight + gap + box.log.height() / 2),
+                        ClusterPalette::mutedInk());
+        below = box.barTop + metrics.barHeight + gap + box.log.height();
+    }
+    if (!text.member.isEmpty())
+        scene.text.draw(p, ClusterText::Font::Small, text.member, QPointF(x, below + gap + box.member.height() / 2),
+                        text.snapshotLine ? ClusterPalette::mutedInk() : ClusterPalette::ink());
+}
+
+void ClusterNodePainter::prepareLabel(const ClusterScene &scene, raft::NodeId id, const NodeLook &look)
+{
+    // The texts come from a pixmap made when they last changed; the bar, which moves
+    // whenever any log grows, is drawn on top.
+    Sprites &sprites = m_sprites[static_cast<std::size_t>(id)];
+    const LabelText text = labelText(scene, id, look);
+    const QString key = text.name + QLatin1Char('\n') + text.log + QLatin1Char('\n') + text.member;
+    if (sprites.labelKey == key && !sprites.label.isNull())
+        return;
+    const LabelBox box = measureLabel(scene, text);
+    sprites.labelSize = box.size;
+    sprites.barTop = box.barTop;
     sprites.label = newSprite(sprites.labelSize, scene.dpr);
     QPainter p(&sprites.label);
     p.setRenderHint(QPainter::Antialiasing);
     p.setRenderHint(QPainter::TextAntialiasing);
-    // A plate in the background colour keeps the label readable over links and regions.
-    p.setPen(Qt::NoPen);
-    p.setBrush(ClusterPalette::plate());
-    p.drawRoundedRect(QRectF(0, 0, width, height), pad * 1.5, pad * 1.5);
-    const qreal x = width / 2;
-    const bool outside = look.member == raft::MemberState::Spare || look.member == raft::MemberState::Removed;
-    scene.text.draw(p, ClusterText::Font::Name, name, QPointF(x, pad / 2 + nameSize.height() / 2),
-                    look.crashed || outside ? ClusterPalette::mutedInk() : ClusterPalette::ink());
-    qreal below = pad / 2 + nameSize.height();
-    if (detailed) {
-        scene.text.draw(p, ClusterText::Font::Small, logText,
-                        QPointF(x, sprites.barTop + metrics.barHeight + gap + logSize.height() / 2),
-                        ClusterPalette::mutedInk());
-        below = sprites.barTop + metrics.barHeight + gap + logSize.height();
-    }
-    if (!memberText.isEmpty())
-        scene.text.draw(p, ClusterText::Font::Small, memberText, QPointF(x, below + gap + memberSize.height() / 2),
-                        snapshotLine ? ClusterPalette::mutedInk() : ClusterPalette::ink());
+    drawLabel(p, scene, look, text, box);
     sprites.labelKey = key;
 }
 
@@ -437,12 +498,29 @@ void ClusterNodePainter::prepare(const ClusterScene &scene)
 void ClusterNodePainter::paintLabel(QPainter &painter, const ClusterScene &scene, raft::NodeId id, const NodeLook &look,
                                     raft::Index maxLog)
 {
-    prepareLabel(scene, id, look);
     const ClusterLayout &l = scene.layout;
     const ClusterLayout::LabelMetrics metrics = l.labelMetrics();
     Sprites &sprites = m_sprites[static_cast<std::size_t>(id)];
-    const QRectF box = l.labelBox(id, sprites.labelSize);
-    painter.drawPixmap(box.topLeft(), sprites.label);
+    QRectF box;
+    qreal barTop = 0;
+    if (VectorPaint::isVector(painter)) {
+        // The texts and plate the pixmap is made of, where the pixmap would go.
+        const LabelText text = labelText(scene, id, look);
+        const LabelBox measured = measureLabel(scene, text);
+        box = l.labelBox(id, measured.size);
+        barTop = measured.barTop;
+        painter.save();
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setRenderHint(QPainter::TextAntialiasing);
+        painter.translate(box.topLeft());
+        drawLabel(painter, scene, look, text, measured);
+        painter.restore();
+    } else {
+        prepareLabel(scene, id, look);
+        box = l.labelBox(id, sprites.labelSize);
+        barTop = sprites.barTop;
+        painter.drawPixmap(box.topLeft(), sprites.label);
+    }
     sprites.labelRect = box;
     if (metrics.detailed) {
         const raft::Index last = scene.sim.log(id).lastIndex();
@@ -452,7 +530,7 @@ void ClusterNodePainter::paintLabel(QPainter &painter, const ClusterScene &scene
         const int commitPixels = static_cast<int>(std::lround(perEntry * static_cast<qreal>(commit)));
         // Whole pixels: no antialiasing needed.
         const int x = static_cast<int>(box.left() + std::round((box.width() - metrics.barWidth) / 2));
-        const int y = static_cast<int>(box.top() + sprites.barTop);
+        const int y = static_cast<int>(box.top() + barTop);
         const int h = static_cast<int>(metrics.barHeight);
         painter.fillRect(x, y, static_cast<int>(metrics.barWidth), h, ClusterPalette::logBarTrack());
         painter.fillRect(x, y, lastPixels, h, ClusterPalette::logBarLength());

@@ -23,7 +23,8 @@ namespace widgets {
 ///
 /// A disc and a label change only with an event, so each is painted into a pixmap
 /// when what it shows changes and blitted every frame; the timer and the log bar,
-/// which move, are drawn on top.
+/// which move, are drawn on top. On a vector device (an SVG for slides) the same
+/// drawing code draws them directly, where the pixmaps would go.
 class ClusterNodePainter {
     Q_DECLARE_TR_FUNCTIONS(widgets::ClusterView)
 
@@ -41,6 +42,9 @@ public:
     };
     /// disc makes server id's disc ready (remade if what it shows changed).
     Disc disc(const ClusterScene &scene, raft::NodeId id);
+    /// paintDisc draws server id's disc: blitted from its pixmap, or, on a vector device
+    /// (VectorPaint::isVector), as the shapes and texts the pixmap is made of.
+    void paintDisc(QPainter &painter, const ClusterScene &scene, raft::NodeId id);
     /// prepare makes every disc and label ready, in the order paint() would (text
     /// rendering keeps state between calls, so the order is kept to keep the pixels).
     void prepare(const ClusterScene &scene);
@@ -111,6 +115,33 @@ private:
         QPixmap chip; ///< the configuration chip, drawn at chipOrigin
         QPointF chipOrigin;
     };
+    /// LabelText: the lines of a server's label.
+    struct LabelText {
+        QString name;
+        QString log;
+        QString member;
+        bool snapshotLine = false; ///< the member line tells the snapshot
+    };
+    /// LabelBox: a label's size, where its log bar goes, and the size of each line.
+    struct LabelBox {
+        QSizeF size;
+        qreal barTop = 0;
+        QSizeF name;
+        QSizeF log;
+        QSizeF member;
+    };
+    static LabelText labelText(const ClusterScene &scene, raft::NodeId id, const NodeLook &look);
+    static LabelBox measureLabel(const ClusterScene &scene, const LabelText &text);
+    /// drawLabel draws a label's plate and texts with its top left corner at (0, 0).
+    static void drawLabel(QPainter &p, const ClusterScene &scene, const NodeLook &look, const LabelText &text,
+                          const LabelBox &box);
+    /// discVotes is the tally a candidate's disc shows ("" if none, or if it does not fit).
+    static QString discVotes(const ClusterScene &scene, raft::NodeId id, const NodeLook &look);
+    /// drawDisc draws server id's disc, its texts and crown centred on o.
+    static void drawDisc(QPainter &p, const ClusterScene &scene, raft::NodeId id, QPointF o, const NodeLook &look,
+                         const QString &votes);
+    /// discHalf is half the side of a disc's pixmap.
+    static qreal discHalf(const ClusterLayout &l);
     void paintNode(QPainter &painter, const ClusterScene &scene, raft::NodeId id, raft::Index maxLog, bool halo,
                    bool staged);
     static QString labelName(raft::NodeId id, const NodeLook &look);

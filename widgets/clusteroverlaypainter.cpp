@@ -5,6 +5,7 @@
 #include "widgets/clusternodepainter.h"
 #include "widgets/clusterpalette.h"
 #include "widgets/networksides.h"
+#include "widgets/vectorpaint.h"
 
 #include <QPainter>
 
@@ -126,6 +127,14 @@ void ClusterOverlayPainter::paintLegend(QPainter &painter, const ClusterScene &s
     const ClusterLayout &l = scene.layout;
     if (!l.legendShown())
         return;
+    if (VectorPaint::isVector(painter)) {
+        // On a vector device: the panel's shapes and texts, where the pixmap would go.
+        painter.save();
+        painter.translate(l.legendRect().topLeft());
+        ClusterLegend::paint(painter, l.legendUnit(), l.legendColumns());
+        painter.restore();
+        return;
+    }
     const QString key = QStringLiteral("%1 %2 %3").arg(l.legendUnit()).arg(l.legendColumns()).arg(scene.dpr);
     if (m_legend.isNull() || m_legendKey != key) {
         m_legend = ClusterLegend::render(l.legendUnit(), scene.dpr, l.legendColumns());

@@ -30,7 +30,8 @@ public:
     static std::vector<QRectF> noteBoxes(const ClusterScene &scene, const ClusterDrag &drag);
     /// paintDrag draws the rubber band, or the dragged server's ghost and caption.
     static void paintDrag(QPainter &painter, const ClusterScene &scene, const ClusterDrag &drag);
-    /// paintLegend draws the legend panel (from a pixmap made for its scale).
+    /// paintLegend draws the legend panel (from a pixmap made for its scale; on a vector
+    /// device, as shapes and text).
     void paintLegend(QPainter &painter, const ClusterScene &scene);
     /// invalidate forgets the legend's pixmap (new language or font).
     void invalidate() { m_legend = QPixmap(); }

@@ -4,6 +4,7 @@
 #include "widgets/clusternodepainter.h"
 #include "widgets/clusteroverlaypainter.h"
 #include "widgets/clusterpalette.h"
+#include "widgets/vectorpaint.h"
 
 #include <QPaintEngine>
 #include <QPainter>
@@ -43,6 +44,20 @@ void ClusterStage::paint(QPainter &painter, const ClusterScene &scene, ClusterNe
                          ClusterNodePainter &nodes, ClusterOverlayPainter &overlay, const NodeSet &discs, bool legend)
 {
     const ClusterLayout &l = scene.layout;
+    if (VectorPaint::isVector(painter)) {
+        // A picture for a slide: each layer draws its shapes, in the same order.
+        network.paintBackground(painter, scene);
+        painter.save();
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setRenderHint(QPainter::TextAntialiasing);
+        for (raft::NodeId id = 1; id <= l.nodes(); ++id)
+            if (discs[static_cast<std::size_t>(id)])
+                nodes.paintDisc(painter, scene, id);
+        if (legend)
+            overlay.paintLegend(painter, scene);
+        painter.restore();
+        return;
+    }
     const QPixmap &background = network.background(scene);
     // What the stage shows: the background (its signature and geometry), each disc's
     // look, the legend's scale. The discs are made ready first.

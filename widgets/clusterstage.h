@@ -27,7 +27,8 @@ class ClusterOverlayPainter;
 /// Only the parts of it that are not plain background (the sides' circle and the
 /// legend) are copied; the rest of the frame is filled. The layer is kept in the pixel
 /// format of the device painted on, so that blending a sprite into it gives the very
-/// pixels that blending it onto the frame would.
+/// pixels that blending it onto the frame would. On a vector device (an SVG for
+/// slides, VectorPaint::isVector) there is no layer: each part is drawn as shapes.
 class ClusterStage {
 public:
     using NodeSet = std::array<bool, raft::kMaxNodes + 1>;

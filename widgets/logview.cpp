@@ -5,8 +5,10 @@
 #include "clustertext.h"
 #include "eventtext.h"
 #include "logmodel.h"
+#include "logheader.h"
 #include "selection.h"
 #include "simulationsource.h"
+#include "vectorpaint.h"
 
 #include <QEvent>
 #include <QFontInfo>
@@ -179,8 +181,14 @@ void paintSnapshot(QPainter &painter, const QRectF &rect, quint64 index, quint64
     painter.drawRoundedRect(box, 3, 3);
     QColor hatch = ClusterPalette::snapshotEdge(); // a faint hatch: "compacted"
     hatch.setAlpha(70);
-    painter.setBrush(QBrush(hatch, Qt::BDiagPattern));
-    painter.drawRoundedRect(box, 3, 3);
+    if (VectorPaint::isVector(painter)) {
+        QPainterPath plate;
+        plate.addRoundedRect(box, 3, 3);
+        VectorPaint::fillPattern(painter, plate, QBrush(hatch, Qt::BDiagPattern));
+    } else {
+        painter.setBrush(QBrush(hatch, Qt::BDiagPattern));
+        painter.drawRoundedRect(box, 3, 3);
+    }
     painter.setPen(ClusterPalette::ink());
     painter.setFont(font);
     ClusterText::noteDrawn(font);
@@ -240,10 +248,17 @@ public:
                           option.font);
             return;
         }
-        if (look.hasEntry)
+        if (look.hasEntry && VectorPaint::isVector(*painter)) {
+            // On a vector device (an SVG for slides): the entry's shapes and text.
+            painter->save();
+            painter->setRenderHint(QPainter::Antialiasing, true);
+            paintEntry(*painter, QRectF(option.rect), look, option.font);
+            painter->restore();
+        } else if (look.hasEntry) {
             painter->drawPixmap(
                 option.rect.topLeft(),
                 entryPixmap(look, option.rect.size(), painter->device()->devicePixelRatioF(), option.font));
+        }
         if (look.commitMark || look.matchMark || look.nextMark) {
             painter->save();
             painter->setRenderHint(QPainter::Antialiasing, true);
@@ -378,6 +393,7 @@ LogView::LogView(QWidget *parent)
     m_table->setFocusPolicy(Qt::NoFocus);
     m_table->setStyleSheet(QStringLiteral("QTableView { background: #fbfcfd; }"));
 
+    LogHeader::install(m_table);
     QHeaderView *columns = m_table->horizontalHeader();
     columns->setSectionResizeMode(QHeaderView::Fixed);
     columns->setHighlightSections(false);

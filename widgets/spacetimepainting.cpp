@@ -8,6 +8,7 @@
 #include "widgets/clusterpalette.h"
 #include "widgets/selection.h"
 #include "widgets/simulationsource.h"
+#include "widgets/vectorpaint.h"
 
 #include <QPainter>
 #include <QPainterPath>
@@ -35,6 +36,19 @@ double niceStep(double minimum)
                 return step * m;
         step *= 10;
     }
+}
+
+/// fillBand fills a lane's band with a pattern brush (as shapes on a vector device:
+/// VectorPaint::fillPattern).
+void fillBand(QPainter &painter, const QRectF &band, const QBrush &brush)
+{
+    if (!VectorPaint::isVector(painter)) {
+        painter.fillRect(band, brush);
+        return;
+    }
+    QPainterPath path;
+    path.addRect(band);
+    VectorPaint::fillPattern(painter, path, brush);
 }
 
 } // namespace
@@ -182,12 +196,12 @@ void SpaceTimeView::paintBands(QPainter &painter, QRectF plot) const
             const double x1 = std::min(plot.right() + 1, xForTime(end));
             const QRectF band(x0, y - bandH / 2, std::max(0.5, x1 - x0), bandH);
             if (span.state == SpaceTimeSpan::State::Crashed) {
-                painter.fillRect(band, QBrush(ClusterPalette::mutedInk(), Qt::BDiagPattern));
+                fillBand(painter, band, QBrush(ClusterPalette::mutedInk(), Qt::BDiagPattern));
                 continue;
             }
             painter.fillRect(band, ClusterPalette::roleFill(span.role));
             if (span.state == SpaceTimeSpan::State::Paused)
-                painter.fillRect(band, QBrush(ClusterPalette::mutedInk(), Qt::Dense6Pattern));
+                fillBand(painter, band, QBrush(ClusterPalette::mutedInk(), Qt::Dense6Pattern));
             const QString label = tr("T%1").arg(span.term);
             if (band.width() > fm.horizontalAdvance(label) + 8) {
                 painter.setPen(span.role == raft::Role::Leader ? ClusterPalette::paper() : ClusterPalette::ink());

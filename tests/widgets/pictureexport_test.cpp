@@ -102,6 +102,30 @@ TEST_F(PictureExportTest, ClusterSvgNamesEveryServerAndMessageInFlight)
     EXPECT_TRUE(svg.contains("id=\"server-S1\""));
 }
 
+TEST_F(PictureExportTest, LogAndSpaceTimeSvgsHaveNoBitmap)
+{
+    // A crashed server and a paused one: their lanes are hatched and dotted, as shapes
+    // (an SVG <pattern>, which QSvgRenderer does not draw, would leave them blank).
+    controller().crash(2);
+    controller().pauseNode(3);
+    controller().runTo(4500);
+    m_window->spaceTimeDock()->show();
+    m_window->spaceTimeDock()->raise();
+    QApplication::processEvents();
+    m_window->spaceTimeView()->setVisibleRange(2500, 4500);
+    for (const PictureExport::View view : {PictureExport::View::Log, PictureExport::View::SpaceTime}) {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("picture.svg"));
+        ASSERT_EQ(m_window->exportPictureFile(view, path), QString());
+        QFile file(path);
+        ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+        const QByteArray svg = file.readAll();
+        EXPECT_FALSE(svg.contains("<image")) << static_cast<int>(view);
+        EXPECT_FALSE(svg.contains("<pattern")) << static_cast<int>(view);
+        EXPECT_TRUE(svg.contains("<text")) << static_cast<int>(view);
+    }
+}
+
 TEST_F(PictureExportTest, PngAtTwiceTheSize)
 {
     QTemporaryDir dir;
@@ -142,6 +166,25 @@ TEST_F(PictureExportTest, ErrorsNameTheFile)
     const QString animation = m_window->exportAnimationFile(PictureExport::View::Cluster,
                                                             QStringLiteral("/nonexistent-dir/a.png"), 0, 100, 1, 10);
     EXPECT_TRUE(animation.contains(QStringLiteral("/nonexistent-dir/a.png"))) << animation.toStdString();
+}
+
+TEST(Apng, ChunksCarryTheirCrcAndTheFirstFrameDecodes)
+{
+    // Every chunk ends in the CRC-32 of its type and data: an empty IEND's is the
+    // constant every PNG ends with, and a PNG decoder, which checks the CRCs, reads the
+    // first frame back pixel for pixel.
+    QImage first(6, 4, QImage::Format_RGB32);
+    first.fill(QColor(200, 30, 40));
+    first.setPixelColor(2, 1, Qt::white);
+    QImage second(6, 4, QImage::Format_RGB32);
+    second.fill(Qt::black);
+    QString error;
+    const QByteArray apng = PictureExport::encodeApng({first, second}, 10, &error);
+    ASSERT_FALSE(apng.isEmpty()) << error.toStdString();
+    EXPECT_TRUE(apng.endsWith(QByteArray("\0\0\0\0IEND\xAE\x42\x60\x82", 12)));
+    EXPECT_EQ(chunksOf(apng).actlFrames, 2u);
+    const QImage decoded = QImage::fromData(apng, "PNG").convertToFormat(QImage::Format_RGB32);
+    EXPECT_EQ(decoded, first);
 }
 
 TEST(GuiOptionsView, ScreenshotTakesAViewAndRefusesAnUnknownOne)
