@@ -235,7 +235,7 @@ void ClusterNodePainter::paintChip(QPainter &painter, const ClusterScene &scene,
     // pixmap made at its offset within a device pixel (measuring its text costs more
     // than blitting it).
     const qreal dpr = scene.dpr;
-    if (!blitsWholePixels(painter)) {
+    if (!VectorPaint::blitsWholePixels(painter)) {
         draw(painter);
         return;
     }

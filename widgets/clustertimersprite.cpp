@@ -1,8 +1,8 @@
 #include "widgets/clustertimersprite.h"
 
 #include "widgets/clusterpalette.h"
+#include "widgets/vectorpaint.h"
 
-#include <QPaintEngine>
 #include <QPainter>
 #include <QRect>
 
@@ -19,20 +19,12 @@ constexpr double kOverlap = 1.0 / 360;
 
 } // namespace
 
-bool blitsWholePixels(QPainter &painter)
-{
-    const QPaintEngine *engine = painter.paintEngine();
-    if (!engine || engine->type() != QPaintEngine::Raster)
-        return false;
-    const QTransform &t = painter.deviceTransform();
-    return t.type() <= QTransform::TxTranslate && t.dx() == std::round(t.dx()) && t.dy() == std::round(t.dy());
-}
 
 void ClusterTimerSprite::paint(QPainter &painter, QPointF c, qreal r, qreal dpr, double fraction, bool frozen)
 {
     fraction = std::clamp(fraction, 0.0, 1.0);
     const int whole = static_cast<int>(fraction * 4); // whole quarters, 0..4
-    if (whole == 0 || dpr <= 0 || !blitsWholePixels(painter)) {
+    if (whole == 0 || dpr <= 0 || !VectorPaint::blitsWholePixels(painter)) {
         ClusterPalette::drawTimerArc(painter, c, r, fraction, frozen);
         return;
     }

@@ -8,11 +8,6 @@ class QPainter;
 
 namespace widgets {
 
-/// blitsWholePixels says whether `painter` can take a sprite made at an offset within a
-/// device pixel and blitted at a whole one: a raster device, and a transform that moves
-/// by whole device pixels at most (not an SVG or PDF file, nor a scaled export).
-bool blitsWholePixels(QPainter &painter);
-
 /// ClusterTimerSprite draws one server's election timer arc every frame, cheaply: the
 /// arc's whole quarters are blitted from a pixmap of the full band, made when the
 /// disc's size, its place within a device pixel or the colour change, and only the

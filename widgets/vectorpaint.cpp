@@ -27,6 +27,15 @@ bool isVector(const QPainter &painter)
         || type == QPaintEngine::MacPrinter;
 }
 
+bool blitsWholePixels(const QPainter &painter)
+{
+    const QPaintEngine *engine = painter.paintEngine();
+    if (!engine || engine->type() != QPaintEngine::Raster)
+        return false;
+    const QTransform &t = painter.deviceTransform();
+    return t.type() <= QTransform::TxTranslate && t.dx() == std::round(t.dx()) && t.dy() == std::round(t.dy());
+}
+
 qreal patternCoverage(Qt::BrushStyle style)
 {
     // Measured on one tile of the pattern itself, so that it holds for every style.

@@ -17,6 +17,11 @@ namespace widgets::VectorPaint {
 /// too) or a QPicture.
 bool isVector(const QPainter &painter);
 
+/// blitsWholePixels tells whether painter can take a sprite made at an offset within a
+/// device pixel and blitted at a whole one: a raster device, with a transform that moves
+/// by whole device pixels at most (not a vector device, nor a scaled export).
+bool blitsWholePixels(const QPainter &painter);
+
 /// fillPattern fills path with a pattern brush as shapes: the lines of a hatch
 /// (horizontal, vertical, diagonal or crossed; as far apart and as thick as the raster
 /// pattern's, in logical pixels), or, for a dotted pattern, the brush's colour made as
