@@ -215,7 +215,7 @@ TEST(Alarm, LivenessRingsOnceAfterTenLeaderlessSecondsOfACalmCluster)
     Simulation sim(c);
     sim.runFor(Simulation::kLeaderlessAlarm - 100);
     EXPECT_TRUE(sim.violations().empty());
-    sim.runFor(5000);
+    sim.runFor(raft::fromMs(5000));
     ASSERT_EQ(sim.violations().size(), 1u);
     EXPECT_EQ(sim.violations()[0].property, "Liveness");
     EXPECT_EQ(sim.violations()[0].what.find("Liveness: no leader for 10 s"), 0u) << sim.violations()[0].what;
@@ -229,7 +229,7 @@ TEST(Alarm, NoLivenessAlarmWhileServersAreDown)
     Simulation sim(c);
     ASSERT_TRUE(sim.crash(1));
     ASSERT_TRUE(sim.crash(2));
-    sim.runFor(30'000);
+    sim.runFor(raft::fromMs(30'000));
     EXPECT_TRUE(sim.violations().empty());
 }
 
