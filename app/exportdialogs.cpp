@@ -75,14 +75,14 @@ ExportAnimationDialog::ExportAnimationDialog(raft::Time now, raft::Time frontier
     setObjectName(QStringLiteral("exportAnimationDialog"));
     setWindowTitle(tr("Export Animation"));
     fillViewCombo(m_view, true);
-    const double end = static_cast<double>(std::max<raft::Time>(frontier, 1)) / 1000.0;
+    const double end = static_cast<double>(std::max<raft::Time>(frontier, 1)) / static_cast<double>(raft::fromSeconds(1));
     for (QDoubleSpinBox *box : {m_from, m_to}) {
         box->setRange(0, end);
         box->setDecimals(2);
         box->setSingleStep(0.1);
         box->setSuffix(tr(" s"));
     }
-    m_to->setValue(static_cast<double>(std::max<raft::Time>(now, 1)) / 1000.0);
+    m_to->setValue(static_cast<double>(std::max<raft::Time>(now, 1)) / static_cast<double>(raft::fromSeconds(1)));
     m_from->setValue(std::max(0.0, m_to->value() - 1.0));
     m_speed->setRange(0.05, 20);
     m_speed->setDecimals(2);
@@ -132,12 +132,12 @@ View ExportAnimationDialog::view() const
 
 raft::Time ExportAnimationDialog::from() const
 {
-    return static_cast<raft::Time>(std::llround(m_from->value() * 1000.0));
+    return raft::fromMsDouble(m_from->value() * 1000.0);
 }
 
 raft::Time ExportAnimationDialog::to() const
 {
-    return static_cast<raft::Time>(std::llround(m_to->value() * 1000.0));
+    return raft::fromMsDouble(m_to->value() * 1000.0);
 }
 
 double ExportAnimationDialog::speed() const

@@ -80,7 +80,7 @@ void LiveSource::feed(int server, const QString &kind, const QJsonObject &data)
 void LiveSource::processChanged(int server, const QString &state)
 {
     feed(server, QStringLiteral("process"), QJsonObject{{QStringLiteral("state"), state}});
-    emit advanced(m_displayTime);
+    emit advanced(displayTime());
 }
 
 void LiveSource::frame()
@@ -96,7 +96,7 @@ void LiveSource::frame()
         m_mirror->setClock(m_displayTime);
         fetchLogs();
     }
-    emit advanced(m_displayTime);
+    emit advanced(displayTime());
 }
 
 void LiveSource::fetchLogs()
@@ -155,7 +155,7 @@ void LiveSource::restartReplay()
     m_displayTime = 0;
     m_replayOffset = wallNow();
     emit structureChanged();
-    emit advanced(m_displayTime);
+    emit advanced(displayTime());
 }
 
 void LiveSource::seekReplay(double t)
@@ -168,5 +168,5 @@ void LiveSource::seekReplay(double t)
     playRecordsTo(t);
     m_replayOffset = wallNow() - m_displayTime;
     m_playing = playing;
-    emit advanced(m_displayTime);
+    emit advanced(displayTime());
 }

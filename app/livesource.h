@@ -39,7 +39,10 @@ public:
 
     const raft::Simulation &simulation() const override { return m_mirror->simulation(); }
     const raft::History &history() const override { return m_mirror->history(); }
-    double displayTime() const override { return m_displayTime; }
+    /// displayTime is displayMs() in raft::Time ticks, as the views read it.
+    double displayTime() const override { return m_displayTime * static_cast<double>(raft::kTicksPerMs); }
+    /// displayMs is the time shown, in ms of the watcher's clock (the records' unit).
+    double displayMs() const { return m_displayTime; }
     bool isPlaying() const override { return m_playing; }
 
     bool isReplay() const { return m_cluster == nullptr; }
@@ -51,12 +54,12 @@ public:
     void processChanged(int server, const QString &state);
 
     // --- replay ---
-    /// replayEnd is the time of the last record.
+    /// replayEnd is the time of the last record (ms).
     double replayEnd() const;
     void setPlaying(bool playing);
     /// restartReplay goes back to the start of the recording (paused if it was).
     void restartReplay();
-    /// seekReplay plays the recording from the start up to time t at once.
+    /// seekReplay plays the recording from the start up to time t (ms) at once.
     void seekReplay(double t);
 
 public Q_SLOTS:

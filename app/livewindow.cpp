@@ -206,7 +206,7 @@ void LiveWindow::updateReplayControls()
     m_playAction->setText(playing ? tr("&Pause") : tr("&Play"));
     m_playAction->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
     if (!m_replaySlider->isSliderDown())
-        m_replaySlider->setValue(static_cast<int>(m_source->displayTime()));
+        m_replaySlider->setValue(static_cast<int>(m_source->displayMs()));
 }
 
 void LiveWindow::connectViews()
@@ -237,7 +237,7 @@ void LiveWindow::connectViews()
         else
             text += QStringLiteral(" · ")
                 + tr("%1 s of %2 s")
-                      .arg(m_source->displayTime() / 1000.0, 0, 'f', 1)
+                      .arg(m_source->displayMs() / 1000.0, 0, 'f', 1)
                       .arg(m_source->replayEnd() / 1000.0, 0, 'f', 1);
         if (m_summary->text() != text)
             m_summary->setText(text);

@@ -48,7 +48,7 @@ int MainWindow::animationFrameCount(raft::Time from, raft::Time to, double speed
 {
     if (to < from || speed <= 0 || fps <= 0)
         return 0;
-    const double seconds = static_cast<double>(to - from) / 1000.0 / speed;
+    const double seconds = static_cast<double>(to - from) / static_cast<double>(raft::fromSeconds(1)) / speed;
     return static_cast<int>(std::floor(seconds * fps + 1e-9)) + 1;
 }
 
@@ -75,7 +75,7 @@ QString MainWindow::exportAnimationFile(View view, const QString &path, raft::Ti
     QList<QImage> images;
     images.reserve(frames);
     for (int i = 0; i < frames; ++i) {
-        const double t = static_cast<double>(from) + i * 1000.0 * speed / fps;
+        const double t = static_cast<double>(from) + i * static_cast<double>(raft::fromSeconds(1)) * speed / fps;
         m_controller->seekToTime(std::min(end, static_cast<raft::Time>(std::llround(t))));
         QApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
         images.append(PictureExport::renderImage(widget, 1.0));

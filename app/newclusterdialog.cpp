@@ -121,11 +121,11 @@ raft::ClusterConfig NewClusterDialog::config() const
     raft::ClusterConfig config;
     config.nodes = m_nodes->value();
     config.seed = m_seed->text().toULongLong();
-    config.electionTimeoutMin = m_electionMin->value();
-    config.electionTimeoutMax = m_electionMax->value();
-    config.heartbeatInterval = m_heartbeat->value();
-    config.network.latencyMin = m_latencyMin->value();
-    config.network.latencyMax = m_latencyMax->value();
+    config.electionTimeoutMin = raft::fromMs(m_electionMin->value());
+    config.electionTimeoutMax = raft::fromMs(m_electionMax->value());
+    config.heartbeatInterval = raft::fromMs(m_heartbeat->value());
+    config.network.latencyMin = raft::fromMs(m_latencyMin->value());
+    config.network.latencyMax = raft::fromMs(m_latencyMax->value());
     config.network.loss = m_loss->value() / 100.0;
     config.network.duplicate = m_duplicate->value() / 100.0;
     config.noop = m_noop->isChecked();
@@ -136,11 +136,12 @@ void NewClusterDialog::setConfig(const raft::ClusterConfig &config)
 {
     m_nodes->setValue(config.nodes);
     m_seed->setText(QString::number(config.seed));
-    m_electionMin->setValue(static_cast<int>(config.electionTimeoutMin));
-    m_electionMax->setValue(static_cast<int>(config.electionTimeoutMax));
-    m_heartbeat->setValue(static_cast<int>(config.heartbeatInterval));
-    m_latencyMin->setValue(static_cast<int>(config.network.latencyMin));
-    m_latencyMax->setValue(static_cast<int>(config.network.latencyMax));
+    // The spin boxes count whole milliseconds.
+    m_electionMin->setValue(static_cast<int>(raft::toMs(config.electionTimeoutMin)));
+    m_electionMax->setValue(static_cast<int>(raft::toMs(config.electionTimeoutMax)));
+    m_heartbeat->setValue(static_cast<int>(raft::toMs(config.heartbeatInterval)));
+    m_latencyMin->setValue(static_cast<int>(raft::toMs(config.network.latencyMin)));
+    m_latencyMax->setValue(static_cast<int>(raft::toMs(config.network.latencyMax)));
     m_loss->setValue(config.network.loss * 100.0);
     m_duplicate->setValue(config.network.duplicate * 100.0);
     m_noop->setChecked(config.noop);
@@ -159,8 +160,8 @@ QString NewClusterDialog::problem() const
     if (c.heartbeatInterval >= c.electionTimeoutMin)
         return tr("The heartbeat (%1 ms) must be shorter than the shortest election timeout (%2 ms), or "
                   "followers time out while the leader is healthy (§5.6).")
-            .arg(c.heartbeatInterval)
-            .arg(c.electionTimeoutMin);
+            .arg(raft::toMs(c.heartbeatInterval))
+            .arg(raft::toMs(c.electionTimeoutMin));
     if (!c.validate().empty())
         return QString::fromStdString(c.validate());
     return {};

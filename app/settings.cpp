@@ -74,11 +74,15 @@ raft::ClusterConfig Settings::clusterConfig() const
     config.nodes = static_cast<int>(integer("nodes", defaults.nodes));
     config.seed =
         m_store->value(kCluster + QLatin1String("seed"), QVariant::fromValue<qulonglong>(defaults.seed)).toULongLong();
-    config.electionTimeoutMin = integer("electionTimeoutMin", defaults.electionTimeoutMin);
-    config.electionTimeoutMax = integer("electionTimeoutMax", defaults.electionTimeoutMax);
-    config.heartbeatInterval = integer("heartbeat", defaults.heartbeatInterval);
-    config.network.latencyMin = integer("latencyMin", defaults.network.latencyMin);
-    config.network.latencyMax = integer("latencyMax", defaults.network.latencyMax);
+    // Times are stored in whole milliseconds.
+    auto millis = [&](const char *key, raft::Time fallback) {
+        return raft::fromMs(integer(key, raft::toMs(fallback)));
+    };
+    config.electionTimeoutMin = millis("electionTimeoutMin", defaults.electionTimeoutMin);
+    config.electionTimeoutMax = millis("electionTimeoutMax", defaults.electionTimeoutMax);
+    config.heartbeatInterval = millis("heartbeat", defaults.heartbeatInterval);
+    config.network.latencyMin = millis("latencyMin", defaults.network.latencyMin);
+    config.network.latencyMax = millis("latencyMax", defaults.network.latencyMax);
     config.network.loss = real("loss", defaults.network.loss);
     config.network.duplicate = real("duplicate", defaults.network.duplicate);
     config.noop = m_store->value(kCluster + QLatin1String("noop"), defaults.noop).toBool();
@@ -91,15 +95,12 @@ void Settings::setClusterConfig(const raft::ClusterConfig &config)
 {
     m_store->setValue(kCluster + QLatin1String("nodes"), config.nodes);
     m_store->setValue(kCluster + QLatin1String("seed"), QVariant::fromValue<qulonglong>(config.seed));
-    m_store->setValue(kCluster + QLatin1String("electionTimeoutMin"),
-                      QVariant::fromValue<qlonglong>(config.electionTimeoutMin));
-    m_store->setValue(kCluster + QLatin1String("electionTimeoutMax"),
-                      QVariant::fromValue<qlonglong>(config.electionTimeoutMax));
-    m_store->setValue(kCluster + QLatin1String("heartbeat"), QVariant::fromValue<qlonglong>(config.heartbeatInterval));
-    m_store->setValue(kCluster + QLatin1String("latencyMin"),
-                      QVariant::fromValue<qlonglong>(config.network.latencyMin));
-    m_store->setValue(kCluster + QLatin1String("latencyMax"),
-                      QVariant::fromValue<qlonglong>(config.network.latencyMax));
+    const auto millis = [](raft::Time t) { return QVariant::fromValue<qlonglong>(raft::toMs(t)); };
+    m_store->setValue(kCluster + QLatin1String("electionTimeoutMin"), millis(config.electionTimeoutMin));
+    m_store->setValue(kCluster + QLatin1String("electionTimeoutMax"), millis(config.electionTimeoutMax));
+    m_store->setValue(kCluster + QLatin1String("heartbeat"), millis(config.heartbeatInterval));
+    m_store->setValue(kCluster + QLatin1String("latencyMin"), millis(config.network.latencyMin));
+    m_store->setValue(kCluster + QLatin1String("latencyMax"), millis(config.network.latencyMax));
     m_store->setValue(kCluster + QLatin1String("loss"), config.network.loss);
     m_store->setValue(kCluster + QLatin1String("duplicate"), config.network.duplicate);
     m_store->setValue(kCluster + QLatin1String("noop"), config.noop);

@@ -171,7 +171,8 @@ void SimulationController::setAutoRequests(bool on)
     if (on != autoRequests()) {
         perform(raft::act::AutoClient{on ? kAutoRequestInterval : 0}, [&](const auto &) {
             return on
-                ? tr("A client now sends the leader a request every %1 ms of simulated time.").arg(kAutoRequestInterval)
+                ? tr("A client now sends the leader a request every %1 ms of simulated time.")
+                      .arg(widgets::EventText::msText(kAutoRequestInterval))
                 : tr("The automatic client stopped sending requests.");
         });
     }
@@ -190,7 +191,8 @@ void SimulationController::advanceFrame(double wallMs)
 {
     if (!m_playing || wallMs <= 0.0)
         return;
-    advanceTimeTo(m_displayTime + wallMs * m_speed);
+    // speed is virtual milliseconds per wall millisecond.
+    advanceTimeTo(m_displayTime + wallMs * m_speed * static_cast<double>(raft::kTicksPerMs));
     changed();
 }
 
@@ -459,8 +461,7 @@ void SimulationController::setNetworkConfig(const raft::NetworkConfig &config)
         return;
     perform(raft::act::SetNetwork{config}, [&](const auto &) {
         return tr("Every link now: latency %1–%2 ms, loss %3 %, duplication %4 %.")
-            .arg(config.latencyMin)
-            .arg(config.latencyMax)
+            .arg(widgets::EventText::msText(config.latencyMin), widgets::EventText::msText(config.latencyMax))
             .arg(std::round(config.loss * 1000.0) / 10.0)
             .arg(std::round(config.duplicate * 1000.0) / 10.0);
     });
@@ -474,8 +475,8 @@ void SimulationController::setLinkConditions(NodeId from, NodeId to,
             return tr("The link %1 → %2 has the network's conditions again.").arg(nodeText(from), nodeText(to));
         return tr("The link %1 → %2 has its own conditions: latency %3–%4 ms, loss %5 %, duplication %6 %.")
             .arg(nodeText(from), nodeText(to))
-            .arg(conditions->latencyMin)
-            .arg(conditions->latencyMax)
+            .arg(widgets::EventText::msText(conditions->latencyMin),
+                 widgets::EventText::msText(conditions->latencyMax))
             .arg(std::round(conditions->loss * 1000.0) / 10.0)
             .arg(std::round(conditions->duplicate * 1000.0) / 10.0);
     });
@@ -627,8 +628,8 @@ void SimulationController::spreadTimers()
         });
     }
     report(tr("The followers' election timers are spread over %1–%2 ms from now.")
-               .arg(config.electionTimeoutMin)
-               .arg(config.electionTimeoutMax));
+               .arg(widgets::EventText::msText(config.electionTimeoutMin),
+                    widgets::EventText::msText(config.electionTimeoutMax)));
     changed();
 }
 

@@ -51,7 +51,7 @@ public:
     static constexpr int kFrameIntervalMs = 16;
     /// kAutoRequestInterval is the virtual time between the automatic client's
     /// requests when the window turns it on (raft::act::AutoClient).
-    static constexpr raft::Time kAutoRequestInterval = 100;
+    static constexpr raft::Time kAutoRequestInterval = raft::fromMs(100);
 
     explicit SimulationController(QObject *parent = nullptr);
     ~SimulationController() override;
@@ -121,7 +121,7 @@ public:
     /// NextEvent is what "Run to next…" waits for.
     enum class NextEvent { ElectionWon, Commit, TermChange, AtNode };
     /// kRunToNextLimit: how much virtual time "Run to next…" plays before giving up.
-    static constexpr raft::Time kRunToNextLimit = 60'000;
+    static constexpr raft::Time kRunToNextLimit = raft::fromSeconds(60);
     /// runToNext pauses, plays at once until a step records such an event (at `node`
     /// for AtNode) and stops right after it, showing that step. Returns false, and
     /// says so, if none happened within kRunToNextLimit.

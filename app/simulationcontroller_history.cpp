@@ -101,7 +101,7 @@ bool SimulationController::runToNext(NextEvent what, NodeId node)
     if (found && end > first)
         report(widgets::EventText::describe(m_history->trace(), m_history->trace().events()[first]));
     else
-        report(tr("Nothing of the kind happened within %1 s of virtual time.").arg(kRunToNextLimit / 1000));
+        report(tr("Nothing of the kind happened within %1 s of virtual time.").arg(kRunToNextLimit / raft::fromSeconds(1)));
     changed();
     Q_EMIT stepped(first, end);
     return found;

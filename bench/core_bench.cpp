@@ -55,7 +55,7 @@ void BM_FirstElection(benchmark::State &state)
         corebench::WorkloadOptions options;
         options.seed = seed++;
         raft::Simulation sim(corebench::workloadConfig(options));
-        const bool elected = sim.runUntil([&] { return sim.leader().has_value(); }, 10'000);
+        const bool elected = sim.runUntil([&] { return sim.leader().has_value(); }, raft::fromSeconds(10));
         benchmark::DoNotOptimize(elected);
     }
 }
@@ -64,7 +64,7 @@ void BM_FirstElection(benchmark::State &state)
 void BM_CopySimulation(benchmark::State &state)
 {
     corebench::WorkloadOptions options;
-    options.duration = 10'000;
+    options.duration = raft::fromSeconds(10);
     raft::Simulation sim(corebench::workloadConfig(options));
     sim.advanceTo(options.duration);
     for (auto _ : state) {

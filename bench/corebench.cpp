@@ -16,11 +16,11 @@ raft::ClusterConfig workloadConfig(const WorkloadOptions &options)
     raft::ClusterConfig config;
     config.nodes = 5;
     config.seed = options.seed;
-    config.electionTimeoutMin = 100;
-    config.electionTimeoutMax = 200;
-    config.heartbeatInterval = 50;
-    config.network.latencyMin = 10;
-    config.network.latencyMax = 15;
+    config.electionTimeoutMin = raft::fromMs(100);
+    config.electionTimeoutMax = raft::fromMs(200);
+    config.heartbeatInterval = raft::fromMs(50);
+    config.network.latencyMin = raft::fromMs(10);
+    config.network.latencyMax = raft::fromMs(15);
     config.checkInvariants = options.checkInvariants;
     config.recordTrace = options.recordTrace;
     config.preVote = options.preVote;
@@ -119,7 +119,7 @@ Measurement measure(WorkloadOptions options, double minSeconds)
         const double cpu = std::max(1e-9, static_cast<double>(std::clock() - cpuStart) / CLOCKS_PER_SEC);
         cpuDeliveryRates.push_back(static_cast<double>(result.stats.messagesDelivered) / cpu);
         m.seeds.push_back(options.seed++);
-        simRates.push_back(static_cast<double>(result.simulated) / 1000.0 / wall);
+        simRates.push_back(static_cast<double>(result.simulated) / static_cast<double>(raft::fromSeconds(1)) / wall);
         deliveryRates.push_back(static_cast<double>(result.stats.messagesDelivered) / wall);
         eventRates.push_back(static_cast<double>(result.stats.events) / wall);
         m.delivered += result.stats.messagesDelivered;
@@ -175,7 +175,7 @@ int benchMain(const std::vector<std::string> &args, std::ostream &out, std::ostr
         } else if (arg == "--checkquorum") {
             options.checkQuorum = true;
         } else if (arg == "--reads") {
-            options.readEvery = 100;
+            options.readEvery = raft::fromMs(100);
         } else if (arg == "--no-options-run") {
             optionsRun = false;
         } else {
@@ -191,12 +191,12 @@ int benchMain(const std::vector<std::string> &args, std::ostream &out, std::ostr
     json.beginObject();
     json.key("benchmark").value("core");
     json.key("nodes").value(5);
-    json.key("sim_seconds_per_run").value(static_cast<double>(options.duration) / 1000.0);
+    json.key("sim_seconds_per_run").value(static_cast<double>(options.duration) / static_cast<double>(raft::fromSeconds(1)));
     json.key("invariants").value(options.checkInvariants);
     json.key("trace").value(options.recordTrace);
     json.key("prevote").value(options.preVote);
     json.key("checkquorum").value(options.checkQuorum);
-    json.key("reads_per_second").value(options.readEvery > 0 ? 1000 / options.readEvery : 0);
+    json.key("reads_per_second").value(options.readEvery > 0 ? raft::fromSeconds(1) / options.readEvery : 0);
     json.key("runs").value(main.seeds.size());
     // Seeds are consecutive: the first and the last say which ran.
     json.key("seeds")
@@ -222,7 +222,7 @@ int benchMain(const std::vector<std::string> &args, std::ostream &out, std::ostr
         WorkloadOptions withOptions = options;
         withOptions.preVote = true;
         withOptions.checkQuorum = true;
-        withOptions.readEvery = 100;
+        withOptions.readEvery = raft::fromMs(100);
         const Measurement m = measure(withOptions, minSeconds / 2);
         violations += m.violations;
         json.key("with_prevote_checkquorum_reads").beginObject();

@@ -15,9 +15,9 @@ namespace corebench {
 struct WorkloadOptions {
     std::uint64_t seed = 1;
     /// duration of virtual time to simulate.
-    raft::Time duration = 60'000;
+    raft::Time duration = raft::fromSeconds(60);
     /// requestEvery: one client "set" to the leader this often (virtual time).
-    raft::Time requestEvery = 100;
+    raft::Time requestEvery = raft::fromMs(100);
     bool checkInvariants = true;
     bool recordTrace = true;
     /// preVote, checkQuorum: the dissertation's options (§9.6, §6.2), off by default.
@@ -57,7 +57,7 @@ WorkloadResult runWorkload(const WorkloadOptions &options);
 /// kSnapshotWorkloadEvery is the second workload's snapshot-every (issue 10).
 inline constexpr raft::Index kSnapshotWorkloadEvery = 100;
 /// kMembershipWorkloadEvery: the second workload's one membership change per virtual minute.
-inline constexpr raft::Time kMembershipWorkloadEvery = 60'000;
+inline constexpr raft::Time kMembershipWorkloadEvery = raft::fromSeconds(60);
 
 /// benchMain is `raftviz --bench`: it repeats the workload with fresh seeds until
 /// enough wall time has passed and prints one JSON line with the medians; then the

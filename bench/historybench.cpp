@@ -62,8 +62,8 @@ int historyBenchMain(const std::vector<std::string> &args, std::ostream &out, st
         err << "raftviz --bench-history: --minutes and --seeks must be at least 1\n";
         return 2;
     }
-    const raft::Time end = minutes * 60'000;
-    const raft::Time every = 100; // 10 client requests per second
+    const raft::Time end = raft::fromSeconds(minutes * 60);
+    const raft::Time every = raft::fromMs(100); // 10 client requests per second
 
     // Without history: the plain simulation.
     auto start = Clock::now();

@@ -32,8 +32,8 @@ public:
             return c;
         }())
     {
-        m_sim.runUntil([&] { return m_sim.leader().has_value(); }, 10'000);
-        m_sim.runFor(200); // the no-op is everywhere; only heartbeats from here on
+        m_sim.runUntil([&] { return m_sim.leader().has_value(); }, raft::fromSeconds(10));
+        m_sim.runFor(raft::fromMs(200)); // the no-op is everywhere; only heartbeats from here on
         m_leader = *m_sim.leader();
         m_start = m_sim.stats();
         m_firstIndex = m_sim.log(m_leader).lastIndex();
@@ -56,7 +56,7 @@ public:
                         return false;
                 return true;
             },
-            60'000);
+            raft::fromSeconds(60));
         r.catchUp = m_sim.now() - m_startTime;
         const raft::Stats &s = m_sim.stats();
         r.entries = last - m_firstIndex;
@@ -110,7 +110,7 @@ void writeEconomy(raft::JsonWriter &json, const EconomyResult &r)
     json.key("copies_over_minimum").value(r.copyRatio());
     json.key("rpcs").value(r.rpcs);
     json.key("caught_up").value(r.caughtUp);
-    json.key("catch_up_virtual_ms").value(r.catchUp);
+    json.key("catch_up_virtual_ms").milliseconds(r.catchUp);
     json.key("violations").value(r.violations);
     json.endObject();
 }
@@ -123,7 +123,7 @@ void writeReplicationBench(raft::JsonWriter &json)
     json.key("benchmark").value("replication");
     json.key("nodes").value(5);
     json.key("sequential_500_every_20ms");
-    writeEconomy(json, runSequential(500, 20));
+    writeEconomy(json, runSequential(500, raft::fromMs(20)));
     json.key("burst_2000");
     writeEconomy(json, runBurst(2000));
     json.key("catch_up_40000");
@@ -138,7 +138,7 @@ void writeReplicationBench(raft::JsonWriter &json)
         json.key(std::to_string(n)).beginObject();
         json.key("wall_seconds").value(wall);
         json.key("microseconds_per_request").value(wall * 1e6 / n);
-        json.key("catch_up_virtual_ms").value(r.catchUp);
+        json.key("catch_up_virtual_ms").milliseconds(r.catchUp);
         json.key("events").value(r.events);
         json.endObject();
     }

@@ -25,7 +25,7 @@ struct EconomyResult {
     std::uint64_t rpcs = 0;
     std::uint64_t messagesDelivered = 0;
     std::uint64_t events = 0;
-    /// catchUp: virtual ms from the first request until every server holds and has
+    /// catchUp: virtual time from the first request until every server holds and has
     /// committed the leader's whole log.
     raft::Time catchUp = 0;
     bool caughtUp = false;

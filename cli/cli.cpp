@@ -116,14 +116,14 @@ bool readFile(const std::string &path, std::string &text, std::string &problem)
 std::string formatSeconds(Time t)
 {
     char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%lld.%03llds", static_cast<long long>(t / 1000),
-                  static_cast<long long>(t % 1000));
+    const long long ms = toMs(t);
+    std::snprintf(buffer, sizeof buffer, "%lld.%03llds", ms / 1000, ms % 1000);
     return buffer;
 }
 
 std::string describeViolation(const Violation &violation)
 {
-    return "t=" + std::to_string(violation.t) + "ms (event " + std::to_string(violation.step) + "): " + violation.what;
+    return "t=" + formatMs(violation.t) + "ms (event " + std::to_string(violation.step) + "): " + violation.what;
 }
 
 /// revealText words a revealed question: each choice, whether the run made it
@@ -182,7 +182,7 @@ std::string resultJson(const Simulation &sim, const std::string &fileName, int p
     json.beginObject();
     json.key("script").value(fileName);
     json.key("seed").value(sim.config().seed);
-    json.key("time").value(sim.now());
+    json.key("time").milliseconds(sim.now());
     json.key("readMode").value(readModeName(sim.config().reads));
     json.key("bugs").beginArray();
     for (const std::string &bug : bugNames(sim.config().bugs))
@@ -267,10 +267,10 @@ std::string resultJson(const Simulation &sim, const std::string &fileName, int p
             json.value(*read.value);
         else
             json.null();
-        json.key("issuedAt").value(read.issuedAt);
+        json.key("issuedAt").milliseconds(read.issuedAt);
         json.key("answeredAt");
         if (read.answeredAt)
-            json.value(*read.answeredAt);
+            json.milliseconds(*read.answeredAt);
         else
             json.null();
         json.key("why").value(read.why);

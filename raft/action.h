@@ -148,7 +148,7 @@ struct Read {
 };
 
 /// AutoClient starts the automatic client, part of the simulated world: from now on
-/// it sends the leader one request every `every` ms ("set x 1", "set y 2", ...).
+/// it sends the leader one request every `every` ticks ("set x 1", "set y 2", ...).
 /// `every` 0 stops it.
 struct AutoClient {
     Time every = 0;

@@ -6,9 +6,9 @@ namespace raft {
 
 /// kMaxDelay bounds every configured delay (latency, election timeout, heartbeat):
 /// a minute is far beyond any lesson, and keeps time arithmetic far from overflow.
-inline constexpr Time kMaxDelay = 60'000;
+inline constexpr Time kMaxDelay = fromSeconds(60);
 /// kMaxRunTime bounds the virtual time a file may ask for (a run's end, an action's
 /// time, a scenario's run): a week of virtual time.
-inline constexpr Time kMaxRunTime = 7LL * 24 * 3600 * 1000;
+inline constexpr Time kMaxRunTime = fromSeconds(7LL * 24 * 3600);
 
 } // namespace raft

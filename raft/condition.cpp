@@ -26,9 +26,9 @@ const char *compareName(Compare compare)
 
 std::string formatDuration(Time t)
 {
-    if (t % 1000 == 0)
-        return std::to_string(t / 1000) + "s";
-    return std::to_string(t) + "ms";
+    if (t % fromSeconds(1) == 0)
+        return std::to_string(t / fromSeconds(1)) + "s";
+    return formatMs(t) + "ms";
 }
 
 ConditionStart ConditionStart::of(const Simulation &sim)
@@ -273,7 +273,7 @@ ConditionResult evaluate(const Simulation &sim, const Condition &condition, cons
         if (violations.empty())
             return {};
         return no(std::to_string(violations.size()) + " violation" + (violations.size() == 1 ? "" : "s")
-                  + "; first at t=" + std::to_string(violations.front().t) + "ms: " + violations.front().what);
+                  + "; first at t=" + formatMs(violations.front().t) + "ms: " + violations.front().what);
     }
     case ConditionKind::ReadIs: {
         const KvExpectation &want = condition.kv.front();

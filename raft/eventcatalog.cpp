@@ -477,7 +477,8 @@ constexpr std::array<EventKindInfo, kEventKindCount> kEventKinds{{
      .tone = Tone::Progress,
      .fields = {node("the leader"), term("its term"), index("readIndex", "its commitIndex when the read arrived"),
                 why("None: a heartbeat round confirms leadership; LeaderAlive: within its lease"),
-                index2("leaseUntil", "when its lease ends (LeaderAlive)").when(Reason::LeaderAlive),
+                FieldUse{Field::Index2, FieldType::Ticks, "leaseUntil", "when its lease ends (LeaderAlive)"}
+                    .when(Reason::LeaderAlive),
                 value(FieldType::Number, "read", "the read's number")}},
     {.kind = EventKind::ReadConfirmed,
      .name = "ReadConfirmed",

@@ -73,6 +73,7 @@ enum class FieldType : std::uint8_t {
     Role, ///< a Role, JSON its name
     Text, ///< the event's text (Trace::textOf)
     Reason, ///< the event's Reason
+    Ticks, ///< a virtual time (raft::Time), written in milliseconds (formatMs)
 };
 
 /// FieldUse is what one field of an event means for one kind: its JSON name, its type

@@ -16,6 +16,10 @@ WordArg number(std::uint64_t n)
 {
     return {Type::Number, n};
 }
+WordArg millis(std::uint64_t ticks)
+{
+    return {Type::Millis, ticks};
+}
 WordArg signedNumber(std::int64_t n)
 {
     return {Type::Number, static_cast<std::uint64_t>(n)};
@@ -560,7 +564,7 @@ Wording wordingOf(const TraceEvent &e)
             return say(RAFT_TRANSLATABLE("EventWording",
                                          "Leader %1 took read #%2 at commitIndex %3: its lease holds until %4 ms, so "
                                          "no other leader can exist"),
-                       {n, number(static_cast<std::uint64_t>(e.value)), number(e.index), number(e.index2)});
+                       {n, number(static_cast<std::uint64_t>(e.value)), number(e.index), millis(e.index2)});
         return say(RAFT_TRANSLATABLE("EventWording",
                                      "Leader %1 took read #%2 and noted commitIndex %3; it sends a round of heartbeats "
                                      "to confirm it still leads"),

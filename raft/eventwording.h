@@ -21,6 +21,7 @@ struct WordArg {
         Quoted, ///< the event's text in quotes: "\"set x 1\""
         Command, ///< the event's text in quotes, or "no-op" when it is empty
         Nodes, ///< the servers of the bit set `value` (1 << id): "S1 S2 S3"
+        Millis, ///< the virtual time `value` (ticks) in milliseconds: "1234" or "1234.5"
     };
     Type type = Type::Number;
     std::uint64_t value = 0;

@@ -191,7 +191,7 @@ std::string History::replay(const std::vector<Input> &script, std::optional<std:
     for (std::size_t i = 0; i < script.size(); ++i) {
         const Input &in = script[i];
         const std::string which = "action " + std::to_string(i + 1) + " (" + inputKindName(in.kind()) + " at "
-            + std::to_string(in.t) + " ms, step " + std::to_string(in.step) + ")";
+            + formatMs(in.t) + " ms, step " + std::to_string(in.step) + ")";
         while (currentStep() < in.step) {
             // Past its time the step cannot come any more: stop here rather than
             // play on for ever towards a step number the file made up.
@@ -213,7 +213,7 @@ std::string History::replay(const std::vector<Input> &script, std::optional<std:
                 return "the run ended before its recorded end (step " + std::to_string(*endStep) + ")";
         }
         if (currentStep() != *endStep || m_sim.now() > endTime || !placeClock(endTime))
-            return "the recorded end (step " + std::to_string(*endStep) + " at " + std::to_string(endTime)
+            return "the recorded end (step " + std::to_string(*endStep) + " at " + formatMs(endTime)
                 + " ms) does not match this simulation";
     }
     if (position) {

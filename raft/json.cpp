@@ -104,6 +104,13 @@ JsonWriter &JsonWriter::value(bool flag)
     return *this;
 }
 
+JsonWriter &JsonWriter::milliseconds(Time t)
+{
+    separate();
+    m_out += formatMs(t);
+    return *this;
+}
+
 JsonWriter &JsonWriter::writeSigned(long long number)
 {
     separate();

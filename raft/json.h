@@ -1,5 +1,7 @@
 #pragma once
 
+#include "types.h"
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -47,6 +49,9 @@ public:
     /// value(double) writes a finite number in the shortest form that reads back
     /// exactly; NaN and infinities become null (JSON has neither).
     JsonWriter &value(double number);
+    /// milliseconds writes a virtual time as a number of milliseconds, with a decimal
+    /// part only when it is not whole (formatMs).
+    JsonWriter &milliseconds(Time t);
     /// null writes the literal null.
     JsonWriter &null();
     /// raw inserts an already-encoded JSON value (e.g. from Trace::toJson).

@@ -13,8 +13,8 @@ namespace raft {
 
 /// NetworkConfig holds the conditions every link starts with.
 struct NetworkConfig {
-    Time latencyMin = 10;
-    Time latencyMax = 20;
+    Time latencyMin = fromMs(10);
+    Time latencyMax = fromMs(20);
     /// loss: probability that a message is lost on its way.
     double loss = 0.0;
     /// duplicate: probability that the network delivers a second copy.

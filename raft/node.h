@@ -43,9 +43,9 @@ struct NodeConfig {
     /// spare: a server outside the first configuration: it starts with no
     /// configuration at all and waits for a leader to add it (dissertation §4.2.1).
     bool spare = false;
-    Time electionTimeoutMin = 150;
-    Time electionTimeoutMax = 300;
-    Time heartbeatInterval = 50;
+    Time electionTimeoutMin = fromMs(150);
+    Time electionTimeoutMax = fromMs(300);
+    Time heartbeatInterval = fromMs(50);
     /// noop: a new leader appends an empty entry of its term at once (§8), so that
     /// entries of earlier terms commit without waiting for a client.
     bool noop = true;

@@ -22,7 +22,7 @@ std::string number(double v)
 
 std::string conditionsText(const NetworkConfig &c)
 {
-    return std::to_string(c.latencyMin) + " " + std::to_string(c.latencyMax) + " " + number(c.loss) + " "
+    return formatMs(c.latencyMin) + " " + formatMs(c.latencyMax) + " " + number(c.loss) + " "
         + number(c.duplicate);
 }
 
@@ -64,6 +64,16 @@ template <typename T> bool parseInt(std::string_view s, T &out)
 {
     const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
     return ec == std::errc() && end == s.data() + s.size();
+}
+
+/// parseMillis reads a time written in milliseconds, whole ("150") or not ("150.25"),
+/// into ticks; false if it is malformed or finer than a tick.
+bool parseMillis(std::string_view s, Time &out)
+{
+    const std::optional<Time> t = parseMs(s);
+    if (t)
+        out = *t;
+    return t.has_value();
 }
 
 /// parseDouble reads a number written by number() (or by hand), whatever the locale.
@@ -112,7 +122,7 @@ public:
             fail(line, "expected LATENCY-MIN LATENCY-MAX LOSS DUPLICATE");
             return false;
         }
-        if (!parseInt(l.words[at], c.latencyMin) || !parseInt(l.words[at + 1], c.latencyMax)
+        if (!parseMillis(l.words[at], c.latencyMin) || !parseMillis(l.words[at + 1], c.latencyMax)
             || !parseDouble(l.words[at + 2], c.loss) || !parseDouble(l.words[at + 3], c.duplicate)) {
             fail(line, "expected numbers: LATENCY-MIN LATENCY-MAX LOSS DUPLICATE");
             return false;
@@ -152,13 +162,13 @@ public:
         if (key == "seed")
             ok = need(1) && parseInt(l.words[1], c.seed);
         else if (key == "election-timeout")
-            ok = need(2) && parseInt(l.words[1], c.electionTimeoutMin) && parseInt(l.words[2], c.electionTimeoutMax);
+            ok = need(2) && parseMillis(l.words[1], c.electionTimeoutMin) && parseMillis(l.words[2], c.electionTimeoutMax);
         else if (key == "heartbeat")
-            ok = need(1) && parseInt(l.words[1], c.heartbeatInterval);
+            ok = need(1) && parseMillis(l.words[1], c.heartbeatInterval);
         else if (key == "latency")
-            ok = need(2) && parseInt(l.words[1], c.network.latencyMin) && parseInt(l.words[2], c.network.latencyMax);
+            ok = need(2) && parseMillis(l.words[1], c.network.latencyMin) && parseMillis(l.words[2], c.network.latencyMax);
         else if (key == "disk-latency")
-            ok = need(2) && parseInt(l.words[1], c.diskLatencyMin) && parseInt(l.words[2], c.diskLatencyMax);
+            ok = need(2) && parseMillis(l.words[1], c.diskLatencyMin) && parseMillis(l.words[2], c.diskLatencyMax);
         else if (key == "loss")
             ok = need(1) && parseDouble(l.words[1], c.network.loss);
         else if (key == "duplicate")
@@ -168,7 +178,7 @@ public:
         else if (key == "snapshot-chunk")
             ok = need(1) && parseInt(l.words[1], c.snapshotChunk);
         else if (key == "client")
-            ok = need(1) && parseInt(l.words[1], c.autoClient);
+            ok = need(1) && parseMillis(l.words[1], c.autoClient);
         else if (key == "option") {
             if (!need(2))
                 return true;
@@ -229,10 +239,10 @@ public:
             fail(line, "expected 'at TIME step STEP ACTION ...'");
             return;
         }
-        if (!parseInt(l.words[1], in.t) || in.t < 0 || in.t > kMaxRunTime) {
+        if (!parseMillis(l.words[1], in.t) || in.t < 0 || in.t > kMaxRunTime) {
             fail(line,
                  "'" + std::string(l.words[1]) + "' is not a time in milliseconds from 0 to "
-                     + std::to_string(kMaxRunTime) + " (a week)");
+                     + formatMs(kMaxRunTime) + " (a week)");
             return;
         }
         if (!parseInt(l.words[3], in.step)) {
@@ -406,14 +416,15 @@ public:
             act::AutoClient client;
             ok = args(1)
                 && (l.words[5] == "off"
-                    || (parseInt(l.words[5], client.every) && client.every >= 1 && client.every <= kMaxDelay));
+                    || (parseMillis(l.words[5], client.every) && client.every >= 1 && client.every <= kMaxDelay));
             if (n == 1 && !ok)
                 fail(line,
-                     "'client' takes an interval in milliseconds (1 to " + std::to_string(kMaxDelay) + ") or off");
+                     "'client' takes an interval in milliseconds (" + formatMs(1) + " to " + formatMs(kMaxDelay)
+                         + ") or off");
             in.action = client;
         } else if (kind == "timer") {
             act::SetTimer timer;
-            ok = args(2) && server(5, timer.node) && parseInt(l.words[6], timer.at) && timer.at >= in.t;
+            ok = args(2) && server(5, timer.node) && parseMillis(l.words[6], timer.at) && timer.at >= in.t;
             if (n == 2 && ok == false && timer.at < in.t)
                 fail(line, "a timer cannot be set to fire before the action's own time");
             in.action = timer;
@@ -467,10 +478,10 @@ public:
                 std::uint64_t p = 0;
                 Time t = 0;
                 if ((l.words.size() != 2 && l.words.size() != 3) || !parseInt(l.words[1], p)
-                    || (l.words.size() == 3 && (!parseInt(l.words[2], t) || t < 0 || t > kMaxRunTime))) {
+                    || (l.words.size() == 3 && (!parseMillis(l.words[2], t) || t < 0 || t > kMaxRunTime))) {
                     fail(lineNo,
                          "'position' takes a step number and, optionally, a time of at most "
-                             + std::to_string(kMaxRunTime) + " ms");
+                             + formatMs(kMaxRunTime) + " ms");
                 } else {
                     m_positionLine = lineNo;
                     m_run.position = p;
@@ -480,10 +491,10 @@ public:
             } else if (key == "end") {
                 std::uint64_t p = 0;
                 Time t = 0;
-                if (l.words.size() != 3 || !parseInt(l.words[1], p) || !parseInt(l.words[2], t) || t < 0
+                if (l.words.size() != 3 || !parseInt(l.words[1], p) || !parseMillis(l.words[2], t) || t < 0
                     || t > kMaxRunTime) {
                     fail(lineNo,
-                         "'end' takes the run's last step and its time (at most " + std::to_string(kMaxRunTime)
+                         "'end' takes the run's last step and its time (at most " + formatMs(kMaxRunTime)
                              + " ms)");
                 } else {
                     m_endLine = lineNo;
@@ -611,9 +622,9 @@ std::string formatInput(const Input &in)
             [&](const act::Duplicate &a) { return message("duplicate", a.message); },
             [](const act::Hold &a) { return std::string(a.on ? "hold on" : "hold off"); },
             [](const act::SetNetwork &a) { return "network " + conditionsText(a.network); },
-            [](const act::SetTimer &a) { return "timer " + nodeName(a.node) + " " + std::to_string(a.at); },
+            [](const act::SetTimer &a) { return "timer " + nodeName(a.node) + " " + formatMs(a.at); },
             [](const act::AutoClient &a) {
-                return "client " + (a.every > 0 ? std::to_string(a.every) : std::string("off"));
+                return "client " + (a.every > 0 ? formatMs(a.every) : std::string("off"));
             },
         },
         in.action);
@@ -626,9 +637,9 @@ std::string formatRunFile(const RunFile &run)
     s += "# A raftviz run: the cluster, then every action with its virtual time (ms) and step.\n";
     s += "nodes " + std::to_string(c.nodes) + "\n";
     s += "seed " + std::to_string(c.seed) + "\n";
-    s += "election-timeout " + std::to_string(c.electionTimeoutMin) + " " + std::to_string(c.electionTimeoutMax) + "\n";
-    s += "heartbeat " + std::to_string(c.heartbeatInterval) + "\n";
-    s += "latency " + std::to_string(c.network.latencyMin) + " " + std::to_string(c.network.latencyMax) + "\n";
+    s += "election-timeout " + formatMs(c.electionTimeoutMin) + " " + formatMs(c.electionTimeoutMax) + "\n";
+    s += "heartbeat " + formatMs(c.heartbeatInterval) + "\n";
+    s += "latency " + formatMs(c.network.latencyMin) + " " + formatMs(c.network.latencyMax) + "\n";
     s += "loss " + number(c.network.loss) + "\n";
     s += "duplicate " + number(c.network.duplicate) + "\n";
     s += std::string("option noop ") + (c.noop ? "on" : "off") + "\n";
@@ -648,21 +659,21 @@ std::string formatRunFile(const RunFile &run)
     for (const std::string &bug : bugNames(c.bugs))
         s += "bug " + bug + "\n";
     if (c.autoClient > 0)
-        s += "client " + std::to_string(c.autoClient) + "\n";
+        s += "client " + formatMs(c.autoClient) + "\n";
     if (c.diskLatencyMax > 0)
-        s += "disk-latency " + std::to_string(c.diskLatencyMin) + " " + std::to_string(c.diskLatencyMax) + "\n";
+        s += "disk-latency " + formatMs(c.diskLatencyMin) + " " + formatMs(c.diskLatencyMax) + "\n";
     if (c.servers > c.nodes)
         s += "servers " + std::to_string(c.servers) + "\n";
     for (const std::string &note : run.notes)
         s += "note " + note + "\n";
     for (const Input &in : run.inputs)
-        s += "at " + std::to_string(in.t) + " step " + std::to_string(in.step) + " " + formatInput(in) + "\n";
+        s += "at " + formatMs(in.t) + " step " + std::to_string(in.step) + " " + formatInput(in) + "\n";
     if (run.endStep)
-        s += "end " + std::to_string(*run.endStep) + " " + std::to_string(run.endTime) + "\n";
+        s += "end " + std::to_string(*run.endStep) + " " + formatMs(run.endTime) + "\n";
     if (run.position) {
         s += "position " + std::to_string(*run.position);
         if (run.positionTime)
-            s += " " + std::to_string(*run.positionTime);
+            s += " " + formatMs(*run.positionTime);
         s += "\n";
     }
     return s;

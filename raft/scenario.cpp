@@ -76,12 +76,12 @@ bool isCheck(CommandKind kind)
 std::optional<Time> parseTime(std::string_view text)
 {
     // A number, optionally with a decimal part, then an optional unit: ms or s.
-    Time scale = 1;
+    Time scale = kTicksPerMs;
     if (text.size() > 2 && text.substr(text.size() - 2) == "ms") {
         text.remove_suffix(2);
     } else if (text.size() > 1 && text.back() == 's') {
         text.remove_suffix(1);
-        scale = 1000;
+        scale = fromSeconds(1);
     }
     if (text.empty())
         return std::nullopt;
@@ -98,7 +98,8 @@ std::optional<Time> parseTime(std::string_view text)
     Time value = 0;
     std::from_chars(whole.data(), whole.data() + whole.size(), value);
     value *= scale;
-    // The fraction must come out as whole milliseconds: 1.5s yes, 1.5ms no.
+    // The fraction must come out as whole ticks: 1.5s yes, and 0.5ms only when a tick
+    // is finer than a millisecond.
     Time fractionValue = 0;
     Time denominator = 1;
     for (const char c : fraction) {
@@ -370,7 +371,7 @@ std::optional<Time> ScenarioParser::time(std::string_view text, const char *what
     }
     if (*value > kMaxRunTime) {
         error(std::string("bad ") + what + " " + quoted(text) + ": at most a week of virtual time ("
-              + std::to_string(kMaxRunTime / 1000) + "s)");
+              + std::to_string(kMaxRunTime / fromSeconds(1)) + "s)");
         return std::nullopt;
     }
     return value;
@@ -497,8 +498,7 @@ void ScenarioParser::parseSetup(const std::string &word, const std::vector<Token
         if (!low || !high)
             return;
         if (*low > *high) {
-            error(word + ": the minimum " + std::to_string(*low) + "ms is above the maximum " + std::to_string(*high)
-                  + "ms");
+            error(word + ": the minimum " + formatMs(*low) + "ms is above the maximum " + formatMs(*high) + "ms");
             return;
         }
         if (election && *low == 0) {
@@ -865,7 +865,8 @@ void ScenarioParser::parseConditions(ConditionsChange &change, const std::vector
             if (!low || !high)
                 return;
             if (*low < 1 || *low > *high || *high > kMaxDelay) {
-                error("latency must be MIN MAX with 1ms <= MIN <= MAX <= " + std::to_string(kMaxDelay / 1000) + "s");
+                error("latency must be MIN MAX with " + formatMs(1) + "ms <= MIN <= MAX <= "
+                      + std::to_string(kMaxDelay / fromSeconds(1)) + "s");
                 return;
             }
             change.latencyMin = *low;
@@ -936,7 +937,8 @@ void ScenarioParser::parseClient(ScenarioCommand &command, const std::vector<Tok
         return;
     if (const auto t = time(tokens[2].text, "interval")) {
         if (*t < 1 || *t > kMaxDelay)
-            error("the automatic client's interval must be from 1ms to " + std::to_string(kMaxDelay / 1000) + "s");
+            error("the automatic client's interval must be from " + formatMs(1) + "ms to "
+                  + std::to_string(kMaxDelay / fromSeconds(1)) + "s");
         command.duration = *t;
     }
 }

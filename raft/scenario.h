@@ -145,12 +145,12 @@ struct ScenarioCommand {
 ///           expect term|commit|applied Sx OP N | expect log Sx T1 T2 ... |
 ///           expect kv Sx K=V ... | expect agree | expect violations none |
 ///           expect snapshot Sx OP N | expect config Sx Sa Sb ... | expect status Sx removed
-/// Times are 150, 150ms, 2s or 1.5s; `leader` stands for a node wherever an action
+/// Times are 150, 150ms, 150.25ms, 2s or 1.5s; `leader` stands for a node wherever an action
 /// or check takes one; `#` starts a comment.
 class Scenario {
 public:
     /// kDefaultMax is how long "run until" waits when the line gives no "max".
-    static constexpr Time kDefaultMax = 10'000;
+    static constexpr Time kDefaultMax = fromSeconds(10);
     /// kDefaultPace is the speed a lesson plays at when it sets none (virtual time per
     /// wall time): a 10–20 ms message flight takes ⅓–⅔ of a second to watch.
     static constexpr double kDefaultPace = 1.0 / 30.0;
@@ -202,7 +202,8 @@ struct ExpectationFailure {
     bool operator==(const ExpectationFailure &) const = default;
 };
 
-/// parseTime reads "150", "150ms", "2s" or "1.5s" as milliseconds; nullopt if malformed.
+/// parseTime reads "150", "150ms", "0.5ms", "2s" or "1.5s" (milliseconds unless a unit
+/// says otherwise) as ticks; nullopt if malformed or finer than a tick.
 std::optional<Time> parseTime(std::string_view text);
 
 } // namespace raft

@@ -15,16 +15,18 @@ std::string ClusterConfig::validate() const
         return "nodes must be between 1 and 9, not " + std::to_string(nodes);
     if (servers != 0 && (servers < nodes || servers > kMaxNodes))
         return "servers must be between nodes (" + std::to_string(nodes) + ") and 9, not " + std::to_string(servers);
-    const std::string maxDelay = std::to_string(kMaxDelay);
+    // Every delay is at least one tick (a disk write may take none) and at most kMaxDelay.
+    const std::string maxDelay = formatMs(kMaxDelay);
+    const std::string tick = formatMs(1);
     if (electionTimeoutMin < 1 || electionTimeoutMax < electionTimeoutMin || electionTimeoutMax > kMaxDelay)
-        return "election timeout must be a range MIN MAX with 1 <= MIN <= MAX <= " + maxDelay + " ms";
+        return "election timeout must be a range MIN MAX with " + tick + " <= MIN <= MAX <= " + maxDelay + " ms";
     if (heartbeatInterval < 1)
-        return "heartbeat must be at least 1 ms";
+        return "heartbeat must be at least " + tick + " ms";
     if (heartbeatInterval >= electionTimeoutMin)
-        return "heartbeat (" + std::to_string(heartbeatInterval) + " ms) must be shorter than the election timeout ("
-            + std::to_string(electionTimeoutMin) + " ms), or followers time out while the leader is healthy (§5.6)";
+        return "heartbeat (" + formatMs(heartbeatInterval) + " ms) must be shorter than the election timeout ("
+            + formatMs(electionTimeoutMin) + " ms), or followers time out while the leader is healthy (§5.6)";
     if (network.latencyMin < 1 || network.latencyMax < network.latencyMin || network.latencyMax > kMaxDelay)
-        return "latency must be a range MIN MAX with 1 <= MIN <= MAX <= " + maxDelay + " ms";
+        return "latency must be a range MIN MAX with " + tick + " <= MIN <= MAX <= " + maxDelay + " ms";
     if (diskLatencyMin < 0 || diskLatencyMax < diskLatencyMin || diskLatencyMax > kMaxDelay)
         return "disk-latency must be a range MIN MAX with 0 <= MIN <= MAX <= " + maxDelay + " ms";
     if (!(network.loss >= 0 && network.loss <= 1)) // NaN is no probability either
@@ -35,7 +37,8 @@ std::string ClusterConfig::validate() const
         return "reads lease needs option checkquorum on: a lease is only safe while followers that heard from the "
                "leader ignore candidates (§6.4.1)";
     if (autoClient < 0 || autoClient > kMaxDelay)
-        return "the automatic client's interval must be from 1 to " + maxDelay + " ms (0: no automatic client)";
+        return "the automatic client's interval must be from " + tick + " to " + maxDelay
+            + " ms (0: no automatic client)";
     return {};
 }
 
@@ -717,7 +720,7 @@ void Simulation::checkLiveness()
     for (NodeId id = 1; id <= m_config.nodes; ++id)
         all.push_back(id);
     addViolation(makeFinding("Liveness", "§5.2",
-                             "no leader for " + std::to_string(alarm / 1000)
+                             "no leader for " + std::to_string(toMs(alarm) / 1000)
                                  + " s of virtual time, though every server is up and every message arrives",
                              std::move(all)));
 }

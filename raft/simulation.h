@@ -27,9 +27,9 @@ struct ClusterConfig {
     /// past `nodes` are spare, outside the configuration until a leader adds them.
     int servers = 0;
     std::uint64_t seed = 1;
-    Time electionTimeoutMin = 150;
-    Time electionTimeoutMax = 300;
-    Time heartbeatInterval = 50;
+    Time electionTimeoutMin = fromMs(150);
+    Time electionTimeoutMax = fromMs(300);
+    Time heartbeatInterval = fromMs(50);
     NetworkConfig network;
     /// diskLatencyMin/Max: how long one write to a server's stable storage takes,
     /// drawn from [min, max] per write (0 0: instant, the default). A server answers
@@ -63,7 +63,7 @@ struct ClusterConfig {
     /// recordTrace: keep trace events (off only for raw speed).
     bool recordTrace = true;
     /// autoClient: the automatic client, part of the world, sends the leader one
-    /// request every autoClient ms ("set x 1", "set y 2", ...); 0: there is none.
+    /// request every autoClient ticks ("set x 1", "set y 2", ...); 0: there is none.
     /// Invariant: 0 <= autoClient <= kMaxDelay. act::AutoClient changes it mid-run.
     Time autoClient = 0;
 
@@ -165,7 +165,7 @@ struct LostMessage {
     bool operator==(const LostMessage &) const = default;
 };
 
-/// Simulation is the world: servers + network + one virtual clock (ms) + one seeded
+/// Simulation is the world: servers + network + one virtual clock (ticks, kTicksPerMs to a millisecond) + one seeded
 /// generator + the order of timer and delivery events. It is the only way time
 /// moves. It is a copyable value: a copy continues exactly as the original would.
 /// Events at the same time run in a total order: deliveries by message id, then
@@ -235,9 +235,9 @@ public:
     const Stats &stats() const { return m_stats; }
     const std::vector<Violation> &violations() const { return m_violations; }
     const std::vector<Input> &inputs() const { return m_inputs; }
-    /// recentlyLost holds the messages lost in the last kLostMemory ms (oldest first).
+    /// recentlyLost holds the messages lost in the last kLostMemory (oldest first).
     const std::vector<LostMessage> &recentlyLost() const { return m_lost; }
-    static constexpr Time kLostMemory = 2000;
+    static constexpr Time kLostMemory = fromMs(2000);
     /// pendingCount is how many client requests a leader accepted that are neither
     /// answered nor reported lost yet; firstPendingIndex the lowest index among them
     /// (0 when none).
@@ -282,9 +282,9 @@ public:
         return apply(act::Request{id, command, client, seq});
     }
     /// kClientRetry: how long a session client waits for an answer before it retries.
-    static constexpr Time kClientRetry = 1000;
+    static constexpr Time kClientRetry = fromMs(1000);
     /// kClientHintPause: how soon a refused session client tries the leader it was told of.
-    static constexpr Time kClientHintPause = 10;
+    static constexpr Time kClientHintPause = fromMs(10);
     ActionResult partition(const std::vector<std::vector<NodeId>> &groups) { return apply(act::Partition{groups}); }
     ActionResult isolate(NodeId id) { return apply(act::Isolate{id}); }
     ActionResult cut(NodeId from, NodeId to, bool bothWays) { return apply(act::Cut{from, to, bothWays}); }
@@ -330,7 +330,7 @@ public:
     /// reads lists every client read of the run, in the order they were issued.
     const std::vector<ReadRecord> &reads() const { return m_reads; }
     /// setAutoClient starts the automatic client (a request to the leader every
-    /// `every` ms, the first `every` ms from now), or stops it (0).
+    /// `every` ticks, the first `every` from now), or stops it (0).
     ActionResult setAutoClient(Time every) { return apply(act::AutoClient{every}); }
 
     /// checkInvariantsNow runs the safety checks regardless of config (for tests).
@@ -338,7 +338,7 @@ public:
     /// kLeaderlessAlarm: the liveness alarm rings when every server is up and every
     /// message arrives, yet no server has led for this long (§5.2: randomized
     /// timeouts make endless split votes unlikely).
-    static constexpr Time kLeaderlessAlarm = 10'000;
+    static constexpr Time kLeaderlessAlarm = fromSeconds(10);
 
     // --- history support ---
     /// checkpoint returns a copy of the whole state except the trace (cheap: logs

@@ -31,7 +31,7 @@ std::string describeGroups(const std::vector<std::vector<NodeId>> &groups)
 
 std::string conditionsText(const NetworkConfig &c)
 {
-    return "latency " + std::to_string(c.latencyMin) + " " + std::to_string(c.latencyMax) + ", loss "
+    return "latency " + formatMs(c.latencyMin) + " " + formatMs(c.latencyMax) + ", loss "
         + std::to_string(c.loss) + ", duplicate " + std::to_string(c.duplicate);
 }
 
@@ -416,7 +416,7 @@ void Simulation::perform(const act::SetTimer &a)
     mut(a.node).node->setElectionDeadline(a.at, m_now);
     TraceEvent &e = addEvent(EventKind::ConfigChanged, a.node);
     if (m_config.recordTrace)
-        e.text = out().addText(nodeName(a.node) + "'s election timer set to fire at " + std::to_string(a.at) + " ms");
+        e.text = out().addText(nodeName(a.node) + "'s election timer set to fire at " + formatMs(a.at) + " ms");
 }
 
 ProposeResult Simulation::perform(const act::Request &a)
@@ -539,7 +539,7 @@ void Simulation::perform(const act::AutoClient &a)
     TraceEvent &e = addEvent(EventKind::ConfigChanged, kNoNode);
     if (m_config.recordTrace)
         e.text = out().addText(a.every > 0 ? "automatic client: a request to the leader every "
-                                       + std::to_string(a.every) + " ms"
+                                       + formatMs(a.every) + " ms"
                                            : std::string("automatic client off"));
 }
 
@@ -754,8 +754,8 @@ void Simulation::checkReads(const std::string &key, const ReadRecord &read)
         + got;
     if (missed)
         detail += ", but " + key + (missed->kind == KvOperation::Kind::Put ? "=\"" + missed->value + "\"" : " deleted")
-            + " was written and answered at t=" + std::to_string(missed->complete)
-            + "ms, before the read began at t=" + std::to_string(read.issuedAt) + "ms (a stale read)";
+            + " was written and answered at t=" + formatMs(missed->complete)
+            + "ms, before the read began at t=" + formatMs(read.issuedAt) + "ms (a stale read)";
     else
         detail += ": " + result.explanation;
     addViolation(makeFinding("Linearizable reads", "§6.4", detail, {read.node}));

@@ -90,6 +90,7 @@ std::string englishArg(const WordArg &arg, std::string_view text)
 {
     switch (arg.type) {
     case WordArg::Type::Number: return std::to_string(arg.value);
+    case WordArg::Type::Millis: return formatMs(static_cast<Time>(arg.value));
     case WordArg::Type::Node: return nodeName(static_cast<NodeId>(arg.value));
     case WordArg::Type::Role: return roleName(static_cast<Role>(arg.value));
     case WordArg::Type::Message: return messageTypeName(static_cast<MessageType>(arg.value));
@@ -156,7 +157,7 @@ void nodeField(std::string &out, std::string_view name, NodeId id)
 
 std::string Trace::toJson(const TraceEvent &e) const
 {
-    std::string out = "{\"t\":" + std::to_string(e.t);
+    std::string out = "{\"t\":" + formatMs(e.t);
     field(out, "step", e.step);
     out += ",\"kind\":";
     appendJsonString(out, eventKindName(e.kind));
@@ -188,6 +189,7 @@ std::string Trace::toJson(const TraceEvent &e) const
         case FieldType::Number:
         case FieldType::Text:
         case FieldType::Reason: out += std::to_string(static_cast<std::uint64_t>(value)); break;
+        case FieldType::Ticks: out += formatMs(value); break;
         }
     }
     if (e.text >= 0) {

@@ -1,5 +1,9 @@
 #include "types.h"
 
+#include <charconv>
+#include <cmath>
+#include <limits>
+
 namespace raft {
 
 std::string nodeName(NodeId id)
@@ -17,6 +21,97 @@ const char *roleName(Role role)
     case Role::Leader: return "leader";
     }
     return "?";
+}
+
+Time fromMsDouble(double ms)
+{
+    return static_cast<Time>(std::llround(ms * static_cast<double>(kTicksPerMs)));
+}
+
+namespace {
+/// kFractionDigits is the number of decimals a tick needs: log10(kTicksPerMs).
+constexpr int fractionDigits()
+{
+    int digits = 0;
+    for (Time t = kTicksPerMs; t > 1; t /= 10)
+        ++digits;
+    return digits;
+}
+constexpr int kFractionDigits = fractionDigits();
+static_assert([] {
+    Time t = 1;
+    for (int i = 0; i < kFractionDigits; ++i)
+        t *= 10;
+    return t == kTicksPerMs;
+}(), "kTicksPerMs must be a power of ten");
+} // namespace
+
+std::string formatMs(Time t)
+{
+    // Integer arithmetic only: exact, and no locale can put a comma in it.
+    std::string out;
+    if (t < 0)
+        out += '-';
+    const std::uint64_t magnitude = t < 0 ? std::uint64_t(0) - static_cast<std::uint64_t>(t) : static_cast<std::uint64_t>(t);
+    const std::uint64_t whole = magnitude / static_cast<std::uint64_t>(kTicksPerMs);
+    std::uint64_t fraction = magnitude % static_cast<std::uint64_t>(kTicksPerMs);
+    char buffer[24];
+    const auto end = std::to_chars(buffer, buffer + sizeof buffer, whole).ptr;
+    out.append(buffer, end);
+    if (fraction != 0) {
+        int digits = kFractionDigits;
+        while (fraction % 10 == 0) {
+            fraction /= 10;
+            --digits;
+        }
+        std::string decimals(static_cast<std::size_t>(digits), '0');
+        for (int i = digits - 1; i >= 0; --i, fraction /= 10)
+            decimals[static_cast<std::size_t>(i)] = static_cast<char>('0' + fraction % 10);
+        out += '.';
+        out += decimals;
+    }
+    return out;
+}
+
+std::optional<Time> parseMs(std::string_view text)
+{
+    bool negative = false;
+    if (!text.empty() && text.front() == '-') {
+        negative = true;
+        text.remove_prefix(1);
+    }
+    const std::size_t dot = text.find('.');
+    const std::string_view whole = text.substr(0, dot);
+    const std::string_view fraction = dot == std::string_view::npos ? std::string_view() : text.substr(dot + 1);
+    const auto digitsOnly = [](std::string_view s) {
+        for (const char c : s)
+            if (c < '0' || c > '9')
+                return false;
+        return true;
+    };
+    if (whole.empty() || !digitsOnly(whole) || (dot != std::string_view::npos && fraction.empty())
+        || !digitsOnly(fraction))
+        return std::nullopt;
+    // A number too large for the clock comes out as the largest time, which every
+    // range check refuses with its own words.
+    constexpr Time kLargest = std::numeric_limits<Time>::max();
+    Time value = 0;
+    const auto [end, ec] = std::from_chars(whole.data(), whole.data() + whole.size(), value);
+    if (ec != std::errc() || value > kLargest / kTicksPerMs - 1)
+        return negative ? -kLargest : kLargest;
+    value *= kTicksPerMs;
+    // Each decimal must land on a tick: with microsecond ticks 0.001 yes, 0.0005 no.
+    Time place = kTicksPerMs;
+    for (const char c : fraction) {
+        place /= 10;
+        if (place == 0) {
+            if (c != '0')
+                return std::nullopt;
+            continue;
+        }
+        value += (c - '0') * place;
+    }
+    return negative ? -value : value;
 }
 
 namespace {

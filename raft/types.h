@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -9,8 +10,29 @@
 /// Simulation), plus the safety checker (Invariants) and the scenario language.
 namespace raft {
 
-/// Time is virtual time in milliseconds since the simulation started.
+/// Time is virtual time in ticks since the simulation started; a millisecond is
+/// kTicksPerMs ticks. Files, JSON and words keep milliseconds: convert at the edge.
 using Time = std::int64_t;
+/// kTicksPerMs is the number of ticks in a millisecond: a power of ten, so that a
+/// time is an exact decimal number of milliseconds.
+inline constexpr Time kTicksPerMs = 1;
+
+/// fromMs converts whole milliseconds to ticks.
+constexpr Time fromMs(std::int64_t ms) { return ms * kTicksPerMs; }
+/// fromSeconds converts whole seconds to ticks.
+constexpr Time fromSeconds(std::int64_t s) { return s * 1000 * kTicksPerMs; }
+/// toMs converts ticks to whole milliseconds, rounding down (toward -infinity).
+constexpr std::int64_t toMs(Time t) { return t >= 0 ? t / kTicksPerMs : -((-t + kTicksPerMs - 1) / kTicksPerMs); }
+/// toMsDouble converts ticks to milliseconds for display and statistics.
+constexpr double toMsDouble(Time t) { return static_cast<double>(t) / static_cast<double>(kTicksPerMs); }
+/// fromMsDouble converts milliseconds to the nearest tick.
+Time fromMsDouble(double ms);
+/// formatMs writes a time in milliseconds without a unit: "1234" when whole, else the
+/// shortest exact decimal, "1234.5" (the same in every locale).
+std::string formatMs(Time t);
+/// parseMs reads what formatMs writes ("1234", "1234.5", "-1"): a decimal number of
+/// milliseconds that must come out as a whole number of ticks; nullopt otherwise.
+std::optional<Time> parseMs(std::string_view text);
 /// Term is a Raft term number (§5.1). Term 0 means "before any election".
 using Term = std::uint64_t;
 /// Index is a log index; the first entry has index 1, 0 means "no entry" (§5.3).

@@ -96,9 +96,9 @@ std::vector<ClusterMessages::Lost> ClusterMessages::lost(const raft::Simulation 
     for (const raft::LostMessage &lost : sim.recentlyLost()) {
         const raft::Envelope &envelope = lost.envelope;
         const double span = static_cast<double>(envelope.deliverAt - envelope.sentAt);
-        const double fadeMs = std::clamp(kLostFlights * span, kLostFadeMin, kLostFadeMax);
+        const double fade = std::clamp(kLostFlights * span, kLostFadeMin, kLostFadeMax);
         const double age = displayTime - static_cast<double>(lost.lostAt);
-        if (age < 0 || age >= fadeMs)
+        if (age < 0 || age >= fade)
             continue;
         const raft::NodeId from = envelope.message.from;
         const raft::NodeId to = envelope.message.to;
@@ -112,7 +112,7 @@ std::vector<ClusterMessages::Lost> ClusterMessages::lost(const raft::Simulation 
         if (envelope.doomed && lost.reason == raft::Reason::Partition)
             if (const auto wall = geometry.wallCrossing(from, to))
                 pos = *wall;
-        result.push_back({&envelope, pos, 1.0 - age / fadeMs});
+        result.push_back({&envelope, pos, 1.0 - age / fade});
     }
     return result;
 }

@@ -64,12 +64,12 @@ public:
     static std::optional<QPointF> find(const std::vector<Placed> &placed, std::uint64_t id);
 
     /// A lost message stays visible, fading out, for kLostFlights times its planned
-    /// flight, within [kLostFadeMin, kLostFadeMax] ms of display time: long enough to be
+    /// flight, within [kLostFadeMin, kLostFadeMax] ticks of display time: long enough to be
     /// seen at any speed at which its flight could be followed, short enough not to
     /// linger over what comes next.
     static constexpr double kLostFlights = 4.0;
-    static constexpr double kLostFadeMin = 60.0;
-    static constexpr double kLostFadeMax = 1500.0;
+    static constexpr double kLostFadeMin = static_cast<double>(raft::fromMs(60));
+    static constexpr double kLostFadeMax = static_cast<double>(raft::fromMs(1500));
     /// kFanStep: how far (in message sizes) each further message at one spot of a link
     /// steps back towards its sender: apart enough to see and click each, near
     /// enough (within ClusterHit::kMessageReach) that a click there lists them all.

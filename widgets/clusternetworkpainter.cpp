@@ -276,9 +276,11 @@ QString ClusterNetworkPainter::linkBadge(const raft::Network &network, raft::Nod
         parts << tr("loss %1%").arg(percent(link->loss));
     if (link->duplicate != base.duplicate)
         parts << tr("dup %1%").arg(percent(link->duplicate));
-    if (link->latencyMin != base.latencyMin || link->latencyMax != base.latencyMax)
-        parts << (link->latencyMin == link->latencyMax ? tr("%1 ms").arg(link->latencyMin)
-                                                       : tr("%1–%2 ms").arg(link->latencyMin).arg(link->latencyMax));
+    if (link->latencyMin != base.latencyMin || link->latencyMax != base.latencyMax) {
+        const QString low = QString::fromStdString(raft::formatMs(link->latencyMin));
+        const QString high = QString::fromStdString(raft::formatMs(link->latencyMax));
+        parts << (link->latencyMin == link->latencyMax ? tr("%1 ms").arg(low) : tr("%1–%2 ms").arg(low, high));
+    }
     if (parts.isEmpty())
         return tr("own conditions");
     return parts.join(QStringLiteral(" · "));

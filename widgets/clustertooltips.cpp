@@ -122,8 +122,8 @@ QString ClusterToolTips::link(const raft::Simulation &sim, raft::NodeId from, ra
             return tr("%1: cut, messages this way are lost").arg(arrow);
         const raft::LinkConditions &c = network.conditions(x, y);
         const QString conditions = tr("latency %1–%2 ms, loss %3%, duplication %4%")
-                                       .arg(c.latencyMin)
-                                       .arg(c.latencyMax)
+                                       .arg(QString::fromStdString(raft::formatMs(c.latencyMin)),
+                                            QString::fromStdString(raft::formatMs(c.latencyMax)))
                                        .arg(std::round(c.loss * 1000.0) / 10.0)
                                        .arg(std::round(c.duplicate * 1000.0) / 10.0);
         return network.link(x, y) ? tr("%1: open, its own conditions: %2").arg(arrow, conditions)

@@ -100,7 +100,7 @@ public:
     void setSimulation(const raft::Simulation *simulation);
     /// simulation is the simulation shown, or nullptr.
     const raft::Simulation *simulation() const { return m_simulation; }
-    /// setDisplayTime sets the virtual time drawn, in ms (at or after the simulation's
+    /// setDisplayTime sets the virtual time drawn, in ticks (at or after the simulation's
     /// now(); the fraction animates messages and timers between events) and repaints.
     void setDisplayTime(double virtualMs);
     /// displayTime is the virtual time drawn.

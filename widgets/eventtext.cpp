@@ -50,9 +50,14 @@ QString EventText::messageTypeText(raft::MessageType type)
     return QCoreApplication::translate(raft::kWordingContext, raft::infoOf(type).name);
 }
 
-QString EventText::timeText(double ms)
+QString EventText::timeText(double time)
 {
-    return tr("%1 s").arg(ms / 1000.0, 0, 'f', 3);
+    return tr("%1 s").arg(time / static_cast<double>(raft::fromSeconds(1)), 0, 'f', 3);
+}
+
+QString EventText::msText(raft::Time time)
+{
+    return QString::fromStdString(raft::formatMs(time));
 }
 
 QString EventText::commandText(const std::string &command)
@@ -114,6 +119,7 @@ QString EventText::fieldsText(const raft::Trace &trace, const TraceEvent &event)
         case raft::FieldType::Text: shown = QString::fromStdString(std::string(trace.textOf(event))); break;
         case raft::FieldType::Number:
         case raft::FieldType::Reason: shown = QString::number(value); break;
+        case raft::FieldType::Ticks: shown = msText(value); break;
         }
         if (use.field == raft::Field::Peer && value == raft::kNoNode)
             continue;
@@ -149,6 +155,7 @@ QString EventText::argText(const raft::WordArg &arg, const QString &text)
     using Type = raft::WordArg::Type;
     switch (arg.type) {
     case Type::Number: return QString::number(arg.value);
+    case Type::Millis: return msText(static_cast<raft::Time>(arg.value));
     case Type::Node: return nodeText(static_cast<raft::NodeId>(arg.value));
     case Type::Role: return roleText(static_cast<raft::Role>(arg.value));
     case Type::Message: return messageTypeText(static_cast<raft::MessageType>(arg.value));

@@ -52,8 +52,12 @@ public:
     static QString statusText(raft::NodeStatus status);
     /// messageTypeText names an RPC: "RequestVote", "AppendEntries reply", …
     static QString messageTypeText(raft::MessageType type);
-    /// timeText shows a virtual time in milliseconds as seconds: "1.250 s".
-    static QString timeText(double ms);
+    /// timeText shows a virtual time (ticks, raft::Time, fractional between ticks)
+    /// as seconds: "1.250 s".
+    static QString timeText(double time);
+    /// msText shows a virtual time or delay in milliseconds, with a decimal part only
+    /// when it is not whole: "150", "0.25" (raft::formatMs).
+    static QString msText(raft::Time time);
     /// commandText shows a client command, or "no-op" for the empty one.
     static QString commandText(const std::string &command);
     /// fill replaces each %1..%9 of a (translated) pattern by its arg, in one pass.

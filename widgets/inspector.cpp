@@ -22,9 +22,10 @@ QString yesNo(bool value)
     return value ? Inspector::tr("yes") : Inspector::tr("no");
 }
 
-QString ms(double value)
+/// ms words a duration in ticks (raft::Time) as whole milliseconds.
+QString ms(double ticks)
 {
-    return Inspector::tr("%1 ms").arg(std::llround(value));
+    return Inspector::tr("%1 ms").arg(std::llround(ticks / static_cast<double>(raft::kTicksPerMs)));
 }
 
 QString voteText(raft::VoteState vote)

@@ -42,6 +42,18 @@ QString percentText(double p)
     return QString::number(std::round(p * 1000.0) / 10.0);
 }
 
+/// shownMs is a latency as the whole-millisecond boxes show it (at least 1).
+int shownMs(raft::Time latency)
+{
+    return static_cast<int>(std::clamp<long long>(std::llround(raft::toMsDouble(latency)), 1, kMaxLatency));
+}
+
+/// msText is a latency in milliseconds, with a decimal part only when it has one.
+QString msText(raft::Time latency)
+{
+    return QString::fromStdString(raft::formatMs(latency));
+}
+
 QSpinBox *makeLatencyBox(QWidget *parent, const QString &name)
 {
     auto *box = new QSpinBox(parent);
@@ -251,8 +263,8 @@ NetworkPane::NetworkPane(QWidget *parent)
         if (m_simulation && from != to && from >= 1 && to >= 1 && from <= m_simulation->size()
             && to <= m_simulation->size()) {
             const raft::LinkConditions &c = m_simulation->network().conditions(from, to);
-            m_linkLatencyMin->setValue(static_cast<int>(c.latencyMin));
-            m_linkLatencyMax->setValue(static_cast<int>(c.latencyMax));
+            m_linkLatencyMin->setValue(shownMs(c.latencyMin));
+            m_linkLatencyMax->setValue(shownMs(c.latencyMax));
             m_linkLoss->setValue(c.loss * 100.0);
             m_linkDuplicate->setValue(c.duplicate * 100.0);
         }
@@ -307,8 +319,12 @@ void NetworkPane::setSimulation(const raft::Simulation *simulation)
 raft::NetworkConfig NetworkPane::shownConfig() const
 {
     raft::NetworkConfig config = m_simulation ? m_simulation->network().config() : raft::NetworkConfig{};
-    config.latencyMin = m_latencyMin->value();
-    config.latencyMax = m_latencyMax->value();
+    // The latency boxes show whole milliseconds: keep a finer value that shows as they do.
+    const auto latency = [](raft::Time current, int shown) {
+        return shownMs(current) == shown ? current : raft::fromMs(shown);
+    };
+    config.latencyMin = latency(config.latencyMin, m_latencyMin->value());
+    config.latencyMax = std::max(config.latencyMin, latency(config.latencyMax, m_latencyMax->value()));
     // The boxes show tenths of a percent: keep a finer value that rounds to what they show.
     const double loss = m_lossSpin->value() / 100.0;
     if (std::abs(loss - config.loss) >= 0.0005)
@@ -352,8 +368,8 @@ void NetworkPane::commitLink()
     if (from == to || from == raft::kNoNode || to == raft::kNoNode)
         return;
     raft::LinkConditions conditions;
-    conditions.latencyMin = m_linkLatencyMin->value();
-    conditions.latencyMax = std::max(m_linkLatencyMax->value(), m_linkLatencyMin->value());
+    conditions.latencyMin = raft::fromMs(m_linkLatencyMin->value());
+    conditions.latencyMax = raft::fromMs(std::max(m_linkLatencyMax->value(), m_linkLatencyMin->value()));
     conditions.loss = m_linkLoss->value() / 100.0;
     conditions.duplicate = m_linkDuplicate->value() / 100.0;
     Q_EMIT linkConditionsChanged(from, to, conditions);
@@ -431,8 +447,8 @@ void NetworkPane::refreshNodes()
 void NetworkPane::refreshConfig()
 {
     const raft::NetworkConfig &config = m_simulation->network().config();
-    setIfIdle(m_latencyMin, static_cast<int>(config.latencyMin));
-    setIfIdle(m_latencyMax, static_cast<int>(config.latencyMax));
+    setIfIdle(m_latencyMin, shownMs(config.latencyMin));
+    setIfIdle(m_latencyMax, shownMs(config.latencyMax));
     const double loss = std::round(config.loss * 1000.0) / 10.0;
     const double duplicate = std::round(config.duplicate * 1000.0) / 10.0;
     setIfIdle(m_lossSpin, loss);
@@ -465,8 +481,9 @@ void NetworkPane::rebuildLinkTable()
     m_linkTable->setRowCount(static_cast<int>(m_shownLinks.size()));
     int row = 0;
     for (const auto &[from, to, c] : m_shownLinks) {
-        const QString latency = c.latencyMin == c.latencyMax ? tr("%1 ms").arg(c.latencyMin)
-                                                             : tr("%1–%2 ms").arg(c.latencyMin).arg(c.latencyMax);
+        const QString latency = c.latencyMin == c.latencyMax
+            ? tr("%1 ms").arg(msText(c.latencyMin))
+            : tr("%1–%2 ms").arg(msText(c.latencyMin), msText(c.latencyMax));
         const QStringList cells{nodeText(from), nodeText(to), latency, tr("%1 %").arg(percentText(c.loss)),
                                 tr("%1 %").arg(percentText(c.duplicate))};
         for (int column = 0; column < cells.size(); ++column)

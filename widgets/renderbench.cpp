@@ -150,10 +150,10 @@ struct World {
     /// AppendEntries carry entries.
     void warmUp()
     {
-        sim.runUntil([&] { return sim.leader().has_value(); }, 600'000);
+        sim.runUntil([&] { return sim.leader().has_value(); }, raft::fromSeconds(600));
         for (int i = 0; i < 20; ++i) {
             request();
-            sim.runFor(500);
+            sim.runFor(raft::fromMs(500));
         }
     }
     raft::Simulation sim;
@@ -161,17 +161,17 @@ struct World {
 };
 
 /// makeConfig: nine servers, slow links (2–4 s) and a leader that sends every
-/// `heartbeat` ms: a crowded picture.
+/// `heartbeat` ticks: a crowded picture.
 raft::ClusterConfig makeConfig(const Options &options, raft::Time heartbeat)
 {
     raft::ClusterConfig config;
     config.nodes = 9;
     config.seed = options.seed;
-    config.network.latencyMin = 2000;
-    config.network.latencyMax = 4000;
+    config.network.latencyMin = raft::fromMs(2000);
+    config.network.latencyMax = raft::fromMs(4000);
     config.heartbeatInterval = std::max<raft::Time>(1, heartbeat);
-    config.electionTimeoutMin = 20000;
-    config.electionTimeoutMax = 40000;
+    config.electionTimeoutMin = raft::fromMs(20000);
+    config.electionTimeoutMax = raft::fromMs(40000);
     return config;
 }
 
@@ -199,13 +199,13 @@ SpaceTimeFigures benchSpaceTime(const Options &options, std::size_t wanted)
     config.nodes = 9;
     config.seed = options.seed;
     raft::History history(config);
-    raft::Time now = 60'000;
+    raft::Time now = raft::fromSeconds(60);
     history.advanceTo(now);
     SpaceTimeView view;
     view.resize(options.width, options.height);
     view.setHistory(&history, static_cast<double>(now));
     // The span whose window (the playhead at 85% of it) holds `wanted` messages.
-    double lo = 50;
+    double lo = static_cast<double>(raft::fromMs(50));
     double hi = static_cast<double>(now);
     for (int i = 0; i < 40; ++i) {
         const double mid = (lo + hi) / 2;
@@ -223,7 +223,7 @@ SpaceTimeFigures benchSpaceTime(const Options &options, std::size_t wanted)
     double display = static_cast<double>(now);
     const int warmup = 10;
     for (int frame = 0; frame < warmup + options.frames; ++frame) {
-        display += 1000.0 / 60.0;
+        display += static_cast<double>(raft::fromSeconds(1)) / 60.0;
         history.advanceTo(static_cast<raft::Time>(std::floor(display)));
         timer.start();
         const double cpuStart = cpuNowMs();
@@ -258,7 +258,7 @@ int run(const Options &options)
     // With latency L (mean 3 s) and heartbeat H, each of the 8 followers has about L/H
     // AppendEntries and as many replies in flight, plus what client requests add.
     // Guess H, measure, and scale H once to land near the wanted number of messages.
-    raft::Time heartbeat = 24 * 3000 / options.messages;
+    raft::Time heartbeat = raft::fromMs(24 * 3000) / options.messages;
     {
         World probe(makeConfig(options, heartbeat));
         probe.warmUp();
@@ -299,7 +299,7 @@ int run(const Options &options)
         timer.start();
         const double cpuStart = cpuNowMs();
         const double processCpuStart = processCpuNowMs();
-        display += 1000.0 / 60.0;
+        display += static_cast<double>(raft::fromSeconds(1)) / 60.0;
         if (frame % 30 == 0)
             world.request(); // a client request every half second of virtual time
         sim.advanceTo(static_cast<raft::Time>(std::floor(display)));

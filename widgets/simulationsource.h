@@ -28,7 +28,7 @@ public:
     virtual const raft::Simulation &simulation() const = 0;
     /// history is the whole run: every step behind the live moment and the recorded future.
     virtual const raft::History &history() const = 0;
-    /// displayTime is the fractional virtual time (ms) views draw at.
+    /// displayTime is the fractional virtual time (in ticks, raft::Time) views draw at.
     virtual double displayTime() const = 0;
     /// isPlaying tells whether the clock runs.
     virtual bool isPlaying() const = 0;

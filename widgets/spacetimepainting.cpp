@@ -26,7 +26,7 @@ namespace widgets {
 
 namespace {
 
-/// niceStep is the smallest of 1, 2, 5 × 10^k ms at least `minimum` long.
+/// niceStep is the smallest of 1, 2, 5 × 10^k ticks at least `minimum` long.
 double niceStep(double minimum)
 {
     double step = 1;
@@ -117,8 +117,10 @@ void SpaceTimeView::paintDiagram(QPainter &painter, QSizeF area) const
 
 double SpaceTimeView::axisStep(QRectF plot) const
 {
-    const double pxPerMs = plot.width() / m_span;
-    return niceStep(std::max(1.0, (fontMetrics().horizontalAdvance(QStringLiteral("000.000 s")) + 16) / pxPerMs));
+    // At least a millisecond: the labels show no finer.
+    const double pxPerTick = plot.width() / m_span;
+    return niceStep(std::max(static_cast<double>(raft::fromMs(1)),
+                             (fontMetrics().horizontalAdvance(QStringLiteral("000.000 s")) + 16) / pxPerTick));
 }
 
 void SpaceTimeView::paintGrid(QPainter &painter, QRectF plot) const

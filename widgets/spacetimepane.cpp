@@ -38,7 +38,7 @@ SpaceTimePane::SpaceTimePane(QWidget *parent)
     connect(m_follow, &QToolButton::clicked, this,
             [this] { m_view->follow(static_cast<raft::Time>(m_view->visibleSpan())); });
     connect(m_whole, &QToolButton::clicked, this,
-            [this] { m_view->setVisibleRange(0, std::max<raft::Time>(1000, m_view->model().frontier())); });
+            [this] { m_view->setVisibleRange(0, std::max<raft::Time>(raft::fromSeconds(1), m_view->model().frontier())); });
     retranslate();
 }
 

@@ -26,11 +26,14 @@ namespace widgets {
 
 namespace {
 
-constexpr double kMinSpan = 50;
+constexpr double kMinSpan = static_cast<double>(raft::fromMs(50));
 /// kFollowAt: where the playhead sits across the window while the view follows it.
 constexpr double kFollowAt = 0.85;
 /// kFirstSpan: the narrowest window shown while following the start of a run.
-constexpr double kFirstSpan = 1000;
+constexpr double kFirstSpan = static_cast<double>(raft::fromSeconds(1));
+
+/// kOneMs: a millisecond in ticks, the precision of a tooltip's times.
+constexpr double kOneMs = static_cast<double>(raft::fromMs(1));
 
 /// pointAt is the point a fraction f of the way from a to b.
 QPointF pointAt(QPointF a, QPointF b, double f)
@@ -50,10 +53,11 @@ double distanceToSegment(QPointF p, QPointF a, QPointF b)
 
 } // namespace
 
-QString SpaceTimeView::timeText(double ms, double step)
+QString SpaceTimeView::timeText(double time, double step)
 {
-    const int decimals = step >= 1000 ? 0 : (step >= 100 ? 1 : (step >= 10 ? 2 : 3));
-    return tr("%1 s").arg(ms / 1000.0, 0, 'f', decimals);
+    const double stepMs = step / static_cast<double>(raft::kTicksPerMs);
+    const int decimals = stepMs >= 1000 ? 0 : (stepMs >= 100 ? 1 : (stepMs >= 10 ? 2 : 3));
+    return tr("%1 s").arg(time / static_cast<double>(raft::fromSeconds(1)), 0, 'f', decimals);
 }
 
 SpaceTimeView::SpaceTimeView(QWidget *parent)
@@ -148,7 +152,8 @@ void SpaceTimeView::followPlayhead()
 
 void SpaceTimeView::zoomBy(double factor, double anchor)
 {
-    const double longest = std::max(1000.0, static_cast<double>(m_model.frontier()) * 1.2);
+    const double longest =
+        std::max(static_cast<double>(raft::fromSeconds(1)), static_cast<double>(m_model.frontier()) * 1.2);
     const double span = std::clamp(m_span * factor, kMinSpan, longest);
     if (m_following) {
         m_followSpan = span;
@@ -380,7 +385,7 @@ void SpaceTimeView::keyPressEvent(QKeyEvent *event)
     case Qt::Key_Equal: zoomBy(0.8, m_now); break;
     case Qt::Key_Minus: zoomBy(1.25, m_now); break;
     case Qt::Key_Home: follow(static_cast<Time>(m_followSpan)); break;
-    case Qt::Key_0: setVisibleRange(0, std::max<Time>(1000, m_model.frontier())); break;
+    case Qt::Key_0: setVisibleRange(0, std::max<Time>(raft::fromSeconds(1), m_model.frontier())); break;
     default: QWidget::keyPressEvent(event); return;
     }
     event->accept();
@@ -413,16 +418,16 @@ QString SpaceTimeView::toolTipAt(QPointF pos) const
     QString fate;
     switch (r.fate) {
     case MessageRecord::Fate::Delivered:
-        fate = tr("delivered at %1").arg(timeText(static_cast<double>(r.endAt), 1));
+        fate = tr("delivered at %1").arg(timeText(static_cast<double>(r.endAt), kOneMs));
         break;
-    case MessageRecord::Fate::Lost: fate = tr("lost at %1").arg(timeText(static_cast<double>(r.endAt), 1)); break;
+    case MessageRecord::Fate::Lost: fate = tr("lost at %1").arg(timeText(static_cast<double>(r.endAt), kOneMs)); break;
     case MessageRecord::Fate::InFlight: fate = tr("still on its way"); break;
     }
     return tr("%1 from %2 to %3, term %4, sent at %5, %6")
         .arg(QString::fromLatin1(raft::messageTypeName(r.type)), QString::fromStdString(raft::nodeName(r.from)),
              QString::fromStdString(raft::nodeName(r.to)))
         .arg(r.term)
-        .arg(timeText(static_cast<double>(r.sentAt), 1), fate);
+        .arg(timeText(static_cast<double>(r.sentAt), kOneMs), fate);
 }
 
 QSize SpaceTimeView::sizeHint() const

@@ -146,18 +146,19 @@ private:
     void paintMarks(QPainter &painter, QRectF plot) const;
     void paintNames(QPainter &painter, QRectF plot) const;
     QString toolTipAt(QPointF pos) const;
-    /// timeText is a virtual time in seconds, with as many decimals as `step` ms needs.
-    static QString timeText(double ms, double step);
+    /// timeText is a virtual time (ticks) in seconds, with as many decimals as a `step`
+    /// (ticks) needs.
+    static QString timeText(double time, double step);
 
     const SimulationSource *m_source = nullptr;
     const Selection *m_selection = nullptr;
     SpaceTimeModel m_model;
     double m_now = 0;
     double m_start = 0;
-    double m_span = 4000;
+    double m_span = static_cast<double>(raft::fromSeconds(4));
     /// m_followSpan: the span wanted while following (the window may be narrower at
     /// the start of a run).
-    double m_followSpan = 4000;
+    double m_followSpan = static_cast<double>(raft::fromSeconds(4));
     bool m_following = true;
     bool m_heartbeats = true;
     bool m_presentation = false;

@@ -23,14 +23,20 @@ namespace widgets {
 
 namespace {
 
-/// The narrowest window of time a zoomed view shows, in ms.
-constexpr double kMinSpan = 50;
+/// The narrowest window of time a zoomed view shows (ticks, as every time here).
+constexpr double kMinSpan = static_cast<double>(raft::fromMs(50));
 /// The span shown before anything was recorded.
-constexpr double kEmptySpan = 1000;
+constexpr double kEmptySpan = static_cast<double>(raft::fromSeconds(1));
 /// How far from a mark (in pixels) the mouse still points at it.
 constexpr double kHitRadius = 8;
 /// How close (in pixels) a click must be to a mark to go to its exact time.
 constexpr double kSnapRadius = 6;
+
+/// tenths rounds a time down to a tenth of a second.
+Time tenths(Time t)
+{
+    return t / raft::fromMs(100) * raft::fromMs(100);
+}
 
 template <class... F> struct Overloaded : F... {
     using F::operator()...;
@@ -117,7 +123,7 @@ QString actionText(const raft::Input &in)
             [](const act::AutoClient &a) {
                 return a.every > 0 ? Timeline::tr("You started the automatic client: a request to the leader every "
                                                   "%1 ms")
-                                         .arg(a.every)
+                                         .arg(EventText::msText(a.every))
                                    : Timeline::tr("You stopped the automatic client");
             },
         },
@@ -191,8 +197,8 @@ void Timeline::updateAccessibleText()
         return;
     // Tenths of a second are enough for a screen reader, and change less often.
     const QString text = tr("At %1 of %2")
-                             .arg(EventText::timeText(static_cast<double>(liveTime() / 100 * 100)),
-                                  EventText::timeText(static_cast<double>(frontierTime() / 100 * 100)));
+                             .arg(EventText::timeText(static_cast<double>(tenths(liveTime()))),
+                                  EventText::timeText(static_cast<double>(tenths(frontierTime()))));
     if (text != accessibleDescription())
         setAccessibleDescription(text);
 }

@@ -137,7 +137,7 @@ private:
 
     bool m_zoomed = false;
     double m_viewStart = 0;
-    double m_viewSpan = 1000;
+    double m_viewSpan = static_cast<double>(raft::fromSeconds(1));
     /// m_followedLive: the live time when the view last followed it.
     raft::Time m_followedLive = -1;
     bool m_dragging = false;

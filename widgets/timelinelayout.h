@@ -29,9 +29,9 @@ struct TimelineLayout {
     double commitBottom = 0;
     double axis = 0;
     double bottom = 0;
-    /// start (ms) is shown at x = left, start + span at x = right.
+    /// start (ticks, raft::Time) is shown at x = left, start + span at x = right.
     double start = 0;
-    double span = 1000;
+    double span = static_cast<double>(raft::fromSeconds(1));
 
     /// make lays out a strip of width × height whose axis labels need labelHeight
     /// pixels, showing [start, start + span].

@@ -87,8 +87,9 @@ void TimelinePainter::paintAxis() const
 {
     QPainter &painter = m_painter;
     const TimelineLayout &l = m_layout;
-    const double span = l.span;
-    const double start = l.start;
+    // The axis counts milliseconds; the layout counts ticks.
+    const double span = l.span / static_cast<double>(raft::kTicksPerMs);
+    const double start = l.start / static_cast<double>(raft::kTicksPerMs);
     const double pixelsPerMs = (l.right - l.left) / span;
     // Labels at least a wide label's width apart.
     const QFontMetrics fm = QFontMetrics(m_font);
@@ -113,7 +114,7 @@ void TimelinePainter::paintAxis() const
     for (double t = first; t <= last + minor * 0.5; t += minor) {
         if (t < 0)
             continue;
-        const double x = std::round(l.x(static_cast<Time>(std::llround(t)))) + 0.5;
+        const double x = std::round(l.x(raft::fromMsDouble(t))) + 0.5;
         const bool major = std::fmod(std::round(t / minor), std::round(step / minor)) == 0;
         if (major) {
             painter.setPen(QPen(ClusterPalette::grid(), 1));

@@ -122,6 +122,7 @@ bool traceEventFromJson(const QJsonObject &json, raft::TraceEvent *event, std::s
         case raft::FieldType::Number:
         case raft::FieldType::Text:
         case raft::FieldType::Reason: value = static_cast<std::int64_t>(v.toDouble()); break;
+        case raft::FieldType::Ticks: value = raft::fromMsDouble(v.toDouble()); break;
         }
         setField(e, use.field, value);
     }
@@ -156,9 +157,9 @@ LiveMirror::LiveMirror(const MirrorTiming &timing)
 {
     raft::ClusterConfig config;
     config.nodes = std::clamp(timing.servers, 1, raft::kMaxNodes);
-    config.electionTimeoutMin = timing.electionTimeoutMin;
-    config.electionTimeoutMax = std::max(timing.electionTimeoutMax, timing.electionTimeoutMin);
-    config.heartbeatInterval = timing.heartbeatMs;
+    config.electionTimeoutMin = raft::fromMs(timing.electionTimeoutMin);
+    config.electionTimeoutMax = raft::fromMs(std::max(timing.electionTimeoutMax, timing.electionTimeoutMin));
+    config.heartbeatInterval = raft::fromMs(timing.heartbeatMs);
     config.checkInvariants = false;
     m_timing.servers = config.nodes;
     m_history = std::make_unique<raft::History>(config);
@@ -172,10 +173,10 @@ LiveMirror::LiveMirror(const MirrorTiming &timing)
 
 LiveMirror::~LiveMirror() = default;
 
-Time LiveMirror::flightMs() const
+Time LiveMirror::flight() const
 {
     // Long enough to see, shorter than a heartbeat so that flights do not pile up.
-    return std::clamp<Time>(m_timing.heartbeatMs * 6 / 10, 30, 600);
+    return raft::fromMs(std::clamp<Time>(m_timing.heartbeatMs * 6 / 10, 30, 600));
 }
 
 QJsonObject LiveMirror::record(double at, int server, const QString &kind, const QJsonObject &data)
@@ -292,7 +293,7 @@ bool LiveMirror::apply(const QJsonObject &record, QString *error)
 
 void LiveMirror::setClock(double at)
 {
-    m_mirror->setClock(static_cast<Time>(std::floor(at)));
+    m_mirror->setClock(static_cast<Time>(std::floor(at * static_cast<double>(raft::kTicksPerMs))));
     const Time now = this->now();
     for (auto it = m_flights.begin(); it != m_flights.end();) {
         const raft::Envelope *e = m_mirror->envelope(it->second.envelope);
@@ -310,7 +311,7 @@ void LiveMirror::setClock(double at)
             m_mirror->arrive(e->id);
         else if (simulation().status(to) == raft::NodeStatus::Crashed)
             m_mirror->lose(e->id, Reason::DestinationCrashed);
-        else if (now - e->sentAt > kMaxWaitMs)
+        else if (now - e->sentAt > raft::fromMs(kMaxWaitMs))
             m_mirror->lose(e->id, Reason::None);
         else {
             // Not reported received yet: it waits at the receiver's door.
@@ -337,8 +338,9 @@ Index LiveMirror::logWanted(int server) const
 void LiveMirror::resetTimer(int server)
 {
     const Known &k = m_known[static_cast<std::size_t>(server)];
-    const Time timeout = k.electionTimeout > 0 ? k.electionTimeout
-                                               : (m_timing.electionTimeoutMin + m_timing.electionTimeoutMax) / 2;
+    const Time timeout = k.electionTimeout > 0
+        ? k.electionTimeout
+        : raft::fromMs(m_timing.electionTimeoutMin + m_timing.electionTimeoutMax) / 2;
     if (simulation().role(server) != raft::Role::Leader)
         m_mirror->setElectionTimer(server, now() + timeout, timeout);
 }
@@ -372,8 +374,8 @@ void LiveMirror::applyStatus(int server, const QJsonObject &status, bool hello)
     k.logLength = number(status, "logLength");
     k.lastLogTerm = number(status, "lastLogTerm");
     k.committed = std::max(k.committed, s.commitIndex);
-    k.electionTimeout = static_cast<Time>(number(status, "electionTimeout"));
-    const Time due = static_cast<Time>(number(status, "electionDueMs"));
+    k.electionTimeout = raft::fromMsDouble(static_cast<double>(number(status, "electionTimeout")));
+    const Time due = raft::fromMsDouble(static_cast<double>(number(status, "electionDueMs")));
     if (k.electionTimeout > 0)
         m_mirror->setElectionTimer(server, now() + due, k.electionTimeout);
     if (hello) {
@@ -473,7 +475,7 @@ void LiveMirror::applyMessage(int server, const QJsonObject &json)
         const raft::Log &log = simulation().log(m.from);
         for (Index i = m.prevLogIndex + 1; i <= m.prevLogIndex + count; ++i)
             m.entries.push_back(i <= log.lastIndex() ? log.at(i) : raft::Entry{m.term, std::string()});
-        m_flights[flightKey(m.from, id)] = Flight{m_mirror->send(m, now, now + flightMs()), false};
+        m_flights[flightKey(m.from, id)] = Flight{m_mirror->send(m, now, now + flight()), false};
     } else if (dir == QLatin1String("received") && m.to == server) {
         const auto it = m_flights.find(flightKey(m.from, id));
         if (it != m_flights.end()) {

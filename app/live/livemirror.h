@@ -14,7 +14,8 @@
 
 namespace live {
 
-/// MirrorTiming is what the watcher knows of the servers' timing (their command line).
+/// MirrorTiming is what the watcher knows of the servers' timing (their command line),
+/// in milliseconds.
 struct MirrorTiming {
     int servers = 3;
     raft::Time electionTimeoutMin = 150;
@@ -67,8 +68,8 @@ public:
     static bool parseRecording(const QByteArray &text, MirrorTiming *timing, std::vector<QJsonObject> *records,
                                QString *error);
 
-    /// flightMs is how long a message is drawn in flight.
-    raft::Time flightMs() const;
+    /// flight is how long a message is drawn in flight (ticks).
+    raft::Time flight() const;
     /// kMaxWaitMs: a message sent but never reported received is shown lost after this.
     static constexpr raft::Time kMaxWaitMs = 3000;
 

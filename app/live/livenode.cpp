@@ -32,9 +32,9 @@ raft::NodeConfig nodeConfig(const NodeOptions &options)
     raft::NodeConfig config;
     config.id = options.self;
     config.clusterSize = static_cast<int>(options.cluster.size());
-    config.electionTimeoutMin = options.electionTimeoutMin;
-    config.electionTimeoutMax = options.electionTimeoutMax;
-    config.heartbeatInterval = options.heartbeatInterval;
+    config.electionTimeoutMin = raft::fromMs(options.electionTimeoutMin);
+    config.electionTimeoutMax = raft::fromMs(options.electionTimeoutMax);
+    config.heartbeatInterval = raft::fromMs(options.heartbeatInterval);
     config.seed = options.seed;
     if (config.seed == 0) {
         // A real server's timeouts only need to differ from its peers' (§5.2).
@@ -145,7 +145,9 @@ void LiveNode::scheduleFlush()
 void LiveNode::armTimer()
 {
     const raft::Time delay = std::max<raft::Time>(0, m_node.nextDeadline() - now());
-    m_timer->start(static_cast<int>(std::min<raft::Time>(delay, 60000)));
+    // Whole milliseconds for QTimer, rounded up: a timer that fires early only rearms.
+    const raft::Time delayMs = (std::min(delay, raft::fromSeconds(60)) + raft::kTicksPerMs - 1) / raft::kTicksPerMs;
+    m_timer->start(static_cast<int>(delayMs));
 }
 
 void LiveNode::flush()
@@ -301,7 +303,7 @@ void LiveNode::publishMessage(const char *direction, const Message &m, std::uint
         return;
     raft::JsonWriter json;
     json.beginObject().key("message").beginObject();
-    json.key("t").value(static_cast<long long>(now())).key("dir").value(direction);
+    json.key("t").milliseconds(now()).key("dir").value(direction);
     if (id != 0)
         json.key("id").value(id);
     json.key("type").value(raft::messageTypeName(m.type));

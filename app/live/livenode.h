@@ -55,7 +55,8 @@ private:
         raft::Time deadline = 0;
     };
 
-    raft::Time now() const { return m_clock.elapsed(); }
+    /// now is the real time since the server started, in raft::Time ticks.
+    raft::Time now() const { return m_clock.nsecsElapsed() / (1'000'000 / raft::kTicksPerMs); }
     void log(const std::string &line) const;
 
     // --- the node's inputs and outputs ---

@@ -148,7 +148,7 @@ void LiveNode::serveKv(const HttpRequest &request, const std::string &key, const
     pending.value = kind == RequestKind::Put ? request.body : std::string();
     pending.command = std::move(command);
     pending.responder = responder;
-    pending.deadline = now() + m_options.requestTimeout;
+    pending.deadline = now() + raft::fromMs(m_options.requestTimeout);
     m_pending.emplace(result.index, std::move(pending));
     scheduleFlush();
 }
@@ -215,7 +215,7 @@ std::string LiveNode::statusJson() const
     // timeout; a follower or candidate knows of none.
     json.key("aliveFollowers").beginArray();
     if (n.role() == Role::Leader) {
-        const raft::Time window = std::max(m_options.electionTimeoutMax, 3 * m_options.heartbeatInterval);
+        const raft::Time window = raft::fromMs(std::max(m_options.electionTimeoutMax, 3 * m_options.heartbeatInterval));
         for (NodeId id = 1; id <= static_cast<NodeId>(m_options.cluster.size()); ++id) {
             const raft::Time heard = m_lastHeard[static_cast<std::size_t>(id)];
             if (id != m_options.self && heard >= 0 && now() - heard <= window)
@@ -235,12 +235,12 @@ std::string LiveNode::statusJson() const
     json.key("logLength").value(n.log().lastIndex());
     json.key("lastLogTerm").value(n.log().lastTerm());
     // The election timer, for a watcher that draws it: its length and how long is left.
-    json.key("electionTimeout").value(static_cast<long long>(n.electionTimeout()));
-    json.key("electionDueMs").value(static_cast<long long>(std::max<raft::Time>(0, n.nextDeadline() - now())));
+    json.key("electionTimeout").value(static_cast<long long>(raft::toMs(n.electionTimeout())));
+    json.key("electionDueMs").value(static_cast<long long>(raft::toMs(std::max<raft::Time>(0, n.nextDeadline() - now()))));
     json.key("clusterSize").value(m_options.cluster.size());
     json.key("fsync").value(m_options.fsync);
     json.key("pid").value(static_cast<long long>(::getpid()));
-    json.key("uptimeMs").value(static_cast<long long>(now()));
+    json.key("uptimeMs").value(static_cast<long long>(raft::toMs(now())));
     json.endObject();
     return json.take();
 }

@@ -32,6 +32,8 @@ struct NodeOptions {
     /// host of this server's --cluster entry).
     std::string listen = "127.0.0.1";
     bool fsync = true;
+    /// electionTimeoutMin/Max, heartbeatInterval, requestTimeout: in milliseconds, as
+    /// the command line gives them (LiveNode converts them to raft::Time ticks).
     raft::Time electionTimeoutMin = 150;
     raft::Time electionTimeoutMax = 300;
     raft::Time heartbeatInterval = 50;

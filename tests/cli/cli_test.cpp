@@ -578,12 +578,12 @@ namespace {
 /// with the history that made it.
 std::string recordedRunText(History &h)
 {
-    h.advanceTo(800);
+    h.advanceTo(raft::fromMs(800));
     const NodeId leader = h.simulation().leader().value_or(1);
     EXPECT_TRUE(h.edit([&](Simulation &sim) { return sim.request(leader, "set x 5"); }));
-    h.advanceTo(1200);
+    h.advanceTo(raft::fromMs(1200));
     EXPECT_TRUE(h.edit([&](Simulation &sim) { return sim.crash(leader); }));
-    h.advanceTo(2500);
+    h.advanceTo(raft::fromMs(2500));
     const std::uint64_t end = h.currentStep();
     h.seekToStep(end / 2); // the viewer went back before saving: --run still plays to the end
     return formatRunFile(

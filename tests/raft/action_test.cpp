@@ -17,7 +17,7 @@ namespace {
 Simulation withLeader(int nodes, std::uint64_t seed)
 {
     Simulation sim(ClusterConfig{.nodes = nodes, .seed = seed});
-    EXPECT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, 5000));
+    EXPECT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, raft::fromMs(5000)));
     return sim;
 }
 
@@ -53,7 +53,7 @@ std::vector<Action> someActions(const Simulation &sim, Rng &rng)
             act::Hold{rng.chance(0.5)},
             act::SetNetwork{conditions},
             act::Say{"look"},
-            act::SetTimer{node(), sim.now() + rng.uniform(-20, 50)},
+            act::SetTimer{node(), sim.now() + raft::fromMs(rng.uniform(-20, 50))},
             act::SetLink{node(), node(), rng.chance(0.5) ? std::optional(conditions) : std::nullopt},
             act::Restore{node(), node(), rng.chance(0.5)},
             act::AutoClient{rng.uniform(-10, 200)}};
@@ -104,15 +104,15 @@ TEST(ActionResult, EachImpossibleActionGivesItsReason)
     EXPECT_EQ(reasonOf(sim.resume(leader)), RefusalReason::UpNotPaused);
     EXPECT_EQ(reasonOf(sim.resume(f)), RefusalReason::CrashedNotPaused);
     EXPECT_EQ(reasonOf(sim.timeout(leader)), RefusalReason::IsLeader);
-    EXPECT_EQ(reasonOf(sim.setElectionDeadline(leader, sim.now() + 5)), RefusalReason::IsLeader);
+    EXPECT_EQ(reasonOf(sim.setElectionDeadline(leader, sim.now() + raft::fromMs(5))), RefusalReason::IsLeader);
     EXPECT_EQ(reasonOf(sim.crash(4)), RefusalReason::NoSuchServer);
     EXPECT_EQ(reasonOf(sim.cut(2, 2, true)), RefusalReason::SameServer);
     EXPECT_EQ(reasonOf(sim.restoreLink(1, 2, true)), RefusalReason::LinkNotCut);
     EXPECT_EQ(reasonOf(sim.dropMessage(999999)), RefusalReason::NoSuchMessage);
-    EXPECT_EQ(reasonOf(sim.setNetworkConfig(NetworkConfig{.latencyMin = 5, .latencyMax = 2})),
+    EXPECT_EQ(reasonOf(sim.setNetworkConfig(NetworkConfig{.latencyMin = raft::fromMs(5), .latencyMax = raft::fromMs(2)})),
               RefusalReason::BadConditions);
     // A message to the paused server waits at its door: it cannot be delivered by hand.
-    sim.runFor(200);
+    sim.runFor(raft::fromMs(200));
     std::uint64_t waiting = 0;
     sim.network().forEach([&](const Envelope &e) {
         if (e.message.to == g && waiting == 0)
@@ -124,8 +124,8 @@ TEST(ActionResult, EachImpossibleActionGivesItsReason)
     EXPECT_EQ(refused.describe(),
               "message #" + std::to_string(waiting) + " goes to " + nodeName(g) + ", which is paused; resume it first");
     ASSERT_TRUE(sim.resume(g));
-    ASSERT_TRUE(sim.setElectionDeadline(g, sim.now() + 1));
-    EXPECT_EQ(reasonOf(sim.setElectionDeadline(g, sim.now() - 1)), RefusalReason::TimeInPast);
+    ASSERT_TRUE(sim.setElectionDeadline(g, sim.now() + raft::fromMs(1)));
+    EXPECT_EQ(reasonOf(sim.setElectionDeadline(g, sim.now() - raft::fromMs(1))), RefusalReason::TimeInPast);
 }
 
 TEST(ActionResult, CheckAgreesWithApplyAndARefusalChangesNothing)
@@ -171,7 +171,7 @@ TEST(ActionResult, CheckAgreesWithApplyAndARefusalChangesNothing)
 TEST(Input, EveryKindRoundTripsThroughItsRunFileLine)
 {
     // One recorded input of each kind: the line written for it reads back the same.
-    const NetworkConfig slow{.latencyMin = 30, .latencyMax = 90, .loss = 0.3, .duplicate = 0.1};
+    const NetworkConfig slow{.latencyMin = raft::fromMs(30), .latencyMax = raft::fromMs(90), .loss = 0.3, .duplicate = 0.1};
     const std::vector<Action> actions = {
         act::Crash{3},
         act::Restart{3},
@@ -190,7 +190,7 @@ TEST(Input, EveryKindRoundTripsThroughItsRunFileLine)
         act::Hold{true},
         act::SetNetwork{slow},
         act::Say{"who can commit now?"},
-        act::SetTimer{2, 777},
+        act::SetTimer{2, raft::fromMs(777)},
         act::SetLink{1, 3, slow},
         act::Restore{2, 5, true},
         act::Cut{4, 1, true},
@@ -200,7 +200,7 @@ TEST(Input, EveryKindRoundTripsThroughItsRunFileLine)
         act::Snapshot{2},
         act::Read{2, "x"},
         act::Request{5, "incr n", 7, 3},
-        act::AutoClient{250},
+        act::AutoClient{raft::fromMs(250)},
         act::AutoClient{0},
         act::AddServer{4},
         act::RemoveServer{2},

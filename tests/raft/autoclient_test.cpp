@@ -21,7 +21,7 @@ ClusterConfig withClient(std::uint64_t seed, Time every = 100)
     ClusterConfig c;
     c.seed = seed;
     c.network.loss = 0.03;
-    c.network.latencyMax = 30;
+    c.network.latencyMax = raft::fromMs(30);
     c.autoClient = every;
     return c;
 }
@@ -51,7 +51,7 @@ void expectSame(const History &a, const History &b, const std::string &where)
 TEST(AutoClient, SendsNumberedRequestsToTheLeaderOnItsInterval)
 {
     Simulation sim(withClient(7));
-    sim.runFor(3000);
+    sim.runFor(raft::fromMs(3000));
     const Trace &trace = sim.trace();
     const auto requests = accepted(trace);
     ASSERT_GE(requests.size(), 20u);
@@ -74,22 +74,22 @@ TEST(AutoClient, SendsNumberedRequestsToTheLeaderOnItsInterval)
 TEST(AutoClient, WaitsWithoutSpendingStepsWhileNoLeaderIsUp)
 {
     Simulation sim(withClient(3));
-    ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, 5000));
+    ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, raft::fromMs(5000)));
     // Before the first leader the client has not acted: every step so far is a
     // timer or a delivery that the trace explains.
     EXPECT_TRUE(accepted(sim.trace()).empty());
     EXPECT_EQ(sim.nextClientCommand(), "set x 1");
     const NodeId leader = *sim.leader();
-    sim.runFor(400);
+    sim.runFor(raft::fromMs(400));
     const std::size_t before = accepted(sim.trace()).size();
     EXPECT_GE(before, 3u);
     ASSERT_TRUE(sim.pause(leader));
     EXPECT_FALSE(sim.nextClientTime().has_value()) << "a paused leader takes no request";
     ASSERT_TRUE(sim.crash(leader));
     // Until someone else leads, no request; then they go on at the client's interval.
-    ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, 5000));
+    ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, raft::fromMs(5000)));
     EXPECT_EQ(accepted(sim.trace()).size(), before);
-    sim.runFor(1000);
+    sim.runFor(raft::fromMs(1000));
     const auto after = accepted(sim.trace());
     ASSERT_GT(after.size(), before + 5);
     EXPECT_EQ(after.back().first % 100, 0);
@@ -98,7 +98,7 @@ TEST(AutoClient, WaitsWithoutSpendingStepsWhileNoLeaderIsUp)
 TEST(AutoClient, CountsTheUsersRequestsInItsNumbering)
 {
     Simulation sim(withClient(5));
-    ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, 5000));
+    ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, raft::fromMs(5000)));
     ASSERT_TRUE(sim.request(*sim.leader(), sim.nextClientCommand())); // the window's Client Request
     EXPECT_EQ(sim.nextClientCommand(), "set y 2");
     ASSERT_TRUE(sim.request(*sim.leader(), "del k"));
@@ -112,7 +112,7 @@ TEST(AutoClient, AnIntervalOutOfRangeIsRefused)
     ASSERT_TRUE(refused.refusal().has_value());
     EXPECT_EQ(refused.refusal()->reason, RefusalReason::BadInterval);
     EXPECT_EQ(refused.describe(), "the automatic client's interval must be from 1 ms to 60 s (0 stops it)");
-    EXPECT_EQ(sim.setAutoClient(60'001).refusal()->reason, RefusalReason::BadInterval);
+    EXPECT_EQ(sim.setAutoClient(raft::fromMs(60'001)).refusal()->reason, RefusalReason::BadInterval);
     EXPECT_TRUE(sim.inputs().empty());
     ClusterConfig bad;
     bad.autoClient = -1;
@@ -155,8 +155,8 @@ TEST(AutoClient, HistorySeeksShowTheStraightRunsState)
         ASSERT_TRUE(again.step());
     expectSame(straight, again, "after going back and forward");
     // Played on past the frontier, the client goes on as it would have.
-    straight.advanceTo(4000);
-    again.advanceTo(4000);
+    straight.advanceTo(raft::fromMs(4000));
+    again.advanceTo(raft::fromMs(4000));
     expectSame(straight, again, "played on past the old frontier");
 }
 
@@ -165,14 +165,14 @@ TEST(AutoClient, HistorySeeksShowTheStraightRunsState)
 TEST(AutoClient, TurningItOffAndOnIsRecordedAndReplays)
 {
     History h(withClient(4));
-    h.advanceTo(1200);
+    h.advanceTo(raft::fromMs(1200));
     ASSERT_TRUE(h.act(act::AutoClient{0}));
     const std::uint64_t offAt = h.currentStep();
     const std::size_t requestsWhenOff = accepted(h.trace()).size();
-    h.advanceTo(2000);
+    h.advanceTo(raft::fromMs(2000));
     EXPECT_EQ(accepted(h.trace()).size(), requestsWhenOff) << "off: no request for 800 ms";
-    ASSERT_TRUE(h.act(act::AutoClient{250}));
-    h.advanceTo(3500);
+    ASSERT_TRUE(h.act(act::AutoClient{raft::fromMs(250)}));
+    h.advanceTo(raft::fromMs(3500));
     const auto all = accepted(h.trace());
     ASSERT_GT(all.size(), requestsWhenOff + 3);
     EXPECT_EQ((all.back().first - 2000) % 250, 0) << "on again: every 250 ms from when it was turned on";
@@ -187,11 +187,11 @@ TEST(AutoClient, TurningItOffAndOnIsRecordedAndReplays)
     EXPECT_EQ(h.simulation().config().autoClient, 100);
     h.seekToStep(offAt);
     EXPECT_EQ(h.simulation().config().autoClient, 0);
-    h.seekToTime(3500);
+    h.seekToTime(raft::fromMs(3500));
     EXPECT_TRUE(h.simulation() == end);
 
     // Saved and reopened (half way back), then played to the end: the same state.
-    h.seekToTime(2600);
+    h.seekToTime(raft::fromMs(2600));
     RunFile run;
     run.config = h.config();
     run.inputs = h.script();
@@ -210,8 +210,8 @@ TEST(AutoClient, TurningItOffAndOnIsRecordedAndReplays)
                               back.run->positionTime),
               "");
     expectSame(reopened, h, "reopened at its position");
-    reopened.seekToTime(3500);
-    h.seekToTime(3500);
+    reopened.seekToTime(raft::fromMs(3500));
+    h.seekToTime(raft::fromMs(3500));
     expectSame(reopened, h, "reopened and played to the end");
 }
 

@@ -215,7 +215,7 @@ TEST(Alarm, LivenessRingsOnceAfterTenLeaderlessSecondsOfACalmCluster)
     Simulation sim(c);
     sim.runFor(Simulation::kLeaderlessAlarm - 100);
     EXPECT_TRUE(sim.violations().empty());
-    sim.runFor(5000);
+    sim.runFor(raft::fromMs(5000));
     ASSERT_EQ(sim.violations().size(), 1u);
     EXPECT_EQ(sim.violations()[0].property, "Liveness");
     EXPECT_EQ(sim.violations()[0].what.find("Liveness: no leader for 10 s"), 0u) << sim.violations()[0].what;
@@ -227,22 +227,22 @@ TEST(Alarm, SlowTimingWaitsTenElectionsBeforeTheLivenessAlarm)
 {
     ClusterConfig c;
     c.nodes = 3;
-    c.electionTimeoutMin = 20'000;
-    c.electionTimeoutMax = 40'000;
-    c.heartbeatInterval = 2'000;
-    c.network.latencyMin = 2'000;
-    c.network.latencyMax = 4'000;
+    c.electionTimeoutMin = raft::fromSeconds(20);
+    c.electionTimeoutMax = raft::fromSeconds(40);
+    c.heartbeatInterval = raft::fromSeconds(2);
+    c.network.latencyMin = raft::fromSeconds(2);
+    c.network.latencyMax = raft::fromSeconds(4);
     Simulation sim(c);
-    sim.runUntil([&] { return sim.leader().has_value(); }, 200'000);
+    sim.runUntil([&] { return sim.leader().has_value(); }, raft::fromSeconds(200));
     EXPECT_GT(sim.now(), Simulation::kLeaderlessAlarm) << "the setting is slow enough to test";
     EXPECT_TRUE(sim.violations().empty()) << sim.violations().front().what;
     // The same slow cluster with every timeout equal splits its votes for ever: once
     // ten elections' time (10 × (40 s + 2 × 4 s) = 480 s) has passed, the alarm rings.
     c.bugs.sameTimeouts = true;
     Simulation stuck(c);
-    stuck.runFor(470'000);
+    stuck.runFor(raft::fromSeconds(470));
     EXPECT_TRUE(stuck.violations().empty());
-    stuck.runFor(20'000);
+    stuck.runFor(raft::fromSeconds(20));
     ASSERT_EQ(stuck.violations().size(), 1u);
     EXPECT_EQ(stuck.violations()[0].what.find("Liveness: no leader for 480 s"), 0u) << stuck.violations()[0].what;
 }
@@ -255,7 +255,7 @@ TEST(Alarm, NoLivenessAlarmWhileServersAreDown)
     Simulation sim(c);
     ASSERT_TRUE(sim.crash(1));
     ASSERT_TRUE(sim.crash(2));
-    sim.runFor(30'000);
+    sim.runFor(raft::fromMs(30'000));
     EXPECT_TRUE(sim.violations().empty());
 }
 

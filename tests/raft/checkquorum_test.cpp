@@ -58,7 +58,7 @@ TEST(CheckQuorum, LeaderWithAMajorityStays)
 {
     NodeHarness h(checkQuorumConfig(1, 5));
     h.becomeLeader();
-    heartbeatsUntil(h, h.now() + 2000, {2, 3});
+    heartbeatsUntil(h, h.now() + raft::fromMs(2000), {2, 3});
     EXPECT_EQ(h.node().role(), Role::Leader);
 }
 
@@ -67,7 +67,7 @@ TEST(CheckQuorum, OffByDefaultALeaderAloneStays)
 {
     NodeHarness h(checkQuorumConfig(1, 5, false));
     h.becomeLeader();
-    heartbeatsUntil(h, h.now() + 2000, {});
+    heartbeatsUntil(h, h.now() + raft::fromMs(2000), {});
     EXPECT_EQ(h.node().role(), Role::Leader);
 }
 
@@ -117,10 +117,10 @@ TEST(CheckQuorumScenario, MinorityLeaderStepsDown)
 {
     Simulation sim(quorumCluster(3));
     ASSERT_TRUE(sim.timeout(1));
-    ASSERT_TRUE(sim.runUntil([&] { return sim.leader() == 1; }, 1000));
-    sim.runFor(200);
+    ASSERT_TRUE(sim.runUntil([&] { return sim.leader() == 1; }, raft::fromMs(1000)));
+    sim.runFor(raft::fromMs(200));
     ASSERT_TRUE(sim.partition({{1, 2}, {3, 4, 5}}));
-    sim.runFor(1000);
+    sim.runFor(raft::fromMs(1000));
     // It stepped down in its own term (and then, without PreVote, campaigns in vain).
     const auto &events = sim.trace().events();
     EXPECT_TRUE(std::any_of(events.begin(), events.end(), [](const TraceEvent &e) {
@@ -130,7 +130,7 @@ TEST(CheckQuorumScenario, MinorityLeaderStepsDown)
     ASSERT_TRUE(sim.leader().has_value());
     EXPECT_TRUE(*sim.leader() >= 3);
     ASSERT_TRUE(sim.heal());
-    sim.runFor(1000);
+    sim.runFor(raft::fromMs(1000));
     EXPECT_TRUE(sim.violations().empty());
 }
 
@@ -141,12 +141,12 @@ TEST(CheckQuorumScenario, StickyFollowersIgnoreALoneCandidate)
 {
     Simulation sim(quorumCluster(5));
     ASSERT_TRUE(sim.timeout(1));
-    ASSERT_TRUE(sim.runUntil([&] { return sim.leader() == 1; }, 1000));
-    sim.runFor(200);
+    ASSERT_TRUE(sim.runUntil([&] { return sim.leader() == 1; }, raft::fromMs(1000)));
+    sim.runFor(raft::fromMs(200));
     const Term term = sim.term(1);
     const std::size_t from = sim.trace().size();
     ASSERT_TRUE(sim.timeout(4));
-    sim.runFor(25); // every RequestVote has arrived (latency at most 20 ms)
+    sim.runFor(raft::fromMs(25)); // every RequestVote has arrived (latency at most 20 ms)
     for (NodeId id : {2, 3, 5})
         EXPECT_EQ(sim.term(id), term) << nodeName(id);
     int ignored = 0;

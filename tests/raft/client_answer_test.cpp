@@ -93,7 +93,7 @@ TEST(ClientOutcome, TraceAloneProvesStateMachineSafetyByIndexAndTerm)
         // so that each of them is decided.
         (void)sim.heal();
         for (int round = 0; round < 200; ++round) {
-            ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, 5000)) << "seed " << seed;
+            ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, raft::fromMs(5000))) << "seed " << seed;
             sim.advanceTo(sim.now());
             const NodeId leader = *sim.leader();
             if (sim.commitIndex(leader) >= highest && sim.node(leader)->lastApplied() == sim.log(leader).lastIndex())
@@ -101,9 +101,9 @@ TEST(ClientOutcome, TraceAloneProvesStateMachineSafetyByIndexAndTerm)
             const ProposeResult r = sim.request(leader, "set end " + std::to_string(round)).proposal;
             accepted += r.accepted ? 1 : 0;
             highest = std::max(highest, r.index);
-            sim.runFor(50);
+            sim.runFor(raft::fromMs(50));
         }
-        sim.runFor(1000);
+        sim.runFor(raft::fromMs(1000));
         ASSERT_TRUE(sim.violations().empty()) << sim.violations().front().what;
 
         std::map<Index, Term> applied; // index -> the term every server applied there

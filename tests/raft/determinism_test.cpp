@@ -19,8 +19,8 @@ ClusterConfig stormy(std::uint64_t seed)
     ClusterConfig c;
     c.nodes = 5;
     c.seed = seed;
-    c.network.latencyMin = 5;
-    c.network.latencyMax = 60; // wide: messages overtake each other
+    c.network.latencyMin = raft::fromMs(5);
+    c.network.latencyMax = raft::fromMs(60); // wide: messages overtake each other
     c.network.loss = 0.1;
     c.network.duplicate = 0.1;
     return c;
@@ -55,7 +55,7 @@ void drive(Simulation &sim)
     (void)sim.timeout(5); // refused when S5 leads: the same in every run
     sim.advanceTo(start + 3000);
     EXPECT_TRUE(sim.heal());
-    (void)sim.setElectionDeadline(1, sim.now() + 10); // refused when S1 leads
+    (void)sim.setElectionDeadline(1, sim.now() + raft::fromMs(10)); // refused when S1 leads
     if (const auto envelopes = sim.network().envelopes(); envelopes.size() > 1) {
         EXPECT_TRUE(sim.duplicateMessage(envelopes[1]->id));
     }
@@ -161,13 +161,13 @@ TEST(Determinism, ReplayByStepKeepsMessagesThatReachedAPausedDoor)
     c.nodes = 5;
     c.seed = 4;
     Simulation original(c);
-    original.advanceTo(234);
+    original.advanceTo(raft::fromMs(234));
     ASSERT_TRUE(original.pause(2));
-    original.advanceTo(334);
+    original.advanceTo(raft::fromMs(334));
     ASSERT_TRUE(original.crash(1));
-    original.advanceTo(613);
+    original.advanceTo(raft::fromMs(613));
     ASSERT_TRUE(original.resume(2));
-    original.advanceTo(1500);
+    original.advanceTo(raft::fromMs(1500));
     expectSameRun(original, replayByStep(c, original.inputs(), original.now()));
 }
 
@@ -179,13 +179,13 @@ TEST(Determinism, HistoryReplaysARunWithAPausedServer)
     c.nodes = 5;
     c.seed = 4;
     History h(c);
-    h.advanceTo(234);
+    h.advanceTo(raft::fromMs(234));
     ASSERT_TRUE(h.act(act::Pause{2}));
-    h.advanceTo(334);
+    h.advanceTo(raft::fromMs(334));
     ASSERT_TRUE(h.act(act::Crash{1}));
-    h.advanceTo(613);
+    h.advanceTo(raft::fromMs(613));
     ASSERT_TRUE(h.act(act::Resume{2}));
-    h.advanceTo(1500);
+    h.advanceTo(raft::fromMs(1500));
     const Simulation recorded = h.simulation();
     const std::uint64_t steps = h.currentStep();
     h.seekToStep(0);
@@ -200,7 +200,7 @@ TEST(Determinism, CopiedSimulationContinuesLikeTheOriginal)
     Simulation original(stormy(7));
     drive(original);
     // Stop in the middle of a time step: the copy must carry every pending event.
-    ASSERT_TRUE(original.runUntil([&] { return original.network().size() > 3; }, 1000));
+    ASSERT_TRUE(original.runUntil([&] { return original.network().size() > 3; }, raft::fromMs(1000)));
     Simulation copy = original;
     EXPECT_TRUE(copy == original);
     drive(original);
@@ -212,10 +212,10 @@ TEST(Determinism, StepByStepEqualsRunningAtOnce)
 {
     Simulation a(stormy(8));
     Simulation b(stormy(8));
-    a.runFor(3000);
+    a.runFor(raft::fromMs(3000));
     while (b.nextEventTime() && *b.nextEventTime() <= 3000)
         ASSERT_TRUE(b.step());
-    b.advanceTo(3000);
+    b.advanceTo(raft::fromMs(3000));
     expectSameRun(a, b);
 }
 

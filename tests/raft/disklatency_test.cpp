@@ -20,8 +20,8 @@ ClusterConfig diskCluster(Time disk)
     ClusterConfig c;
     c.nodes = 3;
     c.seed = 5;
-    c.network.latencyMin = 1;
-    c.network.latencyMax = 1;
+    c.network.latencyMin = raft::fromMs(1);
+    c.network.latencyMax = raft::fromMs(1);
     c.diskLatencyMin = disk;
     c.diskLatencyMax = disk;
     c.noop = false;
@@ -43,7 +43,7 @@ TEST(DiskLatency, AVoteCountsOnlyOnceSaved)
         EXPECT_EQ(e.sentAt, 0);
     });
     EXPECT_EQ(requests, 2);
-    sim.advanceTo(1);
+    sim.advanceTo(raft::fromMs(1));
     // The voters got it at 1 and write until 11: their grants wait at their door.
     int grants = 0;
     sim.network().forEach([&](const Envelope &e) {
@@ -54,8 +54,8 @@ TEST(DiskLatency, AVoteCountsOnlyOnceSaved)
         }
     });
     EXPECT_EQ(grants, 2);
-    ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, 100));
-    EXPECT_EQ(sim.now(), 12);
+    ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, raft::fromMs(100)));
+    EXPECT_EQ(sim.now(), raft::fromMs(12));
     EXPECT_EQ(sim.leader(), 1);
 }
 
@@ -63,8 +63,8 @@ TEST(DiskLatency, InstantDiskByDefault)
 {
     Simulation sim(diskCluster(0));
     ASSERT_TRUE(sim.timeout(1));
-    ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, 100));
-    EXPECT_EQ(sim.now(), 2);
+    ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, raft::fromMs(100)));
+    EXPECT_EQ(sim.now(), raft::fromMs(2));
 }
 
 // Writes of one server finish in order: the second write waits for the first.
@@ -73,7 +73,7 @@ TEST(DiskLatency, WritesOfOneServerFinishInOrder)
     Simulation sim(diskCluster(10));
     ASSERT_TRUE(sim.timeout(1));
     ASSERT_TRUE(sim.timeout(1)); // a second election at once: term 2, a second write
-    sim.advanceTo(1);
+    sim.advanceTo(raft::fromMs(1));
     std::vector<std::pair<Term, Time>> fromS2;
     sim.network().forEach([&](const Envelope &e) {
         if (e.message.from == 2)
@@ -88,13 +88,13 @@ TEST(DiskLatency, WritesOfOneServerFinishInOrder)
 TEST(DiskLatency, SameSeedSameRun)
 {
     ClusterConfig c = diskCluster(0);
-    c.diskLatencyMin = 3;
-    c.diskLatencyMax = 17;
+    c.diskLatencyMin = raft::fromMs(3);
+    c.diskLatencyMax = raft::fromMs(17);
     c.nodes = 5;
     Simulation a(c);
     Simulation b(c);
-    a.runFor(3000);
-    b.runFor(3000);
+    a.runFor(raft::fromMs(3000));
+    b.runFor(raft::fromMs(3000));
     EXPECT_TRUE(a == b);
     EXPECT_TRUE(a.leader().has_value());
 }
@@ -119,7 +119,7 @@ TEST(DiskLatency, ScenarioLineAndRunFile)
     EXPECT_EQ(back.run->config, run.config);
 
     // An instant disk is not written, so older readers still read the file.
-    run.config.diskLatencyMin = run.config.diskLatencyMax = 0;
+    run.config.diskLatencyMin = run.config.diskLatencyMax = raft::fromMs(0);
     EXPECT_EQ(formatRunFile(run).find("disk-latency"), std::string::npos);
 }
 
@@ -132,10 +132,10 @@ TEST(DiskLatency, SlowDisksUnderFaultsStaySafe)
         ClusterConfig c;
         c.nodes = 5;
         c.seed = seed;
-        c.diskLatencyMin = 2;
-        c.diskLatencyMax = 20;
-        c.network.latencyMin = 1;
-        c.network.latencyMax = 15;
+        c.diskLatencyMin = raft::fromMs(2);
+        c.diskLatencyMax = raft::fromMs(20);
+        c.network.latencyMin = raft::fromMs(1);
+        c.network.latencyMax = raft::fromMs(15);
         c.network.loss = 0.05;
         c.network.duplicate = 0.05;
         Simulation sim(c);
@@ -156,13 +156,13 @@ TEST(DiskLatency, SlowDisksUnderFaultsStaySafe)
         for (NodeId id = 1; id <= 5; ++id)
             (void)sim.restart(id);
         (void)sim.heal();
-        sim.runFor(3'000); // a leader deposed in a partition hears the new term
-        ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, 10'000)) << "seed " << seed;
+        sim.runFor(raft::fromMs(3'000)); // a leader deposed in a partition hears the new term
+        ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, raft::fromMs(10'000))) << "seed " << seed;
         const NodeId leader = *sim.leader();
         const ActionResult asked = sim.request(leader, "set done 1");
         ASSERT_TRUE(asked) << "seed " << seed;
         const Index index = asked.proposal.index;
-        EXPECT_TRUE(sim.runUntil([&] { return sim.leader() && sim.commitIndex(*sim.leader()) >= index; }, 10'000))
+        EXPECT_TRUE(sim.runUntil([&] { return sim.leader() && sim.commitIndex(*sim.leader()) >= index; }, raft::fromMs(10'000)))
             << "seed " << seed;
         EXPECT_TRUE(sim.violations().empty()) << "seed " << seed << ": " << sim.violations().front().what;
     }

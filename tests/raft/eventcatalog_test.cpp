@@ -295,9 +295,9 @@ TEST(EventCatalog, RecordedEventsFillOnlyTheFieldsTheirRowDeclares)
     // What the storms do not do: a lesson's words, a timer set by hand, a violation.
     Simulation sim(ClusterConfig{.nodes = 3, .seed = 4});
     EXPECT_TRUE(sim.say("watch"));
-    sim.runFor(50);
-    EXPECT_TRUE(sim.setElectionDeadline(2, sim.now() + 10));
-    sim.runFor(2000);
+    sim.runFor(raft::fromMs(50));
+    EXPECT_TRUE(sim.setElectionDeadline(2, sim.now() + raft::fromMs(10)));
+    sim.runFor(raft::fromMs(2000));
     for (const TraceEvent &e : sim.trace().events()) {
         seen.insert(e.kind);
         expectDeclared(sim.trace(), e);
@@ -308,31 +308,31 @@ TEST(EventCatalog, RecordedEventsFillOnlyTheFieldsTheirRowDeclares)
     chunked.snapshotChunk = 8;
     chunked.network.duplicate = 0.5;
     Simulation far(chunked);
-    ASSERT_TRUE(far.runUntil([&] { return far.leader().has_value(); }, 5000));
+    ASSERT_TRUE(far.runUntil([&] { return far.leader().has_value(); }, raft::fromMs(5000)));
     const NodeId lagger = *far.leader() == 3 ? 2 : 3;
     EXPECT_TRUE(far.crash(lagger));
     for (int i = 0; i < 20; ++i) {
         if (far.leader()) {
             EXPECT_TRUE(far.request(*far.leader(), "set k" + std::to_string(i) + " " + std::to_string(i)));
         }
-        far.runFor(40);
+        far.runFor(raft::fromMs(40));
     }
     EXPECT_TRUE(far.restart(lagger));
-    far.runFor(3000);
+    far.runFor(raft::fromMs(3000));
     for (const TraceEvent &e : far.trace().events()) {
         seen.insert(e.kind);
         expectDeclared(far.trace(), e);
     }
     // A session client's retry whose first copy was applied: ClientRetried, DuplicateSkipped (§6.3).
-    Simulation retried(ClusterConfig{.nodes = 3, .seed = 4, .network = {.latencyMin = 10, .latencyMax = 10}});
+    Simulation retried(ClusterConfig{.nodes = 3, .seed = 4, .network = {.latencyMin = raft::fromMs(10), .latencyMax = raft::fromMs(10)}});
     EXPECT_TRUE(retried.timeout(1));
-    retried.runFor(200);
+    retried.runFor(raft::fromMs(200));
     EXPECT_TRUE(retried.request(1, "incr n", 1, 1));
-    retried.runFor(15);
+    retried.runFor(raft::fromMs(15));
     EXPECT_TRUE(retried.crash(1));
-    retried.runFor(3000);
+    retried.runFor(raft::fromMs(3000));
     EXPECT_TRUE(retried.read(*retried.leader(), "n"));
-    retried.runFor(100);
+    retried.runFor(raft::fromMs(100));
     for (const TraceEvent &e : retried.trace().events()) {
         seen.insert(e.kind);
         expectDeclared(retried.trace(), e);
@@ -364,7 +364,7 @@ TEST(EventCatalog, NetworkChangedSaysWhichFaultsRemain)
         case 3: EXPECT_TRUE(sim.reconnect(a)); break;
         case 4: (void)sim.restoreLink(a, b, rng.chance(0.5)); break;
         case 5: EXPECT_TRUE(sim.heal()); break;
-        default: sim.runFor(20); break;
+        default: sim.runFor(raft::fromMs(20)); break;
         }
         const TraceEvent &last = sim.trace().events().back();
         if (last.kind != EventKind::NetworkChanged)

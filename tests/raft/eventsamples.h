@@ -51,6 +51,7 @@ inline TraceEvent sample(Trace &trace, EventKind kind, Reason reason, std::uint6
             case FieldType::Flag: e.value = 1; break;
             case FieldType::Message: e.value = static_cast<std::int64_t>(MessageType::AppendEntries); break;
             case FieldType::Number:
+            case FieldType::Ticks:
             case FieldType::Text:
             case FieldType::Reason: e.value = 19; break;
             }

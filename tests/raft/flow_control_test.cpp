@@ -61,20 +61,20 @@ TEST(FlowControl, RpcCountsForAnElectionAgreementsAndIdlenessStayInBudget)
     c.nodes = 3;
     c.seed = 7;
     Simulation sim(c);
-    ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, 5000));
+    ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, raft::fromMs(5000)));
     EXPECT_LE(sim.stats().rpcsSent, 30u) << "too many RPCs to elect the first leader";
-    sim.runFor(200);
+    sim.runFor(raft::fromMs(200));
     const NodeId leader = *sim.leader();
     const std::uint64_t before = sim.stats().rpcsSent;
     for (int i = 0; i < 11; ++i) {
         const ProposeResult r = sim.request(leader, "set x " + std::to_string(i)).proposal;
         ASSERT_TRUE(r.accepted);
         // The client's answer: the leader has committed it.
-        ASSERT_TRUE(sim.runUntil([&] { return sim.commitIndex(leader) >= r.index; }, 2000));
+        ASSERT_TRUE(sim.runUntil([&] { return sim.commitIndex(leader) >= r.index; }, raft::fromMs(2000)));
     }
     EXPECT_LE(sim.stats().rpcsSent - before, (11u + 3u) * 3u) << "too many RPCs for 11 agreements";
     const std::uint64_t idle = sim.stats().rpcsSent;
-    sim.runFor(1000);
+    sim.runFor(raft::fromMs(1000));
     EXPECT_LE(sim.stats().rpcsSent - idle, 3u * 20u) << "too many RPCs for a second of idleness";
     EXPECT_TRUE(sim.violations().empty());
 }
@@ -87,8 +87,8 @@ TEST(FlowControl, EntryBytesForLargeCommandsStayNearOneCopyPerFollower)
     c.nodes = 3;
     c.seed = 3;
     Simulation sim(c);
-    ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, 5000));
-    sim.runFor(200);
+    ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, raft::fromMs(5000)));
+    sim.runFor(raft::fromMs(200));
     const NodeId leader = *sim.leader();
     const std::uint64_t before = sim.stats().entryBytesSent;
     std::uint64_t payload = 0;
@@ -97,9 +97,9 @@ TEST(FlowControl, EntryBytesForLargeCommandsStayNearOneCopyPerFollower)
         payload += command.size();
         const ProposeResult r = sim.request(leader, command).proposal;
         ASSERT_TRUE(r.accepted);
-        ASSERT_TRUE(sim.runUntil([&] { return sim.commitIndex(leader) >= r.index; }, 2000));
+        ASSERT_TRUE(sim.runUntil([&] { return sim.commitIndex(leader) >= r.index; }, raft::fromMs(2000)));
     }
-    sim.runFor(500);
+    sim.runFor(raft::fromMs(500));
     const std::uint64_t sent = sim.stats().entryBytesSent - before;
     EXPECT_LE(sent, 3 * payload + 50'000) << "too many entry bytes";
     EXPECT_GE(sent, 2 * payload) << "each follower needs every command once";

@@ -17,7 +17,7 @@ ClusterConfig smallConfig(std::uint64_t seed)
     c.seed = seed;
     c.network.loss = 0.05;
     c.network.duplicate = 0.02;
-    c.network.latencyMax = 40;
+    c.network.latencyMax = raft::fromMs(40);
     return c;
 }
 
@@ -35,7 +35,7 @@ std::map<std::uint64_t, Seen> playScript(History &h, std::uint64_t seed, int act
     const auto keep = [&] { copies.emplace(h.currentStep(), Seen{h.simulation(), h.trace().size()}); };
     Rng rng(seed);
     for (int i = 0; i < actions; ++i) {
-        h.advanceTo(h.simulation().now() + rng.uniform(20, 300));
+        h.advanceTo(h.simulation().now() + raft::fromMs(rng.uniform(20, 300)));
         keep();
         Action action;
         const auto node = static_cast<NodeId>(rng.uniform(1, h.simulation().size()));
@@ -66,7 +66,7 @@ std::map<std::uint64_t, Seen> playScript(History &h, std::uint64_t seed, int act
 TEST(History, StepForwardThenBackIsIdentity)
 {
     History h(smallConfig(3), HistoryOptions{.checkpointEvery = 50});
-    h.advanceTo(1000);
+    h.advanceTo(raft::fromMs(1000));
     const Simulation before = h.simulation();
     for (int i = 0; i < 25; ++i)
         ASSERT_TRUE(h.step());
@@ -134,22 +134,22 @@ TEST(History, SeekThenPlayEqualsPlayingStraight)
 TEST(History, ActingInThePastStartsABranch)
 {
     History h(smallConfig(5), HistoryOptions{.checkpointEvery = 64});
-    h.advanceTo(2000);
+    h.advanceTo(raft::fromMs(2000));
     ASSERT_TRUE(h.simulation().leader().has_value());
     const std::uint64_t frontier = h.frontierStep();
-    h.seekToTime(1000);
+    h.seekToTime(raft::fromMs(1000));
     ASSERT_TRUE(h.hasFuture());
     const NodeId victim = h.simulation().leader().value_or(1);
     ASSERT_TRUE(h.act(act::Crash{victim}));
     EXPECT_FALSE(h.hasFuture());
     EXPECT_LT(h.frontierStep(), frontier);
     EXPECT_EQ(h.script().back().kind(), InputKind::Crash);
-    h.advanceTo(3000);
+    h.advanceTo(raft::fromMs(3000));
     EXPECT_EQ(h.simulation().status(victim), NodeStatus::Crashed);
     // The branch replays like any run.
     const Simulation end = h.simulation();
     h.seekToStep(h.currentStep() / 2);
-    h.advanceTo(3000);
+    h.advanceTo(raft::fromMs(3000));
     EXPECT_TRUE(h.simulation() == end);
 }
 
@@ -192,6 +192,6 @@ TEST(History, RunUntilEventStopsRightAfterTheMatchingStep)
     EXPECT_EQ(h.currentStep(), firstWin);
     // Nothing matches: it runs out the time and says so.
     const Time before = h.simulation().now();
-    EXPECT_FALSE(h.runUntilEvent([](const TraceEvent &e) { return e.kind == EventKind::InvariantViolated; }, 700));
+    EXPECT_FALSE(h.runUntilEvent([](const TraceEvent &e) { return e.kind == EventKind::InvariantViolated; }, raft::fromMs(700)));
     EXPECT_EQ(h.simulation().now(), before + 700);
 }

@@ -435,7 +435,7 @@ TEST(Invariants, NormalRunsReportNoViolations)
         c.network.duplicate = 0.05;
         Simulation sim(c);
         for (int round = 0; round < 10; ++round) {
-            sim.runFor(300);
+            sim.runFor(raft::fromMs(300));
             if (const auto leader = sim.leader()) {
                 EXPECT_TRUE(sim.request(*leader, "set k" + std::to_string(round) + " " + std::to_string(seed)));
             }
@@ -456,7 +456,7 @@ TEST(Invariants, CheckInvariantsNowWorksWithTheOptionOff)
     ClusterConfig c;
     c.checkInvariants = false;
     Simulation sim(c);
-    sim.runFor(3000);
+    sim.runFor(raft::fromMs(3000));
     EXPECT_TRUE(sim.checkInvariantsNow());
     EXPECT_TRUE(sim.violations().empty());
 }

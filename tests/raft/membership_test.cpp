@@ -125,18 +125,18 @@ TEST(Membership, AddedServerCatchesUpAsALearnerFirst)
     const NodeId leader = settled(sim);
     for (int i = 0; i < 30; ++i)
         (void)sim.request(leader, "set k" + std::to_string(i) + " v");
-    sim.runFor(200);
+    sim.runFor(raft::fromMs(200));
     EXPECT_EQ(sim.node(4)->nextDeadline(), Node::kNever); // a spare never campaigns
     ASSERT_TRUE(sim.addServer(4));
     // At once S4 is a learner of the leader: not a voter, and no entry appended yet.
     EXPECT_EQ(sim.node(leader)->configuration().learners, std::vector<NodeId>{4});
     EXPECT_EQ(votersOf(sim, leader), (std::vector<NodeId>{1, 2, 3}));
     EXPECT_EQ(sim.node(leader)->catchUpRound(), 1);
-    ASSERT_TRUE(sim.runUntil([&] { return votersOf(sim, leader).size() == 4; }, 3'000));
+    ASSERT_TRUE(sim.runUntil([&] { return votersOf(sim, leader).size() == 4; }, raft::fromMs(3'000)));
     // The configuration entry went in only once S4 held the log.
     EXPECT_GE(sim.log(4).lastIndex(), 30u);
-    ASSERT_TRUE(sim.runUntil([&] { return changeDone(sim); }, 3'000));
-    sim.runFor(500);
+    ASSERT_TRUE(sim.runUntil([&] { return changeDone(sim); }, raft::fromMs(3'000)));
+    sim.runFor(raft::fromMs(500));
     for (NodeId id = 1; id <= 4; ++id)
         EXPECT_EQ(votersOf(sim, id), (std::vector<NodeId>{1, 2, 3, 4})) << id;
     EXPECT_THAT(violations(sim), IsEmpty());
@@ -149,9 +149,9 @@ TEST(Membership, RemovedFollowerStops)
     const NodeId leader = settled(sim);
     const NodeId gone = leader == 3 ? 2 : 3;
     ASSERT_TRUE(sim.removeServer(gone));
-    ASSERT_TRUE(sim.runUntil([&] { return sim.isRemoved(gone); }, 2'000));
+    ASSERT_TRUE(sim.runUntil([&] { return sim.isRemoved(gone); }, raft::fromMs(2'000)));
     EXPECT_EQ(sim.node(gone)->nextDeadline(), Node::kNever);
-    sim.runFor(2'000);
+    sim.runFor(raft::fromMs(2'000));
     EXPECT_EQ(sim.leader(), leader); // the two that remain keep their leader
     EXPECT_EQ(sim.node(leader)->configuration().voters.size(), 2u);
     EXPECT_THAT(violations(sim), IsEmpty());
@@ -165,14 +165,14 @@ TEST(Membership, RemovedLeaderStepsDownOnceCNewCommits)
     const NodeId old = settled(sim);
     ASSERT_TRUE(sim.removeServer(old));
     EXPECT_EQ(sim.role(old), Role::Leader); // it still leads while C_new is pending
-    ASSERT_TRUE(sim.runUntil([&] { return sim.isRemoved(old); }, 2'000));
+    ASSERT_TRUE(sim.runUntil([&] { return sim.isRemoved(old); }, raft::fromMs(2'000)));
     EXPECT_NE(sim.role(old), Role::Leader);
-    ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, 3'000));
+    ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, raft::fromMs(3'000)));
     EXPECT_NE(*sim.leader(), old);
     const NodeId next = *sim.leader();
     EXPECT_FALSE(sim.node(next)->configuration().isVoter(old));
     ASSERT_TRUE(sim.request(next, "set after 1"));
-    ASSERT_TRUE(sim.runUntil([&] { return sim.server(next).kv.value("after") != nullptr; }, 2'000));
+    ASSERT_TRUE(sim.runUntil([&] { return sim.server(next).kv.value("after") != nullptr; }, raft::fromMs(2'000)));
     EXPECT_THAT(violations(sim), IsEmpty());
 }
 
@@ -194,7 +194,7 @@ TEST(Membership, ReconfigureGoesThroughJointConsensus)
         },
         5'000));
     EXPECT_TRUE(sawJoint);
-    sim.runFor(1'000);
+    sim.runFor(raft::fromMs(1'000));
     ASSERT_TRUE(sim.leader());
     EXPECT_TRUE(std::count(target.begin(), target.end(), *sim.leader()) == 1);
     (void)leader;
@@ -230,16 +230,16 @@ TEST(MembershipRules, NewestConfigurationInTheLogIsInForceUncommitted)
     ASSERT_TRUE(sim.isolate(other));
     ASSERT_TRUE(sim.cut(follower, leader, false));
     ASSERT_TRUE(sim.addServer(4));
-    ASSERT_TRUE(sim.runUntil([&] { return votersOf(sim, follower).size() == 4; }, 3'000));
+    ASSERT_TRUE(sim.runUntil([&] { return votersOf(sim, follower).size() == 4; }, raft::fromMs(3'000)));
     EXPECT_LT(sim.commitIndex(follower), sim.node(follower)->configurationIndex());
     // A new leader of C_old without that entry overwrites it: the follower falls back.
     ASSERT_TRUE(sim.crash(leader));
     ASSERT_TRUE(sim.heal());
     ASSERT_TRUE(sim.timeout(other));
-    ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, 3'000));
+    ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, raft::fromMs(3'000)));
     if (*sim.leader() == other) {
         (void)sim.request(other, "set x 1");
-        ASSERT_TRUE(sim.runUntil([&] { return votersOf(sim, follower).size() == 3; }, 3'000));
+        ASSERT_TRUE(sim.runUntil([&] { return votersOf(sim, follower).size() == 3; }, raft::fromMs(3'000)));
     }
     EXPECT_THAT(violations(sim), IsEmpty());
 }
@@ -251,7 +251,7 @@ TEST(MembershipRules, OneChangeAtATime)
     settled(sim);
     ASSERT_TRUE(sim.addServer(4));
     EXPECT_EQ(sim.addServer(5).refusal()->reason, RefusalReason::ChangePending);
-    ASSERT_TRUE(sim.runUntil([&] { return changeDone(sim); }, 5'000));
+    ASSERT_TRUE(sim.runUntil([&] { return changeDone(sim); }, raft::fromMs(5'000)));
     EXPECT_TRUE(sim.addServer(5));
 }
 
@@ -264,7 +264,7 @@ TEST(MembershipRules, TwoAtOnceBreaksTheOverlap)
     Simulation sim(c);
     settled(sim);
     ASSERT_TRUE(sim.reconfigure({1, 2, 3, 4, 5}));
-    sim.runFor(2'000);
+    sim.runFor(raft::fromMs(2'000));
     EXPECT_THAT(violations(sim), testing::Contains(HasSubstr("Configurations overlap")));
 }
 
@@ -275,15 +275,15 @@ TEST(MembershipRules, LeaderCommitsInItsTermFirst)
     ClusterConfig c = cluster(3, 4);
     c.noop = false; // no no-op: the leader's term has no entry until a client writes
     Simulation sim(c);
-    ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, 5'000));
+    ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, raft::fromMs(5'000)));
     const NodeId leader = *sim.leader();
     EXPECT_EQ(sim.addServer(4).refusal()->reason, RefusalReason::NoCommitInTerm);
     ASSERT_TRUE(sim.request(leader, "set x 1"));
-    ASSERT_TRUE(sim.runUntil([&] { return sim.commitIndex(leader) >= 1; }, 2'000));
+    ASSERT_TRUE(sim.runUntil([&] { return sim.commitIndex(leader) >= 1; }, raft::fromMs(2'000)));
     EXPECT_TRUE(sim.addServer(4));
     c.bugs.changeBeforeCommit = true;
     Simulation unsafe(c);
-    ASSERT_TRUE(unsafe.runUntil([&] { return unsafe.leader().has_value(); }, 5'000));
+    ASSERT_TRUE(unsafe.runUntil([&] { return unsafe.leader().has_value(); }, raft::fromMs(5'000)));
     EXPECT_TRUE(unsafe.addServer(4));
 }
 
@@ -300,12 +300,12 @@ TEST(MembershipRules, RemovedServerCannotDisrupt)
         const NodeId gone = leader == 3 ? 2 : 3;
         ASSERT_TRUE(sim.isolate(gone));
         ASSERT_TRUE(sim.removeServer(gone));
-        ASSERT_TRUE(sim.runUntil([&] { return changeDone(sim); }, 2'000));
-        sim.runFor(1'000); // the removed server times out again and again
+        ASSERT_TRUE(sim.runUntil([&] { return changeDone(sim); }, raft::fromMs(2'000)));
+        sim.runFor(raft::fromMs(1'000)); // the removed server times out again and again
         EXPECT_FALSE(sim.isRemoved(gone));
         const Term term = sim.term(leader);
         ASSERT_TRUE(sim.reconnect(gone));
-        sim.runFor(2'000);
+        sim.runFor(raft::fromMs(2'000));
         if (rule) {
             EXPECT_EQ(sim.leader(), leader);
             EXPECT_EQ(sim.term(leader), term) << "the removed server deposed the leader";

@@ -30,8 +30,8 @@ std::size_t countFate(const Trace &trace, MessageRecord::Fate fate)
 TEST(MessageRecord, EveryMessageSentIsRecordedAndEnds)
 {
     Simulation sim(cluster(3, 4));
-    ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, 5000));
-    sim.runFor(1000);
+    ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, raft::fromMs(5000)));
+    sim.runFor(raft::fromMs(1000));
     const Trace &trace = sim.trace();
     EXPECT_EQ(trace.messages().size(), sim.stats().messagesSent);
     EXPECT_EQ(countFate(trace, MessageRecord::Fate::Delivered), sim.stats().messagesDelivered);
@@ -51,8 +51,8 @@ TEST(MessageRecord, EveryMessageSentIsRecordedAndEnds)
 TEST(MessageRecord, HeartbeatsAndTheirRepliesAreMarked)
 {
     Simulation sim(cluster(3, 4));
-    ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, 5000));
-    sim.runFor(1000); // no client: everything the leader sends now is a heartbeat
+    ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, raft::fromMs(5000)));
+    sim.runFor(raft::fromMs(1000)); // no client: everything the leader sends now is a heartbeat
     std::size_t beats = 0;
     std::size_t replies = 0;
     for (const MessageRecord &r : sim.trace().messages()) {
@@ -79,10 +79,10 @@ TEST(MessageRecord, HeartbeatsAndTheirRepliesAreMarked)
 TEST(MessageRecord, LostAtAWallWithItsReason)
 {
     Simulation sim(cluster(3, 4));
-    ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, 5000));
+    ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, raft::fromMs(5000)));
     const NodeId leader = *sim.leader();
     ASSERT_TRUE(sim.isolate(leader));
-    sim.runFor(500);
+    sim.runFor(raft::fromMs(500));
     const auto &records = sim.trace().messages();
     const bool lostAtWall = std::any_of(records.begin(), records.end(), [&](const MessageRecord &r) {
         return r.from == leader && r.fate == MessageRecord::Fate::Lost && r.lossReason == Reason::LinkCut
@@ -95,9 +95,9 @@ TEST(MessageRecord, LostAtAWallWithItsReason)
 TEST(MessageRecord, HeldMessagesWaitAtTheDoorAndCopiesNameTheirOriginal)
 {
     Simulation sim(cluster(3, 4));
-    ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, 5000));
+    ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, raft::fromMs(5000)));
     ASSERT_TRUE(sim.setHold(true));
-    sim.runFor(200);
+    sim.runFor(raft::fromMs(200));
     const std::vector<const Envelope *> waiting = sim.network().envelopes();
     ASSERT_FALSE(waiting.empty());
     const std::uint64_t id = waiting.front()->id;
@@ -105,7 +105,7 @@ TEST(MessageRecord, HeldMessagesWaitAtTheDoorAndCopiesNameTheirOriginal)
     const MessageRecord &copy = sim.trace().messages().back();
     EXPECT_EQ(copy.copyOf, id);
     EXPECT_EQ(copy.from, waiting.front()->message.from);
-    sim.runFor(200);
+    sim.runFor(raft::fromMs(200));
     std::optional<MessageRecord> held = sim.trace().messageRecord(id);
     ASSERT_TRUE(held.has_value());
     EXPECT_TRUE(held->held);
@@ -120,15 +120,15 @@ TEST(MessageRecord, HeldMessagesWaitAtTheDoorAndCopiesNameTheirOriginal)
 TEST(MessageRecord, ABranchKeepsOnlyTheNewTimelinesMessages)
 {
     History history(cluster(3, 4));
-    history.advanceTo(2000);
-    history.seekToTime(800);
+    history.advanceTo(raft::fromMs(2000));
+    history.seekToTime(raft::fromMs(800));
     ASSERT_TRUE(history.act(act::Crash{1}));
-    history.advanceTo(2000);
+    history.advanceTo(raft::fromMs(2000));
     // The same inputs from scratch give the same records.
     History fresh(cluster(3, 4));
-    fresh.advanceTo(800);
+    fresh.advanceTo(raft::fromMs(800));
     ASSERT_TRUE(fresh.act(act::Crash{1}));
-    fresh.advanceTo(2000);
+    fresh.advanceTo(raft::fromMs(2000));
     EXPECT_EQ(history.trace().messages(), fresh.trace().messages());
     EXPECT_FALSE(history.trace().messages().empty());
 }

@@ -376,16 +376,16 @@ std::optional<TraceEvent> lostEvent(const Simulation &sim, std::uint64_t id)
 /// runUntilGone runs until message id has left the network.
 bool runUntilGone(Simulation &sim, std::uint64_t id)
 {
-    return sim.runUntil([&] { return sim.network().find(id) == nullptr; }, 1000);
+    return sim.runUntil([&] { return sim.network().find(id) == nullptr; }, raft::fromMs(1000));
 }
 
 TEST(NetworkInSimulation, MessageIsLostIfItsLinkIsCutWhileInFlight)
 {
     Simulation sim(cluster(3, 1));
-    ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, 5000));
+    ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, raft::fromMs(5000)));
     const NodeId leader = *sim.leader();
     const NodeId follower = leader % 3 + 1;
-    ASSERT_TRUE(sim.runUntil([&] { return firstInFlight(sim, leader, follower) != 0; }, 1000));
+    ASSERT_TRUE(sim.runUntil([&] { return firstInFlight(sim, leader, follower) != 0; }, raft::fromMs(1000)));
     const std::uint64_t id = firstInFlight(sim, leader, follower);
     ASSERT_FALSE(sim.network().find(id)->doomed);
 
@@ -401,7 +401,7 @@ TEST(NetworkInSimulation, MessageIsLostIfItsLinkIsCutWhileInFlight)
 TEST(NetworkInSimulation, MessageIsLostIfItsLinkWasCutWhenSentEvenIfHealedSince)
 {
     Simulation sim(cluster(3, 2));
-    ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, 5000));
+    ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, raft::fromMs(5000)));
     const NodeId leader = *sim.leader();
     const NodeId follower = leader % 3 + 1;
     std::uint64_t before = 0;
@@ -429,10 +429,10 @@ TEST(NetworkInSimulation, MessageIsLostIfItsLinkWasCutWhenSentEvenIfHealedSince)
 TEST(NetworkInSimulation, PartitionLossIsReportedAsPartition)
 {
     Simulation sim(cluster(3, 3));
-    ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, 5000));
+    ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, raft::fromMs(5000)));
     const NodeId leader = *sim.leader();
     const NodeId follower = leader % 3 + 1;
-    ASSERT_TRUE(sim.runUntil([&] { return firstInFlight(sim, leader, follower) != 0; }, 1000));
+    ASSERT_TRUE(sim.runUntil([&] { return firstInFlight(sim, leader, follower) != 0; }, raft::fromMs(1000)));
     const std::uint64_t id = firstInFlight(sim, leader, follower);
     EXPECT_TRUE(sim.partition({{leader}, {follower}}));
     ASSERT_TRUE(runUntilGone(sim, id));
@@ -443,7 +443,7 @@ TEST(NetworkInSimulation, PartitionLossIsReportedAsPartition)
 TEST(NetworkInSimulation, DropMessageLosesTheChosenMessage)
 {
     Simulation sim(cluster(3, 4));
-    ASSERT_TRUE(sim.runUntil([&] { return sim.network().size() > 0; }, 1000));
+    ASSERT_TRUE(sim.runUntil([&] { return sim.network().size() > 0; }, raft::fromMs(1000)));
     const std::uint64_t id = sim.network().envelopes().front()->id;
     const std::uint64_t dropped = sim.stats().messagesDropped;
     EXPECT_TRUE(sim.dropMessage(id));
@@ -458,7 +458,7 @@ TEST(NetworkInSimulation, DropMessageLosesTheChosenMessage)
 TEST(NetworkInSimulation, DeliverMessageDeliversItNow)
 {
     Simulation sim(cluster(3, 5));
-    ASSERT_TRUE(sim.runUntil([&] { return sim.network().size() > 0; }, 1000));
+    ASSERT_TRUE(sim.runUntil([&] { return sim.network().size() > 0; }, raft::fromMs(1000)));
     const Envelope e = *sim.network().envelopes().front();
     ASSERT_GT(e.deliverAt, sim.now());
     ASSERT_EQ(e.message.type, MessageType::RequestVote);
@@ -481,8 +481,8 @@ TEST(NetworkInSimulation, DeliverMessageDeliversItNow)
 TEST(NetworkInSimulation, PausedNodesMessagesWaitAndArriveAfterResume)
 {
     Simulation sim(cluster(3, 6));
-    ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, 5000));
-    sim.runFor(100);
+    ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, raft::fromMs(5000)));
+    sim.runFor(raft::fromMs(100));
     const NodeId leader = *sim.leader();
     const NodeId f = leader % 3 + 1;
     const Index before = sim.log(f).lastIndex();
@@ -493,7 +493,7 @@ TEST(NetworkInSimulation, PausedNodesMessagesWaitAndArriveAfterResume)
     EXPECT_TRUE(sim.isLive(f));
     const ProposeResult r = sim.request(leader, "set x 1").proposal;
     ASSERT_TRUE(r.accepted);
-    sim.runFor(1000); // far past its election timeout: frozen, it does not time out
+    sim.runFor(raft::fromMs(1000)); // far past its election timeout: frozen, it does not time out
     EXPECT_EQ(*sim.node(f), frozen) << "a paused node does not change at all";
     EXPECT_EQ(sim.log(f).lastIndex(), before);
     std::size_t waiting = 0;
@@ -511,7 +511,7 @@ TEST(NetworkInSimulation, PausedNodesMessagesWaitAndArriveAfterResume)
 
     EXPECT_TRUE(sim.resume(f));
     EXPECT_EQ(sim.status(f), NodeStatus::Up);
-    ASSERT_TRUE(sim.runUntil([&] { return sim.node(f)->lastApplied() >= r.index; }, 500));
+    ASSERT_TRUE(sim.runUntil([&] { return sim.node(f)->lastApplied() >= r.index; }, raft::fromMs(500)));
     EXPECT_EQ(*sim.server(f).kv.value("x"), "1");
     EXPECT_EQ(sim.role(f), Role::Follower);
     EXPECT_TRUE(sim.violations().empty());
@@ -520,10 +520,10 @@ TEST(NetworkInSimulation, PausedNodesMessagesWaitAndArriveAfterResume)
 TEST(NetworkInSimulation, PausedNodesTimersResumeWhereTheyStopped)
 {
     Simulation sim(cluster(3, 7));
-    sim.runFor(10);
+    sim.runFor(raft::fromMs(10));
     const Time left = sim.node(2)->electionDeadline() - sim.now();
     EXPECT_TRUE(sim.pause(2));
-    sim.runFor(700);
+    sim.runFor(raft::fromMs(700));
     EXPECT_TRUE(sim.resume(2));
     EXPECT_EQ(sim.node(2)->electionDeadline() - sim.now(), left) << "frozen time does not count";
 }
@@ -531,16 +531,16 @@ TEST(NetworkInSimulation, PausedNodesTimersResumeWhereTheyStopped)
 TEST(NetworkInSimulation, PausedLeaderStaysLeaderUntilItHearsOfTheNewTerm)
 {
     Simulation sim(cluster(5, 8));
-    ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, 5000));
+    ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, raft::fromMs(5000)));
     const NodeId old = *sim.leader();
     const Term term = sim.term(old);
     EXPECT_TRUE(sim.pause(old));
     EXPECT_EQ(sim.leader(), old) << "a paused leader is live and still leader";
-    ASSERT_TRUE(sim.runUntil([&] { return sim.leader() != old; }, 5000));
+    ASSERT_TRUE(sim.runUntil([&] { return sim.leader() != old; }, raft::fromMs(5000)));
     EXPECT_EQ(sim.role(old), Role::Leader);
     EXPECT_EQ(sim.term(old), term);
     EXPECT_TRUE(sim.resume(old));
-    ASSERT_TRUE(sim.runUntil([&] { return sim.role(old) == Role::Follower; }, 1000));
+    ASSERT_TRUE(sim.runUntil([&] { return sim.role(old) == Role::Follower; }, raft::fromMs(1000)));
     EXPECT_GT(sim.term(old), term);
     EXPECT_TRUE(sim.violations().empty());
 }
@@ -549,7 +549,7 @@ TEST(NetworkInSimulation, HoldModeKeepsMessagesUntilDelivered)
 {
     Simulation sim(cluster(3, 9));
     EXPECT_TRUE(sim.setHold(true));
-    sim.runFor(1000);
+    sim.runFor(raft::fromMs(1000));
     EXPECT_EQ(sim.stats().messagesDelivered, 0u);
     EXPECT_FALSE(sim.leader().has_value());
     ASSERT_GT(sim.network().size(), 0u);
@@ -570,7 +570,7 @@ TEST(NetworkInSimulation, HoldModeKeepsMessagesUntilDelivered)
 
     // Hold off: new messages flow again, and a leader is elected.
     EXPECT_TRUE(sim.setHold(false));
-    ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, 5000));
+    ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, raft::fromMs(5000)));
     EXPECT_NE(sim.network().find(held.back()), nullptr) << "messages held before stay held";
     EXPECT_TRUE(sim.violations().empty());
 }
@@ -578,12 +578,12 @@ TEST(NetworkInSimulation, HoldModeKeepsMessagesUntilDelivered)
 TEST(NetworkInSimulation, CrashedReceiverLosesItsMessages)
 {
     Simulation sim(cluster(3, 10));
-    ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, 5000));
+    ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, raft::fromMs(5000)));
     const NodeId leader = *sim.leader();
     const NodeId f = leader % 3 + 1;
     EXPECT_TRUE(sim.crash(f));
     const std::size_t mark = sim.trace().size();
-    sim.runFor(500);
+    sim.runFor(raft::fromMs(500));
     bool lost = false;
     for (std::size_t i = mark; i < sim.trace().size(); ++i) {
         const TraceEvent &e = sim.trace().events()[i];

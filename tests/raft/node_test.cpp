@@ -100,12 +100,12 @@ TEST(Node, ShiftTimersMovesEveryDeadline)
 TEST(Node, SetElectionDeadlineFiresAtTheGivenTime)
 {
     Node n(config(1, 3), {}, 100);
-    n.setElectionDeadline(130, 100);
+    n.setElectionDeadline(raft::fromMs(130), raft::fromMs(100));
     EXPECT_EQ(n.electionDeadline(), 130);
     EXPECT_EQ(n.electionTimeout(), 30);
-    n.tick(129);
+    n.tick(raft::fromMs(129));
     EXPECT_EQ(n.role(), Role::Follower);
-    n.tick(130);
+    n.tick(raft::fromMs(130));
     EXPECT_EQ(n.role(), Role::Candidate);
 }
 
@@ -114,7 +114,7 @@ TEST(Node, LeadersNextDeadlineIsItsHeartbeat)
     NodeHarness h(config(1, 3));
     h.becomeLeader();
     EXPECT_EQ(h.node().nextDeadline(), h.node().heartbeatDeadline());
-    EXPECT_EQ(h.node().heartbeatDeadline(), h.now() + 50);
+    EXPECT_EQ(h.node().heartbeatDeadline(), h.now() + raft::fromMs(50));
 }
 
 TEST(Node, SingleServerElectsItselfAndCommitsAlone)

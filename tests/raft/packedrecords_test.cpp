@@ -289,9 +289,9 @@ TEST(PackedRecords, ARunsRecordsTakeAFractionOfTheirPlainSize)
     ClusterConfig config;
     config.nodes = 5;
     config.seed = 3;
-    config.autoClient = 100;
+    config.autoClient = raft::fromMs(100);
     Simulation sim(config);
-    sim.runFor(600'000);
+    sim.runFor(raft::fromMs(600'000));
     const Trace &trace = sim.trace();
     ASSERT_GT(trace.events().size(), 8 * TraceEvents::kPlainBlocks * TraceEvents::kBlock);
     ASSERT_GT(trace.messages().size(), 3 * MessageRecords::kPlainBlocks * MessageRecords::kBlock);

@@ -178,13 +178,13 @@ ClusterConfig rejoinCluster(bool preVote)
 Term runRejoin(Simulation &sim)
 {
     EXPECT_TRUE(sim.timeout(1));
-    EXPECT_TRUE(sim.runUntil([&] { return sim.leader() == 1; }, 1000));
-    sim.runFor(200);
+    EXPECT_TRUE(sim.runUntil([&] { return sim.leader() == 1; }, raft::fromMs(1000)));
+    sim.runFor(raft::fromMs(200));
     const Term term = sim.term(1);
     EXPECT_TRUE(sim.isolate(5));
-    sim.runFor(2000);
+    sim.runFor(raft::fromMs(2000));
     EXPECT_TRUE(sim.heal());
-    sim.runFor(1000);
+    sim.runFor(raft::fromMs(1000));
     return term;
 }
 
@@ -220,10 +220,10 @@ TEST(PreVoteScenario, LeaderCrashIsStillReplaced)
         ClusterConfig c = rejoinCluster(true);
         c.seed = seed;
         Simulation sim(c);
-        ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, 3000)) << "seed " << seed;
+        ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, raft::fromMs(3000))) << "seed " << seed;
         const NodeId old = *sim.leader();
         ASSERT_TRUE(sim.crash(old));
-        ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, 3000)) << "seed " << seed;
+        ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, raft::fromMs(3000))) << "seed " << seed;
         EXPECT_NE(*sim.leader(), old);
         EXPECT_TRUE(sim.violations().empty()) << "seed " << seed;
     }

@@ -322,8 +322,8 @@ TEST(PaperElection, ElectionTimeoutIsDrawnFromTheRangeWithTheNodesSeed)
     std::set<Time> firstTimeouts;
     for (std::uint64_t seed = 1; seed <= 64; ++seed) {
         NodeConfig c = config(2, 5, true, seed);
-        c.electionTimeoutMin = 40;
-        c.electionTimeoutMax = 47;
+        c.electionTimeoutMin = raft::fromMs(40);
+        c.electionTimeoutMax = raft::fromMs(47);
         const Node a(c, {}, 1000);
         const Node b(c, {}, 1000);
         EXPECT_GE(a.electionTimeout(), 40);
@@ -389,7 +389,7 @@ TEST(PaperElection, LeaderSendsHeartbeatsEveryInterval)
     h.becomeLeader();
     for (int i = 0; i < 5; ++i) {
         const Time due = h.node().heartbeatDeadline();
-        EXPECT_LE(due, h.now() + 50);
+        EXPECT_LE(due, h.now() + raft::fromMs(50));
         h.tick(due);
         EXPECT_EQ(h.node().role(), Role::Leader);
         const auto beats = h.sent(MessageType::AppendEntries);
@@ -406,19 +406,19 @@ TEST(PaperElection, LeaderSendsHeartbeatsEveryInterval)
 TEST(PaperElectionScenario, MajorityReplacesAnIsolatedLeader)
 {
     Simulation sim(cluster(5, 42));
-    ASSERT_TRUE(sim.runUntil([&] { return hasLeader(sim); }, 5000));
+    ASSERT_TRUE(sim.runUntil([&] { return hasLeader(sim); }, raft::fromMs(5000)));
     const NodeId old = *sim.leader();
     const Term oldTerm = sim.term(old);
 
     EXPECT_TRUE(sim.isolate(old));
-    ASSERT_TRUE(sim.runUntil([&] { return sim.leader() && *sim.leader() != old; }, 5000));
+    ASSERT_TRUE(sim.runUntil([&] { return sim.leader() && *sim.leader() != old; }, raft::fromMs(5000)));
     const NodeId next = *sim.leader();
     EXPECT_GT(sim.term(next), oldTerm);
     EXPECT_EQ(sim.role(old), Role::Leader) << "cut off, the old leader does not know yet";
     EXPECT_EQ(sim.term(old), oldTerm);
 
     EXPECT_TRUE(sim.heal());
-    ASSERT_TRUE(sim.runUntil([&] { return sim.role(old) == Role::Follower; }, 2000));
+    ASSERT_TRUE(sim.runUntil([&] { return sim.role(old) == Role::Follower; }, raft::fromMs(2000)));
     EXPECT_GE(sim.term(old), sim.term(next));
     EXPECT_TRUE(sim.violations().empty());
 }
@@ -428,7 +428,7 @@ TEST(PaperElectionScenario, MinorityPartitionCannotElectALeader)
 {
     Simulation sim(cluster(5, 7));
     EXPECT_TRUE(sim.partition({{1, 2}, {3, 4, 5}}));
-    sim.runFor(5000);
+    sim.runFor(raft::fromMs(5000));
     ASSERT_TRUE(hasLeader(sim));
     EXPECT_GE(*sim.leader(), 3);
     EXPECT_FALSE(traceHas(
@@ -442,7 +442,7 @@ TEST(PaperElectionScenario, EveryClusterElectsALeaderQuickly)
 {
     for (std::uint64_t seed = 1; seed <= 40; ++seed) {
         Simulation sim(cluster(5, seed));
-        ASSERT_TRUE(sim.runUntil([&] { return hasLeader(sim); }, 3000)) << "seed " << seed;
+        ASSERT_TRUE(sim.runUntil([&] { return hasLeader(sim); }, raft::fromMs(3000))) << "seed " << seed;
         int leaders = 0;
         for (NodeId id = 1; id <= 5; ++id)
             leaders += sim.role(id) == Role::Leader;
@@ -661,14 +661,14 @@ TEST(PaperReplication, EntriesAreAppliedInLogOrder)
 TEST(PaperReplicationScenario, CommittedRequestsReachEveryStateMachine)
 {
     Simulation sim(cluster(5, 11));
-    ASSERT_TRUE(sim.runUntil([&] { return hasLeader(sim); }, 5000));
+    ASSERT_TRUE(sim.runUntil([&] { return hasLeader(sim); }, raft::fromMs(5000)));
     sim.advanceTo(sim.now());
     const NodeId leader = *sim.leader();
     ProposeResult last;
     for (int i = 1; i <= 5; ++i) {
         last = sim.request(leader, "set x " + std::to_string(i)).proposal;
         ASSERT_TRUE(last.accepted);
-        sim.runFor(20);
+        sim.runFor(raft::fromMs(20));
     }
     ASSERT_TRUE(sim.runUntil(
         [&] {
@@ -693,22 +693,22 @@ TEST(PaperReplicationScenario, CommittedRequestsReachEveryStateMachine)
 TEST(PaperReplicationScenario, IsolatedLeadersUncommittedEntryIsOverwritten)
 {
     Simulation sim(cluster(5, 3));
-    ASSERT_TRUE(sim.runUntil([&] { return hasLeader(sim); }, 5000));
-    sim.runFor(200);
+    ASSERT_TRUE(sim.runUntil([&] { return hasLeader(sim); }, raft::fromMs(5000)));
+    sim.runFor(raft::fromMs(200));
     const NodeId old = *sim.leader();
     EXPECT_TRUE(sim.isolate(old));
     const ProposeResult lost = sim.request(old, "set lost 1").proposal;
     ASSERT_TRUE(lost.accepted);
-    ASSERT_TRUE(sim.runUntil([&] { return sim.leader() && *sim.leader() != old; }, 5000));
+    ASSERT_TRUE(sim.runUntil([&] { return sim.leader() && *sim.leader() != old; }, raft::fromMs(5000)));
     sim.advanceTo(sim.now());
     const NodeId next = *sim.leader();
     const ProposeResult kept = sim.request(next, "set kept 1").proposal;
     ASSERT_TRUE(kept.accepted);
-    sim.runFor(300);
+    sim.runFor(raft::fromMs(300));
     EXPECT_LT(sim.commitIndex(old), lost.index) << "the isolated leader cannot commit alone";
 
     EXPECT_TRUE(sim.heal());
-    ASSERT_TRUE(sim.runUntil([&] { return sim.commitIndex(old) >= kept.index; }, 3000));
+    ASSERT_TRUE(sim.runUntil([&] { return sim.commitIndex(old) >= kept.index; }, raft::fromMs(3000)));
     EXPECT_EQ(sim.log(old).fingerprint(kept.index), sim.log(next).fingerprint(kept.index))
         << "the old leader's log now matches the new leader's";
     for (Index i = 1; i <= sim.log(old).lastIndex(); ++i)
@@ -780,8 +780,8 @@ TEST(PaperElectionRestriction, VoteGrantedWhenTheCandidateIsAtLeastAsUpToDate)
 TEST(PaperElectionRestrictionScenario, ServerMissingCommittedEntriesCannotWin)
 {
     Simulation sim(cluster(3, 21));
-    ASSERT_TRUE(sim.runUntil([&] { return hasLeader(sim); }, 5000));
-    sim.runFor(100);
+    ASSERT_TRUE(sim.runUntil([&] { return hasLeader(sim); }, raft::fromMs(5000)));
+    sim.runFor(raft::fromMs(100));
     const NodeId leader = *sim.leader();
     const NodeId behind = leader == 1 ? 2 : 1;
     const NodeId other = 6 - leader - behind;
@@ -790,12 +790,12 @@ TEST(PaperElectionRestrictionScenario, ServerMissingCommittedEntriesCannotWin)
     ProposeResult r;
     for (int i = 0; i < 3; ++i)
         r = sim.request(leader, "set k " + std::to_string(i)).proposal;
-    ASSERT_TRUE(sim.runUntil([&] { return sim.commitIndex(leader) >= r.index; }, 2000));
-    sim.runFor(1000); // the isolated server keeps starting elections, its term climbs
+    ASSERT_TRUE(sim.runUntil([&] { return sim.commitIndex(leader) >= r.index; }, raft::fromMs(2000)));
+    sim.runFor(raft::fromMs(1000)); // the isolated server keeps starting elections, its term climbs
 
     EXPECT_TRUE(sim.crash(leader));
     EXPECT_TRUE(sim.heal());
-    ASSERT_TRUE(sim.runUntil([&] { return hasLeader(sim); }, 5000));
+    ASSERT_TRUE(sim.runUntil([&] { return hasLeader(sim); }, raft::fromMs(5000)));
     EXPECT_EQ(*sim.leader(), other);
     EXPECT_TRUE(traceHas(sim, [&](const TraceEvent &e) {
         return e.kind == EventKind::VoteDenied && e.node == other && e.peer == behind
@@ -862,18 +862,18 @@ struct Figure8 {
     void play()
     {
         EXPECT_TRUE(sim.timeout(1));
-        ASSERT_TRUE(sim.runUntil([&] { return sim.leader() == 1; }, 2000));
+        ASSERT_TRUE(sim.runUntil([&] { return sim.leader() == 1; }, raft::fromMs(2000)));
         sim.advanceTo(sim.now());
         t1 = sim.term(1);
         for (NodeId p = 3; p <= 5; ++p)
             EXPECT_TRUE(sim.cut(1, p, false));
         ASSERT_TRUE(sim.request(1, "set x a").proposal.accepted);
-        ASSERT_TRUE(sim.runUntil([&] { return sim.log(2).lastIndex() >= 1; }, 1000));
+        ASSERT_TRUE(sim.runUntil([&] { return sim.log(2).lastIndex() >= 1; }, raft::fromMs(1000)));
         sim.advanceTo(sim.now());
         EXPECT_TRUE(sim.crash(1));
 
         EXPECT_TRUE(sim.timeout(5));
-        ASSERT_TRUE(sim.runUntil([&] { return sim.leader() == 5; }, 2000));
+        ASSERT_TRUE(sim.runUntil([&] { return sim.leader() == 5; }, raft::fromMs(2000)));
         sim.advanceTo(sim.now());
         t2 = sim.term(5);
         ASSERT_GT(t2, t1);
@@ -885,11 +885,11 @@ struct Figure8 {
         EXPECT_TRUE(sim.heal());
 
         EXPECT_TRUE(sim.restart(1));
-        ASSERT_TRUE(sim.runUntil([&] { return sim.leader() == 1 || sim.leader() == 2; }, 5000));
+        ASSERT_TRUE(sim.runUntil([&] { return sim.leader() == 1 || sim.leader() == 2; }, raft::fromMs(5000)));
         sim.advanceTo(sim.now());
         l3 = *sim.leader();
-        ASSERT_TRUE(sim.runUntil([&] { return sim.log(3).lastIndex() >= 1 && sim.log(4).lastIndex() >= 1; }, 1000));
-        sim.runFor(200);
+        ASSERT_TRUE(sim.runUntil([&] { return sim.log(3).lastIndex() >= 1 && sim.log(4).lastIndex() >= 1; }, raft::fromMs(1000)));
+        sim.runFor(raft::fromMs(200));
         sim.advanceTo(sim.now());
     }
 };
@@ -914,12 +914,12 @@ TEST(PaperFigure8Scenario, OldTermEntryOnAMajorityIsNotCommittedAndMayBeOverwrit
     EXPECT_TRUE(sim.crash(f.l3));
     EXPECT_TRUE(sim.pause(f.l3 == 1 ? 2 : 1));
     EXPECT_TRUE(sim.restart(5));
-    ASSERT_TRUE(sim.runUntil([&] { return sim.leader() == 5; }, 5000));
-    ASSERT_TRUE(sim.runUntil([&] { return sim.log(3).termAt(1) == f.t2 && sim.log(4).termAt(1) == f.t2; }, 2000));
+    ASSERT_TRUE(sim.runUntil([&] { return sim.leader() == 5; }, raft::fromMs(5000)));
+    ASSERT_TRUE(sim.runUntil([&] { return sim.log(3).termAt(1) == f.t2 && sim.log(4).termAt(1) == f.t2; }, raft::fromMs(2000)));
     sim.advanceTo(sim.now());
     const ProposeResult r = sim.request(5, "set x c").proposal;
     ASSERT_TRUE(r.accepted);
-    ASSERT_TRUE(sim.runUntil([&] { return sim.commitIndex(3) >= r.index; }, 2000));
+    ASSERT_TRUE(sim.runUntil([&] { return sim.commitIndex(3) >= r.index; }, raft::fromMs(2000)));
     EXPECT_EQ(*sim.server(3).kv.value("x"), "c");
     EXPECT_FALSE(traceHas(sim, [&](const TraceEvent &e) {
         return e.kind == EventKind::Applied && sim.trace().textOf(e) == "set x a";
@@ -938,14 +938,14 @@ TEST(PaperFigure8Scenario, OwnTermEntryCommitsTheOlderOne)
     const ProposeResult r = sim.request(f.l3, "set y 1").proposal;
     ASSERT_TRUE(r.accepted);
     ASSERT_EQ(r.index, 2u);
-    ASSERT_TRUE(sim.runUntil([&] { return sim.commitIndex(f.l3) >= 2; }, 1000));
-    ASSERT_TRUE(sim.runUntil([&] { return sim.log(3).lastIndex() >= 2 && sim.log(4).lastIndex() >= 2; }, 1000));
+    ASSERT_TRUE(sim.runUntil([&] { return sim.commitIndex(f.l3) >= 2; }, raft::fromMs(1000)));
+    ASSERT_TRUE(sim.runUntil([&] { return sim.log(3).lastIndex() >= 2 && sim.log(4).lastIndex() >= 2; }, raft::fromMs(1000)));
 
     EXPECT_TRUE(sim.crash(f.l3));
     EXPECT_TRUE(sim.pause(f.l3 == 1 ? 2 : 1));
     EXPECT_TRUE(sim.restart(5));
     const std::size_t mark = sim.trace().size();
-    sim.runFor(3000);
+    sim.runFor(raft::fromMs(3000));
     ASSERT_TRUE(hasLeader(sim));
     EXPECT_TRUE(*sim.leader() == 3 || *sim.leader() == 4) << "S5's log is behind S3's and S4's";
     const auto &events = sim.trace().events();
@@ -1051,8 +1051,8 @@ TEST(PaperClients, LeaderAppendsTheClientsCommand)
 TEST(PaperClientsScenario, RequestToAFollowerNamesTheLeader)
 {
     Simulation sim(cluster(5, 5));
-    ASSERT_TRUE(sim.runUntil([&] { return hasLeader(sim); }, 5000));
-    sim.runFor(200); // every follower has heard a heartbeat
+    ASSERT_TRUE(sim.runUntil([&] { return hasLeader(sim); }, raft::fromMs(5000)));
+    sim.runFor(raft::fromMs(200)); // every follower has heard a heartbeat
     const NodeId leader = *sim.leader();
     const NodeId follower = leader % 5 + 1;
     const ProposeResult r = sim.request(follower, "set x 1").proposal;
@@ -1138,7 +1138,7 @@ TEST(PaperPersistence, ReadySavesStateBeforeTheMessagesThatDependOnIt)
 TEST(PaperPersistenceScenario, RestartedServerRebuildsItsStateMachine)
 {
     Simulation sim(cluster(5, 13));
-    ASSERT_TRUE(sim.runUntil([&] { return hasLeader(sim); }, 5000));
+    ASSERT_TRUE(sim.runUntil([&] { return hasLeader(sim); }, raft::fromMs(5000)));
     sim.advanceTo(sim.now());
     const NodeId leader = *sim.leader();
     EXPECT_TRUE(sim.request(leader, "set a 1"));
@@ -1164,7 +1164,7 @@ TEST(PaperPersistenceScenario, RestartedServerRebuildsItsStateMachine)
     EXPECT_TRUE(sim.server(f).storage.log == before.log());
     EXPECT_EQ(sim.term(f), before.term());
 
-    sim.runFor(300);
+    sim.runFor(raft::fromMs(300));
     EXPECT_TRUE(sim.restart(f));
     ASSERT_NE(sim.node(f), nullptr);
     EXPECT_EQ(sim.node(f)->role(), Role::Follower);
@@ -1175,7 +1175,7 @@ TEST(PaperPersistenceScenario, RestartedServerRebuildsItsStateMachine)
     EXPECT_TRUE(sim.server(f).kv.data().empty()) << "the state machine is rebuilt from zero";
     EXPECT_TRUE(traceHas(sim, [&](const TraceEvent &e) { return e.kind == EventKind::NodeRestarted && e.node == f; }));
 
-    ASSERT_TRUE(sim.runUntil([&] { return sim.node(f)->lastApplied() >= r.index; }, 2000));
+    ASSERT_TRUE(sim.runUntil([&] { return sim.node(f)->lastApplied() >= r.index; }, raft::fromMs(2000)));
     EXPECT_EQ(sim.server(f).kv, sim.server(leader).kv);
     EXPECT_EQ(*sim.server(f).kv.value("b"), "2");
     EXPECT_TRUE(sim.violations().empty());
@@ -1186,19 +1186,19 @@ TEST(PaperPersistenceScenario, RestartedServerRebuildsItsStateMachine)
 TEST(PaperPersistenceScenario, CrashedLeaderReturnsAsAFollower)
 {
     Simulation sim(cluster(3, 17));
-    ASSERT_TRUE(sim.runUntil([&] { return hasLeader(sim); }, 5000));
-    sim.runFor(100);
+    ASSERT_TRUE(sim.runUntil([&] { return hasLeader(sim); }, raft::fromMs(5000)));
+    sim.runFor(raft::fromMs(100));
     const NodeId old = *sim.leader();
     const Term term = sim.term(old);
     EXPECT_TRUE(sim.crash(old));
     EXPECT_EQ(sim.role(old), Role::Follower);
     EXPECT_EQ(sim.term(old), term);
-    ASSERT_TRUE(sim.runUntil([&] { return hasLeader(sim); }, 5000));
+    ASSERT_TRUE(sim.runUntil([&] { return hasLeader(sim); }, raft::fromMs(5000)));
     sim.advanceTo(sim.now());
     EXPECT_TRUE(sim.restart(old));
     EXPECT_EQ(sim.node(old)->role(), Role::Follower);
     EXPECT_EQ(sim.node(old)->term(), term);
-    ASSERT_TRUE(sim.runUntil([&] { return sim.term(old) == sim.term(*sim.leader()); }, 2000));
+    ASSERT_TRUE(sim.runUntil([&] { return sim.term(old) == sim.term(*sim.leader()); }, raft::fromMs(2000)));
     EXPECT_NE(*sim.leader(), old);
     EXPECT_TRUE(sim.violations().empty());
 }

@@ -77,11 +77,11 @@ TEST(ReadIndex, NewLeaderFirstCommitsAnEntryOfItsTerm)
     c.noop = false;
     Simulation sim(c);
     ASSERT_TRUE(sim.timeout(1));
-    ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, 1000));
+    ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, raft::fromMs(1000)));
     ASSERT_EQ(sim.log(1).lastIndex(), 0u);
     ASSERT_TRUE(sim.read(1, "x"));
     EXPECT_EQ(sim.log(1).lastIndex(), 1u);
-    sim.runFor(200);
+    sim.runFor(raft::fromMs(200));
     ASSERT_EQ(sim.reads().size(), 1u);
     EXPECT_TRUE(sim.reads()[0].answeredAt.has_value()) << sim.reads()[0].why;
     EXPECT_TRUE(sim.violations().empty());

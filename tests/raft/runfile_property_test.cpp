@@ -29,7 +29,7 @@ public:
         ClusterConfig c;
         c.seed = seed;
         c.nodes = pick(3, 5);
-        c.network.latencyMin = 5;
+        c.network.latencyMin = raft::fromMs(5);
         c.network.latencyMax = pick(5, 30); // small spreads make same-millisecond events common
         c.network.loss = pick(0, 3) == 0 ? 0.1 : 0.0;
         c.network.duplicate = pick(0, 4) == 0 ? 0.1 : 0.0;
@@ -41,7 +41,7 @@ public:
     {
         for (int i = 0; i < moves; ++i) {
             switch (pick(0, 7)) {
-            case 0: h.advanceTo(h.simulation().now() + pick(1, 400)); break;
+            case 0: h.advanceTo(h.simulation().now() + raft::fromMs(pick(1, 400))); break;
             case 1:
                 for (int k = pick(1, 40); k > 0 && h.step(); --k) { }
                 break;
@@ -105,7 +105,7 @@ public:
         case 12: (void)h.edit([&](Simulation &sim) { return sim.duplicateMessage(message); }); break;
         case 13: (void)h.edit([&](Simulation &sim) { return sim.partition({{id}, {other}}); }); break;
         case 14: {
-            const Time at = s.now() + pick(0, 200);
+            const Time at = s.now() + raft::fromMs(pick(0, 200));
             (void)h.edit([&](Simulation &sim) { return sim.setElectionDeadline(id, at); });
             break;
         }
@@ -198,10 +198,10 @@ TEST(RunFileProperty, ActionBetweenTwoEventsOfOneMillisecondReopens)
     for (std::uint64_t seed = 1; seed <= 20; ++seed) {
         ClusterConfig c;
         c.seed = seed;
-        c.network.latencyMin = 10;
-        c.network.latencyMax = 10; // every broadcast arrives in the same millisecond
+        c.network.latencyMin = raft::fromMs(10);
+        c.network.latencyMax = raft::fromMs(10); // every broadcast arrives in the same millisecond
         History h(c);
-        h.advanceTo(400);
+        h.advanceTo(raft::fromMs(400));
         while (!(h.simulation().nextEventTime() == h.simulation().now()) && h.step()) { }
         ASSERT_EQ(h.simulation().nextEventTime(), h.simulation().now());
         const auto envelopes = h.simulation().network().envelopes();
@@ -210,7 +210,7 @@ TEST(RunFileProperty, ActionBetweenTwoEventsOfOneMillisecondReopens)
         if (!h.edit([&](Simulation &sim) { return sim.duplicateMessage(id); }))
             continue;
         ++found;
-        h.advanceTo(h.simulation().now() + 100);
+        h.advanceTo(h.simulation().now() + raft::fromMs(100));
         EXPECT_EQ(roundTrip(h), "") << "seed " << seed;
     }
     EXPECT_GT(found, 10);
@@ -241,16 +241,16 @@ TEST(RunFileProperty, ABugSwitchRunReopensToTheSameFindings)
     ClusterConfig c;
     c.nodes = 3;
     c.seed = 203;
-    c.network.latencyMin = 10;
-    c.network.latencyMax = 100; // AppendEntries overtake each other
+    c.network.latencyMin = raft::fromMs(10);
+    c.network.latencyMax = raft::fromMs(100); // AppendEntries overtake each other
     c.bugs.truncateOnStaleAppend = true;
     History h(c, HistoryOptions{.checkpointEvery = 60});
     for (int k = 0; k < 60; ++k) {
-        h.advanceTo(h.simulation().now() + 50);
+        h.advanceTo(h.simulation().now() + raft::fromMs(50));
         const NodeId to = h.simulation().leader().value_or(1);
         (void)h.edit([&](Simulation &sim) { return sim.request(to, "set x " + std::to_string(k)); });
     }
-    h.advanceTo(h.simulation().now() + 2000);
+    h.advanceTo(h.simulation().now() + raft::fromMs(2000));
     // Each finding as "at T step N: what", so that a difference reads as text.
     constexpr std::uint64_t kAll = ~std::uint64_t{0};
     const auto findings = [](const std::vector<Violation> &all, std::uint64_t before) {

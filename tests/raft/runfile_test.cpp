@@ -23,20 +23,20 @@ RunFile recordedRun()
     c.network.loss = 0.125;
     c.noop = false;
     History h(c);
-    h.advanceTo(900);
+    h.advanceTo(raft::fromMs(900));
     const NodeId leader = h.simulation().leader().value_or(1);
     EXPECT_TRUE(h.act(act::Request{leader, "set greeting hello world"}));
     h.step();
     h.step();
     EXPECT_TRUE(h.act(act::Partition{{{1, 2}, {3, 4, 5}}}));
-    h.advanceTo(1500);
+    h.advanceTo(raft::fromMs(1500));
     EXPECT_TRUE(
-        h.act(act::SetLink{1, 2, NetworkConfig{.latencyMin = 30, .latencyMax = 90, .loss = 0.3, .duplicate = 0.1}}));
+        h.act(act::SetLink{1, 2, NetworkConfig{.latencyMin = raft::fromMs(30), .latencyMax = raft::fromMs(90), .loss = 0.3, .duplicate = 0.1}}));
     EXPECT_TRUE(h.act(act::Cut{3, 4, true}));
     EXPECT_TRUE(h.act(act::Hold{true}));
     EXPECT_TRUE(h.act(act::Heal{}));
     EXPECT_TRUE(h.act(act::Say{"  watch S3  "}));
-    h.advanceTo(2500);
+    h.advanceTo(raft::fromMs(2500));
     RunFile run{c,
                 h.script(),
                 {"Lesson 3: partitions", "Ask: who can commit?"},
@@ -78,17 +78,17 @@ TEST(RunFile, ReopensToTheSameState)
     ClusterConfig c;
     c.seed = 5;
     History original(c);
-    original.advanceTo(1000);
+    original.advanceTo(raft::fromMs(1000));
     EXPECT_TRUE(original.act(act::Crash{original.simulation().leader().value_or(2)}));
-    original.advanceTo(2000);
+    original.advanceTo(raft::fromMs(2000));
     EXPECT_TRUE(original.act(act::Request{original.simulation().leader().value_or(1), "set a 1"}));
-    original.advanceTo(3000);
+    original.advanceTo(raft::fromMs(3000));
 
     const RunFileResult parsed = parseRunFile(formatRunFile(RunFile{c, original.script(), {}, std::nullopt}), "x");
     ASSERT_TRUE(parsed.run);
     History reopened(parsed.run->config);
     ASSERT_EQ(reopened.replay(parsed.run->inputs, std::nullopt), "");
-    reopened.advanceTo(3000);
+    reopened.advanceTo(raft::fromMs(3000));
     EXPECT_TRUE(reopened.simulation() == original.simulation());
     EXPECT_EQ(reopened.trace(), original.trace());
 }
@@ -99,11 +99,11 @@ TEST(RunFile, ReopensBehindTheEndWithTheFutureKept)
     ClusterConfig c;
     c.seed = 8;
     History original(c);
-    original.advanceTo(1200);
+    original.advanceTo(raft::fromMs(1200));
     EXPECT_TRUE(original.act(act::Crash{original.simulation().leader().value_or(1)}));
-    original.advanceTo(4000);
+    original.advanceTo(raft::fromMs(4000));
     const Simulation end = original.simulation();
-    original.seekToTime(900);
+    original.seekToTime(raft::fromMs(900));
     const Simulation there = original.simulation();
 
     RunFile run{c,
@@ -120,10 +120,10 @@ TEST(RunFile, ReopensBehindTheEndWithTheFutureKept)
                               parsed.run->positionTime),
               "");
     EXPECT_TRUE(reopened.simulation() == there);
-    EXPECT_EQ(reopened.simulation().now(), 900);
+    EXPECT_EQ(reopened.simulation().now(), raft::fromMs(900));
     EXPECT_TRUE(reopened.hasFuture());
     EXPECT_EQ(reopened.frontierTime(), 4000);
-    reopened.advanceTo(4000);
+    reopened.advanceTo(raft::fromMs(4000));
     EXPECT_TRUE(reopened.simulation() == end);
 }
 
@@ -202,7 +202,7 @@ TEST(RunFile, NumbersAreTheSameUnderAGermanLocale)
     RunFile run;
     run.config.network.loss = 0.2;
     run.config.network.duplicate = 0.05;
-    run.inputs.push_back(Input{10, 3, act::SetNetwork{NetworkConfig{.latencyMin = 5, .latencyMax = 9, .loss = 0.125}}});
+    run.inputs.push_back(Input{10, 3, act::SetNetwork{NetworkConfig{.latencyMin = raft::fromMs(5), .latencyMax = raft::fromMs(9), .loss = 0.125}}});
     const std::string text = formatRunFile(run);
     const RunFileResult back = parseRunFile(text, "german.raftrun");
     // A file written under the C locale reads the same here.

@@ -28,12 +28,12 @@ TEST(ScenarioPlayer, StopsAfterEachSayLineUntilProceed)
     EXPECT_EQ(player.advance(history, 1000), PlayerStop::Say) << "a stop holds until released";
     player.proceed();
     EXPECT_EQ(player.advance(history, 60), PlayerStop::None);
-    EXPECT_EQ(history.simulation().now(), 60);
+    EXPECT_EQ(history.simulation().now(), raft::fromMs(60));
     EXPECT_EQ(player.advance(history, 1000), PlayerStop::Say);
-    EXPECT_EQ(history.simulation().now(), 100);
+    EXPECT_EQ(history.simulation().now(), raft::fromMs(100));
     player.proceed();
     EXPECT_EQ(player.advance(history, 1000), PlayerStop::End);
-    EXPECT_EQ(history.simulation().now(), 150) << "the clock stops after the last line";
+    EXPECT_EQ(history.simulation().now(), raft::fromMs(150)) << "the clock stops after the last line";
     // The narration is part of the run: two say inputs in the history.
     int says = 0;
     for (const Input &input : history.script())
@@ -53,7 +53,7 @@ TEST(ScenarioPlayer, WaitGoesOnAsSoonAsTheClassActsAndSkipsItsStandIns)
     EXPECT_EQ(player.waitHint(), "Crash S1");
     EXPECT_EQ(history.simulation().now(), 0) << "a wait stops the lesson where it begins";
     EXPECT_EQ(player.advance(history, 500), PlayerStop::Wait);
-    EXPECT_EQ(history.simulation().now(), 500) << "played on, the world runs while the class thinks";
+    EXPECT_EQ(history.simulation().now(), raft::fromMs(500)) << "played on, the world runs while the class thinks";
     ASSERT_TRUE(history.edit([](Simulation &sim) { return sim.crash(1); }));
     EXPECT_EQ(player.advance(history, 500), PlayerStop::End);
     EXPECT_THAT(player.failures(), IsEmpty()) << "the stand-in crash S1 did not run on a crashed S1";

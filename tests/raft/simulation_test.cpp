@@ -47,10 +47,10 @@ TEST(ClusterConfig, ValidateNamesTheProblem)
     };
     EXPECT_NE(broken([](ClusterConfig &c) { c.nodes = 0; }), "");
     EXPECT_NE(broken([](ClusterConfig &c) { c.nodes = 10; }), "");
-    EXPECT_NE(broken([](ClusterConfig &c) { c.electionTimeoutMin = 300, c.electionTimeoutMax = 150; }), "");
-    EXPECT_NE(broken([](ClusterConfig &c) { c.heartbeatInterval = 150; }), "");
-    EXPECT_NE(broken([](ClusterConfig &c) { c.network.latencyMin = 0; }), "");
-    EXPECT_NE(broken([](ClusterConfig &c) { c.network.latencyMin = 30, c.network.latencyMax = 20; }), "");
+    EXPECT_NE(broken([](ClusterConfig &c) { c.electionTimeoutMin = raft::fromMs(300), c.electionTimeoutMax = raft::fromMs(150); }), "");
+    EXPECT_NE(broken([](ClusterConfig &c) { c.heartbeatInterval = raft::fromMs(150); }), "");
+    EXPECT_NE(broken([](ClusterConfig &c) { c.network.latencyMin = raft::fromMs(0); }), "");
+    EXPECT_NE(broken([](ClusterConfig &c) { c.network.latencyMin = raft::fromMs(30), c.network.latencyMax = raft::fromMs(20); }), "");
     EXPECT_NE(broken([](ClusterConfig &c) { c.network.loss = 1.5; }), "");
     EXPECT_NE(broken([](ClusterConfig &c) { c.network.duplicate = -0.1; }), "");
     EXPECT_EQ(broken([](ClusterConfig &c) { c.nodes = 1; }), "");
@@ -107,7 +107,7 @@ TEST(Simulation, StepProcessesOneEventAtATimeInTimeOrder)
 TEST(Simulation, TraceEventsCarryTheirStepAndTime)
 {
     Simulation sim(cluster(3, 3));
-    sim.runFor(2000);
+    sim.runFor(raft::fromMs(2000));
     std::uint64_t step = 0;
     Time t = 0;
     for (const TraceEvent &e : sim.trace().events()) {
@@ -122,30 +122,30 @@ TEST(Simulation, TraceEventsCarryTheirStepAndTime)
 TEST(Simulation, AdvanceToProcessesEverythingDueAndSetsTheClock)
 {
     Simulation sim(cluster(3, 4));
-    sim.advanceTo(1234);
-    EXPECT_EQ(sim.now(), 1234);
+    sim.advanceTo(raft::fromMs(1234));
+    EXPECT_EQ(sim.now(), raft::fromMs(1234));
     ASSERT_TRUE(sim.nextEventTime().has_value());
     EXPECT_GT(*sim.nextEventTime(), 1234);
-    sim.runFor(66);
-    EXPECT_EQ(sim.now(), 1300);
-    sim.advanceTo(1000); // the clock never goes back
-    EXPECT_EQ(sim.now(), 1300);
+    sim.runFor(raft::fromMs(66));
+    EXPECT_EQ(sim.now(), raft::fromMs(1300));
+    sim.advanceTo(raft::fromMs(1000)); // the clock never goes back
+    EXPECT_EQ(sim.now(), raft::fromMs(1300));
 }
 
 TEST(Simulation, RunUntilReturnsAtOnceWhenTheConditionHolds)
 {
     Simulation sim(cluster(3, 5));
-    sim.runFor(100);
+    sim.runFor(raft::fromMs(100));
     const std::uint64_t steps = sim.stepCount();
-    EXPECT_TRUE(sim.runUntil([] { return true; }, 1000));
-    EXPECT_EQ(sim.now(), 100);
+    EXPECT_TRUE(sim.runUntil([] { return true; }, raft::fromMs(1000)));
+    EXPECT_EQ(sim.now(), raft::fromMs(100));
     EXPECT_EQ(sim.stepCount(), steps);
 }
 
 TEST(Simulation, RunUntilStopsRightAfterTheEventThatMakesItTrue)
 {
     Simulation sim(cluster(5, 6));
-    ASSERT_TRUE(sim.runUntil([&] { return hasLeader(sim); }, 5000));
+    ASSERT_TRUE(sim.runUntil([&] { return hasLeader(sim); }, raft::fromMs(5000)));
     const TraceEvent &last = sim.trace().events().back();
     EXPECT_EQ(last.step, sim.stepCount());
     const auto &events = sim.trace().events();
@@ -157,18 +157,18 @@ TEST(Simulation, RunUntilStopsRightAfterTheEventThatMakesItTrue)
 TEST(Simulation, RunUntilGivesUpAtTheDeadline)
 {
     Simulation sim(cluster(3, 7));
-    sim.runFor(50);
-    EXPECT_FALSE(sim.runUntil([] { return false; }, 500));
-    EXPECT_EQ(sim.now(), 550);
+    sim.runFor(raft::fromMs(50));
+    EXPECT_FALSE(sim.runUntil([] { return false; }, raft::fromMs(500)));
+    EXPECT_EQ(sim.now(), raft::fromMs(550));
 }
 
 TEST(Simulation, NothingHappensOnceEveryServerIsDown)
 {
     Simulation sim(cluster(3, 8));
-    sim.runFor(1000);
+    sim.runFor(raft::fromMs(1000));
     for (NodeId id = 1; id <= 3; ++id)
         ASSERT_TRUE(sim.crash(id));
-    sim.runFor(1000); // messages in flight reach closed doors
+    sim.runFor(raft::fromMs(1000)); // messages in flight reach closed doors
     EXPECT_EQ(sim.network().size(), 0u);
     EXPECT_FALSE(sim.nextEventTime().has_value());
     EXPECT_FALSE(sim.step());
@@ -180,9 +180,9 @@ TEST(Simulation, NothingHappensOnceEveryServerIsDown)
 TEST(Simulation, ActionsAreRecordedAsInputsWithTheirTime)
 {
     Simulation sim(cluster(5, 9));
-    sim.runFor(100);
+    sim.runFor(raft::fromMs(100));
     EXPECT_TRUE(sim.crash(2));
-    sim.runFor(10);
+    sim.runFor(raft::fromMs(10));
     EXPECT_TRUE(sim.restart(2));
     EXPECT_TRUE(sim.pause(3));
     EXPECT_TRUE(sim.resume(3));
@@ -223,7 +223,7 @@ TEST(Simulation, ActionsAreRecordedAsInputsWithTheirTime)
 TEST(Simulation, ImpossibleActionsChangeNothingAndAreNotRecorded)
 {
     Simulation sim(cluster(3, 10));
-    ASSERT_TRUE(sim.runUntil([&] { return hasLeader(sim); }, 5000));
+    ASSERT_TRUE(sim.runUntil([&] { return hasLeader(sim); }, raft::fromMs(5000)));
     const NodeId leader = *sim.leader();
     const NodeId f = leader % 3 + 1;
     ASSERT_TRUE(sim.crash(f));
@@ -242,7 +242,7 @@ TEST(Simulation, ImpossibleActionsChangeNothingAndAreNotRecorded)
     EXPECT_FALSE(sim.deliverMessage(999999));
     EXPECT_FALSE(sim.duplicateMessage(999999));
     NetworkConfig bad;
-    bad.latencyMin = 0;
+    bad.latencyMin = raft::fromMs(0);
     EXPECT_FALSE(sim.setNetworkConfig(bad));
     EXPECT_EQ(sim.inputs().size(), recorded);
     EXPECT_EQ(sim.role(leader), Role::Leader);
@@ -251,7 +251,7 @@ TEST(Simulation, ImpossibleActionsChangeNothingAndAreNotRecorded)
 TEST(Simulation, TimeoutStartsAnElectionAtOnce)
 {
     Simulation sim(cluster(5, 11));
-    sim.runFor(20);
+    sim.runFor(raft::fromMs(20));
     ASSERT_TRUE(sim.timeout(3));
     EXPECT_EQ(sim.role(3), Role::Candidate);
     EXPECT_EQ(sim.term(3), 1u);
@@ -260,37 +260,37 @@ TEST(Simulation, TimeoutStartsAnElectionAtOnce)
                                         [](const TraceEvent &x) { return x.kind == EventKind::ElectionTimeout; });
     EXPECT_EQ(e.node, 3);
     EXPECT_EQ(e.reason, Reason::Forced);
-    ASSERT_TRUE(sim.runUntil([&] { return hasLeader(sim); }, 1000));
+    ASSERT_TRUE(sim.runUntil([&] { return hasLeader(sim); }, raft::fromMs(1000)));
     EXPECT_EQ(*sim.leader(), 3);
 }
 
 TEST(Simulation, SetElectionDeadlineStagesASplitVote)
 {
     Simulation sim(cluster(4, 12));
-    sim.runFor(10);
-    ASSERT_TRUE(sim.setElectionDeadline(1, 100));
-    ASSERT_TRUE(sim.setElectionDeadline(2, 100));
-    ASSERT_TRUE(sim.setElectionDeadline(3, 500));
-    ASSERT_TRUE(sim.setElectionDeadline(4, 500));
-    EXPECT_FALSE(sim.setElectionDeadline(1, 5)) << "not in the past";
-    sim.advanceTo(100);
+    sim.runFor(raft::fromMs(10));
+    ASSERT_TRUE(sim.setElectionDeadline(1, raft::fromMs(100)));
+    ASSERT_TRUE(sim.setElectionDeadline(2, raft::fromMs(100)));
+    ASSERT_TRUE(sim.setElectionDeadline(3, raft::fromMs(500)));
+    ASSERT_TRUE(sim.setElectionDeadline(4, raft::fromMs(500)));
+    EXPECT_FALSE(sim.setElectionDeadline(1, raft::fromMs(5))) << "not in the past";
+    sim.advanceTo(raft::fromMs(100));
     EXPECT_EQ(sim.role(1), Role::Candidate);
     EXPECT_EQ(sim.role(2), Role::Candidate);
-    sim.runFor(60);
+    sim.runFor(raft::fromMs(60));
     // Each voted for itself; S3 and S4 grant whoever asked first: with 4 servers a
     // candidate needs 3 votes, so at most one can win, and none may.
     int leaders = 0;
     for (NodeId id = 1; id <= 4; ++id)
         leaders += sim.role(id) == Role::Leader ? 1 : 0;
     EXPECT_LE(leaders, 1);
-    ASSERT_TRUE(sim.runUntil([&] { return hasLeader(sim); }, 3000));
+    ASSERT_TRUE(sim.runUntil([&] { return hasLeader(sim); }, raft::fromMs(3000)));
     EXPECT_TRUE(sim.violations().empty());
 }
 
 TEST(Simulation, RequestToADownServerIsRefused)
 {
     Simulation sim(cluster(3, 13));
-    ASSERT_TRUE(sim.runUntil([&] { return hasLeader(sim); }, 5000));
+    ASSERT_TRUE(sim.runUntil([&] { return hasLeader(sim); }, raft::fromMs(5000)));
     const NodeId leader = *sim.leader();
     EXPECT_TRUE(sim.pause(leader));
     ProposeResult r = sim.request(leader, "set x 1").proposal;
@@ -307,11 +307,11 @@ TEST(Simulation, RequestToADownServerIsRefused)
 TEST(Simulation, CrashClearsTheStateMachineAndTheVolatileState)
 {
     Simulation sim(cluster(3, 14));
-    ASSERT_TRUE(sim.runUntil([&] { return hasLeader(sim); }, 5000));
+    ASSERT_TRUE(sim.runUntil([&] { return hasLeader(sim); }, raft::fromMs(5000)));
     sim.advanceTo(sim.now());
     const NodeId leader = *sim.leader();
     const ProposeResult r = sim.request(leader, "set x 1").proposal;
-    ASSERT_TRUE(sim.runUntil([&] { return sim.node(leader)->lastApplied() >= r.index; }, 1000));
+    ASSERT_TRUE(sim.runUntil([&] { return sim.node(leader)->lastApplied() >= r.index; }, raft::fromMs(1000)));
     ASSERT_FALSE(sim.server(leader).kv.data().empty());
     EXPECT_TRUE(sim.crash(leader));
     EXPECT_TRUE(sim.server(leader).kv.data().empty());
@@ -338,7 +338,7 @@ TEST(Simulation, ReconnectUndoesCutsButNotPartitions)
 TEST(Simulation, SingleServerClusterCommitsAlone)
 {
     Simulation sim(cluster(1, 16));
-    ASSERT_TRUE(sim.runUntil([&] { return hasLeader(sim); }, 1000));
+    ASSERT_TRUE(sim.runUntil([&] { return hasLeader(sim); }, raft::fromMs(1000)));
     sim.advanceTo(sim.now());
     const ProposeResult r = sim.request(1, "set x 1").proposal;
     ASSERT_TRUE(r.accepted);
@@ -355,7 +355,7 @@ TEST(Simulation, EveryMessageSentIsDeliveredDroppedOrStillInFlight)
     c.network.loss = 0.2;
     Simulation sim(c);
     for (int i = 0; i < 20; ++i) {
-        sim.runFor(250);
+        sim.runFor(raft::fromMs(250));
         if (i == 5) {
             EXPECT_TRUE(sim.crash(2));
         }
@@ -380,7 +380,7 @@ TEST(Simulation, ElectionsCountCandidacies)
     ClusterConfig c = cluster(5, 18);
     c.network.loss = 0.3;
     Simulation sim(c);
-    sim.runFor(5000);
+    sim.runFor(raft::fromMs(5000));
     EXPECT_GT(sim.stats().elections, 1u);
     EXPECT_EQ(sim.stats().elections, countKind(sim, EventKind::ElectionTimeout));
 }
@@ -396,14 +396,14 @@ TEST(Simulation, TheTraceDoesNotChangeTheRun)
     Simulation a(on);
     Simulation b(off);
     for (Simulation *sim : {&a, &b}) {
-        sim->runFor(1000);
+        sim->runFor(raft::fromMs(1000));
         EXPECT_TRUE(sim->crash(1));
-        sim->runFor(1000);
+        sim->runFor(raft::fromMs(1000));
         EXPECT_TRUE(sim->restart(1));
         if (const auto leader = sim->leader()) {
             EXPECT_TRUE(sim->request(*leader, "set x 1"));
         }
-        sim->runFor(2000);
+        sim->runFor(raft::fromMs(2000));
     }
     EXPECT_GT(a.trace().size(), 0u);
     EXPECT_EQ(b.trace().size(), 0u);
@@ -441,9 +441,9 @@ TEST(Trace, EveryEventOfARunIsDescribedAndSerialized)
     c.network.loss = 0.1;
     c.network.duplicate = 0.1;
     Simulation sim(c);
-    sim.runFor(1000);
+    sim.runFor(raft::fromMs(1000));
     EXPECT_TRUE(sim.isolate(1));
-    sim.runFor(500);
+    sim.runFor(raft::fromMs(500));
     EXPECT_TRUE(sim.crash(2));
     if (const auto leader = sim.leader()) {
         EXPECT_TRUE(sim.request(*leader, "set x 1"));
@@ -451,7 +451,7 @@ TEST(Trace, EveryEventOfARunIsDescribedAndSerialized)
     EXPECT_TRUE(sim.request(3, "set y 2"));
     EXPECT_TRUE(sim.heal());
     EXPECT_TRUE(sim.say("done"));
-    sim.runFor(1000);
+    sim.runFor(raft::fromMs(1000));
     std::set<EventKind> kinds;
     for (const TraceEvent &e : sim.trace().events()) {
         kinds.insert(e.kind);

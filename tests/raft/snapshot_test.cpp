@@ -373,19 +373,19 @@ ClusterConfig snapshotCluster(Index every, std::uint64_t chunk = 0)
 TEST(SnapshotCluster, FarBehindFollowerCatchesUpBySnapshot)
 {
     Simulation sim(snapshotCluster(10, 16));
-    ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, 5000));
+    ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, raft::fromMs(5000)));
     const NodeId leader = *sim.leader();
     const NodeId lagger = leader == 3 ? 2 : 3;
     ASSERT_TRUE(sim.crash(lagger));
     for (int i = 0; i < 30; ++i) {
         ASSERT_TRUE(sim.request(leader, "set k" + std::to_string(i) + " " + std::to_string(i)));
-        sim.runFor(30);
+        sim.runFor(raft::fromMs(30));
     }
-    sim.runFor(500);
+    sim.runFor(raft::fromMs(500));
     ASSERT_GE(sim.node(leader)->snapshot().index, 20u);
     ASSERT_TRUE(sim.restart(lagger));
-    ASSERT_TRUE(sim.runUntil([&] { return sim.commitIndex(lagger) == sim.commitIndex(leader); }, 5000));
-    sim.runFor(200);
+    ASSERT_TRUE(sim.runUntil([&] { return sim.commitIndex(lagger) == sim.commitIndex(leader); }, raft::fromMs(5000)));
+    sim.runFor(raft::fromMs(200));
     EXPECT_GT(sim.node(lagger)->snapshot().index, 0u);
     EXPECT_EQ(sim.server(lagger).kv, sim.server(leader).kv);
     EXPECT_EQ(*sim.server(lagger).kv.value("k29"), "29");
@@ -401,12 +401,12 @@ TEST(SnapshotCluster, FarBehindFollowerCatchesUpBySnapshot)
 TEST(SnapshotCluster, RestartFromSnapshot)
 {
     Simulation sim(snapshotCluster(0));
-    ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, 5000));
+    ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, raft::fromMs(5000)));
     const NodeId leader = *sim.leader();
     const NodeId other = leader == 1 ? 2 : 1;
     ASSERT_TRUE(sim.request(leader, "set a 1"));
     ASSERT_TRUE(sim.request(leader, "set b 2"));
-    sim.runFor(300);
+    sim.runFor(raft::fromMs(300));
     ASSERT_TRUE(sim.snapshot(other));
     const Index at = sim.node(other)->snapshot().index;
     EXPECT_EQ(sim.log(other).snapshotIndex(), at);

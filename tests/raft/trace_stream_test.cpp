@@ -17,14 +17,14 @@ namespace {
 /// play runs the same little story on sim: an election, requests, a crash.
 void play(Simulation &sim)
 {
-    sim.runFor(2000);
+    sim.runFor(raft::fromMs(2000));
     for (int i = 0; i < 5; ++i) {
         if (const auto leader = sim.leader())
             (void)sim.request(*leader, "set k" + std::to_string(i) + " " + std::to_string(i));
-        sim.runFor(300);
+        sim.runFor(raft::fromMs(300));
     }
     (void)sim.crash(1);
-    sim.runFor(2000);
+    sim.runFor(raft::fromMs(2000));
 }
 
 TEST(TraceStream, ForwardsEveryEventOnceInOrderAndKeepsNone)

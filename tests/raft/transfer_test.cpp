@@ -149,9 +149,9 @@ ClusterConfig transferCluster(bool extras)
 void electS1(Simulation &sim)
 {
     ASSERT_TRUE(sim.timeout(1));
-    ASSERT_TRUE(sim.runUntil([&] { return sim.leader() == 1; }, 1000));
+    ASSERT_TRUE(sim.runUntil([&] { return sim.leader() == 1; }, raft::fromMs(1000)));
     ASSERT_TRUE(sim.request(1, "set a 1").proposal.accepted);
-    sim.runFor(200);
+    sim.runFor(raft::fromMs(200));
 }
 
 // Reference: §3.10 — the target normally wins the election TimeoutNow starts, one term
@@ -163,9 +163,9 @@ TEST(TransferScenario, TargetTakesOver)
         electS1(sim);
         const Term term = sim.term(1);
         ASSERT_TRUE(sim.transfer(3));
-        EXPECT_TRUE(sim.runUntil([&] { return sim.leader() == 3; }, 500)) << "extras " << extras;
+        EXPECT_TRUE(sim.runUntil([&] { return sim.leader() == 3; }, raft::fromMs(500))) << "extras " << extras;
         EXPECT_EQ(sim.term(3), term + 1);
-        sim.runFor(300);
+        sim.runFor(raft::fromMs(300));
         EXPECT_EQ(sim.leader(), std::optional<NodeId>(3));
         EXPECT_EQ(sim.role(1), Role::Follower);
         EXPECT_TRUE(sim.violations().empty());

@@ -372,10 +372,10 @@ bool FaultRun::staleReply()
     //    and comes back to the first in a later term (§3.10), before the answer lands.
     (void)sim.pause(slow);
     (void)sim.transfer(next);
-    sim.runUntil([&] { return sim.leader() == next; }, 400);
+    sim.runUntil([&] { return sim.leader() == next; }, raft::fromMs(400));
     settle();
     (void)sim.transfer(l);
-    sim.runUntil([&] { return sim.leader() == l; }, 400);
+    sim.runUntil([&] { return sim.leader() == l; }, raft::fromMs(400));
     settle();
     return true;
 }
@@ -589,7 +589,7 @@ void FaultRun::act()
         break;
     case Action::StageTimer:
         if (!followers.empty())
-            done = sim.setElectionDeadline(pick(followers), sim.now() + m_rng.uniform(0, 50)).isDone();
+            done = sim.setElectionDeadline(pick(followers), sim.now() + raft::fromMs(m_rng.uniform(0, 50))).isDone();
         break;
     case Action::Drop:
         if (const std::uint64_t id = pickMessage())
@@ -735,7 +735,7 @@ bool FaultRun::converge()
     sim.runFor(2 * m_config.electionTimeoutMax);
     // Session clients retry until a leader they asked answers (§6.3): let them finish,
     // so that their retries do not keep the logs growing while agreement is checked.
-    if (!sim.runUntil([&] { return sim.clientsWaiting() == 0; }, 30'000))
+    if (!sim.runUntil([&] { return sim.clientsWaiting() == 0; }, raft::fromMs(30'000)))
         return fail(std::to_string(sim.clientsWaiting()) + " session clients still unanswered after healing");
     // A change under way completes (or its leader gives it up) once the faults are gone.
     sim.runUntil(
@@ -773,7 +773,7 @@ bool FaultRun::converge()
         command = "set fresh " + std::to_string(m_seed) + "-" + std::to_string(attempt);
         r = sim.request(*sim.leader(), command).proposal;
         if (r.accepted)
-            committed = sim.runUntil([&] { return everyoneHas(r); }, 5000);
+            committed = sim.runUntil([&] { return everyoneHas(r); }, raft::fromMs(5000));
     }
     if (!committed)
         return fail(sim.leader() ? "no fresh request committed on every server after healing"

@@ -95,7 +95,7 @@ TEST(ClassroomWindow, OpensAtMostOfTheScreenCentred)
 
 TEST_F(ClassroomTest, SteppingKeepsTheTeachersSelection)
 {
-    controller().runTo(1200);
+    controller().runTo(raft::fromMs(1200));
     const raft::NodeId leader = sim().leader().value_or(1);
     m_window->selection()->selectNode(leader);
     // Step through replication: other servers act, the leader stays selected.
@@ -191,17 +191,17 @@ TEST_F(ClassroomTest, OpeningALessonInPresentationModeKeepsTheViewsOnTheNewWorld
     ASSERT_EQ(m_window->openScenarioFile(lesson, false), QString());
     for (int i = 0; i < 5; ++i)
         QCoreApplication::processEvents();
-    m_window->controller()->runTo(2000);
+    m_window->controller()->runTo(raft::fromMs(2000));
     EXPECT_EQ(m_window->logView()->model()->rowCount(), m_window->controller()->simulation().size());
     EXPECT_FALSE(m_window->grab().isNull());
 }
 
 TEST_F(ClassroomTest, TurningHoldOffAsksAndNothingStaysFrozen)
 {
-    controller().runTo(1000);
+    controller().runTo(raft::fromMs(1000));
     action("holdAction")->trigger();
     ASSERT_TRUE(controller().isHolding());
-    controller().runTo(1300);
+    controller().runTo(raft::fromMs(1300));
     const std::size_t held = controller().waitingMessages().size();
     ASSERT_GT(held, 0u);
 
@@ -218,15 +218,15 @@ TEST_F(ClassroomTest, TurningHoldOffAsksAndNothingStaysFrozen)
     action("holdAction")->trigger();
     EXPECT_FALSE(controller().isHolding());
     EXPECT_TRUE(controller().waitingMessages().empty());
-    controller().runTo(1800);
+    controller().runTo(raft::fromMs(1800));
     EXPECT_TRUE(controller().waitingMessages().empty());
 }
 
 TEST_F(ClassroomTest, TurningHoldOffCanDropWhatWaits)
 {
-    controller().runTo(1000);
+    controller().runTo(raft::fromMs(1000));
     action("holdAction")->trigger();
-    controller().runTo(1300);
+    controller().runTo(raft::fromMs(1300));
     ASSERT_FALSE(controller().waitingMessages().empty());
     const std::uint64_t dropped = sim().stats().messagesDropped;
     m_window->guards()->setAnswer(CommandGuards::Answer::Drop);
@@ -238,7 +238,7 @@ TEST_F(ClassroomTest, TurningHoldOffCanDropWhatWaits)
 
 TEST_F(ClassroomTest, StartOverNewClusterAndRestartAllAskFirst)
 {
-    controller().runTo(1500);
+    controller().runTo(raft::fromMs(1500));
     const std::uint64_t steps = history().frontierStep();
     m_window->guards()->setAnswer(CommandGuards::Answer::Cancel);
 
@@ -277,7 +277,7 @@ TEST_F(ClassroomTest, NoTwoCommandsOfAMenuShareAMnemonic)
             if (item->menu())
                 expectUnique(item->menu(), item->text().toStdString());
     }
-    controller().runTo(1000);
+    controller().runTo(raft::fromMs(1000));
     for (const bool paused : {false, true}) {
         if (paused)
             controller().pauseNode(2);
@@ -323,7 +323,7 @@ TEST_F(ClassroomTest, AJunkFileShowsABoundedScrollingBox)
 
 TEST_F(ClassroomTest, AFileOfTheOtherKindSaysWhichCommandOpensIt)
 {
-    controller().runTo(800);
+    controller().runTo(raft::fromMs(800));
     ASSERT_TRUE(m_window->saveRunFile(path("lesson.raftrun")).isEmpty());
     EXPECT_FALSE(m_window->openScenarioFile(path("lesson.raftrun")).isEmpty());
     auto *box = m_window->findChild<QDialog *>(QStringLiteral("scenarioErrorBox"));
@@ -345,11 +345,11 @@ TEST_F(ClassroomTest, AFileOfTheOtherKindSaysWhichCommandOpensIt)
 
 TEST_F(ClassroomTest, ARunSavedAfterChangingTheNetworkReopens)
 {
-    controller().runTo(600);
+    controller().runTo(raft::fromMs(600));
     raft::NetworkConfig network = sim().network().config();
     network.latencyMax += 40;
     controller().setNetworkConfig(network);
-    controller().runTo(1400);
+    controller().runTo(raft::fromMs(1400));
     const raft::Simulation before = sim();
     ASSERT_TRUE(m_window->saveRunFile(path("changed.raftrun")).isEmpty());
     controller().newCluster(raft::ClusterConfig{});
@@ -364,10 +364,10 @@ TEST_F(ClassroomTest, LogCellsShowCommandsWhenThereIsRoom)
     EXPECT_EQ(widgets::LogModel::shortCommand(QString()), QString());
 
     controller().setAutoRequests(false); // a short log: room for every index
-    controller().runTo(1000);
+    controller().runTo(raft::fromMs(1000));
     const raft::NodeId leader = sim().leader().value_or(1);
     controller().request(leader, QStringLiteral("set x 1"));
-    controller().runTo(1600);
+    controller().runTo(raft::fromMs(1600));
     widgets::LogView *log = m_window->logView();
     ASSERT_GE(log->model()->columnCount(), 2);
     QApplication::processEvents();
@@ -381,10 +381,10 @@ TEST_F(ClassroomTest, LogCellsShowCommandsWhenThereIsRoom)
 
 TEST_F(ClassroomTest, TheSelectedRowKeepsItsTermColours)
 {
-    controller().runTo(1000);
+    controller().runTo(raft::fromMs(1000));
     const raft::NodeId leader = sim().leader().value_or(1);
     controller().request(leader, QStringLiteral("set x 1"));
-    controller().runTo(1600);
+    controller().runTo(raft::fromMs(1600));
     m_window->selection()->selectNode(leader);
     QApplication::processEvents();
     QTableView *table = m_window->logView()->table();

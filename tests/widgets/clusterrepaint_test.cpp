@@ -54,14 +54,14 @@ TEST(ClusterRepaint, PartialFramesGiveThePixelsOfWholeFrames)
     // Five servers with heartbeats every 500 ms; nine with heartbeats every 40 ms, so
     // that deliveries, appends and commits fall in most frames.
     raft::ClusterConfig busy = testing_widgets::slowConfig(9, 5);
-    busy.heartbeatInterval = 40;
-    busy.network.latencyMin = 200;
-    busy.network.latencyMax = 600;
+    busy.heartbeatInterval = raft::fromMs(40);
+    busy.network.latencyMin = raft::fromMs(200);
+    busy.network.latencyMax = raft::fromMs(600);
     for (const Case &c : {Case{{1280, 720}, testing_widgets::slowConfig(5)}, Case{{3840, 2160}, testing_widgets::slowConfig(5)},
                           Case{{1920, 1080}, busy}}) {
         const QSize size = c.size;
         raft::Simulation sim(c.config);
-        ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, 60'000));
+        ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, raft::fromMs(60'000)));
         // One view paints both pictures: two views of the same world can differ by a
         // shade where text is drawn (the glyph caches they meet first differ).
         ClusterView partial;
@@ -116,7 +116,7 @@ TEST(ClusterRepaint, PartialFramesGiveThePixelsOfWholeFrames)
 TEST(ClusterRepaint, AChangeOfTheWorldRepaintsTheWholeView)
 {
     raft::Simulation sim(testing_widgets::slowConfig(3));
-    ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, 60'000));
+    ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, raft::fromMs(60'000)));
     ClusterView view;
     view.resize(800, 600);
     view.setSimulation(&sim);
@@ -145,7 +145,7 @@ TEST(ClusterRepaint, AChangeOfTheWorldRepaintsTheWholeView)
 TEST(ClusterRepaint, ALogThatGainsADigitLaysThePictureOutAgainWhole)
 {
     raft::Simulation sim(testing_widgets::slowConfig(5));
-    ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, 60'000));
+    ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, raft::fromMs(60'000)));
     ClusterView view;
     // As in presentation mode on a 1080p projector, where the labels' 24 px text
     // decides how large the discs can be.
@@ -166,7 +166,7 @@ TEST(ClusterRepaint, ALogThatGainsADigitLaysThePictureOutAgainWhole)
         const raft::Index before = longest();
         if (const auto leader = sim.leader())
             (void)sim.request(*leader, "set k " + std::to_string(i));
-        sim.runFor(20);
+        sim.runFor(raft::fromMs(20));
         view.setDisplayTime(static_cast<double>(sim.now()));
         if (before < 10 && longest() >= 10) {
             EXPECT_TRUE(covers(view.pendingRepaint(), view.rect())) << "the frame the log reached 10 entries";

@@ -57,10 +57,10 @@ void stage(raft::Simulation &sim, Scene scene)
     case Scene::Election:
         // A candidate with its tally, messages in flight.
         ASSERT_TRUE(sim.timeout(1));
-        sim.runFor(200);
+        sim.runFor(raft::fromMs(200));
         break;
     case Scene::Replication: {
-        ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, 60'000));
+        ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, raft::fromMs(60'000)));
         const raft::NodeId leader = *sim.leader();
         for (int i = 0; i < 12; ++i)
             (void)sim.request(leader, "set x " + std::to_string(i));
@@ -70,11 +70,11 @@ void stage(raft::Simulation &sim, Scene scene)
             lossy.loss = 0.2;
             ASSERT_TRUE(sim.setLinkConditions(leader, leader % sim.size() + 1, lossy));
         }
-        sim.runFor(150);
+        sim.runFor(raft::fromMs(150));
         break;
     }
     case Scene::Partition: {
-        ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, 60'000));
+        ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, raft::fromMs(60'000)));
         // Three sides, none with a quorum: side captions and the headline.
         std::vector<std::vector<raft::NodeId>> groups(3);
         for (raft::NodeId id = 1; id <= sim.size(); ++id)
@@ -84,13 +84,13 @@ void stage(raft::Simulation &sim, Scene scene)
         if (groups.size() > 1) {
             ASSERT_TRUE(sim.partition(groups));
         }
-        sim.runFor(700);
+        sim.runFor(raft::fromMs(700));
         break;
     }
     case Scene::Held:
         ASSERT_TRUE(sim.setHold(true));
         ASSERT_TRUE(sim.timeout(1));
-        sim.runFor(600);
+        sim.runFor(raft::fromMs(600));
         break;
     }
 }
@@ -313,7 +313,7 @@ TEST(ClusterStyle, BannersLabelsDiscsAndMessagesNeverOverlapFrom1024x768To3840x2
             for (raft::NodeId id = 1; id <= nodes; ++id)
                 if (sim.role(id) != raft::Role::Leader && sim.timeout(id))
                     break;
-            sim.runFor(450);
+            sim.runFor(raft::fromMs(450));
             // A candidate that times out again and again behind held messages: its
             // RequestVotes queue at the doors of its side (S1 and S4 share one) past
             // ClusterMessages::kStackShown and pile up.
@@ -321,9 +321,9 @@ TEST(ClusterStyle, BannersLabelsDiscsAndMessagesNeverOverlapFrom1024x768To3840x2
                 const raft::NodeId candidate = sim.role(1) == raft::Role::Leader ? 4 : 1;
                 for (int i = 0; i < 7; ++i) {
                     ASSERT_TRUE(sim.timeout(candidate));
-                    sim.runFor(30);
+                    sim.runFor(raft::fromMs(30));
                 }
-                sim.runFor(420); // every message of this config flies 400 ms
+                sim.runFor(raft::fromMs(420)); // every message of this config flies 400 ms
             }
             for (const QSize size : sizes) {
                 ClusterView view;

@@ -38,7 +38,7 @@ qreal distance(QPointF a, QPointF b)
 /// electLeader runs sim until it has a leader.
 void electLeader(raft::Simulation &sim)
 {
-    ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, 60'000));
+    ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, raft::fromMs(60'000)));
 }
 
 /// midFlight returns a message in flight that is not waiting and has travelled a part
@@ -47,7 +47,7 @@ const raft::Envelope *midFlight(const raft::Simulation &sim)
 {
     for (const raft::Envelope *envelope : sim.network().envelopes())
         if (!envelope->waiting && !envelope->doomed && envelope->sentAt < sim.now()
-            && envelope->deliverAt > sim.now() + 150)
+            && envelope->deliverAt > sim.now() + raft::fromMs(150))
             return envelope;
     return nullptr;
 }
@@ -124,7 +124,7 @@ TEST_F(ClusterViewTest, ClickingAMessageSelectsIt)
 {
     raft::Simulation sim(slowConfig(3));
     electLeader(sim);
-    sim.runFor(100);
+    sim.runFor(raft::fromMs(100));
     const raft::Envelope *envelope = midFlight(sim);
     ASSERT_NE(envelope, nullptr);
     const std::uint64_t id = envelope->id;
@@ -149,7 +149,7 @@ TEST_F(ClusterViewTest, RightClickRequestsTheMenuOfWhatIsUnderThePointer)
 {
     raft::Simulation sim(slowConfig(5));
     electLeader(sim);
-    sim.runFor(100);
+    sim.runFor(raft::fromMs(100));
     const raft::Envelope *envelope = midFlight(sim);
     ASSERT_NE(envelope, nullptr);
     show(sim);
@@ -180,7 +180,7 @@ TEST_F(ClusterViewTest, MessageMovesFromSenderTowardReceiver)
 {
     raft::Simulation sim(slowConfig(3));
     electLeader(sim);
-    sim.runFor(100);
+    sim.runFor(raft::fromMs(100));
     const raft::Envelope *envelope = midFlight(sim);
     ASSERT_NE(envelope, nullptr);
     const std::uint64_t id = envelope->id;
@@ -210,7 +210,7 @@ TEST_F(ClusterViewTest, LostMessageFadesOutWithAMarkWhereItVanished)
 {
     raft::Simulation sim(slowConfig(3));
     electLeader(sim);
-    sim.runFor(100);
+    sim.runFor(raft::fromMs(100));
     const raft::Envelope *envelope = midFlight(sim);
     ASSERT_NE(envelope, nullptr);
     const std::uint64_t id = envelope->id;
@@ -235,7 +235,7 @@ TEST_F(ClusterViewTest, RenderedClusterIsNotBlankAndShowsTheLeader)
     electLeader(sim);
     for (int i = 0; i < 3; ++i)
         (void)sim.request(*sim.leader(), "set x " + std::to_string(i));
-    sim.runFor(1300);
+    sim.runFor(raft::fromMs(1300));
     show(sim);
     const QImage image = render(*m_view);
     saveScreenshot(image, QStringLiteral("clusterview.png"));
@@ -267,14 +267,14 @@ TEST_F(ClusterViewTest, FaultsRender)
     EXPECT_TRUE(sim.crash(crashed));
     EXPECT_TRUE(sim.pause(paused));
     EXPECT_TRUE(sim.cut(paused % 7 + 1, leader, false));
-    sim.runFor(1200);
+    sim.runFor(raft::fromMs(1200));
     EXPECT_TRUE(sim.partition({{leader, crashed}}));
-    sim.runFor(700);
+    sim.runFor(raft::fromMs(700));
     const raft::NodeId candidate = (paused + 1) % 7 + 1;
     if (sim.status(candidate) == raft::NodeStatus::Up && sim.role(candidate) != raft::Role::Leader) {
         EXPECT_TRUE(sim.timeout(candidate));
     }
-    sim.runFor(250);
+    sim.runFor(raft::fromMs(250));
     show(sim);
     m_view->setSelectedNode(leader);
     const QImage image = render(*m_view);
@@ -295,10 +295,10 @@ TEST_F(ClusterViewTest, SplitVoteShowsBothCandidatesTallies)
     // Two servers time out together: each asks the others, and the marks around each
     // candidate show granted, refused and pending votes.
     raft::Simulation sim(slowConfig(5));
-    sim.runFor(100);
+    sim.runFor(raft::fromMs(100));
     EXPECT_TRUE(sim.timeout(1));
     EXPECT_TRUE(sim.timeout(3));
-    sim.runFor(650);
+    sim.runFor(raft::fromMs(650));
     ASSERT_EQ(sim.role(1), raft::Role::Candidate);
     ASSERT_EQ(sim.role(3), raft::Role::Candidate);
     show(sim);
@@ -313,7 +313,7 @@ TEST_F(ClusterViewTest, SmallViewKeepsNineServersApart)
     raft::ClusterConfig config = slowConfig(9);
     raft::Simulation sim(config);
     electLeader(sim);
-    sim.runFor(200);
+    sim.runFor(raft::fromMs(200));
     show(sim, {480, 300});
     const qreal r = m_view->nodeRadius();
     EXPECT_GT(r, 6);
@@ -331,7 +331,7 @@ TEST_F(ClusterViewTest, ToolTipsDescribeServersAndMessages)
 {
     raft::Simulation sim(slowConfig(3));
     electLeader(sim);
-    sim.runFor(100);
+    sim.runFor(raft::fromMs(100));
     const raft::Envelope *envelope = midFlight(sim);
     ASSERT_NE(envelope, nullptr);
     show(sim);
@@ -444,7 +444,7 @@ TEST_F(ClusterViewTest, HitTestListsEveryMessageSentAtTheSameInstantOnALink)
     electLeader(sim);
     const raft::NodeId leader = *sim.leader();
     const raft::NodeId follower = leader % 3 + 1;
-    sim.runFor(10);
+    sim.runFor(raft::fromMs(10));
     std::uint64_t before = 0;
     for (const raft::Envelope *envelope : sim.network().envelopes())
         before = std::max(before, envelope->id);
@@ -504,9 +504,9 @@ TEST_F(ClusterViewTest, AHeldQueuePilesUpOnItsLastPlace)
     ASSERT_TRUE(sim.setHold(true));
     for (int i = 0; i < 7; ++i) {
         ASSERT_TRUE(sim.timeout(1));
-        sim.runFor(1);
+        sim.runFor(raft::fromMs(1));
     }
-    sim.runFor(600);
+    sim.runFor(raft::fromMs(600));
     std::vector<std::uint64_t> waiting;
     for (const raft::Envelope *envelope : sim.network().envelopes())
         if (envelope->waiting && envelope->message.from == 1 && envelope->message.to == 2)
@@ -600,7 +600,7 @@ TEST_F(ClusterViewTest, TheStillLayerDrawsWhatTheLayersDraw)
     // give back the first picture.
     raft::Simulation sim(slowConfig(9));
     electLeader(sim);
-    sim.runFor(300);
+    sim.runFor(raft::fromMs(300));
     show(sim, {1920, 1080});
     m_view->setSelectedNode(2);
     const QImage still = render(*m_view);
@@ -660,14 +660,14 @@ TEST_F(ClusterViewTest, ARemovedServersLabelStaysInsideAShortPane)
     // A leader changes the configuration once it has committed an entry of its term.
     const raft::NodeId leader = *sim.leader();
     ASSERT_TRUE(sim.request(leader, "set a 1").isDone());
-    ASSERT_TRUE(sim.runUntil([&] { return sim.commitIndex(leader) == sim.log(leader).lastIndex(); }, 60'000));
+    ASSERT_TRUE(sim.runUntil([&] { return sim.commitIndex(leader) == sim.log(leader).lastIndex(); }, raft::fromMs(60'000)));
     // The two servers at the bottom of the ring (but the leader).
     for (const raft::NodeId removed : {raft::NodeId{3}, raft::NodeId{4}}) {
         if (removed == leader)
             continue;
         const raft::ActionResult result = sim.apply(raft::act::RemoveServer{removed});
         ASSERT_TRUE(result.isDone()) << "S" << removed << ": " << result.describe();
-        ASSERT_TRUE(sim.runUntil([&] { return sim.memberState(removed) == raft::MemberState::Removed; }, 60'000));
+        ASSERT_TRUE(sim.runUntil([&] { return sim.memberState(removed) == raft::MemberState::Removed; }, raft::fromMs(60'000)));
     }
     ASSERT_TRUE(sim.memberState(3) == raft::MemberState::Removed || sim.memberState(4) == raft::MemberState::Removed);
     for (const bool presentation : {false, true}) {

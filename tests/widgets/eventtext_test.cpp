@@ -134,7 +134,7 @@ TEST(EventText, TheEventsPaneShowsTheCataloguesFacts)
 {
     LanguageScope english(QStringLiteral("en"));
     raft::Simulation sim(raft::ClusterConfig{.nodes = 3, .seed = 5});
-    sim.runFor(2000);
+    sim.runFor(raft::fromMs(2000));
     EXPECT_TRUE(sim.isolate(2));
     widgets::EventModel model;
     model.setSimulation(&sim);

@@ -47,7 +47,7 @@ protected:
 
 TEST_F(HistoryWindowTest, StepForwardThenBackRestoresTheWholeState)
 {
-    controller().runTo(3000);
+    controller().runTo(raft::fromMs(3000));
     action("stepAction")->trigger();
     const raft::Simulation before = sim();
     const std::size_t rowsBefore = static_cast<std::size_t>(m_window->eventsPane()->model()->rowCount());
@@ -85,7 +85,7 @@ TEST_F(HistoryWindowTest, StepForwardThenBackRestoresTheWholeState)
 
 TEST_F(HistoryWindowTest, KeysStepBackAndForward)
 {
-    controller().runTo(2000);
+    controller().runTo(raft::fromMs(2000));
     action("stepAction")->trigger();
     const std::uint64_t step = history().currentStep();
     QTest::keyClick(m_window.get(), Qt::Key_Comma);
@@ -109,7 +109,7 @@ TEST_F(HistoryWindowTest, KeysStepBackAndForward)
 
 TEST_F(HistoryWindowTest, DraggingTheTimelineMovesTheWholeWindow)
 {
-    controller().runTo(6000);
+    controller().runTo(raft::fromMs(6000));
     const raft::Simulation atEnd = sim();
     widgets::Timeline *timeline = m_window->timeline();
     ASSERT_NE(timeline, nullptr);
@@ -129,7 +129,7 @@ TEST_F(HistoryWindowTest, DraggingTheTimelineMovesTheWholeWindow)
     EXPECT_TRUE(history().hasFuture());
 
     // Seeking reproduces the past: going back to the end gives the same world.
-    controller().seekToTime(6000);
+    controller().seekToTime(raft::fromMs(6000));
     EXPECT_TRUE(sim() == atEnd);
 }
 
@@ -137,14 +137,14 @@ TEST_F(HistoryWindowTest, SeekingBackThenPlayingOnEqualsPlayingStraight)
 {
     // Client requests every 100 ms, as in class.
     ASSERT_TRUE(controller().autoRequests());
-    controller().runTo(5000);
-    controller().seekToTime(2000);
+    controller().runTo(raft::fromMs(5000));
+    controller().seekToTime(raft::fromMs(2000));
     ASSERT_TRUE(history().hasFuture());
-    controller().runTo(7000);
+    controller().runTo(raft::fromMs(7000));
     EXPECT_FALSE(history().hasFuture());
 
     SimulationController straight;
-    straight.runTo(7000);
+    straight.runTo(raft::fromMs(7000));
     EXPECT_TRUE(sim() == straight.simulation());
     EXPECT_EQ(sim().stats(), straight.simulation().stats());
     EXPECT_EQ(history().script(), straight.history().script());
@@ -155,15 +155,15 @@ TEST_F(HistoryWindowTest, SeekingBackThenPlayingOnEqualsPlayingStraight)
         controller().stepBack();
     for (int i = 0; i < 40; ++i)
         controller().stepOnce();
-    controller().runTo(9000);
-    straight.runTo(9000);
+    controller().runTo(raft::fromMs(9000));
+    straight.runTo(raft::fromMs(9000));
     EXPECT_TRUE(sim() == straight.simulation());
     EXPECT_EQ(history().script(), straight.history().script());
 }
 
 TEST_F(HistoryWindowTest, ClickingAnEventJumpsToItsStep)
 {
-    controller().runTo(4000);
+    controller().runTo(raft::fromMs(4000));
     widgets::EventsPane *pane = m_window->eventsPane();
     QTableView *table = pane->table();
     const int rows = pane->model()->rowCount();
@@ -205,7 +205,7 @@ TEST_F(HistoryWindowTest, HeldMessagesArriveInTheChosenOrder)
     ASSERT_TRUE(action("holdAction")->isChecked());
 
     // The leader's next heartbeats are held at the followers' doors.
-    controller().runTo(sim().now() + 80);
+    controller().runTo(sim().now() + raft::fromMs(80));
     std::vector<std::uint64_t> held = controller().waitingMessages();
     std::vector<const raft::Envelope *> fromLeader;
     for (std::uint64_t id : held) {
@@ -249,7 +249,7 @@ TEST_F(HistoryWindowTest, HeldMessagesArriveInTheChosenOrder)
     EXPECT_LT(secondAt, firstAt);
 
     // Deliver all takes the rest, oldest first, and the held ones are gone.
-    controller().runTo(sim().now() + 60);
+    controller().runTo(sim().now() + raft::fromMs(60));
     const std::vector<std::uint64_t> waiting = controller().waitingMessages();
     ASSERT_FALSE(waiting.empty());
     action("deliverAllAction")->trigger();
@@ -262,7 +262,7 @@ TEST_F(HistoryWindowTest, HeldMessagesArriveInTheChosenOrder)
 
 TEST_F(HistoryWindowTest, ActingInThePastAsksAndStartsABranch)
 {
-    controller().runTo(3000);
+    controller().runTo(raft::fromMs(3000));
     const std::uint64_t frontier = history().frontierStep();
     for (int i = 0; i < 10; ++i)
         action("stepBackAction")->trigger();
@@ -307,17 +307,17 @@ TEST_F(HistoryWindowTest, ActingInThePastAsksAndStartsABranch)
 
 TEST_F(HistoryWindowTest, ASavedRunReopensToTheSameState)
 {
-    controller().runTo(2500);
+    controller().runTo(raft::fromMs(2500));
     ASSERT_TRUE(sim().leader());
     controller().crash(*sim().leader());
-    controller().runTo(5000);
+    controller().runTo(raft::fromMs(5000));
     action("stepAction")->trigger();
     controller().setNotes({QStringLiteral("Kill the leader, watch a new one win.")});
     const raft::Simulation saved = sim();
     ASSERT_EQ(m_window->saveRunFile(path("lesson.raftrun")), QString());
 
     controller().startOver();
-    controller().runTo(700);
+    controller().runTo(raft::fromMs(700));
     ASSERT_NE(sim().stats(), saved.stats());
 
     ASSERT_EQ(m_window->openRunFile(path("lesson.raftrun"), false), QString());
@@ -333,7 +333,7 @@ TEST_F(HistoryWindowTest, ASavedRunReopensToTheSameState)
 
 TEST_F(HistoryWindowTest, ACorruptRunFileIsRejectedAndChangesNothing)
 {
-    controller().runTo(1500);
+    controller().runTo(raft::fromMs(1500));
     const raft::Simulation before = sim();
     QFile file(path("broken.raftrun"));
     ASSERT_TRUE(file.open(QIODevice::WriteOnly));
@@ -357,7 +357,7 @@ TEST_F(HistoryWindowTest, ACorruptRunFileIsRejectedAndChangesNothing)
 
 TEST_F(HistoryWindowTest, ExportsTheTraceAndTheLogTable)
 {
-    controller().runTo(3000);
+    controller().runTo(raft::fromMs(3000));
     action("stepBackAction")->trigger();
     ASSERT_EQ(m_window->exportTraceFile(path("trace.jsonl")), QString());
     QFile trace(path("trace.jsonl"));
@@ -399,7 +399,7 @@ TEST(HistoryEventModel, FollowsTheLiveStepBackForwardAndAcrossABranch)
     raft::ClusterConfig config;
     config.seed = 5;
     raft::History history(config);
-    history.advanceTo(3000);
+    history.advanceTo(raft::fromMs(3000));
     widgets::EventModel model;
     g_testerFailures.clear();
     const QtMessageHandler previous = qInstallMessageHandler(&collectTesterFailures);
@@ -427,7 +427,7 @@ TEST(HistoryEventModel, FollowsTheLiveStepBackForwardAndAcrossABranch)
     }
     // Acting here discards the recorded future: the model reads the new branch.
     ASSERT_TRUE(history.act(raft::act::Crash{1}));
-    history.advanceTo(history.simulation().now() + 500);
+    history.advanceTo(history.simulation().now() + raft::fromMs(500));
     ASSERT_GT(history.trace().size(), shownAtEnd) << "the new branch outgrew the old one";
     model.setVisibleCount(history.visibleEvents(), history.generation());
     EXPECT_TRUE(matchesFresh());

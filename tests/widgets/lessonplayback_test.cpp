@@ -144,7 +144,7 @@ TEST(LessonPlayback, BackReturnsToThePreviousSayLineAndTheNarrationFollowsHistor
     EXPECT_EQ(controller.lessonStop(), PlayerStop::Say);
     EXPECT_EQ(controller.simulation().leader(), std::optional<raft::NodeId>(2));
     // Scrubbing shows the narration in force at that moment.
-    controller.seekToTime(0);
+    controller.seekToTime(raft::fromMs(0));
     EXPECT_EQ(controller.narration(), QStringLiteral("first"));
     // Next replays the recorded run to the next say line.
     controller.nextLine();

@@ -57,7 +57,7 @@ raft::ClusterConfig config(int nodes = 5, std::uint64_t seed = 3)
 
 raft::NodeId electLeader(raft::Simulation &sim)
 {
-    EXPECT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, 5000));
+    EXPECT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, raft::fromMs(5000)));
     return sim.leader().value_or(raft::kNoNode);
 }
 
@@ -79,7 +79,7 @@ TEST(LogModel, PassesTheModelTesterThroughGrowthTruncationAndReset)
     model.refresh();
     for (int i = 0; i < 20; ++i) {
         EXPECT_TRUE(sim.request(leader, "set k" + std::to_string(i) + " " + std::to_string(i)));
-        sim.runFor(30);
+        sim.runFor(raft::fromMs(30));
         model.refresh();
     }
     const raft::NodeId other = leader % 5 + 1;
@@ -89,16 +89,16 @@ TEST(LogModel, PassesTheModelTesterThroughGrowthTruncationAndReset)
     }
     model.refresh();
     const int widest = model.columnCount();
-    sim.runFor(2000);
+    sim.runFor(raft::fromMs(2000));
     model.refresh();
     EXPECT_TRUE(sim.heal());
-    sim.runFor(2000);
+    sim.runFor(raft::fromMs(2000));
     model.refresh();
     EXPECT_LT(model.columnCount(), widest) << "the stale leader's extra entries were truncated everywhere";
     EXPECT_TRUE(sim.crash(other));
     model.refresh();
     EXPECT_TRUE(sim.restart(other));
-    sim.runFor(500);
+    sim.runFor(raft::fromMs(500));
     model.refresh();
 
     // A new, smaller world: reset.
@@ -118,11 +118,11 @@ TEST(LogModel, CellsShowTermCommitAndTheLeadersIndices)
     LogModel model;
     model.setSimulation(&sim);
     const raft::NodeId leader = electLeader(sim);
-    sim.runFor(200);
+    sim.runFor(raft::fromMs(200));
     const raft::NodeId lagging = leader % 5 + 1;
     EXPECT_TRUE(sim.pause(lagging));
     EXPECT_TRUE(sim.request(leader, "set x 5"));
-    sim.runFor(200);
+    sim.runFor(raft::fromMs(200));
     model.refresh();
 
     const int leaderRow = leader - 1;
@@ -169,7 +169,7 @@ TEST(LogModel, SnapshotPrefixIsOneBlock)
     const raft::NodeId leader = electLeader(sim);
     for (int i = 0; i < 6; ++i)
         ASSERT_TRUE(sim.request(leader, "set k" + std::to_string(i) + " " + std::to_string(i)));
-    sim.runFor(400);
+    sim.runFor(raft::fromMs(400));
     widgets::LogView view;
     view.setSimulation(&sim);
     QAbstractItemModelTester tester(view.model(), QAbstractItemModelTester::FailureReportingMode::Warning);
@@ -201,7 +201,7 @@ TEST(LogModel, MarksTheEntryTheLatestViolationNames)
     model.setSimulation(&sim);
     const raft::NodeId leader = electLeader(sim);
     EXPECT_TRUE(sim.request(leader, "set x 1"));
-    ASSERT_TRUE(sim.runUntil([&] { return !sim.violations().empty(); }, 1000));
+    ASSERT_TRUE(sim.runUntil([&] { return !sim.violations().empty(); }, raft::fromMs(1000)));
     model.refresh();
     const raft::Violation &v = sim.violations().back();
     ASSERT_EQ(v.nodes.size(), 1u);
@@ -228,7 +228,7 @@ TEST(LogView, FollowsTheTailUnlessTheUserScrolledAway)
     for (int i = 0; i < 200; ++i) {
         EXPECT_TRUE(sim.request(leader, "set k " + std::to_string(i)));
     }
-    sim.runFor(1000);
+    sim.runFor(raft::fromMs(1000));
     view.refresh();
     QApplication::processEvents();
     QScrollBar *bar = view.table()->horizontalScrollBar();
@@ -242,7 +242,7 @@ TEST(LogView, FollowsTheTailUnlessTheUserScrolledAway)
     for (int i = 0; i < 50; ++i) {
         EXPECT_TRUE(sim.request(leader, "set more " + std::to_string(i)));
     }
-    sim.runFor(500);
+    sim.runFor(raft::fromMs(500));
     view.refresh();
     QApplication::processEvents();
     EXPECT_EQ(bar->value(), 0);
@@ -261,9 +261,9 @@ TEST(LogView, StaysSmoothWithThousandsOfEntries)
     for (int i = 0; i < 5000; ++i) {
         EXPECT_TRUE(sim.request(leader, "set k " + std::to_string(i)));
         if (i % 50 == 0)
-            sim.runFor(5);
+            sim.runFor(raft::fromMs(5));
     }
-    sim.runFor(3000);
+    sim.runFor(raft::fromMs(3000));
     view.refresh();
     QApplication::processEvents();
     ASSERT_GE(view.model()->columnCount(), 5000);
@@ -278,7 +278,7 @@ TEST(LogView, StaysSmoothWithThousandsOfEntries)
     constexpr int kFrames = 60;
     for (int frame = 0; frame < kFrames; ++frame) {
         EXPECT_TRUE(sim.request(leader, "set more " + std::to_string(frame)));
-        sim.runFor(16);
+        sim.runFor(raft::fromMs(16));
         view.refresh();
         view.repaint();
     }
@@ -304,7 +304,7 @@ TEST(EventModel, PassesTheModelTesterAndHidesRoutineEvents)
     const raft::NodeId leader = electLeader(sim);
     model.refresh();
     EXPECT_TRUE(sim.request(leader, "set a 1"));
-    sim.runFor(1000);
+    sim.runFor(raft::fromMs(1000));
     model.refresh();
     const int quiet = model.rowCount();
     ASSERT_GT(quiet, 0);
@@ -329,7 +329,7 @@ TEST(EventModel, StaysFastWithAHundredThousandEvents)
         if (sim.leader()) {
             EXPECT_TRUE(sim.request(*sim.leader(), "set k v"));
         }
-        sim.runFor(20);
+        sim.runFor(raft::fromMs(20));
     }
     (void)leader;
     EventModel model;
@@ -349,7 +349,7 @@ TEST(EventModel, StaysFastWithAHundredThousandEvents)
     EXPECT_LT(ms, 2000) << "building and showing 100k events took " << ms << " ms";
 
     // Appending one frame's worth of events is cheap.
-    sim.runFor(50);
+    sim.runFor(raft::fromMs(50));
     timer.restart();
     model.refresh();
     QApplication::processEvents();
@@ -362,18 +362,18 @@ TEST(EventText, EnglishReadsLikeTheTrace)
     raft::Simulation sim(config(5, 21));
     const raft::NodeId leader = electLeader(sim);
     EXPECT_TRUE(sim.request(leader, "set x 1"));
-    sim.runFor(300);
+    sim.runFor(raft::fromMs(300));
     const raft::NodeId follower = leader % 5 + 1;
     EXPECT_TRUE(sim.request(follower, "set y 2"));
     EXPECT_TRUE(sim.pause(follower));
-    sim.runFor(100);
+    sim.runFor(raft::fromMs(100));
     EXPECT_TRUE(sim.request(follower, "set y 3"));
     EXPECT_TRUE(sim.resume(follower));
     EXPECT_TRUE(sim.partition({{leader, follower}}));
     EXPECT_TRUE(sim.request(leader, "set lost 1"));
-    sim.runFor(1500);
+    sim.runFor(raft::fromMs(1500));
     EXPECT_TRUE(sim.heal());
-    sim.runFor(1000);
+    sim.runFor(raft::fromMs(1000));
     EXPECT_TRUE(sim.isolate(3));
     EXPECT_TRUE(sim.cut(1, 2, false));
     EXPECT_TRUE(sim.cut(4, 5, true));
@@ -384,7 +384,7 @@ TEST(EventText, EnglishReadsLikeTheTrace)
     EXPECT_TRUE(sim.restart(2));
     EXPECT_TRUE(sim.say("a line of narration"));
     (void)sim.timeout(follower == 1 ? 3 : 1); // refused if that one leads by now: no matter here
-    sim.runFor(2000);
+    sim.runFor(raft::fromMs(2000));
     ASSERT_GT(sim.trace().size(), 100u);
     std::set<raft::EventKind> kinds;
     for (const raft::TraceEvent &e : sim.trace().events()) {

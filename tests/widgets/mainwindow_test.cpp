@@ -54,11 +54,11 @@ raft::ClusterConfig slowConfig()
     raft::ClusterConfig config;
     config.nodes = 5;
     config.seed = 11;
-    config.network.latencyMin = 400;
-    config.network.latencyMax = 400;
-    config.electionTimeoutMin = 1500;
-    config.electionTimeoutMax = 3000;
-    config.heartbeatInterval = 500;
+    config.network.latencyMin = raft::fromMs(400);
+    config.network.latencyMax = raft::fromMs(400);
+    config.electionTimeoutMin = raft::fromMs(1500);
+    config.electionTimeoutMax = raft::fromMs(3000);
+    config.heartbeatInterval = raft::fromMs(500);
     return config;
 }
 
@@ -184,7 +184,7 @@ TEST_F(WindowTest, MakeLeaderHandsLeadershipOver)
     make->trigger();
     delete menu;
     EXPECT_EQ(sim().node(leader)->transferTarget(), other);
-    controller().runTo(sim().now() + 600);
+    controller().runTo(sim().now() + raft::fromMs(600));
     EXPECT_EQ(sim().leader(), std::optional<raft::NodeId>(other));
     EXPECT_TRUE(sim().violations().empty());
 }
@@ -193,7 +193,7 @@ TEST_F(WindowTest, ClickingAMessageShowsItsFieldsInTheInspector)
 {
     controller().newCluster(slowConfig());
     controller().timeoutNow(1); // S1 asks everyone for votes: four RequestVotes fly
-    controller().runTo(150);
+    controller().runTo(raft::fromMs(150));
     const auto envelopes = sim().network().envelopes();
     ASSERT_FALSE(envelopes.empty());
     const raft::Envelope &envelope = *envelopes.front();
@@ -219,7 +219,7 @@ TEST_F(WindowTest, MessageMenuDropsAndDuplicates)
 {
     controller().newCluster(slowConfig());
     controller().timeoutNow(1);
-    controller().runTo(100);
+    controller().runTo(raft::fromMs(100));
     const std::size_t before = sim().network().size();
     const std::uint64_t first = sim().network().envelopes().front()->id;
 
@@ -247,7 +247,7 @@ TEST_F(WindowTest, MessagesMenuListsEveryMessageUnderThePoint)
 {
     controller().newCluster(slowConfig());
     controller().timeoutNow(1);
-    controller().runTo(100);
+    controller().runTo(raft::fromMs(100));
     const std::uint64_t first = sim().network().envelopes().front()->id;
     controller().duplicateMessage(first);
     std::uint64_t copy = 0;
@@ -360,7 +360,7 @@ TEST_F(WindowTest, EveryMenuCommandHasWordsAndAStatusTip)
 TEST_F(WindowTest, ScreenshotOfARunningClusterShowsTheLeader)
 {
     controller().play();
-    controller().runTo(3000);
+    controller().runTo(raft::fromMs(3000));
     const auto leader = sim().leader();
     ASSERT_TRUE(leader.has_value());
     QApplication::processEvents();
@@ -500,7 +500,7 @@ TEST_F(WindowTest, StatusBarShowsTimeSpeedLeaderAndViolations)
     auto *speed = m_window->findChild<QLabel *>(QStringLiteral("speedLabel"));
     auto *leader = m_window->findChild<QLabel *>(QStringLiteral("leaderLabel"));
     EXPECT_EQ(leader->text(), QStringLiteral("No leader · highest term 0"));
-    controller().runTo(1500);
+    controller().runTo(raft::fromMs(1500));
     EXPECT_EQ(time->text(), QStringLiteral("t = 1.500 s"));
     EXPECT_TRUE(speed->text().contains(QStringLiteral("1/30×"))) << speed->text().toStdString();
     ASSERT_TRUE(sim().leader().has_value());
@@ -569,11 +569,11 @@ TEST(SettingsTest, RoundTripsEveryValue)
     raft::ClusterConfig config;
     config.nodes = 7;
     config.seed = 123456789012ULL;
-    config.electionTimeoutMin = 300;
-    config.electionTimeoutMax = 600;
-    config.heartbeatInterval = 80;
-    config.network.latencyMin = 15;
-    config.network.latencyMax = 45;
+    config.electionTimeoutMin = raft::fromMs(300);
+    config.electionTimeoutMax = raft::fromMs(600);
+    config.heartbeatInterval = raft::fromMs(80);
+    config.network.latencyMin = raft::fromMs(15);
+    config.network.latencyMax = raft::fromMs(45);
     config.network.loss = 0.05;
     config.network.duplicate = 0.125;
     config.noop = false;
@@ -671,7 +671,7 @@ TEST_F(WindowTest, AFrameOfTheWholeWindowIsCheap)
     // a frame, and the cluster view draws its texts from caches, laying out text only
     // when what a disc or label says changed.
     controller().setSpeed(1.0);
-    controller().runTo(2000);
+    controller().runTo(raft::fromMs(2000));
     view().setSelectedNode(sim().leader().value_or(1));
     m_window->inspector()->showNode(sim().leader().value_or(1));
     QApplication::processEvents();

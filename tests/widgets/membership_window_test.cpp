@@ -22,7 +22,7 @@ class MembershipWindowTest : public WindowFixture {
 protected:
     raft::NodeId electLeader()
     {
-        for (raft::Time t = sim().now() + 250; t <= sim().now() + 20'000 && !sim().leader(); t += 250)
+        for (raft::Time t = sim().now() + raft::fromMs(250); t <= sim().now() + raft::fromMs(20'000) && !sim().leader(); t += 250)
             controller().runTo(t);
         return sim().leader().value_or(raft::kNoNode);
     }
@@ -34,7 +34,7 @@ protected:
             if (l && !sim().node(*l)->isChangePending()
                 && sim().log(*l).termAt(sim().commitIndex(*l)) == sim().term(*l))
                 return;
-            controller().runTo(sim().now() + 250);
+            controller().runTo(sim().now() + raft::fromMs(250));
         }
     }
 };
@@ -55,7 +55,7 @@ TEST_F(MembershipWindowTest, AddServerGrowsTheClusterByANewVoter)
     const raft::NodeId added = static_cast<raft::NodeId>(before + 1);
     EXPECT_EQ(widgets::ClusterNodePainter::lookOf(sim(), added).member, raft::MemberState::Learner);
     for (int i = 0; i < 40 && sim().memberState(added) != raft::MemberState::Voter; ++i)
-        controller().runTo(sim().now() + 250);
+        controller().runTo(sim().now() + raft::fromMs(250));
     EXPECT_EQ(sim().memberState(added), raft::MemberState::Voter);
     EXPECT_EQ(widgets::NetworkSides::voters(sim()), before + 1);
     EXPECT_EQ(sim().configurationOf(added).voters.size(), static_cast<std::size_t>(before + 1));
@@ -76,7 +76,7 @@ TEST_F(MembershipWindowTest, InspectorOfAServerSteppedBackBeforeItsAdditionShows
     action("addServerAction")->trigger();
     ASSERT_EQ(sim().size(), before + 1);
     const auto added = static_cast<raft::NodeId>(before + 1);
-    controller().runTo(sim().now() + 500);
+    controller().runTo(sim().now() + raft::fromMs(500));
     m_window->selection()->selectNode(added);
     ASSERT_TRUE(m_window->inspector()->lines().front().contains(QStringLiteral("S%1").arg(added)));
     ASSERT_GT(m_window->inspector()->lines().size(), 1);
@@ -127,7 +127,7 @@ TEST_F(MembershipWindowTest, RemoveInTheMenuLeavesTheServerGreyed)
     remove->trigger();
     delete menu;
     for (int i = 0; i < 40 && sim().memberState(other) != raft::MemberState::Removed; ++i)
-        controller().runTo(sim().now() + 250);
+        controller().runTo(sim().now() + raft::fromMs(250));
     EXPECT_EQ(sim().memberState(other), raft::MemberState::Removed);
     EXPECT_EQ(widgets::ClusterNodePainter::lookOf(sim(), other).member, raft::MemberState::Removed);
     EXPECT_EQ(widgets::NetworkSides::voters(sim()), sim().size() - 1);

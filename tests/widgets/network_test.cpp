@@ -66,7 +66,7 @@ qreal distance(QPointF a, QPointF b)
 /// electLeader runs sim until it has a leader and returns it.
 raft::NodeId electLeader(raft::Simulation &sim)
 {
-    EXPECT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, 60'000));
+    EXPECT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, raft::fromMs(60'000)));
     return sim.leader().value_or(raft::kNoNode);
 }
 
@@ -304,7 +304,7 @@ TEST(NetworkLinks, OneWayCutLosesOnlyThatDirection)
     raft::Simulation sim(slowConfig(5, 3));
     const raft::NodeId leader = electLeader(sim);
     ASSERT_NE(leader, raft::kNoNode);
-    sim.runFor(1000);
+    sim.runFor(raft::fromMs(1000));
     const raft::NodeId follower = leader % 5 + 1;
     const raft::Index matchAtCut = sim.node(leader)->progress(follower).matchIndex;
     const std::size_t traceAtCut = sim.trace().size();
@@ -313,9 +313,9 @@ TEST(NetworkLinks, OneWayCutLosesOnlyThatDirection)
     ASSERT_TRUE(sim.cut(follower, leader, false));
     for (int i = 0; i < 5; ++i) {
         ASSERT_TRUE(sim.request(leader, "set k" + std::to_string(i) + " " + std::to_string(i)).proposal.accepted);
-        sim.runFor(600);
+        sim.runFor(raft::fromMs(600));
     }
-    sim.runFor(2000);
+    sim.runFor(raft::fromMs(2000));
     int cutLosses = 0;
     for (std::size_t i = traceAtCut; i < sim.trace().size(); ++i) {
         const raft::TraceEvent &event = sim.trace().events()[i];
@@ -365,7 +365,7 @@ TEST_F(NetworkViewTest, MessagesSentIntoAWallDieAtTheWall)
         EXPECT_NEAR(near, far, 2.0) << "S" << other;
     }
     // A heartbeat sent across flies to the wall and vanishes there.
-    sim.runFor(600);
+    sim.runFor(raft::fromMs(600));
     const raft::Envelope *doomed = nullptr;
     for (const raft::Envelope *envelope : sim.network().envelopes())
         if (envelope->doomed && envelope->lossReason == raft::Reason::Partition && envelope->message.from == leader)
@@ -414,11 +414,11 @@ TEST(NetworkSides, SidesWithoutAQuorumAreNamed)
 TEST(NetworkPaneTest, ChangingLossEmitsTheConfigAndRaisesDrops)
 {
     raft::ClusterConfig config = slowConfig(5, 4);
-    config.network.latencyMin = 20;
-    config.network.latencyMax = 40;
-    config.electionTimeoutMin = 300;
-    config.electionTimeoutMax = 600;
-    config.heartbeatInterval = 100;
+    config.network.latencyMin = raft::fromMs(20);
+    config.network.latencyMax = raft::fromMs(40);
+    config.electionTimeoutMin = raft::fromMs(300);
+    config.electionTimeoutMax = raft::fromMs(600);
+    config.heartbeatInterval = raft::fromMs(100);
     raft::Simulation sim(config);
     NetworkPane pane;
     pane.setSimulation(&sim);
@@ -432,7 +432,7 @@ TEST(NetworkPaneTest, ChangingLossEmitsTheConfigAndRaisesDrops)
     EXPECT_EQ(loss->value(), 0.0);
 
     // A run without loss drops nothing.
-    sim.runFor(5000);
+    sim.runFor(raft::fromMs(5000));
     EXPECT_EQ(sim.stats().messagesDropped, 0u);
 
     loss->setValue(20.0);
@@ -445,7 +445,7 @@ TEST(NetworkPaneTest, ChangingLossEmitsTheConfigAndRaisesDrops)
 
     ASSERT_TRUE(sim.setNetworkConfig(emitted.back()));
     EXPECT_EQ(sim.inputs().back().kind(), raft::InputKind::SetNetwork);
-    sim.runFor(5000);
+    sim.runFor(raft::fromMs(5000));
     const std::uint64_t dropped = sim.stats().messagesDropped;
     EXPECT_GT(dropped, 10u);
     EXPECT_NEAR(static_cast<double>(dropped) / static_cast<double>(sim.stats().messagesSent), 0.2 * 0.5, 0.1)
@@ -580,8 +580,8 @@ TEST(NetworkPaneTest, RefreshLeavesAFieldBeingEditedAlone)
     QApplication::processEvents();
     ASSERT_TRUE(latencyMin->hasFocus());
     raft::NetworkConfig changed = sim.network().config();
-    changed.latencyMin = 100;
-    changed.latencyMax = 500;
+    changed.latencyMin = raft::fromMs(100);
+    changed.latencyMax = raft::fromMs(500);
     ASSERT_TRUE(sim.setNetworkConfig(changed));
     pane.refresh();
     EXPECT_EQ(latencyMin->value(), 400) << "the user is typing there";
@@ -595,8 +595,8 @@ TEST_F(NetworkViewTest, PartitionWallCutAndBadgeAreDrawn)
 {
     raft::Simulation sim(slowConfig(5));
     ASSERT_TRUE(sim.timeout(1));
-    ASSERT_TRUE(sim.runUntil([&] { return sim.leader() == raft::NodeId{1}; }, 60'000));
-    sim.runFor(1000);
+    ASSERT_TRUE(sim.runUntil([&] { return sim.leader() == raft::NodeId{1}; }, raft::fromMs(60'000)));
+    sim.runFor(raft::fromMs(1000));
     show(sim);
     m_view->setLegendVisible(false); // its glyphs use the same colours
     const QImage whole = render(*m_view);
@@ -609,7 +609,7 @@ TEST_F(NetworkViewTest, PartitionWallCutAndBadgeAreDrawn)
     raft::LinkConditions flaky = sim.network().config();
     flaky.loss = 0.2;
     EXPECT_TRUE(sim.setLinkConditions(4, 5, flaky));
-    sim.runFor(650);
+    sim.runFor(raft::fromMs(650));
     m_view->setDisplayTime(static_cast<double>(sim.now()) + 0.5);
     const QImage image = render(*m_view);
     saveScreenshot(image, QStringLiteral("network-partition.png"));
@@ -646,15 +646,15 @@ TEST_F(NetworkViewTest, PartitionWallCutAndBadgeAreDrawn)
 TEST_F(NetworkViewTest, NineServersWithAPartitionAnIsolatedServerAndAHoveredLink)
 {
     raft::Simulation sim(slowConfig(9, 5));
-    ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, 60'000));
-    sim.runFor(800);
+    ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, raft::fromMs(60'000)));
+    sim.runFor(raft::fromMs(800));
     const raft::NodeId leader = *sim.leader();
     std::vector<raft::NodeId> minority{leader, leader % 9 + 1, (leader + 1) % 9 + 1};
     EXPECT_TRUE(sim.partition({minority}));
     const raft::NodeId alone = (leader + 4) % 9 + 1;
     EXPECT_TRUE(sim.isolate(alone));
     EXPECT_TRUE(sim.cut((leader + 5) % 9 + 1, (leader + 6) % 9 + 1, false));
-    sim.runFor(900);
+    sim.runFor(raft::fromMs(900));
     show(sim);
     const QImage image = render(*m_view);
     saveScreenshot(image, QStringLiteral("network-nine.png"));
@@ -728,7 +728,7 @@ TEST_F(NetworkWindowTest, SelectionBecomesAPartitionAndTheStatusBarNamesTheSideW
     EXPECT_EQ(sim().network().groups(), (Groups{{1, 2}, {3, 4, 5}}));
     EXPECT_EQ(lastInput(), raft::InputKind::Partition);
     EXPECT_EQ(sim().trace().events().back().kind, raft::EventKind::NetworkChanged);
-    controller().runTo(50);
+    controller().runTo(raft::fromMs(50));
     auto *quorum = m_window->statusBar()->findChild<QLabel *>(QStringLiteral("quorumLabel"));
     ASSERT_NE(quorum, nullptr);
     EXPECT_TRUE(quorum->isVisible());
@@ -740,11 +740,11 @@ TEST_F(NetworkWindowTest, SelectionBecomesAPartitionAndTheStatusBarNamesTheSideW
     QTest::mouseMove(&view(), view().nodeCenter(2).toPoint());
     QTest::mouseRelease(&view(), Qt::LeftButton, {}, view().nodeCenter(2).toPoint());
     EXPECT_EQ(sim().network().groups(), (Groups{{1, 2, 3}, {4, 5}}));
-    controller().runTo(100);
+    controller().runTo(raft::fromMs(100));
     EXPECT_EQ(quorum->text(), QStringLiteral("No quorum: S4 S5 (2 of 5)"));
 
     action("healAction")->trigger();
-    controller().runTo(150);
+    controller().runTo(raft::fromMs(150));
     EXPECT_FALSE(sim().network().hasFaults());
     EXPECT_FALSE(quorum->isVisible());
 }
@@ -816,7 +816,7 @@ TEST_F(NetworkWindowTest, NetworkPaneChangesTheWholeNetworkAndItsDockComesBackFr
     m_window->networkPane()->findChild<QDoubleSpinBox *>(QStringLiteral("lossSpin"))->setValue(20.0);
     EXPECT_DOUBLE_EQ(sim().network().config().loss, 0.2);
     EXPECT_EQ(lastInput(), raft::InputKind::SetNetwork);
-    controller().runTo(3000);
+    controller().runTo(raft::fromMs(3000));
     EXPECT_GT(sim().stats().messagesDropped, 0u);
     auto *dropped = m_window->networkPane()->findChild<QLabel *>(QStringLiteral("statsDropped"));
     m_window->networkPane()->refresh();
@@ -834,6 +834,6 @@ TEST_F(NetworkWindowTest, TheScenariosMenuOffersTheNetworkLessons)
     QAction *flaky = m_window->findChild<QAction *>(QStringLiteral("scenario:flaky-network"));
     EXPECT_EQ(flaky->text(), QStringLiteral("Flaky Network (20% Loss)"));
     flaky->trigger();
-    controller().runTo(100);
+    controller().runTo(raft::fromMs(100));
     EXPECT_DOUBLE_EQ(sim().network().config().loss, 0.2);
 }

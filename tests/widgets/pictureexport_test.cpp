@@ -69,7 +69,7 @@ protected:
     void SetUp() override
     {
         WindowFixture::SetUp();
-        controller().runTo(3000);
+        controller().runTo(raft::fromMs(3000));
         QApplication::processEvents();
     }
 };

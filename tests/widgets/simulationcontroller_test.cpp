@@ -21,12 +21,12 @@ TEST(SimulationController, FramesAdvanceVirtualTimeByWallTimesSpeed)
     controller.play();
     controller.advanceFrame(16.0);
     EXPECT_DOUBLE_EQ(controller.displayTime(), 8.0);
-    EXPECT_EQ(controller.simulation().now(), 8);
+    EXPECT_EQ(controller.simulation().now(), raft::fromMs(8));
     controller.setSpeed(0.001);
     controller.advanceFrame(16.0);
     // A fraction of a millisecond: the display moves, the clock waits for a whole one.
     EXPECT_DOUBLE_EQ(controller.displayTime(), 8.016);
-    EXPECT_EQ(controller.simulation().now(), 8);
+    EXPECT_EQ(controller.simulation().now(), raft::fromMs(8));
     EXPECT_GE(advanced.count(), 2);
     controller.pause();
 }
@@ -66,7 +66,7 @@ TEST(SimulationController, AutomaticRequestsReplicateUnderTheViewersEyes)
 {
     SimulationController controller;
     ASSERT_TRUE(controller.autoRequests());
-    controller.runTo(3000);
+    controller.runTo(raft::fromMs(3000));
     const auto leader = controller.simulation().leader();
     ASSERT_TRUE(leader.has_value());
     // One request every 100 ms once there is a leader: a couple of dozen, committed.
@@ -74,7 +74,7 @@ TEST(SimulationController, AutomaticRequestsReplicateUnderTheViewersEyes)
     EXPECT_TRUE(controller.simulation().violations().empty());
     controller.setAutoRequests(false);
     const raft::Index last = controller.simulation().log(*leader).lastIndex();
-    controller.runTo(4000);
+    controller.runTo(raft::fromMs(4000));
     EXPECT_EQ(controller.simulation().log(*leader).lastIndex(), last);
 }
 
@@ -83,38 +83,38 @@ TEST(SimulationController, AutomaticRequestsReplicateUnderTheViewersEyes)
 TEST(SimulationController, AutomaticClientIsPartOfTheRun)
 {
     SimulationController controller;
-    controller.runTo(2000);
+    controller.runTo(raft::fromMs(2000));
     controller.setAutoRequests(false);
     EXPECT_FALSE(controller.autoRequests());
-    controller.runTo(3000);
+    controller.runTo(raft::fromMs(3000));
     controller.setAutoRequests(true);
-    controller.runTo(4500);
+    controller.runTo(raft::fromMs(4500));
     const raft::Simulation end = controller.simulation();
     ASSERT_EQ(controller.history().script().size(), 2u);
     EXPECT_EQ(controller.history().script()[0].t, 2000);
 
     // The toggle follows the moment on screen.
-    controller.seekToTime(1500);
+    controller.seekToTime(raft::fromMs(1500));
     EXPECT_TRUE(controller.autoRequests());
-    controller.seekToTime(2500);
+    controller.seekToTime(raft::fromMs(2500));
     EXPECT_FALSE(controller.autoRequests());
     for (int i = 0; i < 30; ++i)
         controller.stepOnce();
     for (int i = 0; i < 30; ++i)
         controller.stepBack();
-    controller.runTo(4500);
+    controller.runTo(raft::fromMs(4500));
     EXPECT_TRUE(controller.autoRequests());
     EXPECT_TRUE(controller.simulation() == end);
     EXPECT_EQ(controller.history().script().size(), 2u) << "replaying the past recorded nothing new";
 
     // Saved half way and reopened: the same moment, then the same end.
-    controller.seekToTime(2700);
+    controller.seekToTime(raft::fromMs(2700));
     const raft::Simulation middle = controller.simulation();
     SimulationController reopened;
     ASSERT_EQ(reopened.loadRun(controller.runFile()), QString());
     EXPECT_TRUE(reopened.simulation() == middle);
     EXPECT_FALSE(reopened.autoRequests());
-    reopened.runTo(4500);
+    reopened.runTo(raft::fromMs(4500));
     EXPECT_TRUE(reopened.simulation() == end);
 }
 
@@ -122,12 +122,12 @@ TEST(SimulationController, UserActionsReachTheSimulation)
 {
     SimulationController controller;
     controller.setAutoRequests(false);
-    controller.runTo(1000);
+    controller.runTo(raft::fromMs(1000));
     const raft::NodeId leader = controller.simulation().leader().value();
     QSignalSpy reports(&controller, &SimulationController::actionReported);
 
     controller.requestToLeader(QStringLiteral("set x 9"));
-    controller.runTo(1200);
+    controller.runTo(raft::fromMs(1200));
     EXPECT_EQ(*controller.simulation().server(leader).kv.value("x"), "9");
     controller.crashLeader();
     EXPECT_EQ(controller.simulation().status(leader), NodeStatus::Crashed);
@@ -155,7 +155,7 @@ TEST(SimulationController, AClientRequestWhilePausedTellsTheViewsAtOnce)
 {
     SimulationController controller;
     controller.setAutoRequests(false);
-    controller.runTo(1000);
+    controller.runTo(raft::fromMs(1000));
     ASSERT_TRUE(controller.simulation().leader());
     controller.pause();
     QSignalSpy advanced(&controller, &SimulationController::advanced);
@@ -173,7 +173,7 @@ TEST(SimulationController, ProvokedSplitVoteLeavesNoWinnerInThatTerm)
         config.seed = seed;
         controller.newCluster(config);
         controller.setAutoRequests(false);
-        controller.runTo(1000);
+        controller.runTo(raft::fromMs(1000));
         ASSERT_TRUE(controller.simulation().leader().has_value());
         controller.provokeSplitVote();
         raft::Term term = 0;
@@ -192,7 +192,7 @@ TEST(SimulationController, ProvokedSplitVoteLeavesNoWinnerInThatTerm)
                          && controller.simulation().term(id) == term)
                 << "seed " << seed << ": S" << id << " won the split term";
         // A new random timeout settles it.
-        controller.runTo(4000);
+        controller.runTo(raft::fromMs(4000));
         EXPECT_TRUE(controller.simulation().leader().has_value()) << "seed " << seed;
         EXPECT_TRUE(controller.simulation().violations().empty());
     }
@@ -202,7 +202,7 @@ TEST(SimulationController, SpreadTimersSpreadsTheFollowersDeadlines)
 {
     SimulationController controller;
     controller.setAutoRequests(false);
-    controller.runTo(1000);
+    controller.runTo(raft::fromMs(1000));
     const raft::NodeId leader = controller.simulation().leader().value();
     controller.crash(leader);
     controller.spreadTimers();
@@ -237,11 +237,11 @@ TEST(SimulationController, ScenarioRunsInVirtualTimeLineByLine)
     EXPECT_TRUE(controller.isScenarioRunning());
     // "timeout S2" ran at once; the rest waits for virtual time.
     EXPECT_EQ(controller.simulation().role(2), raft::Role::Candidate);
-    controller.runTo(500);
+    controller.runTo(raft::fromMs(500));
     EXPECT_EQ(controller.simulation().leader(), std::optional<raft::NodeId>(2));
     EXPECT_TRUE(controller.isScenarioRunning()) << "still inside run 2s";
     EXPECT_EQ(controller.simulation().status(2), NodeStatus::Up);
-    controller.runTo(3000);
+    controller.runTo(raft::fromMs(3000));
     EXPECT_FALSE(controller.isScenarioRunning());
     EXPECT_EQ(controller.simulation().status(2), NodeStatus::Crashed);
     EXPECT_EQ(finished.count(), 1);
@@ -271,7 +271,7 @@ TEST(SimulationController, ScenarioStagesMessagesAndTheNetworkInTheWindow)
                                                                  "expect violations none\n"),
                                                   QStringLiteral("staging.scenario"));
     ASSERT_EQ(error, QString());
-    controller.runTo(2000);
+    controller.runTo(raft::fromMs(2000));
     EXPECT_FALSE(controller.isScenarioRunning());
     EXPECT_TRUE(controller.scenarioFailures().isEmpty()) << controller.scenarioFailures().join('\n').toStdString();
     EXPECT_FALSE(controller.isHolding());
@@ -285,15 +285,15 @@ TEST(SimulationController, ScenarioStagesMessagesAndTheNetworkInTheWindow)
         raft::InputKind::Hold,    raft::InputKind::SetNetwork, raft::InputKind::SetLink, raft::InputKind::SetTimer};
     EXPECT_EQ(kinds, expected);
     const raft::Simulation end = controller.simulation();
-    controller.seekToTime(100);
-    controller.seekToTime(2000);
+    controller.seekToTime(raft::fromMs(100));
+    controller.seekToTime(raft::fromMs(2000));
     EXPECT_TRUE(controller.simulation() == end);
 }
 
 TEST(SimulationController, MalformedScenarioChangesNothing)
 {
     SimulationController controller;
-    controller.runTo(500);
+    controller.runTo(raft::fromMs(500));
     const std::uint64_t steps = controller.simulation().stepCount();
     const QString error = controller.loadScenario(QStringLiteral("nodes 12\nrun soon\n"), QStringLiteral("bad.txt"));
     EXPECT_TRUE(error.contains(QStringLiteral("bad.txt:1:"))) << error.toStdString();

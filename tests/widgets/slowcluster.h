@@ -13,11 +13,11 @@ inline raft::ClusterConfig slowConfig(int nodes, std::uint64_t seed = 11)
     raft::ClusterConfig config;
     config.nodes = nodes;
     config.seed = seed;
-    config.network.latencyMin = 400;
-    config.network.latencyMax = 400;
-    config.electionTimeoutMin = 1500;
-    config.electionTimeoutMax = 3000;
-    config.heartbeatInterval = 500;
+    config.network.latencyMin = raft::fromMs(400);
+    config.network.latencyMax = raft::fromMs(400);
+    config.electionTimeoutMin = raft::fromMs(1500);
+    config.electionTimeoutMax = raft::fromMs(3000);
+    config.heartbeatInterval = raft::fromMs(500);
     return config;
 }
 

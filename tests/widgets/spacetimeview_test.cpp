@@ -30,11 +30,11 @@ struct ElectedRun {
     std::unique_ptr<History> history = std::make_unique<History>(raft::ClusterConfig{.nodes = 5, .seed = 3});
     ElectedRun()
     {
-        history->advanceTo(1500);
+        history->advanceTo(raft::fromMs(1500));
         if (const auto leader = history->simulation().leader()) {
             EXPECT_TRUE(history->act(raft::act::Request{*leader, "set x 1"}));
         }
-        history->advanceTo(3000);
+        history->advanceTo(raft::fromMs(3000));
     }
 };
 
@@ -188,7 +188,7 @@ TEST(SpaceTimeView, AWideWindowCountsInsteadOfDrawingArrows)
 {
     raft::ClusterConfig config{.nodes = 9, .seed = 5};
     History history(config);
-    history.advanceTo(20'000);
+    history.advanceTo(raft::fromMs(20'000));
     SpaceTimeView view;
     view.resize(800, 300);
     view.setHistory(&history, 20'000);
@@ -204,11 +204,11 @@ TEST(SpaceTimeView, AWideWindowCountsInsteadOfDrawingArrows)
 TEST(SpaceTimeView, TheIndexFindsTheSameMessagesAsAFullScan)
 {
     History history(raft::ClusterConfig{.nodes = 5, .seed = 9});
-    history.advanceTo(2000);
+    history.advanceTo(raft::fromMs(2000));
     ASSERT_TRUE(history.act(raft::act::Hold{true}));
-    history.advanceTo(2600);
+    history.advanceTo(raft::fromMs(2600));
     ASSERT_TRUE(history.act(raft::act::Hold{false}));
-    history.advanceTo(4000);
+    history.advanceTo(raft::fromMs(4000));
     widgets::SpaceTimeModel model;
     model.reset(&history);
     for (Time t0 : {0, 1000, 2500, 3900}) {
@@ -228,15 +228,15 @@ TEST(SpaceTimeView, TheIndexFindsTheSameMessagesAsAFullScan)
 TEST(SpaceTimeView, FollowsNewMessagesAndRebuildsAfterABranch)
 {
     History history(raft::ClusterConfig{.nodes = 3, .seed = 2});
-    history.advanceTo(1000);
+    history.advanceTo(raft::fromMs(1000));
     widgets::SpaceTimeModel model;
     model.reset(&history);
     const std::size_t early = model.messages().size();
-    history.advanceTo(2000);
+    history.advanceTo(raft::fromMs(2000));
     model.update();
     EXPECT_GT(model.messages().size(), early);
     const std::uint64_t rebuilds = model.rebuildCount();
-    history.seekToTime(1000);
+    history.seekToTime(raft::fromMs(1000));
     ASSERT_TRUE(history.act(raft::act::Crash{1}));
     model.update();
     EXPECT_GT(model.rebuildCount(), rebuilds);

@@ -20,7 +20,7 @@ protected:
     void SetUp() override
     {
         WindowFixture::SetUp();
-        controller().runTo(2000);
+        controller().runTo(raft::fromMs(2000));
         m_window->spaceTimeDock()->show();
         m_window->spaceTimeDock()->raise();
         QApplication::processEvents();

@@ -40,11 +40,11 @@ struct LeaderCrashRun {
                 EXPECT_TRUE(history->act(act::Request{*leader, "set k v"}));
             }
         }
-        history->advanceTo(5000);
+        history->advanceTo(raft::fromMs(5000));
         crashed = history->simulation().leader().value_or(raft::kNoNode);
         crashAt = history->simulation().now();
         EXPECT_TRUE(history->act(act::Crash{crashed}));
-        history->advanceTo(10000);
+        history->advanceTo(raft::fromMs(10000));
     }
 };
 
@@ -236,7 +236,7 @@ TEST(Timeline, WheelZoomsAroundTheCursorAndTheViewFollowsTheLivePosition)
     EXPECT_NEAR(static_cast<double>(timeline.timeForX(300)), static_cast<double>(underCursor), 10.0);
 
     // Playing on past the right edge pans the zoomed view along.
-    run.history->advanceTo(20000);
+    run.history->advanceTo(raft::fromMs(20000));
     timeline.refresh();
     EXPECT_LE(timeline.visibleStart(), 20000);
     EXPECT_GE(timeline.visibleStart() + timeline.visibleSpan(), 20000);
@@ -262,7 +262,7 @@ TEST(Timeline, RefreshAddsNewMarksWithoutRebuilding)
     ASSERT_NE(leader, raft::kNoNode);
     EXPECT_TRUE(run.history->act(act::Request{leader, "set a 1"}));
     EXPECT_TRUE(run.history->act(act::Restart{run.crashed}));
-    run.history->advanceTo(12000);
+    run.history->advanceTo(raft::fromMs(12000));
     timeline.refresh();
 
     EXPECT_EQ(timeline.rebuildCount(), rebuilds);
@@ -287,7 +287,7 @@ TEST(Timeline, RefreshAddsNewMarksWithoutRebuilding)
     EXPECT_EQ(timeline.rebuildCount(), rebuilds);
 
     // Seeking back does not lose the recorded future, nor rebuild.
-    run.history->seekToTime(3000);
+    run.history->seekToTime(raft::fromMs(3000));
     timeline.refresh();
     EXPECT_EQ(timeline.markCount(), now);
     EXPECT_EQ(timeline.rebuildCount(), rebuilds);
@@ -302,13 +302,13 @@ TEST(Timeline, BranchingDropsTheDiscardedFuture)
     const std::uint64_t rebuilds = timeline.rebuildCount();
 
     // Go back before the crash and change the past: cut the network instead.
-    run.history->seekToTime(3000);
+    run.history->seekToTime(raft::fromMs(3000));
     timeline.refresh();
     ASSERT_EQ(marksOf(timeline, TimelineMark::Kind::Crash).size(), 1u);
     ASSERT_TRUE(run.history->act(act::Partition{{{1, 2}, {3, 4, 5}}}));
-    run.history->advanceTo(4000);
+    run.history->advanceTo(raft::fromMs(4000));
     ASSERT_TRUE(run.history->act(act::Heal{}));
-    run.history->advanceTo(6000);
+    run.history->advanceTo(raft::fromMs(6000));
     timeline.refresh();
 
     EXPECT_GT(timeline.rebuildCount(), rebuilds);
@@ -332,19 +332,19 @@ TEST(Timeline, CutLinksStayFaultsUntilAllAreRestored)
     Timeline timeline;
     timeline.resize(800, 72);
     timeline.setHistory(&history);
-    history.advanceTo(1000);
+    history.advanceTo(raft::fromMs(1000));
     EXPECT_TRUE(history.act(act::Cut{1, 2, true}));
-    history.advanceTo(1500);
+    history.advanceTo(raft::fromMs(1500));
     EXPECT_TRUE(history.act(act::Isolate{3}));
-    history.advanceTo(2000);
+    history.advanceTo(raft::fromMs(2000));
     EXPECT_TRUE(history.act(act::Reconnect{3})); // the 1-2 cut remains
-    history.advanceTo(2500);
+    history.advanceTo(raft::fromMs(2500));
     timeline.refresh();
     ASSERT_EQ(timeline.faults().size(), 1u);
     EXPECT_FALSE(timeline.faults()[0].end.has_value());
     EXPECT_FALSE(timeline.faults()[0].partition);
     EXPECT_TRUE(history.act(act::Reconnect{1}));
-    history.advanceTo(3000);
+    history.advanceTo(raft::fromMs(3000));
     timeline.refresh();
     ASSERT_EQ(timeline.faults().size(), 1u);
     EXPECT_EQ(timeline.faults()[0].begin, 1000);
@@ -368,15 +368,15 @@ TEST(Timeline, FaultsNeedNoScriptOnlyTheTrace)
     // A history branched at a fault keeps the band the trace says, whatever the
     // inputs were: a partition, then a second one that leaves a split, then a heal.
     History history(raft::ClusterConfig{.nodes = 5, .seed = 8});
-    history.advanceTo(500);
+    history.advanceTo(raft::fromMs(500));
     EXPECT_TRUE(history.act(act::Partition{{{1, 2}, {3, 4, 5}}}));
-    history.advanceTo(900);
+    history.advanceTo(raft::fromMs(900));
     EXPECT_TRUE(history.act(act::Partition{{{1, 2, 3, 4, 5}}})); // one group: no partition
-    history.advanceTo(1200);
+    history.advanceTo(raft::fromMs(1200));
     EXPECT_TRUE(history.act(act::Partition{{{1}, {2, 3}}}));
-    history.advanceTo(1600);
+    history.advanceTo(raft::fromMs(1600));
     EXPECT_TRUE(history.act(act::Heal{}));
-    history.advanceTo(2000);
+    history.advanceTo(raft::fromMs(2000));
     Timeline timeline;
     timeline.resize(800, 72);
     timeline.setHistory(&history);

@@ -296,11 +296,11 @@ TEST_F(TouchViewTest, QuickButtonsFadeInAndOutAndStayOutOfPicturesUnlessHovered)
 TEST_F(TouchViewTest, LongPressOnAMessageRequestsItsMenu)
 {
     raft::Simulation sim(testing_widgets::slowConfig(3));
-    ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, 60'000));
-    sim.runFor(100);
+    ASSERT_TRUE(sim.runUntil([&] { return sim.leader().has_value(); }, raft::fromMs(60'000)));
+    sim.runFor(raft::fromMs(100));
     const raft::Envelope *flying = nullptr;
     for (const raft::Envelope *e : sim.network().envelopes())
-        if (!e->waiting && !e->doomed && e->sentAt < sim.now() && e->deliverAt > sim.now() + 150)
+        if (!e->waiting && !e->doomed && e->sentAt < sim.now() && e->deliverAt > sim.now() + raft::fromMs(150))
             flying = e;
     ASSERT_NE(flying, nullptr);
     show(sim);

@@ -172,7 +172,7 @@ TEST_F(ActionTableTest, TheTableFollowsTheWorld)
     // At the start of the run there is nothing to step back to, and nothing waits.
     EXPECT_FALSE(action("stepBackAction")->isEnabled());
     EXPECT_FALSE(action("deliverAllAction")->isEnabled());
-    controller().runTo(2000);
+    controller().runTo(raft::fromMs(2000));
     controller().stepOnce();
     EXPECT_TRUE(action("stepBackAction")->isEnabled());
 
@@ -187,7 +187,7 @@ TEST_F(ActionTableTest, TheTableFollowsTheWorld)
     EXPECT_FALSE(action("autoRequestsAction")->isChecked());
     controller().setHold(true);
     EXPECT_TRUE(action("holdAction")->isChecked());
-    controller().runTo(3000);
+    controller().runTo(raft::fromMs(3000));
     ASSERT_FALSE(controller().waitingMessages().empty());
     EXPECT_TRUE(action("deliverAllAction")->isEnabled());
 
@@ -321,7 +321,7 @@ protected:
 
 TEST_F(SelectionWindowTest, SelectingAServerInTheLogViewSelectsItInTheInspectorAndTheClusterView)
 {
-    controller().runTo(3000);
+    controller().runTo(raft::fromMs(3000));
     ASSERT_TRUE(sim().leader().has_value());
     const raft::NodeId follower = *sim().leader() == 3 ? 2 : 3;
     QTableView *table = m_window->logView()->table();
@@ -336,14 +336,14 @@ TEST_F(SelectionWindowTest, SelectingAServerInTheLogViewSelectsItInTheInspectorA
     EXPECT_EQ(logRows(), std::vector<raft::NodeId>{follower});
 
     // Time goes on: the inspector stays with the selected server, not the leader.
-    controller().runTo(3500);
+    controller().runTo(raft::fromMs(3500));
     EXPECT_EQ(m_window->inspector()->node(), follower);
     EXPECT_EQ(logRows(), std::vector<raft::NodeId>{follower}) << "new columns of the row are highlighted too";
 }
 
 TEST_F(SelectionWindowTest, ClickingAServerInTheClusterViewSelectsItEverywhere)
 {
-    controller().runTo(3000);
+    controller().runTo(raft::fromMs(3000));
     QTest::mouseClick(&view(), Qt::LeftButton, {}, view().nodeCenter(4).toPoint());
     EXPECT_EQ(selection().node(), 4);
     EXPECT_EQ(m_window->inspector()->node(), 4);
@@ -364,7 +364,7 @@ TEST_F(SelectionWindowTest, ClickingAServerInTheClusterViewSelectsItEverywhere)
 
 TEST_F(SelectionWindowTest, TheSelectionDrivesTheViewsAndANewWorldClearsIt)
 {
-    controller().runTo(3000);
+    controller().runTo(raft::fromMs(3000));
     selection().selectNodes({5, 1});
     EXPECT_EQ(view().selectedNode(), 5);
     EXPECT_EQ(view().selectedNodes(), (std::vector<raft::NodeId>{1, 5}));

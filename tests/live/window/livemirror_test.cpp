@@ -55,8 +55,8 @@ TEST(LiveMirror, StatusReportsBecomeRolesTermsAndLogs)
     EXPECT_EQ(m.simulation().commitIndex(1), 1u);
     ASSERT_NE(m.simulation().server(1).kv.value("x"), nullptr);
     // The election timer drawn is the one reported: 700 ms left of 1500.
-    EXPECT_EQ(m.simulation().node(2)->electionDeadline(), 11 + 700);
-    EXPECT_EQ(m.simulation().node(2)->electionTimeout(), 1500);
+    EXPECT_EQ(m.simulation().node(2)->electionDeadline(), raft::fromMs(11 + 700));
+    EXPECT_EQ(m.simulation().node(2)->electionTimeout(), raft::fromMs(1500));
 }
 
 TEST(LiveMirror, MessagesFlyUntilReceivedAndDieWhereCut)
@@ -67,12 +67,12 @@ TEST(LiveMirror, MessagesFlyUntilReceivedAndDieWhereCut)
     m.apply(LiveMirror::record(100, 1, "message", message("sent", 7, "AppendEntries", 1, 2, 1)));
     ASSERT_EQ(m.simulation().network().size(), 1u);
     const raft::Envelope *e = m.simulation().network().envelopes().front();
-    EXPECT_EQ(e->sentAt, 100);
-    EXPECT_EQ(e->deliverAt, 100 + m.flightMs());
+    EXPECT_EQ(e->sentAt, raft::fromMs(100));
+    EXPECT_EQ(e->deliverAt, raft::fromMs(100) + m.flight());
     // Received at once in reality; drawn until its flight ends.
     m.apply(LiveMirror::record(101, 2, "message", message("received", 7, "AppendEntries", 1, 2, 1)));
     EXPECT_EQ(m.simulation().network().size(), 1u);
-    m.setClock(100.0 + static_cast<double>(m.flightMs()));
+    m.setClock(100.0 + raft::toMsDouble(m.flight()));
     EXPECT_EQ(m.simulation().network().size(), 0u);
     EXPECT_EQ(m.simulation().stats().messagesDelivered, 1u);
 
