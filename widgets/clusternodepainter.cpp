@@ -301,12 +301,19 @@ void ClusterNodePainter::drawDisc(QPainter &p, const ClusterScene &scene, raft::
         ClusterPalette::drawTimerTrack(p, o, r);
     ClusterPalette::drawNodeDisc(p, o, r, look);
     const QColor ink = ClusterPalette::textOn(look);
+    const QString term = QString::number(scene.sim.term(id));
+    const QPointF termAt = o + QPointF(0, r * kTermAt);
+    const QPointF wordAt = o + QPointF(0, r * kTermWordAt);
+    // The word "term" where it fits the disc's width and stays clear of the number
+    // (text of presentation mode's size on a small disc would sit on it).
     if (scene.layout.labelMetrics().detailed && (look.role != raft::Role::Leader || r >= kLeaderWordRadius)
-        && scene.text.size(ClusterText::Font::Caption, tr("term")).width() <= r * kCaptionChord)
-        scene.text.draw(p, ClusterText::Font::Caption, tr("term"), o + QPointF(0, r * kTermWordAt), ink);
+        && scene.text.size(ClusterText::Font::Caption, tr("term")).width() <= r * kCaptionChord
+        && scene.text.ink(ClusterText::Font::Caption, tr("term"), wordAt).bottom() + 1
+            <= scene.text.ink(ClusterText::Font::Term, term, termAt).top())
+        scene.text.draw(p, ClusterText::Font::Caption, tr("term"), wordAt, ink);
     if (!votes.isEmpty())
         scene.text.draw(p, ClusterText::Font::Caption, votes, o + QPointF(0, r * kTallyAt), ink);
-    scene.text.draw(p, ClusterText::Font::Term, QString::number(scene.sim.term(id)), o + QPointF(0, r * kTermAt), ink);
+    scene.text.draw(p, ClusterText::Font::Term, term, termAt, ink);
     if (look.role == raft::Role::Leader)
         ClusterPalette::drawCrown(p, o + QPointF(0, r * kCrownAt), r * kCrownWidth);
 }

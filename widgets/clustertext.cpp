@@ -1,5 +1,7 @@
 #include "widgets/clustertext.h"
 
+#include <QFontMetricsF>
+
 #include "widgets/clusterlayout.h"
 
 #include <QFontInfo>
@@ -89,6 +91,14 @@ const QStaticText &ClusterText::prepared(Font kind, const QString &text)
 QSizeF ClusterText::size(Font kind, const QString &text)
 {
     return prepared(kind, text).size();
+}
+
+QRectF ClusterText::ink(Font kind, const QString &text, QPointF centre)
+{
+    const QSizeF box = size(kind, text);
+    const QFontMetricsF metrics(font(kind));
+    return metrics.tightBoundingRect(text).translated(centre - QPointF(box.width() / 2, box.height() / 2)
+                                                       + QPointF(0, metrics.ascent()));
 }
 
 void ClusterText::draw(QPainter &painter, Font kind, const QString &text, QPointF centre, const QColor &colour)

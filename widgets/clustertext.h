@@ -32,6 +32,8 @@ public:
     QSizeF size(Font kind, const QString &text);
     /// draw draws text in font kind, centred on centre.
     void draw(QPainter &painter, Font kind, const QString &text, QPointF centre, const QColor &colour);
+    /// ink is the box of text's glyphs where draw() puts them, centred on centre.
+    QRectF ink(Font kind, const QString &text, QPointF centre);
     /// font is the font of kind.
     const QFont &font(Font kind) const { return m_fonts[static_cast<std::size_t>(kind)]; }
 
