@@ -178,7 +178,7 @@ void ClusterNodePainter::paintAlarmRing(QPainter &painter, const ClusterScene &s
     const qreal width = std::max<qreal>(3, r * 0.16);
     const qreal distance = l.outer() + r * (kActingGap + kActingWidth) + width;
     const QPointF c = l.nodeCentre(id);
-    if (VectorPaint::isVector(painter)) {
+    if (!VectorPaint::blitsWholePixels(painter)) {
         ClusterPalette::drawRing(painter, c, distance, width, ClusterPalette::alarm());
         return;
     }
@@ -229,7 +229,6 @@ void ClusterNodePainter::paintChip(QPainter &painter, const ClusterScene &scene,
         p.drawRoundedRect(box.pill, box.corner, box.corner);
         p.restore();
         scene.text.draw(p, ClusterText::Font::Small, chip, centre, ClusterPalette::ink());
-        return box.pill;
     };
     // The chip lies over the timer, which moves: it is drawn every frame, from a
     // pixmap made at its offset within a device pixel (measuring its text costs more

@@ -19,7 +19,6 @@ constexpr double kOverlap = 1.0 / 360;
 
 } // namespace
 
-
 void ClusterTimerSprite::paint(QPainter &painter, QPointF c, qreal r, qreal dpr, double fraction, bool frozen)
 {
     fraction = std::clamp(fraction, 0.0, 1.0);

@@ -60,9 +60,9 @@ void ClusterView::setSimulation(const raft::Simulation *simulation)
     update();
 }
 
-void ClusterView::setDisplayTime(double virtualMs)
+void ClusterView::setDisplayTime(double ticks)
 {
-    m_displayTime = virtualMs;
+    m_displayTime = ticks;
     followMembership();
     requestFrame();
 }

@@ -102,7 +102,7 @@ public:
     const raft::Simulation *simulation() const { return m_simulation; }
     /// setDisplayTime sets the virtual time drawn, in ticks (at or after the simulation's
     /// now(); the fraction animates messages and timers between events) and repaints.
-    void setDisplayTime(double virtualMs);
+    void setDisplayTime(double ticks);
     /// displayTime is the virtual time drawn.
     double displayTime() const { return m_displayTime; }
     /// pendingRepaint is the region setDisplayTime asked to repaint since the last

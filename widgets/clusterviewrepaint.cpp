@@ -7,7 +7,6 @@
 // broken network's captions) repaints the whole view.
 #include "widgets/clusterview.h"
 
-#include "widgets/clusterhit.h"
 #include "widgets/clustermessagepainter.h"
 #include "widgets/clusterpalette.h"
 #include "widgets/clustervector.h"
