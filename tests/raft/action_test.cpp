@@ -35,7 +35,7 @@ std::vector<Action> someActions(const Simulation &sim, Rng &rng)
     std::uint64_t message = 1 + static_cast<std::uint64_t>(rng.uniform(0, 40));
     if (const auto all = sim.network().envelopes(); !all.empty() && rng.chance(0.7))
         message = all[static_cast<std::size_t>(rng.uniform(0, static_cast<std::int64_t>(all.size()) - 1))]->id;
-    NetworkConfig conditions{.latencyMin = rng.uniform(0, 20), .latencyMax = rng.uniform(0, 40), .loss = 0.1};
+    NetworkConfig conditions{.latencyMin = raft::fromMs(rng.uniform(0, 20)), .latencyMax = raft::fromMs(rng.uniform(0, 40)), .loss = 0.1};
     return {act::Crash{node()},
             act::Restart{node()},
             act::Pause{node()},
@@ -56,7 +56,7 @@ std::vector<Action> someActions(const Simulation &sim, Rng &rng)
             act::SetTimer{node(), sim.now() + raft::fromMs(rng.uniform(-20, 50))},
             act::SetLink{node(), node(), rng.chance(0.5) ? std::optional(conditions) : std::nullopt},
             act::Restore{node(), node(), rng.chance(0.5)},
-            act::AutoClient{rng.uniform(-10, 200)}};
+            act::AutoClient{raft::fromMs(rng.uniform(-10, 200))}};
 }
 
 } // namespace
@@ -137,7 +137,7 @@ TEST(ActionResult, CheckAgreesWithApplyAndARefusalChangesNothing)
         Simulation sim = withLeader(5, seed);
         Rng rng(seed * 31);
         for (int round = 0; round < 60; ++round) {
-            sim.runFor(rng.uniform(0, 40));
+            sim.runFor(raft::fromMs(rng.uniform(0, 40)));
             for (const Action &action : someActions(sim, rng)) {
                 const ActionResult predicted = sim.check(action);
                 const Simulation before = sim;
@@ -209,7 +209,7 @@ TEST(Input, EveryKindRoundTripsThroughItsRunFileLine)
     RunFile run;
     std::set<InputKind> kinds;
     for (std::size_t i = 0; i < actions.size(); ++i) {
-        run.inputs.push_back(Input{static_cast<Time>(100 + i), 10 * i, actions[i]});
+        run.inputs.push_back(Input{raft::fromMs(static_cast<Time>(100 + i)), 10 * i, actions[i]});
         kinds.insert(kindOf(actions[i]));
     }
     EXPECT_EQ(kinds.size(), std::variant_size_v<Action>) << "every kind is covered";

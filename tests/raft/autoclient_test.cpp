@@ -16,7 +16,7 @@ using namespace raft;
 
 namespace {
 
-ClusterConfig withClient(std::uint64_t seed, Time every = 100)
+ClusterConfig withClient(std::uint64_t seed, Time every = raft::fromMs(100))
 {
     ClusterConfig c;
     c.seed = seed;
@@ -59,7 +59,7 @@ TEST(AutoClient, SendsNumberedRequestsToTheLeaderOnItsInterval)
     for (std::size_t i = 0; i < requests.size(); ++i) {
         const std::uint64_t n = i + 1;
         EXPECT_EQ(requests[i].second, std::string("set ") + "xyz"[(n - 1) % 3] + " " + std::to_string(n));
-        EXPECT_EQ(requests[i].first % 100, 0) << requests[i].second;
+        EXPECT_EQ(requests[i].first % raft::fromMs(100), 0) << requests[i].second;
     }
     EXPECT_EQ(sim.nextClientCommand(),
               "set " + std::string(1, "xyz"[requests.size() % 3]) + " " + std::to_string(requests.size() + 1));
@@ -92,7 +92,7 @@ TEST(AutoClient, WaitsWithoutSpendingStepsWhileNoLeaderIsUp)
     sim.runFor(raft::fromMs(1000));
     const auto after = accepted(sim.trace());
     ASSERT_GT(after.size(), before + 5);
-    EXPECT_EQ(after.back().first % 100, 0);
+    EXPECT_EQ(after.back().first % raft::fromMs(100), 0);
 }
 
 TEST(AutoClient, CountsTheUsersRequestsInItsNumbering)
@@ -125,7 +125,7 @@ TEST(AutoClient, HistorySeeksShowTheStraightRunsState)
 {
     History straight(withClient(11), HistoryOptions{.checkpointEvery = 64});
     std::map<std::uint64_t, Simulation> seen;
-    while (straight.simulation().now() < 2500) {
+    while (straight.simulation().now() < raft::fromMs(2500)) {
         ASSERT_TRUE(straight.step());
         if (straight.currentStep() % 7 == 0)
             seen.emplace(straight.currentStep(), straight.simulation());
@@ -184,7 +184,7 @@ TEST(AutoClient, TurningItOffAndOnIsRecordedAndReplays)
     // Seek back before the switch and forward again: the same run.
     const Simulation end = h.simulation();
     h.seekToStep(offAt - 1);
-    EXPECT_EQ(h.simulation().config().autoClient, 100);
+    EXPECT_EQ(h.simulation().config().autoClient, raft::fromMs(100));
     h.seekToStep(offAt);
     EXPECT_EQ(h.simulation().config().autoClient, 0);
     h.seekToTime(raft::fromMs(3500));
@@ -221,7 +221,7 @@ TEST(AutoClient, OldRunsWithRecordedRequestsStillOpen)
 {
     // The old window: a request to the leader at every multiple of 100 ms.
     History old(withClient(9, 0));
-    for (Time t = 100; t <= 1500; t += 100) {
+    for (Time t = raft::fromMs(100); t <= raft::fromMs(1500); t += raft::fromMs(100)) {
         old.advanceTo(t);
         if (const auto leader = old.simulation().leader()) {
             ASSERT_TRUE(old.act(act::Request{*leader, old.simulation().nextClientCommand()}));
@@ -273,7 +273,7 @@ TEST(AutoClient, ScenarioLinesStartAndStopIt)
     ASSERT_TRUE(scenario.isValid()) << scenario.errors().front();
     ScenarioPlayer player(scenario);
     History history(scenario.config());
-    player.advance(history, 20'000);
+    player.advance(history, raft::fromMs(20'000));
     EXPECT_TRUE(player.atEnd());
     EXPECT_TRUE(player.failures().empty()) << player.failures().front().text << ": " << player.failures().front().why;
     ASSERT_EQ(history.script().size(), 2u);

@@ -213,7 +213,7 @@ TEST(Alarm, LivenessRingsOnceAfterTenLeaderlessSecondsOfACalmCluster)
     c.nodes = 3;
     c.bugs.sameTimeouts = true;
     Simulation sim(c);
-    sim.runFor(Simulation::kLeaderlessAlarm - 100);
+    sim.runFor(Simulation::kLeaderlessAlarm - raft::fromMs(100));
     EXPECT_TRUE(sim.violations().empty());
     sim.runFor(raft::fromMs(5000));
     ASSERT_EQ(sim.violations().size(), 1u);

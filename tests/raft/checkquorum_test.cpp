@@ -41,7 +41,7 @@ TEST(CheckQuorum, LeaderWithoutAMajorityStepsDown)
     NodeHarness h(checkQuorumConfig(1, 5));
     const Term term = h.becomeLeader();
     const Time elected = h.now();
-    heartbeatsUntil(h, elected + 1000, {2}); // 2 of 5 is no majority
+    heartbeatsUntil(h, elected + raft::fromMs(1000), {2}); // 2 of 5 is no majority
     EXPECT_EQ(h.node().role(), Role::Follower);
     EXPECT_EQ(h.node().term(), term) << "stepping down raises no term";
     EXPECT_EQ(h.node().leaderHint(), kNoNode);

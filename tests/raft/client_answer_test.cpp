@@ -74,7 +74,7 @@ TEST(ClientOutcome, TraceAloneProvesStateMachineSafetyByIndexAndTerm)
         int accepted = 0;
         Index highest = 0;
         for (int round = 0; round < 30; ++round) {
-            sim.runFor(rng.uniform(20, 200));
+            sim.runFor(raft::fromMs(rng.uniform(20, 200)));
             const NodeId target = sim.leader() && rng.chance(0.8) ? *sim.leader()
                                                                   : static_cast<NodeId>(rng.uniform(1, 5));
             const ProposeResult r

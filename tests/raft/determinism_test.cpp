@@ -30,40 +30,40 @@ ClusterConfig stormy(std::uint64_t seed)
 void drive(Simulation &sim)
 {
     const Time start = sim.now();
-    sim.advanceTo(start + 700);
+    sim.advanceTo(start + raft::fromMs(700));
     if (const auto leader = sim.leader()) {
         EXPECT_TRUE(sim.request(*leader, "set a 1"));
     }
-    sim.advanceTo(start + 800);
+    sim.advanceTo(start + raft::fromMs(800));
     EXPECT_TRUE(sim.isolate(2));
     EXPECT_TRUE(sim.crash(3));
-    sim.advanceTo(start + 1500);
+    sim.advanceTo(start + raft::fromMs(1500));
     EXPECT_TRUE(sim.pause(4));
     EXPECT_TRUE(sim.request(1, "set b 2"));
     if (const auto leader = sim.leader()) {
         EXPECT_TRUE(sim.request(*leader, "set c 3"));
     }
-    sim.advanceTo(start + 2000);
+    sim.advanceTo(start + raft::fromMs(2000));
     EXPECT_TRUE(sim.partition({{1, 2}, {3, 4, 5}}));
     EXPECT_TRUE(sim.restart(3));
     if (const auto envelopes = sim.network().envelopes(); !envelopes.empty()) {
         EXPECT_TRUE(sim.dropMessage(envelopes.front()->id));
     }
-    sim.advanceTo(start + 2600);
+    sim.advanceTo(start + raft::fromMs(2600));
     EXPECT_TRUE(sim.resume(4));
     EXPECT_TRUE(sim.cut(5, 1, false));
     (void)sim.timeout(5); // refused when S5 leads: the same in every run
-    sim.advanceTo(start + 3000);
+    sim.advanceTo(start + raft::fromMs(3000));
     EXPECT_TRUE(sim.heal());
     (void)sim.setElectionDeadline(1, sim.now() + raft::fromMs(10)); // refused when S1 leads
     if (const auto envelopes = sim.network().envelopes(); envelopes.size() > 1) {
         EXPECT_TRUE(sim.duplicateMessage(envelopes[1]->id));
     }
-    sim.advanceTo(start + 4500);
+    sim.advanceTo(start + raft::fromMs(4500));
     if (const auto leader = sim.leader()) {
         EXPECT_TRUE(sim.request(*leader, "del a"));
     }
-    sim.advanceTo(start + 5000);
+    sim.advanceTo(start + raft::fromMs(5000));
 }
 
 /// expectSameRun compares two runs: the trace event by event (fields and words),

@@ -34,7 +34,7 @@ ClusterConfig diskCluster(Time disk)
 // RequestVote flies at once, the grant waits for the voter's write.
 TEST(DiskLatency, AVoteCountsOnlyOnceSaved)
 {
-    Simulation sim(diskCluster(10));
+    Simulation sim(diskCluster(raft::fromMs(10)));
     ASSERT_TRUE(sim.timeout(1));
     int requests = 0;
     sim.network().forEach([&](const Envelope &e) {
@@ -49,8 +49,8 @@ TEST(DiskLatency, AVoteCountsOnlyOnceSaved)
     sim.network().forEach([&](const Envelope &e) {
         if (e.message.type == MessageType::RequestVoteReply) {
             ++grants;
-            EXPECT_EQ(e.sentAt, 11);
-            EXPECT_EQ(e.deliverAt, 12);
+            EXPECT_EQ(e.sentAt, raft::fromMs(11));
+            EXPECT_EQ(e.deliverAt, raft::fromMs(12));
         }
     });
     EXPECT_EQ(grants, 2);
@@ -70,7 +70,7 @@ TEST(DiskLatency, InstantDiskByDefault)
 // Writes of one server finish in order: the second write waits for the first.
 TEST(DiskLatency, WritesOfOneServerFinishInOrder)
 {
-    Simulation sim(diskCluster(10));
+    Simulation sim(diskCluster(raft::fromMs(10)));
     ASSERT_TRUE(sim.timeout(1));
     ASSERT_TRUE(sim.timeout(1)); // a second election at once: term 2, a second write
     sim.advanceTo(raft::fromMs(1));
@@ -81,8 +81,8 @@ TEST(DiskLatency, WritesOfOneServerFinishInOrder)
     });
     std::sort(fromS2.begin(), fromS2.end());
     ASSERT_EQ(fromS2.size(), 2u);
-    EXPECT_EQ(fromS2[0], (std::pair<Term, Time>{1, 11}));
-    EXPECT_EQ(fromS2[1], (std::pair<Term, Time>{2, 21}));
+    EXPECT_EQ(fromS2[0], (std::pair<Term, Time>{1, raft::fromMs(11)}));
+    EXPECT_EQ(fromS2[1], (std::pair<Term, Time>{2, raft::fromMs(21)}));
 }
 
 TEST(DiskLatency, SameSeedSameRun)
@@ -103,8 +103,8 @@ TEST(DiskLatency, ScenarioLineAndRunFile)
 {
     const Scenario s = Scenario::parse("disk-latency 14 16\nrun 1s\n", "disk.scenario");
     ASSERT_TRUE(s.isValid()) << s.errors().front();
-    EXPECT_EQ(s.config().diskLatencyMin, 14);
-    EXPECT_EQ(s.config().diskLatencyMax, 16);
+    EXPECT_EQ(s.config().diskLatencyMin, raft::fromMs(14));
+    EXPECT_EQ(s.config().diskLatencyMax, raft::fromMs(16));
 
     const Scenario bad = Scenario::parse("disk-latency 20 10\n", "bad.scenario");
     ASSERT_FALSE(bad.isValid());
@@ -141,7 +141,7 @@ TEST(DiskLatency, SlowDisksUnderFaultsStaySafe)
         Simulation sim(c);
         Rng rng(seed);
         for (int round = 0; round < 30; ++round) {
-            sim.runFor(rng.uniform(10, 200));
+            sim.runFor(raft::fromMs(rng.uniform(10, 200)));
             const auto id = static_cast<NodeId>(rng.uniform(1, 5));
             switch (rng.uniform(0, 4)) {
             case 0: (void)sim.crash(id); break;

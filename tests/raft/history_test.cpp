@@ -160,10 +160,10 @@ TEST(History, CheckpointsShareLogChunks)
     c.network.loss = 0;
     c.network.duplicate = 0;
     History h(c, HistoryOptions{.checkpointEvery = 500});
-    for (Time t = 500; t <= 120'000; t += 100) {
+    for (Time t = raft::fromMs(500); t <= raft::fromMs(120'000); t += raft::fromMs(100)) {
         h.advanceTo(t);
         if (auto leader = h.simulation().leader()) {
-            EXPECT_TRUE(h.act(act::Request{*leader, "set k" + std::to_string(t % 50) + " v"}));
+            EXPECT_TRUE(h.act(act::Request{*leader, "set k" + std::to_string(raft::toMs(t) % 50) + " v"}));
         }
     }
     ASSERT_GT(h.simulation().log(1).lastIndex(), 1000u);
@@ -179,7 +179,7 @@ TEST(History, RunUntilEventStopsRightAfterTheMatchingStep)
 {
     History h(smallConfig(21));
     const auto won = [](const TraceEvent &e) { return e.kind == EventKind::BecameLeader; };
-    ASSERT_TRUE(h.runUntilEvent(won, 5000));
+    ASSERT_TRUE(h.runUntilEvent(won, raft::fromMs(5000)));
     const std::uint64_t firstWin = h.currentStep();
     ASSERT_TRUE(h.simulation().leader().has_value());
     EXPECT_EQ(h.trace().events()[h.visibleEvents() - 1].step, firstWin);
@@ -188,10 +188,10 @@ TEST(History, RunUntilEventStopsRightAfterTheMatchingStep)
     EXPECT_FALSE(h.simulation().leader().has_value());
     // Replaying the recorded past stops at the same step.
     h.seekToStep(0);
-    ASSERT_TRUE(h.runUntilEvent(won, 5000));
+    ASSERT_TRUE(h.runUntilEvent(won, raft::fromMs(5000)));
     EXPECT_EQ(h.currentStep(), firstWin);
     // Nothing matches: it runs out the time and says so.
     const Time before = h.simulation().now();
     EXPECT_FALSE(h.runUntilEvent([](const TraceEvent &e) { return e.kind == EventKind::InvariantViolated; }, raft::fromMs(700)));
-    EXPECT_EQ(h.simulation().now(), before + 700);
+    EXPECT_EQ(h.simulation().now(), before + raft::fromMs(700));
 }

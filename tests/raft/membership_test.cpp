@@ -45,7 +45,7 @@ NodeId settled(Simulation &sim)
             const auto l = sim.leader();
             return l && sim.log(*l).termAt(sim.commitIndex(*l)) == sim.term(*l);
         },
-        5'000);
+        raft::fromMs(5'000));
     EXPECT_TRUE(ok);
     return sim.leader().value_or(kNoNode);
 }
@@ -192,7 +192,7 @@ TEST(Membership, ReconfigureGoesThroughJointConsensus)
             sawJoint = sawJoint || sim.node(*l)->configuration().isJoint();
             return sim.node(*l)->configuration().voters == target && !sim.node(*l)->isChangePending();
         },
-        5'000));
+        raft::fromMs(5'000)));
     EXPECT_TRUE(sawJoint);
     sim.runFor(raft::fromMs(1'000));
     ASSERT_TRUE(sim.leader());

@@ -417,7 +417,7 @@ TEST(NetworkInSimulation, MessageIsLostIfItsLinkWasCutWhenSentEvenIfHealedSince)
                     id = e->id;
             return id != 0;
         },
-        1000));
+        raft::fromMs(1000)));
     EXPECT_TRUE(sim.network().find(id)->doomed);
     EXPECT_TRUE(sim.heal()); // the wall is gone, but the message already hit it
     ASSERT_TRUE(runUntilGone(sim, id));

@@ -59,7 +59,7 @@ TEST(Node, TickBeforeTheDeadlineDoesNothing)
 {
     Node n(config(1, 3), {}, 0);
     const Time deadline = n.electionDeadline();
-    for (Time t = 0; t < deadline; t += 7)
+    for (Time t = 0; t < deadline; t += raft::fromMs(7))
         n.tick(t);
     EXPECT_EQ(n.role(), Role::Follower);
     EXPECT_FALSE(n.hasReady());
@@ -89,20 +89,20 @@ TEST(Node, ShiftTimersMovesEveryDeadline)
 {
     Node n(config(1, 3), {}, 0);
     const Time election = n.electionDeadline();
-    n.shiftTimers(500);
-    EXPECT_EQ(n.electionDeadline(), election + 500);
-    n.tick(election + 499);
+    n.shiftTimers(raft::fromMs(500));
+    EXPECT_EQ(n.electionDeadline(), election + raft::fromMs(500));
+    n.tick(election + raft::fromMs(500) - 1);
     EXPECT_EQ(n.role(), Role::Follower);
-    n.tick(election + 500);
+    n.tick(election + raft::fromMs(500));
     EXPECT_EQ(n.role(), Role::Candidate);
 }
 
 TEST(Node, SetElectionDeadlineFiresAtTheGivenTime)
 {
-    Node n(config(1, 3), {}, 100);
+    Node n(config(1, 3), {}, raft::fromMs(100));
     n.setElectionDeadline(raft::fromMs(130), raft::fromMs(100));
-    EXPECT_EQ(n.electionDeadline(), 130);
-    EXPECT_EQ(n.electionTimeout(), 30);
+    EXPECT_EQ(n.electionDeadline(), raft::fromMs(130));
+    EXPECT_EQ(n.electionTimeout(), raft::fromMs(30));
     n.tick(raft::fromMs(129));
     EXPECT_EQ(n.role(), Role::Follower);
     n.tick(raft::fromMs(130));
@@ -228,11 +228,11 @@ public:
 
     /// run advances time by `ms`, firing timers and delivering each message 1 ms
     /// after it was sent (unless its sender or receiver is in `down`).
-    void run(Time ms, const std::vector<NodeId> &down = {})
+    void run(std::int64_t ms, const std::vector<NodeId> &down = {})
     {
         const auto isDown = [&](NodeId id) { return std::find(down.begin(), down.end(), id) != down.end(); };
-        for (Time end = m_now + ms; m_now < end;) {
-            ++m_now;
+        for (Time end = m_now + raft::fromMs(ms); m_now < end;) {
+            m_now += raft::fromMs(1);
             std::deque<Message> due;
             due.swap(m_queue);
             for (const Message &m : due)

@@ -307,8 +307,8 @@ TEST(PaperElection, SplitVoteIsRetriedAfterANewRandomTimeout)
         EXPECT_EQ(h.node().role(), Role::Candidate);
 
         const Time timeout = h.node().electionTimeout();
-        EXPECT_GE(timeout, 150);
-        EXPECT_LE(timeout, 300);
+        EXPECT_GE(timeout, raft::fromMs(150));
+        EXPECT_LE(timeout, raft::fromMs(300));
         EXPECT_EQ(h.node().electionDeadline(), h.now() + timeout) << "the timer restarts when the election starts";
         timeouts.insert(timeout);
     }
@@ -324,11 +324,11 @@ TEST(PaperElection, ElectionTimeoutIsDrawnFromTheRangeWithTheNodesSeed)
         NodeConfig c = config(2, 5, true, seed);
         c.electionTimeoutMin = raft::fromMs(40);
         c.electionTimeoutMax = raft::fromMs(47);
-        const Node a(c, {}, 1000);
-        const Node b(c, {}, 1000);
-        EXPECT_GE(a.electionTimeout(), 40);
-        EXPECT_LE(a.electionTimeout(), 47);
-        EXPECT_EQ(a.electionDeadline(), 1000 + a.electionTimeout());
+        const Node a(c, {}, raft::fromMs(1000));
+        const Node b(c, {}, raft::fromMs(1000));
+        EXPECT_GE(a.electionTimeout(), raft::fromMs(40));
+        EXPECT_LE(a.electionTimeout(), raft::fromMs(47));
+        EXPECT_EQ(a.electionDeadline(), raft::fromMs(1000) + a.electionTimeout());
         EXPECT_EQ(a.electionTimeout(), b.electionTimeout()) << "same seed, same draw";
         firstTimeouts.insert(a.electionTimeout());
     }
@@ -361,8 +361,8 @@ TEST(PaperElection, HeartbeatRestartsTheFollowersElectionTimer)
     const Time first = h.node().electionDeadline();
     const Time at = first - 10;
     h.step(appendEntries(2, 1, 1, 0, 0, {}, 0), at);
-    EXPECT_GE(h.node().electionDeadline(), at + 150);
-    EXPECT_LE(h.node().electionDeadline(), at + 300);
+    EXPECT_GE(h.node().electionDeadline(), at + raft::fromMs(150));
+    EXPECT_LE(h.node().electionDeadline(), at + raft::fromMs(300));
     h.tick(first);
     EXPECT_EQ(h.node().role(), Role::Follower);
     EXPECT_TRUE(h.sent().empty());
@@ -377,7 +377,7 @@ TEST(PaperElection, GrantingAVoteRestartsTheElectionTimer)
     const Time at = first - 5;
     h.step(requestVote(3, 1, 2, 0, 0), at);
     ASSERT_TRUE(h.onlyReply().voteGranted);
-    EXPECT_GE(h.node().electionDeadline(), at + 150);
+    EXPECT_GE(h.node().electionDeadline(), at + raft::fromMs(150));
     h.tick(first);
     EXPECT_EQ(h.node().role(), Role::Follower);
 }
@@ -397,7 +397,7 @@ TEST(PaperElection, LeaderSendsHeartbeatsEveryInterval)
         for (const Message &m : beats)
             to.insert(m.to);
         EXPECT_EQ(to, (std::set<NodeId>{2, 3}));
-        EXPECT_EQ(h.node().heartbeatDeadline(), due + 50);
+        EXPECT_EQ(h.node().heartbeatDeadline(), due + raft::fromMs(50));
     }
 }
 
@@ -677,7 +677,7 @@ TEST(PaperReplicationScenario, CommittedRequestsReachEveryStateMachine)
                     return false;
             return true;
         },
-        2000));
+        raft::fromMs(2000)));
     for (NodeId id = 1; id <= 5; ++id) {
         ASSERT_NE(sim.server(id).kv.value("x"), nullptr);
         EXPECT_EQ(*sim.server(id).kv.value("x"), "5") << nodeName(id);
@@ -1151,7 +1151,7 @@ TEST(PaperPersistenceScenario, RestartedServerRebuildsItsStateMachine)
                     return false;
             return true;
         },
-        2000));
+        raft::fromMs(2000)));
     sim.advanceTo(sim.now());
 
     const NodeId f = leader % 5 + 1;

@@ -174,7 +174,7 @@ TEST(Reads, RunFilesKeepTheReadModeAndReads)
 {
     RunFile run;
     run.config.reads = ReadMode::Local;
-    run.inputs.push_back(Input{10, 1, act::Read{2, "x"}});
+    run.inputs.push_back(Input{raft::fromMs(10), 1, act::Read{2, "x"}});
     const std::string text = formatRunFile(run);
     EXPECT_NE(text.find("reads local\n"), std::string::npos);
     EXPECT_NE(text.find("read S2 x\n"), std::string::npos);

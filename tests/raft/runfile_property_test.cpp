@@ -30,7 +30,7 @@ public:
         c.seed = seed;
         c.nodes = pick(3, 5);
         c.network.latencyMin = raft::fromMs(5);
-        c.network.latencyMax = pick(5, 30); // small spreads make same-millisecond events common
+        c.network.latencyMax = raft::fromMs(pick(5, 30)); // small spreads make same-tick events commoner
         c.network.loss = pick(0, 3) == 0 ? 0.1 : 0.0;
         c.network.duplicate = pick(0, 4) == 0 ? 0.1 : 0.0;
         return c;
@@ -48,7 +48,7 @@ public:
             case 2: sameMillisecond(h); break;
             case 3: // the clock stands still between two events (a paused window)
                 if (const auto next = h.simulation().nextEventTime(); next && *next > h.simulation().now() + 1)
-                    h.advanceTo(h.simulation().now() + pick(1, static_cast<int>(*next - h.simulation().now() - 1)));
+                    h.advanceTo(h.simulation().now() + pickTime(1, *next - h.simulation().now() - 1));
                 break;
             case 4: // go back: the next action starts a branch
                 if (h.currentStep() > 0)
@@ -111,7 +111,7 @@ public:
         }
         case 15: {
             NetworkConfig n = s.network().config();
-            n.latencyMax = n.latencyMin + pick(0, 40);
+            n.latencyMax = n.latencyMin + raft::fromMs(pick(0, 40));
             (void)h.edit([&](Simulation &sim) { return sim.setNetworkConfig(n); });
             break;
         }
@@ -121,6 +121,7 @@ public:
     }
 
     int pick(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(m_rng); }
+    Time pickTime(Time lo, Time hi) { return std::uniform_int_distribution<Time>(lo, hi)(m_rng); }
 
 private:
     std::uint64_t someMessage(const Simulation &s)

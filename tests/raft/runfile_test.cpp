@@ -122,7 +122,7 @@ TEST(RunFile, ReopensBehindTheEndWithTheFutureKept)
     EXPECT_TRUE(reopened.simulation() == there);
     EXPECT_EQ(reopened.simulation().now(), raft::fromMs(900));
     EXPECT_TRUE(reopened.hasFuture());
-    EXPECT_EQ(reopened.frontierTime(), 4000);
+    EXPECT_EQ(reopened.frontierTime(), raft::fromMs(4000));
     reopened.advanceTo(raft::fromMs(4000));
     EXPECT_TRUE(reopened.simulation() == end);
 }

@@ -125,16 +125,16 @@ TEST(ScenarioStaging, TimersAndNetworkConditionsChangeMidRun)
     const History *h = played.history.get();
     EXPECT_TRUE(failures.empty()) << failures.front().text << ": " << failures.front().why;
     const Network &net = h->simulation().network();
-    EXPECT_EQ(net.config().latencyMin, 40);
-    EXPECT_EQ(net.config().latencyMax, 60);
+    EXPECT_EQ(net.config().latencyMin, raft::fromMs(40));
+    EXPECT_EQ(net.config().latencyMax, raft::fromMs(60));
     EXPECT_DOUBLE_EQ(net.config().loss, 0.1);
     EXPECT_DOUBLE_EQ(net.config().duplicate, 0.0);
     ASSERT_TRUE(net.link(1, 2).has_value());
     // A link line starts from the link's conditions now (the network's), changes what it names.
-    EXPECT_EQ(net.link(1, 2)->latencyMin, 40);
+    EXPECT_EQ(net.link(1, 2)->latencyMin, raft::fromMs(40));
     EXPECT_DOUBLE_EQ(net.link(1, 2)->loss, 1.0);
     EXPECT_DOUBLE_EQ(net.link(1, 2)->duplicate, 0.5);
-    EXPECT_EQ(net.link(2, 1)->latencyMax, 5);
+    EXPECT_EQ(net.link(2, 1)->latencyMax, raft::fromMs(5));
     EXPECT_DOUBLE_EQ(net.link(2, 1)->loss, 0.1);
     const std::vector<std::string> lines = scriptLines(*h);
     ASSERT_EQ(lines.size(), 4u);
@@ -183,7 +183,7 @@ TEST(ScenarioStaging, MalformedLinesAreListedWithFileAndLine)
         "bad.txt:5: hold takes on or off, not 'maybe'",
         "bad.txt:6: 'S4' does not exist: this cluster has 3 nodes (S1..S3)",
         "bad.txt:7: say what changes: network latency MIN MAX loss P duplicate P (any of them)",
-        "bad.txt:8: latency must be MIN MAX with 1ms <= MIN <= MAX <= 60s",
+        "bad.txt:8: latency must be MIN MAX with 0.001ms <= MIN <= MAX <= 60s",
         "bad.txt:9: unknown setting 'lost' (did you mean 'loss'?); a network or link line changes latency MIN MAX, "
         "loss P and duplicate P",
         "bad.txt:10: expected a one-way link and what changes: link Sx -> Sy latency MIN MAX loss P duplicate P (any "

@@ -104,11 +104,11 @@ TEST(ScenarioParse, SetupLinesShapeTheCluster)
     const ClusterConfig &config = scenario.config();
     EXPECT_EQ(config.nodes, 3);
     EXPECT_EQ(config.seed, 99u);
-    EXPECT_EQ(config.electionTimeoutMin, 200);
-    EXPECT_EQ(config.electionTimeoutMax, 400);
-    EXPECT_EQ(config.heartbeatInterval, 50);
-    EXPECT_EQ(config.network.latencyMin, 5);
-    EXPECT_EQ(config.network.latencyMax, 8);
+    EXPECT_EQ(config.electionTimeoutMin, raft::fromMs(200));
+    EXPECT_EQ(config.electionTimeoutMax, raft::fromMs(400));
+    EXPECT_EQ(config.heartbeatInterval, raft::fromMs(50));
+    EXPECT_EQ(config.network.latencyMin, raft::fromMs(5));
+    EXPECT_EQ(config.network.latencyMax, raft::fromMs(8));
     EXPECT_DOUBLE_EQ(config.network.loss, 0.1);
     EXPECT_DOUBLE_EQ(config.network.duplicate, 0.05);
     EXPECT_FALSE(config.noop);
@@ -146,7 +146,7 @@ TEST(ScenarioParse, Run)
 {
     const ScenarioCommand run = only("run 2s");
     EXPECT_EQ(run.kind, CommandKind::Run);
-    EXPECT_EQ(run.duration, 2000);
+    EXPECT_EQ(run.duration, raft::fromMs(2000));
 
     const ScenarioCommand leader = only("run until leader");
     EXPECT_EQ(leader.kind, CommandKind::RunUntil);
@@ -156,12 +156,12 @@ TEST(ScenarioParse, Run)
 
     const ScenarioCommand newLeader = only("run until new-leader max 3s");
     EXPECT_EQ(newLeader.condition.kind, ConditionKind::NewLeader);
-    EXPECT_EQ(newLeader.duration, 3000);
+    EXPECT_EQ(newLeader.duration, raft::fromMs(3000));
 
     const ScenarioCommand committed = only("run until committed 7 max 250ms");
     EXPECT_EQ(committed.condition.kind, ConditionKind::Committed);
     EXPECT_EQ(committed.condition.number, 7u);
-    EXPECT_EQ(committed.duration, 250);
+    EXPECT_EQ(committed.duration, raft::fromMs(250));
 }
 
 TEST(ScenarioParse, NodeActions)
@@ -316,7 +316,7 @@ TEST(ScenarioErrors, EveryMalformedLineNamesFileLineAndProblem)
         {"run", 1, "run needs a duration"},
         {"run soon", 1, "bad duration 'soon'"},
         {"run 10 seconds", 1, "write the unit right after the number: run 10s"},
-        {"run 1.5ms", 1, "bad duration '1.5ms'"},
+        {"run 1.0005ms", 1, "bad duration '1.0005ms'"},
         {"run until", 1, "run until needs a condition"},
         {"run until lader", 1, "(did you mean 'leader'?)"},
         {"run until committed", 1, "run until committed needs an index"},
@@ -700,7 +700,7 @@ TEST(ScenarioRun, SayAddsNarrationToTheTrace)
     ASSERT_FALSE(trace.events().empty());
     const TraceEvent &last = trace.events().back();
     EXPECT_EQ(last.kind, EventKind::Narration);
-    EXPECT_EQ(last.t, 100);
+    EXPECT_EQ(last.t, raft::fromMs(100));
     EXPECT_EQ(trace.textOf(last), "hello, class");
 }
 

@@ -54,7 +54,7 @@ TEST(ScenarioPlayerAlarm, StopsRightAfterTheStepThatBreaksAnInvariant)
     player.setHaltOnViolation(true);
 
     // The restart breaks "One vote per term": the player stops before the say line.
-    EXPECT_EQ(player.advance(history, 10'000), PlayerStop::None);
+    EXPECT_EQ(player.advance(history, raft::fromMs(10'000)), PlayerStop::None);
     ASSERT_TRUE(player.halted());
     const Simulation &sim = history.simulation();
     ASSERT_EQ(sim.violations().size(), 1u);
@@ -66,25 +66,25 @@ TEST(ScenarioPlayerAlarm, StopsRightAfterTheStepThatBreaksAnInvariant)
         << "the say line after the restart has not run yet";
 
     // Advanced again: the say line, where the lesson stops as usual.
-    EXPECT_EQ(player.advance(history, 10'000), PlayerStop::Say);
+    EXPECT_EQ(player.advance(history, raft::fromMs(10'000)), PlayerStop::Say);
     EXPECT_FALSE(player.halted());
     player.proceed();
 
     // Inside "run 300ms" two servers come to lead term 1: it stops at that event.
     const Time runStart = sim.now();
-    EXPECT_EQ(player.advance(history, 10'000), PlayerStop::None);
+    EXPECT_EQ(player.advance(history, raft::fromMs(10'000)), PlayerStop::None);
     ASSERT_TRUE(player.halted());
     const std::uint64_t broke = lastStepOf(sim, "Election Safety");
     ASSERT_NE(broke, 0u);
     EXPECT_EQ(broke, history.currentStep());
-    EXPECT_LT(sim.now(), runStart + 300) << "stopped inside the run, not at its end";
+    EXPECT_LT(sim.now(), runStart + raft::fromMs(300)) << "stopped inside the run, not at its end";
     EXPECT_EQ(sim.violations().back().t, sim.now());
 
     // The run goes on from there to its end and the last say line.
-    EXPECT_EQ(player.advance(history, 10'000), PlayerStop::Say);
-    EXPECT_EQ(sim.now(), runStart + 300);
+    EXPECT_EQ(player.advance(history, raft::fromMs(10'000)), PlayerStop::Say);
+    EXPECT_EQ(sim.now(), runStart + raft::fromMs(300));
     player.proceed();
-    EXPECT_EQ(player.advance(history, 10'000), PlayerStop::End);
+    EXPECT_EQ(player.advance(history, raft::fromMs(10'000)), PlayerStop::End);
     EXPECT_TRUE(player.failures().empty());
 }
 
@@ -92,14 +92,14 @@ TEST(ScenarioPlayerAlarm, WithoutTheHaltAViolationStopsNothing)
 {
     History history(parseOk(kLesson).config());
     ScenarioPlayer player(parseOk(kLesson));
-    EXPECT_EQ(player.advance(history, 10'000), PlayerStop::Say);
+    EXPECT_EQ(player.advance(history, raft::fromMs(10'000)), PlayerStop::Say);
     EXPECT_FALSE(player.halted());
     EXPECT_EQ(history.simulation().violations().size(), 1u);
     player.proceed();
     const Time runStart = history.simulation().now();
-    EXPECT_EQ(player.advance(history, 10'000), PlayerStop::Say);
+    EXPECT_EQ(player.advance(history, raft::fromMs(10'000)), PlayerStop::Say);
     EXPECT_FALSE(player.halted());
-    EXPECT_EQ(history.simulation().now(), runStart + 300);
+    EXPECT_EQ(history.simulation().now(), runStart + raft::fromMs(300));
     EXPECT_NE(lastStepOf(history.simulation(), "Election Safety"), 0u);
 }
 
@@ -111,10 +111,10 @@ TEST(ScenarioPlayerAlarm, StopsInsideARunUntil)
     History history(parseOk(text).config());
     ScenarioPlayer player(parseOk(text));
     player.setHaltOnViolation(true);
-    EXPECT_EQ(player.advance(history, 10'000), PlayerStop::None);
-    EXPECT_EQ(player.advance(history, 10'000), PlayerStop::Say);
+    EXPECT_EQ(player.advance(history, raft::fromMs(10'000)), PlayerStop::None);
+    EXPECT_EQ(player.advance(history, raft::fromMs(10'000)), PlayerStop::Say);
     player.proceed();
-    EXPECT_EQ(player.advance(history, 10'000), PlayerStop::None);
+    EXPECT_EQ(player.advance(history, raft::fromMs(10'000)), PlayerStop::None);
     ASSERT_TRUE(player.halted());
     EXPECT_EQ(lastStepOf(history.simulation(), "Election Safety"), history.currentStep());
 }

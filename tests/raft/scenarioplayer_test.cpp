@@ -23,16 +23,16 @@ TEST(ScenarioPlayer, StopsAfterEachSayLineUntilProceed)
 {
     History history(parseOk("nodes 3\nsay one\nrun 100ms\nsay two\nrun 50ms\n").config());
     ScenarioPlayer player(parseOk("nodes 3\nsay one\nrun 100ms\nsay two\nrun 50ms\n"));
-    EXPECT_EQ(player.advance(history, 1000), PlayerStop::Say);
+    EXPECT_EQ(player.advance(history, raft::fromMs(1000)), PlayerStop::Say);
     EXPECT_EQ(history.simulation().now(), 0);
-    EXPECT_EQ(player.advance(history, 1000), PlayerStop::Say) << "a stop holds until released";
+    EXPECT_EQ(player.advance(history, raft::fromMs(1000)), PlayerStop::Say) << "a stop holds until released";
     player.proceed();
-    EXPECT_EQ(player.advance(history, 60), PlayerStop::None);
+    EXPECT_EQ(player.advance(history, raft::fromMs(60)), PlayerStop::None);
     EXPECT_EQ(history.simulation().now(), raft::fromMs(60));
-    EXPECT_EQ(player.advance(history, 1000), PlayerStop::Say);
+    EXPECT_EQ(player.advance(history, raft::fromMs(1000)), PlayerStop::Say);
     EXPECT_EQ(history.simulation().now(), raft::fromMs(100));
     player.proceed();
-    EXPECT_EQ(player.advance(history, 1000), PlayerStop::End);
+    EXPECT_EQ(player.advance(history, raft::fromMs(1000)), PlayerStop::End);
     EXPECT_EQ(history.simulation().now(), raft::fromMs(150)) << "the clock stops after the last line";
     // The narration is part of the run: two say inputs in the history.
     int says = 0;
@@ -49,13 +49,13 @@ TEST(ScenarioPlayer, WaitGoesOnAsSoonAsTheClassActsAndSkipsItsStandIns)
     EXPECT_TRUE(scenario.commands()[1].standIn);
     History history(scenario.config());
     ScenarioPlayer player(scenario);
-    EXPECT_EQ(player.advance(history, 500), PlayerStop::Wait);
+    EXPECT_EQ(player.advance(history, raft::fromMs(500)), PlayerStop::Wait);
     EXPECT_EQ(player.waitHint(), "Crash S1");
     EXPECT_EQ(history.simulation().now(), 0) << "a wait stops the lesson where it begins";
-    EXPECT_EQ(player.advance(history, 500), PlayerStop::Wait);
+    EXPECT_EQ(player.advance(history, raft::fromMs(500)), PlayerStop::Wait);
     EXPECT_EQ(history.simulation().now(), raft::fromMs(500)) << "played on, the world runs while the class thinks";
     ASSERT_TRUE(history.edit([](Simulation &sim) { return sim.crash(1); }));
-    EXPECT_EQ(player.advance(history, 500), PlayerStop::End);
+    EXPECT_EQ(player.advance(history, raft::fromMs(500)), PlayerStop::End);
     EXPECT_THAT(player.failures(), IsEmpty()) << "the stand-in crash S1 did not run on a crashed S1";
     EXPECT_EQ(player.passed(), 2);
 }
@@ -79,14 +79,14 @@ TEST(ScenarioPlayer, StandInsActOnlyOnceHoweverOftenContinueIsPressed)
                                       "wait until role S1 follower | Heal the network\nheal\n");
     History history(scenario.config());
     ScenarioPlayer player(scenario);
-    while (player.advance(history, 1000) != PlayerStop::Wait)
+    while (player.advance(history, raft::fromMs(1000)) != PlayerStop::Wait)
         ASSERT_FALSE(player.atEnd());
     const std::size_t inputs = history.script().size();
     EXPECT_TRUE(player.doItForMe(history));
     EXPECT_EQ(history.script().size(), inputs + 1) << "the stand-in heal";
     EXPECT_FALSE(player.doItForMe(history)) << "the stand-ins already acted";
     EXPECT_EQ(history.script().size(), inputs + 1);
-    EXPECT_EQ(player.advance(history, 1000), PlayerStop::End);
+    EXPECT_EQ(player.advance(history, raft::fromMs(1000)), PlayerStop::End);
     EXPECT_THAT(player.failures(), IsEmpty());
 }
 

@@ -83,7 +83,7 @@ TEST(ClientSessions, RunFilesKeepSessionRequestsAndTheOption)
 {
     RunFile run;
     run.config.sessions = false;
-    run.inputs.push_back(Input{10, 1, act::Request{2, "incr n", 7, 3}});
+    run.inputs.push_back(Input{raft::fromMs(10), 1, act::Request{2, "incr n", 7, 3}});
     const std::string text = formatRunFile(run);
     EXPECT_NE(text.find("sessions off\n"), std::string::npos);
     EXPECT_NE(text.find("request S2 client 7 3 incr n\n"), std::string::npos) << text;

@@ -92,10 +92,10 @@ std::size_t checkpointBytes(int minutes)
     config.nodes = 5;
     config.seed = 1;
     History history(config, HistoryOptions{.checkpointEvery = 2000});
-    for (Time t = 100; t <= minutes * 60'000; t += 100) {
+    for (Time t = raft::fromMs(100); t <= raft::fromSeconds(minutes * 60); t += raft::fromMs(100)) {
         history.advanceTo(t);
         if (auto leader = history.simulation().leader())
-            (void)history.act(act::Request{*leader, "set k" + std::to_string(t % 7) + " " + std::to_string(t)});
+            (void)history.act(act::Request{*leader, "set k" + std::to_string(raft::toMs(t) % 7) + " " + std::to_string(raft::toMs(t))});
     }
     return history.memoryBytes() - history.trace().memoryBytes();
 }

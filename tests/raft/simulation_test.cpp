@@ -208,9 +208,9 @@ TEST(Simulation, ActionsAreRecordedAsInputsWithTheirTime)
     ASSERT_EQ(sim.inputs().size(), expected.size());
     for (std::size_t i = 0; i < expected.size(); ++i)
         EXPECT_EQ(sim.inputs()[i].kind(), expected[i]) << i << ": " << inputKindName(sim.inputs()[i].kind());
-    EXPECT_EQ(sim.inputs()[0].t, 100);
+    EXPECT_EQ(sim.inputs()[0].t, raft::fromMs(100));
     EXPECT_EQ(sim.inputs()[0].action, Action(act::Crash{2}));
-    EXPECT_EQ(sim.inputs()[1].t, 110);
+    EXPECT_EQ(sim.inputs()[1].t, raft::fromMs(110));
     EXPECT_EQ(std::get<act::Request>(sim.inputs()[5].action).command, "set x 1");
     EXPECT_EQ(sim.inputs()[6].action, Action(act::Partition{{{1, 2}, {3, 4, 5}}}));
     EXPECT_EQ(sim.inputs()[8].action, Action(act::Cut{4, 5, true}));

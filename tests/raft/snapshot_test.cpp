@@ -501,7 +501,7 @@ TEST(SnapshotRunFile, RecordsTheActionAndTheSettings)
 {
     RunFile run;
     run.config = snapshotCluster(100, 64);
-    run.inputs.push_back(Input{120, 40, act::Snapshot{2}});
+    run.inputs.push_back(Input{raft::fromMs(120), 40, act::Snapshot{2}});
     const std::string text = formatRunFile(run);
     EXPECT_NE(text.find("snapshot-every 100\n"), std::string::npos);
     EXPECT_NE(text.find("snapshot-chunk 64\n"), std::string::npos);

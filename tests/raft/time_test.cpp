@@ -95,6 +95,7 @@ TEST(VirtualTime, RunFileWithAFractionalTimeRoundTripsByteForByte)
     if (!kFine)
         GTEST_SKIP() << "a tick is a whole millisecond";
     const std::string text = "raftviz-run 1\n"
+                             "# A raftviz run: the cluster, then every action with its virtual time (ms) and step.\n"
                              "nodes 3\n"
                              "seed 5\n"
                              "election-timeout 150 155.5\n"
@@ -103,10 +104,6 @@ TEST(VirtualTime, RunFileWithAFractionalTimeRoundTripsByteForByte)
                              "loss 0\n"
                              "duplicate 0\n"
                              "option noop on\n"
-                             "option prevote off\n"
-                             "option checkquorum off\n"
-                             "sessions on\n"
-                             "reads readindex\n"
                              "at 120.25 step 0 timeout S2\n"
                              "at 300.125 step 40 timer S3 480.5\n";
     const RunFileResult parsed = parseRunFile(text, "fine.raftrun");

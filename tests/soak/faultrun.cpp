@@ -32,11 +32,11 @@ ClusterConfig drawConfig(Rng &rng, std::uint64_t seed, FaultRun::Profile profile
     ClusterConfig c;
     c.seed = seed;
     c.nodes = kSizes[static_cast<std::size_t>(rng.uniform(0, static_cast<std::int64_t>(kSizes.size()) - 1))];
-    c.electionTimeoutMin = rng.uniform(100, 250);
-    c.electionTimeoutMax = c.electionTimeoutMin + rng.uniform(20, 250);
-    c.heartbeatInterval = rng.uniform(10, c.electionTimeoutMin / 3);
-    c.network.latencyMin = rng.uniform(1, 20);
-    c.network.latencyMax = c.network.latencyMin + (rng.chance(0.5) ? rng.uniform(0, 30) : rng.uniform(30, 200));
+    c.electionTimeoutMin = raft::fromMs(rng.uniform(100, 250));
+    c.electionTimeoutMax = c.electionTimeoutMin + raft::fromMs(rng.uniform(20, 250));
+    c.heartbeatInterval = raft::fromMs(rng.uniform(10, raft::toMs(c.electionTimeoutMin) / 3));
+    c.network.latencyMin = raft::fromMs(rng.uniform(1, 20));
+    c.network.latencyMax = c.network.latencyMin + (rng.chance(0.5) ? raft::fromMs(rng.uniform(0, 30)) : raft::fromMs(rng.uniform(30, 200)));
     c.network.loss = rng.chance(0.3) ? 0.0 : rng.unit() * 0.3;
     c.network.duplicate = rng.chance(0.4) ? 0.0 : rng.unit() * 0.3;
     c.noop = !rng.chance(0.4);
@@ -70,14 +70,14 @@ ClusterConfig drawConfig(Rng &rng, std::uint64_t seed, FaultRun::Profile profile
         // network that mostly delivers, so that partial replication is what faults make.
         c.nodes = oneOf({3, 5, 5});
         c.noop = false;
-        c.network.latencyMax = c.network.latencyMin + adjust.uniform(0, 40);
+        c.network.latencyMax = c.network.latencyMin + raft::fromMs(adjust.uniform(0, 40));
         c.network.loss = adjust.chance(0.5) ? 0.0 : adjust.unit() * 0.1;
         c.network.duplicate = adjust.chance(0.5) ? 0.0 : adjust.unit() * 0.1;
         break;
     case Profile::LongLog:
     case Profile::DivergentTails:
         c.nodes = oneOf({3, 4, 5, 5});
-        c.network.latencyMax = c.network.latencyMin + adjust.uniform(0, 60);
+        c.network.latencyMax = c.network.latencyMin + raft::fromMs(adjust.uniform(0, 60));
         c.network.loss = adjust.chance(0.5) ? 0.0 : adjust.unit() * 0.05;
         c.network.duplicate = adjust.chance(0.5) ? 0.0 : adjust.unit() * 0.1;
         c.noop = adjust.chance(0.5);
@@ -88,7 +88,7 @@ ClusterConfig drawConfig(Rng &rng, std::uint64_t seed, FaultRun::Profile profile
         // Latencies far wider than the heartbeat and election timeout: messages
         // overtake each other and outlive terms; copies everywhere.
         c.nodes = oneOf({3, 3, 5});
-        c.network.latencyMax = c.network.latencyMin + adjust.uniform(100, 400);
+        c.network.latencyMax = c.network.latencyMin + raft::fromMs(adjust.uniform(100, 400));
         c.network.duplicate = 0.1 + adjust.unit() * 0.4;
         c.network.loss = adjust.chance(0.5) ? 0.0 : adjust.unit() * 0.1;
         c.noop = adjust.chance(0.5);
@@ -101,8 +101,8 @@ ClusterConfig drawConfig(Rng &rng, std::uint64_t seed, FaultRun::Profile profile
 NetworkConfig drawNetwork(Rng &rng)
 {
     NetworkConfig n;
-    n.latencyMin = rng.uniform(1, 30);
-    n.latencyMax = n.latencyMin + rng.uniform(0, 150);
+    n.latencyMin = raft::fromMs(rng.uniform(1, 30));
+    n.latencyMax = n.latencyMin + raft::fromMs(rng.uniform(0, 150));
     n.loss = rng.chance(0.4) ? 0.0 : rng.unit() * 0.4;
     n.duplicate = rng.chance(0.5) ? 0.0 : rng.unit() * 0.3;
     return n;
@@ -174,7 +174,7 @@ Action drawAction(Rng &rng, FaultRun::Profile profile)
 std::string networkText(const NetworkConfig &n)
 {
     std::ostringstream out;
-    out << "latency " << n.latencyMin << " " << n.latencyMax << ", loss " << n.loss << ", duplicate " << n.duplicate;
+    out << "latency " << raft::formatMs(n.latencyMin) << " " << raft::formatMs(n.latencyMax) << ", loss " << n.loss << ", duplicate " << n.duplicate;
     return out.str();
 }
 
@@ -197,8 +197,8 @@ const char *profileName(FaultRun::Profile profile)
 std::string formatConfig(const ClusterConfig &c)
 {
     std::ostringstream out;
-    out << "nodes " << c.nodes << ", seed " << c.seed << ", election-timeout " << c.electionTimeoutMin << " "
-        << c.electionTimeoutMax << ", heartbeat " << c.heartbeatInterval << ", " << networkText(c.network) << ", noop "
+    out << "nodes " << c.nodes << ", seed " << c.seed << ", election-timeout " << raft::formatMs(c.electionTimeoutMin) << " "
+        << raft::formatMs(c.electionTimeoutMax) << ", heartbeat " << raft::formatMs(c.heartbeatInterval) << ", " << networkText(c.network) << ", noop "
         << (c.noop ? "on" : "off") << ", prevote " << (c.preVote ? "on" : "off") << ", checkquorum "
         << (c.checkQuorum ? "on" : "off") << ", snapshot-every " << c.snapshotEvery << ", snapshot-chunk "
         << c.snapshotChunk << ", reads " << readModeName(c.reads) << ", servers " << c.machines();
@@ -300,34 +300,34 @@ void FaultRun::storm()
         const int rounds = static_cast<int>(m_rng.uniform(1, 2));
         for (int round = 0; round < rounds; ++round) {
             for (NodeId id = 1; id <= m_config.nodes && !broken(); ++id) {
-                m_sim.runFor(m_rng.uniform(50, 400));
+                m_sim.runFor(raft::fromMs(m_rng.uniform(50, 400)));
                 settle();
                 if (const auto leader = m_sim.leader())
                     burst(*leader, static_cast<int>(m_rng.uniform(0, 6)));
                 settle();
                 if (m_sim.status(id) != NodeStatus::Crashed)
                     (void)m_sim.crash(id);
-                m_sim.runFor(m_rng.uniform(0, 600));
+                m_sim.runFor(raft::fromMs(m_rng.uniform(0, 600)));
                 settle();
                 (void)m_sim.restart(id);
                 if (m_rng.chance(0.3)) {
-                    m_sim.runFor(m_rng.uniform(0, 200));
+                    m_sim.runFor(raft::fromMs(m_rng.uniform(0, 200)));
                     act();
                 }
             }
         }
-        m_sim.runFor(m_rng.uniform(0, 500));
+        m_sim.runFor(raft::fromMs(m_rng.uniform(0, 500)));
         return;
     }
     const int count = static_cast<int>(m_rng.uniform(10, 40));
     for (int i = 0; i < count && !broken(); ++i) {
-        m_sim.runFor(m_rng.uniform(0, 300));
+        m_sim.runFor(raft::fromMs(m_rng.uniform(0, 300)));
         act();
         maybeRead();
         if (m_sim.violations().empty())
             changeMembership();
     }
-    m_sim.runFor(m_rng.uniform(0, 500));
+    m_sim.runFor(raft::fromMs(m_rng.uniform(0, 500)));
 }
 
 void FaultRun::burst(NodeId to, int count)
@@ -361,8 +361,8 @@ bool FaultRun::staleReply()
     const NodeId next = pick();
     // 1. The follower's answers to the leader take a long way round.
     LinkConditions slowLink;
-    slowLink.latencyMin = m_rng.uniform(600, 1200);
-    slowLink.latencyMax = slowLink.latencyMin + m_rng.uniform(0, 400);
+    slowLink.latencyMin = raft::fromMs(m_rng.uniform(600, 1200));
+    slowLink.latencyMax = slowLink.latencyMin + raft::fromMs(m_rng.uniform(0, 400));
     (void)sim.setLinkConditions(slow, l, slowLink);
     // 2. A request: an AppendEntries to it, an answer on the slow link.
     burst(l, 1);
@@ -415,12 +415,12 @@ bool FaultRun::divergentTail()
             const auto now = sim.leader();
             return now && *now != old && sim.term(*now) > oldTerm;
         },
-        3000);
+        raft::fromMs(3000));
     settle();
     if (const auto now = sim.leader(); now && *now != old)
         burst(*now, static_cast<int>(m_rng.uniform(5, 150)));
     if (m_rng.chance(0.5)) {
-        sim.runFor(m_rng.uniform(0, 500));
+        sim.runFor(raft::fromMs(m_rng.uniform(0, 500)));
         settle();
         (void)sim.heal();
     }
@@ -443,7 +443,7 @@ bool FaultRun::figure8()
             (void)sim.resume(id);
     }
     const Time timeout = m_config.electionTimeoutMax;
-    const Time flight = sim.network().config().latencyMax + 1;
+    const Time flight = sim.network().config().latencyMax + raft::fromMs(1);
     if (!sim.runUntil([&] { return sim.leader().has_value(); }, 10 * timeout))
         return true;
     settle();
@@ -716,7 +716,7 @@ bool FaultRun::converge()
             if (sim.network().link(from, to))
                 undo(sim.setLinkConditions(from, to, std::nullopt));
     NetworkConfig calm;
-    calm.latencyMin = std::min<Time>(m_config.network.latencyMin, 10);
+    calm.latencyMin = std::min<Time>(m_config.network.latencyMin, raft::fromMs(10));
     calm.latencyMax = calm.latencyMin + 10;
     undo(sim.setNetworkConfig(calm));
     // Messages held for manual delivery would wait forever: carry them over, late.
@@ -794,7 +794,7 @@ bool FaultRun::converge()
         return true;
     };
     for (int attempt = 0; attempt < 5; ++attempt) {
-        sim.runUntil(agreed, 2000);
+        sim.runUntil(agreed, raft::fromMs(2000));
         settle();
         if (agreed())
             break;

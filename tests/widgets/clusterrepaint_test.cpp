@@ -78,7 +78,7 @@ TEST(ClusterRepaint, PartialFramesGiveThePixelsOfWholeFrames)
             SCOPED_TRACE(testing::Message() << size.width() << "x" << size.height() << ", frame " << frame);
             // A few milliseconds of virtual time a frame: most frames only move
             // messages and timers, some process an event (a delivery, a heartbeat).
-            display += 7.5;
+            display += 7.5 * static_cast<double>(raft::kTicksPerMs);
             if (frame % 10 == 5 && sim.leader())
                 (void)sim.request(*sim.leader(), "set x " + std::to_string(frame));
             if (frame == 60)
@@ -122,12 +122,12 @@ TEST(ClusterRepaint, AChangeOfTheWorldRepaintsTheWholeView)
     view.setSimulation(&sim);
     QImage image(view.size(), QImage::Format_ARGB32_Premultiplied);
     view.render(&image);
-    view.setDisplayTime(view.displayTime() + 0.25);
+    view.setDisplayTime(view.displayTime() + 0.25 * static_cast<double>(raft::kTicksPerMs));
     EXPECT_FALSE(covers(view.pendingRepaint(), view.rect())) << "only time moved " << view.pendingRepaint().rectCount() << " " << view.pendingRepaint().boundingRect().width();
     view.render(&image, view.pendingRepaint().boundingRect().topLeft(), view.pendingRepaint());
     // A client request only grows a log and sends messages: still partial.
     (void)sim.request(*sim.leader(), "set y 2");
-    view.setDisplayTime(view.displayTime() + 0.25);
+    view.setDisplayTime(view.displayTime() + 0.25 * static_cast<double>(raft::kTicksPerMs));
     EXPECT_FALSE(covers(view.pendingRepaint(), view.rect())) << "a client request";
     view.render(&image, view.pendingRepaint().boundingRect().topLeft(), view.pendingRepaint());
     (void)sim.apply(raft::act::Crash{1});

@@ -224,7 +224,7 @@ TEST_F(ClusterViewTest, LostMessageFadesOutWithAMarkWhereItVanished)
     m_view->setDisplayTime(static_cast<double>(sim.now()));
     const int fresh = countColour(render(*m_view).copy(around), ClusterPalette::cutLink(), 12);
     EXPECT_GT(fresh, 20) << "a ✗ marks the spot";
-    m_view->setDisplayTime(static_cast<double>(sim.now()) + 2000);
+    m_view->setDisplayTime(static_cast<double>(sim.now() + raft::fromMs(2000)));
     EXPECT_EQ(countColour(render(*m_view).copy(around), ClusterPalette::cutLink(), 12), 0) << "and fades away";
 }
 
@@ -462,7 +462,7 @@ TEST_F(ClusterViewTest, HitTestListsEveryMessageSentAtTheSameInstantOnALink)
         return !sent.empty();
     };
     // The entry leaves at once, or once the follower's position is known (probe).
-    ASSERT_TRUE(sim.runUntil(carrying, 3000));
+    ASSERT_TRUE(sim.runUntil(carrying, raft::fromMs(3000)));
     ASSERT_EQ(sent.size(), 1u);
     ASSERT_TRUE(sim.duplicateMessage(sent[0]));
     for (const raft::Envelope *envelope : sim.network().envelopes())
@@ -470,7 +470,7 @@ TEST_F(ClusterViewTest, HitTestListsEveryMessageSentAtTheSameInstantOnALink)
             sent.push_back(envelope->id);
     ASSERT_EQ(sent.size(), 2u);
     show(sim);
-    m_view->setDisplayTime(static_cast<double>(sim.now()) + 200);
+    m_view->setDisplayTime(static_cast<double>(sim.now() + raft::fromMs(200)));
     const QPointF at = *m_view->messagePosition(sent[0]);
     // They fan out: the copy steps back along the lane, towards the sender, by a
     // fraction of a message (each can be seen), still within a click's reach.
@@ -736,7 +736,7 @@ TEST_F(ClusterViewTest, ASnapshotsLabelLineGetsItsRoom)
                     return false;
             return true;
         },
-        60'000));
+        raft::fromMs(60'000)));
     for (raft::NodeId id = 1; id <= 3; ++id) {
         const raft::ActionResult result = sim.apply(raft::act::Snapshot{id});
         ASSERT_TRUE(result.isDone()) << "S" << id << ": " << result.describe();

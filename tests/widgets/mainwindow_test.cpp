@@ -71,7 +71,7 @@ protected:
     /// electLeader runs virtual time until there is a leader.
     raft::NodeId electLeader()
     {
-        for (raft::Time t = 250; t <= 20'000 && !sim().leader(); t += 250)
+        for (raft::Time t = raft::fromMs(250); t <= raft::fromMs(20'000) && !sim().leader(); t += raft::fromMs(250))
             controller().runTo(t);
         return sim().leader().value_or(raft::kNoNode);
     }
@@ -448,7 +448,7 @@ TEST_F(WindowTest, EveryShippedScenarioRunsWithoutAFailedExpectation)
         for (const QString &variant : {lesson.path, lessons.path(lesson.name, QStringLiteral("zh_CN"))}) {
             ASSERT_EQ(controller().loadScenarioFile(variant), QString()) << variant.toStdString();
             // In steps, as frames would: the script's "run" lines take virtual time.
-            for (raft::Time t = 0; t <= 30'000 && controller().isScenarioRunning(); t += 37)
+            for (raft::Time t = 0; t <= raft::fromMs(30'000) && controller().isScenarioRunning(); t += raft::fromMs(37))
                 controller().runTo(t);
             EXPECT_FALSE(controller().isScenarioRunning()) << variant.toStdString();
             EXPECT_TRUE(controller().scenarioFailures().isEmpty())

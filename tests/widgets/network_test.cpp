@@ -438,8 +438,8 @@ TEST(NetworkPaneTest, ChangingLossEmitsTheConfigAndRaisesDrops)
     loss->setValue(20.0);
     ASSERT_EQ(emitted.size(), 1u);
     EXPECT_DOUBLE_EQ(emitted.back().loss, 0.2);
-    EXPECT_EQ(emitted.back().latencyMin, 20);
-    EXPECT_EQ(emitted.back().latencyMax, 40);
+    EXPECT_EQ(emitted.back().latencyMin, raft::fromMs(20));
+    EXPECT_EQ(emitted.back().latencyMax, raft::fromMs(40));
     EXPECT_EQ(emitted.back().duplicate, 0.0);
     EXPECT_EQ(slider->value(), 20) << "the slider follows the box";
 
@@ -463,8 +463,8 @@ TEST(NetworkPaneTest, ChangingLossEmitsTheConfigAndRaisesDrops)
     auto *latencyMax = pane.findChild<QSpinBox *>(QStringLiteral("latencyMax"));
     auto *latencyMin = pane.findChild<QSpinBox *>(QStringLiteral("latencyMin"));
     latencyMax->setValue(10);
-    EXPECT_EQ(emitted.back().latencyMax, 10);
-    EXPECT_EQ(emitted.back().latencyMin, 10);
+    EXPECT_EQ(emitted.back().latencyMax, raft::fromMs(10));
+    EXPECT_EQ(emitted.back().latencyMin, raft::fromMs(10));
     EXPECT_EQ(latencyMin->value(), 10);
     EXPECT_TRUE(sim.setNetworkConfig(emitted.back()));
 }
@@ -499,8 +499,8 @@ TEST(NetworkPaneTest, LinkOverrideRowRoundTrips)
     EXPECT_EQ(f, 2);
     EXPECT_EQ(t, 4);
     ASSERT_TRUE(conditions.has_value());
-    EXPECT_EQ(conditions->latencyMin, 50);
-    EXPECT_EQ(conditions->latencyMax, 80);
+    EXPECT_EQ(conditions->latencyMin, raft::fromMs(50));
+    EXPECT_EQ(conditions->latencyMax, raft::fromMs(80));
     EXPECT_DOUBLE_EQ(conditions->loss, 0.3);
     EXPECT_EQ(conditions->duplicate, 0.0);
 

@@ -82,7 +82,7 @@ TEST_F(PictureExportTest, SpaceTimeSvgParsesWithOneElementPerServerAndMessage)
     m_window->spaceTimeDock()->raise();
     QApplication::processEvents();
     widgets::SpaceTimeView *view = m_window->spaceTimeView();
-    view->setVisibleRange(1000, 1500);
+    view->setVisibleRange(raft::fromMs(1000), raft::fromMs(1500));
     ASSERT_EQ(m_window->exportPictureFile(PictureExport::View::SpaceTime, path), QString());
     QFile file(path);
     ASSERT_TRUE(file.open(QIODevice::ReadOnly));
@@ -108,11 +108,11 @@ TEST_F(PictureExportTest, LogAndSpaceTimeSvgsHaveNoBitmap)
     // (an SVG <pattern>, which QSvgRenderer does not draw, would leave them blank).
     controller().crash(2);
     controller().pauseNode(3);
-    controller().runTo(4500);
+    controller().runTo(raft::fromMs(4500));
     m_window->spaceTimeDock()->show();
     m_window->spaceTimeDock()->raise();
     QApplication::processEvents();
-    m_window->spaceTimeView()->setVisibleRange(2500, 4500);
+    m_window->spaceTimeView()->setVisibleRange(raft::fromMs(2500), raft::fromMs(4500));
     for (const PictureExport::View view : {PictureExport::View::Log, PictureExport::View::SpaceTime}) {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("picture.svg"));
@@ -141,9 +141,9 @@ TEST_F(PictureExportTest, AnimationHasTheExpectedFrameCount)
     const QString path = dir.filePath(QStringLiteral("election.png"));
     const raft::Time back = sim().now();
     // 1 s of the run at a quarter of real time, 5 frames a second: 4 s, 21 frames.
-    const int frames = MainWindow::animationFrameCount(500, 1500, 0.25, 5);
+    const int frames = MainWindow::animationFrameCount(raft::fromMs(500), raft::fromMs(1500), 0.25, 5);
     EXPECT_EQ(frames, 21);
-    ASSERT_EQ(m_window->exportAnimationFile(PictureExport::View::Cluster, path, 500, 1500, 0.25, 5), QString());
+    ASSERT_EQ(m_window->exportAnimationFile(PictureExport::View::Cluster, path, raft::fromMs(500), raft::fromMs(1500), 0.25, 5), QString());
     EXPECT_EQ(sim().now(), back); // the run is put back where it was
     QFile file(path);
     ASSERT_TRUE(file.open(QIODevice::ReadOnly));
@@ -164,7 +164,7 @@ TEST_F(PictureExportTest, ErrorsNameTheFile)
     const QString error = m_window->exportPictureFile(PictureExport::View::Cluster, path);
     EXPECT_TRUE(error.contains(path)) << error.toStdString();
     const QString animation = m_window->exportAnimationFile(PictureExport::View::Cluster,
-                                                            QStringLiteral("/nonexistent-dir/a.png"), 0, 100, 1, 10);
+                                                            QStringLiteral("/nonexistent-dir/a.png"), 0, raft::fromMs(100), 1, 10);
     EXPECT_TRUE(animation.contains(QStringLiteral("/nonexistent-dir/a.png"))) << animation.toStdString();
 }
 

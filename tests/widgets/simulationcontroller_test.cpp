@@ -20,13 +20,18 @@ TEST(SimulationController, FramesAdvanceVirtualTimeByWallTimesSpeed)
     EXPECT_EQ(controller.displayTime(), 0.0);
     controller.play();
     controller.advanceFrame(16.0);
-    EXPECT_DOUBLE_EQ(controller.displayTime(), 8.0);
+    EXPECT_DOUBLE_EQ(controller.displayTime(), static_cast<double>(raft::fromMs(8)));
     EXPECT_EQ(controller.simulation().now(), raft::fromMs(8));
     controller.setSpeed(0.001);
     controller.advanceFrame(16.0);
-    // A fraction of a millisecond: the display moves, the clock waits for a whole one.
-    EXPECT_DOUBLE_EQ(controller.displayTime(), 8.016);
-    EXPECT_EQ(controller.simulation().now(), raft::fromMs(8));
+    // 16 microseconds: the clock counts them.
+    EXPECT_DOUBLE_EQ(controller.displayTime(), static_cast<double>(raft::fromMs(8) + raft::kTicksPerMs * 16 / 1000));
+    EXPECT_EQ(controller.simulation().now(), raft::fromMs(8) + raft::kTicksPerMs * 16 / 1000);
+    // A fraction of a tick: the display moves, the clock waits for a whole one.
+    const raft::Time before = controller.simulation().now();
+    controller.advanceFrame(0.5);
+    EXPECT_DOUBLE_EQ(controller.displayTime(), static_cast<double>(before) + 0.5 * 0.001 * raft::kTicksPerMs);
+    EXPECT_EQ(controller.simulation().now(), before);
     EXPECT_GE(advanced.count(), 2);
     controller.pause();
 }
@@ -91,7 +96,7 @@ TEST(SimulationController, AutomaticClientIsPartOfTheRun)
     controller.runTo(raft::fromMs(4500));
     const raft::Simulation end = controller.simulation();
     ASSERT_EQ(controller.history().script().size(), 2u);
-    EXPECT_EQ(controller.history().script()[0].t, 2000);
+    EXPECT_EQ(controller.history().script()[0].t, raft::fromMs(2000));
 
     // The toggle follows the moment on screen.
     controller.seekToTime(raft::fromMs(1500));
@@ -186,7 +191,7 @@ TEST(SimulationController, ProvokedSplitVoteLeavesNoWinnerInThatTerm)
         }
         EXPECT_GE(candidates, 2) << "seed " << seed;
         // Let the votes come back: no one wins the split term.
-        controller.runTo(1000 + 60);
+        controller.runTo(raft::fromMs(1000 + 60));
         for (raft::NodeId id = 1; id <= 5; ++id)
             EXPECT_FALSE(controller.simulation().role(id) == raft::Role::Leader
                          && controller.simulation().term(id) == term)

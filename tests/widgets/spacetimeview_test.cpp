@@ -44,7 +44,7 @@ struct ViewOf {
     {
         view.resize(1000, 400);
         view.setHistory(&history, static_cast<double>(history.frontierTime()));
-        view.setVisibleRange(800, 1000);
+        view.setVisibleRange(raft::fromMs(800), raft::fromMs(1000));
     }
     SpaceTimeView view;
 };
@@ -71,7 +71,7 @@ TEST(SpaceTimeView, DrawsAnArrowPerMessageInTheWindowFromSenderToReceiver)
     // Every message whose life crosses the window, and no other, has an arrow.
     std::size_t expected = 0;
     for (const MessageRecord &r : records)
-        if (r.sentAt <= 1800 && v.view.model().endOf(r) >= 800)
+        if (r.sentAt <= raft::fromMs(1800) && v.view.model().endOf(r) >= raft::fromMs(800))
             ++expected;
     ASSERT_GT(expected, 20u);
     EXPECT_EQ(arrows.size(), expected);
@@ -191,12 +191,12 @@ TEST(SpaceTimeView, AWideWindowCountsInsteadOfDrawingArrows)
     history.advanceTo(raft::fromMs(20'000));
     SpaceTimeView view;
     view.resize(800, 300);
-    view.setHistory(&history, 20'000);
-    view.setVisibleRange(0, 20'000);
-    EXPECT_GT(view.model().countIn(0, 20'000, true), SpaceTimeView::kMaxArrows);
+    view.setHistory(&history, static_cast<double>(raft::fromMs(20'000)));
+    view.setVisibleRange(raft::fromMs(0), raft::fromMs(20'000));
+    EXPECT_GT(view.model().countIn(0, raft::fromMs(20'000), true), SpaceTimeView::kMaxArrows);
     EXPECT_TRUE(view.isDensityMode());
     EXPECT_TRUE(view.arrows().empty());
-    view.setVisibleRange(10'000, 500);
+    view.setVisibleRange(raft::fromMs(10'000), raft::fromMs(500));
     EXPECT_FALSE(view.isDensityMode());
     EXPECT_FALSE(view.arrows().empty());
 }
@@ -211,8 +211,8 @@ TEST(SpaceTimeView, TheIndexFindsTheSameMessagesAsAFullScan)
     history.advanceTo(raft::fromMs(4000));
     widgets::SpaceTimeModel model;
     model.reset(&history);
-    for (Time t0 : {0, 1000, 2500, 3900}) {
-        const Time t1 = t0 + 300;
+    for (Time t0 : {raft::fromMs(0), raft::fromMs(1000), raft::fromMs(2500), raft::fromMs(3900)}) {
+        const Time t1 = t0 + raft::fromMs(300);
         std::vector<std::size_t> found;
         model.forEachIn(t0, t1, true, [&](std::size_t i) { found.push_back(i); });
         std::sort(found.begin(), found.end());

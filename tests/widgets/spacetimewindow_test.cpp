@@ -24,7 +24,7 @@ protected:
         m_window->spaceTimeDock()->show();
         m_window->spaceTimeDock()->raise();
         QApplication::processEvents();
-        view()->setVisibleRange(800, 800);
+        view()->setVisibleRange(raft::fromMs(800), raft::fromMs(800));
     }
     widgets::SpaceTimeView *view() { return m_window->spaceTimeView(); }
 };

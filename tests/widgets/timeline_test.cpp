@@ -34,7 +34,7 @@ struct LeaderCrashRun {
     LeaderCrashRun()
         : history(std::make_unique<History>(raft::ClusterConfig{.nodes = 5, .seed = 11}))
     {
-        for (Time t = 1000; t <= 4000; t += 500) {
+        for (Time t = raft::fromMs(1000); t <= raft::fromMs(4000); t += raft::fromMs(500)) {
             history->advanceTo(t);
             if (const auto leader = history->simulation().leader()) {
                 EXPECT_TRUE(history->act(act::Request{*leader, "set k v"}));
@@ -121,13 +121,13 @@ TEST(Timeline, XAndTimeMapBothWays)
         EXPECT_LE(x, 1000.0);
         EXPECT_EQ(timeline.timeForX(x), m.t);
     }
-    EXPECT_LT(timeline.xForTime(0), timeline.xForTime(5000));
-    EXPECT_LT(timeline.xForTime(5000), timeline.xForTime(10000));
+    EXPECT_LT(timeline.xForTime(raft::fromMs(0)), timeline.xForTime(raft::fromMs(5000)));
+    EXPECT_LT(timeline.xForTime(raft::fromMs(5000)), timeline.xForTime(raft::fromMs(10000)));
     // Zoomed in, the mapping still holds, and times outside the run are clamped.
-    timeline.setVisibleRange(4000, 2000);
+    timeline.setVisibleRange(raft::fromMs(4000), raft::fromMs(2000));
     ASSERT_TRUE(timeline.isZoomed());
-    EXPECT_EQ(timeline.visibleStart(), 4000);
-    EXPECT_EQ(timeline.visibleSpan(), 2000);
+    EXPECT_EQ(timeline.visibleStart(), raft::fromMs(4000));
+    EXPECT_EQ(timeline.visibleSpan(), raft::fromMs(2000));
     EXPECT_EQ(timeline.timeForX(timeline.xForTime(run.crashAt)), run.crashAt);
     EXPECT_EQ(timeline.timeForX(-1e6), 0);
     EXPECT_EQ(timeline.timeForX(1e7), run.history->frontierTime());
@@ -232,21 +232,21 @@ TEST(Timeline, WheelZoomsAroundTheCursorAndTheViewFollowsTheLivePosition)
                       Qt::NoModifier, Qt::NoScrollPhase, false);
     QApplication::sendEvent(&timeline, &wheel);
     ASSERT_TRUE(timeline.isZoomed());
-    EXPECT_LT(timeline.visibleSpan(), 10000 * 0.7);
-    EXPECT_NEAR(static_cast<double>(timeline.timeForX(300)), static_cast<double>(underCursor), 10.0);
+    EXPECT_LT(timeline.visibleSpan(), raft::fromMs(10000) * 0.7);
+    EXPECT_NEAR(static_cast<double>(timeline.timeForX(300)), static_cast<double>(underCursor), 10.0 * raft::kTicksPerMs);
 
     // Playing on past the right edge pans the zoomed view along.
     run.history->advanceTo(raft::fromMs(20000));
     timeline.refresh();
-    EXPECT_LE(timeline.visibleStart(), 20000);
-    EXPECT_GE(timeline.visibleStart() + timeline.visibleSpan(), 20000);
-    EXPECT_GE(timeline.xForTime(20000), 0.0);
-    EXPECT_LE(timeline.xForTime(20000), 1000.0);
+    EXPECT_LE(timeline.visibleStart(), raft::fromMs(20000));
+    EXPECT_GE(timeline.visibleStart() + timeline.visibleSpan(), raft::fromMs(20000));
+    EXPECT_GE(timeline.xForTime(raft::fromMs(20000)), 0.0);
+    EXPECT_LE(timeline.xForTime(raft::fromMs(20000)), 1000.0);
 
     // Zooming out past the whole run shows it all again.
     timeline.zoomBy(100.0, 0);
     EXPECT_FALSE(timeline.isZoomed());
-    EXPECT_EQ(timeline.visibleSpan(), 20000);
+    EXPECT_EQ(timeline.visibleSpan(), raft::fromMs(20000));
 }
 
 TEST(Timeline, RefreshAddsNewMarksWithoutRebuilding)
@@ -314,15 +314,15 @@ TEST(Timeline, BranchingDropsTheDiscardedFuture)
     EXPECT_GT(timeline.rebuildCount(), rebuilds);
     EXPECT_TRUE(marksOf(timeline, TimelineMark::Kind::Crash).empty());
     for (const TimelineMark &m : timeline.marks())
-        EXPECT_LE(m.t, 6000);
+        EXPECT_LE(m.t, raft::fromMs(6000));
     EXPECT_EQ(marksOf(timeline, TimelineMark::Kind::Election).size(),
               eventsOf(run.history->trace(), EventKind::BecameLeader).size());
     ASSERT_EQ(timeline.actionMarks().size(), run.history->script().size());
-    EXPECT_EQ(timeline.actionMarks().back().t, 4000);
+    EXPECT_EQ(timeline.actionMarks().back().t, raft::fromMs(4000));
     // The partition shows as a band of network faults from 3 s to 4 s.
     ASSERT_EQ(timeline.faults().size(), 1u);
-    EXPECT_EQ(timeline.faults()[0].begin, 3000);
-    EXPECT_EQ(timeline.faults()[0].end, 4000);
+    EXPECT_EQ(timeline.faults()[0].begin, raft::fromMs(3000));
+    EXPECT_EQ(timeline.faults()[0].end, raft::fromMs(4000));
     EXPECT_TRUE(timeline.faults()[0].partition);
 }
 
@@ -347,8 +347,8 @@ TEST(Timeline, CutLinksStayFaultsUntilAllAreRestored)
     history.advanceTo(raft::fromMs(3000));
     timeline.refresh();
     ASSERT_EQ(timeline.faults().size(), 1u);
-    EXPECT_EQ(timeline.faults()[0].begin, 1000);
-    EXPECT_EQ(timeline.faults()[0].end, 2500);
+    EXPECT_EQ(timeline.faults()[0].begin, raft::fromMs(1000));
+    EXPECT_EQ(timeline.faults()[0].end, raft::fromMs(2500));
 
     // The band comes from the trace: it starts at the NetworkChanged that cut the
     // link, and hovering it words that event.
@@ -357,9 +357,9 @@ TEST(Timeline, CutLinksStayFaultsUntilAllAreRestored)
     ASSERT_LT(band.source, trace.size());
     const raft::TraceEvent &cut = trace.events()[band.source];
     EXPECT_EQ(cut.kind, EventKind::NetworkChanged);
-    EXPECT_EQ(cut.t, 1000);
+    EXPECT_EQ(cut.t, raft::fromMs(1000));
     EXPECT_EQ(cut.index, 2u) << "one cut link each way";
-    const QString tip = timeline.toolTipAt(QPointF(timeline.xForTime(1700), 4)); // the actions' lane
+    const QString tip = timeline.toolTipAt(QPointF(timeline.xForTime(raft::fromMs(1700)), 4)); // the actions' lane
     EXPECT_TRUE(tip.contains(widgets::EventText::describe(trace, cut).toHtmlEscaped())) << tip.toStdString();
 }
 
@@ -381,10 +381,10 @@ TEST(Timeline, FaultsNeedNoScriptOnlyTheTrace)
     timeline.resize(800, 72);
     timeline.setHistory(&history);
     ASSERT_EQ(timeline.faults().size(), 2u);
-    EXPECT_EQ(timeline.faults()[0].begin, 500);
-    EXPECT_EQ(timeline.faults()[0].end, 900);
-    EXPECT_EQ(timeline.faults()[1].begin, 1200);
-    EXPECT_EQ(timeline.faults()[1].end, 1600);
+    EXPECT_EQ(timeline.faults()[0].begin, raft::fromMs(500));
+    EXPECT_EQ(timeline.faults()[0].end, raft::fromMs(900));
+    EXPECT_EQ(timeline.faults()[1].begin, raft::fromMs(1200));
+    EXPECT_EQ(timeline.faults()[1].end, raft::fromMs(1600));
     for (const widgets::TimelineSpan &band : timeline.faults()) {
         EXPECT_TRUE(band.partition);
         EXPECT_EQ(history.trace().events()[band.source].kind, EventKind::NetworkChanged);

@@ -64,7 +64,7 @@ protected:
 
     raft::NodeId electLeader()
     {
-        for (raft::Time t = 250; t <= 20'000 && !sim().leader(); t += 250)
+        for (raft::Time t = raft::fromMs(250); t <= raft::fromMs(20'000) && !sim().leader(); t += raft::fromMs(250))
             controller().runTo(t);
         return sim().leader().value_or(raft::kNoNode);
     }

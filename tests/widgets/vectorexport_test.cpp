@@ -150,7 +150,7 @@ class VectorExport : public ::testing::Test {
 protected:
     void SetUp() override
     {
-        ASSERT_TRUE(m_sim.runUntil([&] { return m_sim.leader().has_value(); }, 60'000));
+        ASSERT_TRUE(m_sim.runUntil([&] { return m_sim.leader().has_value(); }, raft::fromMs(60'000)));
         m_leader = *m_sim.leader();
         // The leader with two others; the last two apart, one of them crashed.
         std::vector<raft::NodeId> major{m_leader};
@@ -161,7 +161,7 @@ protected:
         ASSERT_TRUE(m_sim.apply(raft::act::Crash{minor.front()}).isDone());
         ASSERT_TRUE(m_sim.apply(raft::act::Partition{{major, minor}}).isDone());
         (void)m_sim.request(m_leader, "set x 1");
-        m_sim.runFor(650); // heartbeats and the entry on their way
+        m_sim.runFor(raft::fromMs(650)); // heartbeats and the entry on their way
         ASSERT_GT(m_sim.network().size(), 0u);
         m_view.resize(960, 640);
         m_view.setLegendVisible(true);

@@ -43,11 +43,11 @@ raft::Node leaderWith(Storage &storage, const std::vector<std::string> &commands
     raft::Node node(config, storage.loaded(), 0);
     raft::Ready ready;
     std::string error;
-    node.tick(1000);
+    node.tick(raft::fromSeconds(1)); // past any default election timeout
     node.takeReady(ready);
     EXPECT_TRUE(storage.save(ready, node, error)) << error;
     for (const std::string &c : commands) {
-        EXPECT_TRUE(node.propose(c, 1001).accepted);
+        EXPECT_TRUE(node.propose(c, raft::fromSeconds(1) + 1).accepted);
         node.takeReady(ready);
         EXPECT_TRUE(storage.save(ready, node, error)) << error;
     }
