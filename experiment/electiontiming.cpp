@@ -146,12 +146,13 @@ std::vector<PaperFigure> paperFigures()
 namespace {
 
 /// Clock converts the experiment's microseconds and milliseconds into simulation
-/// ticks of the chosen grain.
+/// ticks of the chosen grain: the core's own at Microsecond, one tick standing for a
+/// millisecond at Millisecond.
 struct Clock {
     Time perMs;
     Time ticksFromMs(std::int64_t ms) const { return ms * perMs; }
     /// ticksFromUs rounds to the nearest tick.
-    Time ticksFromUs(std::int64_t us) const { return perMs == 1000 ? us : (us + 500) / 1000; }
+    Time ticksFromUs(std::int64_t us) const { return (us * perMs + 500) / 1000; }
     double ms(Time ticks) const { return static_cast<double>(ticks) / static_cast<double>(perMs); }
 };
 
@@ -177,7 +178,8 @@ bool newLeaderEstablished(const Simulation &sim, raft::Term oldTerm)
 
 TrialResult runTrial(const TrialSetup &setup, std::uint64_t seed)
 {
-    const Clock clock{setup.grain == Grain::Microsecond ? 1000 : 1};
+    const Clock clock{setup.grain == Grain::Microsecond ? raft::kTicksPerMs : 1};
+    static_assert(raft::kTicksPerMs >= 1000, "the microsecond grain needs a tick of at most a microsecond");
     raft::ClusterConfig c;
     c.nodes = setup.servers;
     c.seed = seed;

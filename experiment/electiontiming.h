@@ -42,9 +42,10 @@ std::vector<LatencyRange> parseLatencyRanges(std::string_view text, std::string 
 /// 100–200 (150–300 is in both graphs; listed once).
 std::vector<TimeoutRange> paperRanges();
 
-/// Grain is the tick of the simulated clock. raft::Time counts milliseconds in the
-/// window; the experiment scales every setting by 1000 to count microseconds instead,
-/// so that a 5 ms timeout range has 5001 possible values, not 6.
+/// Grain is the tick of the simulated clock. Microsecond is the core's own clock
+/// (raft::kTicksPerMs ticks to a millisecond), so that a 5 ms timeout range has 5001
+/// possible values, not 6. Millisecond lets a tick stand for a whole millisecond (the
+/// experiment scales its settings down), to show what a coarse clock does to ties.
 enum class Grain : std::uint8_t { Microsecond, Millisecond };
 const char *grainName(Grain grain);
 

@@ -416,10 +416,10 @@ public:
             act::AutoClient client;
             ok = args(1)
                 && (l.words[5] == "off"
-                    || (parseMillis(l.words[5], client.every) && client.every >= 1 && client.every <= kMaxDelay));
+                    || (parseMillis(l.words[5], client.every) && client.every >= kMinClientInterval && client.every <= kMaxDelay));
             if (n == 1 && !ok)
                 fail(line,
-                     "'client' takes an interval in milliseconds (" + formatMs(1) + " to " + formatMs(kMaxDelay)
+                     "'client' takes an interval in milliseconds (" + formatMs(kMinClientInterval) + " to " + formatMs(kMaxDelay)
                          + ") or off");
             in.action = client;
         } else if (kind == "timer") {
@@ -527,7 +527,7 @@ public:
         const Time lastTime = m_run.inputs.empty() ? 0 : m_run.inputs.back().t;
         if (m_run.endStep && ((!m_run.inputs.empty() && *m_run.endStep <= lastStep) || m_run.endTime < lastTime))
             fail(m_endLine,
-                 "the end (step " + std::to_string(*m_run.endStep) + " at " + std::to_string(m_run.endTime)
+                 "the end (step " + std::to_string(*m_run.endStep) + " at " + formatMs(m_run.endTime)
                      + " ms) comes before the last action");
         const std::uint64_t reach = m_run.endStep ? *m_run.endStep : lastStep + 1;
         if (m_run.position && *m_run.position > reach)

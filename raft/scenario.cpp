@@ -936,8 +936,8 @@ void ScenarioParser::parseClient(ScenarioCommand &command, const std::vector<Tok
     if (!arity(tokens, 3, usage))
         return;
     if (const auto t = time(tokens[2].text, "interval")) {
-        if (*t < 1 || *t > kMaxDelay)
-            error("the automatic client's interval must be from " + formatMs(1) + "ms to "
+        if (*t < kMinClientInterval || *t > kMaxDelay)
+            error("the automatic client's interval must be from " + formatMs(kMinClientInterval) + "ms to "
                   + std::to_string(kMaxDelay / fromSeconds(1)) + "s");
         command.duration = *t;
     }

@@ -36,8 +36,8 @@ std::string ClusterConfig::validate() const
     if (reads == ReadMode::Lease && !checkQuorum)
         return "reads lease needs option checkquorum on: a lease is only safe while followers that heard from the "
                "leader ignore candidates (§6.4.1)";
-    if (autoClient < 0 || autoClient > kMaxDelay)
-        return "the automatic client's interval must be from " + tick + " to " + maxDelay
+    if (autoClient < 0 || (autoClient > 0 && autoClient < kMinClientInterval) || autoClient > kMaxDelay)
+        return "the automatic client's interval must be from " + formatMs(kMinClientInterval) + " to " + maxDelay
             + " ms (0: no automatic client)";
     return {};
 }

@@ -64,7 +64,8 @@ struct ClusterConfig {
     bool recordTrace = true;
     /// autoClient: the automatic client, part of the world, sends the leader one
     /// request every autoClient ticks ("set x 1", "set y 2", ...); 0: there is none.
-    /// Invariant: 0 <= autoClient <= kMaxDelay. act::AutoClient changes it mid-run.
+    /// Invariant: autoClient is 0 or within [kMinClientInterval, kMaxDelay].
+    /// act::AutoClient changes it mid-run.
     Time autoClient = 0;
 
     /// machines is how many servers exist: max(nodes, servers).

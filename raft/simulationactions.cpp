@@ -203,7 +203,7 @@ std::optional<Refusal> Simulation::refusalFor(const Action &action) const
                 return std::nullopt;
             },
             [&](const act::AutoClient &a) -> std::optional<Refusal> {
-                if (a.every < 0 || a.every > kMaxDelay)
+                if (a.every < 0 || (a.every > 0 && a.every < kMinClientInterval) || a.every > kMaxDelay)
                     return refuse(RefusalReason::BadInterval);
                 return std::nullopt;
             },

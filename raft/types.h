@@ -15,7 +15,7 @@ namespace raft {
 using Time = std::int64_t;
 /// kTicksPerMs is the number of ticks in a millisecond: a power of ten, so that a
 /// time is an exact decimal number of milliseconds.
-inline constexpr Time kTicksPerMs = 1;
+inline constexpr Time kTicksPerMs = 1000;
 
 /// fromMs converts whole milliseconds to ticks.
 constexpr Time fromMs(std::int64_t ms) { return ms * kTicksPerMs; }
