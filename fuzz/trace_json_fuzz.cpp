@@ -73,7 +73,7 @@ void traceEvents(FuzzedDataProvider &in)
         const auto value = fuzzjson::Reader::parse(json);
         check(value && value->type == fuzzjson::Value::Type::Object);
         const fuzzjson::Value *t = value->member("t");
-        check(t && t->type == fuzzjson::Value::Type::Number && t->text == std::to_string(e.t));
+        check(t && t->type == fuzzjson::Value::Type::Number && t->text == raft::formatMs(e.t)); // milliseconds
         const fuzzjson::Value *step = value->member("step");
         check(step && step->text == std::to_string(e.step));
         const fuzzjson::Value *kind = value->member("kind");

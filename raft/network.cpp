@@ -150,9 +150,9 @@ const LinkConditions &Network::conditions(NodeId from, NodeId to) const
 
 Time Network::drawLatency(const LinkConditions &conditions, Rng &rng) const
 {
-    const Time lo = std::max<Time>(1, conditions.latencyMin);
+    const Time lo = std::max<Time>(m_wholeMs ? fromMs(1) : 1, conditions.latencyMin);
     const Time hi = std::max(lo, conditions.latencyMax);
-    return rng.uniform(lo, hi);
+    return rng.uniformTime(lo, hi, m_wholeMs);
 }
 
 std::uint32_t Network::allocate()
@@ -229,11 +229,11 @@ int Network::send(const Message &message, Time now, Rng &rng)
             // A wall stands between them: the message is lost where it meets it.
             e.doomed = true;
             e.lossReason = blocked;
-            e.lostAt = now + latency / 2;
+            e.lostAt = now + (m_wholeMs ? fromMs(toMs(latency / 2)) : latency / 2);
         } else if (rng.chance(link.loss)) {
             e.doomed = true;
             e.lossReason = Reason::RandomLoss;
-            e.lostAt = now + rng.uniform(latency / 4, (3 * latency) / 4);
+            e.lostAt = now + rng.uniformTime(latency / 4, (3 * latency) / 4, m_wholeMs);
         }
         activate(slot);
     };
@@ -336,7 +336,8 @@ std::uint64_t Network::duplicateMessage(std::uint64_t id, Time now, Rng &rng)
 
 bool Network::operator==(const Network &o) const
 {
-    if (!(m_config == o.m_config && m_nodes == o.m_nodes && m_hold == o.m_hold && m_nextId == o.m_nextId
+    if (!(m_config == o.m_config && m_nodes == o.m_nodes && m_hold == o.m_hold && m_wholeMs == o.m_wholeMs
+          && m_nextId == o.m_nextId
           && m_group == o.m_group && m_cut == o.m_cut && m_link == o.m_link && m_live == o.m_live))
         return false;
     const std::vector<const Envelope *> mine = envelopes();

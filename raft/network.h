@@ -68,6 +68,8 @@ public:
 
     const NetworkConfig &config() const { return m_config; }
     void setConfig(const NetworkConfig &config) { m_config = config; }
+    /// setWholeMsClock draws latencies in whole milliseconds (ClusterConfig::wholeMsClock).
+    void setWholeMsClock(bool wholeMs) { m_wholeMs = wholeMs; }
 
     // --- topology ---
     /// canReach tells whether a message from `from` to `to` gets through now.
@@ -182,6 +184,7 @@ private:
     NetworkConfig m_config;
     int m_nodes;
     bool m_hold = false;
+    bool m_wholeMs = false;
     std::uint64_t m_nextId = 1;
     std::array<int, kMaxNodes + 1> m_group{};
     std::array<std::array<bool, kMaxNodes + 1>, kMaxNodes + 1> m_cut{};

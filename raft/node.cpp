@@ -401,7 +401,7 @@ void Node::resetElectionTimer()
     // switch: every server waits the same time, and split votes can repeat forever.)
     m_electionTimeout = m_config.bugs.sameTimeouts
         ? m_config.electionTimeoutMin
-        : m_rng.uniform(m_config.electionTimeoutMin, m_config.electionTimeoutMax);
+        : m_rng.uniformTime(m_config.electionTimeoutMin, m_config.electionTimeoutMax, m_config.wholeMsClock);
     m_electionDeadline = m_now + m_electionTimeout;
 }
 

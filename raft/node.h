@@ -69,6 +69,8 @@ struct NodeConfig {
     /// bugs: rules switched off for teaching (raft/bugs.h); all off in real use. Each
     /// flag is read at the one place its rule lives in node.cpp.
     BugSwitches bugs;
+    /// wholeMsClock: election timeouts are whole milliseconds (ClusterConfig).
+    bool wholeMsClock = false;
 
     bool operator==(const NodeConfig &) const = default;
 };

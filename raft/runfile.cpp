@@ -9,7 +9,11 @@ namespace raft {
 
 namespace {
 
-constexpr int kVersion = 1;
+/// kVersion is the version written for a run on the microsecond clock. Version 1
+/// files were saved while a tick was a millisecond: they open with
+/// ClusterConfig::wholeMsClock, which draws every delay as then, and save back as 1.
+constexpr int kVersion = 2;
+constexpr int kWholeMsVersion = 1;
 
 /// number writes a probability in the shortest form that reads back the same
 /// ("0.2"), whatever the locale: std::to_chars never uses a decimal comma.
@@ -459,15 +463,17 @@ public:
             if (!sawHeader) {
                 int version = 0;
                 if (key != "raftviz-run" || l.words.size() != 2 || !parseInt(l.words[1], version)) {
-                    fail(lineNo, "not a raftviz run file: it must start with 'raftviz-run 1'");
+                    fail(lineNo, "not a raftviz run file: it must start with 'raftviz-run " + std::to_string(kVersion) + "'");
                     return;
                 }
-                if (version != kVersion) {
+                if (version != kVersion && version != kWholeMsVersion) {
                     fail(lineNo,
                          "run file version " + std::to_string(version)
-                             + " is not supported (this raftviz reads version " + std::to_string(kVersion) + ")");
+                             + " is not supported (this raftviz reads versions " + std::to_string(kWholeMsVersion)
+                             + " and " + std::to_string(kVersion) + ")");
                     return;
                 }
+                m_run.config.wholeMsClock = version == kWholeMsVersion;
                 sawHeader = true;
             } else if (key == "at") {
                 m_sawAction = true;
@@ -510,7 +516,7 @@ public:
                 break;
         }
         if (!sawHeader) {
-            fail(lineNo == 0 ? 1 : lineNo, "the file is empty: a run file starts with 'raftviz-run 1'");
+            fail(lineNo == 0 ? 1 : lineNo, "the file is empty: a run file starts with 'raftviz-run " + std::to_string(kVersion) + "'");
             return;
         }
         if (const std::string problem = m_run.config.validate(); !problem.empty())
@@ -633,7 +639,7 @@ std::string formatInput(const Input &in)
 std::string formatRunFile(const RunFile &run)
 {
     const ClusterConfig &c = run.config;
-    std::string s = "raftviz-run " + std::to_string(kVersion) + "\n";
+    std::string s = "raftviz-run " + std::to_string(c.wholeMsClock ? kWholeMsVersion : kVersion) + "\n";
     s += "# A raftviz run: the cluster, then every action with its virtual time (ms) and step.\n";
     s += "nodes " + std::to_string(c.nodes) + "\n";
     s += "seed " + std::to_string(c.seed) + "\n";

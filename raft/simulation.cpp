@@ -75,6 +75,7 @@ Simulation::Simulation(const ClusterConfig &config)
     , m_invariants(config.nodes, config.machines())
     , m_views(static_cast<std::size_t>(config.machines()))
 {
+    m_network.setWholeMsClock(config.wholeMsClock);
     // The automatic client's first request comes one interval after the start.
     m_clientAt = config.autoClient;
     for (NodeId id = 1; id <= size(); ++id) {
@@ -99,6 +100,7 @@ NodeConfig Simulation::nodeConfig(NodeId id, std::uint32_t incarnation) const
     c.snapshotChunk = m_config.snapshotChunk;
     c.bugs = m_config.bugs;
     c.readMode = m_config.reads;
+    c.wholeMsClock = m_config.wholeMsClock;
     c.seed = mixSeed(m_config.seed, static_cast<std::uint64_t>(id) * 1000 + incarnation + 1);
     return c;
 }
@@ -558,7 +560,7 @@ void Simulation::drain(NodeId id)
             // No write waits to start: a new one starts when the disk is free.
             // Otherwise this change joins the waiting write (a group commit).
             s.diskWriteStart = std::max(m_now, s.diskBusyUntil);
-            s.diskBusyUntil = s.diskWriteStart + m_rng.uniform(m_config.diskLatencyMin, m_config.diskLatencyMax);
+            s.diskBusyUntil = s.diskWriteStart + m_rng.uniformTime(m_config.diskLatencyMin, m_config.diskLatencyMax, m_config.wholeMsClock);
         }
         replyAt = s.diskBusyUntil;
     }

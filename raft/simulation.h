@@ -67,6 +67,11 @@ struct ClusterConfig {
     /// Invariant: autoClient is 0 or within [kMinClientInterval, kMaxDelay].
     /// act::AutoClient changes it mid-run.
     Time autoClient = 0;
+    /// wholeMsClock: every random delay (election timeouts, latencies, disk writes)
+    /// is a whole number of milliseconds, drawn as before virtual time counted
+    /// microseconds, so that a run saved then (run file version 1) replays step for
+    /// step. New runs use the microsecond clock.
+    bool wholeMsClock = false;
 
     /// machines is how many servers exist: max(nodes, servers).
     int machines() const { return servers > nodes ? servers : nodes; }

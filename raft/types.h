@@ -61,6 +61,13 @@ public:
     std::uint64_t next();
     /// uniform returns an integer in [lo, hi], both inclusive. Requires lo <= hi.
     std::int64_t uniform(std::int64_t lo, std::int64_t hi);
+    /// uniformTime returns a time in [lo, hi] ticks; with wholeMs, a whole number of
+    /// milliseconds in [toMs(lo), toMs(hi)], drawn as every time was drawn before a tick
+    /// was a microsecond (ClusterConfig::wholeMsClock).
+    Time uniformTime(Time lo, Time hi, bool wholeMs)
+    {
+        return wholeMs ? fromMs(uniform(toMs(lo), toMs(hi))) : uniform(lo, hi);
+    }
     /// unit returns a double in [0, 1).
     double unit();
     /// chance returns true with probability p (p <= 0 never draws).

@@ -94,7 +94,7 @@ TEST(VirtualTime, RunFileWithAFractionalTimeRoundTripsByteForByte)
 {
     if (!kFine)
         GTEST_SKIP() << "a tick is a whole millisecond";
-    const std::string text = "raftviz-run 1\n"
+    const std::string text = "raftviz-run 2\n"
                              "# A raftviz run: the cluster, then every action with its virtual time (ms) and step.\n"
                              "nodes 3\n"
                              "seed 5\n"
@@ -146,7 +146,9 @@ TEST(VirtualTime, OldWholeMillisecondRunFileOpens)
     EXPECT_EQ(run.inputs[0].t, fromMs(1234));
     EXPECT_EQ(run.endTime, fromMs(3000));
     EXPECT_EQ(run.positionTime, fromMs(2500));
+    EXPECT_TRUE(run.config.wholeMsClock) << "a version 1 file draws its delays in whole milliseconds";
     const std::string again = formatRunFile(run);
+    EXPECT_EQ(again.rfind("raftviz-run 1\n", 0), 0u) << "and is saved back as version 1: " << again;
     EXPECT_NE(again.find("\nat 1234 step 567 crash S3\n"), std::string::npos) << again;
     EXPECT_NE(again.find("\nend 700 3000\n"), std::string::npos) << again;
     EXPECT_NE(again.find("\nelection-timeout 150 300\n"), std::string::npos) << again;
