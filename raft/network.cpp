@@ -337,8 +337,8 @@ std::uint64_t Network::duplicateMessage(std::uint64_t id, Time now, Rng &rng)
 bool Network::operator==(const Network &o) const
 {
     if (!(m_config == o.m_config && m_nodes == o.m_nodes && m_hold == o.m_hold && m_wholeMs == o.m_wholeMs
-          && m_nextId == o.m_nextId
-          && m_group == o.m_group && m_cut == o.m_cut && m_link == o.m_link && m_live == o.m_live))
+          && m_nextId == o.m_nextId && m_group == o.m_group && m_cut == o.m_cut && m_link == o.m_link
+          && m_live == o.m_live))
         return false;
     const std::vector<const Envelope *> mine = envelopes();
     const std::vector<const Envelope *> theirs = o.envelopes();

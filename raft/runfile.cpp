@@ -420,11 +420,12 @@ public:
             act::AutoClient client;
             ok = args(1)
                 && (l.words[5] == "off"
-                    || (parseMillis(l.words[5], client.every) && client.every >= kMinClientInterval && client.every <= kMaxDelay));
+                    || (parseMillis(l.words[5], client.every) && client.every >= kMinClientInterval
+                        && client.every <= kMaxDelay));
             if (n == 1 && !ok)
                 fail(line,
-                     "'client' takes an interval in milliseconds (" + formatMs(kMinClientInterval) + " to " + formatMs(kMaxDelay)
-                         + ") or off");
+                     "'client' takes an interval in milliseconds (" + formatMs(kMinClientInterval) + " to "
+                         + formatMs(kMaxDelay) + ") or off");
             in.action = client;
         } else if (kind == "timer") {
             act::SetTimer timer;
@@ -463,7 +464,8 @@ public:
             if (!sawHeader) {
                 int version = 0;
                 if (key != "raftviz-run" || l.words.size() != 2 || !parseInt(l.words[1], version)) {
-                    fail(lineNo, "not a raftviz run file: it must start with 'raftviz-run " + std::to_string(kVersion) + "'");
+                    fail(lineNo,
+                         "not a raftviz run file: it must start with 'raftviz-run " + std::to_string(kVersion) + "'");
                     return;
                 }
                 if (version != kVersion && version != kWholeMsVersion) {
@@ -516,7 +518,8 @@ public:
                 break;
         }
         if (!sawHeader) {
-            fail(lineNo == 0 ? 1 : lineNo, "the file is empty: a run file starts with 'raftviz-run " + std::to_string(kVersion) + "'");
+            fail(lineNo == 0 ? 1 : lineNo,
+                 "the file is empty: a run file starts with 'raftviz-run " + std::to_string(kVersion) + "'");
             return;
         }
         if (const std::string problem = m_run.config.validate(); !problem.empty())

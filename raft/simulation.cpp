@@ -560,7 +560,8 @@ void Simulation::drain(NodeId id)
             // No write waits to start: a new one starts when the disk is free.
             // Otherwise this change joins the waiting write (a group commit).
             s.diskWriteStart = std::max(m_now, s.diskBusyUntil);
-            s.diskBusyUntil = s.diskWriteStart + m_rng.uniformTime(m_config.diskLatencyMin, m_config.diskLatencyMax, m_config.wholeMsClock);
+            s.diskBusyUntil = s.diskWriteStart
+                + m_rng.uniformTime(m_config.diskLatencyMin, m_config.diskLatencyMax, m_config.wholeMsClock);
         }
         replyAt = s.diskBusyUntil;
     }

@@ -35,7 +35,8 @@ std::vector<Action> someActions(const Simulation &sim, Rng &rng)
     std::uint64_t message = 1 + static_cast<std::uint64_t>(rng.uniform(0, 40));
     if (const auto all = sim.network().envelopes(); !all.empty() && rng.chance(0.7))
         message = all[static_cast<std::size_t>(rng.uniform(0, static_cast<std::int64_t>(all.size()) - 1))]->id;
-    NetworkConfig conditions{.latencyMin = raft::fromMs(rng.uniform(0, 20)), .latencyMax = raft::fromMs(rng.uniform(0, 40)), .loss = 0.1};
+    NetworkConfig conditions{
+        .latencyMin = raft::fromMs(rng.uniform(0, 20)), .latencyMax = raft::fromMs(rng.uniform(0, 40)), .loss = 0.1};
     return {act::Crash{node()},
             act::Restart{node()},
             act::Pause{node()},

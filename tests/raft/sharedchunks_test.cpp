@@ -95,7 +95,8 @@ std::size_t checkpointBytes(int minutes)
     for (Time t = raft::fromMs(100); t <= raft::fromSeconds(minutes * 60); t += raft::fromMs(100)) {
         history.advanceTo(t);
         if (auto leader = history.simulation().leader())
-            (void)history.act(act::Request{*leader, "set k" + std::to_string(raft::toMs(t) % 7) + " " + std::to_string(raft::toMs(t))});
+            (void)history.act(act::Request{
+                *leader, "set k" + std::to_string(raft::toMs(t) % 7) + " " + std::to_string(raft::toMs(t))});
     }
     return history.memoryBytes() - history.trace().memoryBytes();
 }

@@ -36,7 +36,8 @@ ClusterConfig drawConfig(Rng &rng, std::uint64_t seed, FaultRun::Profile profile
     c.electionTimeoutMax = c.electionTimeoutMin + raft::fromMs(rng.uniform(20, 250));
     c.heartbeatInterval = raft::fromMs(rng.uniform(10, raft::toMs(c.electionTimeoutMin) / 3));
     c.network.latencyMin = raft::fromMs(rng.uniform(1, 20));
-    c.network.latencyMax = c.network.latencyMin + (rng.chance(0.5) ? raft::fromMs(rng.uniform(0, 30)) : raft::fromMs(rng.uniform(30, 200)));
+    c.network.latencyMax = c.network.latencyMin
+        + (rng.chance(0.5) ? raft::fromMs(rng.uniform(0, 30)) : raft::fromMs(rng.uniform(30, 200)));
     c.network.loss = rng.chance(0.3) ? 0.0 : rng.unit() * 0.3;
     c.network.duplicate = rng.chance(0.4) ? 0.0 : rng.unit() * 0.3;
     c.noop = !rng.chance(0.4);
@@ -174,7 +175,8 @@ Action drawAction(Rng &rng, FaultRun::Profile profile)
 std::string networkText(const NetworkConfig &n)
 {
     std::ostringstream out;
-    out << "latency " << raft::formatMs(n.latencyMin) << " " << raft::formatMs(n.latencyMax) << ", loss " << n.loss << ", duplicate " << n.duplicate;
+    out << "latency " << raft::formatMs(n.latencyMin) << " " << raft::formatMs(n.latencyMax) << ", loss " << n.loss
+        << ", duplicate " << n.duplicate;
     return out.str();
 }
 
@@ -197,11 +199,12 @@ const char *profileName(FaultRun::Profile profile)
 std::string formatConfig(const ClusterConfig &c)
 {
     std::ostringstream out;
-    out << "nodes " << c.nodes << ", seed " << c.seed << ", election-timeout " << raft::formatMs(c.electionTimeoutMin) << " "
-        << raft::formatMs(c.electionTimeoutMax) << ", heartbeat " << raft::formatMs(c.heartbeatInterval) << ", " << networkText(c.network) << ", noop "
-        << (c.noop ? "on" : "off") << ", prevote " << (c.preVote ? "on" : "off") << ", checkquorum "
-        << (c.checkQuorum ? "on" : "off") << ", snapshot-every " << c.snapshotEvery << ", snapshot-chunk "
-        << c.snapshotChunk << ", reads " << readModeName(c.reads) << ", servers " << c.machines();
+    out << "nodes " << c.nodes << ", seed " << c.seed << ", election-timeout " << raft::formatMs(c.electionTimeoutMin)
+        << " " << raft::formatMs(c.electionTimeoutMax) << ", heartbeat " << raft::formatMs(c.heartbeatInterval) << ", "
+        << networkText(c.network) << ", noop " << (c.noop ? "on" : "off") << ", prevote " << (c.preVote ? "on" : "off")
+        << ", checkquorum " << (c.checkQuorum ? "on" : "off") << ", snapshot-every " << c.snapshotEvery
+        << ", snapshot-chunk " << c.snapshotChunk << ", reads " << readModeName(c.reads) << ", servers "
+        << c.machines();
     for (const std::string &bug : bugNames(c.bugs))
         out << ", bug " << bug;
     return out.str();

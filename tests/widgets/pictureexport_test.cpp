@@ -143,7 +143,9 @@ TEST_F(PictureExportTest, AnimationHasTheExpectedFrameCount)
     // 1 s of the run at a quarter of real time, 5 frames a second: 4 s, 21 frames.
     const int frames = MainWindow::animationFrameCount(raft::fromMs(500), raft::fromMs(1500), 0.25, 5);
     EXPECT_EQ(frames, 21);
-    ASSERT_EQ(m_window->exportAnimationFile(PictureExport::View::Cluster, path, raft::fromMs(500), raft::fromMs(1500), 0.25, 5), QString());
+    ASSERT_EQ(m_window->exportAnimationFile(PictureExport::View::Cluster, path, raft::fromMs(500), raft::fromMs(1500),
+                                            0.25, 5),
+              QString());
     EXPECT_EQ(sim().now(), back); // the run is put back where it was
     QFile file(path);
     ASSERT_TRUE(file.open(QIODevice::ReadOnly));
@@ -163,8 +165,8 @@ TEST_F(PictureExportTest, ErrorsNameTheFile)
     const QString path = QStringLiteral("/nonexistent-dir/picture.svg");
     const QString error = m_window->exportPictureFile(PictureExport::View::Cluster, path);
     EXPECT_TRUE(error.contains(path)) << error.toStdString();
-    const QString animation = m_window->exportAnimationFile(PictureExport::View::Cluster,
-                                                            QStringLiteral("/nonexistent-dir/a.png"), 0, raft::fromMs(100), 1, 10);
+    const QString animation = m_window->exportAnimationFile(
+        PictureExport::View::Cluster, QStringLiteral("/nonexistent-dir/a.png"), 0, raft::fromMs(100), 1, 10);
     EXPECT_TRUE(animation.contains(QStringLiteral("/nonexistent-dir/a.png"))) << animation.toStdString();
 }
 

@@ -233,7 +233,8 @@ TEST(Timeline, WheelZoomsAroundTheCursorAndTheViewFollowsTheLivePosition)
     QApplication::sendEvent(&timeline, &wheel);
     ASSERT_TRUE(timeline.isZoomed());
     EXPECT_LT(timeline.visibleSpan(), raft::fromMs(10000) * 0.7);
-    EXPECT_NEAR(static_cast<double>(timeline.timeForX(300)), static_cast<double>(underCursor), 10.0 * raft::kTicksPerMs);
+    EXPECT_NEAR(static_cast<double>(timeline.timeForX(300)), static_cast<double>(underCursor),
+                10.0 * raft::kTicksPerMs);
 
     // Playing on past the right edge pans the zoomed view along.
     run.history->advanceTo(raft::fromMs(20000));
