@@ -19,9 +19,8 @@ using namespace raft;
 
 namespace {
 
-/// kFine tells whether a tick is finer than a tenth of a millisecond, so that the
-/// fractional times below exist.
-constexpr bool kFine = kTicksPerMs >= 100;
+// The fractional times below need a tick finer than a tenth of a millisecond.
+static_assert(kTicksPerMs >= 100, "a tick is a microsecond");
 
 } // namespace
 
@@ -43,8 +42,6 @@ TEST(VirtualTime, WritesMillisecondsWithADecimalPartOnlyWhenNeeded)
     EXPECT_EQ(formatMs(0), "0");
     EXPECT_EQ(formatMs(fromMs(1234)), "1234");
     EXPECT_EQ(formatMs(-fromMs(3)), "-3");
-    if (!kFine)
-        GTEST_SKIP() << "a tick is a whole millisecond";
     EXPECT_EQ(formatMs(fromMs(1234) + kTicksPerMs / 2), "1234.5");
     EXPECT_EQ(formatMs(fromMs(150) + kTicksPerMs / 4), "150.25");
     EXPECT_EQ(formatMs(kTicksPerMs / 10), "0.1");
@@ -70,10 +67,6 @@ TEST(VirtualTime, ScriptsTakeFractionsOfAMillisecond)
 {
     EXPECT_EQ(parseTime("150"), fromMs(150));
     EXPECT_EQ(parseTime("1.5s"), fromMs(1500));
-    if (!kFine) {
-        EXPECT_EQ(parseTime("150.25ms"), std::nullopt) << "finer than a tick";
-        GTEST_SKIP() << "a tick is a whole millisecond";
-    }
     EXPECT_EQ(parseTime("150.25ms"), fromMs(150) + kTicksPerMs / 4);
     EXPECT_EQ(parseTime("0.5ms"), kTicksPerMs / 2);
     EXPECT_EQ(parseTime("0.5"), kTicksPerMs / 2);
@@ -92,8 +85,6 @@ TEST(VirtualTime, ScriptsTakeFractionsOfAMillisecond)
 
 TEST(VirtualTime, RunFileWithAFractionalTimeRoundTripsByteForByte)
 {
-    if (!kFine)
-        GTEST_SKIP() << "a tick is a whole millisecond";
     const std::string text = "raftviz-run 2\n"
                              "# A raftviz run: the cluster, then every action with its virtual time (ms) and step.\n"
                              "nodes 3\n"
@@ -157,8 +148,6 @@ TEST(VirtualTime, OldWholeMillisecondRunFileOpens)
 // A German desktop writes "0.5", never "0,5": run files travel between machines.
 TEST(VirtualTime, FractionsAreTheSameUnderAGermanLocale)
 {
-    if (!kFine)
-        GTEST_SKIP() << "a tick is a whole millisecond";
     const std::string previous = std::setlocale(LC_ALL, nullptr);
     if (!std::setlocale(LC_ALL, "de_DE.UTF-8") && !std::setlocale(LC_ALL, "de_DE.utf8"))
         GTEST_SKIP() << "the de_DE.UTF-8 locale is not installed (scripts/deps generates it)";
@@ -205,7 +194,5 @@ TEST(VirtualTime, JsonAndWordsKeepMilliseconds)
         EXPECT_NE(std::string(sim.trace().textOf(set)).find("fire at " + formatMs(at) + " ms"), std::string::npos)
             << sim.trace().textOf(set);
     }
-    if (kFine) {
-        EXPECT_NE(formatMs(at).find('.'), std::string::npos);
-    }
+    EXPECT_NE(formatMs(at).find('.'), std::string::npos);
 }
